@@ -1,0 +1,222 @@
+"""The plain data that flows between stages: notes in, findings and a report out.
+
+Every stage after ingest speaks only these types, so the writers can rebuild
+any output from a saved JSON report without running spaCy again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields, replace
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+def _from_dict(cls, data: dict[str, Any]):
+    """Build a dataclass from a dict, ignoring keys it does not know."""
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass(frozen=True)
+class Note:
+    """One entry of a case record, with its text exactly as read."""
+
+    note_id: str
+    case_id: str
+    text: str
+    date: str | None = None  # ISO YYYY-MM-DD
+    time: str | None = None  # HH:MM
+    author: str = ""
+    note_type: str = ""
+    source: str = ""  # file the note was read from
+    row: int = 0  # 1-based data row (CSV/XLSX) or entry number (DOCX/text)
+    problems: tuple[str, ...] = ()  # e.g. a date that could not be understood
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["problems"] = list(self.problems)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Note:
+        note = _from_dict(cls, data)
+        return replace(note, problems=tuple(note.problems))
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A row or file that could not be turned into a note, and why."""
+
+    source: str
+    row: int | None  # None when the whole file could not be read
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Unreadable:
+        return _from_dict(cls, data)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One breach of the recording standard, located in the note's text."""
+
+    check: str
+    start: int
+    end: int
+    text: str  # note.text[start:end]
+    severity: Severity
+    message: str
+    suggestion: str | None = None
+    cue: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        finding = _from_dict(cls, data)
+        return replace(finding, severity=Severity(finding.severity))
+
+
+@dataclass(frozen=True)
+class AgencyContact:
+    """A mention of another agency or named professional in a note.
+
+    direction is "out" when the note records information going to them,
+    "in" when it records information received, "" when neither is clear.
+    """
+
+    agency: str  # canonical agency name, e.g. "Thames Valley Police"
+    agency_type: str  # police, mash, health, mental health, housing, ...
+    start: int
+    end: int
+    contact_name: str = ""
+    role: str = ""
+    phone: str = ""
+    email: str = ""
+    channel: str = ""  # phone, email, meeting, letter, referral form ...
+    direction: str = ""
+    shared: str = ""  # what was shared, where the note says
+    rationale_recorded: bool | None = None  # None when nothing went out
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AgencyContact:
+        return _from_dict(cls, data)
+
+
+@dataclass(frozen=True)
+class PersonalSpan:
+    """Personal data found in a note's text, for pseudonymising outputs.
+
+    kind is one of: person, phone, email, postcode, nhs_number, ni_number.
+    """
+
+    start: int
+    end: int
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PersonalSpan:
+        return _from_dict(cls, data)
+
+
+@dataclass(frozen=True)
+class NoteResult:
+    """A note with what the checks found in it."""
+
+    note: Note
+    findings: tuple[Finding, ...] = ()
+    contacts: tuple[AgencyContact, ...] = ()
+    # filled only when the run pseudonymises; never written to any output
+    personal_data: tuple[PersonalSpan, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "note": self.note.to_dict(),
+            "findings": [f.to_dict() for f in self.findings],
+            "contacts": [c.to_dict() for c in self.contacts],
+            "personal_data": [p.to_dict() for p in self.personal_data],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> NoteResult:
+        return cls(
+            note=Note.from_dict(data["note"]),
+            findings=tuple(Finding.from_dict(f) for f in data.get("findings", ())),
+            contacts=tuple(AgencyContact.from_dict(c) for c in data.get("contacts", ())),
+            personal_data=tuple(
+                PersonalSpan.from_dict(p) for p in data.get("personal_data", ())
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """An input file as it was when read, so a report can prove what it covered."""
+
+    path: str
+    sha256: str
+    format: str  # csv, xlsx, docx, text, json
+    notes_read: int = 0
+    rows_not_read: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SourceFile:
+        return _from_dict(cls, data)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one run produced; the writers need nothing else."""
+
+    results: tuple[NoteResult, ...]
+    unreadable: tuple[Unreadable, ...] = ()
+    sources: tuple[SourceFile, ...] = ()
+    tool_version: str = ""
+    model_versions: dict[str, str] = field(default_factory=dict)
+    created: str = ""  # ISO timestamp of the run
+    duplicate_note_ids: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "tool_version": self.tool_version,
+            "model_versions": dict(self.model_versions),
+            "created": self.created,
+            "sources": [s.to_dict() for s in self.sources],
+            "unreadable": [u.to_dict() for u in self.unreadable],
+            "duplicate_note_ids": list(self.duplicate_note_ids),
+            "results": [r.to_dict() for r in self.results],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        return cls(
+            results=tuple(NoteResult.from_dict(r) for r in data.get("results", ())),
+            unreadable=tuple(Unreadable.from_dict(u) for u in data.get("unreadable", ())),
+            sources=tuple(SourceFile.from_dict(s) for s in data.get("sources", ())),
+            tool_version=data.get("tool_version", ""),
+            model_versions=dict(data.get("model_versions", {})),
+            created=data.get("created", ""),
+            duplicate_note_ids=tuple(data.get("duplicate_note_ids", ())),
+        )
+
