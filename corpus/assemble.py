@@ -1,11 +1,15 @@
-"""Assemble the hand-written corpus parts into the train and dev splits.
+"""Assemble the hand-written corpus parts into the train, dev and test splits.
 
 Writers keep each note and its annotations together in corpus/parts/*.jsonl,
 with opinion spans given as exact quotations of the text: that is easy to
 write and review by eye. This script turns the quotations into character
 offsets and splits by case file, so no case contributes to both splits.
 
-    python corpus/assemble.py            # rewrites corpus/train/ and corpus/dev/
+The blind test set (blind-parts/) was written by someone who never saw the
+other notes or the checks, in deliberately different styles; it only ever
+measures how well the checks generalise and is never tuned on.
+
+    python corpus/assemble.py     # rewrites corpus/train/, corpus/dev/, corpus/test/
 """
 
 from __future__ import annotations
@@ -38,9 +42,9 @@ def opinion_offsets(note: dict) -> list[list[int]]:
     return sorted(spans)
 
 
-def read_parts() -> list[dict]:
+def read_parts(folder: Path) -> list[dict]:
     notes, seen = [], set()
-    for part in sorted((CORPUS / "parts").glob("*.jsonl")):
+    for part in sorted(folder.glob("*.jsonl")):
         for line_number, line in enumerate(part.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
@@ -84,13 +88,15 @@ def describe(name: str, notes: list[dict]) -> str:
 
 
 def main() -> int:
-    notes = read_parts()
-    dev = [n for n in notes if in_dev(n["case_id"])]
-    train = [n for n in notes if not in_dev(n["case_id"])]
-    write_split(CORPUS / "train", train)
-    write_split(CORPUS / "dev", dev)
-    print(describe("train", train))
-    print(describe("dev", dev))
+    notes = read_parts(CORPUS / "parts")
+    splits = {
+        "train": [n for n in notes if not in_dev(n["case_id"])],
+        "dev": [n for n in notes if in_dev(n["case_id"])],
+        "test": read_parts(CORPUS / "blind-parts"),
+    }
+    for name, split in splits.items():
+        write_split(CORPUS / name, split)
+        print(describe(name, split))
     return 0
 
 
