@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
 
 class Severity(StrEnum):
@@ -17,14 +17,21 @@ class Severity(StrEnum):
     LOW = "low"
 
 
-def _from_dict(cls, data: dict[str, Any]):
-    """Build a dataclass from a dict, ignoring keys it does not know."""
-    names = {f.name for f in fields(cls)}
-    return cls(**{k: v for k, v in data.items() if k in names})
+class PlainData:
+    """to_dict/from_dict for a flat dataclass; nested ones override both."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build from a dict, ignoring keys this version does not know."""
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
 
 
 @dataclass(frozen=True)
-class Note:
+class Note(PlainData):
     """One entry of a case record, with its text exactly as read."""
 
     note_id: str
@@ -45,28 +52,21 @@ class Note:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Note:
-        note = _from_dict(cls, data)
+        note = super().from_dict(data)
         return replace(note, problems=tuple(note.problems))
 
 
 @dataclass(frozen=True)
-class Unreadable:
+class Unreadable(PlainData):
     """A row or file that could not be turned into a note, and why."""
 
     source: str
     row: int | None  # None when the whole file could not be read
     reason: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Unreadable:
-        return _from_dict(cls, data)
-
 
 @dataclass(frozen=True)
-class Finding:
+class Finding(PlainData):
     """One breach of the recording standard, located in the note's text."""
 
     check: str
@@ -85,12 +85,12 @@ class Finding:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Finding:
-        finding = _from_dict(cls, data)
+        finding = super().from_dict(data)
         return replace(finding, severity=Severity(finding.severity))
 
 
 @dataclass(frozen=True)
-class AgencyContact:
+class AgencyContact(PlainData):
     """A mention of another agency or named professional in a note.
 
     direction is "out" when the note records information going to them,
@@ -110,16 +110,9 @@ class AgencyContact:
     shared: str = ""  # what was shared, where the note says
     rationale_recorded: bool | None = None  # None when nothing went out
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> AgencyContact:
-        return _from_dict(cls, data)
-
 
 @dataclass(frozen=True)
-class PersonalSpan:
+class PersonalSpan(PlainData):
     """Personal data found in a note's text, for pseudonymising outputs.
 
     kind is one of: person, phone, email, postcode, nhs_number, ni_number.
@@ -129,16 +122,9 @@ class PersonalSpan:
     end: int
     kind: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> PersonalSpan:
-        return _from_dict(cls, data)
-
 
 @dataclass(frozen=True)
-class NoteResult:
+class NoteResult(PlainData):
     """A note with what the checks found in it."""
 
     note: Note
@@ -168,7 +154,7 @@ class NoteResult:
 
 
 @dataclass(frozen=True)
-class SourceFile:
+class SourceFile(PlainData):
     """An input file as it was when read, so a report can prove what it covered."""
 
     path: str
@@ -177,16 +163,9 @@ class SourceFile:
     notes_read: int = 0
     rows_not_read: int = 0
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> SourceFile:
-        return _from_dict(cls, data)
-
 
 @dataclass(frozen=True)
-class Report:
+class Report(PlainData):
     """Everything one run produced; the writers need nothing else."""
 
     results: tuple[NoteResult, ...]

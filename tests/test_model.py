@@ -1,0 +1,46 @@
+"""The data model survives a trip through JSON, so reports can be rebuilt."""
+
+import json
+
+from recordcheck.model import (
+    AgencyContact,
+    Finding,
+    Note,
+    NoteResult,
+    PersonalSpan,
+    Report,
+    Severity,
+    SourceFile,
+    Unreadable,
+)
+
+
+def test_report_round_trips_through_json():
+    note = Note("n1", "C1", "Mum seemed drunk.", date="2025-03-14", problems=("odd time",))
+    finding = Finding("opinion", 0, 16, "Mum seemed drunk", Severity.HIGH, "hedge", cue="hedge")
+    result = NoteResult(
+        note,
+        (finding,),
+        (AgencyContact("Thames Valley Police", "police", 0, 3, direction="out"),),
+        (PersonalSpan(0, 3, "person"),),
+    )
+    report = Report(
+        (result,),
+        (Unreadable("notes.csv", 7, "no text"),),
+        (SourceFile("notes.csv", "ab" * 32, "csv", 1, 1),),
+        tool_version="1.0",
+        model_versions={"base": "en_core_web_sm 3.8.0"},
+        duplicate_note_ids=("n1",),
+    )
+
+    rebuilt = Report.from_dict(json.loads(json.dumps(report.to_dict())))
+
+    assert rebuilt == report
+    assert rebuilt.results[0].findings[0].severity is Severity.HIGH
+    assert rebuilt.results[0].note.problems == ("odd time",)
+
+
+def test_from_dict_ignores_fields_a_newer_version_added():
+    data = {"source": "a.csv", "row": 3, "reason": "empty", "added_later": True}
+
+    assert Unreadable.from_dict(data) == Unreadable("a.csv", 3, "empty")
