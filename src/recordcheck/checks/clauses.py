@@ -1,0 +1,73 @@
+"""Cut a sentence into its top-level clauses, so a finding covers only the offending one.
+
+"Visited at 10am and mum seemed drunk" mixes a fact with a guess: the finding
+should cover "mum seemed drunk". Clauses split at semicolons and dashes, and
+where a coordinated or side clause brings its own subject.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+HARD_BREAKS = {";", "–", "—", "--", "•", "|"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
+SPLITTING_DEPS = frozenset({"conj", "parataxis", "advcl", "ccomp"})
+COORDINATION_DEPS = frozenset({"conj", "parataxis"})
+EDGE_TRIM = {"punct", "cc"}
+
+
+def _is_break(token: Token) -> bool:
+    # a spaced hyphen separates clauses; "non-compliant" does not
+    spaced_hyphen = token.text == "-" and bool(token.whitespace_) and token.i > 0 and bool(token.nbor(-1).whitespace_)
+    return token.text in HARD_BREAKS or spaced_hyphen
+
+
+def _starts_own_clause(token: Token, sent: Span, deps: frozenset[str]) -> bool:
+    if token.dep_ not in deps or token.head.i != sent.root.i:
+        return False
+    if token.dep_ == "ccomp" and token.i > token.head.i:
+        return False  # "I think she is ..." stays one clause
+    has_subject = any(child.dep_ in SUBJECT_DEPS for child in token.children)
+    return has_subject and token.left_edge.i > token.head.i
+
+
+def _starts_new_part(token: Token, sent: Span) -> bool:
+    """A comma, or "and"/"but" before a new verb phrase: "arrived late and was rude"."""
+    if token.i >= sent.end - 1 or token.i == sent.start:
+        return False
+    following = token.nbor(1)
+    if token.text in (",", ":"):
+        return True
+    coordinated_verb = following.pos_ in ("VERB", "AUX") and following.dep_ in ("conj", "aux", "auxpass")
+    return token.lower_ in ("and", "but") and coordinated_verb
+
+
+def clause_bounds(sent: Span, subordinate: bool = True) -> list[tuple[int, int]]:
+    """Token ranges (start, end) of the sentence's clauses, in order.
+
+    With subordinate=False only coordinated clauses are cut off, so a hedge
+    keeps what it hedges ("It looks like the money is being taken").
+    """
+    deps = SPLITTING_DEPS if subordinate else COORDINATION_DEPS
+    cuts = {sent.start, sent.end}
+    for token in sent:
+        if _is_break(token) and token.i > sent.start:
+            cuts.add(token.i)
+        elif _starts_own_clause(token, sent, deps):
+            cuts.add(token.left_edge.i)
+        elif subordinate and _starts_new_part(token, sent):
+            cuts.add(token.i)
+    edges = sorted(cuts)
+    return [(a, b) for a, b in zip(edges, edges[1:], strict=False) if b > a]
+
+
+def clause_of(token: Token, subordinate: bool = True) -> Span:
+    """The clause holding the token, without leading/trailing punctuation and conjunctions."""
+    sent = token.sent
+    doc = token.doc
+    start, end = next((a, b) for a, b in clause_bounds(sent, subordinate) if a <= token.i < b)
+    while start < end - 1 and (doc[start].dep_ in EDGE_TRIM or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end - 1 > start and (doc[end - 1].dep_ in EDGE_TRIM or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]

@@ -1,0 +1,179 @@
+"""Check `who_present`: an encounter recorded without who was present.
+
+Recording standard, "Check `who-present`": flag a note that records an
+encounter (visit, meeting, welfare check, strategy discussion, review,
+face-to-face contact) but not who was present. It passes on "Present: ...",
+"seen alone", "attended by ...", "with <person>", a household member placed in
+the room; a call passes when the other party is named. Notes with no encounter
+(letters, emails, allocations, file reviews) are not applicable.
+
+Marks: `doc.spans["rc_who_present"]` holds the sentence recording the
+encounter, label "encounter-without-attendees", when nobody present is recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from recordcheck.checks.lexicon import read_data, terms
+from recordcheck.checks.matching import TermMatcher
+from recordcheck.checks.note_context import note_type
+from recordcheck.checks.scope import Scope
+
+SPAN_GROUP = "rc_who_present"
+CUE = "encounter-without-attendees"
+SELF = {"i", "me", "we", "us", "myself"}
+PLANNING_AUX = {"will", "would", "should", "must", "to", "need", "shall"}
+CALLER_WINDOW = 4  # tokens either side of "rang" / "call from" in which the other party is named
+
+
+@Language.factory(
+    "rc_who_present",
+    assigns=["doc.spans"],
+    requires=["token.dep", "token.lemma", "doc.sents"],
+    default_config={"extra_terms": {}},
+)
+def make_who_present_check(nlp: Language, name: str, extra_terms: dict):
+    return WhoPresentCheck(nlp, extra_terms)
+
+
+class WhoPresentCheck:
+    def __init__(self, nlp: Language, extra_terms: Mapping[str, Sequence[str]]):
+        lists = terms("who_present", extra_terms)
+        self.matcher = TermMatcher(nlp, {k: v for k, v in lists.items() if k not in ("person_words", "place_words")})
+        self.person_words = frozenset(lists["person_words"])
+        self.place_words = frozenset(lists["place_words"])
+        types = read_data("who_present")["note_types"]
+        self.encounter_types = frozenset(types["encounter"])
+        self.call_types = frozenset(types["call"])
+        self.never_types = frozenset(types["no_encounter"])
+        self.meeting_types = frozenset(types["meeting"])
+        self.scope = Scope(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[SPAN_GROUP] = self.missing_attendees(doc)
+        return doc
+
+    def missing_attendees(self, doc: Doc) -> list[Span]:
+        matches = [m for m in self.matcher.spans(doc) if not self.scope.not_yet(m)]
+        encounters = [m for m in matches if m.label_ == "encounter_words" and self._writer_took_part(m)]
+        meetings = [m for m in matches if m.label_ == "meeting_words"]
+        calls = [m for m in matches if m.label_ == "call_words"]
+        kind = note_type(doc)
+        if kind in self.never_types:
+            return []
+        # a call note may mention a meeting it arranged: the type says what happened
+        face_to_face = kind not in self.call_types and (bool(encounters) or kind in self.encounter_types)
+        meeting = kind in self.meeting_types or (
+            bool(meetings) and kind not in self.call_types and not (encounters and encounters[0].start < meetings[0].start)
+        )
+        if not (face_to_face or meeting or calls or kind in self.call_types):
+            return []
+        if any(m.label_ == "attendee_cues" for m in matches) or self._people_together(doc):
+            return []
+        if not meeting and self._participant_named(doc):
+            return []
+        if not face_to_face and not meeting and self._caller_named(calls or list(doc.sents)[:1]):
+            return []
+        recorded = (encounters or meetings or calls or [doc[:]])[0]
+        sentence = recorded.sent if len(doc) else doc[:]
+        return [Span(doc, sentence.start, _trimmed_end(sentence), label=CUE)]
+
+    # --- who took part ----------------------------------------------------------
+    def is_person(self, token: Token) -> bool:
+        return token.pos_ == "PROPN" or token.lower_ in self.person_words
+
+    def _writer_took_part(self, encounter: Span) -> bool:
+        """"Visited Mrs A" is the writer's encounter; "Michael visited" is someone else's."""
+        subject = Scope.subject_of(encounter.root)
+        if subject is not None and encounter.start <= subject.i < encounter.end:
+            subject = None  # "Doorstep chat": the tagger took part of the phrase for its subject
+        return subject is None or subject.lower_ in SELF or subject.pos_ not in ("PROPN", "NOUN", "PRON")
+
+    def _people_together(self, doc: Doc) -> bool:
+        """People named together: "Frank and Grace", "Ravi, Jas, me, Dr Iqbal", "ryan there"."""
+        for sent in doc.sents:
+            if self._planned(sent):
+                continue
+            for token in sent:
+                pair = token.dep_ == "conj" and self.is_person(token) and self.is_person(token.head)
+                there = token.lower_ == "there" and token.i > sent.start and self.is_person(token.nbor(-1))
+                if (pair and token.head is not token) or there or self._joined_by_with(token, sent):
+                    return True
+            if self._attendance_list(sent):
+                return True
+        return False
+
+    def _joined_by_with(self, token: Token, sent: Span) -> bool:
+        """"Spoke to Harvey with his Head of Year": a person named, then someone else with them."""
+        if token.lower_ not in ("with", "w/") or token.i + 1 >= sent.end:
+            return False
+        after = sent.doc[token.i + 1 : min(sent.end, token.i + 4)]
+        before = sent.doc[sent.start : token.i]
+        return any(self.is_person(t) for t in after) and any(
+            self.is_person(t) and t.lower_ not in SELF for t in before
+        )
+
+    def _attendance_list(self, sent: Span) -> bool:
+        """A comma-separated list most of whose items start with a person or role."""
+        items, start = [], sent.start
+        for token in sent:
+            if token.text in (",", ":", ";") or token.i == sent.end - 1:
+                items.append(sent.doc[start : token.i])
+                start = token.i + 1
+        with_person = [item for item in items if any(self.is_person(t) for t in item[:3])]
+        return len(with_person) >= 3 and len(with_person) * 5 >= len(items) * 3
+
+    def _participant_named(self, doc: Doc) -> bool:
+        """Someone taking part is named or identified by role ("Visited Dorothy", "tc w/ mum")."""
+        for sent in doc.sents:
+            if self._planned(sent):
+                continue
+            if any(self._names_someone(token) for token in sent):
+                return True
+        return False
+
+    def _planned(self, sent: Span) -> bool:
+        """"Will need to come back and see Tyler": a plan names people who were not there."""
+        root = sent.root
+        modal = any(c.dep_ == "aux" and c.lower_ in PLANNING_AUX for c in root.children)
+        return modal or self.scope.hypothetical(root) or root.lemma_.lower() in ("need", "plan", "want")
+
+    def _names_someone(self, token: Token) -> bool:
+        if token.lower_ in SELF or token.pos_ == "PRON":
+            return False
+        if token.lower_ in self.person_words:
+            return True
+        name_like = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and not token.is_sent_start)
+        return name_like and token.is_title and not self._in_place_name(token)
+
+    def _in_place_name(self, token: Token) -> bool:
+        """"Larch Walk", "Station Lodge", "Fen Rd": a proper name ending in a place word."""
+        doc = token.doc
+        end = token.i
+        while end + 1 < len(doc) and doc[end + 1].pos_ in ("PROPN", "NUM") and doc[end + 1].is_title:
+            end += 1
+        name = doc[token.i : end + 1]
+        previous = doc[token.i - 1].lower_ if token.i > 0 else ""
+        return any(t.lower_ in self.place_words for t in name) or previous in ("at", "in", "from")
+
+    def _caller_named(self, calls: list[Span]) -> bool:
+        """A call passes when the other party is named: "call from PC Jones", "rang Mrs A's daughter"."""
+        for call in calls:
+            doc, sent = call.doc, call.sent
+            near = doc[max(sent.start, call.start - CALLER_WINDOW) : min(sent.end, call.end + CALLER_WINDOW)]
+            if call == sent:  # no call wording: the note type says it was a call
+                near = sent
+            if any(self.is_person(t) and t.lower_ not in SELF and not (call != sent and t in call) for t in near):
+                return True
+        return False
+
+
+def _trimmed_end(sentence: Span) -> int:
+    end = sentence.end
+    while end > sentence.start + 1 and (sentence.doc[end - 1].is_space or sentence.doc[end - 1].is_punct):
+        end -= 1
+    return end

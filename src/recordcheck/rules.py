@@ -1,0 +1,124 @@
+"""An organisation's own terms for the checks, from a rules file (`--rules FILE`).
+
+TOML or YAML, one table per check, each key a word list of that check:
+
+    [opinion]
+    labels = ["feckless", "kicking off"]
+    [who_present]
+    encounter_words = ["doorstep check"]
+    [sharing_rationale]
+    agencies = ["Northgate Building Society"]
+
+Terms are added to the check's own lists (see `checks/<check>.toml` for the
+list names); nothing replaces them. A `[partners]` table is passed unchanged to
+the partner-agency component. Any problem raises RulesError "file:line: problem".
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from recordcheck.checks.lexicon import extendable_terms
+from recordcheck.checks.matching import list_name
+
+PASSED_THROUGH = ("partners",)
+YAML_SUFFIXES = {".yaml", ".yml"}
+
+
+class RulesError(ValueError):
+    """A rules file that cannot be used; the message is "file:line: problem"."""
+
+
+def load_rules(path: str | Path) -> dict[str, dict[str, Any]]:
+    """The organisation's terms per check: {"opinion": {"labels": [...]}, ...}."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise RulesError(f"{path}:0: cannot read the rules file ({error.__class__.__name__})") from error
+    parsed, line_of = _parse_yaml(path, text) if path.suffix.lower() in YAML_SUFFIXES else _parse_toml(path, text)
+    return _validated(path, parsed or {}, line_of)
+
+
+def _parse_toml(path: Path, text: str):
+    try:
+        parsed = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = re.search(r"line (\d+)", str(error))
+        problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        where = line.group(1) if line else len(text.splitlines())  # "at end of document"
+        raise RulesError(f"{path}:{where}: {problem}") from error
+    lines = text.splitlines()
+
+    def line_of(section: str, key: str | None = None) -> int:
+        in_section = False
+        for number, line in enumerate(lines, 1):
+            stripped = line.strip()
+            if stripped.startswith("["):
+                in_section = stripped.strip("[] ") == section
+                if in_section and key is None:
+                    return number
+            elif in_section and key is not None and re.match(rf"[\"']?{re.escape(key)}[\"']?\s*=", stripped):
+                return number
+        return 0
+
+    return parsed, line_of
+
+
+def _parse_yaml(path: Path, text: str):
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        parsed = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        raise RulesError(f"{path}:{mark.line + 1 if mark else 0}: {problem}") from error
+
+    def line_of(section: str, key: str | None = None) -> int:
+        node = _child(root, section)
+        if node is not None and key is not None:
+            node = _child(node[1], key)
+        return node[0].start_mark.line + 1 if node is not None else 0
+
+    return parsed, line_of
+
+
+def _child(node, name: str):
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == name:
+                return key, value
+    return None
+
+
+def _validated(path: Path, parsed: Any, line_of) -> dict[str, dict[str, Any]]:
+    if not isinstance(parsed, dict):
+        raise RulesError(f"{path}:1: expected tables such as [opinion] with word lists")
+    allowed = {check: {list_name(key) for key in keys} for check, keys in extendable_terms().items()}
+    lists_by_name = {
+        check: {list_name(key): key for key in keys} for check, keys in extendable_terms().items()
+    }
+    rules: dict[str, dict[str, Any]] = {}
+    for section, table in parsed.items():
+        if section in PASSED_THROUGH:
+            rules[section] = table
+            continue
+        if section not in allowed:
+            known = ", ".join(sorted([*allowed, *PASSED_THROUGH]))
+            raise RulesError(f"{path}:{line_of(section)}: unknown section [{section}]; expected one of: {known}")
+        if not isinstance(table, dict):
+            raise RulesError(f"{path}:{line_of(section)}: [{section}] must be a table of word lists")
+        rules[section] = {}
+        for key, words in table.items():
+            if key not in allowed[section]:
+                known = ", ".join(sorted(allowed[section]))
+                raise RulesError(f"{path}:{line_of(section, key)}: [{section}] has no list '{key}'; lists: {known}")
+            if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+                raise RulesError(f"{path}:{line_of(section, key)}: [{section}] {key} must be a list of words or phrases in quotes")
+            rules[section][lists_by_name[section][key]] = words
+    return rules

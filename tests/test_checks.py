@@ -1,0 +1,88 @@
+"""The checks' marks on the Doc and the Findings made from them."""
+
+from __future__ import annotations
+
+import pytest
+
+from recordcheck.checks import SPAN_GROUPS
+from recordcheck.checks.lexicon import CHECK_NAMES, cue_text, read_data
+from recordcheck.findings import findings_for
+from recordcheck.model import Note, Severity
+from recordcheck.nlp import note_doc
+
+pytestmark = pytest.mark.slow
+
+
+def check_note(nlp, text: str, note_type: str = ""):
+    return nlp(note_doc(nlp, Note(note_id="N1", case_id="C1", text=text, note_type=note_type)))
+
+
+def test_findings_quote_the_text_they_point_at(real_nlp):
+    text = "Home visit.  Mum seemed drunk.\nReferral sent to MASH."
+    findings = findings_for(check_note(real_nlp, text))
+    assert [f.check for f in findings] == ["who-present", "opinion", "sharing-rationale"]
+    assert [f.start for f in findings] == sorted(f.start for f in findings)
+    for finding in findings:
+        assert finding.text == text[finding.start : finding.end]
+        assert finding.message and finding.cue
+        assert finding.text in finding.suggestion
+
+
+def test_finding_words_come_from_the_cue_data(real_nlp):
+    [finding] = findings_for(check_note(real_nlp, "Mum seemed drunk."))
+    words = cue_text("opinion", "hedge")
+    assert (finding.cue, finding.severity, finding.message) == ("hedge", words.severity, words.message)
+
+
+def test_every_cue_has_a_message_suggestion_and_severity():
+    for check in CHECK_NAMES:
+        for cue in read_data(check)["cues"]:
+            words = cue_text(check, cue)
+            assert isinstance(words.severity, Severity)
+            assert words.message.endswith(".")
+            assert "{text}" in words.suggestion
+
+
+def test_opinion_finding_covers_only_the_offending_clause(real_nlp):
+    doc = check_note(real_nlp, "Visited at 10am and mum seemed drunk.")
+    assert [(s.text, s.label_) for s in doc.spans["rc_opinion"]] == [("mum seemed drunk", "hedge")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She said "he is manipulative and lazy".',
+        "Dad reports that mum is lazy.",
+        "According to the neighbour he is aggressive.",
+        "Staff to monitor whether he is lying about his drinking.",
+    ],
+)
+def test_quotes_reported_speech_and_plans_are_not_opinion(real_nlp, text):
+    assert not check_note(real_nlp, text).spans["rc_opinion"]
+
+
+def test_outward_sharing_is_marked_with_whether_a_reason_was_given(real_nlp):
+    without = check_note(real_nlp, "Referral sent to MASH.")
+    with_reason = check_note(real_nlp, "Referral sent to MASH with her consent.")
+    assert [s.label_ for s in without.spans["rc_sharing"]] == ["no_rationale"]
+    assert [s.label_ for s in with_reason.spans["rc_sharing"]] == ["rationale"]
+    assert not with_reason.spans[SPAN_GROUPS["sharing-rationale"]]
+
+
+def test_received_information_is_marked_and_not_flagged(real_nlp):
+    doc = check_note(real_nlp, "Information received from PC Jones about the incident.")
+    assert [s.text for s in doc.spans["rc_received"]] == [
+        "Information received from PC Jones about the incident"
+    ]
+    assert not doc.spans["rc_sharing"]
+    assert not findings_for(doc)
+
+
+def test_who_present_uses_the_note_type_when_the_text_does_not_say(real_nlp):
+    text = "Went through the care plan and the medication chart."
+    assert findings_for(check_note(real_nlp, text, note_type="Home Visit"))
+    assert not findings_for(check_note(real_nlp, text, note_type="Email"))
+
+
+def test_empty_note_has_no_findings(real_nlp):
+    assert findings_for(check_note(real_nlp, "   ")) == ()

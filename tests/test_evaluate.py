@@ -1,0 +1,68 @@
+"""Scoring the checks against gold annotations."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from recordcheck.evaluate import Evaluation, Scores, baseline_findings, evaluate, format_evaluation, score_spans
+
+HEADER = ["note_id", "case_id", "date", "time", "author", "note_type", "text"]
+
+
+def write_corpus(folder, notes):
+    """notes: (note_id, note_type, text, opinion quotes, who_present, sharing_rationale)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "notes.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for note_id, note_type, text, *_ in notes:
+            writer.writerow([note_id, "C1", "2025-03-14", "10:00", "J. Okafor", note_type, text])
+    with open(folder / "gold.jsonl", "w", encoding="utf-8") as handle:
+        for note_id, _, text, quotes, who, why in notes:
+            spans = [[text.index(q), text.index(q) + len(q)] for q in quotes]
+            gold = {"note_id": note_id, "opinion": spans, "who_present": who, "sharing_rationale": why}
+            handle.write(json.dumps(gold) + "\n")
+    return folder / "notes.csv", folder / "gold.jsonl"
+
+
+SMALL_CORPUS = [
+    ("1", "Home Visit", "Home visit. Mum seemed drunk.", ["Mum seemed drunk"], "missing", "n/a"),
+    ("2", "Email", "Referral sent to MASH.", [], "n/a", "missing"),
+    ("3", "Home Visit", "Home visit, Mrs A seen alone. She said she is fine.", [], "ok", "n/a"),
+    ("4", "Case Note", "He is manipulative. Agreed to review in a week.", ["He is manipulative"], "n/a", "n/a"),
+]
+
+
+def test_a_finding_counts_when_half_of_it_is_inside_gold():
+    scores = Scores()
+    score_spans(scores, found=[(0, 10), (20, 30)], gold=[(5, 12), (40, 50)])
+    assert (scores.true_positives, scores.false_positives, scores.false_negatives) == (1, 1, 1)
+    assert scores.precision == 0.5 and scores.recall == 0.5 and scores.f1 == 0.5
+
+
+def test_empty_scores_are_zero_not_an_error():
+    assert (Scores().precision, Scores().recall, Scores().f1) == (0.0, 0.0, 0.0)
+
+
+def test_baseline_flags_by_keywords_only():
+    found = baseline_findings("Home visit. Mum seemed drunk. Emailed the GP.")
+    assert found["opinion"] == [(11, 28)]
+    assert found["who-present"] and found["sharing-rationale"]
+    assert not baseline_findings("Met with mum, shared with consent.")["who-present"]
+
+
+@pytest.mark.slow
+def test_evaluate_scores_the_real_checks(real_nlp, tmp_path):
+    notes, gold = write_corpus(tmp_path / "dev", SMALL_CORPUS)
+    result = evaluate(notes, gold, nlp=real_nlp)
+    assert result.notes == 4
+    assert result.system["opinion"].true_positives == 2
+    assert result.system["who-present"].true_positives == 1
+    assert result.system["sharing-rationale"].true_positives == 1
+    assert Evaluation.macro_f1(result.system) == pytest.approx(1.0)
+    table = format_evaluation(result)
+    for row in ("opinion", "who-present", "sharing-rationale", "macro-F1", "baseline"):
+        assert row in table

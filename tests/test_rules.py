@@ -1,0 +1,66 @@
+"""Organisation rules files: extending the word lists, and reporting broken files as file:line."""
+
+from __future__ import annotations
+
+import pytest
+
+from recordcheck.checks.opinion import OpinionCheck
+from recordcheck.checks.who_present import WhoPresentCheck
+from recordcheck.rules import RulesError, load_rules
+
+
+def write(tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_toml_and_yaml_give_the_same_terms(tmp_path):
+    toml = write(tmp_path, "r.toml", '[opinion]\nlabels = ["a rascal"]\n[who_present]\nencounter_words = ["doorstep chat"]\n')
+    yaml = write(tmp_path, "r.yaml", "opinion:\n  labels: [a rascal]\nwho_present:\n  encounter_words: [doorstep chat]\n")
+    expected = {"opinion": {"labels": ["a rascal"]}, "who_present": {"encounter_words_lemma": ["doorstep chat"]}}
+    assert load_rules(toml) == load_rules(yaml) == expected
+
+
+def test_partner_tables_pass_through(tmp_path):
+    path = write(tmp_path, "r.toml", '[partners.agencies."Thames Valley Police"]\ntype = "police"\n')
+    assert load_rules(path) == {"partners": {"agencies": {"Thames Valley Police": {"type": "police"}}}}
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "problem"),
+    [
+        ("bad.toml", "[opinion]\nlabels = [\n", 2, ""),
+        ("bad.toml", "[opinon]\nlabels = ['x']\n", 1, "unknown section [opinon]"),
+        ("bad.toml", "[opinion]\n\nwords = ['x']\n", 3, "has no list 'words'"),
+        ("bad.toml", "[opinion]\nlabels = 'x'\n", 2, "must be a list"),
+        ("bad.yaml", "opinion:\n  labels: [x\n", 3, ""),
+        ("bad.yaml", "opinion:\n  labels: [x]\n  hedges: 3\n", 3, "must be a list"),
+    ],
+)
+def test_broken_rules_name_file_and_line(tmp_path, name, text, line, problem):
+    path = write(tmp_path, name, text)
+    with pytest.raises(RulesError) as raised:
+        load_rules(path)
+    assert str(raised.value).startswith(f"{path}:{line}: ")
+    assert problem in str(raised.value)
+
+
+def test_unreadable_rules_file(tmp_path):
+    with pytest.raises(RulesError, match="cannot read"):
+        load_rules(tmp_path / "missing.toml")
+
+
+@pytest.mark.slow
+def test_organisation_label_is_flagged(real_nlp):
+    doc = real_nlp("He is a rascal.")
+    assert not OpinionCheck(real_nlp, {}, "")(doc).spans["rc_opinion"]
+    flagged = OpinionCheck(real_nlp, {"labels": ["a rascal"]}, "")(doc).spans["rc_opinion"]
+    assert [(s.text, s.label_) for s in flagged] == [("He is a rascal", "label")]
+
+
+@pytest.mark.slow
+def test_organisation_encounter_word_is_an_encounter(real_nlp):
+    doc = real_nlp("Doorstep chat about the bins.")
+    assert not WhoPresentCheck(real_nlp, {})(doc).spans["rc_who_present"]
+    assert WhoPresentCheck(real_nlp, {"encounter_words_lemma": ["doorstep chat"]})(doc).spans["rc_who_present"]
