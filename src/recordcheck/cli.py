@@ -1,0 +1,332 @@
+"""The `recordcheck` command: parses options, calls the library, prints the results.
+
+Exit codes: 0 the run completed; 1 some input could not be read (results are
+still written for the rest); 2 a usage error, including a bad mapping or
+rules file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from recordcheck import __version__, engine
+from recordcheck.engine import RunAccount
+from recordcheck.model import Note, NoteResult, SourceFile
+from recordcheck.report.atomic import atomic_output
+from recordcheck.report.jsonl import write_jsonl
+from recordcheck.report.text import format_account, render_text, summary_line
+
+EXIT_INPUT_NOT_READ = 1
+EXIT_USAGE = 2
+SAMPLE = ("sample", "case-notes-sample.csv")
+
+log = logging.getLogger("recordcheck")
+
+
+class UsageProblem(click.ClickException):
+    """A problem with what the user asked for: shown as one line, exit code 2."""
+
+    exit_code = EXIT_USAGE
+
+
+@dataclass(frozen=True)
+class InputOptions:
+    inputs: tuple[Path, ...]
+    mapping: Path | None
+    sheet: str | None
+    rules: Path | None
+    jobs: int | None
+    quiet: bool
+    strict: bool
+    redact: bool
+    batch_size: int
+
+
+class _ClickEchoHandler(logging.Handler):
+    """Sends log lines to whatever stderr click is using (the terminal, or a test runner)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(self.format(record), err=True)
+
+
+def _set_verbosity(ctx: click.Context, param: click.Parameter, verbose: bool) -> None:
+    _log_to_stderr(logging.DEBUG if verbose else logging.WARNING)
+
+
+def _log_to_stderr(level: int) -> None:
+    for handler in [h for h in log.handlers if isinstance(h, _ClickEchoHandler)]:
+        log.removeHandler(handler)
+    handler = _ClickEchoHandler()
+    handler.setFormatter(logging.Formatter("recordcheck: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(level)
+
+
+def input_options(command):
+    """The options every command that reads case notes shares."""
+    decorators = [
+        click.argument("inputs", nargs=-1, metavar="[INPUT]...",
+                       type=click.Path(exists=True, path_type=Path)),
+        click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     help="TOML file naming which columns of your export hold which fields."),
+        click.option("--sheet", help="Worksheet to read in Excel files (default: the first)."),
+        click.option("--rules", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     help="Your organisation's extra terms (TOML or YAML)."),
+        click.option("--jobs", "-j", type=click.IntRange(min=1),
+                     help="Processes to use (default: one per CPU on large runs)."),
+        click.option("--quiet", "-q", is_flag=True,
+                     help="No progress bar; only problems on stderr."),
+        click.option("--strict", is_flag=True,
+                     help="Exit with code 1 when any row could not be read."),
+        click.option("--redact", is_flag=True,
+                     help="Replace names, phone numbers, emails, postcodes, NHS and NI "
+                          "numbers with pseudonyms in every output."),
+        click.option("--verbose", is_flag=True, expose_value=False, callback=_set_verbosity,
+                     help="Show debugging detail, which may include note text."),
+        # For the benchmark and for tuning memory; auditors never need it.
+        click.option("--batch-size", type=click.IntRange(min=1), default=64, hidden=True),
+    ]
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="""\b
+Examples:
+  recordcheck check                       check the bundled sample notes
+  recordcheck check notes.csv             print findings for an export
+  recordcheck check exports/ --format jsonl --output findings.jsonl
+  recordcheck check notes.xlsx --sheet "Case notes" --mapping our-columns.toml
+  recordcheck audit notes.csv --out audit/ --organisation "Anytown Council"
+  recordcheck evaluate corpus/dev/notes.csv corpus/dev/gold.jsonl
+
+\b
+Exit codes:
+  0  the run completed
+  1  some input could not be read (results are still written for the rest)
+  2  usage error, including a bad mapping or rules file
+""",
+)
+@click.version_option(__version__, prog_name="recordcheck")
+def main() -> None:
+    """Check safeguarding case notes against the recording standard.
+
+    Flags opinion recorded as fact, encounters that do not say who was
+    present, and information shared without recording why. Everything runs
+    on this computer; nothing is sent anywhere.
+    """
+    # Before anything loads numpy: the importers (openpyxl) and spaCy are imported
+    # inside the commands for this reason.
+    engine.use_single_thread_maths()
+
+
+@main.command(epilog="""\b
+Examples:
+  recordcheck check notes.csv
+  recordcheck check notes.csv --format jsonl --output findings.jsonl
+  recordcheck check exports/ --strict --quiet
+""")
+@input_options
+@click.option("--format", "output_format", type=click.Choice(["text", "jsonl", "json"]),
+              default="text", show_default=True,
+              help="text to read, jsonl one line per note, json the whole report.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of the screen.")
+def check(output_format: str, output: Path | None, **options) -> None:
+    """Check case notes and print what each check found.
+
+    INPUT is any number of CSV, Excel, Word, text or JSON files or folders.
+    With no INPUT, the bundled sample notes are checked.
+    """
+    opts = InputOptions(**options)
+    with _checked_notes(opts, partners=False) as (results, account, sources), \
+            _output_stream(output) as stream:
+        if output_format == "jsonl":
+            write_jsonl(results, stream)  # streamed: memory stays flat on big exports
+        else:
+            report = engine.build_report(results, account, sources)
+            if output_format == "json":
+                json.dump(report.to_dict(), stream, ensure_ascii=False, indent=2)
+                stream.write("\n")
+            else:
+                stream.write(render_text(report))
+    _finish(opts, account, sources)
+
+
+@main.command(epilog="""\b
+Example:
+  recordcheck audit notes.csv --out audit/ --organisation "Anytown Council"
+  recordcheck audit exports/ --out audit/ --service "Adult Social Care" --redact
+""")
+@input_options
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the Word report and Excel workbooks (created if missing).")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Your own Word template for the audit report.")
+@click.option("--organisation", default="", help="Organisation name for the title page.")
+@click.option("--service", default="", help="Service or team name for the title page.")
+def audit(out_dir: Path, template: Path | None, organisation: str, service: str,
+          **options) -> None:
+    """Write the audit pack: Word report, partner register, findings and chronology."""
+    from recordcheck.report.audit import write_audit
+
+    opts = InputOptions(**options)
+    with _checked_notes(opts, partners=True) as (results, account, sources):
+        report = engine.build_report(results, account, sources)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    # Saved beside the pack so any output can be rebuilt without re-running the checks.
+    with atomic_output(out_dir / "report.json", "w") as stream:
+        json.dump(report.to_dict(), stream, ensure_ascii=False, indent=2)
+    written = write_audit(report, out_dir, template=template,
+                          organisation=organisation, service=service)
+    for path in [*written, out_dir / "report.json"]:
+        click.echo(f"Wrote {path}")
+    click.echo(summary_line(report.results, len(report.unreadable)))
+    _finish(opts, account, sources)
+
+
+@main.command()
+@click.argument("notes", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def evaluate(notes: Path, gold: Path) -> None:
+    """Score the checks against hand-marked notes (precision, recall, F1 per check).
+
+    NOTES is a CSV of notes; GOLD the JSON Lines file marking what each should flag.
+    """
+    # Imported here so `recordcheck --help` does not wait for spaCy to load.
+    from recordcheck.evaluate import evaluate as run_evaluation
+    from recordcheck.evaluate import format_evaluation
+
+    click.echo(format_evaluation(run_evaluation(notes, gold)))
+
+
+@main.command()
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("corpus"), show_default=True,
+              help="Corpus folder; its train/ split is used.")
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("models"), show_default=True,
+              help="Models folder; the classifier is saved in a folder inside it.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
+def train(corpus: Path, output: Path, seed: int) -> None:
+    """Train the opinion classifier from the annotated corpus."""
+    from recordcheck.train import train_opinion_classifier
+
+    saved = train_opinion_classifier(corpus, output, seed=seed)
+    click.echo(f"Saved the opinion classifier to {saved}")
+
+
+@contextmanager
+def _checked_notes(
+    opts: InputOptions, *, partners: bool
+) -> Iterator[tuple[Iterator[NoteResult], RunAccount, list[SourceFile]]]:
+    """Yield the stream of checked notes, its account and the input files described."""
+    from recordcheck.ingest import MappingError, describe_source, read_inputs
+    from recordcheck.nlp import PipelineNotInstalled
+    from recordcheck.rules import RulesError, load_rules
+
+    with ExitStack() as stack:
+        input_files = _input_files(opts, stack)
+        sources = [describe_source(path) for path in input_files]
+        account = RunAccount()
+        try:
+            if opts.rules:
+                load_rules(opts.rules)  # a mistake in it is reported before any work starts
+            total = _count_notes(input_files, opts)
+            bar = stack.enter_context(_progress_bar(total, opts.quiet))
+            results = engine.run(
+                read_inputs(input_files, opts.mapping, opts.sheet),
+                rules=opts.rules,
+                jobs=engine.worker_count(opts.jobs, total),
+                batch_size=opts.batch_size,
+                partners=partners,
+                personal_data=opts.redact,
+                progress=bar.update,
+                account=account,
+            )
+            if opts.redact:
+                from recordcheck.redact import redact_results
+
+                results = redact_results(results)
+            yield results, account, sources
+        except (MappingError, RulesError, PipelineNotInstalled) as error:
+            raise UsageProblem(str(error)) from None
+        except BrokenProcessPool:
+            raise click.ClickException(
+                "a worker process stopped unexpectedly (often a lack of memory); "
+                "try again with --jobs 1"
+            ) from None
+
+
+def _input_files(opts: InputOptions, stack: ExitStack) -> list[Path]:
+    """The files to read: those given (folders expanded), or the bundled sample."""
+    from recordcheck.ingest import expand_inputs
+
+    paths = list(opts.inputs) or [stack.enter_context(_bundled_sample(opts.quiet))]
+    input_files = expand_inputs(paths)
+    if not input_files:
+        raise UsageProblem("no case-note files found in " + ", ".join(map(str, paths)))
+    return input_files
+
+
+def _count_notes(input_files: list[Path], opts: InputOptions) -> int:
+    """Read the inputs once without checking, so progress can show time left.
+
+    Reading is fast next to checking, and this also reports a bad mapping file
+    before any work starts.
+    """
+    from recordcheck.ingest import read_inputs
+
+    items = read_inputs(input_files, opts.mapping, opts.sheet)
+    return sum(1 for item in items if isinstance(item, Note))
+
+
+@contextmanager
+def _bundled_sample(quiet: bool) -> Iterator[Path]:
+    resource = files("recordcheck").joinpath(*SAMPLE)
+    with as_file(resource) as path:
+        if not quiet:
+            click.echo(f"No input given: checking the bundled sample ({path.name}).", err=True)
+        yield path
+
+
+@contextmanager
+def _progress_bar(total: int, quiet: bool):
+    from tqdm import tqdm
+
+    stderr = sys.stderr
+    show = not quiet and stderr.isatty()
+    with tqdm(total=total, unit="note", desc="Checking", file=stderr, disable=not show,
+              dynamic_ncols=True) as bar:
+        yield bar
+
+
+@contextmanager
+def _output_stream(output: Path | None) -> Iterator[TextIO]:
+    if output is None:
+        yield sys.stdout
+    else:
+        with atomic_output(output, "w") as stream:
+            yield stream
+
+
+def _finish(opts: InputOptions, account: RunAccount, sources: list[SourceFile]) -> None:
+    """Print the run's account and exit with the code the run earned."""
+    problems = account.unreadable or account.duplicate_note_ids
+    if not opts.quiet or problems:
+        click.echo(format_account(account, sources), err=True)
+    if account.whole_files_unread or (opts.strict and account.unreadable):
+        sys.exit(EXIT_INPUT_NOT_READ)

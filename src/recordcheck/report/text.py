@@ -1,0 +1,164 @@
+"""A plain-text report a supervisor can read in a terminal or a text editor.
+
+Findings are grouped by case file and note, the flagged words are quoted and
+the suggested rewrite follows; a summary line closes the report. The run
+account printed at the end of every run is formatted here too.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import textwrap
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from recordcheck.model import Finding, NoteResult, Report, SourceFile, Unreadable
+
+if TYPE_CHECKING:
+    from recordcheck.engine import RunAccount
+
+CHECK_TITLES = {
+    "opinion": "Opinion recorded as fact",
+    "who-present": "Who was present is not recorded",
+    "sharing-rationale": "Information shared without recording why",
+}
+LONGEST_QUOTE = 160  # characters; whole sentences are flagged for some checks
+WRAP_AT = 96  # messages and suggestions, so they read well in a terminal or Notepad
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def render_text(report: Report) -> str:
+    """The whole report as text, ending with a newline."""
+    lines: list[str] = []
+    for case_id, results in _by_case(report.results).items():
+        lines.extend(_case_lines(case_id, results))
+        lines.append("")
+    if report.unreadable:
+        lines.append("Not read:")
+        lines.extend(f"  {line}" for line in unreadable_lines(report.unreadable))
+        lines.append("")
+    if report.duplicate_note_ids:
+        lines.append(_duplicates_line(report.duplicate_note_ids))
+        lines.append("")
+    lines.append(summary_line(report.results, len(report.unreadable)))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(results: Sequence[NoteResult], rows_not_read: int = 0) -> str:
+    """One sentence: notes and case files checked, findings per check, what was not read."""
+    findings = [finding for result in results for finding in result.findings]
+    cases = {result.note.case_id for result in results}
+    clean = sum(1 for result in results if not result.findings)
+    per_check = Counter(finding.check for finding in findings)
+    line = (
+        f"Checked {_count(len(results), 'note')} in {_count(len(cases), 'case file')}: "
+        f"{_count(len(findings), 'finding')}"
+    )
+    if per_check:
+        line += " (" + ", ".join(f"{n} {check}" for check, n in sorted(per_check.items())) + ")"
+    line += f"; {_count(clean, 'note')} with no findings."
+    if rows_not_read:
+        line += f" {_count(rows_not_read, 'row')} could not be read."
+    return line
+
+
+def unreadable_lines(unreadable: Iterable[Unreadable]) -> list[str]:
+    """Where each unread row is and why, one line each."""
+    lines = []
+    for item in unreadable:
+        where = Path(item.source).name or "(unknown file)"
+        if item.row is not None:
+            where += f" row {item.row}"
+        lines.append(f"{where}: {item.reason}")
+    return lines
+
+
+def format_account(account: RunAccount, files: Sequence[SourceFile]) -> str:
+    """The account every run ends with: files, notes read and checked, rows not read."""
+    unread_files = {os.path.normpath(item.source) for item in account.whole_files_unread}
+    files_read = [f for f in files if os.path.normpath(f.path) not in unread_files]
+    lines = [
+        f"Files read: {len(files_read)} of {len(files)}",
+        f"Notes read: {account.notes_read}",
+        f"Notes checked: {account.notes_checked}",
+        f"Rows not read: {len(account.unreadable)}",
+    ]
+    lines.extend(f"  {line}" for line in unreadable_lines(account.unreadable))
+    if account.duplicate_note_ids:
+        lines.append(_duplicates_line(account.duplicate_note_ids))
+    return "\n".join(lines)
+
+
+def _by_case(results: Iterable[NoteResult]) -> dict[str, list[NoteResult]]:
+    cases: dict[str, list[NoteResult]] = {}
+    for result in results:
+        cases.setdefault(result.note.case_id, []).append(result)
+    return cases
+
+
+def _case_lines(case_id: str, results: list[NoteResult]) -> list[str]:
+    flagged = [result for result in results if result.findings]
+    heading = _printable(f"Case {case_id}: {_count(len(results), 'note')}")
+    if not flagged:
+        return [heading + ", no findings."]
+    heading += f", {len(flagged)} with findings"
+    lines = [heading, "=" * len(heading)]
+    for result in flagged:
+        lines.append(f"  {_note_heading(result)}")
+        for finding in sorted(result.findings, key=lambda f: (f.start, f.end, f.check)):
+            lines.extend(f"    {line}" for line in _finding_lines(finding))
+    return lines
+
+
+def _note_heading(result: NoteResult) -> str:
+    note = result.note
+    parts = [f"Note {note.note_id}", _readable_date(note.date), note.note_type, note.author]
+    return _printable(" | ".join(part for part in parts if part))
+
+
+def _finding_lines(finding: Finding) -> list[str]:
+    title = CHECK_TITLES.get(finding.check, finding.check)
+    lines = [f'- {title} ({finding.severity.value}): "{_quote(finding.text)}"']
+    lines.extend(_wrapped(finding.message))
+    if finding.suggestion:
+        lines.extend(_wrapped(f"Suggestion: {finding.suggestion}"))
+    return lines
+
+
+def _wrapped(sentence: str) -> list[str]:
+    return textwrap.wrap(
+        _printable(sentence), WRAP_AT, initial_indent="  ", subsequent_indent="  "
+    )
+
+
+def _quote(text: str) -> str:
+    flat = _printable(re.sub(r"\s+", " ", text).strip())
+    if len(flat) <= LONGEST_QUOTE:
+        return flat
+    return flat[: LONGEST_QUOTE - 1].rstrip() + "…"
+
+
+def _printable(text: str) -> str:
+    """Drop control characters, so a hostile note cannot send escape codes to a terminal."""
+    return _CONTROL_CHARACTERS.sub("", text)
+
+
+def _readable_date(iso_date: str | None) -> str:
+    if not iso_date:
+        return "no date"
+    try:
+        return date.fromisoformat(iso_date).strftime("%d %b %Y")
+    except ValueError:
+        return iso_date
+
+
+def _duplicates_line(note_ids: Sequence[str]) -> str:
+    return "Note ids used more than once (each note kept): " + ", ".join(note_ids)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
