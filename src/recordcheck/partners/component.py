@@ -1,0 +1,363 @@
+"""The rc_partners component: marks partner agencies and named professionals.
+
+Marks, for contacts_for to read:
+- doc.spans["rc_agencies"]: each agency mention, label = agency type,
+  span._.rc_agency = canonical name, span._.rc_describes = True when it
+  only says where a named professional works ("Sarah Jones (IDVA, Refuge)");
+- doc.spans["rc_contacts"]: each named professional (title included, "PC
+  Patel"), label = role, span._.rc_agency / span._.rc_agency_type = the
+  agency they work for;
+- doc.spans["rc_channels"]: words that say how a contact went, label = channel.
+
+Needs the entity recogniser (ORG, GPE and PERSON entities).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, SpanGroup, Token
+
+from recordcheck.partners.cues import contact_cues
+from recordcheck.partners.lexicon import AgencyLexicon, AgencyTerm, load_lexicon
+from recordcheck.redact.identifiers import find_identifiers
+from recordcheck.redact.names import NameFinder, NameMention
+
+AGENCIES_KEY = "rc_agencies"
+CONTACTS_KEY = "rc_contacts"
+CHANNELS_KEY = "rc_channels"
+
+for _extension, _default in (
+    ("rc_agency", None),
+    ("rc_agency_type", None),
+    ("rc_describes", False),
+):
+    if not Span.has_extension(_extension):
+        Span.set_extension(_extension, default=_default)
+
+# Words between a name and its role or agency: "Sarah Jones (IDVA, Refuge)",
+# "Mark Lee, housing officer", "Sue Hall from Age UK".
+_LINK_WORDS = {"(", ",", "-", "–", "from", "of", "at", "with", "the", "for"}
+_LINK_REACH = 3  # how many such words may come between
+# lower-case words inside organisation names: "Fire & Rescue", "Department for Work and Pensions"
+_NAME_JOINERS = {"&", "and", "of", "for", "the", "on", "in", "upon"}
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    start: int  # token offsets
+    end: int
+    canonical: str
+    agency_type: str
+    generic: bool
+    place_form: str = ""  # see AgencyTerm
+    joins_named: bool = False  # see AgencyTerm
+
+
+class PartnersMarker:
+    def __init__(self, nlp: Language, name: str, agencies: Mapping[str, Any]) -> None:
+        self.name = name
+        self.lexicon: AgencyLexicon = load_lexicon(agencies)
+        self._names = NameFinder(nlp.vocab)
+        words = self._names.words
+        self._person_titles = words.honorifics | frozenset(words.professional_titles)
+        self._terms: dict[str, AgencyTerm] = {}
+        self._any_case = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._exact_case = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for index, term in enumerate(self.lexicon.terms):
+            key = f"agency-{index}"
+            self._terms[key] = term
+            matcher = self._exact_case if term.exact_case else self._any_case
+            matcher.add(key, [nlp.make_doc(term.text)])
+        self._roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for role in self.lexicon.roles:
+            self._roles.add(role, [nlp.make_doc(role.lower())])
+        self._channels = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for channel, terms in contact_cues().channels:
+            self._channels.add(channel, [nlp.make_doc(term) for term in terms])
+
+    def __call__(self, doc: Doc) -> Doc:
+        agencies = self._agencies(doc)
+        names = [
+            name
+            for name in self._names(doc, exclude=[doc[a.start : a.end] for a in agencies])
+            if not any(a.start < name.end and name.start < a.end for a in agencies)
+        ]
+        # role as the lexicon writes it ("IDVA", "housing officer"), by where it is
+        roles = {(start, end): doc.vocab.strings[key] for key, start, end in self._roles(doc)}
+        names += self._names_after_roles(doc, roles, names, agencies)
+        contacts, described = [], set()
+        for name in names:
+            contact, describing = self._contact(doc, name, roles, agencies)
+            if contact is not None:
+                contacts.append(contact)
+                described.update(describing)
+        agency_spans = []
+        for agency in agencies:
+            agency_spans.append(_marked(doc, agency.start, agency.end, agency.agency_type, agency))
+            agency_spans[-1]._.rc_describes = agency in described
+        doc.spans[AGENCIES_KEY] = SpanGroup(doc, name=AGENCIES_KEY, spans=agency_spans)
+        doc.spans[CONTACTS_KEY] = SpanGroup(doc, name=CONTACTS_KEY, spans=contacts)
+        doc.spans[CHANNELS_KEY] = SpanGroup(
+            doc,
+            name=CHANNELS_KEY,
+            spans=[Span(doc, s, e, label=key) for key, s, e in self._channels(doc)],
+        )
+        return doc
+
+    def _names_after_roles(
+        self,
+        doc: Doc,
+        roles: dict[tuple[int, int], str],
+        names: list[NameMention],
+        agencies: list[AgencyMention],
+    ) -> list[NameMention]:
+        """Names the recogniser missed, just after a role: "housing officer D Fairweather"."""
+        words = self._names.words
+        taken = {index for name in names for index in range(name.start, name.end)}
+        taken |= {index for agency in agencies for index in range(agency.start, agency.end)}
+        found = []
+        for _role_start, role_end in roles:
+            end = role_end
+            while end < len(doc) and end - role_end < 3 and words.is_name_word(doc[end].text):
+                end += 1
+            written = [token.text for token in doc[role_end:end]]
+            if written and not words.is_organisation(written) and role_end not in taken:
+                found.append(NameMention(role_end, end))
+        return found
+
+    def _agencies(self, doc: Doc) -> list[AgencyMention]:
+        found = [
+            _mention_of(term, start, end)
+            for key, start, end in [*self._any_case(doc), *self._exact_case(doc)]
+            for term in [self._terms[doc.vocab.strings[key]]]
+        ]
+        found += self._placed_generics(doc, found)
+        found += self._organisations(doc, found)
+        # longest first; a named agency beats a generic term over the same words
+        found.sort(key=lambda a: (a.start - a.end, a.generic, a.start))
+        kept: list[AgencyMention] = []
+        for mention in found:
+            if not any(mention.start < k.end and k.start < mention.end for k in kept):
+                kept.append(mention)
+        return _joined_to_named(sorted(kept, key=lambda a: a.start))
+
+    def _placed_generics(self, doc: Doc, found: list[AgencyMention]) -> list[AgencyMention]:
+        """ "Oxford police" -> "Oxford Police": a place just before a generic term.
+
+        The place is a GPE entity, or a capitalised proper noun the recogniser
+        did not tag ("Westmarch Police"), never the first word of a sentence.
+        """
+        places = {ent.end: ent for ent in doc.ents if ent.label_ == "GPE"}
+        placed = []
+        for mention in found:
+            place = places.get(mention.start) or self._untagged_place(doc, mention.start)
+            if mention.generic and mention.place_form and place is not None:
+                canonical = mention.place_form.format(place=place.text)
+                placed.append(
+                    AgencyMention(place.start, mention.end, canonical, mention.agency_type, False)
+                )
+        return placed
+
+    def _untagged_place(self, doc: Doc, before: int) -> Span | None:
+        start = before
+        while start > 0 and self._could_be_place(doc[start - 1]):
+            start -= 1
+        return doc[start:before] if start < before else None
+
+    def _could_be_place(self, token: Token) -> bool:
+        return (
+            token.pos_ == "PROPN"
+            and token.is_title
+            and not token.is_sent_start
+            and token.text not in self._names.words.stop_words
+        )
+
+    def _organisations(self, doc: Doc, found: list[AgencyMention]) -> list[AgencyMention]:
+        """Organisations the entity recogniser finds that the lexicon does not hold.
+
+        One that extends a generic term ("Westmarch Police Economic Crime
+        Unit") is kept and wins over it by length. One whose name says neither
+        its type nor that it is an organisation ("Nicola Brandt", "Carlow
+        House") is left out: the recogniser often tags people and places ORG.
+        """
+        organisations = []
+        identifiers = find_identifiers(doc.text)
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "GPE") or len(ent.text) <= 3:
+                continue
+            if any(ent.start_char < end and start < ent.end_char for start, end, _ in identifiers):
+                continue  # "sarah.jones@refuge.org.uk" is not an organisation
+            overlapped = [a for a in found if ent.start < a.end and a.start < ent.end]
+            if any(not a.generic or (a.start, a.end) == (ent.start, ent.end) for a in overlapped):
+                continue
+            if ent[0].text.rstrip(".") in self._person_titles:
+                continue  # "Ms Jones", "PC Patel": a person the recogniser took for an ORG
+            agency_type = self.lexicon.type_of_organisation(ent.text)
+            words = [token.text for token in ent]
+            if agency_type == "other" and not self._names.words.is_organisation(words):
+                continue
+            start = _after_last_lower_case_word(ent)
+            while start < ent.end - 1 and self._not_part_of_a_name(doc[start]):
+                start += 1
+            canonical = doc[start : ent.end].text
+            organisations.append(AgencyMention(start, ent.end, canonical, agency_type, False))
+        return organisations
+
+    def _not_part_of_a_name(self, token: Token) -> bool:
+        """ "the", or a note's opening verb the recogniser took in: "Phoned Larch Surgery"."""
+        return (
+            token.lower_ == "the"
+            or token.text in self._names.words.not_names
+            or (token.is_sent_start and token.pos_ in ("VERB", "AUX"))
+        )
+
+    def _contact(
+        self,
+        doc: Doc,
+        name: NameMention,
+        roles: dict[tuple[int, int], str],
+        agencies: list[AgencyMention],
+    ) -> tuple[Span | None, list[AgencyMention]]:
+        """The named professional's span (None when nothing says they are one),
+        and the agency mentions that only describe them ("IDVA", "Refuge" in
+        "Sarah Jones (IDVA, Refuge)")."""
+        titles = self._names.words.professional_titles
+        role_after, agency, describing = _described_after(doc, name.end, roles, agencies)
+        role_span = _role_before(name, roles) or role_after
+        if not (name.title or role_span or agency):
+            return None, []
+        if role_span:  # a role written out says more than a title ("Dr Ahmed (GP)")
+            describing += [a for a in agencies if a.start < role_span[1] and role_span[0] < a.end]
+            role = roles[role_span]
+            role_type = self.lexicon.roles[role]
+        else:
+            role, role_type = name.title, titles.get(name.title, "")
+        if agency is None:
+            agency = self._agency_for_role(doc, name, role_type, agencies)
+        start = _title_start(doc, name)
+        return _marked(doc, start, name.end, role, agency), describing
+
+    def _agency_for_role(
+        self, doc: Doc, name: NameMention, role_type: str, agencies: list[AgencyMention]
+    ) -> AgencyMention:
+        """The sentence's agency of the role's type, else the note's only one, else unnamed."""
+        sentence = doc[name.start].sent
+        of_type = [a for a in agencies if a.agency_type == role_type or not role_type]
+        in_sentence = [a for a in of_type if sentence.start <= a.start < sentence.end]
+        if in_sentence:  # the nearest, a named one before any generic one
+            return min(in_sentence, key=lambda a: (a.generic, abs(a.start - name.start)))
+        named = {a.canonical: a for a in of_type if not a.generic}
+        if len(named) == 1:
+            return next(iter(named.values()))
+        agency_type = role_type or "other"
+        return AgencyMention(
+            name.start, name.end, self.lexicon.unnamed_agency(agency_type), agency_type, True
+        )
+
+
+def _mention_of(term: AgencyTerm, start: int, end: int) -> AgencyMention:
+    return AgencyMention(
+        start,
+        end,
+        term.canonical,
+        term.agency_type,
+        term.generic,
+        term.place_form,
+        term.joins_named,
+    )
+
+
+def _after_last_lower_case_word(ent: Span) -> int:
+    """Where an organisation's name starts: "Referral to Harbour DA Service" -> "Harbour"."""
+    start = ent.start
+    for token in ent[:-1]:
+        if token.is_lower and token.lower_ not in _NAME_JOINERS:
+            start = token.i + 1
+    return start
+
+
+def _title_start(doc: Doc, name: NameMention) -> int:
+    """Where the name starts with its title: "PC Patel", "PC 1234 Patel", "Dr. Ahmed"."""
+    index = name.start - 1
+    while index >= 0 and (doc[index].text == "." or doc[index].like_num):
+        index -= 1
+    return index if name.title and index >= 0 and doc[index].text == name.title else name.start
+
+
+def _marked(doc: Doc, start: int, end: int, label: str, agency: AgencyMention) -> Span:
+    span = Span(doc, start, end, label=label)
+    span._.rc_agency = agency.canonical
+    span._.rc_agency_type = agency.agency_type
+    return span
+
+
+def _role_before(name: NameMention, roles: Iterable[tuple[int, int]]) -> tuple[int, int] | None:
+    """A role just before the name: "housing officer Mark Lee", "IDVA Sarah Jones"."""
+    for start, end in roles:
+        if end == name.start:
+            return start, end
+    return None
+
+
+def _described_after(
+    doc: Doc,
+    position: int,
+    roles: Iterable[tuple[int, int]],
+    agencies: list[AgencyMention],
+) -> tuple[tuple[int, int] | None, AgencyMention | None, list[AgencyMention]]:
+    """The role and agency written just after a name, and every agency mention read.
+
+    Reads on across link words, roles and agency names, so "Sarah Jones
+    (IDVA, Refuge)" gives IDVA and Refuge; a named agency beats a generic one.
+    """
+    role_at = {start: (start, end) for start, end in roles}
+    agency_at = {a.start: a for a in agencies}
+    role, found = None, []
+    index, links = position, 0
+    while index < len(doc) and links <= _LINK_REACH:
+        if index in agency_at:
+            found.append(agency_at[index])
+        if index in role_at:
+            role = role or role_at[index]
+        if index in agency_at or index in role_at:
+            index = max(
+                agency_at[index].end if index in agency_at else 0,
+                role_at[index][1] if index in role_at else 0,
+            )
+        elif doc[index].lower_ in _LINK_WORDS:
+            index, links = index + 1, links + 1
+        else:
+            break
+    named = [a for a in found if not a.generic]
+    return role, (named or found or [None])[0], found
+
+
+def _joined_to_named(mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """Generic mentions that may ("police") take the note's only named agency of their type."""
+    named: dict[str, set[str]] = {}
+    for mention in mentions:
+        if not mention.generic:
+            named.setdefault(mention.agency_type, set()).add(mention.canonical)
+    joined = []
+    for mention in mentions:
+        names = named.get(mention.agency_type, set())
+        if mention.joins_named and len(names) == 1:
+            mention = replace(mention, canonical=next(iter(names)))
+        joined.append(mention)
+    return joined
+
+
+@Language.factory(
+    "rc_partners",
+    default_config={"agencies": {}},
+    assigns=["doc.spans", "span._.rc_agency", "span._.rc_agency_type", "span._.rc_describes"],
+    requires=["doc.ents", "token.dep"],
+)
+def make_partners_marker(nlp: Language, name: str, agencies: dict[str, Any]) -> PartnersMarker:
+    """agencies: an organisation's own, {"Name": {"type": ..., "aliases": [...]}}."""
+    return PartnersMarker(nlp, name, agencies)

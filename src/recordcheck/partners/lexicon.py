@@ -1,0 +1,104 @@
+"""The agency lexicon: agencies.toml beside this module plus an organisation's own terms."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+
+@dataclass(frozen=True)
+class AgencyTerm:
+    """One way of writing an agency, and what it stands for."""
+
+    text: str
+    canonical: str
+    agency_type: str
+    generic: bool = False  # names a kind of service, not an organisation
+    place_form: str = ""  # "{place} Police": canonical name when a place comes first
+    joins_named: bool = False  # takes the note's only named agency of its type
+
+    @property
+    def exact_case(self) -> bool:
+        """One-word names and acronyms match only as written (see agencies.toml)."""
+        return not self.generic and " " not in self.text.strip()
+
+
+@dataclass(frozen=True)
+class AgencyLexicon:
+    types: tuple[str, ...]
+    terms: tuple[AgencyTerm, ...]
+    type_keywords: dict[str, tuple[str, ...]]
+    roles: dict[str, str]  # role, as written in agencies.toml -> agency type
+    unnamed: dict[str, str]  # agency type -> canonical name of its first generic entry
+
+    def type_of_organisation(self, name: str) -> str:
+        """The agency type an organisation's name suggests, "other" when none does."""
+        lowered = name.lower()
+        for agency_type, keywords in self.type_keywords.items():
+            if any(keyword in lowered for keyword in keywords):
+                return agency_type
+        return "other"
+
+    def unnamed_agency(self, agency_type: str) -> str:
+        return self.unnamed.get(agency_type) or f"{agency_type.capitalize()} (not named)"
+
+
+class LexiconError(ValueError):
+    """An organisation's agency entry that cannot be used; the message says which and why."""
+
+
+@cache
+def _bundled() -> dict[str, Any]:
+    return tomllib.loads(files(__package__).joinpath("agencies.toml").read_text("utf-8"))
+
+
+def load_lexicon(extra_agencies: Mapping[str, Any] | None = None) -> AgencyLexicon:
+    """The bundled lexicon, with an organisation's agencies (from its rules file) added.
+
+    extra_agencies: {"Canonical Name": {"type": "police", "aliases": [...]}}.
+    """
+    data = _bundled()
+    types = tuple(data["types"])
+    agencies = {**data["agencies"], **_checked(extra_agencies or {}, types)}
+    terms = [
+        AgencyTerm(text, canonical, entry["type"])
+        for canonical, entry in agencies.items()
+        for text in (canonical, *entry.get("aliases", ()))
+    ]
+    unnamed: dict[str, str] = {}
+    for group in data["generic"]:
+        unnamed.setdefault(group["type"], group["name"])
+        terms += [
+            AgencyTerm(
+                text,
+                group["name"],
+                group["type"],
+                generic=True,
+                place_form=group.get("place_form", ""),
+                joins_named=group.get("joins_named", False),
+            )
+            for text in group["terms"]
+        ]
+    return AgencyLexicon(
+        types=types,
+        terms=tuple(terms),
+        type_keywords={t: tuple(words) for t, words in data["type_keywords"].items()},
+        roles=dict(data["roles"]),
+        unnamed=unnamed,
+    )
+
+
+def _checked(agencies: Mapping[str, Any], types: tuple[str, ...]) -> dict[str, Any]:
+    checked = {}
+    for name, entry in agencies.items():
+        if not isinstance(entry, Mapping) or entry.get("type") not in types:
+            raise LexiconError(f'partner agency "{name}" needs a type, one of: {", ".join(types)}')
+        aliases = entry.get("aliases", [])
+        if isinstance(aliases, str) or not all(isinstance(a, str) for a in aliases):
+            raise LexiconError(f'partner agency "{name}": aliases must be a list of words')
+        checked[str(name)] = {"type": entry["type"], "aliases": list(aliases)}
+    return checked

@@ -1,0 +1,92 @@
+"""Identifiers found by pattern alone: phone, email, postcode, NHS and NI numbers.
+
+The patterns live in identifiers.toml beside this module.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+_NHS_WEIGHTS = range(10, 1, -1)
+
+
+def nhs_check_digit_ok(number: str) -> bool:
+    """True when the last of the ten digits is the NHS modulus-11 check digit."""
+    digits = [int(ch) for ch in number if ch.isdigit()]
+    if len(digits) != 10:
+        return False
+    check = 11 - sum(d * w for d, w in zip(digits, _NHS_WEIGHTS, strict=False)) % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == digits[9]
+
+
+_CHECKS: dict[str, Callable[[str], bool]] = {"nhs_mod11": nhs_check_digit_ok}
+
+
+@dataclass(frozen=True)
+class IdentifierKind:
+    kind: str
+    label: str  # replacement, with {n} for the running number
+    pattern: re.Pattern[str]
+    check: Callable[[str], bool] | None = None
+
+
+@cache
+def identifier_kinds() -> tuple[IdentifierKind, ...]:
+    """The identifier kinds in priority order, as listed in identifiers.toml."""
+    data = tomllib.loads(files(__package__).joinpath("identifiers.toml").read_text("utf-8"))
+    kinds = []
+    for entry in data["identifier"]:
+        flags = re.IGNORECASE if entry.get("ignore_case") else 0
+        kinds.append(
+            IdentifierKind(
+                kind=entry["kind"],
+                label=entry["label"],
+                pattern=re.compile(entry["pattern"], flags),
+                check=_CHECKS[entry["check"]] if "check" in entry else None,
+            )
+        )
+    return tuple(kinds)
+
+
+def find_identifiers(text: str, kinds: tuple[str, ...] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every identifier in text, non-overlapping, by start.
+
+    Where matches overlap, the kind listed first in identifiers.toml wins.
+    """
+    taken: list[tuple[int, int, str]] = []
+    for ident in identifier_kinds():
+        if kinds is not None and ident.kind not in kinds:
+            continue
+        for match in ident.pattern.finditer(text):
+            start, end = match.span()
+            if ident.check and not ident.check(match.group()):
+                continue
+            if any(start < t_end and t_start < end for t_start, t_end, _ in taken):
+                continue
+            taken.append((start, end, ident.kind))
+    return sorted(taken)
+
+
+def identifier_label(kind: str) -> str:
+    """The replacement label template for an identifier kind, e.g. "[phone {n}]"."""
+    for ident in identifier_kinds():
+        if ident.kind == kind:
+            return ident.label
+    raise KeyError(kind)
+
+
+def normalise_identifier(kind: str, value: str) -> str:
+    """The form two writings of the same identifier share ("01865 123456" == "01865123456")."""
+    if kind == "email":
+        return value.strip().lower()
+    if kind == "phone":
+        digits = "".join(ch for ch in value if ch.isdigit())
+        return "0" + digits[2:].removeprefix("0") if digits.startswith("44") else digits
+    return "".join(ch for ch in value if ch.isalnum()).upper()

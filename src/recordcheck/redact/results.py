@@ -1,0 +1,146 @@
+"""Pseudonymise NoteResults: plain data in, plain data out, in the main process."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from recordcheck.model import AgencyContact, Finding, NoteResult, PersonalSpan
+from recordcheck.redact.identifiers import find_identifiers
+from recordcheck.redact.offsets import Replacement, Rewrite
+from recordcheck.redact.pseudonyms import Pseudonyms
+
+
+def redact_results(
+    results: Iterable[NoteResult], pseudonyms: Pseudonyms | None = None
+) -> Iterator[NoteResult]:
+    """Yield each result with personal data replaced by pseudonyms, consistently across the run.
+
+    Replaces the marked spans (and any identifier the patterns find, in case
+    a span was missed) in the note text, moves every finding and contact to
+    the new offsets, pseudonymises the author and the contacts' names, phone
+    numbers and emails, and empties personal_data so it is never written.
+    """
+    pseudonyms = pseudonyms or Pseudonyms()
+    for result in results:
+        yield _redact(result, pseudonyms)
+
+
+def _redact(result: NoteResult, pseudonyms: Pseudonyms) -> NoteResult:
+    note = result.note
+    marked = [
+        *result.personal_data,
+        *(PersonalSpan(*found) for found in find_identifiers(note.text)),
+    ]
+    names = [note.text[span.start : span.end] for span in marked if span.kind == "person"]
+    pseudonyms.learn_names(note.case_id, names)
+    # a name the recogniser caught once is hidden wherever else it is written in the case
+    written = pseudonyms.written_names(note.case_id) | {*names, note.author.strip()}
+    spans = _without_overlaps([*marked, *_occurrences(note.text, written)])
+    author = note.author
+    if author.strip():
+        author = pseudonyms.person(author, note.case_id, staff=True)
+    replacements = [_replacement(note.text, span, note.case_id, pseudonyms) for span in spans]
+    rewrite = Rewrite(note.text, replacements)
+    # what each written form became, to clean free text that quotes it (messages, suggestions)
+    known = {note.text[r.start : r.end]: r.text for r in replacements}
+    if note.author.strip():
+        known[note.author] = author
+    return NoteResult(
+        note=replace(note, text=rewrite.text, author=author),
+        findings=tuple(_move_finding(f, rewrite, known) for f in result.findings),
+        contacts=tuple(
+            _move_contact(c, note.text, rewrite, known, note.case_id, pseudonyms)
+            for c in result.contacts
+        ),
+        personal_data=(),
+    )
+
+
+def _occurrences(text: str, names: Iterable[str]) -> list[PersonalSpan]:
+    """Each place a known name is written as a whole word, longest names first.
+
+    Names of two or more words match in any case ("mrs harrow"); a single
+    word only as written, as "Mark" or "Hope" are also ordinary words.
+    """
+    found = []
+    for name in sorted(filter(None, names), key=len, reverse=True):
+        pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
+        flags = re.IGNORECASE if " " in name else 0
+        found += [
+            PersonalSpan(m.start(), m.end(), "person") for m in re.finditer(pattern, text, flags)
+        ]
+    return found
+
+
+def _without_overlaps(spans: list[PersonalSpan]) -> list[PersonalSpan]:
+    """Earlier-listed spans win; the result is sorted by position."""
+    kept: list[PersonalSpan] = []
+    for span in spans:
+        if span.start < span.end and not any(
+            span.start < k.end and k.start < span.end for k in kept
+        ):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _replacement(
+    text: str, span: PersonalSpan, case_id: str, pseudonyms: Pseudonyms
+) -> Replacement:
+    written = text[span.start : span.end]
+    if span.kind == "person":
+        label = pseudonyms.person(written, case_id)
+    else:
+        label = pseudonyms.identifier(span.kind, written)
+    return Replacement(span.start, span.end, label)
+
+
+def _move_finding(finding: Finding, rewrite: Rewrite, known: dict[str, str]) -> Finding:
+    start, end = rewrite.start(finding.start), rewrite.end(finding.end)
+    text = rewrite.text[start:end]
+    # a message may quote the flagged words whole, cutting a name or address in two
+    quoted = {finding.text: text, **known} if finding.text else known
+    return replace(
+        finding,
+        start=start,
+        end=end,
+        text=text,
+        message=_substitute(finding.message, quoted),
+        suggestion=None if finding.suggestion is None else _substitute(finding.suggestion, quoted),
+    )
+
+
+def _move_contact(
+    contact: AgencyContact,
+    old_text: str,
+    rewrite: Rewrite,
+    known: dict[str, str],
+    case_id: str,
+    pseudonyms: Pseudonyms,
+) -> AgencyContact:
+    start, end = rewrite.start(contact.start), rewrite.end(contact.end)
+    if contact.contact_name and contact.contact_name == old_text[contact.start : contact.end]:
+        name = rewrite.text[start:end]
+    elif contact.contact_name:
+        name = known.get(contact.contact_name) or pseudonyms.person(contact.contact_name, case_id)
+    else:
+        name = ""
+    return replace(
+        contact,
+        start=start,
+        end=end,
+        contact_name=name,
+        phone=pseudonyms.identifier("phone", contact.phone) if contact.phone else "",
+        email=pseudonyms.identifier("email", contact.email) if contact.email else "",
+        shared=_substitute(contact.shared, known),
+        role=_substitute(contact.role, known),
+    )
+
+
+def _substitute(text: str, known: dict[str, str]) -> str:
+    """Replace every known written form in free text, longest first."""
+    for written in sorted(known, key=len, reverse=True):
+        if written and written in text:
+            text = text.replace(written, known[written])
+    return text

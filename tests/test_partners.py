@@ -1,0 +1,238 @@
+"""Partner agencies and named professionals: rc_partners marks, contacts_for reads."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from recordcheck.partners import LexiconError, PartnersMarker, contacts_for
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def contacts(real_nlp):
+    """contacts_for over a note run through the session's real pipeline."""
+
+    def read(text: str, note_type: str = ""):
+        return contacts_for(real_nlp(text), note_type=note_type)
+
+    return read
+
+
+def only(found):
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_named_officer_with_force_phone_and_what_was_shared(contacts):
+    text = (
+        "Rang PC Patel, Thames Valley Police, on 01865 123456 and shared the chronology "
+        "and incident reports as there is a risk of serious harm to Mrs A."
+    )
+    contact = only(contacts(text))
+    assert contact.agency == "Thames Valley Police"
+    assert contact.agency_type == "police"
+    assert (contact.contact_name, contact.role) == ("PC Patel", "PC")
+    assert text[contact.start : contact.end] == "PC Patel"
+    assert contact.phone == "01865 123456"
+    assert contact.channel == "phone"
+    assert contact.direction == "out"
+    assert contact.shared.startswith("the chronology and incident reports")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Called TVP to pass on the concern.",
+        "Spoke to PC Patel, Thames Valley Police, about the incident.",
+        "Rang Thames Valley Police. Police will visit Mrs A tomorrow.",
+        "Emailed thames valley police with the update.",
+    ],
+)
+def test_the_same_force_written_differently_is_one_agency(contacts, text):
+    assert {c.agency for c in contacts(text)} == {"Thames Valley Police"}
+
+
+def test_police_with_no_force_named_is_recorded_as_such(contacts):
+    contact = only(contacts("Referral made to police about the assault on Mrs A."))
+    assert contact.agency == "Police (force not named)"
+    assert contact.agency_type == "police"
+    assert contact.channel == "referral form"
+    assert contact.direction == "out"
+
+
+def test_idva_in_brackets_with_details_in_the_next_sentence(contacts):
+    text = (
+        "Sarah Jones (IDVA, Refuge) called to say Mrs A had moved to a new address. "
+        "Her email is sarah.jones@refuge.org.uk, mobile 07700 900123."
+    )
+    contact = only(contacts(text))
+    assert (contact.agency, contact.agency_type) == ("Refuge", "domestic abuse")
+    assert (contact.contact_name, contact.role) == ("Sarah Jones", "IDVA")
+    assert contact.email == "sarah.jones@refuge.org.uk"
+    assert contact.phone == "07700 900123"
+    assert contact.direction == "in"
+    assert contact.rationale_recorded is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "agency_type"),
+    [
+        ("Dr Ahmed (GP) rang to say the prescription was collected.", "Dr Ahmed", "GP", "health"),
+        ("DS Khan advised that no crime had been recorded.", "DS Khan", "DS", "police"),
+        (
+            "Housing officer Mark Lee emailed to confirm the move.",
+            "Mark Lee",
+            "housing officer",
+            "housing",
+        ),
+        ("Met with Sue Hall from Age UK and her advocate.", "Sue Hall", "", "other"),
+        (
+            "Left a voicemail for CPN Tom Reid about the missed depot.",
+            "Tom Reid",
+            "CPN",
+            "mental health",
+        ),
+    ],
+)
+def test_named_professionals(contacts, text, name, role, agency_type):
+    found = [c for c in contacts(text) if c.contact_name]
+    contact = only(found)
+    assert contact.contact_name.endswith(name)
+    assert contact.role == role
+    assert contact.agency_type == agency_type
+
+
+def test_family_members_and_clients_are_not_professional_contacts(contacts):
+    found = contacts("Mrs A said her son Tom Brown visits every Sunday with his wife Amy.")
+    assert found == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There has been no police involvement.",
+        "She attends school most days and enjoys art.",
+        "Police were not contacted.",
+    ],
+)
+def test_a_mention_without_any_communication_is_not_a_contact(contacts, text):
+    assert contacts(text) == ()
+
+
+def test_channel_comes_from_the_note_type_when_the_sentence_is_silent(real_nlp):
+    doc = real_nlp("Advised DS Khan of the outcome.")
+    assert only(contacts_for(doc)).channel != "email"
+    assert only(contacts_for(doc, note_type="Email")).channel == "email"
+    doc._.rc_note_type = "Email"
+    assert only(contacts_for(doc)).channel == "email"
+
+
+def test_one_entry_per_agency_and_direction(contacts):
+    found = contacts(
+        "Shared the chronology with TVP with Mrs A's consent. TVP advised no crime recorded."
+    )
+    assert sorted((c.agency, c.direction) for c in found) == [
+        ("Thames Valley Police", "in"),
+        ("Thames Valley Police", "out"),
+    ]
+
+
+def mark(doc, group: str, label: str) -> None:
+    sentence = next(iter(doc.sents))
+    doc.spans[group] = [Span(doc, sentence.start, sentence.end, label=label)]
+
+
+@pytest.mark.parametrize(("label", "recorded"), [("rationale", True), ("no_rationale", False)])
+def test_sharing_marks_decide_direction_and_rationale(real_nlp, label, recorded):
+    doc = real_nlp("Spoke with the GP about Mrs A.")
+    mark(doc, "rc_sharing", label)
+    doc.spans.pop("rc_received", None)
+    contact = only(contacts_for(doc))
+    assert (contact.direction, contact.rationale_recorded) == ("out", recorded)
+
+
+def test_received_marks_make_a_contact_inward(real_nlp):
+    doc = real_nlp("Spoke with the GP about Mrs A.")
+    doc.spans.pop("rc_sharing", None)
+    mark(doc, "rc_received", "received")
+    contact = only(contacts_for(doc))
+    assert (contact.direction, contact.rationale_recorded) == ("in", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Referral received from MASH this morning.", "in"),
+        ("Concerns about Mrs A were passed to the police.", "out"),
+        ("CAMHS advised that Amir is on the waiting list.", "in"),
+        ("Informed the GP of the fall.", "out"),
+        ("The GP was informed of the fall by phone.", "out"),
+    ],
+)
+def test_direction_from_the_sentence_when_no_sharing_marks(real_nlp, text, direction):
+    doc = real_nlp(text)
+    for group in ("rc_sharing", "rc_received"):
+        doc.spans.pop(group, None)
+    assert only(contacts_for(doc)).direction == direction
+
+
+def test_shared_is_empty_when_the_object_is_the_agency(contacts):
+    assert only(contacts("Emailed the GP with her consent to seek a review.")).shared == ""
+
+
+def test_offsets_point_at_the_mention(contacts):
+    text = "Call from Kent Police. Later emailed the school DSL Mrs Brown to arrange a meeting."
+    for contact in contacts(text):
+        written = text[contact.start : contact.end]
+        assert written == contact.contact_name if contact.contact_name else written
+
+
+def test_organisation_agencies_extend_the_lexicon(real_nlp):
+    organisation = {"Larchwood Housing Trust": {"type": "housing", "aliases": ["LHT"]}}
+    marker = PartnersMarker(real_nlp, "rc_partners", organisation)
+    contact = only(contacts_for(marker(real_nlp("Emailed LHT about the repairs."))))
+    assert (contact.agency, contact.agency_type) == ("Larchwood Housing Trust", "housing")
+
+
+@pytest.mark.parametrize(
+    "entry", [{"type": "pest control"}, {"aliases": ["X"]}, {"type": "housing", "aliases": "LHT"}]
+)
+def test_a_bad_organisation_agency_is_a_plain_error_naming_it(real_nlp, entry):
+    with pytest.raises(LexiconError, match="Larchwood"):
+        PartnersMarker(real_nlp, "rc_partners", {"Larchwood": entry})
+
+
+def test_organisations_the_recogniser_finds_get_a_type_from_their_name(contacts):
+    found = contacts("Phoned Cowley Road Medical Centre to ask for an urgent appointment.")
+    assert {c.agency_type for c in found} == {"health"}
+
+
+def test_only_police_mentions_join_the_named_force(contacts):
+    found = contacts(
+        "Phoned Cowley Road Medical Centre and Kent Police. The hospital and the police "
+        "were told of the fall."
+    )
+    assert {c.agency for c in found} == {
+        "Cowley Road Medical Centre",
+        "Kent Police",
+        "Hospital (not named)",
+    }
+
+
+def test_an_agency_after_a_role_is_not_taken_for_a_name(contacts):
+    found = contacts("Referred to the IDVA Refuge service today.")
+    assert {c.contact_name for c in found} == {""}
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("Reported the concern to Westmarch Police by phone.", "Westmarch Police"),
+        ("Referral to Harbour DA Service made today.", "Harbour DA Service"),
+        ("Emailed the team and Hatch Lane Housing about repairs.", "Hatch Lane Housing"),
+    ],
+)
+def test_local_agencies_the_lexicon_does_not_hold(contacts, text, agency):
+    assert agency in {c.agency for c in contacts(text)}
