@@ -1,0 +1,133 @@
+"""Short quotations from notes: the sentence around a finding, a note's first sentence.
+
+Writers never load spaCy, so sentence edges are found with punctuation alone;
+that is good enough to show a reader where the flagged words sit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from recordcheck.model import Finding, NoteResult, Severity
+from recordcheck.report.summary import author_label, case_label
+
+# "Mr. Smith" and "Dr. Ahmed" do not end a sentence.
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "pc",
+    "ds",
+    "dc",
+    "sgt",
+    "st",
+    "no",
+    "tel",
+    "approx",
+    "e.g",
+    "i.e",
+}
+_SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]?\s)|\n\s*\n|\n(?=\s*[-*\u2022])")
+_SPACES = re.compile(r"\s+")
+_SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words before the flagged text, the flagged text, and the words after it."""
+
+    before: str
+    flagged: str
+    after: str
+
+
+def _sentence_ends(text: str) -> list[int]:
+    ends = []
+    for match in _SENTENCE_END.finditer(text):
+        # look back a few characters only: searching the whole prefix is quadratic
+        word = re.search(r"([\w.]+)$", text[max(0, match.start() - 12) : match.start()])
+        if match.group().startswith(".") and word and word.group(1).lower() in _ABBREVIATIONS:
+            continue
+        ends.append(match.end())
+    return ends
+
+
+def _squash(text: str) -> str:
+    return _SPACES.sub(" ", text)
+
+
+def shorten(text: str, limit: int, *, from_left: bool = False) -> str:
+    """Cut ``text`` to about ``limit`` characters at a word boundary, marking the cut."""
+    text = _squash(text).strip()
+    if len(text) <= limit:
+        return text
+    if from_left:
+        cut = text[-limit:]
+        return "\u2026" + cut[cut.find(" ") + 1 :] if " " in cut else "\u2026" + cut
+    cut = text[:limit]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;:") + "\u2026"
+
+
+def quote_around(text: str, start: int, end: int, *, context: int = 160) -> Quote:
+    """The sentence(s) holding text[start:end], trimmed to ``context`` characters each side."""
+    ends = _sentence_ends(text)
+    sentence_start = max((e for e in ends if e <= start), default=0)
+    sentence_end = min((e for e in ends if e >= end), default=len(text))
+    before = shorten(text[sentence_start:start], context, from_left=True)
+    after = shorten(text[end:sentence_end], context)
+    # keep the single spaces that separate the flagged words from their neighbours
+    gap_before = " " if before and text[start - 1 : start].isspace() else ""
+    gap_after = " " if after and text[end : end + 1].isspace() else ""
+    return Quote(before + gap_before, _squash(text[start:end]), gap_after + after)
+
+
+def first_sentence(text: str, limit: int = 160) -> str:
+    """A one-line summary of a note: its first sentence, shortened if long."""
+    stripped = text.strip()
+    ends = _sentence_ends(stripped)
+    return shorten(stripped[: ends[0]] if ends else stripped, limit)
+
+
+@dataclass(frozen=True)
+class Example:
+    result: NoteResult
+    finding: Finding
+    quote: Quote
+
+
+def pick_examples(results: Iterable[NoteResult], check: str, count: int = 3) -> list[Example]:
+    """The clearest findings for ``check``: most severe first, with a suggestion, short,
+    and spread across authors and case files so one person's notes do not dominate."""
+    candidates = [
+        (result, finding)
+        for result in results
+        for finding in result.findings
+        if finding.check == check
+    ]
+    candidates.sort(
+        key=lambda pair: (
+            _SEVERITY_RANK.get(pair[1].severity, 3),
+            not pair[1].suggestion,
+            abs(len(pair[1].text) - 40),
+        )
+    )
+    chosen: list[Example] = []
+    seen_authors: set[str] = set()
+    seen_cases: set[str] = set()
+    for prefer_new in (True, False):
+        for result, finding in candidates:
+            if len(chosen) == count:
+                return chosen
+            if any(example.finding is finding for example in chosen):
+                continue
+            author, case = author_label(result), case_label(result)
+            if prefer_new and (author in seen_authors or case in seen_cases):
+                continue
+            seen_authors.add(author)
+            seen_cases.add(case)
+            quote = quote_around(result.note.text, finding.start, finding.end)
+            chosen.append(Example(result, finding, quote))
+    return chosen

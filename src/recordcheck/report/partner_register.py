@@ -1,0 +1,145 @@
+"""partner-register.xlsx: the agencies and named professionals the notes show contact with.
+
+Agency names arrive already merged to one canonical form, so grouping is by
+(agency, named contact): each named person gets a row, and contacts with the
+agency where nobody was named share one row of their own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from recordcheck.model import AgencyContact, NoteResult, Report
+from recordcheck.report.summary import case_label, parse_date
+from recordcheck.report.workbook import Column, add_list_sheet, new_workbook, save_workbook
+
+PARTNER_COLUMNS = (
+    Column("Agency", 28, wrap=True),
+    Column("Agency type", 16),
+    Column("Named contact", 20),
+    Column("Role", 18),
+    Column("Phone", 16, wrap=True),
+    Column("Email", 26, wrap=True),
+    Column("Channels used", 18, wrap=True),
+    Column("First contact", 12, "date"),
+    Column("Last contact", 12, "date"),
+    Column("Number of contacts", 11, "number"),
+    Column("Case files involved", 24, wrap=True),
+    Column("Share of outward contacts with rationale recorded", 16, "percent"),
+    Column("Last verified", 12, "date"),
+)
+CONTACT_COLUMNS = (
+    Column("Date", 12, "date"),
+    Column("Case", 14),
+    Column("Agency", 28, wrap=True),
+    Column("Agency type", 16),
+    Column("Named contact", 20),
+    Column("Role", 18),
+    Column("Channel", 12),
+    Column("Direction", 10),
+    Column("What was shared", 40, wrap=True),
+    Column("Rationale recorded", 12, "yesno"),
+    Column("Note ID", 14),
+)
+_DIRECTIONS = {"in": "in", "out": "out"}
+
+
+@dataclass
+class Partner:
+    agency: str
+    contact_name: str
+    types: Counter = field(default_factory=Counter)
+    roles: Counter = field(default_factory=Counter)
+    # dicts with None values serve as sets that remember the order values were first seen
+    phones: dict = field(default_factory=dict)
+    emails: dict = field(default_factory=dict)
+    channels: dict = field(default_factory=dict)
+    cases: dict = field(default_factory=dict)
+    dates: list[date] = field(default_factory=list)
+    contacts: int = 0
+    outward: int = 0
+    outward_with_rationale: int = 0
+
+    def add(self, result: NoteResult, contact: AgencyContact) -> None:
+        self.contacts += 1
+        if contact.agency_type:
+            self.types[contact.agency_type] += 1
+        if contact.role:
+            self.roles[contact.role] += 1
+        for values, value in (
+            (self.phones, contact.phone),
+            (self.emails, contact.email),
+            (self.channels, contact.channel),
+            (self.cases, case_label(result)),
+        ):
+            if value:
+                values[value] = None
+        when = parse_date(result.note.date)
+        if when:
+            self.dates.append(when)
+        if contact.direction == "out" and contact.rationale_recorded is not None:
+            self.outward += 1
+            self.outward_with_rationale += contact.rationale_recorded
+
+    def row(self) -> tuple:
+        return (
+            self.agency,
+            _most_common(self.types),
+            self.contact_name,
+            _most_common(self.roles),
+            "; ".join(self.phones),
+            "; ".join(self.emails),
+            ", ".join(sorted(self.channels)),
+            min(self.dates, default=None),
+            max(self.dates, default=None),
+            self.contacts,
+            ", ".join(sorted(self.cases)),
+            self.outward_with_rationale / self.outward if self.outward else None,
+            None,
+        )
+
+
+def _most_common(counts: Counter) -> str:
+    """The value recorded most often: notes disagree now and then about a role or type."""
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def partners_in(report: Report) -> list[Partner]:
+    partners: dict[tuple[str, str], Partner] = {}
+    for result in report.results:
+        for contact in result.contacts:
+            key = (contact.agency, contact.contact_name.strip())
+            if key not in partners:
+                partners[key] = Partner(*key)
+            partners[key].add(result, contact)
+    return sorted(partners.values(), key=lambda p: (p.agency.lower(), p.contact_name.lower()))
+
+
+def _contact_rows(report: Report) -> Iterator[tuple]:
+    events = [(result, contact) for result in report.results for contact in result.contacts]
+    events.sort(key=lambda pair: (parse_date(pair[0].note.date) or date.max, case_label(pair[0])))
+    for result, contact in events:
+        yield (
+            result.note.date,
+            case_label(result),
+            contact.agency,
+            contact.agency_type,
+            contact.contact_name,
+            contact.role,
+            contact.channel,
+            _DIRECTIONS.get(contact.direction, ""),
+            contact.shared,
+            contact.rationale_recorded if contact.direction == "out" else None,
+            result.note.note_id,
+        )
+
+
+def write_partner_register(report: Report, path: Path) -> Path:
+    workbook = new_workbook()
+    add_list_sheet(workbook, "Partners", PARTNER_COLUMNS, (p.row() for p in partners_in(report)))
+    add_list_sheet(workbook, "Contacts", CONTACT_COLUMNS, _contact_rows(report))
+    return save_workbook(workbook, path)

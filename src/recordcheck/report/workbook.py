@@ -1,0 +1,208 @@
+"""Excel sheets the way an auditor expects them: frozen header, filters, real dates.
+
+Workbooks are written in openpyxl's streaming mode so a run of 100,000 notes
+does not hold every cell in memory. Text from notes is always stored as text
+(never a formula), with Excel's own quote prefix when it starts like one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, time
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from recordcheck.report.atomic import atomic_output
+from recordcheck.report.sanitise import EXCEL_CELL_LIMIT, clean_text, looks_like_formula
+from recordcheck.report.summary import parse_date, parse_time
+
+DATE_FORMAT = "dd/mm/yyyy"
+LINE_HEIGHT = 15  # points: one line of Excel's default 11pt font
+MAX_LINES = 12  # beyond this a row is cut off; the full text is in the cell
+TIME_FORMAT = "hh:mm"
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_HEADER_FILL = PatternFill("solid", fgColor="1F3864")
+_TITLE_FONT = Font(bold=True, size=13, color="1F3864")
+_TOP = Alignment(vertical="top")
+_WRAP = Alignment(vertical="top", wrap_text=True)
+_HEADER_ALIGN = Alignment(vertical="center", wrap_text=True)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: float = 14
+    kind: str = "text"  # text, date, time, number, percent, yesno
+    wrap: bool = False
+
+
+def new_workbook() -> Workbook:
+    return Workbook(write_only=True)
+
+
+def save_workbook(workbook: Workbook, path: Path) -> Path:
+    with atomic_output(path) as stream:
+        workbook.save(stream)
+    return path
+
+
+def text_cell(sheet, value: object, *, wrap: bool = False) -> WriteOnlyCell:
+    """A cell that Excel shows as the text given, whatever it starts with."""
+    text = clean_text(value)[:EXCEL_CELL_LIMIT]
+    cell = WriteOnlyCell(sheet, value=text or None)
+    if text:
+        # openpyxl would store "=..." as a formula; a note's words must stay words
+        cell.data_type = "s"
+        cell.quotePrefix = looks_like_formula(text)
+    cell.alignment = _WRAP if wrap else _TOP
+    return cell
+
+
+def _cell(sheet, column: Column, value: object) -> WriteOnlyCell:
+    if column.kind == "text":
+        return text_cell(sheet, value, wrap=column.wrap)
+    if column.kind == "yesno":
+        return text_cell(sheet, {True: "Yes", False: "No"}.get(value, ""))
+    if column.kind == "date":
+        value = value if isinstance(value, date) else parse_date(value)
+    elif column.kind == "time":
+        value = value if isinstance(value, time) else parse_time(value)
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = {
+        "date": DATE_FORMAT,
+        "time": TIME_FORMAT,
+        "percent": "0%",
+    }.get(column.kind, "General")
+    cell.alignment = _TOP
+    return cell
+
+
+def _row_cells(sheet, columns: Sequence[Column], values: Sequence[object]) -> list:
+    return [_cell(sheet, column, value) for column, value in zip(columns, values, strict=True)]
+
+
+def _header_cells(sheet, columns: Sequence[Column]) -> list[WriteOnlyCell]:
+    cells = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=column.header)
+        cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _HEADER_ALIGN
+        cells.append(cell)
+    return cells
+
+
+def _lines_needed(text: str, width: float) -> int:
+    # a column's width counts "0" characters; words wrapping early roughly cancel
+    # out ordinary text being narrower than digits
+    per_line = max(int(width), 1)
+    return sum(max(1, -(-len(line) // per_line)) for line in text.split("\n"))
+
+
+def _fit_height(sheet, row_number: int, cells: Sequence[tuple[float, object]]) -> None:
+    """Give a row room for its wrapped text.
+
+    LibreOffice (and Excel, for rows it has not measured) shows rows of a
+    streamed sheet at one line's height, so wrapped text would be hidden.
+    """
+    lines = max(
+        (_lines_needed(text, width) for width, text in cells if isinstance(text, str)),
+        default=1,
+    )
+    if lines > 1:
+        sheet.row_dimensions[row_number].height = min(lines, MAX_LINES) * LINE_HEIGHT
+
+
+def _set_widths(sheet, widths: Iterable[float]) -> None:
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def _print_setup(sheet) -> None:
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def add_list_sheet(
+    workbook: Workbook,
+    title: str,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[object]],
+    *,
+    choices: dict[str, Sequence[str]] | None = None,
+) -> int:
+    """Write one table as a sheet and return its number of data rows.
+
+    ``choices`` maps a column header to the values its drop-down offers.
+    """
+    sheet = workbook.create_sheet(title)
+    _set_widths(sheet, (column.width for column in columns))
+    sheet.freeze_panes = "A2"
+    _print_setup(sheet)
+    sheet.print_title_rows = "1:1"
+    # headers are bold, so fewer characters fit on a line
+    _fit_height(sheet, 1, [(column.width * 0.8, column.header) for column in columns])
+    sheet.append(_header_cells(sheet, columns))
+    count = 0
+    for row in rows:
+        cells = _row_cells(sheet, columns, row)
+        wrapped = [(c.width, cell.value) for c, cell in zip(columns, cells, strict=True) if c.wrap]
+        _fit_height(sheet, count + 2, wrapped)
+        sheet.append(cells)
+        count += 1
+    last_column = get_column_letter(len(columns))
+    sheet.auto_filter.ref = f"A1:{last_column}{count + 1}"
+    for header, values in (choices or {}).items():
+        letter = get_column_letter([column.header for column in columns].index(header) + 1)
+        _add_drop_down(sheet, f"{letter}2:{letter}{max(count + 1, 2)}", values)
+    return count
+
+
+def _add_drop_down(sheet, cells: str, values: Sequence[str]) -> None:
+    validation = DataValidation(
+        type="list",
+        formula1='"' + ",".join(values) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Choose from the list",
+        error="Choose one of: " + ", ".join(values),
+    )
+    validation.add(cells)
+    sheet.data_validations.append(validation)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A small titled table on a sheet that holds several of them."""
+
+    title: str
+    columns: Sequence[Column]
+    rows: Sequence[Sequence[object]]
+
+
+def add_blocks_sheet(workbook: Workbook, title: str, blocks: Sequence[Block]) -> None:
+    """Stack small tables one under another, each with a title and its own header."""
+    sheet = workbook.create_sheet(title)
+    widest = max((len(block.columns) for block in blocks), default=0)
+    _set_widths(
+        sheet,
+        (
+            max(block.columns[i].width for block in blocks if i < len(block.columns))
+            for i in range(widest)
+        ),
+    )
+    _print_setup(sheet)
+    for block in blocks:
+        heading = WriteOnlyCell(sheet, value=block.title)
+        heading.font = _TITLE_FONT
+        sheet.append([heading])
+        sheet.append(_header_cells(sheet, block.columns))
+        for row in block.rows:
+            sheet.append(_row_cells(sheet, block.columns, row))
+        sheet.append([])
