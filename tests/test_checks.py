@@ -18,7 +18,7 @@ def check_note(nlp, text: str, note_type: str = ""):
 
 
 def test_findings_quote_the_text_they_point_at(real_nlp):
-    text = "Home visit.  Mum seemed drunk.\nReferral sent to MASH."
+    text = "Home visit completed.  The kitchen seemed dirty.\nSent a referral to MASH."
     findings = findings_for(check_note(real_nlp, text))
     assert [f.check for f in findings] == ["who-present", "opinion", "sharing-rationale"]
     assert [f.start for f in findings] == sorted(f.start for f in findings)
@@ -31,7 +31,11 @@ def test_findings_quote_the_text_they_point_at(real_nlp):
 def test_finding_words_come_from_the_cue_data(real_nlp):
     [finding] = findings_for(check_note(real_nlp, "Mum seemed drunk."))
     words = cue_text("opinion", "hedge")
-    assert (finding.cue, finding.severity, finding.message) == ("hedge", words.severity, words.message)
+    assert (finding.cue, finding.severity, finding.message) == (
+        "hedge",
+        words.severity,
+        words.message,
+    )
 
 
 def test_every_cue_has_a_message_suggestion_and_severity():

@@ -7,7 +7,14 @@ import json
 
 import pytest
 
-from recordcheck.evaluate import Evaluation, Scores, baseline_findings, evaluate, format_evaluation, score_spans
+from recordcheck.evaluate import (
+    Evaluation,
+    Scores,
+    baseline_findings,
+    evaluate,
+    format_evaluation,
+    score_spans,
+)
 
 HEADER = ["note_id", "case_id", "date", "time", "author", "note_type", "text"]
 
@@ -23,16 +30,35 @@ def write_corpus(folder, notes):
     with open(folder / "gold.jsonl", "w", encoding="utf-8") as handle:
         for note_id, _, text, quotes, who, why in notes:
             spans = [[text.index(q), text.index(q) + len(q)] for q in quotes]
-            gold = {"note_id": note_id, "opinion": spans, "who_present": who, "sharing_rationale": why}
+            gold = {
+                "note_id": note_id,
+                "opinion": spans,
+                "who_present": who,
+                "sharing_rationale": why,
+            }
             handle.write(json.dumps(gold) + "\n")
     return folder / "notes.csv", folder / "gold.jsonl"
 
 
 SMALL_CORPUS = [
-    ("1", "Home Visit", "Home visit. Mum seemed drunk.", ["Mum seemed drunk"], "missing", "n/a"),
+    (
+        "1",
+        "Home Visit",
+        "Home visit. The kitchen seemed dirty.",
+        ["The kitchen seemed dirty"],
+        "missing",
+        "n/a",
+    ),
     ("2", "Email", "Referral sent to MASH.", [], "n/a", "missing"),
     ("3", "Home Visit", "Home visit, Mrs A seen alone. She said she is fine.", [], "ok", "n/a"),
-    ("4", "Case Note", "He is manipulative. Agreed to review in a week.", ["He is manipulative"], "n/a", "n/a"),
+    (
+        "4",
+        "Case Note",
+        "He is manipulative. Agreed to review in a week.",
+        ["He is manipulative"],
+        "n/a",
+        "n/a",
+    ),
 ]
 
 

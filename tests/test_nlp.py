@@ -41,7 +41,12 @@ def test_checks_come_before_extra_components(fake_base):
         return doc
 
     nlp = pipeline.load_pipeline(extra_components=("rc_test_extra",))
-    assert nlp.pipe_names == ["rc_opinion", "rc_who_present", "rc_sharing_rationale", "rc_test_extra"]
+    assert nlp.pipe_names == [
+        "rc_opinion",
+        "rc_who_present",
+        "rc_sharing_rationale",
+        "rc_test_extra",
+    ]
 
 
 def test_falls_back_to_the_official_model(fake_base):
@@ -76,10 +81,16 @@ def test_real_pipeline_reports_base_and_classifier(real_nlp):
     versions = pipeline.model_versions(real_nlp)
     assert versions["base"].startswith("en_core_web_sm")
     expected = pipeline.RULES_ONLY if pipeline.bundled_classifier() is None else None
-    assert (versions["opinion_classifier"] == expected) if expected else len(versions["opinion_classifier"]) == 12
+    assert (
+        (versions["opinion_classifier"] == expected)
+        if expected
+        else len(versions["opinion_classifier"]) == 12
+    )
 
 
 @pytest.mark.slow
 def test_note_doc_carries_the_note_type(real_nlp):
-    doc = pipeline.note_doc(real_nlp, Note(note_id="1", case_id="C", text="Seen.", note_type="Home Visit"))
+    doc = pipeline.note_doc(
+        real_nlp, Note(note_id="1", case_id="C", text="Seen.", note_type="Home Visit")
+    )
     assert doc.text == "Seen." and doc._.rc_note_type == "Home Visit"

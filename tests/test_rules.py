@@ -16,15 +16,30 @@ def write(tmp_path, name: str, text: str):
 
 
 def test_toml_and_yaml_give_the_same_terms(tmp_path):
-    toml = write(tmp_path, "r.toml", '[opinion]\nlabels = ["a rascal"]\n[who_present]\nencounter_words = ["doorstep chat"]\n')
-    yaml = write(tmp_path, "r.yaml", "opinion:\n  labels: [a rascal]\nwho_present:\n  encounter_words: [doorstep chat]\n")
-    expected = {"opinion": {"labels": ["a rascal"]}, "who_present": {"encounter_words_lemma": ["doorstep chat"]}}
+    toml = write(
+        tmp_path,
+        "r.toml",
+        '[opinion]\nlabels = ["a rascal"]\n[who_present]\nencounter_words = ["doorstep chat"]\n',
+    )
+    yaml = write(
+        tmp_path,
+        "r.yaml",
+        "opinion:\n  labels: [a rascal]\nwho_present:\n  encounter_words: [doorstep chat]\n",
+    )
+    expected = {
+        "opinion": {"labels": ["a rascal"]},
+        "who_present": {"encounter_words_lemma": ["doorstep chat"]},
+    }
     assert load_rules(toml) == load_rules(yaml) == expected
 
 
 def test_partner_tables_pass_through(tmp_path):
-    path = write(tmp_path, "r.toml", '[partners.agencies."Thames Valley Police"]\ntype = "police"\n')
-    assert load_rules(path) == {"partners": {"agencies": {"Thames Valley Police": {"type": "police"}}}}
+    path = write(
+        tmp_path, "r.toml", '[partners.agencies."Thames Valley Police"]\ntype = "police"\n'
+    )
+    assert load_rules(path) == {
+        "partners": {"agencies": {"Thames Valley Police": {"type": "police"}}}
+    }
 
 
 @pytest.mark.parametrize(
@@ -61,6 +76,8 @@ def test_organisation_label_is_flagged(real_nlp):
 
 @pytest.mark.slow
 def test_organisation_encounter_word_is_an_encounter(real_nlp):
-    doc = real_nlp("Doorstep chat about the bins.")
+    doc = real_nlp("doorstep chat about the bins.")
     assert not WhoPresentCheck(real_nlp, {})(doc).spans["rc_who_present"]
-    assert WhoPresentCheck(real_nlp, {"encounter_words_lemma": ["doorstep chat"]})(doc).spans["rc_who_present"]
+    assert WhoPresentCheck(real_nlp, {"encounter_words_lemma": ["doorstep chat"]})(doc).spans[
+        "rc_who_present"
+    ]

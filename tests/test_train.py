@@ -9,7 +9,11 @@ from recordcheck.train import train_opinion_classifier
 from tests.test_evaluate import write_corpus
 
 OPINIONS = ["He is manipulative", "Mum seemed drunk", "She is a poor parent", "The flat was a mess"]
-FACTS = ["There were 14 cans on the floor", "PC Patel attended at 10am", "Agreed to visit on Friday"]
+FACTS = [
+    "There were 14 cans on the floor",
+    "PC Patel attended at 10am",
+    "Agreed to visit on Friday",
+]
 
 pytestmark = pytest.mark.slow
 
@@ -28,7 +32,9 @@ def corpus(tmp_path_factory):
 def test_trained_classifier_separates_opinion_from_fact(real_nlp, corpus, tmp_path):
     model = train_opinion_classifier(corpus, tmp_path, seed=0, nlp=real_nlp)
     classifier = SentenceClassifier(model)
-    opinion, fact = classifier.scores(list(real_nlp("He is manipulative. PC Patel attended at 10am.").sents))
+    opinion, fact = classifier.scores(
+        list(real_nlp("He is manipulative. PC Patel attended at 10am.").sents)
+    )
     assert opinion > 0.5 > fact
 
 
@@ -36,4 +42,6 @@ def test_same_seed_same_model(real_nlp, corpus, tmp_path):
     first = train_opinion_classifier(corpus, tmp_path / "a", seed=3, nlp=real_nlp)
     second = train_opinion_classifier(corpus, tmp_path / "b", seed=3, nlp=real_nlp)
     sentences = list(real_nlp("Mum seemed drunk. There were 14 cans on the floor.").sents)
-    assert SentenceClassifier(first).scores(sentences) == SentenceClassifier(second).scores(sentences)
+    assert SentenceClassifier(first).scores(sentences) == SentenceClassifier(second).scores(
+        sentences
+    )

@@ -33,10 +33,16 @@ BATCH_SIZE = 64
 # The baseline: what a reviewer with a word list and no parser would do.
 BASELINE_OPINION = re.compile(
     r"\b(seemed|seems|appeared|appears|clearly|obviously|manipulative|aggressive|mess|poor|"
-    r"difficult|lying|think|fine|ok|hostile|chaotic)\b", re.IGNORECASE)
-BASELINE_ENCOUNTER = re.compile(r"\b(visit\w*|meeting|met|review|call(ed)?|rang|seen|saw)\b", re.IGNORECASE)
+    r"difficult|lying|think|fine|ok|hostile|chaotic)\b",
+    re.IGNORECASE,
+)
+BASELINE_ENCOUNTER = re.compile(
+    r"\b(visit\w*|meeting|met|review|call(ed)?|rang|seen|saw)\b", re.IGNORECASE
+)
 BASELINE_ATTENDEES = re.compile(r"\b(present|alone|with)\b", re.IGNORECASE)
-BASELINE_SHARING = re.compile(r"\b(shared?|referr\w*|emailed|sent|informed|passed|told)\b", re.IGNORECASE)
+BASELINE_SHARING = re.compile(
+    r"\b(shared?|referr\w*|emailed|sent|informed|passed|told)\b", re.IGNORECASE
+)
 BASELINE_REASON = re.compile(r"\b(consent\w*|because)\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[^.!?\n]+")
 
@@ -79,7 +85,9 @@ class Evaluation:
         return sum(s.f1 for s in scores.values()) / len(scores)
 
 
-def evaluate(notes_path: str | Path, gold_path: str | Path, nlp: Language | None = None) -> Evaluation:
+def evaluate(
+    notes_path: str | Path, gold_path: str | Path, nlp: Language | None = None
+) -> Evaluation:
     """Run the checks over the notes and score them against the gold annotations."""
     from recordcheck.nlp import load_pipeline, model_versions, note_doc
 
@@ -107,7 +115,9 @@ def read_gold(path: str | Path) -> dict[str, dict]:
     return gold
 
 
-def score_note(scores: dict[str, Scores], predicted: dict[str, list[tuple[int, int]]], gold: dict) -> None:
+def score_note(
+    scores: dict[str, Scores], predicted: dict[str, list[tuple[int, int]]], gold: dict
+) -> None:
     score_spans(scores["opinion"], predicted["opinion"], [tuple(s) for s in gold["opinion"]])
     for check, key in NOTE_LEVEL.items():
         actual = gold[key] == "missing"
@@ -147,7 +157,8 @@ def baseline_findings(text: str) -> dict[str, list[tuple[int, int]]]:
 
 def format_evaluation(result: Evaluation) -> str:
     """A plain table: one row per check, the checks beside the keyword baseline."""
-    header = f"{'check':<19}{'precision':>10}{'recall':>8}{'F1':>7}   {'baseline P':>10}{'R':>6}{'F1':>6}"
+    ours = f"{'check':<19}{'precision':>10}{'recall':>8}{'F1':>7}"
+    header = f"{ours}   {'baseline P':>10}{'R':>6}{'F1':>6}"
     rows = [f"Evaluated {result.notes} notes.", header, "-" * len(header)]
     for check in CHECKS:
         ours, base = result.system[check], result.baseline[check]

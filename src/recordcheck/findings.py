@@ -28,7 +28,7 @@ def findings_for(doc: Doc) -> tuple[Finding, ...]:
                     check=check,
                     start=span.start_char,
                     end=span.end_char,
-                    text=doc.text[span.start_char:span.end_char],
+                    text=doc.text[span.start_char : span.end_char],
                     severity=words.severity,
                     message=words.message,
                     suggestion=words.suggestion.format(text=_quoted(span.text)),

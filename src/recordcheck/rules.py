@@ -40,8 +40,12 @@ def load_rules(path: str | Path) -> dict[str, dict[str, Any]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise RulesError(f"{path}:0: cannot read the rules file ({error.__class__.__name__})") from error
-    parsed, line_of = _parse_yaml(path, text) if path.suffix.lower() in YAML_SUFFIXES else _parse_toml(path, text)
+        raise RulesError(
+            f"{path}:0: cannot read the rules file ({error.__class__.__name__})"
+        ) from error
+    parsed, line_of = (
+        _parse_yaml(path, text) if path.suffix.lower() in YAML_SUFFIXES else _parse_toml(path, text)
+    )
     return _validated(path, parsed or {}, line_of)
 
 
@@ -63,7 +67,11 @@ def _parse_toml(path: Path, text: str):
                 in_section = stripped.strip("[] ") == section
                 if in_section and key is None:
                     return number
-            elif in_section and key is not None and re.match(rf"[\"']?{re.escape(key)}[\"']?\s*=", stripped):
+            elif (
+                in_section
+                and key is not None
+                and re.match(rf"[\"']?{re.escape(key)}[\"']?\s*=", stripped)
+            ):
                 return number
         return 0
 
@@ -99,7 +107,9 @@ def _child(node, name: str):
 def _validated(path: Path, parsed: Any, line_of) -> dict[str, dict[str, Any]]:
     if not isinstance(parsed, dict):
         raise RulesError(f"{path}:1: expected tables such as [opinion] with word lists")
-    allowed = {check: {list_name(key) for key in keys} for check, keys in extendable_terms().items()}
+    allowed = {
+        check: {list_name(key) for key in keys} for check, keys in extendable_terms().items()
+    }
     lists_by_name = {
         check: {list_name(key): key for key in keys} for check, keys in extendable_terms().items()
     }
@@ -110,15 +120,27 @@ def _validated(path: Path, parsed: Any, line_of) -> dict[str, dict[str, Any]]:
             continue
         if section not in allowed:
             known = ", ".join(sorted([*allowed, *PASSED_THROUGH]))
-            raise RulesError(f"{path}:{line_of(section)}: unknown section [{section}]; expected one of: {known}")
+            raise RulesError(
+                f"{path}:{line_of(section)}: unknown section [{section}]; expected one of: {known}"
+            )
         if not isinstance(table, dict):
-            raise RulesError(f"{path}:{line_of(section)}: [{section}] must be a table of word lists")
+            raise RulesError(
+                f"{path}:{line_of(section)}: [{section}] must be a table of word lists"
+            )
         rules[section] = {}
         for key, words in table.items():
             if key not in allowed[section]:
                 known = ", ".join(sorted(allowed[section]))
-                raise RulesError(f"{path}:{line_of(section, key)}: [{section}] has no list '{key}'; lists: {known}")
-            if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-                raise RulesError(f"{path}:{line_of(section, key)}: [{section}] {key} must be a list of words or phrases in quotes")
+                raise RulesError(
+                    f"{path}:{line_of(section, key)}: "
+                    f"[{section}] has no list '{key}'; lists: {known}"
+                )
+            if not isinstance(words, list) or not all(
+                isinstance(w, str) and w.strip() for w in words
+            ):
+                raise RulesError(
+                    f"{path}:{line_of(section, key)}: "
+                    f"[{section}] {key} must be a list of words or phrases in quotes"
+                )
             rules[section][lists_by_name[section][key]] = words
     return rules

@@ -40,7 +40,9 @@ TEXTCAT_CONFIG = {
 }
 
 
-def train_opinion_classifier(corpus_dir: Path, output_dir: Path, seed: int = 0, *, nlp=None) -> Path:
+def train_opinion_classifier(
+    corpus_dir: Path, output_dir: Path, seed: int = 0, *, nlp=None
+) -> Path:
     """Train on the corpus's train split; returns the folder the model was saved in.
 
     `nlp` is any loaded pipeline with a parser, to cut sentences as the checks
@@ -66,7 +68,10 @@ def train_opinion_classifier(corpus_dir: Path, output_dir: Path, seed: int = 0, 
     classifier.meta.update(
         name="recordcheck_opinion_classifier",
         version="1.0.0",
-        description=f"Opinion-as-fact sentence classifier; {len(sentences)} sentences ({positives} opinion), seed {seed}",
+        description=(
+            f"Opinion-as-fact sentence classifier; {len(sentences)} sentences "
+            f"({positives} opinion), seed {seed}"
+        ),
     )
     target = Path(output_dir) / MODEL_NAME
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -77,7 +82,11 @@ def train_opinion_classifier(corpus_dir: Path, output_dir: Path, seed: int = 0, 
 def labelled_sentences(split_dir: Path, segmenter) -> Iterator[tuple[Span, bool]]:
     """Every sentence of the split's notes, with whether it records opinion as fact."""
     gold = read_gold(split_dir / "gold.jsonl")
-    notes = [n for n in read_inputs([split_dir / "notes.csv"]) if isinstance(n, Note) and n.note_id in gold]
+    notes = [
+        n
+        for n in read_inputs([split_dir / "notes.csv"])
+        if isinstance(n, Note) and n.note_id in gold
+    ]
     for note, doc in zip(notes, segmenter.pipe(n.text for n in notes), strict=True):
         spans = [tuple(span) for span in gold[note.note_id]["opinion"]]
         for sentence in doc.sents:
@@ -87,9 +96,15 @@ def labelled_sentences(split_dir: Path, segmenter) -> Iterator[tuple[Span, bool]
 
 def _mostly_shared(sentence: Span, span: tuple[int, int]) -> bool:
     shared = min(sentence.end_char, span[1]) - max(sentence.start_char, span[0])
-    return shared > 0 and shared * 2 >= min(span[1] - span[0], sentence.end_char - sentence.start_char)
+    return shared > 0 and shared * 2 >= min(
+        span[1] - span[0], sentence.end_char - sentence.start_char
+    )
 
 
 def _example(nlp, sentence: Span, is_opinion: bool) -> Example:
-    doc = Doc(nlp.vocab, words=[t.text for t in sentence], spaces=[bool(t.whitespace_) for t in sentence])
-    return Example.from_dict(doc, {"cats": {LABEL: float(is_opinion), OTHER: float(not is_opinion)}})
+    doc = Doc(
+        nlp.vocab, words=[t.text for t in sentence], spaces=[bool(t.whitespace_) for t in sentence]
+    )
+    return Example.from_dict(
+        doc, {"cats": {LABEL: float(is_opinion), OTHER: float(not is_opinion)}}
+    )

@@ -18,7 +18,12 @@ EDGE_TRIM = {"punct", "cc"}
 
 def _is_break(token: Token) -> bool:
     # a spaced hyphen separates clauses; "non-compliant" does not
-    spaced_hyphen = token.text == "-" and bool(token.whitespace_) and token.i > 0 and bool(token.nbor(-1).whitespace_)
+    spaced_hyphen = (
+        token.text == "-"
+        and bool(token.whitespace_)
+        and token.i > 0
+        and bool(token.nbor(-1).whitespace_)
+    )
     return token.text in HARD_BREAKS or spaced_hyphen
 
 
@@ -38,7 +43,11 @@ def _starts_new_part(token: Token, sent: Span) -> bool:
     following = token.nbor(1)
     if token.text in (",", ":"):
         return True
-    coordinated_verb = following.pos_ in ("VERB", "AUX") and following.dep_ in ("conj", "aux", "auxpass")
+    coordinated_verb = following.pos_ in ("VERB", "AUX") and following.dep_ in (
+        "conj",
+        "aux",
+        "auxpass",
+    )
     return token.lower_ in ("and", "but") and coordinated_verb
 
 
@@ -66,8 +75,12 @@ def clause_of(token: Token, subordinate: bool = True) -> Span:
     sent = token.sent
     doc = token.doc
     start, end = next((a, b) for a, b in clause_bounds(sent, subordinate) if a <= token.i < b)
-    while start < end - 1 and (doc[start].dep_ in EDGE_TRIM or doc[start].is_punct or doc[start].is_space):
+    while start < end - 1 and (
+        doc[start].dep_ in EDGE_TRIM or doc[start].is_punct or doc[start].is_space
+    ):
         start += 1
-    while end - 1 > start and (doc[end - 1].dep_ in EDGE_TRIM or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end - 1 > start and (
+        doc[end - 1].dep_ in EDGE_TRIM or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
         end -= 1
     return doc[start:end]

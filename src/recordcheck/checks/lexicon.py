@@ -27,12 +27,17 @@ def read_data(name: str) -> dict[str, Any]:
     return tomllib.loads(resource.read_text(encoding="utf-8"))
 
 
-def terms(name: str, extra: Mapping[str, Sequence[str]] | None = None) -> dict[str, tuple[str, ...]]:
+def terms(
+    name: str, extra: Mapping[str, Sequence[str]] | None = None
+) -> dict[str, tuple[str, ...]]:
     """The `[terms]` lists of a data file, with an organisation's extra terms appended."""
     merged = {key: list(values) for key, values in read_data(name).get("terms", {}).items()}
     for key, values in (extra or {}).items():
         merged.setdefault(key, []).extend(values)
-    return {key: tuple(dict.fromkeys(v.strip() for v in values if v.strip())) for key, values in merged.items()}
+    return {
+        key: tuple(dict.fromkeys(v.strip() for v in values if v.strip()))
+        for key, values in merged.items()
+    }
 
 
 def extendable_terms() -> dict[str, frozenset[str]]:

@@ -10,17 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 LEMMA_SUFFIX = "_lemma"
-# A word in a *_lemma list matches the token's lemma or the word itself, so lists may
-# hold base forms ("seem") and fixed forms ("attended by") alike. Lower case: spaCy keeps
-# the case of some lemmas ("Mum", "I").
-WORD_FORMS = "rc_word_forms"
-if not Token.has_extension(WORD_FORMS):
-    Token.set_extension(WORD_FORMS, getter=lambda token: [token.lower_, token.lemma_.lower()])
 
 
 def list_name(key: str) -> str:
@@ -29,32 +23,46 @@ def list_name(key: str) -> str:
 
 
 class TermMatcher:
-    """Finds phrases from named word lists; each match is labelled with its list's name."""
+    """Finds phrases from named word lists; each match is labelled with its list's name.
+
+    A phrase of a *_lemma list matches the words as written or, word for word, the
+    tokens' lemmas, so lists may hold base forms ("seem", "do not care") and fixed
+    forms ("attended by") alike. PhraseMatcher looks phrases up by hash, so the cost
+    stays flat however long the lists grow; token patterns (or a custom attribute
+    getter) are tried one by one at every token, which made the checks several
+    times slower than the parser.
+    """
 
     def __init__(self, nlp, lists: Mapping[str, Sequence[str]]):
-        self.matcher = Matcher(nlp.vocab)
+        self.as_written = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         for key, phrases in lists.items():
-            by_lemma = key.endswith(LEMMA_SUFFIX)
-            patterns = [self._pattern(nlp, phrase, by_lemma) for phrase in phrases]
-            patterns = [p for p in patterns if p]
-            if patterns:
-                self.matcher.add(list_name(key), patterns)
+            tokenised = [words for phrase in phrases if (words := self._words(nlp, phrase))]
+            if not tokenised:
+                continue
+            self.as_written.add(list_name(key), [Doc(nlp.vocab, words=w) for w in tokenised])
+            if key.endswith(LEMMA_SUFFIX):
+                lemma_docs = [Doc(nlp.vocab, words=w, lemmas=w) for w in tokenised]
+                self.by_lemma.add(list_name(key), lemma_docs)
 
     @staticmethod
-    def _pattern(nlp, phrase: str, by_lemma: bool) -> list[dict]:
-        words = [token.lower_ for token in nlp.tokenizer(phrase.lower())]
-        if by_lemma:
-            return [{"_": {WORD_FORMS: {"INTERSECTS": [word]}}} for word in words]
-        return [{"LOWER": word} for word in words]
+    def _words(nlp, phrase: str) -> list[str]:
+        """The phrase split as the pipeline's tokenizer splits notes, lower-cased."""
+        return [token.lower_ for token in nlp.tokenizer(phrase.lower())]
 
     def spans(self, doclike: Doc | Span, longest: bool = True) -> list[Span]:
-        """Matches as labelled spans over the whole Doc; within a list, the longest of overlapping ones."""
+        """Labelled matches within `doclike`; the longest of overlapping ones per list."""
+        # PhraseMatcher gives Doc offsets even when it is run over a Span.
         doc = doclike if isinstance(doclike, Doc) else doclike.doc
-        offset = 0 if isinstance(doclike, Doc) else doclike.start
+        matches = set(self.as_written(doclike))
+        if len(self.by_lemma):
+            matches.update(self.by_lemma(doclike))
         by_list: dict[int, list[Span]] = {}
-        for key, start, end in self.matcher(doclike):
-            by_list.setdefault(key, []).append(Span(doc, start + offset, end + offset, label=key))
-        found = [s for spans in by_list.values() for s in (filter_spans(spans) if longest else spans)]
+        for key, start, end in sorted(matches):
+            by_list.setdefault(key, []).append(Span(doc, start, end, label=key))
+        found = [
+            s for spans in by_list.values() for s in (filter_spans(spans) if longest else spans)
+        ]
         return sorted(found, key=lambda s: (s.start, s.end))
 
     def has(self, doclike: Doc | Span, name: str | None = None) -> bool:

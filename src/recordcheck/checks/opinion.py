@@ -41,9 +41,33 @@ CUE_OF_LIST = {
 CUE_PRIORITY = ["unsupported-judgement", "mind-reading", "label", "hedge", "vague-evaluation"]
 # "explained clearly", "clearly visible": the marker says how, not that the writer judges
 MANNER_OF_SAYING = {
-    "speak", "explain", "state", "say", "tell", "see", "hear", "label", "mark", "show", "write",
-    "document", "record", "set", "display", "sign", "visible", "understand", "communicate",
-    "articulate", "express", "describe", "read", "legible", "audible", "audibly", "agree",
+    "speak",
+    "explain",
+    "state",
+    "say",
+    "tell",
+    "see",
+    "hear",
+    "label",
+    "mark",
+    "show",
+    "write",
+    "document",
+    "record",
+    "set",
+    "display",
+    "sign",
+    "visible",
+    "understand",
+    "communicate",
+    "articulate",
+    "express",
+    "describe",
+    "read",
+    "legible",
+    "audible",
+    "audibly",
+    "agree",
 }
 # a hedge or a judgement marker governs the clause it introduces: keep them together
 WHOLE_CLAIM_CUES = {"hedge", "unsupported-judgement"}
@@ -70,7 +94,9 @@ def make_opinion_check(nlp: Language, name: str, extra_terms: dict, classifier: 
 class OpinionCheck:
     def __init__(self, nlp: Language, extra_terms: Mapping[str, Sequence[str]], classifier: str):
         lists = terms("opinion", extra_terms)
-        self.cues = TermMatcher(nlp, {k: v for k, v in lists.items() if k.removesuffix("_lemma") in CUE_OF_LIST})
+        self.cues = TermMatcher(
+            nlp, {k: v for k, v in lists.items() if k.removesuffix("_lemma") in CUE_OF_LIST}
+        )
         self.not_people = frozenset(lists["non_person_subjects"])
         self.scope = Scope(nlp)
         self.settings = read_data("opinion")["judging"]
@@ -81,7 +107,9 @@ class OpinionCheck:
         quoted = self.scope.quoted_ranges(doc)
         matches = self.cues.spans(doc)
         candidates = [
-            Candidate(self._claim_span(match, cue), cue, match.sent, match.label_ in self.weak_lists)
+            Candidate(
+                self._claim_span(match, cue), cue, match.sent, match.label_ in self.weak_lists
+            )
             for match in matches
             if (cue := self.judge(match, quoted))
         ]
@@ -99,11 +127,15 @@ class OpinionCheck:
         return clause
 
     def _unlisted_evaluations(self, doc: Doc, matches: list[Span], quoted) -> list[Candidate]:
-        """Evaluative predicates no list names ("Bernard is a devoted dad"): weak cues for the classifier."""
+        """Evaluative predicates no list names ("a devoted dad"): weak cues for the classifier."""
         listed = {t.i for m in matches for t in m}
         found = []
         for token in doc:
-            if token.i in listed or token.pos_ not in ("ADJ", "NOUN") or not use_of(token).predicative:
+            if (
+                token.i in listed
+                or token.pos_ not in ("ADJ", "NOUN")
+                or not use_of(token).predicative
+            ):
                 continue
             span = doc[token.i : token.i + 1]
             cue = "label" if token.pos_ == "NOUN" else "vague-evaluation"
@@ -133,16 +165,18 @@ class OpinionCheck:
 
     @staticmethod
     def _in_brackets(match: Span) -> bool:
-        """"(45, dx paranoid schizophrenia)": a diagnosis or aside, not a judgement."""
+        """ "(45, dx paranoid schizophrenia)": a diagnosis or aside, not a judgement."""
         before = match.doc[match.sent.start : match.start]
         return before.text.count("(") > before.text.count(")")
 
     @staticmethod
     def _gives_basis(match: Span) -> bool:
-        """"... shared without consent as we believe ...": the cue is itself a reason given."""
+        """ "... shared without consent as we believe ...": the cue is itself a reason given."""
         clause_start = clause_of(match.root, subordinate=False).start
         before = match.doc[clause_start : match.start]
-        return any(t.lower_ in ("as", "because", "since") and t.dep_ in ("mark", "prep") for t in before)
+        return any(
+            t.lower_ in ("as", "because", "since") and t.dep_ in ("mark", "prep") for t in before
+        )
 
     def _writer_thinks(self, match: Span) -> bool:
         return any(self.scope.authored_by_writer(t) for t in match if t.pos_ == "VERB")
@@ -154,13 +188,18 @@ class OpinionCheck:
             subject_is_thing = use.subject is not None and use.subject.lower_ in self.not_people
             if cue == "label" and self.scope.negated(token):
                 return False
-            return use.predicative and not subject_is_thing if cue == "vague-evaluation" else (
-                not subject_is_thing and (use.predicative or use.subject is not None)
+            return (
+                use.predicative and not subject_is_thing
+                if cue == "vague-evaluation"
+                else (not subject_is_thing and (use.predicative or use.subject is not None))
             )
         if cue == "unsupported-judgement" and len(match) == 1:
             return token.head.lemma_.lower() not in MANNER_OF_SAYING
         if cue == "hedge" and match.root.lemma_.lower() in ("appear", "seem", "look"):
-            return any(c.dep_ in ("xcomp", "oprd", "acomp", "ccomp", "attr", "advcl", "prep", "advmod") for c in token.children)
+            return any(
+                c.dep_ in ("xcomp", "oprd", "acomp", "ccomp", "attr", "advcl", "prep", "advmod")
+                for c in token.children
+            )
         return True
 
     def _supported(self, match: Span, cue: str) -> bool:
@@ -192,7 +231,11 @@ def merge_by_clause(candidates: list[Candidate]) -> list[Span]:
     for candidate in sorted(candidates, key=lambda c: (c.clause.start, c.clause.end)):
         start, end, cue = candidate.clause.start, candidate.clause.end, candidate.cue
         last = merged[-1] if merged else None
-        joined = last is not None and doc[last[1] - 1].sent == candidate.sentence and _only_punctuation_between(doc, last[1], start)
+        joined = (
+            last is not None
+            and doc[last[1] - 1].sent == candidate.sentence
+            and _only_punctuation_between(doc, last[1], start)
+        )
         if joined:
             last[1] = max(last[1], end)
             if CUE_PRIORITY.index(cue) < CUE_PRIORITY.index(last[2]):

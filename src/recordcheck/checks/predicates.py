@@ -15,7 +15,18 @@ from spacy.tokens import Token
 from recordcheck.checks.scope import Scope
 
 PREDICATE_DEPS = {"acomp", "attr", "oprd"}
-MANNER_VERBS = {"present", "look", "do", "cope", "settle", "engage", "behave", "act", "seem", "appear"}
+MANNER_VERBS = {
+    "present",
+    "look",
+    "do",
+    "cope",
+    "settle",
+    "engage",
+    "behave",
+    "act",
+    "seem",
+    "appear",
+}
 
 
 @dataclass(frozen=True)
@@ -28,7 +39,7 @@ class Use:
 
 def use_of(token: Token) -> Use:
     dep, head = token.dep_, token.head
-    if dep == "conj" and head is not token:
+    if dep == "conj" and head.i != token.i:
         return use_of(head)
     own_subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if dep in PREDICATE_DEPS or (dep in ("ccomp", "xcomp") and token.pos_ == "ADJ"):

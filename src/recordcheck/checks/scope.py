@@ -17,9 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from recordcheck.checks.lexicon import terms
 from recordcheck.checks.matching import TermMatcher
 
-QUOTED = re.compile(
-    r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|(?<![\w\'’])\'(?=\w).*?(?<=[\w.!?,])\'(?![\w])'
-)
+QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|(?<![\w\'’])\'(?=\w).*?(?<=[\w.!?,])\'(?![\w])')
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
@@ -28,11 +26,14 @@ class Scope:
 
     def __init__(self, nlp, extra: Mapping[str, Sequence[str]] | None = None):
         lists = terms("scope", extra)
-        self.words = {key.removesuffix("_lemma"): frozenset(values) for key, values in lists.items()}
+        self.words = {
+            key.removesuffix("_lemma"): frozenset(values) for key, values in lists.items()
+        }
         phrase_lists = {
             key: values
             for key, values in lists.items()
-            if key in ("attribution_lemma", "basis_connectives_lemma", "evidence_lemma", "not_yet_after")
+            if key
+            in ("attribution_lemma", "basis_connectives_lemma", "evidence_lemma", "not_yet_after")
         }
         self.phrases = TermMatcher(nlp, phrase_lists)
 
@@ -54,7 +55,7 @@ class Scope:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
-        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             return Scope.subject_of(verb.head)
         return None
 
@@ -94,13 +95,21 @@ class Scope:
         if sent.text.rstrip().endswith("?"):
             return True
         for node in [token, *token.ancestors]:
-            if any(c.lower_ in self.words["condition_marks"] and c.dep_ in ("mark", "advmod") for c in node.children):
+            if any(
+                c.lower_ in self.words["condition_marks"] and c.dep_ in ("mark", "advmod")
+                for c in node.children
+            ):
                 return True
-            if node is token:
+            if node.i == token.i:
                 continue
             lemma = node.lemma_.lower()
-            infinitive = any(c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "should", "must", "need") for c in node.children)
-            if lemma in self.words["plan"] and (infinitive or node.dep_ in ("xcomp", "acl") or self._bare_plan(node)):
+            infinitive = any(
+                c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "should", "must", "need")
+                for c in node.children
+            )
+            if lemma in self.words["plan"] and (
+                infinitive or node.dep_ in ("xcomp", "acl") or self._bare_plan(node)
+            ):
                 return True
             if node.pos_ == "NOUN" and lemma in self.words["possibility"]:
                 return True
@@ -117,24 +126,28 @@ class Scope:
 
     @staticmethod
     def _bare_plan(verb: Token) -> bool:
-        """Telegraphic plans with no subject and no tense: "Monitor whether ..." / "SW to check ..."."""
+        """Telegraphic plans with no subject or tense: "Monitor whether ...", "SW to check ..."."""
         return verb.tag_ in ("VB",) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
     def negated(self, token: Token) -> bool:
         candidates = [token, token.head]
-        if token.head.head is not token.head and token.dep_ in ("amod", "attr"):
+        if token.head.head.i != token.head.i and token.dep_ in ("amod", "attr"):
             candidates.append(token.head.head)
         return any(
-            child.dep_ in ("neg", "det", "advmod", "preconj") and child.lemma_.lower() in self.words["negation"]
+            child.dep_ in ("neg", "det", "advmod", "preconj")
+            and child.lemma_.lower() in self.words["negation"]
             for node in candidates
             for child in node.children
-        ) or any(t.lower_ in ("no", "not", "never") for t in token.doc[max(token.sent.start, token.i - 2):token.i])
+        ) or any(
+            t.lower_ in ("no", "not", "never")
+            for t in token.doc[max(token.sent.start, token.i - 2) : token.i]
+        )
 
     # --- basis --------------------------------------------------------------
     def basis_follows(self, cue_end: int, sent: Span) -> bool:
         """A connective (because, as, given, ':') or observation after the cue in its sentence."""
         doc = sent.doc
-        rest = doc[cue_end:sent.end]
+        rest = doc[cue_end : sent.end]
         for token in rest:
             if token.lower_ == "as" and token.dep_ == "mark":
                 return True

@@ -34,19 +34,112 @@ CUE = "sharing-without-reason"
 WRITER = {"i", "we", "me", "us", "myself", "sw", "writer"}
 TO_WRITER = {"me", "us", "myself"}
 RECEIVED_WORDS = {"received", "receive", "rec'd", "recd", "from", "via"}
-NOT_YET = {"to", "will", "would", "could", "should", "may", "might", "can", "shall", "must", "not", "n't", "no", "never", "if", "whether"}
+NOT_YET = {
+    "to",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "shall",
+    "must",
+    "not",
+    "n't",
+    "no",
+    "never",
+    "if",
+    "whether",
+}
 NOT_YET_WINDOW = 3  # tokens before the verb
 # earlier in the sentence, these make the sharing an agreement or a plan: "Agreed: referral to ..."
-PLANNING = {"agreed", "agree", "offered", "plan", "plans", "actions", "action", "discussed", "consider", "considered", "recommend", "recommended", "suggested", "needs", "need"}
+PLANNING = {
+    "agreed",
+    "agree",
+    "offered",
+    "plan",
+    "plans",
+    "actions",
+    "action",
+    "discussed",
+    "consider",
+    "considered",
+    "recommend",
+    "recommended",
+    "suggested",
+    "needs",
+    "need",
+}
 # sharing that needs no named recipient: the word itself says it went out
-SHARED_WITHOUT_RECIPIENT = {"share", "shared", "disclose", "disclosed", "notify", "notified", "escalate", "escalated"}
+SHARED_WITHOUT_RECIPIENT = {
+    "share",
+    "shared",
+    "disclose",
+    "disclosed",
+    "notify",
+    "notified",
+    "escalate",
+    "escalated",
+}
 # "told her ..." is usually the person the note is about; these need a named outside party
-CLIENT_FACING = {"tell", "told", "explain", "explained", "advise", "advised", "give", "gave", "update", "updated", "inform", "informed", "let", "make", "made"}
+CLIENT_FACING = {
+    "tell",
+    "told",
+    "explain",
+    "explained",
+    "advise",
+    "advised",
+    "give",
+    "gave",
+    "update",
+    "updated",
+    "inform",
+    "informed",
+    "let",
+    "make",
+    "made",
+}
 # verbs by which the writer makes a referral or notification happen
-MAKING = {"make", "made", "send", "sent", "submit", "submitted", "complete", "completed", "do", "done", "raise", "raised", "fax", "email", "forward", "phone", "phoned", "ring", "rang", "log", "logged", "action", "actioned"}
+MAKING = {
+    "make",
+    "made",
+    "send",
+    "sent",
+    "submit",
+    "submitted",
+    "complete",
+    "completed",
+    "do",
+    "done",
+    "raise",
+    "raised",
+    "fax",
+    "email",
+    "forward",
+    "phone",
+    "phoned",
+    "ring",
+    "rang",
+    "log",
+    "logged",
+    "action",
+    "actioned",
+}
 AGREEING = {"agree", "consent", "happy"}  # "she agreed to a foodbank referral"
 RECIPIENT_WINDOW = 4  # tokens after "told"/"updated" in which the one told is named
-NOT_A_SHARING_ACT = {"order", "orders", "panel", "meeting", "form", "pathway", "criteria", "threshold", "about", "re"}
+NOT_A_SHARING_ACT = {
+    "order",
+    "orders",
+    "panel",
+    "meeting",
+    "form",
+    "pathway",
+    "criteria",
+    "threshold",
+    "about",
+    "re",
+}
 
 
 @Language.factory(
@@ -66,13 +159,24 @@ class SharingRationaleCheck:
             nlp,
             {
                 key: lists[key]
-                for key in ("sharing_verbs_lemma", "sharing_acts_lemma", "contact_verbs_lemma", "received_lemma")
+                for key in (
+                    "sharing_verbs_lemma",
+                    "sharing_acts_lemma",
+                    "contact_verbs_lemma",
+                    "received_lemma",
+                )
             },
         )
         self.reasons = TermMatcher(
-            nlp, {key: lists[key] for key in ("consent_cues_lemma", "legal_basis_lemma", "purpose_cues_lemma")}
+            nlp,
+            {
+                key: lists[key]
+                for key in ("consent_cues_lemma", "legal_basis_lemma", "purpose_cues_lemma")
+            },
         )
-        self.parties = TermMatcher(nlp, {key: lists[key] for key in ("agencies", "internal_recipients", "people")})
+        self.parties = TermMatcher(
+            nlp, {key: lists[key] for key in ("agencies", "internal_recipients", "people")}
+        )
         self.scope = Scope(nlp)
         self.internal_types = frozenset(read_data("sharing_rationale")["note_types"]["internal"])
 
@@ -92,13 +196,17 @@ class SharingRationaleCheck:
         label = "rationale" if note_has_reason else "no_rationale"
         doc.spans[SHARING_GROUP] = [sentence_span(s, label) for s in outward]
         doc.spans[RECEIVED_GROUP] = [sentence_span(s, "received") for s in received]
-        doc.spans[SPAN_GROUP] = [] if note_has_reason or not outward else [sentence_span(outward[0], CUE)]
+        doc.spans[SPAN_GROUP] = (
+            [] if note_has_reason or not outward else [sentence_span(outward[0], CUE)]
+        )
         return doc
 
     def _reason_recorded(self, doc: Doc, outward: list[Span]) -> bool:
         """Consent or a legal basis anywhere; a purpose in or just after a sharing sentence."""
         reasons = self.reasons.spans(doc)
-        if any(r.label_ in ("consent_cues", "legal_basis") for r in reasons) or self._agreed_to_sharing(doc):
+        if any(
+            r.label_ in ("consent_cues", "legal_basis") for r in reasons
+        ) or self._agreed_to_sharing(doc):
             return True
         near = {s.start for s in outward} | {s.end for s in outward}
         near_sentences = [s for s in doc.sents if s.start in near]
@@ -107,16 +215,27 @@ class SharingRationaleCheck:
         )
 
     def _agreed_to_sharing(self, doc: Doc) -> bool:
-        """"She agreed to a foodbank referral", "George agreed ... to both": consent in other words."""
+        """Consent in other words: "She agreed to a foodbank referral"."""
         for sent in doc.sents:
-            agreeing = [t for t in sent if t.lemma_.lower() in AGREEING and t.lower_ not in ("agreed:",)]
+            agreeing = [
+                t for t in sent if t.lemma_.lower() in AGREEING and t.lower_ not in ("agreed:",)
+            ]
             if not agreeing:
                 continue
             acts = self.acts.spans(sent)
-            subject_ok = any((subj := Scope.subject_of(t)) is not None and subj.lower_ not in WRITER for t in agreeing)
-            if subject_ok and any(a.label_ != "contact_verbs" and a.start > agreeing[0].i for a in acts):
+            subject_ok = any(
+                (subj := Scope.subject_of(t)) is not None and subj.lower_ not in WRITER
+                for t in agreeing
+            )
+            if subject_ok and any(
+                a.label_ != "contact_verbs" and a.start > agreeing[0].i for a in acts
+            ):
                 return True
-            if subject_ok and any(t.i + 1 < sent.end and sent.doc[t.i + 1].lower_ == "to" for t in agreeing) and acts:
+            if (
+                subject_ok
+                and any(t.i + 1 < sent.end and sent.doc[t.i + 1].lower_ == "to" for t in agreeing)
+                and acts
+            ):
                 return True
         return False
 
@@ -125,7 +244,9 @@ class SharingRationaleCheck:
         """("out" | "in" | "", whether the writer got in touch with an outside party here)."""
         matches = self.acts.spans(sent)
         contacted = any(
-            m.label_ == "contact_verbs" and self._by_writer(m) and self._party_after(m, client_facing=True)
+            m.label_ == "contact_verbs"
+            and self._by_writer(m)
+            and self._party_after(m, client_facing=True)
             for m in matches
         )
         verdict = ""
@@ -158,7 +279,9 @@ class SharingRationaleCheck:
             return False  # "the shared fridge", "carer report:"
         if self._only_internal(after):
             return False
-        if self._party_after(match, client_facing=match.root.lemma_.lower() in CLIENT_FACING or word in CLIENT_FACING):
+        if self._party_after(
+            match, client_facing=match.root.lemma_.lower() in CLIENT_FACING or word in CLIENT_FACING
+        ):
             return True
         return contacted or word in SHARED_WITHOUT_RECIPIENT
 
@@ -174,12 +297,19 @@ class SharingRationaleCheck:
 
     def _received(self, match: Span) -> bool:
         doc = match.doc
-        if any(t.lower_ in RECEIVED_WORDS for t in doc[match.start : min(match.end + 2, match.sent.end)]):
+        if any(
+            t.lower_ in RECEIVED_WORDS
+            for t in doc[match.start : min(match.end + 2, match.sent.end)]
+        ):
             return True
         if any(t.lower_ in ("received", "rec'd") for t in match.sent):
             return True
         agent = doc[match.end : min(match.end + 3, match.sent.end)]
-        if len(agent) > 1 and agent[0].lower_ == "by" and (agent[1].pos_ == "PROPN" or self.parties.has(agent)):
+        if (
+            len(agent) > 1
+            and agent[0].lower_ == "by"
+            and (agent[1].pos_ == "PROPN" or self.parties.has(agent))
+        ):
             return True
         nxt = doc[match.end] if match.end < match.sent.end else None
         return nxt is not None and nxt.lower_ in TO_WRITER
@@ -199,13 +329,13 @@ class SharingRationaleCheck:
         return self.parties.has(token.doc[token.left_edge.i : token.right_edge.i + 1])
 
     def _about(self, match: Span) -> bool:
-        """"Spoke to Graham about the referral": talk about sharing is not sharing."""
+        """ "Spoke to Graham about the referral": talk about sharing is not sharing."""
         doc = match.doc
         before = doc[max(match.sent.start, match.start - 3) : match.start]
         return any(t.lower_ in ("about", "re", "discussed", "discuss") for t in before)
 
     def _party_after(self, match: Span, client_facing: bool) -> bool:
-        """An outside party named after the verb: anywhere for "sent ... to X", next for "told X"."""
+        """An outside party after the verb: anywhere for "sent ... to X", next for "told X"."""
         after = match.doc[match.end : match.sent.end]
         if client_facing:
             after = after[:RECIPIENT_WINDOW]
@@ -217,8 +347,10 @@ class SharingRationaleCheck:
         parties = self.parties.spans(words)
         internal = [p for p in parties if p.label_ == "internal_recipients"]
         return [
-            p for p in parties
-            if p.label_ != "internal_recipients" and not any(i.start <= p.start < i.end or p.start <= i.start < p.end for i in internal)
+            p
+            for p in parties
+            if p.label_ != "internal_recipients"
+            and not any(i.start <= p.start < i.end or p.start <= i.start < p.end for i in internal)
         ]
 
     def _only_internal(self, words: Span) -> bool:
@@ -231,26 +363,37 @@ def _act_made_by_writer(word) -> bool:
     if word.pos_ == "VERB" or word.dep_ == "ROOT":
         return True
     head = word.head
-    if word.dep_ == "conj" and head is not word:
+    if word.dep_ == "conj" and head.i != word.i:
         return _act_made_by_writer(head)
     if head.lemma_.lower() in MAKING or head.lower_ in MAKING:
         subject = Scope.subject_of(head)
-        return subject is None or subject is word or subject.lower_ in WRITER or subject.dep_ == "nsubjpass"
+        return (
+            subject is None
+            or subject.i == word.i
+            or subject.lower_ in WRITER
+            or subject.dep_ == "nsubjpass"
+        )
     return word.dep_ in ("appos", "npadvmod", "dep")
 
 
 def _purpose_clause(sent: Span) -> bool:
-    """"... sent to GP so everyone follows the same plan": a "so" clause gives a purpose."""
+    """ "... sent to GP so everyone follows the same plan": a "so" clause gives a purpose."""
     return any(
-        t.lower_ == "so" and t.i + 1 < sent.end and sent.doc[t.i + 1].pos_ in ("PRON", "DET", "PROPN", "NOUN")
+        t.lower_ == "so"
+        and t.i + 1 < sent.end
+        and sent.doc[t.i + 1].pos_ in ("PRON", "DET", "PROPN", "NOUN")
         for t in sent
     )
 
 
 def _modifies_noun(match: Span) -> bool:
-    """"the shared fridge": a participle used as an adjective (not a mis-tagged "updated reception")."""
+    """A participle used as an adjective ("the shared fridge", ", shared bathroom").
+
+    "... and updated reception" is a verb the tagger misread: it follows a conjunction.
+    """
     previous = match.doc[match.start - 1] if match.start > match.sent.start else None
-    return match.root.dep_ in ("amod", "compound") and previous is not None and previous.pos_ in ("DET", "PRON", "ADJ")
+    modifier = match.root.dep_ in ("amod", "compound")
+    return modifier and previous is not None and previous.pos_ not in ("CCONJ", "SPACE")
 
 
 def _followed_by(match: Span, word: str) -> bool:

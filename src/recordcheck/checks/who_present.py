@@ -26,6 +26,7 @@ from recordcheck.checks.scope import Scope
 SPAN_GROUP = "rc_who_present"
 CUE = "encounter-without-attendees"
 SELF = {"i", "me", "we", "us", "myself"}
+NOT_MATCHED = ("person_words", "place_words", "party_words")  # word sets, consulted per token
 PLANNING_AUX = {"will", "would", "should", "must", "to", "need", "shall"}
 CALLER_WINDOW = 4  # tokens either side of "rang" / "call from" in which the other party is named
 
@@ -43,9 +44,12 @@ def make_who_present_check(nlp: Language, name: str, extra_terms: dict):
 class WhoPresentCheck:
     def __init__(self, nlp: Language, extra_terms: Mapping[str, Sequence[str]]):
         lists = terms("who_present", extra_terms)
-        self.matcher = TermMatcher(nlp, {k: v for k, v in lists.items() if k not in ("person_words", "place_words")})
+        self.matcher = TermMatcher(
+            nlp, {k: v for k, v in lists.items() if k not in ("person_words", "place_words")}
+        )
         self.person_words = frozenset(lists["person_words"])
         self.place_words = frozenset(lists["place_words"])
+        self.party_words = frozenset(lists["party_words"])
         types = read_data("who_present")["note_types"]
         self.encounter_types = frozenset(types["encounter"])
         self.call_types = frozenset(types["call"])
@@ -59,22 +63,28 @@ class WhoPresentCheck:
 
     def missing_attendees(self, doc: Doc) -> list[Span]:
         matches = [m for m in self.matcher.spans(doc) if not self.scope.not_yet(m)]
-        encounters = [m for m in matches if m.label_ == "encounter_words" and self._writer_took_part(m)]
+        encounters = [
+            m for m in matches if m.label_ == "encounter_words" and self._writer_took_part(m)
+        ]
         meetings = [m for m in matches if m.label_ == "meeting_words"]
         calls = [m for m in matches if m.label_ == "call_words"]
         kind = note_type(doc)
         if kind in self.never_types:
             return []
         # a call note may mention a meeting it arranged: the type says what happened
-        face_to_face = kind not in self.call_types and (bool(encounters) or kind in self.encounter_types)
+        face_to_face = kind not in self.call_types and (
+            bool(encounters) or kind in self.encounter_types
+        )
         meeting = kind in self.meeting_types or (
-            bool(meetings) and kind not in self.call_types and not (encounters and encounters[0].start < meetings[0].start)
+            bool(meetings)
+            and kind not in self.call_types
+            and not (encounters and encounters[0].start < meetings[0].start)
         )
         if not (face_to_face or meeting or calls or kind in self.call_types):
             return []
         if any(m.label_ == "attendee_cues" for m in matches) or self._people_together(doc):
             return []
-        if not meeting and self._participant_named(doc):
+        if not meeting and self._participant_named(doc, covered={t.i for m in matches for t in m}):
             return []
         if not face_to_face and not meeting and self._caller_named(calls or list(doc.sents)[:1]):
             return []
@@ -87,11 +97,15 @@ class WhoPresentCheck:
         return token.pos_ == "PROPN" or token.lower_ in self.person_words
 
     def _writer_took_part(self, encounter: Span) -> bool:
-        """"Visited Mrs A" is the writer's encounter; "Michael visited" is someone else's."""
+        """ "Visited Mrs A" is the writer's encounter; "Michael visited" is someone else's."""
         subject = Scope.subject_of(encounter.root)
         if subject is not None and encounter.start <= subject.i < encounter.end:
             subject = None  # "Doorstep chat": the tagger took part of the phrase for its subject
-        return subject is None or subject.lower_ in SELF or subject.pos_ not in ("PROPN", "NOUN", "PRON")
+        return (
+            subject is None
+            or subject.lower_ in SELF
+            or subject.pos_ not in ("PROPN", "NOUN", "PRON")
+        )
 
     def _people_together(self, doc: Doc) -> bool:
         """People named together: "Frank and Grace", "Ravi, Jas, me, Dr Iqbal", "ryan there"."""
@@ -100,15 +114,19 @@ class WhoPresentCheck:
                 continue
             for token in sent:
                 pair = token.dep_ == "conj" and self.is_person(token) and self.is_person(token.head)
-                there = token.lower_ == "there" and token.i > sent.start and self.is_person(token.nbor(-1))
-                if (pair and token.head is not token) or there or self._joined_by_with(token, sent):
+                there = (
+                    token.lower_ == "there"
+                    and token.i > sent.start
+                    and self.is_person(token.nbor(-1))
+                )
+                if (pair and token.head.i != token.i) or there or self._joined_by_with(token, sent):
                     return True
             if self._attendance_list(sent):
                 return True
         return False
 
     def _joined_by_with(self, token: Token, sent: Span) -> bool:
-        """"Spoke to Harvey with his Head of Year": a person named, then someone else with them."""
+        """ "Spoke to Harvey with his Head of Year": a person named, then someone else with them."""
         if token.lower_ not in ("with", "w/") or token.i + 1 >= sent.end:
             return False
         after = sent.doc[token.i + 1 : min(sent.end, token.i + 4)]
@@ -127,53 +145,75 @@ class WhoPresentCheck:
         with_person = [item for item in items if any(self.is_person(t) for t in item[:3])]
         return len(with_person) >= 3 and len(with_person) * 5 >= len(items) * 3
 
-    def _participant_named(self, doc: Doc) -> bool:
-        """Someone taking part is named or identified by role ("Visited Dorothy", "tc w/ mum")."""
+    def _participant_named(self, doc: Doc, covered: set[int]) -> bool:
+        """Someone taking part is named or identified by role ("Visited Dorothy", "tc w/ mum").
+
+        Words of the encounter itself ("HV done") are `covered` and never count as names.
+        """
         for sent in doc.sents:
             if self._planned(sent):
                 continue
-            if any(self._names_someone(token) for token in sent):
+            if any(self._names_someone(token) for token in sent if token.i not in covered):
                 return True
         return False
 
     def _planned(self, sent: Span) -> bool:
-        """"Will need to come back and see Tyler": a plan names people who were not there."""
+        """ "Will need to come back and see Tyler": a plan names people who were not there."""
         root = sent.root
         modal = any(c.dep_ == "aux" and c.lower_ in PLANNING_AUX for c in root.children)
-        return modal or self.scope.hypothetical(root) or root.lemma_.lower() in ("need", "plan", "want")
+        return (
+            modal
+            or self.scope.hypothetical(root)
+            or root.lemma_.lower() in ("need", "plan", "want")
+        )
 
     def _names_someone(self, token: Token) -> bool:
         if token.lower_ in SELF or token.pos_ == "PRON":
             return False
         if token.lower_ in self.person_words:
             return True
-        name_like = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and not token.is_sent_start)
+        previous = token.nbor(-1) if token.i > token.sent.start else None
+        mid_sentence = previous is not None and previous.is_alpha and previous.is_lower
+        name_like = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and mid_sentence)
         return name_like and token.is_title and not self._in_place_name(token)
 
     def _in_place_name(self, token: Token) -> bool:
-        """"Larch Walk", "Station Lodge", "Fen Rd": a proper name ending in a place word."""
+        """ "Larch Walk", "Station Lodge", "Fen Rd": a proper name ending in a place word."""
         doc = token.doc
         end = token.i
-        while end + 1 < len(doc) and doc[end + 1].pos_ in ("PROPN", "NUM") and doc[end + 1].is_title:
+        while (
+            end + 1 < len(doc) and doc[end + 1].pos_ in ("PROPN", "NUM") and doc[end + 1].is_title
+        ):
             end += 1
         name = doc[token.i : end + 1]
         previous = doc[token.i - 1].lower_ if token.i > 0 else ""
         return any(t.lower_ in self.place_words for t in name) or previous in ("at", "in", "from")
 
     def _caller_named(self, calls: list[Span]) -> bool:
-        """A call passes when the other party is named: "call from PC Jones", "rang Mrs A's daughter"."""
+        """A call passes when the other party is named: "call from PC Jones", "rang her GP"."""
         for call in calls:
             doc, sent = call.doc, call.sent
-            near = doc[max(sent.start, call.start - CALLER_WINDOW) : min(sent.end, call.end + CALLER_WINDOW)]
+            near = doc[
+                max(sent.start, call.start - CALLER_WINDOW) : min(
+                    sent.end, call.end + CALLER_WINDOW
+                )
+            ]
             if call == sent:  # no call wording: the note type says it was a call
                 near = sent
-            if any(self.is_person(t) and t.lower_ not in SELF and not (call != sent and t in call) for t in near):
+            if any(self._call_party(t) and not (call != sent and t in call) for t in near):
                 return True
         return False
+
+    def _call_party(self, token: Token) -> bool:
+        if token.lower_ in SELF:
+            return False
+        return self.is_person(token) or token.lower_ in self.party_words
 
 
 def _trimmed_end(sentence: Span) -> int:
     end = sentence.end
-    while end > sentence.start + 1 and (sentence.doc[end - 1].is_space or sentence.doc[end - 1].is_punct):
+    while end > sentence.start + 1 and (
+        sentence.doc[end - 1].is_space or sentence.doc[end - 1].is_punct
+    ):
         end -= 1
     return end
