@@ -21,7 +21,7 @@ import recordcheck.checks  # noqa: F401  (registers the rc_* factories)
 from recordcheck.checks import COMPONENTS
 from recordcheck.checks.note_context import NOTE_TYPE
 from recordcheck.checks.opinion_classifier import MODEL_NAME
-from recordcheck.rules import load_rules
+from recordcheck.rules import RulesError, load_rules
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -55,10 +55,25 @@ def load_pipeline(
             config["classifier"] = str(classifier) if classifier else ""
         nlp.add_pipe(factory, config=config)
     for factory in extra_components:
-        nlp.add_pipe(factory)
+        _add_extra(nlp, factory, organisation_terms, rules)
     if rules:
         nlp.meta["recordcheck_rules"] = _fingerprint(Path(rules).read_bytes())
     return nlp
+
+
+def _add_extra(nlp: Language, factory: str, organisation_terms: dict, rules) -> None:
+    """Add a component by factory name, configured by its table in the rules file.
+
+    The table is named after the factory without its prefix: [partners] for
+    rc_partners. The component itself judges the table, so its complaint is
+    passed on as a rules-file error.
+    """
+    section = factory.removeprefix("rc_")
+    config = organisation_terms.get(section, {})
+    try:
+        nlp.add_pipe(factory, config=config)
+    except ValueError as error:
+        raise RulesError(f"{rules}: [{section}] {error}") from error
 
 
 def load_base(exclude: Sequence[str] = ()) -> Language:

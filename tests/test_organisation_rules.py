@@ -1,0 +1,30 @@
+"""An organisation's rules file reaches every component that takes terms from it."""
+
+import pytest
+
+import recordcheck.partners  # noqa: F401  (registers rc_partners)
+from recordcheck.nlp import load_pipeline
+from recordcheck.partners import contacts_for
+from recordcheck.rules import RulesError
+
+pytestmark = pytest.mark.slow
+
+
+def test_agency_from_rules_file_is_recognised_under_its_own_name(tmp_path):
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        '[partners.agencies."Northgate Building Society"]\ntype = "other"\naliases = ["NBS"]\n'
+    )
+    nlp = load_pipeline(rules, entities=True, extra_components=("rc_partners",))
+
+    contacts = contacts_for(nlp("Rang NBS fraud team and passed on concerns about withdrawals."))
+
+    assert [c.agency for c in contacts] == ["Northgate Building Society"]
+
+
+def test_bad_agency_entry_is_a_rules_error_naming_the_file(tmp_path):
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[partners.agencies."Somewhere"]\ntype = "spaceship"\n')
+
+    with pytest.raises(RulesError, match=r"rules\.toml.*\[partners\].*Somewhere"):
+        load_pipeline(rules, entities=True, extra_components=("rc_partners",))
