@@ -108,11 +108,62 @@ def _most_common(counts: Counter) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
+# The partners lexicon files a mention that names no organisation under a
+# "(force not named)"-style entry of its kind.
+UNNAMED_AGENCY_MARK = "not named)"
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower() if name.split() else ""
+
+
+def _same_person(short: str, full: str) -> bool:
+    """Whether `short` names the person `full` does ("PC Patel", "PC Ravi Patel")."""
+    short_words, full_words = set(short.lower().split()), set(full.lower().split())
+    return _surname(short) == _surname(full) and short_words <= full_words
+
+
+class ContactResolver:
+    """Joins what single notes cannot: the same named person across the whole run.
+
+    A note may say "PC Patel, Thames Valley Police" and a later one only "PC
+    Patel (police)". Where a named contact under an unnamed agency matches, by
+    surname and agency type, contacts under exactly one named agency, they are
+    filed there; and the shorter form of a name joins its fuller form.
+    """
+
+    def __init__(self, contacts: list[AgencyContact]):
+        self._named: dict[tuple[str, str], set[str]] = {}
+        self._names: dict[str, list[str]] = {}
+        for contact in contacts:
+            name = contact.contact_name.strip()
+            if not name:
+                continue
+            if UNNAMED_AGENCY_MARK not in contact.agency:
+                key = (_surname(name), contact.agency_type)
+                self._named.setdefault(key, set()).add(contact.agency)
+            self._names.setdefault(contact.agency, []).append(name)
+
+    def agency(self, contact: AgencyContact) -> str:
+        name = contact.contact_name.strip()
+        if name and UNNAMED_AGENCY_MARK in contact.agency:
+            candidates = self._named.get((_surname(name), contact.agency_type), set())
+            if len(candidates) == 1:
+                return next(iter(candidates))
+        return contact.agency
+
+    def name(self, agency: str, name: str) -> str:
+        fuller = [n for n in self._names.get(agency, []) if _same_person(name, n)]
+        return max(fuller, key=len, default=name)
+
+
 def partners_in(report: Report) -> list[Partner]:
+    resolver = ContactResolver([c for result in report.results for c in result.contacts])
     partners: dict[tuple[str, str], Partner] = {}
     for result in report.results:
         for contact in result.contacts:
-            key = (contact.agency, contact.contact_name.strip())
+            agency = resolver.agency(contact)
+            key = (agency, resolver.name(agency, contact.contact_name.strip()))
             if key not in partners:
                 partners[key] = Partner(*key)
             partners[key].add(result, contact)
@@ -122,13 +173,15 @@ def partners_in(report: Report) -> list[Partner]:
 def _contact_rows(report: Report) -> Iterator[tuple]:
     events = [(result, contact) for result in report.results for contact in result.contacts]
     events.sort(key=lambda pair: (parse_date(pair[0].note.date) or date.max, case_label(pair[0])))
+    resolver = ContactResolver([contact for _, contact in events])
     for result, contact in events:
+        agency = resolver.agency(contact)
         yield (
             result.note.date,
             case_label(result),
-            contact.agency,
+            agency,
             contact.agency_type,
-            contact.contact_name,
+            resolver.name(agency, contact.contact_name.strip()),
             contact.role,
             contact.channel,
             _DIRECTIONS.get(contact.direction, ""),
