@@ -1,8 +1,9 @@
 """Cut a sentence into its top-level clauses, so a finding covers only the offending one.
 
 "Visited at 10am and mum seemed drunk" mixes a fact with a guess: the finding
-should cover "mum seemed drunk". Clauses split at semicolons and dashes, and
-where a coordinated or side clause brings its own subject.
+should cover "mum seemed drunk". Clauses split at semicolons and dashes, at line
+breaks and full stops the sentence splitter missed, and where a coordinated or
+side clause brings its own subject.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ COORDINATION_DEPS = frozenset({"conj", "parataxis"})
 EDGE_TRIM = {"punct", "cc"}
 
 
-def _is_break(token: Token) -> bool:
+def is_break(token: Token) -> bool:
     # a spaced hyphen separates clauses; "non-compliant" does not
     spaced_hyphen = (
         token.text == "-"
@@ -24,7 +25,23 @@ def _is_break(token: Token) -> bool:
         and token.i > 0
         and bool(token.nbor(-1).whitespace_)
     )
-    return token.text in HARD_BREAKS or spaced_hyphen
+    return token.text in HARD_BREAKS or spaced_hyphen or ends_statement(token)
+
+
+def ends_statement(token: Token) -> bool:
+    """A full stop or line break the sentence splitter missed: "No UTIs per DN. Happy."."""
+    return token.text in (".", "!", "?") or (token.is_space and "\n" in token.text)
+
+
+def statement_of(token: Token) -> Span:
+    """The token's sentence, cut at line breaks and stray full stops (a bulleted log
+    often parses as one long sentence)."""
+    sent, doc = token.sent, token.doc
+    start = next(
+        (t.i + 1 for t in reversed(doc[sent.start : token.i]) if ends_statement(t)), sent.start
+    )
+    end = next((t.i + 1 for t in doc[token.i : sent.end] if ends_statement(t)), sent.end)
+    return doc[start:end]
 
 
 def _starts_own_clause(token: Token, sent: Span, deps: frozenset[str]) -> bool:
@@ -60,7 +77,7 @@ def clause_bounds(sent: Span, subordinate: bool = True) -> list[tuple[int, int]]
     deps = SPLITTING_DEPS if subordinate else COORDINATION_DEPS
     cuts = {sent.start, sent.end}
     for token in sent:
-        if _is_break(token) and token.i > sent.start:
+        if is_break(token) and token.i > sent.start:
             cuts.add(token.i)
         elif _starts_own_clause(token, sent, deps):
             cuts.add(token.left_edge.i)

@@ -5,8 +5,8 @@ the writer's interpretation, label, assumption or evaluation as though it were
 a fact, with no observable basis in the same sentence or the one next to it.
 Reported speech, quotes, plans and judgements that give their basis pass.
 
-Cues come from the word lists in opinion.toml; the scope tests (scope.py)
-decide whether a cue is the writer's unsupported claim; the optional trained
+Cues come from the word lists in opinion.toml; the scope tests (scope.py, narrowed
+here by OpinionScope) decide whether a cue is the writer's unsupported claim; the optional trained
 sentence classifier (opinion_classifier.py) lowers or raises confidence.
 Marks: `doc.spans["rc_opinion"]`, one span per offending clause, label = cue.
 """
@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from recordcheck.checks.clauses import clause_of
+from recordcheck.checks.clauses import clause_of, is_break, statement_of
 from recordcheck.checks.lexicon import read_data, terms
 from recordcheck.checks.matching import TermMatcher
 from recordcheck.checks.opinion_classifier import SentenceClassifier
-from recordcheck.checks.predicates import use_of
+from recordcheck.checks.predicates import MANNER_VERBS, Use, use_of
 from recordcheck.checks.scope import Scope
 
 SPAN_GROUP = "rc_opinion"
@@ -69,8 +69,103 @@ MANNER_OF_SAYING = {
     "audibly",
     "agree",
 }
+# records of a charge: what follows "for" names the offence, it does not judge
+OFFENCE_RECORDS = {
+    "arrest",
+    "charge",
+    "caution",
+    "convict",
+    "conviction",
+    "prosecute",
+    "prosecution",
+    "sentence",
+    "fine",
+    "ban",
+}
+HEDGING_VERBS = {"seem", "appear", "look", "sound"}
 # a hedge or a judgement marker governs the clause it introduces: keep them together
 WHOLE_CLAIM_CUES = {"hedge", "unsupported-judgement"}
+
+
+class _PhrasesWithoutModals:
+    """The scope's phrases, less the evidence word "can" (tins) read off the modal "can't"."""
+
+    def __init__(self, matcher: TermMatcher):
+        self.matcher = matcher
+
+    def spans(self, doclike: Doc | Span, longest: bool = True) -> list[Span]:
+        return [
+            s
+            for s in self.matcher.spans(doclike, longest)
+            if not (s.label_ == "evidence" and s.root.pos_ == "AUX")
+        ]
+
+    def has(self, doclike: Doc | Span, name: str | None = None) -> bool:
+        return any(name is None or s.label_ == name for s in self.spans(doclike, False))
+
+
+class OpinionScope(Scope):
+    """The shared scopes, narrowed where they hid the writer's own judgements."""
+
+    def __init__(self, nlp: Language, extra: Mapping[str, Sequence[str]]):
+        super().__init__(nlp, extra)
+        self.phrases = _PhrasesWithoutModals(self.phrases)
+
+    def basis_nearby(self, sent: Span, before: bool = False) -> bool:
+        """The NEXT sentence records an observation or opens with a reason ("This is because").
+
+        The sentence before does not count (`before` is ignored): a guess written after the
+        facts still has to say it rests on them. A "because" deep inside the next sentence
+        explains that sentence's own claim, not this one.
+        """
+        doc = sent.doc
+        if sent.end >= len(doc):
+            return False
+        neighbour = doc[sent.end].sent
+        return any(
+            s.label_ == "evidence" or s.start < neighbour.start + 3
+            for s in self.phrases.spans(neighbour)
+            if s.label_ in ("evidence", "basis_connectives")
+        )
+
+    def _attributes_to_other(self, verb: Token) -> bool:
+        # "lunch call": only a verb says; "worried", "scared" may think
+        if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+            return False
+        if verb.pos_ != "VERB" and verb.lemma_.lower() in self.words["speech"]:
+            return False
+        return super()._attributes_to_other(verb)
+
+    def reported(self, token: Token) -> bool:
+        """Reported only through a saying or thinking that governs the token, or a side
+        clause with its own sayer ("He is lazy, Dad says"); "was evasive and couldn't
+        answer", "seemed shifty when asked" and "Ellie's account is credible" are claims."""
+        for ancestor in token.ancestors:
+            if _broken_between(token, ancestor) or self._judges_the_account(token, ancestor):
+                return False
+            if self._attributes_to_other(ancestor):
+                return True
+        root = token.sent.root
+        side_clauses = [
+            c
+            for c in root.children
+            if c.dep_ in ("parataxis", "advcl", "conj")
+            and c.i > token.i
+            and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+        ]
+        if any(self._attributes_to_other(c) for c in side_clauses):
+            return True
+        return self.phrases.has(statement_of(token), "attribution")
+
+    def _judges_the_account(self, token: Token, verb: Token) -> bool:
+        """The word is said OF an account ("her account is credible"), not within it."""
+        subject = self.subject_of(verb)
+        return (
+            token.head.i == verb.i
+            and token.dep_ in ("acomp", "attr")
+            and subject is not None
+            and subject.lemma_.lower() in self.words["attribution_nouns"]
+        )
 
 
 @dataclass(frozen=True)
@@ -98,9 +193,12 @@ class OpinionCheck:
             nlp, {k: v for k, v in lists.items() if k.removesuffix("_lemma") in CUE_OF_LIST}
         )
         self.not_people = frozenset(lists["non_person_subjects"])
-        self.scope = Scope(nlp)
+        self.observable = frozenset(lists["observable"])
+        self.agreement = frozenset(lists["agreement"])
+        self.scope = OpinionScope(nlp, read_data("opinion")["scope_terms"])
         self.settings = read_data("opinion")["judging"]
         self.weak_lists = frozenset(self.settings["weak_lists"])
+        self.judged_when_negated = frozenset(lists["praise"])
         self.classifier = SentenceClassifier(Path(classifier)) if classifier else None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -108,7 +206,10 @@ class OpinionCheck:
         matches = self.cues.spans(doc)
         candidates = [
             Candidate(
-                self._claim_span(match, cue), cue, match.sent, match.label_ in self.weak_lists
+                self._claim_span(match, cue),
+                cue,
+                statement_of(match.root),
+                match.label_ in self.weak_lists,
             )
             for match in matches
             if (cue := self.judge(match, quoted))
@@ -120,7 +221,9 @@ class OpinionCheck:
 
     def _claim_span(self, match: Span, cue: str) -> Span:
         """The clause making the claim, ending at the first comma after the cue."""
-        clause = clause_of(match.root, subordinate=cue not in WHOLE_CLAIM_CUES)
+        # a one-word hedge or marker ("clearly", "probably") qualifies only its own clause
+        whole_claim = cue in WHOLE_CLAIM_CUES and not (len(match) == 1 and match.root.pos_ == "ADV")
+        clause = clause_of(match.root, subordinate=not whole_claim)
         for token in clause.doc[match.end : clause.end - 2]:
             if token.text in (",", "(") and token.i > match.end - 1:
                 return clause.doc[clause.start : token.i]
@@ -133,15 +236,18 @@ class OpinionCheck:
         for token in doc:
             if (
                 token.i in listed
+                or token.lower_ in self.observable
                 or token.pos_ not in ("ADJ", "NOUN")
-                or not use_of(token).predicative
+                or not use_of(token, shorthand=False).predicative
             ):
                 continue
             span = doc[token.i : token.i + 1]
             cue = "label" if token.pos_ == "NOUN" else "vague-evaluation"
             span.label_ = "vague_evaluations"
             if self.judge(span, quoted):
-                found.append(Candidate(self._claim_span(span, cue), cue, token.sent, weak=True))
+                found.append(
+                    Candidate(self._claim_span(span, cue), cue, statement_of(token), weak=True)
+                )
         return found
 
     # --- rules --------------------------------------------------------------
@@ -151,7 +257,7 @@ class OpinionCheck:
         token = match.root
         if self.scope.inside(match, quoted) or self.scope.hypothetical(token):
             return None
-        if self._in_brackets(match) or self._gives_basis(match):
+        if self._in_brackets(match) or self._gives_basis(match) or _names_offence(token):
             return None
         if cue != "hedge" and self.scope.reported(token):
             return None
@@ -175,7 +281,10 @@ class OpinionCheck:
         clause_start = clause_of(match.root, subordinate=False).start
         before = match.doc[clause_start : match.start]
         return any(
-            t.lower_ in ("as", "because", "since") and t.dep_ in ("mark", "prep") for t in before
+            t.lower_ in ("as", "because", "since")
+            and t.dep_ in ("mark", "prep")
+            and not _manner_as(t)
+            for t in before
         )
 
     def _writer_thinks(self, match: Span) -> bool:
@@ -183,30 +292,75 @@ class OpinionCheck:
 
     def _used_as_claim(self, match: Span, cue: str) -> bool:
         token = match.root
+        if len(match) == 1 and self._records_agreement(token):
+            return False
         if cue in ("label", "vague-evaluation") and len(match) == 1:
             use = use_of(token)
-            subject_is_thing = use.subject is not None and use.subject.lower_ in self.not_people
-            if cue == "label" and self.scope.negated(token):
+            if (
+                cue == "label"
+                and self.scope.negated(token)
+                and token.lower_ not in self.judged_when_negated
+            ):
                 return False
-            return (
-                use.predicative and not subject_is_thing
-                if cue == "vague-evaluation"
-                else (not subject_is_thing and (use.predicative or use.subject is not None))
-            )
+            if self._said_of_thing(use):
+                return False
+            return use.predicative or (cue == "label" and use.subject is not None)
+        if match.label_ in self.weak_lists and len(match) == 1:
+            use = use_of(token)
+            return use.predicative and not self._said_of_thing(use)
         if cue == "unsupported-judgement" and len(match) == 1:
             return token.head.lemma_.lower() not in MANNER_OF_SAYING
-        if cue == "hedge" and match.root.lemma_.lower() in ("appear", "seem", "look"):
+        if cue == "hedge" and token.lemma_.lower() == "feel":
+            # "I felt her forehead": touching, not thinking
+            return not any(c.dep_ == "dobj" for c in token.children)
+        if cue == "hedge" and token.lemma_.lower() in HEDGING_VERBS:
             return any(
-                c.dep_ in ("xcomp", "oprd", "acomp", "ccomp", "attr", "advcl", "prep", "advmod")
+                c.dep_
+                in ("xcomp", "oprd", "acomp", "ccomp", "attr", "advcl", "prep", "advmod", "dobj")
                 for c in token.children
             )
         return True
 
+    def _said_of_thing(self, use: Use) -> bool:
+        return use.subject is not None and use.subject.lower_ in self.not_people
+
+    def _records_agreement(self, token: Token) -> bool:
+        """ "Mum is happy for the referral to go ahead", "happy to talk": consent given.
+        ("happy with the plan" stays a judgement of how she took it.)"""
+        if token.lower_ not in self.agreement:
+            return False
+        # the parser hangs "for the referral to go ahead" on "is" as often as on "happy"
+        holders = [token, token.head] if token.dep_ == "acomp" else [token]
+        return any(
+            c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children))
+            for holder in holders
+            for c in holder.children
+        )
+
     def _supported(self, match: Span, cue: str) -> bool:
-        sent = match.sent
-        if cue in self.settings["basis_in_sentence"] and self.scope.basis_follows(match.end, sent):
+        sent = statement_of(match.root)
+        if cue in self.settings["basis_in_sentence"] and (
+            self.scope.basis_follows(match.end, sent) or self._concludes_observations(match, sent)
+        ):
             return True
-        return cue in self.settings["basis_in_neighbour"] and self.scope.basis_nearby(sent)
+        # "He appeared under the influence": what a hedge governs is judged as the hedge
+        hedged = match.root.head.lemma_.lower() in HEDGING_VERBS
+        if cue not in self.settings["basis_in_neighbour"] and not hedged:
+            return False
+        # "Shared because of the injury; I consider ...": a basis before the judgement counts too
+        return self.scope.observation_in(sent.doc[sent.start : match.start]) or (
+            self.scope.basis_nearby(sent)
+        )
+
+    def _concludes_observations(self, match: Span, sent: Span) -> bool:
+        """ "smelling of alcohol, slurring her words; she was drunk": the observations come
+        first and a semicolon or colon introduces what the writer concluded from them."""
+        start = clause_of(match.root).start
+        while start > sent.start and match.doc[start - 1].is_punct:
+            start -= 1
+            if match.doc[start].text in (";", ":"):
+                return self.scope.observation_in(match.doc[sent.start : start])
+        return False
 
     # --- combining rules and classifier --------------------------------------
     def confirmed(self, candidates: list[Candidate]) -> list[Span]:
@@ -222,6 +376,25 @@ class OpinionCheck:
         return merge_by_clause(candidates)
 
 
+def _names_offence(token: Token) -> bool:
+    """ "arrested for driving under the influence", "a conviction for being drunk": the
+    words name what someone was charged with, a matter of record."""
+    return any(
+        a.lower_ == "for" and a.head.lemma_.lower() in OFFENCE_RECORDS for a in token.ancestors
+    )
+
+
+def _broken_between(token: Token, other: Token) -> bool:
+    """A line break or stray full stop parts them: a bulleted log parsed as one sentence."""
+    low, high = sorted((token.i, other.i))
+    return any(is_break(t) for t in token.doc[low + 1 : high])
+
+
+def _manner_as(token: Token) -> bool:
+    """ "presented as paranoid": `as` names the manner, it does not give a reason."""
+    return token.dep_ == "prep" and token.head.lemma_.lower() in MANNER_VERBS
+
+
 def merge_by_clause(candidates: list[Candidate]) -> list[Span]:
     """One span per run of flagged clauses in a sentence, labelled with its most specific cue."""
     if not candidates:
@@ -233,7 +406,7 @@ def merge_by_clause(candidates: list[Candidate]) -> list[Span]:
         last = merged[-1] if merged else None
         joined = (
             last is not None
-            and doc[last[1] - 1].sent == candidate.sentence
+            and statement_of(doc[last[1] - 1]) == candidate.sentence
             and _only_punctuation_between(doc, last[1], start)
         )
         if joined:

@@ -12,9 +12,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from recordcheck.checks.clauses import statement_of
 from recordcheck.checks.scope import Scope
 
 PREDICATE_DEPS = {"acomp", "attr", "oprd"}
+# "Pt v unkempt.", "Obs fine.": shorthand the parser cannot read; up to this many words
+SHORTHAND_WORDS = 5
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MANNER_VERBS = {
     "present",
     "look",
@@ -26,6 +30,10 @@ MANNER_VERBS = {
     "act",
     "seem",
     "appear",
+    "bond",
+    "interact",
+    "progress",
+    "respond",
 }
 
 
@@ -37,23 +45,50 @@ class Use:
     subject: Token | None  # what the word is said of, when the parse shows it
 
 
-def use_of(token: Token) -> Use:
+def use_of(token: Token, shorthand: bool = True) -> Use:
+    """How the word is used; with shorthand=False, verbless lines are not read as predicates
+    (for unlisted words, where "No UTIs per DN" would otherwise judge "UTIs")."""
     dep, head = token.dep_, token.head
     if dep == "conj" and head.i != token.i:
-        return use_of(head)
+        return use_of(head, shorthand)
     own_subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if dep in PREDICATE_DEPS or (dep in ("ccomp", "xcomp") and token.pos_ == "ADJ"):
         return Use(True, own_subject or Scope.subject_of(head))
     if dep == "ROOT":
-        return Use(True, Scope.subject_of(token))
+        # "had drunk half a bottle": a verb with its object, not a description
+        acts_as_verb = any(
+            c.dep_ == "dobj" or (c.dep_ == "aux" and c.lemma_.lower() == "have")
+            for c in token.children
+        )
+        return Use(not acts_as_verb, Scope.subject_of(token))
     if dep == "amod" and head.lower_ == "as":
         return Use(True, Scope.subject_of(head.head))
     if dep == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in MANNER_VERBS:
         return Use(True, Scope.subject_of(head.head))
     if dep == "advmod" and head.lemma_.lower() in MANNER_VERBS:
         return Use(True, Scope.subject_of(head))
+    if dep in ("advmod", "appos") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
+        return Use(True, head)  # verbless "Ada very poorly this morning", "mum v defensive"
+    if dep == "advcl" and token.pos_ == "ADJ":
+        return Use(True, Scope.subject_of(head))  # "came back happy", "left upset"
     if dep in ("amod", "compound"):
         if head.dep_ in PREDICATE_DEPS:
             return Use(True, Scope.subject_of(head.head))
-        return Use(head.dep_ == "ROOT", head)
-    return Use(False, None)
+        if head.dep_ == "pobj" and use_of(head, shorthand).predicative:
+            return use_of(head, shorthand)  # "presents as a happy, confident girl"
+        if head.dep_ == "ROOT":
+            return Use(True, head)
+        in_shorthand = _shorthand_use(token) if shorthand else Use(False, None)
+        return in_shorthand if in_shorthand.predicative else Use(False, head)
+    return _shorthand_use(token) if shorthand else Use(False, None)
+
+
+def _shorthand_use(token: Token) -> Use:
+    """In a verbless shorthand line ("Pt v unkempt.", "Obs fine after.") the word is said
+    of the line's first word, however the parser mislabelled it."""
+    words = [t for t in statement_of(token) if not (t.is_punct or t.is_space)]
+    if len(words) > SHORTHAND_WORDS or words[0].i == token.i:
+        return Use(False, None)
+    if any(t.pos_ == "AUX" or t.tag_ in FINITE_TAGS for t in words[1:]):
+        return Use(False, None)
+    return Use(True, words[0])

@@ -4,15 +4,20 @@ Recording standard, "Check `sharing-rationale`": flag a note that records
 personal information shared with or disclosed to another agency or person
 (a referral, concerns passed to police, the GP emailed, a report sent to MASH)
 without recording why: the purpose, and the consent position or the basis for
-sharing without consent. Information received, and internal discussion with a
-manager or in supervision, are not sharing.
+sharing without consent. Information received, telling the person themselves,
+and internal discussion with a manager or in supervision, are not sharing.
+
+Consent or a basis anywhere in the note covers all of its sharing; a purpose
+covers only the sharing it sits in or follows (consecutive sharing sentences
+are one act), so "Rang 999 ... so the crew knew what to expect. Son informed."
+is still flagged for the son.
 
 Marks:
 - `doc.spans["rc_sharing"]`: every sentence recording OUTWARD sharing, label
   "rationale" or "no_rationale" (the partner register reads these);
 - `doc.spans["rc_received"]`: sentences recording information received;
 - `doc.spans["rc_sharing_rationale"]`: the sharing sentence to flag, label
-  "sharing-without-reason", when the note records no reason at all.
+  "sharing-without-reason", when some sharing in the note has no reason.
 """
 
 from __future__ import annotations
@@ -99,6 +104,10 @@ CLIENT_FACING = {
     "let",
     "make",
     "made",
+    "fill",
+    "filled",
+    "keep",
+    "kept",
 }
 # verbs by which the writer makes a referral or notification happen
 MAKING = {
@@ -126,7 +135,32 @@ MAKING = {
     "action",
     "actioned",
 }
-AGREEING = {"agree", "consent", "happy"}  # "she agreed to a foodbank referral"
+# "she agreed to a foodbank referral", "Amina wanted mum told": the person's own wish
+AGREEING = {"agree", "consent", "happy", "want", "ask", "request", "wish"}
+# verbs whose object is the thing sent ("sent the MSU"): a named recipient follows "to"/"with"
+THING_SENT = {
+    "share", "pass", "forward", "send", "disclose", "report", "raise", "provide", "submit",
+    "relay", "escalate", "feed",
+}  # fmt: skip
+SPLIT_VERB_GAP = 4  # tokens between "let" and "know" in "let the nursery manager know"
+NAME_PARTS = {"PROPN"}
+# "Probation informed." / "GP notified today": a telegraphic passive names who was told
+TOLD_PASSIVELY = {"inform", "notify", "update", "advise", "alert", "brief"}
+AFTER_TELEGRAPHIC_PASSIVE = {
+    "so", "via", "on", "at", "as", "and", "today", "yesterday", "this", "same", "verbally",
+    "immediately", "too", "also", "of",
+}  # fmt: skip
+AGENT_WINDOW = 5  # tokens after a participle in which "by <someone>" names the doer
+CALLER_PRONOUNS = frozenset({"him", "her", "them"})
+OWN_PLAN_WINDOW = 4  # tokens after "told" in which "I'd ..." / "we will ..." starts
+MODALS = {"'d", "would", "will", "'ll", "wo", "shall", "could", "can", "ca"}
+TITLES = {"mr", "mrs", "ms", "miss", "mx"}
+ROLE_AFTER_NAME = {",", "("}  # "Kim Sheldon (HV)", "Jon Barker, Housing"
+# reasons that can as well be part of what was told: "told her she left because of DA"
+CAUSAL = {"because", "due", "as", "given", "since"}
+# where the one told ends and what they were told begins: "updated him that police ..."
+CONTENT_OPENERS = {"that", "about", "re", "how", "what", "why", "when", "whether", "if", "on"}
+OWN_SIDE = {"my", "our"}
 RECIPIENT_WINDOW = 4  # tokens after "told"/"updated" in which the one told is named
 NOT_A_SHARING_ACT = {
     "order",
@@ -177,6 +211,12 @@ class SharingRationaleCheck:
         self.parties = TermMatcher(
             nlp, {key: lists[key] for key in ("agencies", "internal_recipients", "people")}
         )
+        # "let X know", "fill X in": the one told sits between the verb and its particle
+        split = [phrase.split() for phrase in lists["split_verbs_lemma"]]
+        self.split_tails = {words[0]: words[-1] for words in split}
+        self.split_heads = TermMatcher(nlp, {"sharing_verbs_lemma": list(self.split_tails)})
+        self.not_information = frozenset(word.lower() for word in lists["not_information"])
+        self.information = frozenset(word.lower() for word in lists["information_words"])
         self.scope = Scope(nlp)
         self.internal_types = frozenset(read_data("sharing_rationale")["note_types"]["internal"])
 
@@ -188,8 +228,11 @@ class SharingRationaleCheck:
         outward: list[Span] = []
         received: list[Span] = []
         in_touch = False  # the previous sentence got in touch with an outside party
+        outsiders = self._outside_names(doc)
+        if self._outside_caller(doc):
+            outsiders |= CALLER_PRONOUNS
         for sent in doc.sents:
-            way, contacted = self.direction(sent, in_touch)
+            way, contacted = self.direction(sent, in_touch, outsiders)
             in_touch = contacted
             (outward if way == "out" else received if way == "in" else []).append(sent)
         note_has_reason = self._reason_recorded(doc, outward)
@@ -202,16 +245,19 @@ class SharingRationaleCheck:
         return doc
 
     def _reason_recorded(self, doc: Doc, outward: list[Span]) -> bool:
-        """Consent or a legal basis anywhere; a purpose in or just after a sharing sentence."""
+        """Consent or a legal basis anywhere; else a purpose for each sharing, in or after it."""
         reasons = self.reasons.spans(doc)
         if any(
             r.label_ in ("consent_cues", "legal_basis") for r in reasons
         ) or self._agreed_to_sharing(doc):
             return True
-        near = {s.start for s in outward} | {s.end for s in outward}
-        near_sentences = [s for s in doc.sents if s.start in near]
-        return any(r.label_ == "purpose_cues" and r.sent.start in near for r in reasons) or any(
-            _purpose_clause(s) for s in near_sentences
+        purposes = {
+            r.sent.start for r in reasons if r.label_ == "purpose_cues" and not _told_content(r)
+        }
+        purposes.update(s.start for s in doc.sents if _purpose_clause(s))
+        return bool(outward) and all(
+            any(s.start in purposes or s.end in purposes for s in episode)
+            for episode in _episodes(outward)
         )
 
     def _agreed_to_sharing(self, doc: Doc) -> bool:
@@ -240,48 +286,73 @@ class SharingRationaleCheck:
         return False
 
     # --- which way information went ---------------------------------------------
-    def direction(self, sent: Span, in_touch: bool) -> tuple[str, bool]:
+    def direction(
+        self, sent: Span, in_touch: bool, outsiders: frozenset[str] = frozenset()
+    ) -> tuple[str, bool]:
         """("out" | "in" | "", whether the writer got in touch with an outside party here)."""
-        matches = self.acts.spans(sent)
+        matches = sorted(
+            self.acts.spans(sent) + self._split_verbs(sent), key=lambda m: (m.start, m.end)
+        )
         contacted = any(
             m.label_ == "contact_verbs"
             and self._by_writer(m)
-            and self._party_after(m, client_facing=True)
+            and self._party_after(m, client_facing=True, outsiders=outsiders)
             for m in matches
         )
         verdict = ""
         for match in matches:
             if match.label_ == "received" and not self._not_yet(match):
                 verdict = "in"
+            if match.label_ == "contact_verbs" and self._discussed_with(match):
+                return "out", contacted
             if match.label_ in ("contact_verbs", "received") or self._not_yet(match):
                 continue
             if self._received(match):
                 verdict = verdict or "in"
                 continue
-            if self._by_writer(match) and self._outward(match, in_touch or contacted):
+            if self._told_passively(match):
+                return "out", contacted
+            if self._by_writer(match) and self._outward(match, in_touch or contacted, outsiders):
                 return "out", contacted
         return verdict, contacted
 
-    def _outward(self, match: Span, contacted: bool) -> bool:
+    def _split_verbs(self, sent: Span) -> list[Span]:
+        """ "let the manager know", "filled him in": the verb, when its particle follows."""
+        found = []
+        for head in self.split_heads.spans(sent):
+            lemma = head.root.lemma_.lower()
+            tail = self.split_tails.get(lemma) or self.split_tails.get(head.text.lower())
+            following = sent.doc[head.end : min(sent.end, head.end + SPLIT_VERB_GAP + 1)]
+            if any(t.lemma_.lower() == tail or t.lower_ == tail for t in following[1:]):
+                found.append(head)
+        return found
+
+    def _outward(self, match: Span, contacted: bool, outsiders: frozenset[str]) -> bool:
         word = match.text.lower()
         after = match.doc[match.end : match.sent.end]
         if any(t.lower_ == "internal" for t in match.sent):
             return False
         if len(after) and after[0].lower_ == "by":
             return False  # "explained by mum", "shared by DC Wilde": not the writer sharing
+        passive = match.label_ == "sharing_acts" or match.root.tag_ == "VBN"
+        if passive and self._agent_named(after[:AGENT_WINDOW]):
+            return False  # "Concern raised to ASC by Lakeside Bank": the bank raised it
         if match.label_ == "sharing_acts":
             return (
                 not (len(after) and after[0].lower_ in NOT_A_SHARING_ACT)
                 and not self._about(match)
                 and _act_made_by_writer(match.root)
             )
-        if _modifies_noun(match) or (match.root.pos_ == "NOUN" and not _followed_by(match, "to")):
-            return False  # "the shared fridge", "carer report:"
-        if self._only_internal(after):
+        if _modifies_noun(match) or match.root.pos_ == "NOUN":
+            # "the shared fridge", "carer report:"; "Email to provider:" names the channel,
+            # like "Letter to GP": what went out is in the words that follow
             return False
-        if self._party_after(
-            match, client_facing=match.root.lemma_.lower() in CLIENT_FACING or word in CLIENT_FACING
-        ):
+        if self._only_internal(after, contacted) or self._sends_no_information(match.root):
+            return False
+        client_facing = match.root.lemma_.lower() in CLIENT_FACING or word in CLIENT_FACING
+        if client_facing and _own_plan_told(after):
+            return False
+        if self._party_after(match, client_facing, outsiders):
             return True
         return contacted or word in SHARED_WITHOUT_RECIPIENT
 
@@ -294,6 +365,42 @@ class SharingRationaleCheck:
         if any(t.lower_ in PLANNING for t in doc[match.sent.start : match.start]):
             return True
         return self.scope.hypothetical(match.root) and match.root.tag_ not in ("VBD", "VBN")
+
+    def _discussed_with(self, match: Span) -> bool:
+        """ "Spoke to the practice nurse about George's falls": the writer told an agency.
+
+        With family it is as often their own matter ("spoke to mum about next steps").
+        """
+        if match[-1].lower_ not in ("to", "with") or self._not_yet(match):
+            return False
+        after = match.doc[match.end : match.sent.end]
+        recipient = after[: _past_names(after, RECIPIENT_WINDOW)]
+        agencies = [p for p in self._outside_parties(recipient) if p.label_ == "agencies"]
+        if not (agencies and self._by_writer(match)):
+            return False
+        about = next((t for t in after if t.lower_ == "about"), None)
+        return about is not None and not self.acts.has(match.doc[about.i : about.i + 3])
+
+    def _told_passively(self, match: Span) -> bool:
+        """ "Probation informed.", "Office and son Martin informed": the writer told them."""
+        verb = match.root
+        if verb.lemma_.lower() not in TOLD_PASSIVELY or verb.pos_ != "VERB":
+            return False
+        subject = Scope.subject_of(verb)
+        if verb.dep_ == "acl" and verb.head.i < verb.i:
+            subject = verb.head  # "Son informed by text." parsed as a noun phrase
+        elif subject is None or subject.i > verb.i:
+            return False  # "Police were informed", "GP notified" both name the one told
+        if any(c.dep_ in ("dobj", "dative", "attr") for c in verb.children):
+            return False  # "Mum informed staff ...": she told them
+        nxt = match.doc[match.end] if match.end < match.sent.end else None
+        channel = nxt is not None and nxt.lower_ == "by" and not self._agent_named(match.sent)
+        if nxt is not None and not (
+            nxt.is_punct or nxt.lower_ in AFTER_TELEGRAPHIC_PASSIVE or channel
+        ):
+            return False  # "Police informed that ...", "GP informed me", "Son informed by PC X"
+        words = match.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        return bool(self._outside_parties(words))
 
     def _received(self, match: Span) -> bool:
         doc = match.doc
@@ -316,10 +423,24 @@ class SharingRationaleCheck:
 
     def _by_writer(self, match: Span) -> bool:
         subject = Scope.subject_of(match.root)
+        previous = match.doc[match.start - 1] if match.start > match.sent.start else None
+        if subject is None and previous is not None and previous.pos_ == "CCONJ":
+            # "X sent apologies and shared records": a verb the parser missed shares X's subject
+            subject = Scope.subject_of(match.sent.root)
+        if (
+            subject is not None
+            and subject.dep_ == "nsubjpass"
+            and subject.head.i != match.root.i
+            and any(c.dep_ == "dobj" for c in match.root.children)
+        ):
+            # "GP surgery invited, sent apologies and shared records": the one invited did it
+            return not self._is_party(subject)
         if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in WRITER:
             return True
-        if subject.pos_ == "NOUN" and not self._is_party(subject):
-            return True  # "Concerns passed to police": a telegraphic passive
+        if subject.lower_ in self.information or (
+            subject.pos_ == "NOUN" and not self._is_party(subject)
+        ):
+            return True  # telegraphic passives: "Concerns passed to police", "Info shared w/ ..."
         # the tagger often reads telegraphic "Referred Beryl ...", "Rang X and gave ..." as names:
         # a sentence opening with a verb of ours was written by the writer about themselves
         opening = self.acts.spans(match.sent)
@@ -334,14 +455,32 @@ class SharingRationaleCheck:
         before = doc[max(match.sent.start, match.start - 3) : match.start]
         return any(t.lower_ in ("about", "re", "discussed", "discuss") for t in before)
 
-    def _party_after(self, match: Span, client_facing: bool) -> bool:
+    def _party_after(
+        self, match: Span, client_facing: bool, outsiders: frozenset[str] = frozenset()
+    ) -> bool:
         """An outside party after the verb: anywhere for "sent ... to X", next for "told X"."""
         after = match.doc[match.end : match.sent.end]
         if client_facing:
-            after = after[:RECIPIENT_WINDOW]
+            after = after[: _past_names(after, RECIPIENT_WINDOW)]
+            opener = next((t.i for t in after if t.lower_ in CONTENT_OPENERS), after.end)
+            after = match.doc[after.start : opener]
         if self._outside_parties(after):
             return True
-        return not client_facing and any(t.pos_ == "PROPN" for t in after[:RECIPIENT_WINDOW])
+        if client_facing:
+            return any(
+                (t.pos_ in NAME_PARTS or t.i == after.start) and t.lower_ in outsiders
+                for t in after
+            )
+        if match.root.lemma_.lower() not in THING_SENT and match.text.lower() not in THING_SENT:
+            return any(t.pos_ == "PROPN" for t in after[:RECIPIENT_WINDOW])
+        if not _names_what_was_sent(match.root):
+            return False  # "Sent to the Hub": a person sent somewhere, not information
+        return any(
+            t.pos_ == "PROPN" and t.i - 3 <= w.i < t.i
+            for w in after
+            if w.lower_ in ("to", "with")
+            for t in after
+        )
 
     def _outside_parties(self, words: Span) -> list[Span]:
         parties = self.parties.spans(words)
@@ -353,8 +492,56 @@ class SharingRationaleCheck:
             and not any(i.start <= p.start < i.end or p.start <= i.start < p.end for i in internal)
         ]
 
-    def _only_internal(self, words: Span) -> bool:
+    def _sends_no_information(self, verb) -> bool:
+        """ "Sent MSU", "sent apologies": a sample or a courtesy, not news of someone."""
+        themes = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        subject = Scope.subject_of(verb)
+        if subject is not None and subject.pos_ == "NOUN":
+            themes.append(subject)  # telegraphic passive: "application sent"
+        return any(
+            t.lemma_.lower() in self.not_information or t.lower_ in self.not_information
+            for t in themes
+        )
+
+    def _agent_named(self, words: Span) -> bool:
+        """ "... by Lakeside Bank", "... by PC Jones": a passive whose doer is named."""
+        for word in words:
+            if word.lower_ == "by" and word.i + 1 < words.end:
+                agent = words.doc[word.i + 1 : min(words.end, word.i + 3)]
+                if agent[0].pos_ == "PROPN" or self.parties.has(agent):
+                    return True
+        return False
+
+    def _outside_caller(self, doc: Doc) -> bool:
+        """Someone outside rang or wrote in: "Call from Patricia's son", "Her neighbour rang"."""
+        for match in self.acts.spans(doc):
+            if match.label_ == "received" and match[-1].lower_ == "from":
+                words = doc[match.end : match.sent.end]
+                if self._outside_parties(words[: _past_names(words, RECIPIENT_WINDOW)]):
+                    return True
+            elif match.label_ == "contact_verbs":
+                subject = Scope.subject_of(match.root)
+                if subject is not None and subject.i < match.start and subject.lower_ not in WRITER:
+                    caller = doc[subject.left_edge.i : subject.right_edge.i + 1]
+                    if self._outside_parties(caller):
+                        return True
+        return False
+
+    def _outside_names(self, doc: Doc) -> frozenset[str]:
+        """Names the note ties to an outside role: "practice nurse Anne Boyce", "Kim (HV)"."""
+        names: set[str] = set()
+        for party in self._outside_parties(doc[:]):
+            names.update(_name_at(doc, party.end, step=1))
+            if party.start >= 2 and doc[party.start - 1].text in ROLE_AFTER_NAME:
+                names.update(_name_at(doc, party.start - 2, step=-1))
+        return frozenset(names)
+
+    def _only_internal(self, words: Span, contacted: bool = False) -> bool:
+        """Only in-house recipients; with an outside party on the line, "the manager" is theirs."""
         parties = self.parties.spans(words)
+        if contacted:
+            parties = [p for p in parties if any(t.lower_ in OWN_SIDE for t in p)]
+            return bool(parties)
         return bool(parties) and not self._outside_parties(words)
 
 
@@ -362,6 +549,11 @@ def _act_made_by_writer(word) -> bool:
     """A referral the writer made: "Referral to ASC.", "Referral sent", "made a referral"."""
     if word.pos_ == "VERB" or word.dep_ == "ROOT":
         return True
+    following = word.doc[word.i + 1] if word.i + 1 < word.sent.end else None
+    if following is not None and following.lower_ == "to":
+        return True  # "Referral to ASC and to the CMHT ...", whatever the parser made of it
+    if word.i == word.sent.start and word.lower_.endswith("ed"):
+        return True  # "Referred Beryl to ASC": the tagger reads a telegraphic verb as a name
     head = word.head
     if word.dep_ == "conj" and head.i != word.i:
         return _act_made_by_writer(head)
@@ -374,6 +566,76 @@ def _act_made_by_writer(word) -> bool:
             or subject.dep_ == "nsubjpass"
         )
     return word.dep_ in ("appos", "npadvmod", "dep")
+
+
+def _own_plan_told(after: Span) -> bool:
+    """ "Told Christine I'd look into it": the writer's next step, not news about anyone."""
+    opening = after[:OWN_PLAN_WINDOW]
+    return any(
+        t.lower_ in ("i", "we") and t.i + 1 < after.end and after.doc[t.i + 1].lower_ in MODALS
+        for t in opening
+    )
+
+
+def _name_at(doc: Doc, index: int, step: int) -> set[str]:
+    """The name running from `index` (forwards or backwards) by which the person is called."""
+    if not 0 <= index < len(doc):
+        return set()
+    sent = doc[index].sent
+    run = []
+    while sent.start <= index < sent.end and doc[index].pos_ in NAME_PARTS:
+        run.append(doc[index].lower_)
+        index += step
+    if step < 0:
+        run.reverse()
+    given = [word for word in run if word not in TITLES]
+    return set(given[:1])
+
+
+def _past_names(words: Span, window: int) -> int:
+    """The window's end, pushed past a name running over it ("Kelby Drug & Alcohol Service")."""
+    end = min(window, len(words))
+    while end < len(words) and _name_part(words[end - 1]) and _name_part(words[end]):
+        end += 1
+    return end
+
+
+def _name_part(token) -> bool:
+    return token.pos_ in NAME_PARTS or token.text == "&"  # "Westvale Fire & Rescue Service"
+
+
+def _names_what_was_sent(verb) -> bool:
+    """ "Sent the chronology", "Referral sent": something was sent, not somebody."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return True
+    return Scope.subject_of(verb) is not None
+
+
+def _episodes(outward: list[Span]) -> list[list[Span]]:
+    """Sharing sentences that follow one another are one act: "Sent X to ASC. Shared: ..."."""
+    episodes: list[list[Span]] = []
+    for sent in outward:
+        if episodes and episodes[-1][-1].end == sent.start:
+            episodes[-1].append(sent)
+        else:
+            episodes.append([sent])
+    return episodes
+
+
+def _told_content(reason: Span) -> bool:
+    """ "Told her she left because of DA": a reason inside what was said is not why it was said."""
+    if reason[0].lower_ not in CAUSAL:
+        return False
+    sent = reason.sent
+    before = sent.doc[sent.start : reason.start]
+    if any(t.text == ":" for t in before):
+        return True
+    cause = reason.root.head
+    if reason.root.dep_ == "mark" and cause.head.i != cause.i:
+        cause = cause.head  # "... as there is a risk": the clause hangs on the verb it explains
+    return any(
+        t.lemma_.lower() in CLIENT_FACING and t.i < cause.i and t.i != cause.i for t in before
+    )
 
 
 def _purpose_clause(sent: Span) -> bool:
@@ -394,10 +656,6 @@ def _modifies_noun(match: Span) -> bool:
     previous = match.doc[match.start - 1] if match.start > match.sent.start else None
     modifier = match.root.dep_ in ("amod", "compound")
     return modifier and previous is not None and previous.pos_ not in ("CCONJ", "SPACE")
-
-
-def _followed_by(match: Span, word: str) -> bool:
-    return match.end < match.sent.end and match.doc[match.end].lower_ == word
 
 
 def sentence_span(sent: Span, label: str) -> Span:

@@ -26,7 +26,9 @@ from recordcheck.checks.scope import Scope
 SPAN_GROUP = "rc_who_present"
 CUE = "encounter-without-attendees"
 SELF = {"i", "me", "we", "us", "myself"}
-NOT_MATCHED = ("person_words", "place_words", "party_words")  # word sets, consulted per token
+WORD_SETS = ("person_words", "place_words", "speech_verbs")  # consulted per token, not matched
+EVENT_LISTS = ("encounter_words", "meeting_words", "call_words")
+THIRD_PERSON = {"he", "she", "they", "him", "her", "them", "his", "their"}
 PLANNING_AUX = {"will", "would", "should", "must", "to", "need", "shall"}
 CALLER_WINDOW = 4  # tokens either side of "rang" / "call from" in which the other party is named
 
@@ -44,11 +46,10 @@ def make_who_present_check(nlp: Language, name: str, extra_terms: dict):
 class WhoPresentCheck:
     def __init__(self, nlp: Language, extra_terms: Mapping[str, Sequence[str]]):
         lists = terms("who_present", extra_terms)
-        self.matcher = TermMatcher(
-            nlp, {k: v for k, v in lists.items() if k not in ("person_words", "place_words")}
-        )
+        self.matcher = TermMatcher(nlp, {k: v for k, v in lists.items() if k not in WORD_SETS})
         self.person_words = frozenset(lists["person_words"])
         self.place_words = frozenset(lists["place_words"])
+        self.speech_verbs = frozenset(lists["speech_verbs"])
         self.party_words = frozenset(lists["party_words"])
         types = read_data("who_present")["note_types"]
         self.encounter_types = frozenset(types["encounter"])
@@ -62,15 +63,17 @@ class WhoPresentCheck:
         return doc
 
     def missing_attendees(self, doc: Doc) -> list[Span]:
-        matches = [m for m in self.matcher.spans(doc) if not self.scope.not_yet(m)]
+        kind = note_type(doc)
+        if kind in self.never_types:
+            return []
+        matches, missed = self._what_happened(doc)
+        if missed:
+            kind = ""  # "Home Visit: no answer, card left" records no encounter
         encounters = [
             m for m in matches if m.label_ == "encounter_words" and self._writer_took_part(m)
         ]
         meetings = [m for m in matches if m.label_ == "meeting_words"]
         calls = [m for m in matches if m.label_ == "call_words"]
-        kind = note_type(doc)
-        if kind in self.never_types:
-            return []
         # a call note may mention a meeting it arranged: the type says what happened
         face_to_face = kind not in self.call_types and (
             bool(encounters) or kind in self.encounter_types
@@ -79,18 +82,91 @@ class WhoPresentCheck:
             bool(meetings)
             and kind not in self.call_types
             and not (encounters and encounters[0].start < meetings[0].start)
+            and not self._meeting_with_someone(meetings[0], encounters)
         )
         if not (face_to_face or meeting or calls or kind in self.call_types):
             return []
-        if any(m.label_ == "attendee_cues" for m in matches) or self._people_together(doc):
+        if (
+            any(self._says_who_was_there(m) for m in matches)
+            or any(self._held_with(m) for m in meetings)
+            or self._people_together(doc)
+        ):
             return []
-        if not meeting and self._participant_named(doc, covered={t.i for m in matches for t in m}):
+        # a call mentioned in passing ("Phone call made re the application") names its own party
+        call_only = not (face_to_face or meeting or kind in self.call_types)
+        sentences = [c.sent for c in calls] if call_only else list(doc.sents)
+        covered = {t.i for m in matches for t in m}
+        if not meeting and self._participant_named(sentences, covered):
             return []
         if not face_to_face and not meeting and self._caller_named(calls or list(doc.sents)[:1]):
             return []
         recorded = (encounters or meetings or calls or [doc[:]])[0]
         sentence = recorded.sent if len(doc) else doc[:]
         return [Span(doc, sentence.start, _trimmed_end(sentence), label=CUE)]
+
+    def _what_happened(self, doc: Doc) -> tuple[list[Span], bool]:
+        """Matches of events that took place, and whether the text says an encounter did not.
+
+        A sentence saying the encounter failed ("No answer", "Visit cancelled") is dropped
+        whole; so are events still to come ("to visit", "strategy meeting being convened").
+        """
+        found = self.matcher.spans(doc)
+        event_sentences = {m.sent.start for m in found if m.label_ in EVENT_LISTS}
+        missed = [
+            m
+            for m in found
+            if not self._reported(m.root)
+            and (
+                m.label_ == "missed_cues"
+                # "cancelled" says the encounter failed only where it names it or opens the note
+                or (m.label_ == "called_off" and m.sent.start in event_sentences | {0})
+            )
+        ]
+        failed_sentences = {m.sent.start for m in missed}
+        planned_from = {m.start for m in found if m.label_ == "planned_after"}
+        happened = [
+            m
+            for m in found
+            if m.sent.start not in failed_sentences
+            and m.end not in planned_from
+            and not self.scope.not_yet(m)
+            and not _followed_by_plan(m)
+        ]
+        return happened, bool(missed)
+
+    def _held_with(self, meeting: Span) -> bool:
+        """ "Strategy discussion with police and health": the meeting names who took part."""
+        doc = meeting.doc
+        if meeting.end >= meeting.sent.end or doc[meeting.end].lower_ not in ("with", "w/"):
+            return False
+        after = doc[meeting.end + 1 : min(meeting.sent.end, meeting.end + 4)]
+        return any(self.is_person(t) or t.lower_ in self.party_words for t in after)
+
+    @staticmethod
+    def _meeting_with_someone(meeting: Span, encounters: list[Span]) -> bool:
+        """ "Meeting with Mrs A": a meeting that names whom it was with, like "met with"."""
+        return any(e.start == meeting.start and e[-1].lower_ in ("with", "w/") for e in encounters)
+
+    def _reported(self, token: Token) -> bool:
+        """ "Mum said she cancelled the GP": someone else's account, not the encounter's outcome."""
+        return any(
+            node.lemma_.lower() in self.speech_verbs
+            and any(c.dep_ == "nsubj" and c.lower_ not in SELF for c in node.children)
+            for node in token.ancestors
+        )
+
+    def _says_who_was_there(self, cue: Span) -> bool:
+        """An attendee cue of the encounter itself, not of a plan ("see Tyler on his own")."""
+        if cue.label_ == "whereabouts_cues":
+            # "phone downstairs at 10" places a thing; "Dad was downstairs" places a person
+            if not any(
+                t.dep_ in ("nsubj", "nsubjpass") and (self.is_person(t) or t.lower_ in THIRD_PERSON)
+                for t in cue.sent
+            ):
+                return False
+        elif cue.label_ != "attendee_cues":
+            return False
+        return not self._planned(cue.sent) and not self._action_owner(cue.root)
 
     # --- who took part ----------------------------------------------------------
     def is_person(self, token: Token) -> bool:
@@ -113,7 +189,12 @@ class WhoPresentCheck:
             if self._planned(sent):
                 continue
             for token in sent:
-                pair = token.dep_ == "conj" and self.is_person(token) and self.is_person(token.head)
+                pair = (
+                    token.dep_ == "conj"
+                    and self.is_person(token)
+                    and self.is_person(token.head)
+                    and not self._action_owner(token)
+                )
                 there = (
                     token.lower_ == "there"
                     and token.i > sent.start
@@ -142,20 +223,54 @@ class WhoPresentCheck:
             if token.text in (",", ":", ";") or token.i == sent.end - 1:
                 items.append(sent.doc[start : token.i])
                 start = token.i + 1
-        with_person = [item for item in items if any(self.is_person(t) for t in item[:3])]
+        with_person = [
+            item
+            for item in items
+            if any(self.is_person(t) and not self._action_owner(t) for t in item[:3])
+        ]
         return len(with_person) >= 3 and len(with_person) * 5 >= len(items) * 3
 
-    def _participant_named(self, doc: Doc, covered: set[int]) -> bool:
+    def _participant_named(self, sentences: Sequence[Span], covered: set[int]) -> bool:
         """Someone taking part is named or identified by role ("Visited Dorothy", "tc w/ mum").
 
-        Words of the encounter itself ("HV done") are `covered` and never count as names.
+        Words of the encounter itself ("HV done") are `covered` and never count as names;
+        nor do the owners of actions ("GP to review", "nan will supervise").
         """
-        for sent in doc.sents:
+        for sent in sentences:
             if self._planned(sent):
                 continue
-            if any(self._names_someone(token) for token in sent if token.i not in covered):
+            if any(
+                (self._names_someone(token) or self._speaker(token))
+                and not self._action_owner(token)
+                for token in sent
+                if token.i not in covered
+            ):
                 return True
         return False
+
+    def _speaker(self, token: Token) -> bool:
+        """ "pat says he was on the floor": whoever spoke during the encounter took part."""
+        return (
+            token.dep_ == "nsubj"
+            and token.pos_ in ("NOUN", "PROPN")
+            and token.lower_ not in self.party_words | self.place_words  # "the school said"
+            and token.head.lemma_.lower() in self.speech_verbs
+        )
+
+    @staticmethod
+    def _action_owner(token: Token) -> bool:
+        """ "police to flag address", "nan will supervise": named for a later action only."""
+        for node in (token, *token.ancestors):
+            if any(_plans(c, node) for c in node.children):
+                return True
+            if node.pos_ in ("VERB", "AUX"):
+                break
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return (
+            following is not None
+            and following.lower_ == "to"
+            and token.dep_ not in ("dobj", "pobj", "dative")
+        )
 
     def _planned(self, sent: Span) -> bool:
         """ "Will need to come back and see Tyler": a plan names people who were not there."""
@@ -168,7 +283,7 @@ class WhoPresentCheck:
         )
 
     def _names_someone(self, token: Token) -> bool:
-        if token.lower_ in SELF or token.pos_ == "PRON":
+        if token.lower_ in SELF or token.pos_ == "PRON" or _owner_of_topic(token):
             return False
         if token.lower_ in self.person_words:
             return True
@@ -208,6 +323,24 @@ class WhoPresentCheck:
         if token.lower_ in SELF:
             return False
         return self.is_person(token) or token.lower_ in self.party_words
+
+
+def _followed_by_plan(match: Span) -> bool:
+    """ "HV to visit weekly": the health visitor's plan, not "HV to Larch Walk"."""
+    doc = match.doc
+    return match[-1].lower_ == "to" and match.end < len(doc) and doc[match.end].pos_ == "VERB"
+
+
+def _owner_of_topic(token: Token) -> bool:
+    """ "Hilda's house is a fire hazard": the owner of what the sentence is about, not a visitor."""
+    return token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _plans(child: Token, verb: Token) -> bool:
+    """A planning auxiliary; bare "to" only with a subject ("GP to review", not "went to see")."""
+    if child.dep_ != "aux" or child.lower_ not in PLANNING_AUX:
+        return False
+    return child.lower_ != "to" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _trimmed_end(sentence: Span) -> int:
