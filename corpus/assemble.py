@@ -1,15 +1,17 @@
-"""Assemble the hand-written corpus parts into the train, dev and test splits.
+"""Assemble the hand-written corpus parts into the train, dev, styles and test splits.
 
 Writers keep each note and its annotations together in corpus/parts/*.jsonl,
 with opinion spans given as exact quotations of the text: that is easy to
 write and review by eye. This script turns the quotations into character
 offsets and splits by case file, so no case contributes to both splits.
 
-The blind test set (blind-parts/) was written by someone who never saw the
-other notes or the checks, in deliberately different styles; it only ever
-measures how well the checks generalise and is never tuned on.
+styles-parts/ and heldout-parts/ were each written by someone who never saw
+the other notes or the checks, in deliberately different styles. The styles
+split was first a blind test; once its errors had been studied it became a
+second development set, and heldout-parts/ (written later, never looked at
+while tuning) took its place as the test split.
 
-    python corpus/assemble.py     # rewrites corpus/train/, corpus/dev/, corpus/test/
+    python corpus/assemble.py     # rewrites train/, dev/, styles/ and test/
 """
 
 from __future__ import annotations
@@ -92,7 +94,8 @@ def main() -> int:
     splits = {
         "train": [n for n in notes if not in_dev(n["case_id"])],
         "dev": [n for n in notes if in_dev(n["case_id"])],
-        "test": read_parts(CORPUS / "blind-parts"),
+        "styles": read_parts(CORPUS / "styles-parts"),
+        "test": read_parts(CORPUS / "heldout-parts"),
     }
     for name, split in splits.items():
         write_split(CORPUS / name, split)
