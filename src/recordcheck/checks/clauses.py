@@ -15,6 +15,10 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
 SPLITTING_DEPS = frozenset({"conj", "parataxis", "advcl", "ccomp"})
 COORDINATION_DEPS = frozenset({"conj", "parataxis"})
 EDGE_TRIM = {"punct", "cc"}
+FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP"}
+# voice-to-text: this many words or more with hardly a punctuation mark is a run-on
+RUN_ON_WORDS = 30
+WORDS_PER_MARK = 20
 
 
 def is_break(token: Token) -> bool:
@@ -44,8 +48,18 @@ def statement_of(token: Token) -> Span:
     return doc[start:end]
 
 
-def _starts_own_clause(token: Token, sent: Span, deps: frozenset[str]) -> bool:
-    if token.dep_ not in deps or token.head.i != sent.root.i:
+def is_run_on(statement: Span) -> bool:
+    """Dictated text that never stops: many words, almost no punctuation."""
+    marks = sum(t.is_punct for t in statement)
+    return len(statement) >= RUN_ON_WORDS and marks * WORDS_PER_MARK < len(statement)
+
+
+def _starts_own_clause(
+    token: Token, sent: Span, deps: frozenset[str], nested: bool = False
+) -> bool:
+    """With `nested`, a clause hung on any verb counts: a run-on nests each sentence in
+    the one before it."""
+    if token.dep_ not in deps or not (nested or token.head.i == sent.root.i):
         return False
     if token.dep_ == "ccomp" and token.i > token.head.i:
         return False  # "I think she is ..." stays one clause
@@ -68,6 +82,24 @@ def _starts_new_part(token: Token, sent: Span) -> bool:
     return token.lower_ in ("and", "but") and coordinated_verb
 
 
+def _unjoined_verb(token: Token) -> bool:
+    """Shorthand strings actions with no "and": "was drunk and abusive gave him a flask"."""
+    if token.dep_ != "conj" or token.pos_ != "VERB" or token.tag_ not in FINITE_VERB_TAGS:
+        return False
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    return before is not None and not (before.is_punct or before.dep_ == "cc")
+
+
+def _misread_subject_end(token: Token) -> int | None:
+    """Where a finite verb the parser took for a subject clause ends: "gaz bedded down same
+    spot was drunk" is two clauses ("What he did was wrong" is one)."""
+    if token.dep_ != "csubj" or token.tag_ not in FINITE_VERB_TAGS:
+        return None
+    if token.left_edge.tag_ in ("WDT", "WP", "WRB", "IN"):
+        return None
+    return token.right_edge.i + 1
+
+
 def clause_bounds(sent: Span, subordinate: bool = True) -> list[tuple[int, int]]:
     """Token ranges (start, end) of the sentence's clauses, in order.
 
@@ -76,13 +108,18 @@ def clause_bounds(sent: Span, subordinate: bool = True) -> list[tuple[int, int]]
     """
     deps = SPLITTING_DEPS if subordinate else COORDINATION_DEPS
     cuts = {sent.start, sent.end}
+    run_on = is_run_on(sent)
     for token in sent:
         if is_break(token) and token.i > sent.start:
             cuts.add(token.i)
-        elif _starts_own_clause(token, sent, deps):
+        elif _starts_own_clause(token, sent, deps, nested=run_on):
             cuts.add(token.left_edge.i)
         elif subordinate and _starts_new_part(token, sent):
             cuts.add(token.i)
+        elif subordinate and _unjoined_verb(token):
+            cuts.add(token.left_edge.i)
+        elif subordinate and (end := _misread_subject_end(token)) is not None:
+            cuts.add(end)
     edges = sorted(cuts)
     return [(a, b) for a, b in zip(edges, edges[1:], strict=False) if b > a]
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.checks.clauses import clause_of, is_break, statement_of
+from recordcheck.checks.clauses import clause_of, is_break, is_run_on, statement_of
 from recordcheck.checks.lexicon import read_data, terms
 from recordcheck.checks.matching import TermMatcher
 from recordcheck.checks.opinion_classifier import SentenceClassifier
@@ -82,6 +82,8 @@ OFFENCE_RECORDS = {
     "fine",
     "ban",
 }
+# how many words after a cue in a run-on its basis may start ("aggressive shouting at staff")
+BASIS_REACH = 10
 HEDGING_VERBS = {"seem", "appear", "look", "sound"}
 # a hedge or a judgement marker governs the clause it introduces: keep them together
 WHOLE_CLAIM_CUES = {"hedge", "unsupported-judgement"}
@@ -140,11 +142,16 @@ class OpinionScope(Scope):
         """Reported only through a saying or thinking that governs the token, or a side
         clause with its own sayer ("He is lazy, Dad says"); "was evasive and couldn't
         answer", "seemed shifty when asked" and "Ellie's account is credible" are claims."""
+        child = token
         for ancestor in token.ancestors:
             if _broken_between(token, ancestor) or self._judges_the_account(token, ancestor):
                 return False
-            if self._attributes_to_other(ancestor):
+            if self._run_on_clause(child, ancestor):
+                return False
+            fronted = child.i < ancestor.i and _says_something_else(ancestor)
+            if self._attributes_to_other(ancestor) and not fronted:
                 return True
+            child = ancestor
         root = token.sent.root
         side_clauses = [
             c
@@ -152,10 +159,26 @@ class OpinionScope(Scope):
             if c.dep_ in ("parataxis", "advcl", "conj")
             and c.i > token.i
             and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+            and not _says_something_else(c)
         ]
         if any(self._attributes_to_other(c) for c in side_clauses):
             return True
         return self.phrases.has(statement_of(token), "attribution")
+
+    def _run_on_clause(self, clause: Token, head: Token) -> bool:
+        """ "she said she'd fallen out with her mum she was really defensive": an unpunctuated
+        run-on hangs the next sentence on the last verb as its object; a verb that neither
+        says nor thinks, with no "that", cannot be reporting it."""
+        return (
+            clause.dep_ == "ccomp"
+            and clause.i > head.i
+            and is_run_on(statement_of(clause))
+            and head.pos_ == "VERB"
+            and head.lemma_.lower() not in self.words["speech"]
+            and head.lemma_.lower() not in self.words["cognition"]
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            and not any(c.dep_ == "mark" for c in clause.children)
+        )
 
     def _judges_the_account(self, token: Token, verb: Token) -> bool:
         """The word is said OF an account ("her account is credible"), not within it."""
@@ -205,12 +228,7 @@ class OpinionCheck:
         quoted = self.scope.quoted_ranges(doc)
         matches = self.cues.spans(doc)
         candidates = [
-            Candidate(
-                self._claim_span(match, cue),
-                cue,
-                statement_of(match.root),
-                match.label_ in self.weak_lists,
-            )
+            self._candidate(self._claim_span(match, cue), cue, match.label_ in self.weak_lists)
             for match in matches
             if (cue := self.judge(match, quoted))
         ]
@@ -218,6 +236,12 @@ class OpinionCheck:
             candidates += self._unlisted_evaluations(doc, matches, quoted)
         doc.spans[SPAN_GROUP] = self.confirmed(candidates)
         return doc
+
+    @staticmethod
+    def _candidate(claim: Span, cue: str, weak: bool) -> Candidate:
+        # the classifier reads a run-on's clause: the whole dictated note would drown it
+        statement = statement_of(claim.root)
+        return Candidate(claim, cue, claim if is_run_on(statement) else statement, weak)
 
     def _claim_span(self, match: Span, cue: str) -> Span:
         """The clause making the claim, ending at the first comma after the cue."""
@@ -245,9 +269,7 @@ class OpinionCheck:
             cue = "label" if token.pos_ == "NOUN" else "vague-evaluation"
             span.label_ = "vague_evaluations"
             if self.judge(span, quoted):
-                found.append(
-                    Candidate(self._claim_span(span, cue), cue, statement_of(token), weak=True)
-                )
+                found.append(self._candidate(self._claim_span(span, cue), cue, weak=True))
         return found
 
     # --- rules --------------------------------------------------------------
@@ -339,8 +361,12 @@ class OpinionCheck:
 
     def _supported(self, match: Span, cue: str) -> bool:
         sent = statement_of(match.root)
+        # a run-on is one "sentence" for the whole note: only words near the cue are its basis
+        near = sent
+        if is_run_on(sent):
+            near = sent.doc[match.end : min(sent.end, match.end + BASIS_REACH)]
         if cue in self.settings["basis_in_sentence"] and (
-            self.scope.basis_follows(match.end, sent) or self._concludes_observations(match, sent)
+            self.scope.basis_follows(match.end, near) or self._concludes_observations(match, sent)
         ):
             return True
         # "He appeared under the influence": what a hedge governs is judged as the hedge
@@ -382,6 +408,12 @@ def _names_offence(token: Token) -> bool:
     return any(
         a.lower_ == "for" and a.head.lemma_.lower() in OFFENCE_RECORDS for a in token.ancestors
     )
+
+
+def _says_something_else(verb: Token) -> bool:
+    """ "Zara is lazy, mum says it's hard to get her up": the saying has content of its own,
+    so it does not report the clause before it (as "He is lazy, Dad says" does)."""
+    return any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children)
 
 
 def _broken_between(token: Token, other: Token) -> bool:

@@ -10,7 +10,8 @@ and internal discussion with a manager or in supervision, are not sharing.
 Consent or a basis anywhere in the note covers all of its sharing; a purpose
 covers only the sharing it sits in or follows (consecutive sharing sentences
 are one act), so "Rang 999 ... so the crew knew what to expect. Son informed."
-is still flagged for the son.
+is still flagged for the son. Agreement to one act in other words ("Mum agreed to a
+CAMHS referral") covers referrals and the sharing beside it, like a purpose.
 
 Marks:
 - `doc.spans["rc_sharing"]`: every sentence recording OUTWARD sharing, label
@@ -76,6 +77,8 @@ PLANNING = {
     "needs",
     "need",
 }
+# "Next steps: refer for ...", but not "Steps taken: referred ..."
+PLAN_HEADINGS = {("next", "steps"), ("next", "step")}
 # sharing that needs no named recipient: the word itself says it went out
 SHARED_WITHOUT_RECIPIENT = {
     "share",
@@ -150,6 +153,13 @@ AFTER_TELEGRAPHIC_PASSIVE = {
     "so", "via", "on", "at", "as", "and", "today", "yesterday", "this", "same", "verbally",
     "immediately", "too", "also", "of",
 }  # fmt: skip
+# "Son informed by text": after "by", these name how the news went, not who gave it
+CHANNELS = {
+    "phone", "telephone", "tel", "text", "txt", "sms", "email", "e-mail", "letter", "post",
+    "message", "voicemail", "fax", "call", "secure", "encrypted", "teams", "video", "whatsapp",
+}  # fmt: skip
+# what a bulleted line opens with: "- Sent summary to ..."
+BULLETS = {"-", "*", "•", "–", "·", ">"}
 AGENT_WINDOW = 5  # tokens after a participle in which "by <someone>" names the doer
 CALLER_PRONOUNS = frozenset({"him", "her", "them"})
 OWN_PLAN_WINDOW = 4  # tokens after "told" in which "I'd ..." / "we will ..." starts
@@ -229,10 +239,12 @@ class SharingRationaleCheck:
         received: list[Span] = []
         in_touch = False  # the previous sentence got in touch with an outside party
         outsiders = self._outside_names(doc)
-        if self._outside_caller(doc):
+        caller = self._outside_caller(doc)
+        if caller:
             outsiders |= CALLER_PRONOUNS
         for sent in doc.sents:
-            way, contacted = self.direction(sent, in_touch, outsiders)
+            # "PC Aziz rang ... asked for his CPN's name. Gave both.": the caller is on the line
+            way, contacted = self.direction(sent, in_touch or caller, outsiders)
             in_touch = contacted
             (outward if way == "out" else received if way == "in" else []).append(sent)
         note_has_reason = self._reason_recorded(doc, outward)
@@ -245,23 +257,30 @@ class SharingRationaleCheck:
         return doc
 
     def _reason_recorded(self, doc: Doc, outward: list[Span]) -> bool:
-        """Consent or a legal basis anywhere; else a purpose for each sharing, in or after it."""
+        """Consent or a legal basis anywhere; else a purpose for each sharing, in or after it.
+
+        Agreement to one act ("Mum agreed to a CAMHS referral") covers referrals and the
+        sharing it sits beside, not telling mum herself earlier in the call.
+        """
         reasons = self.reasons.spans(doc)
-        if any(
-            r.label_ in ("consent_cues", "legal_basis") for r in reasons
-        ) or self._agreed_to_sharing(doc):
+        if any(r.label_ in ("consent_cues", "legal_basis") for r in reasons):
             return True
+        agreements = self._agreements_to_sharing(doc)
         purposes = {
             r.sent.start for r in reasons if r.label_ == "purpose_cues" and not _told_content(r)
         }
         purposes.update(s.start for s in doc.sents if _purpose_clause(s))
+        # agreement also covers the sharing just after it: "He agreed to both. Shared ..."
+        purposes.update(edge for s in agreements for edge in (s.start, s.end))
         return bool(outward) and all(
             any(s.start in purposes or s.end in purposes for s in episode)
+            or (agreements and any(self.acts.has(s, "sharing_acts") for s in episode))
             for episode in _episodes(outward)
         )
 
-    def _agreed_to_sharing(self, doc: Doc) -> bool:
-        """Consent in other words: "She agreed to a foodbank referral"."""
+    def _agreements_to_sharing(self, doc: Doc) -> list[Span]:
+        """Sentences giving consent in other words: "She agreed to a foodbank referral"."""
+        found = []
         for sent in doc.sents:
             agreeing = [
                 t for t in sent if t.lemma_.lower() in AGREEING and t.lower_ not in ("agreed:",)
@@ -273,17 +292,13 @@ class SharingRationaleCheck:
                 (subj := Scope.subject_of(t)) is not None and subj.lower_ not in WRITER
                 for t in agreeing
             )
-            if subject_ok and any(
-                a.label_ != "contact_verbs" and a.start > agreeing[0].i for a in acts
-            ):
-                return True
-            if (
-                subject_ok
-                and any(t.i + 1 < sent.end and sent.doc[t.i + 1].lower_ == "to" for t in agreeing)
-                and acts
-            ):
-                return True
-        return False
+            later_act = any(a.label_ != "contact_verbs" and a.start > agreeing[0].i for a in acts)
+            agrees_to = any(
+                t.i + 1 < sent.end and sent.doc[t.i + 1].lower_ == "to" for t in agreeing
+            )
+            if subject_ok and (later_act or (agrees_to and acts)):
+                found.append(sent)
+        return found
 
     # --- which way information went ---------------------------------------------
     def direction(
@@ -359,10 +374,13 @@ class SharingRationaleCheck:
     def _not_yet(self, match: Span) -> bool:
         """Planned, conditional or negated sharing has not happened."""
         doc = match.doc
-        before = doc[max(match.sent.start, match.start - NOT_YET_WINDOW) : match.start]
+        line = _line_start(match)
+        before = doc[max(line, match.start - NOT_YET_WINDOW) : match.start]
         if any(t.lower_ in NOT_YET for t in before):
             return True
-        if any(t.lower_ in PLANNING for t in doc[match.sent.start : match.start]):
+        if any(t.lower_ in PLANNING for t in doc[line : match.start]):
+            return True
+        if any((t.lower_, t.nbor().lower_) in PLAN_HEADINGS for t in doc[line : match.start - 1]):
             return True
         return self.scope.hypothetical(match.root) and match.root.tag_ not in ("VBD", "VBN")
 
@@ -394,9 +412,14 @@ class SharingRationaleCheck:
         if any(c.dep_ in ("dobj", "dative", "attr") for c in verb.children):
             return False  # "Mum informed staff ...": she told them
         nxt = match.doc[match.end] if match.end < match.sent.end else None
-        channel = nxt is not None and nxt.lower_ == "by" and not self._agent_named(match.sent)
-        if nxt is not None and not (
-            nxt.is_punct or nxt.lower_ in AFTER_TELEGRAPHIC_PASSIVE or channel
+        after_by = match.doc[match.end + 1] if match.end + 1 < match.sent.end else None
+        if nxt is not None and nxt.lower_ == "by":
+            if after_by is None or after_by.lower_ not in CHANNELS:
+                return False  # "DSL informed by form tutor": the tutor told the DSL
+        elif nxt is not None and not (
+            nxt.is_punct
+            or nxt.lower_ in AFTER_TELEGRAPHIC_PASSIVE
+            or (nxt.lower_ in ("about", "re") and _explicit_passive(verb))
         ):
             return False  # "Police informed that ...", "GP informed me", "Son informed by PC X"
         words = match.doc[subject.left_edge.i : subject.right_edge.i + 1]
@@ -437,6 +460,8 @@ class SharingRationaleCheck:
             return not self._is_party(subject)
         if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in WRITER:
             return True
+        if _is_heading(subject):
+            return True  # "Outcome: Told the neighbour ...": a section label, not a doer
         if subject.lower_ in self.information or (
             subject.pos_ == "NOUN" and not self._is_party(subject)
         ):
@@ -655,7 +680,37 @@ def _modifies_noun(match: Span) -> bool:
     """
     previous = match.doc[match.start - 1] if match.start > match.sent.start else None
     modifier = match.root.dep_ in ("amod", "compound")
-    return modifier and previous is not None and previous.pos_ not in ("CCONJ", "SPACE")
+    opens_line = _line_start(match) == match.start
+    return (
+        modifier
+        and not opens_line
+        and previous is not None
+        and previous.pos_ not in ("CCONJ", "SPACE")
+    )
+
+
+def _line_start(match: Span) -> int:
+    """The first word of the match's line, past any bullet: bulleted lines often parse as one
+    sentence, and a plan on one line says nothing about the next."""
+    doc = match.doc
+    start = match.start
+    while start > match.sent.start and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    while start < match.start and (doc[start].text in BULLETS or doc[start].is_space):
+        start += 1
+    return start
+
+
+def _is_heading(token) -> bool:
+    """ "Outcome:", "Action taken:": a label the parser took for the subject."""
+    edge = token.right_edge
+    following = token.doc[edge.i + 1] if edge.i + 1 < len(token.doc) else edge
+    return ":" in (edge.text, following.text)
+
+
+def _explicit_passive(verb) -> bool:
+    """ "Police are informed about Colin": an auxiliary makes the passive certain."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def sentence_span(sent: Span, label: str) -> Span:

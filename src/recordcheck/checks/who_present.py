@@ -26,10 +26,12 @@ from recordcheck.checks.scope import Scope
 SPAN_GROUP = "rc_who_present"
 CUE = "encounter-without-attendees"
 SELF = {"i", "me", "we", "us", "myself"}
-WORD_SETS = ("person_words", "place_words", "speech_verbs")  # consulted per token, not matched
+# consulted per token, not matched
+WORD_SETS = ("person_words", "place_words", "speech_verbs", "topic_words", "group_words")
 EVENT_LISTS = ("encounter_words", "meeting_words", "call_words")
 THIRD_PERSON = {"he", "she", "they", "him", "her", "them", "his", "their"}
 PLANNING_AUX = {"will", "would", "should", "must", "to", "need", "shall"}
+CALL_PREPOSITIONS = {"to", "with", "from", "w/"}  # "spoke to X", never "call re X"
 CALLER_WINDOW = 4  # tokens either side of "rang" / "call from" in which the other party is named
 
 
@@ -51,6 +53,8 @@ class WhoPresentCheck:
         self.place_words = frozenset(lists["place_words"])
         self.speech_verbs = frozenset(lists["speech_verbs"])
         self.party_words = frozenset(lists["party_words"])
+        self.topic_words = frozenset(lists["topic_words"])
+        self.not_names = frozenset(SELF | set(lists["group_words"]))
         types = read_data("who_present")["note_types"]
         self.encounter_types = frozenset(types["encounter"])
         self.call_types = frozenset(types["call"])
@@ -72,7 +76,9 @@ class WhoPresentCheck:
         encounters = [
             m for m in matches if m.label_ == "encounter_words" and self._writer_took_part(m)
         ]
-        meetings = [m for m in matches if m.label_ == "meeting_words"]
+        meetings = [
+            m for m in matches if m.label_ == "meeting_words" and not self._told_about(m.root)
+        ]
         calls = [m for m in matches if m.label_ == "call_words"]
         # a call note may mention a meeting it arranged: the type says what happened
         face_to_face = kind not in self.call_types and (
@@ -153,6 +159,13 @@ class WhoPresentCheck:
             node.lemma_.lower() in self.speech_verbs
             and any(c.dep_ == "nsubj" and c.lower_ not in SELF for c in node.children)
             for node in token.ancestors
+        )
+
+    def _told_about(self, token: Token) -> bool:
+        """ "Told Brenda that MARAC had put a marker": a meeting in what was said, not one held."""
+        return any(
+            node.dep_ == "ccomp" and node.head.lemma_.lower() in self.speech_verbs
+            for node in (token, *token.ancestors)
         )
 
     def _says_who_was_there(self, cue: Span) -> bool:
@@ -283,7 +296,12 @@ class WhoPresentCheck:
         )
 
     def _names_someone(self, token: Token) -> bool:
-        if token.lower_ in SELF or token.pos_ == "PRON" or _owner_of_topic(token):
+        if (
+            token.lower_ in self.not_names
+            or token.pos_ == "PRON"
+            or self._topic(token)
+            or _heading(token)
+        ):
             return False
         if token.lower_ in self.person_words:
             return True
@@ -291,6 +309,18 @@ class WhoPresentCheck:
         mid_sentence = previous is not None and previous.is_alpha and previous.is_lower
         name_like = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and mid_sentence)
         return name_like and token.is_title and not self._in_place_name(token)
+
+    def _topic(self, token: Token) -> bool:
+        """What the encounter was about, not who took part: "call re Harold", "Irene's care".
+
+        A possessor names a participant only through a person ("Mrs A's daughter").
+        """
+        name = token  # "Mr" in "Mr Khan's": judge the whole name
+        while name.dep_ in ("compound", "flat", "appos", "conj") and name.head != name:
+            name = name.head
+        if name.dep_ == "poss":  # "about Mrs Dale's carers": her carers are the topic too
+            return not self.is_person(name.head) or self._topic(name.head)
+        return name.dep_ == "pobj" and name.head.lower_ in self.topic_words
 
     def _in_place_name(self, token: Token) -> bool:
         """ "Larch Walk", "Station Lodge", "Fen Rd": a proper name ending in a place word."""
@@ -315,12 +345,13 @@ class WhoPresentCheck:
             ]
             if call == sent:  # no call wording: the note type says it was a call
                 near = sent
-            if any(self._call_party(t) and not (call != sent and t in call) for t in near):
+            candidates = [*near, *_called_party_phrase(call.root)]
+            if any(self._call_party(t) and not (call != sent and t in call) for t in candidates):
                 return True
         return False
 
     def _call_party(self, token: Token) -> bool:
-        if token.lower_ in SELF:
+        if token.lower_ in SELF or self._topic(token):
             return False
         return self.is_person(token) or token.lower_ in self.party_words
 
@@ -331,16 +362,35 @@ def _followed_by_plan(match: Span) -> bool:
     return match[-1].lower_ == "to" and match.end < len(doc) and doc[match.end].pos_ == "VERB"
 
 
-def _owner_of_topic(token: Token) -> bool:
-    """ "Hilda's house is a fire hazard": the owner of what the sentence is about, not a visitor."""
-    return token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass")
-
-
 def _plans(child: Token, verb: Token) -> bool:
     """A planning auxiliary; bare "to" only with a subject ("GP to review", not "went to see")."""
     if child.dep_ != "aux" or child.lower_ not in PLANNING_AUX:
         return False
     return child.lower_ != "to" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _called_party_phrase(verb: Token) -> list[Token]:
+    """The whole object of "spoke to the hospice at home team", however long."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in CALL_PREPOSITIONS
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return [t for o in objects for t in o.subtree]
+
+
+def _heading(token: Token) -> bool:
+    """ "HV." opening a home-visit note is a heading for the visit, not the health visitor.
+
+    Only the note's first line: one-word lines further down may be a list of attendees.
+    """
+    sent = token.sent
+    if sent.start != 0 or len(sent) > 3:
+        return False
+    return [t for t in sent if not (t.is_punct or t.is_space)] == [token]
 
 
 def _trimmed_end(sentence: Span) -> int:
