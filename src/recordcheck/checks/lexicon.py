@@ -74,3 +74,8 @@ def examples(check: str) -> dict[str, list[Example]]:
         outcome: [Example(e) if isinstance(e, str) else Example(**e) for e in data.get(outcome, [])]
         for outcome in ("must_flag", "must_pass")
     }
+
+
+def word_classes(name: str) -> dict[str, frozenset[str]]:
+    """The `[word_classes]` of a data file: closed sets of words a check's grammar reads."""
+    return {key: frozenset(words) for key, words in read_data(name).get("word_classes", {}).items()}

@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from recordcheck.checks.lexicon import read_data, terms
+from recordcheck.checks.lexicon import read_data, terms, word_classes
 from recordcheck.checks.matching import TermMatcher
 from recordcheck.checks.note_context import note_type
 from recordcheck.checks.scope import Scope
@@ -37,153 +37,48 @@ SPAN_GROUP = "rc_sharing_rationale"
 SHARING_GROUP = "rc_sharing"
 RECEIVED_GROUP = "rc_received"
 CUE = "sharing-without-reason"
-WRITER = {"i", "we", "me", "us", "myself", "sw", "writer"}
-TO_WRITER = {"me", "us", "myself"}
-RECEIVED_WORDS = {"received", "receive", "rec'd", "recd", "from", "via"}
-NOT_YET = {
-    "to",
-    "will",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
-    "can",
-    "shall",
-    "must",
-    "not",
-    "n't",
-    "no",
-    "never",
-    "if",
-    "whether",
-}
+WORD_CLASSES = word_classes("sharing_rationale")
+WRITER = WORD_CLASSES["writer"]
+TO_WRITER = WORD_CLASSES["to_writer"]
+RECEIVED_WORDS = WORD_CLASSES["received_words"]
+NOT_YET = WORD_CLASSES["not_yet"]
 NOT_YET_WINDOW = 3  # tokens before the verb
 # earlier in the sentence, these make the sharing an agreement or a plan: "Agreed: referral to ..."
-PLANNING = {
-    "agreed",
-    "agree",
-    "offered",
-    "plan",
-    "plans",
-    "actions",
-    "action",
-    "discussed",
-    "consider",
-    "considered",
-    "recommend",
-    "recommended",
-    "suggested",
-    "needs",
-    "need",
-}
+PLANNING = WORD_CLASSES["planning"]
 # "Next steps: refer for ...", but not "Steps taken: referred ..."
 PLAN_HEADINGS = {("next", "steps"), ("next", "step")}
 # sharing that needs no named recipient: the word itself says it went out
-SHARED_WITHOUT_RECIPIENT = {
-    "share",
-    "shared",
-    "disclose",
-    "disclosed",
-    "notify",
-    "notified",
-    "escalate",
-    "escalated",
-}
+SHARED_WITHOUT_RECIPIENT = WORD_CLASSES["shared_without_recipient"]
 # "told her ..." is usually the person the note is about; these need a named outside party
-CLIENT_FACING = {
-    "tell",
-    "told",
-    "explain",
-    "explained",
-    "advise",
-    "advised",
-    "give",
-    "gave",
-    "update",
-    "updated",
-    "inform",
-    "informed",
-    "let",
-    "make",
-    "made",
-    "fill",
-    "filled",
-    "keep",
-    "kept",
-}
+CLIENT_FACING = WORD_CLASSES["client_facing"]
 # verbs by which the writer makes a referral or notification happen
-MAKING = {
-    "make",
-    "made",
-    "send",
-    "sent",
-    "submit",
-    "submitted",
-    "complete",
-    "completed",
-    "do",
-    "done",
-    "raise",
-    "raised",
-    "fax",
-    "email",
-    "forward",
-    "phone",
-    "phoned",
-    "ring",
-    "rang",
-    "log",
-    "logged",
-    "action",
-    "actioned",
-}
+MAKING = WORD_CLASSES["making"]
 # "she agreed to a foodbank referral", "Amina wanted mum told": the person's own wish
-AGREEING = {"agree", "consent", "happy", "want", "ask", "request", "wish"}
+AGREEING = WORD_CLASSES["agreeing"]
 # verbs whose object is the thing sent ("sent the MSU"): a named recipient follows "to"/"with"
-THING_SENT = {
-    "share", "pass", "forward", "send", "disclose", "report", "raise", "provide", "submit",
-    "relay", "escalate", "feed",
-}  # fmt: skip
+THING_SENT = WORD_CLASSES["thing_sent"]
 SPLIT_VERB_GAP = 4  # tokens between "let" and "know" in "let the nursery manager know"
 NAME_PARTS = {"PROPN"}
 # "Probation informed." / "GP notified today": a telegraphic passive names who was told
-TOLD_PASSIVELY = {"inform", "notify", "update", "advise", "alert", "brief"}
-AFTER_TELEGRAPHIC_PASSIVE = {
-    "so", "via", "on", "at", "as", "and", "today", "yesterday", "this", "same", "verbally",
-    "immediately", "too", "also", "of",
-}  # fmt: skip
+TOLD_PASSIVELY = WORD_CLASSES["told_passively"]
+AFTER_TELEGRAPHIC_PASSIVE = WORD_CLASSES["after_telegraphic_passive"]
 # "Son informed by text": after "by", these name how the news went, not who gave it
-CHANNELS = {
-    "phone", "telephone", "tel", "text", "txt", "sms", "email", "e-mail", "letter", "post",
-    "message", "voicemail", "fax", "call", "secure", "encrypted", "teams", "video", "whatsapp",
-}  # fmt: skip
+CHANNELS = WORD_CLASSES["channels"]
 # what a bulleted line opens with: "- Sent summary to ..."
 BULLETS = {"-", "*", "•", "–", "·", ">"}
 AGENT_WINDOW = 5  # tokens after a participle in which "by <someone>" names the doer
-CALLER_PRONOUNS = frozenset({"him", "her", "them"})
+CALLER_PRONOUNS = WORD_CLASSES["caller_pronouns"]
 OWN_PLAN_WINDOW = 4  # tokens after "told" in which "I'd ..." / "we will ..." starts
-MODALS = {"'d", "would", "will", "'ll", "wo", "shall", "could", "can", "ca"}
-TITLES = {"mr", "mrs", "ms", "miss", "mx"}
+MODALS = WORD_CLASSES["modals"]
+TITLES = WORD_CLASSES["titles"]
 ROLE_AFTER_NAME = {",", "("}  # "Kim Sheldon (HV)", "Jon Barker, Housing"
 # reasons that can as well be part of what was told: "told her she left because of DA"
-CAUSAL = {"because", "due", "as", "given", "since"}
+CAUSAL = WORD_CLASSES["causal"]
 # where the one told ends and what they were told begins: "updated him that police ..."
-CONTENT_OPENERS = {"that", "about", "re", "how", "what", "why", "when", "whether", "if", "on"}
-OWN_SIDE = {"my", "our"}
+CONTENT_OPENERS = WORD_CLASSES["content_openers"]
+OWN_SIDE = WORD_CLASSES["own_side"]
 RECIPIENT_WINDOW = 4  # tokens after "told"/"updated" in which the one told is named
-NOT_A_SHARING_ACT = {
-    "order",
-    "orders",
-    "panel",
-    "meeting",
-    "form",
-    "pathway",
-    "criteria",
-    "threshold",
-    "about",
-    "re",
-}
+NOT_A_SHARING_ACT = WORD_CLASSES["not_a_sharing_act"]
 
 
 @Language.factory(
