@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.checks.clauses import clause_of, is_break, is_run_on, statement_of
-from recordcheck.checks.lexicon import read_data, terms
+from recordcheck.checks.lexicon import read_data, terms, word_classes
 from recordcheck.checks.matching import TermMatcher
 from recordcheck.checks.opinion_classifier import SentenceClassifier
 from recordcheck.checks.predicates import MANNER_VERBS, Use, use_of
@@ -39,52 +39,14 @@ CUE_OF_LIST = {
 }
 # when one clause has several cues, the finding names the most specific
 CUE_PRIORITY = ["unsupported-judgement", "mind-reading", "label", "hedge", "vague-evaluation"]
+WORD_CLASSES = word_classes("opinion")
 # "explained clearly", "clearly visible": the marker says how, not that the writer judges
-MANNER_OF_SAYING = {
-    "speak",
-    "explain",
-    "state",
-    "say",
-    "tell",
-    "see",
-    "hear",
-    "label",
-    "mark",
-    "show",
-    "write",
-    "document",
-    "record",
-    "set",
-    "display",
-    "sign",
-    "visible",
-    "understand",
-    "communicate",
-    "articulate",
-    "express",
-    "describe",
-    "read",
-    "legible",
-    "audible",
-    "audibly",
-    "agree",
-}
+MANNER_OF_SAYING = WORD_CLASSES["manner_of_saying"]
 # records of a charge: what follows "for" names the offence, it does not judge
-OFFENCE_RECORDS = {
-    "arrest",
-    "charge",
-    "caution",
-    "convict",
-    "conviction",
-    "prosecute",
-    "prosecution",
-    "sentence",
-    "fine",
-    "ban",
-}
+OFFENCE_RECORDS = WORD_CLASSES["offence_records"]
 # how many words after a cue in a run-on its basis may start ("aggressive shouting at staff")
 BASIS_REACH = 10
-HEDGING_VERBS = {"seem", "appear", "look", "sound"}
+HEDGING_VERBS = WORD_CLASSES["hedging_verbs"]
 # a hedge or a judgement marker governs the clause it introduces: keep them together
 WHOLE_CLAIM_CUES = {"hedge", "unsupported-judgement"}
 

@@ -13,28 +13,15 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from recordcheck.checks.clauses import statement_of
+from recordcheck.checks.lexicon import word_classes
 from recordcheck.checks.scope import Scope
 
 PREDICATE_DEPS = {"acomp", "attr", "oprd"}
 # "Pt v unkempt.", "Obs fine.": shorthand the parser cannot read; up to this many words
 SHORTHAND_WORDS = 5
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-MANNER_VERBS = {
-    "present",
-    "look",
-    "do",
-    "cope",
-    "settle",
-    "engage",
-    "behave",
-    "act",
-    "seem",
-    "appear",
-    "bond",
-    "interact",
-    "progress",
-    "respond",
-}
+WORD_CLASSES = word_classes("opinion")
+MANNER_VERBS = WORD_CLASSES["manner_verbs"]
 
 
 @dataclass(frozen=True)

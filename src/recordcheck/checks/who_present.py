@@ -18,20 +18,21 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.checks.lexicon import read_data, terms
+from recordcheck.checks.lexicon import read_data, terms, word_classes
 from recordcheck.checks.matching import TermMatcher
 from recordcheck.checks.note_context import note_type
 from recordcheck.checks.scope import Scope
 
 SPAN_GROUP = "rc_who_present"
 CUE = "encounter-without-attendees"
-SELF = {"i", "me", "we", "us", "myself"}
+WORD_CLASSES = word_classes("who_present")
+SELF = WORD_CLASSES["self"]
 # consulted per token, not matched
 WORD_SETS = ("person_words", "place_words", "speech_verbs", "topic_words", "group_words")
 EVENT_LISTS = ("encounter_words", "meeting_words", "call_words")
-THIRD_PERSON = {"he", "she", "they", "him", "her", "them", "his", "their"}
-PLANNING_AUX = {"will", "would", "should", "must", "to", "need", "shall"}
-CALL_PREPOSITIONS = {"to", "with", "from", "w/"}  # "spoke to X", never "call re X"
+THIRD_PERSON = WORD_CLASSES["third_person"]
+PLANNING_AUX = WORD_CLASSES["planning_aux"]
+CALL_PREPOSITIONS = WORD_CLASSES["call_prepositions"]  # "spoke to X", never "call re X"
 CALLER_WINDOW = 4  # tokens either side of "rang" / "call from" in which the other party is named
 
 
