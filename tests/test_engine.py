@@ -55,37 +55,38 @@ def test_two_worker_processes_give_exactly_what_one_process_gives():
     assert account.model_versions == {"base": "blank en (test stand-in)"}
 
 
-def test_notes_are_pulled_a_chunk_at_a_time_not_all_at_once():
-    pulled = 0
+class CountingNotes:
+    """An input stream that counts how many notes the engine has pulled from it."""
 
-    def counting(notes):
-        nonlocal pulled
-        for note in notes:
-            pulled += 1
+    def __init__(self, count: int):
+        self.pulled = 0
+        self._notes = many_notes(count)
+
+    def __iter__(self):
+        for note in self._notes:
+            self.pulled += 1
             yield note
 
-    stream = run(counting(many_notes(100)), loader=stand_in_checker, jobs=1, batch_size=8)
+
+def test_notes_are_pulled_a_chunk_at_a_time_not_all_at_once():
+    notes = CountingNotes(100)
+
+    stream = run(notes, loader=stand_in_checker, jobs=1, batch_size=8)
     next(stream)
 
-    assert pulled == 8
+    assert notes.pulled == 8
     stream.close()
 
 
 def test_workers_hold_only_a_bounded_number_of_chunks():
-    pulled = 0
+    notes = CountingNotes(400)
 
-    def counting(notes):
-        nonlocal pulled
-        for note in notes:
-            pulled += 1
-            yield note
-
-    stream = run(counting(many_notes(400)), loader=stand_in_checker, jobs=2, batch_size=5)
+    stream = run(notes, loader=stand_in_checker, jobs=2, batch_size=5)
     next(stream)
     stream.close()
 
     in_flight_limit = 2 * engine.CHUNKS_IN_FLIGHT_PER_WORKER * 5
-    assert pulled <= in_flight_limit
+    assert notes.pulled <= in_flight_limit
 
 
 def test_a_note_that_breaks_the_pipeline_is_accounted_for_without_its_text():
