@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recordcheck.checks import SPAN_GROUPS
-from recordcheck.checks.lexicon import CHECK_NAMES, cue_text, read_data
+from recordcheck.catalogue import all_checks, spec_for
 from recordcheck.findings import findings_for
 from recordcheck.model import Note, Severity
 from recordcheck.nlp import note_doc
@@ -30,7 +29,7 @@ def test_findings_quote_the_text_they_point_at(real_nlp):
 
 def test_finding_words_come_from_the_cue_data(real_nlp):
     [finding] = findings_for(check_note(real_nlp, "Mum seemed drunk."))
-    words = cue_text("opinion", "hedge")
+    words = spec_for("opinion").cue("hedge")
     assert (finding.cue, finding.severity, finding.message) == (
         "hedge",
         words.severity,
@@ -39,9 +38,8 @@ def test_finding_words_come_from_the_cue_data(real_nlp):
 
 
 def test_every_cue_has_a_message_suggestion_and_severity():
-    for check in CHECK_NAMES:
-        for cue in read_data(check)["cues"]:
-            words = cue_text(check, cue)
+    for spec in all_checks():
+        for words in spec.cues.values():
             assert isinstance(words.severity, Severity)
             assert words.message.endswith(".")
             assert "{text}" in words.suggestion
@@ -70,7 +68,7 @@ def test_outward_sharing_is_marked_with_whether_a_reason_was_given(real_nlp):
     with_reason = check_note(real_nlp, "Referral sent to MASH with her consent.")
     assert [s.label_ for s in without.spans["rc_sharing"]] == ["no_rationale"]
     assert [s.label_ for s in with_reason.spans["rc_sharing"]] == ["rationale"]
-    assert not with_reason.spans[SPAN_GROUPS["sharing-rationale"]]
+    assert not with_reason.spans[spec_for("sharing-rationale").span_group]
 
 
 def test_received_information_is_marked_and_not_flagged(real_nlp):

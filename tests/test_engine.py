@@ -6,7 +6,8 @@ import pytest
 from conftest import BREAKS_PIPELINE, make_note, stand_in_checker
 
 from recordcheck import engine
-from recordcheck.engine import PipelineOptions, RunAccount, build_report, run, worker_count
+from recordcheck.account import RunAccount
+from recordcheck.engine import PipelineOptions, build_report, run, worker_count
 from recordcheck.model import SourceFile, Unreadable
 
 TEXTS = [

@@ -8,7 +8,6 @@ import json
 import pytest
 
 from recordcheck.evaluate import (
-    Evaluation,
     Scores,
     baseline_findings,
     evaluate,
@@ -88,7 +87,7 @@ def test_evaluate_scores_the_real_checks(real_nlp, tmp_path):
     assert result.system["opinion"].true_positives == 2
     assert result.system["who-present"].true_positives == 1
     assert result.system["sharing-rationale"].true_positives == 1
-    assert Evaluation.macro_f1(result.system) == pytest.approx(1.0)
+    assert result.macro_f1(result.system) == pytest.approx(1.0)
     table = format_evaluation(result)
     for row in ("opinion", "who-present", "sharing-rationale", "macro-F1", "baseline"):
         assert row in table

@@ -9,7 +9,8 @@ from dataclasses import replace
 import pytest
 from conftest import make_note, stand_in_checker
 
-from recordcheck.engine import RunAccount, build_report, run
+from recordcheck.account import RunAccount
+from recordcheck.engine import build_report, run
 from recordcheck.model import Finding, NoteResult, Severity, Unreadable
 from recordcheck.report.atomic import atomic_output
 from recordcheck.report.jsonl import note_line, write_jsonl

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from recordcheck.language.identifiers import find_identifiers, nhs_check_digit_ok
 from recordcheck.model import AgencyContact, Finding, Note, NoteResult, PersonalSpan, Severity
 from recordcheck.redact import Pseudonyms, personal_data_for, redact_results
-from recordcheck.redact.identifiers import find_identifiers, nhs_check_digit_ok
 from recordcheck.redact.offsets import Replacement, Rewrite
 
 # --- identifiers found by pattern -------------------------------------------------------------

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from recordcheck.checks.opinion import OpinionCheck
-from recordcheck.checks.who_present import WhoPresentCheck
+from recordcheck.checks.opinion.component import OpinionCheck
+from recordcheck.checks.who_present.component import WhoPresentCheck
 from recordcheck.rules import RulesError, load_rules
 
 

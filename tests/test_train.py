@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recordcheck.checks.opinion_classifier import SentenceClassifier
+from recordcheck.checks.opinion.classifier import SentenceClassifier
 from recordcheck.train import train_opinion_classifier
 from tests.test_evaluate import write_corpus
 

@@ -21,7 +21,7 @@ from typing import TextIO
 import click
 
 from recordcheck import __version__, engine
-from recordcheck.engine import RunAccount
+from recordcheck.account import RunAccount
 from recordcheck.model import Note, NoteResult, SourceFile
 from recordcheck.report.atomic import atomic_output
 from recordcheck.report.jsonl import write_jsonl

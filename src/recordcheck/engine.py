@@ -14,10 +14,10 @@ from __future__ import annotations
 import logging
 import os
 import signal
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from itertools import islice
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recordcheck import __version__
+from recordcheck.account import RunAccount
 from recordcheck.model import Note, NoteResult, Report, SourceFile, Unreadable
 
 if TYPE_CHECKING:
@@ -162,52 +163,6 @@ def worker_count(requested: int | None, total_notes: int | None = None) -> int:
     if total_notes is not None:
         jobs = min(jobs, max(1, total_notes // MIN_NOTES_PER_WORKER))
     return jobs
-
-
-@dataclass
-class RunAccount:
-    """What a run read, checked and could not read, built as the notes stream past."""
-
-    notes_read: int = 0
-    notes_checked: int = 0
-    unreadable: list[Unreadable] = field(default_factory=list)
-    duplicate_note_ids: list[str] = field(default_factory=list)
-    model_versions: dict[str, str] = field(default_factory=dict)
-    _seen_note_ids: set[str] = field(default_factory=set, repr=False)
-    _notes_per_source: Counter = field(default_factory=Counter, repr=False)
-    _unread_per_source: Counter = field(default_factory=Counter, repr=False)
-
-    def saw_note(self, note: Note) -> None:
-        self.notes_read += 1
-        self._notes_per_source[_source_key(note.source)] += 1
-        if note.note_id in self._seen_note_ids:
-            if note.note_id not in self.duplicate_note_ids:
-                self.duplicate_note_ids.append(note.note_id)
-        else:
-            self._seen_note_ids.add(note.note_id)
-
-    def could_not_read(self, item: Unreadable) -> None:
-        self.unreadable.append(item)
-        self._unread_per_source[_source_key(item.source)] += 1
-
-    @property
-    def whole_files_unread(self) -> list[Unreadable]:
-        return [item for item in self.unreadable if item.row is None]
-
-    def with_counts(self, sources: Iterable[SourceFile]) -> tuple[SourceFile, ...]:
-        """The described input files, with how many notes and unread rows each gave."""
-        return tuple(
-            replace(
-                source,
-                notes_read=self._notes_per_source[_source_key(source.path)],
-                rows_not_read=self._unread_per_source[_source_key(source.path)],
-            )
-            for source in sources
-        )
-
-
-def _source_key(source: str) -> str:
-    return os.path.normpath(source) if source else ""
 
 
 def run(

@@ -19,15 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from recordcheck.findings import findings_for
+from recordcheck.catalogue import all_checks, check_ids
 from recordcheck.ingest import read_inputs
 from recordcheck.model import Note
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-CHECKS = ("opinion", "who-present", "sharing-rationale")
-NOTE_LEVEL = {"who-present": "who_present", "sharing-rationale": "sharing_rationale"}
 BATCH_SIZE = 64
 
 # The baseline: what a reviewer with a word list and no parser would do.
@@ -76,19 +74,24 @@ class Evaluation:
     """Scores per check for the checks and for the keyword baseline."""
 
     notes: int = 0
-    system: dict[str, Scores] = field(default_factory=lambda: {c: Scores() for c in CHECKS})
-    baseline: dict[str, Scores] = field(default_factory=lambda: {c: Scores() for c in CHECKS})
+    system: dict[str, Scores] = field(default_factory=lambda: {c: Scores() for c in check_ids()})
+    baseline: dict[str, Scores] = field(
+        default_factory=lambda: {c: Scores() for c in check_ids()}
+    )
     model_versions: dict[str, str] = field(default_factory=dict)
+    labelled: set[str] = field(default_factory=set)  # checks the gold file labels
 
-    @staticmethod
-    def macro_f1(scores: dict[str, Scores]) -> float:
-        return sum(s.f1 for s in scores.values()) / len(scores)
+    def macro_f1(self, scores: dict[str, Scores]) -> float:
+        """The mean F1 over the checks the gold file labels (an unlabelled one has no score)."""
+        scored = [scores[check].f1 for check in scores if check in self.labelled]
+        return sum(scored) / len(scored) if scored else 0.0
 
 
 def evaluate(
     notes_path: str | Path, gold_path: str | Path, nlp: Language | None = None
 ) -> Evaluation:
     """Run the checks over the notes and score them against the gold annotations."""
+    from recordcheck.findings import findings_for
     from recordcheck.nlp import load_pipeline, model_versions, note_doc
 
     nlp = nlp or load_pipeline()
@@ -97,10 +100,11 @@ def evaluate(
     result = Evaluation(notes=len(notes), model_versions=model_versions(nlp))
     docs = nlp.pipe((note_doc(nlp, note) for note in notes), batch_size=BATCH_SIZE)
     for note, doc in zip(notes, docs, strict=True):
-        predicted = {check: [] for check in CHECKS}
+        predicted = {check: [] for check in check_ids()}
         for finding in findings_for(doc):
             predicted[finding.check].append((finding.start, finding.end))
         score_note(result.system, predicted, gold[note.note_id])
+        result.labelled.update(s.id for s in all_checks() if s.gold_key in gold[note.note_id])
         score_note(result.baseline, baseline_findings(note.text), gold[note.note_id])
     return result
 
@@ -118,13 +122,22 @@ def read_gold(path: str | Path) -> dict[str, dict]:
 def score_note(
     scores: dict[str, Scores], predicted: dict[str, list[tuple[int, int]]], gold: dict
 ) -> None:
-    score_spans(scores["opinion"], predicted["opinion"], [tuple(s) for s in gold["opinion"]])
-    for check, key in NOTE_LEVEL.items():
-        actual = gold[key] == "missing"
-        flagged = bool(predicted[check])
-        scores[check].true_positives += actual and flagged
-        scores[check].false_positives += flagged and not actual
-        scores[check].false_negatives += actual and not flagged
+    """Add one note to every check's counts: span by span, or note by note, as declared.
+
+    A check the gold file does not label is left out of the note's counts.
+    """
+    for spec in all_checks():
+        if spec.gold_key not in gold:
+            continue
+        found, label = predicted.get(spec.id, []), gold[spec.gold_key]
+        if spec.unit == "span":
+            score_spans(scores[spec.id], found, [tuple(s) for s in label])
+            continue
+        actual = label == "missing"
+        flagged = bool(found)
+        scores[spec.id].true_positives += actual and flagged
+        scores[spec.id].false_positives += flagged and not actual
+        scores[spec.id].false_negatives += actual and not flagged
 
 
 def score_spans(scores: Scores, found: list[tuple[int, int]], gold: list[tuple[int, int]]) -> None:
@@ -160,15 +173,18 @@ def format_evaluation(result: Evaluation) -> str:
     ours = f"{'check':<19}{'precision':>10}{'recall':>8}{'F1':>7}"
     header = f"{ours}   {'baseline P':>10}{'R':>6}{'F1':>6}"
     rows = [f"Evaluated {result.notes} notes.", header, "-" * len(header)]
-    for check in CHECKS:
+    for check in check_ids():
         ours, base = result.system[check], result.baseline[check]
+        if check not in result.labelled:
+            rows.append(f"{check:<19}{'not labelled in the gold file':>40}")
+            continue
         rows.append(
             f"{check:<19}{ours.precision:>10.2f}{ours.recall:>8.2f}{ours.f1:>7.2f}   "
             f"{base.precision:>10.2f}{base.recall:>6.2f}{base.f1:>6.2f}"
         )
     rows.append(
-        f"{'macro-F1':<19}{'':>18}{Evaluation.macro_f1(result.system):>7.2f}   "
-        f"{'':>16}{Evaluation.macro_f1(result.baseline):>6.2f}"
+        f"{'macro-F1':<19}{'':>18}{result.macro_f1(result.system):>7.2f}   "
+        f"{'':>16}{result.macro_f1(result.baseline):>6.2f}"
     )
     rows.append("Models: " + ", ".join(f"{k} {v}" for k, v in result.model_versions.items()))
     return "\n".join(rows)

@@ -10,6 +10,7 @@ alone and `model_versions` says so.
 from __future__ import annotations
 
 import hashlib
+import importlib
 from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
@@ -17,10 +18,9 @@ from typing import TYPE_CHECKING
 
 import spacy
 
-import recordcheck.checks  # noqa: F401  (registers the rc_* factories)
-from recordcheck.checks import COMPONENTS
-from recordcheck.checks.note_context import NOTE_TYPE
-from recordcheck.checks.opinion_classifier import MODEL_NAME
+from recordcheck.catalogue import CheckSpec, all_checks
+from recordcheck.checks.opinion.classifier import MODEL_NAME
+from recordcheck.language.note_context import NOTE_TYPE
 from recordcheck.rules import RulesError, load_rules
 
 if TYPE_CHECKING:
@@ -49,16 +49,29 @@ def load_pipeline(
     organisation_terms = load_rules(rules) if rules else {}
     nlp = load_base(exclude=() if entities else ("ner",))
     classifier = bundled_classifier()
-    for check, factory in COMPONENTS.items():
-        config = {"extra_terms": organisation_terms.get(check.replace("-", "_"), {})}
-        if factory == "rc_opinion":
+    for spec in all_checks():
+        config = {"extra_terms": organisation_terms.get(spec.gold_key, {})}
+        if spec.kind == "terms":
+            config["check_id"] = spec.id
+        elif spec.factory == "rc_opinion":
             config["classifier"] = str(classifier) if classifier else ""
-        nlp.add_pipe(factory, config=config)
+        _register_factory(spec)
+        # word-list checks share one factory, so each is named after its span group
+        name = spec.span_group if spec.kind == "terms" else spec.factory
+        nlp.add_pipe(spec.factory, name=name, config=config)
     for factory in extra_components:
         _add_extra(nlp, factory, organisation_terms, rules)
     if rules:
         nlp.meta["recordcheck_rules"] = _fingerprint(Path(rules).read_bytes())
     return nlp
+
+
+def _register_factory(spec: CheckSpec) -> None:
+    """Import the module whose @Language.factory builds this check's component."""
+    if spec.kind == "terms":
+        importlib.import_module("recordcheck.checks.word_list_check")
+    else:
+        importlib.import_module(f"{spec.package}.component")
 
 
 def _add_extra(nlp: Language, factory: str, organisation_terms: dict, rules) -> None:

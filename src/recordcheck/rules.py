@@ -23,8 +23,8 @@ from typing import Any
 
 import yaml
 
-from recordcheck.checks.lexicon import extendable_terms
-from recordcheck.checks.matching import list_name
+from recordcheck.catalogue import all_checks
+from recordcheck.datafiles import list_name
 
 PASSED_THROUGH = ("partners",)
 YAML_SUFFIXES = {".yaml", ".yml"}
@@ -107,11 +107,10 @@ def _child(node, name: str):
 def _validated(path: Path, parsed: Any, line_of) -> dict[str, dict[str, Any]]:
     if not isinstance(parsed, dict):
         raise RulesError(f"{path}:1: expected tables such as [opinion] with word lists")
-    allowed = {
-        check: {list_name(key) for key in keys} for check, keys in extendable_terms().items()
-    }
+    extendable = {spec.gold_key: spec.extendable_lists() for spec in all_checks()}
+    allowed = {check: {list_name(key) for key in keys} for check, keys in extendable.items()}
     lists_by_name = {
-        check: {list_name(key): key for key in keys} for check, keys in extendable_terms().items()
+        check: {list_name(key): key for key in keys} for check, keys in extendable.items()
     }
     rules: dict[str, dict[str, Any]] = {}
     for section, table in parsed.items():

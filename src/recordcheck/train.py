@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import fix_random_seed, minibatch
 
-from recordcheck.checks.opinion_classifier import LABEL, MODEL_NAME
+from recordcheck.checks.opinion.classifier import LABEL, MODEL_NAME
 from recordcheck.evaluate import read_gold
 from recordcheck.ingest import read_inputs
 from recordcheck.model import Note

@@ -1,23 +1,9 @@
-"""The recording-standard checks, as spaCy components that mark the Doc.
+"""The recording-standard checks: one folder per check (see `recordcheck.catalogue`).
 
-Importing this package registers the factories (`rc_opinion`, `rc_who_present`,
-`rc_sharing_rationale`). Each check module cites the part of the standard it
-enforces; its words live in `<check>.toml` beside it and its must-flag /
-must-pass examples in `<check>_examples.toml`. Checks never build Findings:
-`recordcheck.findings` does that from their marks.
+Each folder declares its check in `check.toml` and keeps its words in
+`terms.toml` and its must-flag / must-pass examples in `examples.toml`.
+Checks with their own grammar have a `component.py` registering a spaCy
+factory; checks made of word lists alone use `word_list_check`. Components
+only mark the Doc; `recordcheck.findings` turns the marks into Findings.
+Importing this package imports no component (and so no spaCy).
 """
-
-from recordcheck.checks import opinion, sharing_rationale, who_present
-
-# check id (as in findings and the standard) -> the component's factory name, in pipeline order
-COMPONENTS = {
-    "opinion": "rc_opinion",
-    "who-present": "rc_who_present",
-    "sharing-rationale": "rc_sharing_rationale",
-}
-# check id -> the span group its component marks findings in
-SPAN_GROUPS = {
-    "opinion": opinion.SPAN_GROUP,
-    "who-present": who_present.SPAN_GROUP,
-    "sharing-rationale": sharing_rationale.SPAN_GROUP,
-}

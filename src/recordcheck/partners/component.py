@@ -22,10 +22,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
-from recordcheck.partners.cues import contact_cues
-from recordcheck.partners.lexicon import AgencyLexicon, AgencyTerm, load_lexicon
-from recordcheck.redact.identifiers import find_identifiers
-from recordcheck.redact.names import NameFinder, NameMention
+from recordcheck.language.agencies import AgencyLexicon, AgencyTerm, load_lexicon
+from recordcheck.language.contact_words import contact_cues
+from recordcheck.language.identifiers import find_identifiers
+from recordcheck.language.people import NameFinder, NameMention
 
 AGENCIES_KEY = "rc_agencies"
 CONTACTS_KEY = "rc_contacts"

@@ -7,10 +7,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from recordcheck.language.contact_words import ContactCues, contact_cues
+from recordcheck.language.identifiers import find_identifiers
 from recordcheck.model import AgencyContact
 from recordcheck.partners.component import AGENCIES_KEY, CHANNELS_KEY, CONTACTS_KEY
-from recordcheck.partners.cues import ContactCues, contact_cues
-from recordcheck.redact.identifiers import find_identifiers
 
 NOTE_TYPE = "rc_note_type"  # Doc extension the pipeline loader sets from the export
 SHARING_KEY = "rc_sharing"  # outward-sharing sentences, marked by the sharing check

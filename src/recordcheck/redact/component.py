@@ -12,9 +12,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
+from recordcheck.language.identifiers import find_identifiers
+from recordcheck.language.people import NameFinder, people_words
 from recordcheck.model import PersonalSpan
-from recordcheck.redact.identifiers import find_identifiers
-from recordcheck.redact.names import NameFinder, people_words
 
 SPANS_KEY = "rc_personal_data"
 # marked by rc_partners, when it runs

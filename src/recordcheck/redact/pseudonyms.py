@@ -17,8 +17,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from recordcheck.redact.identifiers import identifier_label, normalise_identifier
-from recordcheck.redact.names import PeopleWords, people_words
+from recordcheck.language.identifiers import identifier_label, normalise_identifier
+from recordcheck.language.people import PeopleWords, people_words
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 

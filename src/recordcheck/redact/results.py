@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from recordcheck.language.identifiers import find_identifiers
 from recordcheck.model import AgencyContact, Finding, NoteResult, PersonalSpan
-from recordcheck.redact.identifiers import find_identifiers
 from recordcheck.redact.offsets import Replacement, Rewrite
 from recordcheck.redact.pseudonyms import Pseudonyms
 

@@ -17,15 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recordcheck.model import Finding, NoteResult, Report, SourceFile, Unreadable
+from recordcheck.report.guide import guide_for
 
 if TYPE_CHECKING:
-    from recordcheck.engine import RunAccount
+    from recordcheck.account import RunAccount
 
-CHECK_TITLES = {
-    "opinion": "Opinion recorded as fact",
-    "who-present": "Who was present is not recorded",
-    "sharing-rationale": "Information shared without recording why",
-}
 LONGEST_QUOTE = 160  # characters; whole sentences are flagged for some checks
 WRAP_AT = 96  # messages and suggestions, so they read well in a terminal or Notepad
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -121,7 +117,7 @@ def _note_heading(result: NoteResult) -> str:
 
 
 def _finding_lines(finding: Finding) -> list[str]:
-    title = CHECK_TITLES.get(finding.check, finding.check)
+    title = guide_for(finding.check).text_title
     lines = [f'- {title} ({finding.severity.value}): "{_quote(finding.text)}"']
     lines.extend(_wrapped(finding.message))
     if finding.suggestion:

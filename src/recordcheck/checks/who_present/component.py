@@ -18,14 +18,15 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.checks.lexicon import read_data, terms, word_classes
-from recordcheck.checks.matching import TermMatcher
-from recordcheck.checks.note_context import note_type
-from recordcheck.checks.scope import Scope
+from recordcheck.datafiles import merged_terms, package_toml, word_classes
+from recordcheck.language.matching import TermMatcher
+from recordcheck.language.note_context import note_type
+from recordcheck.language.scope import Scope
 
-SPAN_GROUP = "rc_who_present"
+DATA = package_toml(__package__, "terms.toml")
+SPAN_GROUP = package_toml(__package__, "check.toml")["check"]["span_group"]
 CUE = "encounter-without-attendees"
-WORD_CLASSES = word_classes("who_present")
+WORD_CLASSES = word_classes(DATA)
 SELF = WORD_CLASSES["self"]
 # consulted per token, not matched
 WORD_SETS = ("person_words", "place_words", "speech_verbs", "topic_words", "group_words")
@@ -48,7 +49,7 @@ def make_who_present_check(nlp: Language, name: str, extra_terms: dict):
 
 class WhoPresentCheck:
     def __init__(self, nlp: Language, extra_terms: Mapping[str, Sequence[str]]):
-        lists = terms("who_present", extra_terms)
+        lists = merged_terms(DATA["terms"], extra_terms)
         self.matcher = TermMatcher(nlp, {k: v for k, v in lists.items() if k not in WORD_SETS})
         self.person_words = frozenset(lists["person_words"])
         self.place_words = frozenset(lists["place_words"])
@@ -56,7 +57,7 @@ class WhoPresentCheck:
         self.party_words = frozenset(lists["party_words"])
         self.topic_words = frozenset(lists["topic_words"])
         self.not_names = frozenset(SELF | set(lists["group_words"]))
-        types = read_data("who_present")["note_types"]
+        types = DATA["note_types"]
         self.encounter_types = frozenset(types["encounter"])
         self.call_types = frozenset(types["call"])
         self.never_types = frozenset(types["no_encounter"])

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+
+from recordcheck.datafiles import package_toml
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class ContactCues:
 
 @cache
 def contact_cues() -> ContactCues:
-    data = tomllib.loads(files(__package__).joinpath("cues.toml").read_text("utf-8"))
+    data = package_toml(__package__, "contact_words.toml")
     direction = data["direction"]
     return ContactCues(
         contact_lemmas=frozenset(data["contact_lemmas"]),

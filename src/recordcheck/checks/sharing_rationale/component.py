@@ -28,16 +28,17 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from recordcheck.checks.lexicon import read_data, terms, word_classes
-from recordcheck.checks.matching import TermMatcher
-from recordcheck.checks.note_context import note_type
-from recordcheck.checks.scope import Scope
+from recordcheck.datafiles import merged_terms, package_toml, word_classes
+from recordcheck.language.matching import TermMatcher
+from recordcheck.language.note_context import note_type
+from recordcheck.language.scope import Scope
 
-SPAN_GROUP = "rc_sharing_rationale"
+DATA = package_toml(__package__, "terms.toml")
+SPAN_GROUP = package_toml(__package__, "check.toml")["check"]["span_group"]
 SHARING_GROUP = "rc_sharing"
 RECEIVED_GROUP = "rc_received"
 CUE = "sharing-without-reason"
-WORD_CLASSES = word_classes("sharing_rationale")
+WORD_CLASSES = word_classes(DATA)
 WRITER = WORD_CLASSES["writer"]
 TO_WRITER = WORD_CLASSES["to_writer"]
 RECEIVED_WORDS = WORD_CLASSES["received_words"]
@@ -93,7 +94,7 @@ def make_sharing_rationale_check(nlp: Language, name: str, extra_terms: dict):
 
 class SharingRationaleCheck:
     def __init__(self, nlp: Language, extra_terms: Mapping[str, Sequence[str]]):
-        lists = terms("sharing_rationale", extra_terms)
+        lists = merged_terms(DATA["terms"], extra_terms)
         self.acts = TermMatcher(
             nlp,
             {
@@ -123,7 +124,7 @@ class SharingRationaleCheck:
         self.not_information = frozenset(word.lower() for word in lists["not_information"])
         self.information = frozenset(word.lower() for word in lists["information_words"])
         self.scope = Scope(nlp)
-        self.internal_types = frozenset(read_data("sharing_rationale")["note_types"]["internal"])
+        self.internal_types = frozenset(DATA["note_types"]["internal"])
 
     def __call__(self, doc: Doc) -> Doc:
         if note_type(doc) in self.internal_types:

@@ -14,8 +14,8 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.checks.lexicon import terms
-from recordcheck.checks.matching import TermMatcher
+from recordcheck.datafiles import merged_terms, package_toml
+from recordcheck.language.matching import TermMatcher
 
 QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|(?<![\w\'’])\'(?=\w).*?(?<=[\w.!?,])\'(?![\w])')
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
@@ -25,7 +25,7 @@ class Scope:
     """Scope tests over parsed sentences, fed by scope.toml plus any organisation terms."""
 
     def __init__(self, nlp, extra: Mapping[str, Sequence[str]] | None = None):
-        lists = terms("scope", extra)
+        lists = merged_terms(package_toml(__package__, "scope.toml")["terms"], extra)
         self.words = {
             key.removesuffix("_lemma"): frozenset(values) for key, values in lists.items()
         }

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
+
+from recordcheck.datafiles import package_toml
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class LexiconError(ValueError):
 
 @cache
 def _bundled() -> dict[str, Any]:
-    return tomllib.loads(files(__package__).joinpath("agencies.toml").read_text("utf-8"))
+    return package_toml(__package__, "agencies.toml")
 
 
 def load_lexicon(extra_agencies: Mapping[str, Any] | None = None) -> AgencyLexicon:

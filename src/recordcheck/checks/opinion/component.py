@@ -20,14 +20,15 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.checks.clauses import clause_of, is_break, is_run_on, statement_of
-from recordcheck.checks.lexicon import read_data, terms, word_classes
-from recordcheck.checks.matching import TermMatcher
-from recordcheck.checks.opinion_classifier import SentenceClassifier
-from recordcheck.checks.predicates import MANNER_VERBS, Use, use_of
-from recordcheck.checks.scope import Scope
+from recordcheck.checks.opinion.classifier import SentenceClassifier
+from recordcheck.checks.opinion.predicates import MANNER_VERBS, Use, use_of
+from recordcheck.datafiles import merged_terms, package_toml, word_classes
+from recordcheck.language.clauses import clause_of, is_break, is_run_on, statement_of
+from recordcheck.language.matching import TermMatcher
+from recordcheck.language.scope import Scope
 
-SPAN_GROUP = "rc_opinion"
+DATA = package_toml(__package__, "terms.toml")
+SPAN_GROUP = package_toml(__package__, "check.toml")["check"]["span_group"]
 # word list -> the cue a finding names
 CUE_OF_LIST = {
     "labels": "label",
@@ -39,7 +40,7 @@ CUE_OF_LIST = {
 }
 # when one clause has several cues, the finding names the most specific
 CUE_PRIORITY = ["unsupported-judgement", "mind-reading", "label", "hedge", "vague-evaluation"]
-WORD_CLASSES = word_classes("opinion")
+WORD_CLASSES = word_classes(DATA)
 # "explained clearly", "clearly visible": the marker says how, not that the writer judges
 MANNER_OF_SAYING = WORD_CLASSES["manner_of_saying"]
 # records of a charge: what follows "for" names the offence, it does not judge
@@ -173,15 +174,15 @@ def make_opinion_check(nlp: Language, name: str, extra_terms: dict, classifier: 
 
 class OpinionCheck:
     def __init__(self, nlp: Language, extra_terms: Mapping[str, Sequence[str]], classifier: str):
-        lists = terms("opinion", extra_terms)
+        lists = merged_terms(DATA["terms"], extra_terms)
         self.cues = TermMatcher(
             nlp, {k: v for k, v in lists.items() if k.removesuffix("_lemma") in CUE_OF_LIST}
         )
         self.not_people = frozenset(lists["non_person_subjects"])
         self.observable = frozenset(lists["observable"])
         self.agreement = frozenset(lists["agreement"])
-        self.scope = OpinionScope(nlp, read_data("opinion")["scope_terms"])
-        self.settings = read_data("opinion")["judging"]
+        self.scope = OpinionScope(nlp, DATA["scope_terms"])
+        self.settings = DATA["judging"]
         self.weak_lists = frozenset(self.settings["weak_lists"])
         self.judged_when_negated = frozenset(lists["praise"])
         self.classifier = SentenceClassifier(Path(classifier)) if classifier else None

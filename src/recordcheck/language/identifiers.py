@@ -6,11 +6,11 @@ The patterns live in identifiers.toml beside this module.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+
+from recordcheck.datafiles import package_toml
 
 _NHS_WEIGHTS = range(10, 1, -1)
 
@@ -40,7 +40,7 @@ class IdentifierKind:
 @cache
 def identifier_kinds() -> tuple[IdentifierKind, ...]:
     """The identifier kinds in priority order, as listed in identifiers.toml."""
-    data = tomllib.loads(files(__package__).joinpath("identifiers.toml").read_text("utf-8"))
+    data = package_toml(__package__, "identifiers.toml")
     kinds = []
     for entry in data["identifier"]:
         flags = re.IGNORECASE if entry.get("ignore_case") else 0

@@ -12,15 +12,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from recordcheck.checks.clauses import statement_of
-from recordcheck.checks.lexicon import word_classes
-from recordcheck.checks.scope import Scope
+from recordcheck.datafiles import package_toml, word_classes
+from recordcheck.language.clauses import statement_of
+from recordcheck.language.scope import Scope
 
 PREDICATE_DEPS = {"acomp", "attr", "oprd"}
 # "Pt v unkempt.", "Obs fine.": shorthand the parser cannot read; up to this many words
 SHORTHAND_WORDS = 5
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-WORD_CLASSES = word_classes("opinion")
+WORD_CLASSES = word_classes(package_toml(__package__, "terms.toml"))
 MANNER_VERBS = WORD_CLASSES["manner_verbs"]
 
 

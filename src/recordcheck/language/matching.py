@@ -14,12 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-LEMMA_SUFFIX = "_lemma"
-
-
-def list_name(key: str) -> str:
-    """The list's name without its matching-mode suffix ("hedges_lemma" -> "hedges")."""
-    return key.removesuffix(LEMMA_SUFFIX)
+from recordcheck.datafiles import LEMMA_SUFFIX, list_name
 
 
 class TermMatcher:

@@ -10,14 +10,14 @@ name-like words at their end.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from recordcheck.datafiles import package_toml
 
 # parts of speech of a capitalised first word that is not a name ("Visited Liam")
 _NOT_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ"}
@@ -48,7 +48,7 @@ class PeopleWords:
 @cache
 def people_words() -> PeopleWords:
     """The words in people.toml."""
-    data = tomllib.loads(files(__package__).joinpath("people.toml").read_text("utf-8"))
+    data = package_toml(__package__, "people.toml")
     return PeopleWords(
         person_label=data["person_label"],
         honorifics=frozenset(data["honorifics"]),
