@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 from recordcheck.language.identifiers import find_identifiers, nhs_check_digit_ok
 from recordcheck.model import AgencyContact, Finding, Note, NoteResult, PersonalSpan, Severity
-from recordcheck.redact import Pseudonyms, personal_data_for, redact_results
+from recordcheck.redact.component import personal_data_for
 from recordcheck.redact.offsets import Replacement, Rewrite
+from recordcheck.redact.pseudonyms import Pseudonyms
+from recordcheck.redact.results import redact_results
 
 # --- identifiers found by pattern -------------------------------------------------------------
 

@@ -234,12 +234,13 @@ def sheet_rows(path: Path, sheet: str) -> list[dict]:
     return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
 
 
-def test_write_audit_returns_the_four_outputs(outputs):
+def test_write_audit_returns_the_whole_pack(outputs):
     assert sorted(outputs) == [
         "audit-report.docx",
         "chronology.xlsx",
         "findings.xlsx",
         "partner-register.xlsx",
+        "report.json",
     ]
     assert all(path.stat().st_size > 0 for path in outputs.values())
     assert not [p for p in next(iter(outputs.values())).parent.iterdir() if p.name.startswith(".")]
@@ -250,7 +251,9 @@ def test_outputs_can_be_rebuilt_from_a_saved_json_report(tmp_path):
     direct = write_audit(sample_report(), tmp_path / "direct")
     rebuilt = write_audit(Report.from_dict(saved), tmp_path / "rebuilt")
     for first, second in zip(direct, rebuilt, strict=True):
-        if first.suffix == ".xlsx":
+        if first.suffix == ".json":
+            assert json.loads(first.read_text()) == json.loads(second.read_text())
+        elif first.suffix == ".xlsx":
             for name in load_workbook(first).sheetnames:
                 assert list(load_workbook(first)[name].values) == list(
                     load_workbook(second)[name].values

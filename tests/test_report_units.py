@@ -144,6 +144,7 @@ def test_an_empty_report_still_writes_every_output(tmp_path):
         "partner-register.xlsx",
         "findings.xlsx",
         "chronology.xlsx",
+        "report.json",
     ]
     document = Document(str(written[0]))
     assert any("No notes were flagged" in p.text for p in document.paragraphs)

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from importlib.resources import as_file, files
 from pathlib import Path
 from typing import TextIO
@@ -21,11 +21,10 @@ from typing import TextIO
 import click
 
 from recordcheck import __version__, engine
-from recordcheck.account import RunAccount
-from recordcheck.model import Note, NoteResult, SourceFile
 from recordcheck.report.atomic import atomic_output
 from recordcheck.report.jsonl import write_jsonl
 from recordcheck.report.text import format_account, render_text, summary_line
+from recordcheck.run import CheckedRun, RunOptions, RunProblem, checked_notes
 
 EXIT_INPUT_NOT_READ = 1
 EXIT_USAGE = 2
@@ -102,6 +101,22 @@ def input_options(command):
     return command
 
 
+def pack_options(command):
+    """The options of the commands that write the audit pack."""
+    decorators = [
+        click.option("--out", "out_dir", required=True,
+                     type=click.Path(file_okay=False, path_type=Path),
+                     help="Folder for the Word report and Excel workbooks (created if missing)."),
+        click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     help="Your own Word template for the audit report."),
+        click.option("--organisation", default="", help="Organisation name for the title page."),
+        click.option("--service", default="", help="Service or team name for the title page."),
+    ]
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
 @click.group(
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog="""\b
@@ -152,18 +167,17 @@ def check(output_format: str, output: Path | None, **options) -> None:
     With no INPUT, the bundled sample notes are checked.
     """
     opts = InputOptions(**options)
-    with _checked_notes(opts, partners=False) as (results, account, sources), \
-            _output_stream(output) as stream:
+    with _checked_notes(opts, partners=False) as run, _output_stream(output) as stream:
         if output_format == "jsonl":
-            write_jsonl(results, stream)  # streamed: memory stays flat on big exports
+            write_jsonl(run.results, stream)  # streamed: memory stays flat on big exports
         else:
-            report = engine.build_report(results, account, sources)
+            report = run.report()
             if output_format == "json":
                 json.dump(report.to_dict(), stream, ensure_ascii=False, indent=2)
                 stream.write("\n")
             else:
                 stream.write(render_text(report))
-    _finish(opts, account, sources)
+    _finish(opts, run)
 
 
 @main.command(epilog="""\b
@@ -172,30 +186,54 @@ Example:
   recordcheck audit exports/ --out audit/ --service "Adult Social Care" --redact
 """)
 @input_options
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the Word report and Excel workbooks (created if missing).")
-@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Your own Word template for the audit report.")
-@click.option("--organisation", default="", help="Organisation name for the title page.")
-@click.option("--service", default="", help="Service or team name for the title page.")
+@pack_options
 def audit(out_dir: Path, template: Path | None, organisation: str, service: str,
           **options) -> None:
     """Write the audit pack: Word report, partner register, findings and chronology."""
     from recordcheck.report.audit import write_audit
 
     opts = InputOptions(**options)
-    with _checked_notes(opts, partners=True) as (results, account, sources):
-        report = engine.build_report(results, account, sources)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    # Saved beside the pack so any output can be rebuilt without re-running the checks.
-    with atomic_output(out_dir / "report.json", "w") as stream:
-        json.dump(report.to_dict(), stream, ensure_ascii=False, indent=2)
-    written = write_audit(report, out_dir, template=template,
-                          organisation=organisation, service=service)
-    for path in [*written, out_dir / "report.json"]:
-        click.echo(f"Wrote {path}")
+    with _checked_notes(opts, partners=True) as run:
+        report = run.report()
+    write_audit(report, out_dir, template=template, organisation=organisation,
+                service=service, written=lambda path: click.echo(f"Wrote {path}"))
     click.echo(summary_line(report.results, len(report.unreadable)))
-    _finish(opts, account, sources)
+    _finish(opts, run)
+
+
+@main.command(epilog="""\b
+Example:
+  recordcheck render audit/report.json --out audit-again/ --organisation "Anytown Council"
+""")
+@click.argument("report_file", metavar="REPORT.json",
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@pack_options
+def render(report_file: Path, out_dir: Path, template: Path | None, organisation: str,
+           service: str) -> None:
+    """Rebuild the audit pack from a saved report.json, without checking the notes again.
+
+    Useful after changing the template or the title page; no language model is loaded.
+    """
+    from recordcheck.report.audit import read_report, write_audit
+
+    try:
+        report = read_report(report_file)
+    except (ValueError, KeyError, TypeError) as error:
+        raise UsageProblem(f"{report_file}: not a recordcheck report.json ({error})") from None
+    write_audit(report, out_dir, template=template, organisation=organisation,
+                service=service, written=lambda path: click.echo(f"Wrote {path}"))
+
+
+@main.command(name="checks")
+def list_checks() -> None:
+    """List the checks: id, title, scoring unit, what they apply to and where their data is."""
+    from recordcheck.catalogue import all_checks
+
+    for spec in all_checks():
+        click.echo(f"{spec.id}  {spec.title}")
+        click.echo(f"    scored per {spec.unit}; applies to {spec.applies_to}; kind {spec.kind}")
+        click.echo(f"    standard: {spec.standard or 'not stated'}")
+        click.echo(f"    data: {spec.folder}")
 
 
 @main.command()
@@ -230,68 +268,27 @@ def train(corpus: Path, output: Path, seed: int) -> None:
 
 
 @contextmanager
-def _checked_notes(
-    opts: InputOptions, *, partners: bool
-) -> Iterator[tuple[Iterator[NoteResult], RunAccount, list[SourceFile]]]:
-    """Yield the stream of checked notes, its account and the input files described."""
-    from recordcheck.ingest import MappingError, describe_source, read_inputs
-    from recordcheck.nlp import PipelineNotInstalled
-    from recordcheck.rules import RulesError, load_rules
-
+def _checked_notes(opts: InputOptions, *, partners: bool) -> Iterator[CheckedRun]:
+    """The library's run, with this command's sample fallback, progress bar and messages."""
+    run_options = RunOptions(
+        partners=partners,
+        **{f.name: getattr(opts, f.name) for f in fields(RunOptions) if hasattr(opts, f.name)},
+    )
     with ExitStack() as stack:
-        input_files = _input_files(opts, stack)
-        sources = [describe_source(path) for path in input_files]
-        account = RunAccount()
+        inputs = list(opts.inputs) or [stack.enter_context(_bundled_sample(opts.quiet))]
+        bar = stack.enter_context(_progress_bar(opts.quiet))
         try:
-            if opts.rules:
-                load_rules(opts.rules)  # a mistake in it is reported before any work starts
-            total = _count_notes(input_files, opts)
-            bar = stack.enter_context(_progress_bar(total, opts.quiet))
-            results = engine.run(
-                read_inputs(input_files, opts.mapping, opts.sheet),
-                rules=opts.rules,
-                jobs=engine.worker_count(opts.jobs, total),
-                batch_size=opts.batch_size,
-                partners=partners,
-                personal_data=opts.redact,
-                progress=bar.update,
-                account=account,
-            )
-            if opts.redact:
-                from recordcheck.redact import redact_results
-
-                results = redact_results(results)
-            yield results, account, sources
-        except (MappingError, RulesError, PipelineNotInstalled) as error:
-            raise UsageProblem(str(error)) from None
+            with checked_notes(
+                inputs, run_options, progress=bar.update, on_total=bar.reset
+            ) as run:
+                yield run
+        except RunProblem as problem:
+            raise UsageProblem(str(problem)) from None
         except BrokenProcessPool:
             raise click.ClickException(
                 "a worker process stopped unexpectedly (often a lack of memory); "
                 "try again with --jobs 1"
             ) from None
-
-
-def _input_files(opts: InputOptions, stack: ExitStack) -> list[Path]:
-    """The files to read: those given (folders expanded), or the bundled sample."""
-    from recordcheck.ingest import expand_inputs
-
-    paths = list(opts.inputs) or [stack.enter_context(_bundled_sample(opts.quiet))]
-    input_files = expand_inputs(paths)
-    if not input_files:
-        raise UsageProblem("no case-note files found in " + ", ".join(map(str, paths)))
-    return input_files
-
-
-def _count_notes(input_files: list[Path], opts: InputOptions) -> int:
-    """Read the inputs once without checking, so progress can show time left.
-
-    Reading is fast next to checking, and this also reports a bad mapping file
-    before any work starts.
-    """
-    from recordcheck.ingest import read_inputs
-
-    items = read_inputs(input_files, opts.mapping, opts.sheet)
-    return sum(1 for item in items if isinstance(item, Note))
 
 
 @contextmanager
@@ -304,12 +301,13 @@ def _bundled_sample(quiet: bool) -> Iterator[Path]:
 
 
 @contextmanager
-def _progress_bar(total: int, quiet: bool):
+def _progress_bar(quiet: bool):
+    """A progress bar on a terminal (its total is set once the notes are counted)."""
     from tqdm import tqdm
 
     stderr = sys.stderr
     show = not quiet and stderr.isatty()
-    with tqdm(total=total, unit="note", desc="Checking", file=stderr, disable=not show,
+    with tqdm(unit="note", desc="Checking", file=stderr, disable=not show,
               dynamic_ncols=True) as bar:
         yield bar
 
@@ -323,8 +321,9 @@ def _output_stream(output: Path | None) -> Iterator[TextIO]:
             yield stream
 
 
-def _finish(opts: InputOptions, account: RunAccount, sources: list[SourceFile]) -> None:
+def _finish(opts: InputOptions, run: CheckedRun) -> None:
     """Print the run's account and exit with the code the run earned."""
+    account, sources = run.account, run.sources
     problems = account.unreadable or account.duplicate_note_ids
     if not opts.quiet or problems:
         click.echo(format_account(account, sources), err=True)

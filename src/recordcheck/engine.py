@@ -119,7 +119,7 @@ def load_checker(options: PipelineOptions) -> NoteChecker:
 
         extra.append("rc_partners")
     if options.personal_data:
-        import recordcheck.redact  # noqa: F401  (registers the rc_personal_data factory)
+        import recordcheck.redact.component  # noqa: F401  (registers rc_personal_data)
 
         extra.append("rc_personal_data")
     # Agencies and people's names are found with the base pipeline's entities.
@@ -135,7 +135,7 @@ def _result_reader(options: PipelineOptions) -> Callable[[Doc, Note], NoteResult
     if options.partners:
         from recordcheck.partners import contacts_for
     if options.personal_data:
-        from recordcheck.redact import personal_data_for
+        from recordcheck.redact.component import personal_data_for
 
     def read_doc(doc: Doc, note: Note) -> NoteResult:
         return NoteResult(

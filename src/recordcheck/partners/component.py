@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 from recordcheck.language.agencies import AgencyLexicon, AgencyTerm, load_lexicon
 from recordcheck.language.contact_words import contact_cues
 from recordcheck.language.identifiers import find_identifiers
-from recordcheck.language.people import NameFinder, NameMention
+from recordcheck.language.names import NameFinder, NameMention
 
 AGENCIES_KEY = "rc_agencies"
 CONTACTS_KEY = "rc_contacts"

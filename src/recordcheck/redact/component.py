@@ -13,7 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from recordcheck.language.identifiers import find_identifiers
-from recordcheck.language.people import NameFinder, people_words
+from recordcheck.language.names import NameFinder
+from recordcheck.language.people import people_words
 from recordcheck.model import PersonalSpan
 
 SPANS_KEY = "rc_personal_data"

@@ -1,7 +1,14 @@
-"""Write the four audit outputs from a Report: no spaCy, so a saved JSON report is enough."""
+"""The audit pack: one table of writers, each turning a Report into one file.
+
+No spaCy here: a saved report.json is enough to rebuild every file
+(`recordcheck render`). Adding an output is adding a row to WRITERS.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from recordcheck.model import Report
@@ -10,14 +17,56 @@ from recordcheck.report.audit_docx import TemplateError, build_audit_document, o
 from recordcheck.report.chronology import write_chronology
 from recordcheck.report.findings_book import write_findings_workbook
 from recordcheck.report.partner_register import write_partner_register
-from recordcheck.report.summary import summarise
+from recordcheck.report.summary import AuditSummary, summarise
 
 AUDIT_REPORT = "audit-report.docx"
 PARTNER_REGISTER = "partner-register.xlsx"
 FINDINGS = "findings.xlsx"
 CHRONOLOGY = "chronology.xlsx"
+REPORT_JSON = "report.json"
 
-__all__ = ["TemplateError", "check_template", "write_audit"]
+__all__ = ["TemplateError", "check_template", "read_report", "write_audit"]
+
+
+@dataclass(frozen=True)
+class PackOptions:
+    """What the Word report's title page and styles come from."""
+
+    template: Path | None = None
+    organisation: str = ""
+    service: str = ""
+
+
+def _word_report(report: Report, path: Path, summary: AuditSummary, options: PackOptions) -> None:
+    document = build_audit_document(
+        report,
+        summary,
+        template=options.template,
+        organisation=options.organisation,
+        service=options.service,
+    )
+    with atomic_output(path) as stream:
+        document.save(stream)
+
+
+def _report_json(report: Report, path: Path, summary: AuditSummary, options: PackOptions) -> None:
+    # Saved beside the pack so any output can be rebuilt without re-running the checks.
+    with atomic_output(path, "w") as stream:
+        json.dump(report.to_dict(), stream, ensure_ascii=False, indent=2)
+
+
+Writer = Callable[[Report, Path, AuditSummary, PackOptions], object]
+
+# file name -> the writer that makes it, in the order they are written
+WRITERS: dict[str, Writer] = {
+    AUDIT_REPORT: _word_report,
+    PARTNER_REGISTER: lambda report, path, summary, options: write_partner_register(report, path),
+    FINDINGS: lambda report, path, summary, options: write_findings_workbook(
+        report, path, summary
+    ),
+    CHRONOLOGY: lambda report, path, summary, options: write_chronology(report, path),
+    REPORT_JSON: _report_json,
+}
 
 
 def write_audit(
@@ -27,26 +76,33 @@ def write_audit(
     template: Path | None = None,
     organisation: str = "",
     service: str = "",
+    outputs: tuple[str, ...] = tuple(WRITERS),
+    written: Callable[[Path], object] | None = None,
 ) -> list[Path]:
-    """Write the audit report, partner register, findings workbook and chronology.
+    """Write the pack's files (all of WRITERS unless ``outputs`` names fewer).
 
-    Returns the paths written, in that order. Raises TemplateError (one line,
-    naming the file) when ``template`` is missing or is not a Word document.
+    Returns the paths written, in order, and tells ``written`` of each as it
+    lands. Raises TemplateError (one line, naming the file) when ``template``
+    is missing or is not a Word document.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = summarise(report)
-    document = build_audit_document(
-        report, summary, template=template, organisation=organisation, service=service
-    )
-    with atomic_output(out_dir / AUDIT_REPORT) as stream:
-        document.save(stream)
-    return [
-        out_dir / AUDIT_REPORT,
-        write_partner_register(report, out_dir / PARTNER_REGISTER),
-        write_findings_workbook(report, out_dir / FINDINGS, summary),
-        write_chronology(report, out_dir / CHRONOLOGY),
-    ]
+    options = PackOptions(template=template, organisation=organisation, service=service)
+    paths = []
+    for name in outputs:
+        path = out_dir / name
+        WRITERS[name](report, path, summary, options)
+        paths.append(path)
+        if written is not None:
+            written(path)
+    return paths
+
+
+def read_report(path: Path) -> Report:
+    """A Report saved by `audit` (report.json), ready for the writers."""
+    with open(path, encoding="utf-8") as handle:
+        return Report.from_dict(json.load(handle))
 
 
 def check_template(template: Path) -> None:
