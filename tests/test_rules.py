@@ -33,13 +33,37 @@ def test_toml_and_yaml_give_the_same_terms(tmp_path):
     assert load_rules(toml) == load_rules(yaml) == expected
 
 
-def test_partner_tables_pass_through(tmp_path):
+def test_partner_agencies_serve_the_register_and_the_sharing_check(tmp_path):
     path = write(
-        tmp_path, "r.toml", '[partners.agencies."Thames Valley Police"]\ntype = "police"\n'
+        tmp_path,
+        "r.toml",
+        '[partners.agencies."Thames Valley Police"]\ntype = "police"\naliases = ["TVP"]\n',
     )
     assert load_rules(path) == {
-        "partners": {"agencies": {"Thames Valley Police": {"type": "police"}}}
+        "partners": {
+            "agencies": {"Thames Valley Police": {"type": "police", "aliases": ["TVP"]}}
+        },
+        "sharing_rationale": {"agencies": ["Thames Valley Police", "TVP"]},
     }
+
+
+def test_a_partner_agency_without_a_type_is_refused_before_any_work(tmp_path):
+    path = write(tmp_path, "r.toml", '[partners.agencies."Brightwell"]\naliases = ["BW"]\n')
+    with pytest.raises(RulesError, match=r"r.toml:0: \[partners\] partner agency \"Brightwell\""):
+        load_rules(path)
+
+
+@pytest.mark.slow
+def test_an_agency_named_only_in_the_rules_file_is_a_sharing_recipient(tmp_path):
+    from recordcheck.findings import findings_for
+    from recordcheck.nlp import load_pipeline
+
+    note = "Told Brightwell about the fall and his new medication."
+    plain = load_pipeline()
+    assert not findings_for(plain(note))
+    rules = write(tmp_path, "r.toml", '[partners.agencies."Brightwell"]\ntype = "other"\n')
+    with_rules = load_pipeline(rules)
+    assert [f.check for f in findings_for(with_rules(note))] == ["sharing-rationale"]
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,10 @@ TOML or YAML, one table per check, each key a word list of that check:
     agencies = ["Northgate Building Society"]
 
 Terms are added to the check's own lists (see `checks/<check>.toml` for the
-list names); nothing replaces them. A `[partners]` table is passed unchanged to
-the partner-agency component. Any problem raises RulesError "file:line: problem".
+list names); nothing replaces them. A `[partners]` table is passed to the
+partner-agency component, and the agencies it names are also recipients for
+the sharing check: one table serves both. Any problem raises RulesError
+"file:line: problem".
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import yaml
 
 from recordcheck.catalogue import all_checks
 from recordcheck.datafiles import list_name
+from recordcheck.language.agencies import LexiconError, load_lexicon
 
 PASSED_THROUGH = ("partners",)
 YAML_SUFFIXES = {".yaml", ".yml"}
@@ -142,4 +145,27 @@ def _validated(path: Path, parsed: Any, line_of) -> dict[str, dict[str, Any]]:
                     f"[{section}] {key} must be a list of words or phrases in quotes"
                 )
             rules[section][lists_by_name[section][key]] = words
+    if "partners" in rules:
+        _share_partner_agencies(path, rules)
     return rules
+
+
+def _share_partner_agencies(path: Path, rules: dict[str, dict[str, Any]]) -> None:
+    """Judge the [partners] agencies now, and make them recipients for the sharing check.
+
+    One table serves both: an agency the register knows is an agency that
+    information can be shared with.
+    """
+    table = rules["partners"]
+    agencies = table.get("agencies", {}) if isinstance(table, dict) else None
+    try:
+        if not isinstance(agencies, dict):
+            raise LexiconError("[partners] agencies must be a table of agency names")
+        load_lexicon(agencies)
+    except LexiconError as error:
+        raise RulesError(f"{path}:0: [partners] {error}") from error
+    names = [
+        text for name, entry in agencies.items() for text in (name, *entry.get("aliases", ()))
+    ]
+    sharing = rules.setdefault("sharing_rationale", {})
+    sharing["agencies"] = [*sharing.get("agencies", ()), *names]

@@ -46,6 +46,10 @@ class AgencyLexicon:
     def unnamed_agency(self, agency_type: str) -> str:
         return self.unnamed.get(agency_type) or f"{agency_type.capitalize()} (not named)"
 
+    def named_agency_terms(self) -> tuple[str, ...]:
+        """Every way of writing a named organisation (names and aliases), for matching."""
+        return tuple(term.text for term in self.terms if not term.generic)
+
 
 class LexiconError(ValueError):
     """An organisation's agency entry that cannot be used; the message says which and why."""

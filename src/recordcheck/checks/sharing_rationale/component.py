@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from recordcheck.datafiles import merged_terms, package_toml, word_classes
+from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.note_context import note_type
 from recordcheck.language.scope import Scope
@@ -114,9 +115,12 @@ class SharingRationaleCheck:
                 for key in ("consent_cues_lemma", "legal_basis_lemma", "purpose_cues_lemma")
             },
         )
-        self.parties = TermMatcher(
-            nlp, {key: lists[key] for key in ("agencies", "internal_recipients", "people")}
-        )
+        # Who information can go to: this check's own words for services and roles,
+        # plus every named organisation in the shared agency lexicon (an organisation's
+        # [partners] agencies reach `agencies` through its rules file).
+        recipients = {key: lists[key] for key in ("agencies", "internal_recipients", "people")}
+        recipients["agencies"] = (*recipients["agencies"], *load_lexicon().named_agency_terms())
+        self.parties = TermMatcher(nlp, recipients)
         # "let X know", "fill X in": the one told sits between the verb and its particle
         split = [phrase.split() for phrase in lists["split_verbs_lemma"]]
         self.split_tails = {words[0]: words[-1] for words in split}
