@@ -9,7 +9,7 @@ TOML or YAML, one table per check, each key a word list of that check:
     [sharing_rationale]
     agencies = ["Northgate Building Society"]
 
-Terms are added to the check's own lists (see `checks/<check>.toml` for the
+Terms are added to the check's own lists (see `checks/<check>/terms.toml` for the
 list names); nothing replaces them. A `[partners]` table is passed to the
 partner-agency component, and the agencies it names are also recipients for
 the sharing check: one table serves both. Any problem raises RulesError
