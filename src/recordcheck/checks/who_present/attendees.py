@@ -1,0 +1,250 @@
+"""Who took part in an encounter: names, roles, attendee lists, callers.
+
+The component asks these questions once it knows an encounter took place:
+does the note say who was there ("Present: ...", "seen alone", "Frank and
+Grace", a comma-separated list of people), is a participant named or
+identified by role ("Visited Dorothy", "tc w/ mum"), and for a call, is the
+other party named ("call from PC Jones")? People named only as the owners of
+a later action ("GP to review", "nan will supervise") or as the topic ("call
+re Harold") did not take part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from recordcheck.checks.who_present.words import CALL_PREPOSITIONS, PLANNING_AUX, SELF, THIRD_PERSON
+from recordcheck.language.scope import Scope
+
+CALLER_WINDOW = 4  # tokens either side of "rang" / "call from" in which the other party is named
+
+
+class Attendees:
+    """Questions about who took part, over parsed sentences, fed by the check's word lists."""
+
+    def __init__(self, lists: Mapping[str, Sequence[str]], scope: Scope):
+        self.person_words = frozenset(lists["person_words"])
+        self.place_words = frozenset(lists["place_words"])
+        self.speech_verbs = frozenset(lists["speech_verbs"])
+        self.party_words = frozenset(lists["party_words"])
+        self.topic_words = frozenset(lists["topic_words"])
+        self.not_names = frozenset(SELF | set(lists["group_words"]))
+        self.scope = scope
+
+    def held_with(self, meeting: Span) -> bool:
+        """ "Strategy discussion with police and health": the meeting names who took part."""
+        doc = meeting.doc
+        if meeting.end >= meeting.sent.end or doc[meeting.end].lower_ not in ("with", "w/"):
+            return False
+        after = doc[meeting.end + 1 : min(meeting.sent.end, meeting.end + 4)]
+        return any(self.is_person(t) or t.lower_ in self.party_words for t in after)
+
+    @staticmethod
+    def meeting_with_someone(meeting: Span, encounters: list[Span]) -> bool:
+        """ "Meeting with Mrs A": a meeting that names whom it was with, like "met with"."""
+        return any(e.start == meeting.start and e[-1].lower_ in ("with", "w/") for e in encounters)
+
+    def says_who_was_there(self, cue: Span) -> bool:
+        """An attendee cue of the encounter itself, not of a plan ("see Tyler on his own")."""
+        if cue.label_ == "whereabouts_cues":
+            # "phone downstairs at 10" places a thing; "Dad was downstairs" places a person
+            if not any(
+                t.dep_ in ("nsubj", "nsubjpass") and (self.is_person(t) or t.lower_ in THIRD_PERSON)
+                for t in cue.sent
+            ):
+                return False
+        elif cue.label_ != "attendee_cues":
+            return False
+        return not self._planned(cue.sent) and not self._action_owner(cue.root)
+
+    def is_person(self, token: Token) -> bool:
+        return token.pos_ == "PROPN" or token.lower_ in self.person_words
+
+    def people_together(self, doc: Doc) -> bool:
+        """People named together: "Frank and Grace", "Ravi, Jas, me, Dr Iqbal", "ryan there"."""
+        for sent in doc.sents:
+            if self._planned(sent):
+                continue
+            for token in sent:
+                pair = (
+                    token.dep_ == "conj"
+                    and self.is_person(token)
+                    and self.is_person(token.head)
+                    and not self._action_owner(token)
+                )
+                there = (
+                    token.lower_ == "there"
+                    and token.i > sent.start
+                    and self.is_person(token.nbor(-1))
+                )
+                if (pair and token.head.i != token.i) or there or self._joined_by_with(token, sent):
+                    return True
+            if self._attendance_list(sent):
+                return True
+        return False
+
+    def _joined_by_with(self, token: Token, sent: Span) -> bool:
+        """ "Spoke to Harvey with his Head of Year": a person named, then someone else with them."""
+        if token.lower_ not in ("with", "w/") or token.i + 1 >= sent.end:
+            return False
+        after = sent.doc[token.i + 1 : min(sent.end, token.i + 4)]
+        before = sent.doc[sent.start : token.i]
+        return any(self.is_person(t) for t in after) and any(
+            self.is_person(t) and t.lower_ not in SELF for t in before
+        )
+
+    def _attendance_list(self, sent: Span) -> bool:
+        """A comma-separated list most of whose items start with a person or role."""
+        items, start = [], sent.start
+        for token in sent:
+            if token.text in (",", ":", ";") or token.i == sent.end - 1:
+                items.append(sent.doc[start : token.i])
+                start = token.i + 1
+        with_person = [
+            item
+            for item in items
+            if any(self.is_person(t) and not self._action_owner(t) for t in item[:3])
+        ]
+        return len(with_person) >= 3 and len(with_person) * 5 >= len(items) * 3
+
+    def participant_named(self, sentences: Sequence[Span], covered: set[int]) -> bool:
+        """Someone taking part is named or identified by role ("Visited Dorothy", "tc w/ mum").
+
+        Words of the encounter itself ("HV done") are `covered` and never count as names;
+        nor do the owners of actions ("GP to review", "nan will supervise").
+        """
+        for sent in sentences:
+            if self._planned(sent):
+                continue
+            if any(
+                (self._names_someone(token) or self._speaker(token))
+                and not self._action_owner(token)
+                for token in sent
+                if token.i not in covered
+            ):
+                return True
+        return False
+
+    def _speaker(self, token: Token) -> bool:
+        """ "pat says he was on the floor": whoever spoke during the encounter took part."""
+        return (
+            token.dep_ == "nsubj"
+            and token.pos_ in ("NOUN", "PROPN")
+            and token.lower_ not in self.party_words | self.place_words  # "the school said"
+            and token.head.lemma_.lower() in self.speech_verbs
+        )
+
+    @staticmethod
+    def _action_owner(token: Token) -> bool:
+        """ "police to flag address", "nan will supervise": named for a later action only."""
+        for node in (token, *token.ancestors):
+            if any(_plans(c, node) for c in node.children):
+                return True
+            if node.pos_ in ("VERB", "AUX"):
+                break
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return (
+            following is not None
+            and following.lower_ == "to"
+            and token.dep_ not in ("dobj", "pobj", "dative")
+        )
+
+    def _planned(self, sent: Span) -> bool:
+        """ "Will need to come back and see Tyler": a plan names people who were not there."""
+        root = sent.root
+        modal = any(c.dep_ == "aux" and c.lower_ in PLANNING_AUX for c in root.children)
+        return (
+            modal
+            or self.scope.hypothetical(root)
+            or root.lemma_.lower() in ("need", "plan", "want")
+        )
+
+    def _names_someone(self, token: Token) -> bool:
+        if (
+            token.lower_ in self.not_names
+            or token.pos_ == "PRON"
+            or self._topic(token)
+            or _heading(token)
+        ):
+            return False
+        if token.lower_ in self.person_words:
+            return True
+        previous = token.nbor(-1) if token.i > token.sent.start else None
+        mid_sentence = previous is not None and previous.is_alpha and previous.is_lower
+        name_like = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and mid_sentence)
+        return name_like and token.is_title and not self._in_place_name(token)
+
+    def _topic(self, token: Token) -> bool:
+        """What the encounter was about, not who took part: "call re Harold", "Irene's care".
+
+        A possessor names a participant only through a person ("Mrs A's daughter").
+        """
+        name = token  # "Mr" in "Mr Khan's": judge the whole name
+        while name.dep_ in ("compound", "flat", "appos", "conj") and name.head != name:
+            name = name.head
+        if name.dep_ == "poss":  # "about Mrs Dale's carers": her carers are the topic too
+            return not self.is_person(name.head) or self._topic(name.head)
+        return name.dep_ == "pobj" and name.head.lower_ in self.topic_words
+
+    def _in_place_name(self, token: Token) -> bool:
+        """ "Larch Walk", "Station Lodge", "Fen Rd": a proper name ending in a place word."""
+        doc = token.doc
+        end = token.i
+        while (
+            end + 1 < len(doc) and doc[end + 1].pos_ in ("PROPN", "NUM") and doc[end + 1].is_title
+        ):
+            end += 1
+        name = doc[token.i : end + 1]
+        previous = doc[token.i - 1].lower_ if token.i > 0 else ""
+        return any(t.lower_ in self.place_words for t in name) or previous in ("at", "in", "from")
+
+    def caller_named(self, calls: list[Span]) -> bool:
+        """A call passes when the other party is named: "call from PC Jones", "rang her GP"."""
+        for call in calls:
+            doc, sent = call.doc, call.sent
+            near = doc[
+                max(sent.start, call.start - CALLER_WINDOW) : min(
+                    sent.end, call.end + CALLER_WINDOW
+                )
+            ]
+            if call == sent:  # no call wording: the note type says it was a call
+                near = sent
+            candidates = [*near, *_called_party_phrase(call.root)]
+            if any(self._call_party(t) and not (call != sent and t in call) for t in candidates):
+                return True
+        return False
+
+    def _call_party(self, token: Token) -> bool:
+        if token.lower_ in SELF or self._topic(token):
+            return False
+        return self.is_person(token) or token.lower_ in self.party_words
+
+def _plans(child: Token, verb: Token) -> bool:
+    """A planning auxiliary; bare "to" only with a subject ("GP to review", not "went to see")."""
+    if child.dep_ != "aux" or child.lower_ not in PLANNING_AUX:
+        return False
+    return child.lower_ != "to" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+def _called_party_phrase(verb: Token) -> list[Token]:
+    """The whole object of "spoke to the hospice at home team", however long."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in CALL_PREPOSITIONS
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return [t for o in objects for t in o.subtree]
+
+def _heading(token: Token) -> bool:
+    """ "HV." opening a home-visit note is a heading for the visit, not the health visitor.
+
+    Only the note's first line: one-word lines further down may be a list of attendees.
+    """
+    sent = token.sent
+    if sent.start != 0 or len(sent) > 3:
+        return False
+    return [t for t in sent if not (t.is_punct or t.is_space)] == [token]

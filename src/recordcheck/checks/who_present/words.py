@@ -1,0 +1,12 @@
+"""The who-present check's words: its data file, read once, and the closed word classes."""
+
+from __future__ import annotations
+
+from recordcheck.datafiles import package_toml, word_classes
+
+DATA = package_toml(__package__, "terms.toml")
+WORD_CLASSES = word_classes(DATA)
+SELF = WORD_CLASSES["self"]
+THIRD_PERSON = WORD_CLASSES["third_person"]
+PLANNING_AUX = WORD_CLASSES["planning_aux"]
+CALL_PREPOSITIONS = WORD_CLASSES["call_prepositions"]  # "spoke to X", never "call re X"
