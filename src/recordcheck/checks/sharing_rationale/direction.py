@@ -1,0 +1,284 @@
+"""Which way information went in one sentence: out from the writer, in, or neither.
+
+Only outward sharing by the writer needs a reason. A sharing verb does not count
+when the sharing has not happened (plans.py), when someone else did it ("shared
+by DC Wilde", "Concern raised to ASC by Lakeside Bank"), when it went only to
+in-house colleagues, when what went was no news of anyone ("sent apologies"),
+or when the word is an adjective or a channel ("the shared fridge", "Email to
+provider:"). Information received ("Call from the school", "GP informed me")
+makes the sentence "in". A contact verb ("rang", "spoke to") with an outside
+party on the line lets the next sentence's bare "Gave both." count as sharing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from recordcheck.checks.sharing_rationale.parties import RECIPIENT_WINDOW, Parties, past_names
+from recordcheck.checks.sharing_rationale.plans import not_yet
+from recordcheck.checks.sharing_rationale.sentence_shape import (
+    explicit_passive,
+    is_heading,
+    modifies_noun,
+)
+from recordcheck.checks.sharing_rationale.words import CLIENT_FACING, WORD_CLASSES, WRITER
+from recordcheck.language.matching import TermMatcher
+from recordcheck.language.scope import Scope
+
+TO_WRITER = WORD_CLASSES["to_writer"]
+RECEIVED_WORDS = WORD_CLASSES["received_words"]
+# sharing that needs no named recipient: the word itself says it went out
+SHARED_WITHOUT_RECIPIENT = WORD_CLASSES["shared_without_recipient"]
+# verbs by which the writer makes a referral or notification happen
+MAKING = WORD_CLASSES["making"]
+SPLIT_VERB_GAP = 4  # tokens between "let" and "know" in "let the nursery manager know"
+# "Probation informed." / "GP notified today": a telegraphic passive names who was told
+TOLD_PASSIVELY = WORD_CLASSES["told_passively"]
+AFTER_TELEGRAPHIC_PASSIVE = WORD_CLASSES["after_telegraphic_passive"]
+# "Son informed by text": after "by", these name how the news went, not who gave it
+CHANNELS = WORD_CLASSES["channels"]
+AGENT_WINDOW = 5  # tokens after a participle in which "by <someone>" names the doer
+OWN_PLAN_WINDOW = 4  # tokens after "told" in which "I'd ..." / "we will ..." starts
+MODALS = WORD_CLASSES["modals"]
+NOT_A_SHARING_ACT = WORD_CLASSES["not_a_sharing_act"]
+ACT_LISTS = ("sharing_verbs_lemma", "sharing_acts_lemma", "contact_verbs_lemma", "received_lemma")
+
+
+class DirectionReader:
+    """Reads each sentence's sharing, contact and receiving words for the way information went."""
+
+    def __init__(self, nlp: Language, lists: Mapping[str, Sequence[str]], parties: Parties):
+        self.acts = TermMatcher(nlp, {key: lists[key] for key in ACT_LISTS})
+        self.parties = parties
+        # "let X know", "fill X in": the one told sits between the verb and its particle
+        split = [phrase.split() for phrase in lists["split_verbs_lemma"]]
+        self.split_tails = {words[0]: words[-1] for words in split}
+        self.split_heads = TermMatcher(nlp, {"sharing_verbs_lemma": list(self.split_tails)})
+        self.not_information = frozenset(word.lower() for word in lists["not_information"])
+        self.information = frozenset(word.lower() for word in lists["information_words"])
+        self.scope = Scope(nlp)
+
+    def read(
+        self, sent: Span, in_touch: bool, outsiders: frozenset[str] = frozenset()
+    ) -> tuple[str, bool]:
+        """("out" | "in" | "", whether the writer got in touch with an outside party here)."""
+        matches = sorted(
+            self.acts.spans(sent) + self._split_verbs(sent), key=lambda m: (m.start, m.end)
+        )
+        contacted = any(
+            m.label_ == "contact_verbs"
+            and self._by_writer(m)
+            and self.parties.named_after(m, client_facing=True, outsiders=outsiders)
+            for m in matches
+        )
+        verdict = ""
+        for match in matches:
+            if match.label_ == "received" and not not_yet(match, self.scope):
+                verdict = "in"
+            if match.label_ == "contact_verbs" and self._discussed_with(match):
+                return "out", contacted
+            if match.label_ in ("contact_verbs", "received") or not_yet(match, self.scope):
+                continue
+            if self._received(match):
+                verdict = verdict or "in"
+                continue
+            if self._told_passively(match):
+                return "out", contacted
+            if self._by_writer(match) and self._outward(match, in_touch or contacted, outsiders):
+                return "out", contacted
+        return verdict, contacted
+
+    def outside_caller(self, doc: Doc) -> bool:
+        """Someone outside rang or wrote in: "Call from Patricia's son", "Her neighbour rang"."""
+        for match in self.acts.spans(doc):
+            if match.label_ == "received" and match[-1].lower_ == "from":
+                words = doc[match.end : match.sent.end]
+                if self.parties.outside(words[: past_names(words, RECIPIENT_WINDOW)]):
+                    return True
+            elif match.label_ == "contact_verbs":
+                subject = Scope.subject_of(match.root)
+                if subject is not None and subject.i < match.start and subject.lower_ not in WRITER:
+                    caller = doc[subject.left_edge.i : subject.right_edge.i + 1]
+                    if self.parties.outside(caller):
+                        return True
+        return False
+
+    def _split_verbs(self, sent: Span) -> list[Span]:
+        """ "let the manager know", "filled him in": the verb, when its particle follows."""
+        found = []
+        for head in self.split_heads.spans(sent):
+            lemma = head.root.lemma_.lower()
+            tail = self.split_tails.get(lemma) or self.split_tails.get(head.text.lower())
+            following = sent.doc[head.end : min(sent.end, head.end + SPLIT_VERB_GAP + 1)]
+            if any(t.lemma_.lower() == tail or t.lower_ == tail for t in following[1:]):
+                found.append(head)
+        return found
+
+    def _outward(self, match: Span, contacted: bool, outsiders: frozenset[str]) -> bool:
+        word = match.text.lower()
+        after = match.doc[match.end : match.sent.end]
+        if any(t.lower_ == "internal" for t in match.sent):
+            return False
+        if len(after) and after[0].lower_ == "by":
+            return False  # "explained by mum", "shared by DC Wilde": not the writer sharing
+        passive = match.label_ == "sharing_acts" or match.root.tag_ == "VBN"
+        if passive and self.parties.agent_named(after[:AGENT_WINDOW]):
+            return False  # "Concern raised to ASC by Lakeside Bank": the bank raised it
+        if match.label_ == "sharing_acts":
+            return (
+                not (len(after) and after[0].lower_ in NOT_A_SHARING_ACT)
+                and not _about(match)
+                and _act_made_by_writer(match.root)
+            )
+        if modifies_noun(match) or match.root.pos_ == "NOUN":
+            # "the shared fridge", "carer report:"; "Email to provider:" names the channel,
+            # like "Letter to GP": what went out is in the words that follow
+            return False
+        if self.parties.only_internal(after, contacted) or self._sends_no_information(match.root):
+            return False
+        client_facing = match.root.lemma_.lower() in CLIENT_FACING or word in CLIENT_FACING
+        if client_facing and _own_plan_told(after):
+            return False
+        if self.parties.named_after(match, client_facing, outsiders):
+            return True
+        return contacted or word in SHARED_WITHOUT_RECIPIENT
+
+    def _discussed_with(self, match: Span) -> bool:
+        """ "Spoke to the practice nurse about George's falls": the writer told an agency.
+
+        With family it is as often their own matter ("spoke to mum about next steps").
+        """
+        if match[-1].lower_ not in ("to", "with") or not_yet(match, self.scope):
+            return False
+        after = match.doc[match.end : match.sent.end]
+        recipient = after[: past_names(after, RECIPIENT_WINDOW)]
+        agencies = [p for p in self.parties.outside(recipient) if p.label_ == "agencies"]
+        if not (agencies and self._by_writer(match)):
+            return False
+        about = next((t for t in after if t.lower_ == "about"), None)
+        return about is not None and not self.acts.has(match.doc[about.i : about.i + 3])
+
+    def _told_passively(self, match: Span) -> bool:
+        """ "Probation informed.", "Office and son Martin informed": the writer told them."""
+        verb = match.root
+        if verb.lemma_.lower() not in TOLD_PASSIVELY or verb.pos_ != "VERB":
+            return False
+        subject = Scope.subject_of(verb)
+        if verb.dep_ == "acl" and verb.head.i < verb.i:
+            subject = verb.head  # "Son informed by text." parsed as a noun phrase
+        elif subject is None or subject.i > verb.i:
+            return False  # "Police were informed", "GP notified" both name the one told
+        if any(c.dep_ in ("dobj", "dative", "attr") for c in verb.children):
+            return False  # "Mum informed staff ...": she told them
+        nxt = match.doc[match.end] if match.end < match.sent.end else None
+        after_by = match.doc[match.end + 1] if match.end + 1 < match.sent.end else None
+        if nxt is not None and nxt.lower_ == "by":
+            if after_by is None or after_by.lower_ not in CHANNELS:
+                return False  # "DSL informed by form tutor": the tutor told the DSL
+        elif nxt is not None and not (
+            nxt.is_punct
+            or nxt.lower_ in AFTER_TELEGRAPHIC_PASSIVE
+            or (nxt.lower_ in ("about", "re") and explicit_passive(verb))
+        ):
+            return False  # "Police informed that ...", "GP informed me", "Son informed by PC X"
+        words = match.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        return bool(self.parties.outside(words))
+
+    def _received(self, match: Span) -> bool:
+        doc = match.doc
+        if any(
+            t.lower_ in RECEIVED_WORDS
+            for t in doc[match.start : min(match.end + 2, match.sent.end)]
+        ):
+            return True
+        if any(t.lower_ in ("received", "rec'd") for t in match.sent):
+            return True
+        agent = doc[match.end : min(match.end + 3, match.sent.end)]
+        if (
+            len(agent) > 1
+            and agent[0].lower_ == "by"
+            and (agent[1].pos_ == "PROPN" or self.parties.has(agent))
+        ):
+            return True
+        nxt = doc[match.end] if match.end < match.sent.end else None
+        return nxt is not None and nxt.lower_ in TO_WRITER
+
+    def _by_writer(self, match: Span) -> bool:
+        subject = Scope.subject_of(match.root)
+        previous = match.doc[match.start - 1] if match.start > match.sent.start else None
+        if subject is None and previous is not None and previous.pos_ == "CCONJ":
+            # "X sent apologies and shared records": a verb the parser missed shares X's subject
+            subject = Scope.subject_of(match.sent.root)
+        if (
+            subject is not None
+            and subject.dep_ == "nsubjpass"
+            and subject.head.i != match.root.i
+            and any(c.dep_ == "dobj" for c in match.root.children)
+        ):
+            # "GP surgery invited, sent apologies and shared records": the one invited did it
+            return not self.parties.is_party(subject)
+        if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in WRITER:
+            return True
+        if is_heading(subject):
+            return True  # "Outcome: Told the neighbour ...": a section label, not a doer
+        if subject.lower_ in self.information or (
+            subject.pos_ == "NOUN" and not self.parties.is_party(subject)
+        ):
+            return True  # telegraphic passives: "Concerns passed to police", "Info shared w/ ..."
+        # the tagger often reads telegraphic "Referred Beryl ...", "Rang X and gave ..." as names:
+        # a sentence opening with a verb of ours was written by the writer about themselves
+        opening = self.acts.spans(match.sent)
+        return subject.i > match.root.i or (bool(opening) and opening[0].start == match.sent.start)
+
+    def _sends_no_information(self, verb) -> bool:
+        """ "Sent MSU", "sent apologies": a sample or a courtesy, not news of someone."""
+        themes = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        subject = Scope.subject_of(verb)
+        if subject is not None and subject.pos_ == "NOUN":
+            themes.append(subject)  # telegraphic passive: "application sent"
+        return any(
+            t.lemma_.lower() in self.not_information or t.lower_ in self.not_information
+            for t in themes
+        )
+
+
+def _about(match: Span) -> bool:
+    """ "Spoke to Graham about the referral": talk about sharing is not sharing."""
+    doc = match.doc
+    before = doc[max(match.sent.start, match.start - 3) : match.start]
+    return any(t.lower_ in ("about", "re", "discussed", "discuss") for t in before)
+
+
+def _act_made_by_writer(word) -> bool:
+    """A referral the writer made: "Referral to ASC.", "Referral sent", "made a referral"."""
+    if word.pos_ == "VERB" or word.dep_ == "ROOT":
+        return True
+    following = word.doc[word.i + 1] if word.i + 1 < word.sent.end else None
+    if following is not None and following.lower_ == "to":
+        return True  # "Referral to ASC and to the CMHT ...", whatever the parser made of it
+    if word.i == word.sent.start and word.lower_.endswith("ed"):
+        return True  # "Referred Beryl to ASC": the tagger reads a telegraphic verb as a name
+    head = word.head
+    if word.dep_ == "conj" and head.i != word.i:
+        return _act_made_by_writer(head)
+    if head.lemma_.lower() in MAKING or head.lower_ in MAKING:
+        subject = Scope.subject_of(head)
+        return (
+            subject is None
+            or subject.i == word.i
+            or subject.lower_ in WRITER
+            or subject.dep_ == "nsubjpass"
+        )
+    return word.dep_ in ("appos", "npadvmod", "dep")
+
+
+def _own_plan_told(after: Span) -> bool:
+    """ "Told Christine I'd look into it": the writer's next step, not news about anyone."""
+    opening = after[:OWN_PLAN_WINDOW]
+    return any(
+        t.lower_ in ("i", "we") and t.i + 1 < after.end and after.doc[t.i + 1].lower_ in MODALS
+        for t in opening
+    )

@@ -1,0 +1,143 @@
+"""Who information went to: outside agencies and people, in-house recipients, names.
+
+Sharing needs someone outside to receive it. "Sent the chronology to Lakeside
+Bank" names an agency; "told Kim" names one only when the note has tied Kim to
+an outside role ("Kim (HV)", "practice nurse Kim Boyce"); the manager or the
+duty team are in-house, and telling them is internal discussion, not sharing.
+The recipient words are this check's own lists plus every named organisation in
+the shared agency lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from recordcheck.checks.sharing_rationale.sentence_shape import names_what_was_sent
+from recordcheck.checks.sharing_rationale.words import WORD_CLASSES
+from recordcheck.language.agencies import load_lexicon
+from recordcheck.language.matching import TermMatcher
+
+NAME_PARTS = {"PROPN"}
+RECIPIENT_WINDOW = 4  # tokens after "told"/"updated" in which the one told is named
+# where the one told ends and what they were told begins: "updated him that police ..."
+CONTENT_OPENERS = WORD_CLASSES["content_openers"]
+# verbs whose object is the thing sent ("sent the MSU"): a named recipient follows "to"/"with"
+THING_SENT = WORD_CLASSES["thing_sent"]
+# with an outside party on the line, only these make "the manager" ours rather than theirs
+OWN_SIDE = WORD_CLASSES["own_side"]
+TITLES = WORD_CLASSES["titles"]
+ROLE_AFTER_NAME = {",", "("}  # "Kim Sheldon (HV)", "Jon Barker, Housing"
+
+
+class Parties:
+    """The recipient word lists ("agencies", "internal_recipients", "people") and tests on them."""
+
+    def __init__(self, nlp: Language, lists: Mapping[str, Sequence[str]]):
+        # Who information can go to: this check's own words for services and roles,
+        # plus every named organisation in the shared agency lexicon (an organisation's
+        # [partners] agencies reach `agencies` through its rules file).
+        recipients = {key: lists[key] for key in ("agencies", "internal_recipients", "people")}
+        recipients["agencies"] = (*recipients["agencies"], *load_lexicon().named_agency_terms())
+        self.matcher = TermMatcher(nlp, recipients)
+
+    def has(self, words: Doc | Span) -> bool:
+        """Any recipient, outside or in-house, among these words."""
+        return self.matcher.has(words)
+
+    def is_party(self, token) -> bool:
+        """The phrase this token heads names a recipient: "GP surgery", "her social worker"."""
+        return self.matcher.has(token.doc[token.left_edge.i : token.right_edge.i + 1])
+
+    def outside(self, words: Doc | Span) -> list[Span]:
+        """Recipients outside the service, less any that are part of an in-house one."""
+        parties = self.matcher.spans(words)
+        internal = [p for p in parties if p.label_ == "internal_recipients"]
+        return [
+            p
+            for p in parties
+            if p.label_ != "internal_recipients"
+            and not any(i.start <= p.start < i.end or p.start <= i.start < p.end for i in internal)
+        ]
+
+    def only_internal(self, words: Span, contacted: bool = False) -> bool:
+        """Only in-house recipients; with an outside party on the line, "the manager" is theirs."""
+        parties = self.matcher.spans(words)
+        if contacted:
+            parties = [p for p in parties if any(t.lower_ in OWN_SIDE for t in p)]
+            return bool(parties)
+        return bool(parties) and not self.outside(words)
+
+    def agent_named(self, words: Span) -> bool:
+        """ "... by Lakeside Bank", "... by PC Jones": a passive whose doer is named."""
+        for word in words:
+            if word.lower_ == "by" and word.i + 1 < words.end:
+                agent = words.doc[word.i + 1 : min(words.end, word.i + 3)]
+                if agent[0].pos_ == "PROPN" or self.matcher.has(agent):
+                    return True
+        return False
+
+    def named_after(
+        self, match: Span, client_facing: bool, outsiders: frozenset[str] = frozenset()
+    ) -> bool:
+        """An outside party after the verb: anywhere for "sent ... to X", next for "told X"."""
+        after = match.doc[match.end : match.sent.end]
+        if client_facing:
+            after = after[: past_names(after, RECIPIENT_WINDOW)]
+            opener = next((t.i for t in after if t.lower_ in CONTENT_OPENERS), after.end)
+            after = match.doc[after.start : opener]
+        if self.outside(after):
+            return True
+        if client_facing:
+            return any(
+                (t.pos_ in NAME_PARTS or t.i == after.start) and t.lower_ in outsiders
+                for t in after
+            )
+        if match.root.lemma_.lower() not in THING_SENT and match.text.lower() not in THING_SENT:
+            return any(t.pos_ == "PROPN" for t in after[:RECIPIENT_WINDOW])
+        if not names_what_was_sent(match.root):
+            return False  # "Sent to the Hub": a person sent somewhere, not information
+        return any(
+            t.pos_ == "PROPN" and t.i - 3 <= w.i < t.i
+            for w in after
+            if w.lower_ in ("to", "with")
+            for t in after
+        )
+
+    def outside_names(self, doc: Doc) -> frozenset[str]:
+        """Names the note ties to an outside role: "practice nurse Anne Boyce", "Kim (HV)"."""
+        names: set[str] = set()
+        for party in self.outside(doc[:]):
+            names.update(_name_at(doc, party.end, step=1))
+            if party.start >= 2 and doc[party.start - 1].text in ROLE_AFTER_NAME:
+                names.update(_name_at(doc, party.start - 2, step=-1))
+        return frozenset(names)
+
+
+def past_names(words: Span, window: int) -> int:
+    """The window's end, pushed past a name running over it ("Kelby Drug & Alcohol Service")."""
+    end = min(window, len(words))
+    while end < len(words) and _name_part(words[end - 1]) and _name_part(words[end]):
+        end += 1
+    return end
+
+
+def _name_part(token) -> bool:
+    return token.pos_ in NAME_PARTS or token.text == "&"  # "Westvale Fire & Rescue Service"
+
+
+def _name_at(doc: Doc, index: int, step: int) -> set[str]:
+    """The name running from `index` (forwards or backwards) by which the person is called."""
+    if not 0 <= index < len(doc):
+        return set()
+    sent = doc[index].sent
+    run = []
+    while sent.start <= index < sent.end and doc[index].pos_ in NAME_PARTS:
+        run.append(doc[index].lower_)
+        index += step
+    if step < 0:
+        run.reverse()
+    given = [word for word in run if word not in TITLES]
+    return set(given[:1])

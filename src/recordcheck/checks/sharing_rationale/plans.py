@@ -1,0 +1,36 @@
+"""Has the sharing happened yet? Planned, conditional or negated sharing has not.
+
+"Will refer to ASC", "Agreed: referral to the hub", "Next steps: refer for
+counselling" and "did not inform school" record no disclosure, so the direction
+test skips such a verb. A plan word governs the rest of its line only: bulleted
+lines often parse as one sentence, and a plan on one line says nothing about the next.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from recordcheck.checks.sharing_rationale.sentence_shape import line_start
+from recordcheck.checks.sharing_rationale.words import WORD_CLASSES
+from recordcheck.language.scope import Scope
+
+NOT_YET = WORD_CLASSES["not_yet"]
+NOT_YET_WINDOW = 3  # tokens before the verb
+# earlier in the sentence, these make the sharing an agreement or a plan: "Agreed: referral to ..."
+PLANNING = WORD_CLASSES["planning"]
+# "Next steps: refer for ...", but not "Steps taken: referred ..."
+PLAN_HEADINGS = {("next", "steps"), ("next", "step")}
+
+
+def not_yet(match: Span, scope: Scope) -> bool:
+    """Planned, conditional or negated sharing has not happened."""
+    doc = match.doc
+    line = line_start(match)
+    before = doc[max(line, match.start - NOT_YET_WINDOW) : match.start]
+    if any(t.lower_ in NOT_YET for t in before):
+        return True
+    if any(t.lower_ in PLANNING for t in doc[line : match.start]):
+        return True
+    if any((t.lower_, t.nbor().lower_) in PLAN_HEADINGS for t in doc[line : match.start - 1]):
+        return True
+    return scope.hypothetical(match.root) and match.root.tag_ not in ("VBD", "VBN")
