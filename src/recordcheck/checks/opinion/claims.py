@@ -1,0 +1,219 @@
+"""Which cues are the writer's own unsupported claims.
+
+The word lists in terms.toml find cues: labels, mind-reading, hedges, vague
+evaluations, judgement markers. Most uses of those words are fine: quoted or
+reported speech, plans, diagnoses in brackets, "a difficult conversation",
+judgements that give their basis. ClaimFinder finds the cues in a note and
+keeps, as Candidates (spans.py), only those the writer asserts as fact with
+nothing observable behind them. The scope tests it leans on are in scope.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from recordcheck.checks.opinion.predicates import MANNER_VERBS, Use, use_of
+from recordcheck.checks.opinion.scope import OpinionScope
+from recordcheck.checks.opinion.spans import Candidate, candidate_for
+from recordcheck.datafiles import merged_terms, package_toml, word_classes
+from recordcheck.language.clauses import clause_of, is_run_on, statement_of
+from recordcheck.language.matching import TermMatcher
+
+DATA = package_toml(__package__, "terms.toml")
+# word list -> the cue a finding names
+CUE_OF_LIST = {
+    "labels": "label",
+    "mind_reading": "mind-reading",
+    "states": "mind-reading",
+    "hedges": "hedge",
+    "vague_evaluations": "vague-evaluation",
+    "judgement_markers": "unsupported-judgement",
+}
+WORD_CLASSES = word_classes(DATA)
+# "explained clearly", "clearly visible": the marker says how, not that the writer judges
+MANNER_OF_SAYING = WORD_CLASSES["manner_of_saying"]
+# records of a charge: what follows "for" names the offence, it does not judge
+OFFENCE_RECORDS = WORD_CLASSES["offence_records"]
+# how many words after a cue in a run-on its basis may start ("aggressive shouting at staff")
+BASIS_REACH = 10
+HEDGING_VERBS = WORD_CLASSES["hedging_verbs"]
+
+
+class ClaimFinder:
+    """Finds the cues in a note and judges each: the writer's unsupported claim, or not."""
+
+    def __init__(self, nlp: Language, extra_terms: Mapping[str, Sequence[str]]):
+        lists = merged_terms(DATA["terms"], extra_terms)
+        self.cues = TermMatcher(
+            nlp, {k: v for k, v in lists.items() if k.removesuffix("_lemma") in CUE_OF_LIST}
+        )
+        self.not_people = frozenset(lists["non_person_subjects"])
+        self.observable = frozenset(lists["observable"])
+        self.agreement = frozenset(lists["agreement"])
+        self.scope = OpinionScope(nlp, DATA["scope_terms"])
+        self.settings = DATA["judging"]
+        self.weak_lists = frozenset(self.settings["weak_lists"])
+        self.judged_when_negated = frozenset(lists["praise"])
+
+    def candidates(self, doc: Doc, unlisted: bool) -> list[Candidate]:
+        """The claims in the note; with `unlisted`, also weak ones no word list names
+        (worth finding only when a classifier is there to confirm them)."""
+        quoted = self.scope.quoted_ranges(doc)
+        matches = self.cues.spans(doc)
+        found = [
+            candidate_for(match, cue, match.label_ in self.weak_lists)
+            for match in matches
+            if (cue := self.judge(match, quoted))
+        ]
+        if unlisted:
+            found += self._unlisted_evaluations(doc, matches, quoted)
+        return found
+
+    def _unlisted_evaluations(self, doc: Doc, matches: list[Span], quoted) -> list[Candidate]:
+        """Evaluative predicates no list names ("a devoted dad"): weak cues for the classifier."""
+        listed = {t.i for m in matches for t in m}
+        found = []
+        for token in doc:
+            if (
+                token.i in listed
+                or token.lower_ in self.observable
+                or token.pos_ not in ("ADJ", "NOUN")
+                or not use_of(token, shorthand=False).predicative
+            ):
+                continue
+            span = doc[token.i : token.i + 1]
+            cue = "label" if token.pos_ == "NOUN" else "vague-evaluation"
+            span.label_ = "vague_evaluations"
+            if self.judge(span, quoted):
+                found.append(candidate_for(span, cue, weak=True))
+        return found
+
+    # --- rules --------------------------------------------------------------
+    def judge(self, match: Span, quoted: list[tuple[int, int]]) -> str | None:
+        """The cue this match stands for, or None when it is not an unsupported claim."""
+        cue = CUE_OF_LIST[match.label_]
+        token = match.root
+        if self.scope.inside(match, quoted) or self.scope.hypothetical(token):
+            return None
+        if _in_brackets(match) or _gives_basis(match) or _names_offence(token):
+            return None
+        if cue != "hedge" and self.scope.reported(token):
+            return None
+        if cue == "hedge" and self.scope.reported(token) and not self._writer_thinks(match):
+            return None
+        if not self._used_as_claim(match, cue):
+            return None
+        if self._supported(match, cue):
+            return None
+        return cue
+
+    def _writer_thinks(self, match: Span) -> bool:
+        return any(self.scope.authored_by_writer(t) for t in match if t.pos_ == "VERB")
+
+    def _used_as_claim(self, match: Span, cue: str) -> bool:
+        token = match.root
+        if len(match) == 1 and self._records_agreement(token):
+            return False
+        if cue in ("label", "vague-evaluation") and len(match) == 1:
+            use = use_of(token)
+            if (
+                cue == "label"
+                and self.scope.negated(token)
+                and token.lower_ not in self.judged_when_negated
+            ):
+                return False
+            if self._said_of_thing(use):
+                return False
+            return use.predicative or (cue == "label" and use.subject is not None)
+        if match.label_ in self.weak_lists and len(match) == 1:
+            use = use_of(token)
+            return use.predicative and not self._said_of_thing(use)
+        if cue == "unsupported-judgement" and len(match) == 1:
+            return token.head.lemma_.lower() not in MANNER_OF_SAYING
+        if cue == "hedge" and token.lemma_.lower() == "feel":
+            # "I felt her forehead": touching, not thinking
+            return not any(c.dep_ == "dobj" for c in token.children)
+        if cue == "hedge" and token.lemma_.lower() in HEDGING_VERBS:
+            return any(
+                c.dep_
+                in ("xcomp", "oprd", "acomp", "ccomp", "attr", "advcl", "prep", "advmod", "dobj")
+                for c in token.children
+            )
+        return True
+
+    def _said_of_thing(self, use: Use) -> bool:
+        return use.subject is not None and use.subject.lower_ in self.not_people
+
+    def _records_agreement(self, token: Token) -> bool:
+        """ "Mum is happy for the referral to go ahead", "happy to talk": consent given.
+        ("happy with the plan" stays a judgement of how she took it.)"""
+        if token.lower_ not in self.agreement:
+            return False
+        # the parser hangs "for the referral to go ahead" on "is" as often as on "happy"
+        holders = [token, token.head] if token.dep_ == "acomp" else [token]
+        return any(
+            c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children))
+            for holder in holders
+            for c in holder.children
+        )
+
+    def _supported(self, match: Span, cue: str) -> bool:
+        sent = statement_of(match.root)
+        # a run-on is one "sentence" for the whole note: only words near the cue are its basis
+        near = sent
+        if is_run_on(sent):
+            near = sent.doc[match.end : min(sent.end, match.end + BASIS_REACH)]
+        if cue in self.settings["basis_in_sentence"] and (
+            self.scope.basis_follows(match.end, near) or self._concludes_observations(match, sent)
+        ):
+            return True
+        # "He appeared under the influence": what a hedge governs is judged as the hedge
+        hedged = match.root.head.lemma_.lower() in HEDGING_VERBS
+        if cue not in self.settings["basis_in_neighbour"] and not hedged:
+            return False
+        # "Shared because of the injury; I consider ...": a basis before the judgement counts too
+        return self.scope.observation_in(sent.doc[sent.start : match.start]) or (
+            self.scope.basis_nearby(sent)
+        )
+
+    def _concludes_observations(self, match: Span, sent: Span) -> bool:
+        """ "smelling of alcohol, slurring her words; she was drunk": the observations come
+        first and a semicolon or colon introduces what the writer concluded from them."""
+        start = clause_of(match.root).start
+        while start > sent.start and match.doc[start - 1].is_punct:
+            start -= 1
+            if match.doc[start].text in (";", ":"):
+                return self.scope.observation_in(match.doc[sent.start : start])
+        return False
+
+
+def _in_brackets(match: Span) -> bool:
+    """ "(45, dx paranoid schizophrenia)": a diagnosis or aside, not a judgement."""
+    before = match.doc[match.sent.start : match.start]
+    return before.text.count("(") > before.text.count(")")
+
+
+def _gives_basis(match: Span) -> bool:
+    """ "... shared without consent as we believe ...": the cue is itself a reason given."""
+    clause_start = clause_of(match.root, subordinate=False).start
+    before = match.doc[clause_start : match.start]
+    return any(
+        t.lower_ in ("as", "because", "since") and t.dep_ in ("mark", "prep") and not _manner_as(t)
+        for t in before
+    )
+
+
+def _manner_as(token: Token) -> bool:
+    """ "presented as paranoid": `as` names the manner, it does not give a reason."""
+    return token.dep_ == "prep" and token.head.lemma_.lower() in MANNER_VERBS
+
+
+def _names_offence(token: Token) -> bool:
+    """ "arrested for driving under the influence", "a conviction for being drunk": the
+    words name what someone was charged with, a matter of record."""
+    return any(
+        a.lower_ == "for" and a.head.lemma_.lower() in OFFENCE_RECORDS for a in token.ancestors
+    )

@@ -1,0 +1,135 @@
+"""OpinionScope: the shared scope tests, narrowed for the opinion check.
+
+`recordcheck.language.scope.Scope` decides whether a cue is someone else's
+words (quoted, reported, hypothetical) and whether a basis is given near it.
+Its defaults suit checks that must not flag what a parent or child said; for
+opinions they are too generous, hiding the writer's own judgements behind
+anything that looks like a report ("was evasive and couldn't answer", "her
+account is credible"). This module holds the narrower tests the opinion rules
+(claims.py) use in their place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from recordcheck.language.clauses import is_break, is_run_on, statement_of
+from recordcheck.language.matching import TermMatcher
+from recordcheck.language.scope import Scope
+
+
+class _PhrasesWithoutModals:
+    """The scope's phrases, less the evidence word "can" (tins) read off the modal "can't"."""
+
+    def __init__(self, matcher: TermMatcher):
+        self.matcher = matcher
+
+    def spans(self, doclike: Doc | Span, longest: bool = True) -> list[Span]:
+        return [
+            s
+            for s in self.matcher.spans(doclike, longest)
+            if not (s.label_ == "evidence" and s.root.pos_ == "AUX")
+        ]
+
+    def has(self, doclike: Doc | Span, name: str | None = None) -> bool:
+        return any(name is None or s.label_ == name for s in self.spans(doclike, False))
+
+
+class OpinionScope(Scope):
+    """The shared scopes, narrowed where they hid the writer's own judgements."""
+
+    def __init__(self, nlp: Language, extra: Mapping[str, Sequence[str]]):
+        super().__init__(nlp, extra)
+        self.phrases = _PhrasesWithoutModals(self.phrases)
+
+    def basis_nearby(self, sent: Span, before: bool = False) -> bool:
+        """The NEXT sentence records an observation or opens with a reason ("This is because").
+
+        The sentence before does not count (`before` is ignored): a guess written after the
+        facts still has to say it rests on them. A "because" deep inside the next sentence
+        explains that sentence's own claim, not this one.
+        """
+        doc = sent.doc
+        if sent.end >= len(doc):
+            return False
+        neighbour = doc[sent.end].sent
+        return any(
+            s.label_ == "evidence" or s.start < neighbour.start + 3
+            for s in self.phrases.spans(neighbour)
+            if s.label_ in ("evidence", "basis_connectives")
+        )
+
+    def _attributes_to_other(self, verb: Token) -> bool:
+        # "lunch call": only a verb says; "worried", "scared" may think
+        if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+            return False
+        if verb.pos_ != "VERB" and verb.lemma_.lower() in self.words["speech"]:
+            return False
+        return super()._attributes_to_other(verb)
+
+    def reported(self, token: Token) -> bool:
+        """Reported only through a saying or thinking that governs the token, or a side
+        clause with its own sayer ("He is lazy, Dad says"); "was evasive and couldn't
+        answer", "seemed shifty when asked" and "Ellie's account is credible" are claims."""
+        child = token
+        for ancestor in token.ancestors:
+            if _broken_between(token, ancestor) or self._judges_the_account(token, ancestor):
+                return False
+            if self._run_on_clause(child, ancestor):
+                return False
+            fronted = child.i < ancestor.i and _says_something_else(ancestor)
+            if self._attributes_to_other(ancestor) and not fronted:
+                return True
+            child = ancestor
+        root = token.sent.root
+        side_clauses = [
+            c
+            for c in root.children
+            if c.dep_ in ("parataxis", "advcl", "conj")
+            and c.i > token.i
+            and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+            and not _says_something_else(c)
+        ]
+        if any(self._attributes_to_other(c) for c in side_clauses):
+            return True
+        return self.phrases.has(statement_of(token), "attribution")
+
+    def _run_on_clause(self, clause: Token, head: Token) -> bool:
+        """ "she said she'd fallen out with her mum she was really defensive": an unpunctuated
+        run-on hangs the next sentence on the last verb as its object; a verb that neither
+        says nor thinks, with no "that", cannot be reporting it."""
+        return (
+            clause.dep_ == "ccomp"
+            and clause.i > head.i
+            and is_run_on(statement_of(clause))
+            and head.pos_ == "VERB"
+            and head.lemma_.lower() not in self.words["speech"]
+            and head.lemma_.lower() not in self.words["cognition"]
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            and not any(c.dep_ == "mark" for c in clause.children)
+        )
+
+    def _judges_the_account(self, token: Token, verb: Token) -> bool:
+        """The word is said OF an account ("her account is credible"), not within it."""
+        subject = self.subject_of(verb)
+        return (
+            token.head.i == verb.i
+            and token.dep_ in ("acomp", "attr")
+            and subject is not None
+            and subject.lemma_.lower() in self.words["attribution_nouns"]
+        )
+
+
+def _says_something_else(verb: Token) -> bool:
+    """ "Zara is lazy, mum says it's hard to get her up": the saying has content of its own,
+    so it does not report the clause before it (as "He is lazy, Dad says" does)."""
+    return any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children)
+
+
+def _broken_between(token: Token, other: Token) -> bool:
+    """A line break or stray full stop parts them: a bulleted log parsed as one sentence."""
+    low, high = sorted((token.i, other.i))
+    return any(is_break(t) for t in token.doc[low + 1 : high])

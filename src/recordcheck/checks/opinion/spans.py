@@ -1,0 +1,74 @@
+"""From a judged cue to the span the check marks.
+
+A cue the rules keep (claims.py) becomes a Candidate: the clause that makes
+the claim and the sentence the classifier would read. Candidates in touching
+clauses of one sentence are then merged, so a reader sees one finding per
+stretch of opinion rather than one per word, named by its most specific cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from recordcheck.language.clauses import clause_of, is_run_on, statement_of
+
+# when one clause has several cues, the finding names the most specific
+CUE_PRIORITY = ["unsupported-judgement", "mind-reading", "label", "hedge", "vague-evaluation"]
+# a hedge or a judgement marker governs the clause it introduces: keep them together
+WHOLE_CLAIM_CUES = {"hedge", "unsupported-judgement"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    clause: Span
+    cue: str
+    sentence: Span
+    weak: bool = False  # kept only when the classifier agrees strongly
+
+
+def candidate_for(match: Span, cue: str, weak: bool) -> Candidate:
+    """The candidate finding for a cue the rules kept."""
+    claim = claim_span(match, cue)
+    # the classifier reads a run-on's clause: the whole dictated note would drown it
+    statement = statement_of(claim.root)
+    return Candidate(claim, cue, claim if is_run_on(statement) else statement, weak)
+
+
+def claim_span(match: Span, cue: str) -> Span:
+    """The clause making the claim, ending at the first comma after the cue."""
+    # a one-word hedge or marker ("clearly", "probably") qualifies only its own clause
+    whole_claim = cue in WHOLE_CLAIM_CUES and not (len(match) == 1 and match.root.pos_ == "ADV")
+    clause = clause_of(match.root, subordinate=not whole_claim)
+    for token in clause.doc[match.end : clause.end - 2]:
+        if token.text in (",", "(") and token.i > match.end - 1:
+            return clause.doc[clause.start : token.i]
+    return clause
+
+
+def merge_by_clause(candidates: list[Candidate]) -> list[Span]:
+    """One span per run of flagged clauses in a sentence, labelled with its most specific cue."""
+    if not candidates:
+        return []
+    doc = candidates[0].clause.doc
+    merged: list[list] = []  # [start, end, cue]
+    for candidate in sorted(candidates, key=lambda c: (c.clause.start, c.clause.end)):
+        start, end, cue = candidate.clause.start, candidate.clause.end, candidate.cue
+        last = merged[-1] if merged else None
+        joined = (
+            last is not None
+            and statement_of(doc[last[1] - 1]) == candidate.sentence
+            and _only_punctuation_between(doc, last[1], start)
+        )
+        if joined:
+            last[1] = max(last[1], end)
+            if CUE_PRIORITY.index(cue) < CUE_PRIORITY.index(last[2]):
+                last[2] = cue
+        else:
+            merged.append([start, end, cue])
+    return [Span(doc, start, end, label=cue) for start, end, cue in merged]
+
+
+def _only_punctuation_between(doc: Doc, end: int, start: int) -> bool:
+    return start <= end or all(t.is_punct or t.dep_ == "cc" or t.is_space for t in doc[end:start])
