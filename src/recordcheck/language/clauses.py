@@ -138,3 +138,12 @@ def clause_of(token: Token, subordinate: bool = True) -> Span:
     ):
         end -= 1
     return doc[start:end]
+
+
+def labelled_sentence(sent: Span, label: str) -> Span:
+    """The sentence without trailing punctuation or whitespace, labelled: what a note-level
+    finding points at, so the quoted words end where the writer's words end."""
+    end = sent.end
+    while end > sent.start + 1 and (sent.doc[end - 1].is_space or sent.doc[end - 1].is_punct):
+        end -= 1
+    return Span(sent.doc, sent.start, end, label=label)

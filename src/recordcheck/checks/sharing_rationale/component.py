@@ -40,6 +40,7 @@ from recordcheck.checks.sharing_rationale.parties import Parties
 from recordcheck.checks.sharing_rationale.reasons import ReasonFinder
 from recordcheck.checks.sharing_rationale.words import DATA, WORD_CLASSES
 from recordcheck.datafiles import merged_terms, package_toml
+from recordcheck.language.clauses import labelled_sentence
 from recordcheck.language.note_context import note_type
 
 SPAN_GROUP = package_toml(__package__, "check.toml")["check"]["span_group"]
@@ -86,17 +87,10 @@ class SharingRationaleCheck:
             (outward if way == "out" else received if way == "in" else []).append(sent)
         note_has_reason = self.reasons.recorded(doc, outward)
         label = "rationale" if note_has_reason else "no_rationale"
-        doc.spans[SHARING_GROUP] = [sentence_span(s, label) for s in outward]
-        doc.spans[RECEIVED_GROUP] = [sentence_span(s, "received") for s in received]
+        doc.spans[SHARING_GROUP] = [labelled_sentence(s, label) for s in outward]
+        doc.spans[RECEIVED_GROUP] = [labelled_sentence(s, "received") for s in received]
         doc.spans[SPAN_GROUP] = (
-            [] if note_has_reason or not outward else [sentence_span(outward[0], CUE)]
+            [] if note_has_reason or not outward else [labelled_sentence(outward[0], CUE)]
         )
         return doc
 
-
-def sentence_span(sent: Span, label: str) -> Span:
-    """The sentence without trailing punctuation or whitespace, labelled."""
-    end = sent.end
-    while end > sent.start + 1 and (sent.doc[end - 1].is_space or sent.doc[end - 1].is_punct):
-        end -= 1
-    return Span(sent.doc, sent.start, end, label=label)

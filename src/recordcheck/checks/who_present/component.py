@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from recordcheck.checks.who_present.attendees import Attendees
 from recordcheck.checks.who_present.words import DATA, SELF
 from recordcheck.datafiles import merged_terms, package_toml
+from recordcheck.language.clauses import labelled_sentence
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.note_context import note_type
 from recordcheck.language.scope import Scope
@@ -85,7 +86,7 @@ class WhoPresentCheck:
             return []
         recorded = (encounter.visits or encounter.meetings or encounter.calls or [doc[:]])[0]
         sentence = recorded.sent if len(doc) else doc[:]
-        return [Span(doc, sentence.start, _trimmed_end(sentence), label=CUE)]
+        return [labelled_sentence(sentence, CUE)]
 
     def encounter_in(self, doc: Doc) -> Encounter | None:
         """What kind of encounter the note records, from its words and its exported type."""
@@ -204,11 +205,3 @@ def _followed_by_plan(match: Span) -> bool:
 
 
 
-
-def _trimmed_end(sentence: Span) -> int:
-    end = sentence.end
-    while end > sentence.start + 1 and (
-        sentence.doc[end - 1].is_space or sentence.doc[end - 1].is_punct
-    ):
-        end -= 1
-    return end
