@@ -7,7 +7,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from recordcheck.model import (
-    AgencyContact,
+    ContactEvent,
     Finding,
     Note,
     NoteResult,
@@ -55,8 +55,8 @@ def note_result(note_id, case, date, author, note_type, text, findings=(), conta
     return NoteResult(note=built, findings=made, contacts=tuple(contacts))
 
 
-def police(start=0, **extra) -> AgencyContact:
-    return AgencyContact(
+def police(start=0, **extra) -> ContactEvent:
+    return ContactEvent(
         agency="Thames Valley Police", agency_type="police", start=start, end=start + 3, **extra
     )
 
@@ -108,7 +108,7 @@ def sample_report() -> Report:
                 )
             ],
             [
-                AgencyContact(
+                ContactEvent(
                     "Oxford MASH",
                     "mash",
                     17,
@@ -132,7 +132,7 @@ def sample_report() -> Report:
             contacts=[
                 police(
                     30,
-                    contact_name="PC Patel",
+                    person="PC Patel",
                     role="police officer",
                     phone="01865 000000",
                     channel="meeting",
@@ -150,12 +150,12 @@ def sample_report() -> Report:
             "Email",
             shared,
             contacts=[
-                AgencyContact(
+                ContactEvent(
                     "Riverside GP Surgery",
                     "health",
                     8,
                     17,
-                    contact_name="Dr Ahmed",
+                    person="Dr Ahmed",
                     role="GP",
                     channel="email",
                     direction="out",
@@ -174,7 +174,7 @@ def sample_report() -> Report:
             "Phone call",
             FORMULA_NOTE,
             [("=cmd|' /C calc'!A0", "opinion", {"cue": "hedge"})],
-            [police(0, contact_name='=HYPERLINK("x")', direction="in")],
+            [police(0, person='=HYPERLINK("x")', direction="in")],
             row=7,
         ),
         note_result(

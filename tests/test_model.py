@@ -3,7 +3,8 @@
 import json
 
 from recordcheck.model import (
-    AgencyContact,
+    ChronologyEvent,
+    ContactEvent,
     Finding,
     Note,
     NoteResult,
@@ -21,8 +22,9 @@ def test_report_round_trips_through_json():
     result = NoteResult(
         note,
         (finding,),
-        (AgencyContact("Thames Valley Police", "police", 0, 3, direction="out"),),
+        (ContactEvent("Thames Valley Police", "police", 0, 3, direction="out"),),
         (PersonalSpan(0, 3, "person"),),
+        (ChronologyEvent("harm", 0, 16, "Mum seemed drunk", agencies=("Thames Valley Police",)),),
     )
     report = Report(
         (result,),

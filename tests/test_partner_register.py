@@ -1,15 +1,15 @@
 """The register joins one named person across notes that spell them differently."""
 
-from recordcheck.model import AgencyContact, Note, NoteResult, Report
+from recordcheck.model import ContactEvent, Note, NoteResult, Report
 from recordcheck.report.partner_register import partners_in
 
 
-def _note_with(note_id: str, *contacts: AgencyContact) -> NoteResult:
+def _note_with(note_id: str, *contacts: ContactEvent) -> NoteResult:
     return NoteResult(Note(note_id, "C1", "text", date="2025-02-10"), contacts=contacts)
 
 
-def _contact(agency: str, name: str, agency_type: str = "police") -> AgencyContact:
-    return AgencyContact(agency, agency_type, 0, 4, contact_name=name)
+def _contact(agency: str, name: str, agency_type: str = "police") -> ContactEvent:
+    return ContactEvent(agency, agency_type, 0, 4, person=name)
 
 
 def test_named_officer_under_unnamed_force_joins_the_force_named_elsewhere():
@@ -20,7 +20,7 @@ def test_named_officer_under_unnamed_force_joins_the_force_named_elsewhere():
         )
     )
 
-    rows = [(p.agency, p.contact_name, p.contacts) for p in partners_in(report)]
+    rows = [(p.agency, p.person, p.contacts) for p in partners_in(report)]
 
     assert rows == [("Thames Valley Police", "PC Ravi Patel", 2)]
 

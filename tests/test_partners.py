@@ -33,7 +33,7 @@ def test_named_officer_with_force_phone_and_what_was_shared(contacts):
     contact = only(contacts(text))
     assert contact.agency == "Thames Valley Police"
     assert contact.agency_type == "police"
-    assert (contact.contact_name, contact.role) == ("PC Patel", "PC")
+    assert (contact.person, contact.role) == ("PC Patel", "PC")
     assert text[contact.start : contact.end] == "PC Patel"
     assert contact.phone == "01865 123456"
     assert contact.channel == "phone"
@@ -69,7 +69,7 @@ def test_idva_in_brackets_with_details_in_the_next_sentence(contacts):
     )
     contact = only(contacts(text))
     assert (contact.agency, contact.agency_type) == ("Refuge", "domestic abuse")
-    assert (contact.contact_name, contact.role) == ("Sarah Jones", "IDVA")
+    assert (contact.person, contact.role) == ("Sarah Jones", "IDVA")
     assert contact.email == "sarah.jones@refuge.org.uk"
     assert contact.phone == "07700 900123"
     assert contact.direction == "in"
@@ -97,9 +97,9 @@ def test_idva_in_brackets_with_details_in_the_next_sentence(contacts):
     ],
 )
 def test_named_professionals(contacts, text, name, role, agency_type):
-    found = [c for c in contacts(text) if c.contact_name]
+    found = [c for c in contacts(text) if c.person]
     contact = only(found)
-    assert contact.contact_name.endswith(name)
+    assert contact.person.endswith(name)
     assert contact.role == role
     assert contact.agency_type == agency_type
 
@@ -186,7 +186,7 @@ def test_offsets_point_at_the_mention(contacts):
     text = "Call from Kent Police. Later emailed the school DSL Mrs Brown to arrange a meeting."
     for contact in contacts(text):
         written = text[contact.start : contact.end]
-        assert written == contact.contact_name if contact.contact_name else written
+        assert written == contact.person if contact.person else written
 
 
 def test_organisation_agencies_extend_the_lexicon(real_nlp):
@@ -223,7 +223,7 @@ def test_only_police_mentions_join_the_named_force(contacts):
 
 def test_an_agency_after_a_role_is_not_taken_for_a_name(contacts):
     found = contacts("Referred to the IDVA Refuge service today.")
-    assert {c.contact_name for c in found} == {""}
+    assert {c.person for c in found} == {""}
 
 
 @pytest.mark.parametrize(

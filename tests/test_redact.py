@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from recordcheck.language.identifiers import find_identifiers, nhs_check_digit_ok
-from recordcheck.model import AgencyContact, Finding, Note, NoteResult, PersonalSpan, Severity
+from recordcheck.model import ContactEvent, Finding, Note, NoteResult, PersonalSpan, Severity
 from recordcheck.redact.component import personal_data_for
 from recordcheck.redact.offsets import Replacement, Rewrite
 from recordcheck.redact.pseudonyms import Pseudonyms
@@ -269,12 +269,12 @@ def note_result(text, spans, *, author="Jane Okafor", case="C1", findings=(), co
 
 def test_contacts_are_moved_and_pseudonymised_like_the_text():
     text = "Rang PC Patel on 01865 123456 re Amir Khan; he advised no crime recorded."
-    contact = AgencyContact(
+    contact = ContactEvent(
         "Thames Valley Police",
         "police",
         text.index("PC"),
         text.index("PC") + 8,
-        contact_name="PC Patel",
+        person="PC Patel",
         role="PC",
         phone="01865 123456",
         email="pc.patel@tvp.pnn.uk",
@@ -298,7 +298,7 @@ def test_contacts_are_moved_and_pseudonymised_like_the_text():
     new_text = redacted.note.text
     assert new_text == "Rang PC Person 2 on [phone 1] re Person 3; he advised no crime recorded."
     moved = redacted.contacts[0]
-    assert new_text[moved.start : moved.end] == moved.contact_name == "PC Person 2"
+    assert new_text[moved.start : moved.end] == moved.person == "PC Person 2"
     assert (moved.phone, moved.email, moved.agency) == ("[phone 1]", "[email 1]", contact.agency)
     (moved_finding,) = redacted.findings
     assert moved_finding.text == new_text[moved_finding.start : moved_finding.end]
@@ -347,7 +347,7 @@ def test_redacting_a_real_pipeline_run(real_nlp):
     assert second.note.text.startswith("Person 3 seen alone. Person 2 confirmed")
     assert first.note.author == second.note.author == "Person 1"
     (contact,) = first.contacts
-    assert (contact.contact_name, contact.agency, contact.phone) == (
+    assert (contact.person, contact.agency, contact.phone) == (
         "Person 2",
         "Refuge",
         "[phone 1]",

@@ -89,26 +89,79 @@ class Finding(PlainData):
         return replace(finding, severity=Severity(finding.severity))
 
 
-@dataclass(frozen=True)
-class AgencyContact(PlainData):
-    """A mention of another agency or named professional in a note.
+# What a contact event can be (see the recording standard, "Contact events").
+STATUSES = ("done", "attempted", "planned")
+DIRECTIONS = ("out", "in", "both")
 
-    direction is "out" when the note records information going to them,
-    "in" when it records information received, "" when neither is clear.
+
+@dataclass(frozen=True)
+class ContactEvent(PlainData):
+    """The author's service dealing with another agency or external professional.
+
+    One per agency per note. status: done, attempted or planned (planned ones
+    are never counted as contacts). direction: out (we rang, emailed,
+    referred, sent; it stays out when they reply), in (they contacted us),
+    both (meetings, joint visits, two-way conversations). start/end locate
+    the evidence: the words of the note that record the contact.
     """
 
     agency: str  # canonical agency name, e.g. "Thames Valley Police"
     agency_type: str  # police, mash, health, mental health, housing, ...
     start: int
     end: int
-    contact_name: str = ""
+    person: str = ""  # a named professional, "PC Ravi Patel"
     role: str = ""
     phone: str = ""
     email: str = ""
     channel: str = ""  # phone, email, meeting, letter, referral form ...
-    direction: str = ""
+    direction: str = "out"
+    status: str = "done"
     shared: str = ""  # what was shared, where the note says
-    rationale_recorded: bool | None = None  # None when nothing went out
+    rationale_recorded: bool | None = None  # for outward sharing: is why recorded?
+    outcome: str = ""  # the partner's reply, advice, agreed next step or result, as written
+    evidence: str = ""  # the note's words that record the contact
+
+    @property
+    def counts_as_contact(self) -> bool:
+        """Done and attempted contacts count; planned ones are listed apart."""
+        return self.status != "planned"
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ContactEvent:
+        # report.json files written before contact events called the person person
+        if "person" in data and "person" not in data:
+            data = {**data, "person": data["person"]}
+        return super().from_dict(data)
+
+
+@dataclass(frozen=True)
+class ChronologyEvent(PlainData):
+    """A significant event for the chronology: what happened, in the note's own words.
+
+    kind: harm, disclosure, incident, decision, risk, contact. date and time
+    are the event's own where the text gives them ("at 02:30", "on Saturday"),
+    else the note's. start/end locate the words that carry the event.
+    """
+
+    kind: str
+    start: int
+    end: int
+    summary: str  # the words that carry the event
+    date: str | None = None
+    time: str | None = None
+    source: str = ""  # who reported it, where the note says ("PC Shah", "school")
+    agencies: tuple[str, ...] = ()
+    outcome: str = ""  # the action taken or agreed, where the note says
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["agencies"] = list(self.agencies)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ChronologyEvent:
+        event = super().from_dict(data)
+        return replace(event, agencies=tuple(event.agencies))
 
 
 @dataclass(frozen=True)
@@ -129,15 +182,17 @@ class NoteResult(PlainData):
 
     note: Note
     findings: tuple[Finding, ...] = ()
-    contacts: tuple[AgencyContact, ...] = ()
+    contacts: tuple[ContactEvent, ...] = ()
     # filled only when the run pseudonymises; never written to any output
     personal_data: tuple[PersonalSpan, ...] = ()
+    events: tuple[ChronologyEvent, ...] = ()  # significant events, for the chronology
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "note": self.note.to_dict(),
             "findings": [f.to_dict() for f in self.findings],
             "contacts": [c.to_dict() for c in self.contacts],
+            "events": [e.to_dict() for e in self.events],
             "personal_data": [p.to_dict() for p in self.personal_data],
         }
 
@@ -146,7 +201,8 @@ class NoteResult(PlainData):
         return cls(
             note=Note.from_dict(data["note"]),
             findings=tuple(Finding.from_dict(f) for f in data.get("findings", ())),
-            contacts=tuple(AgencyContact.from_dict(c) for c in data.get("contacts", ())),
+            contacts=tuple(ContactEvent.from_dict(c) for c in data.get("contacts", ())),
+            events=tuple(ChronologyEvent.from_dict(e) for e in data.get("events", ())),
             personal_data=tuple(
                 PersonalSpan.from_dict(p) for p in data.get("personal_data", ())
             ),

@@ -1,4 +1,4 @@
-"""Turn rc_partners marks into AgencyContacts: who, how, which way, what, and why."""
+"""Turn rc_partners marks into ContactEvents: who, how, which way, what, and why."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from recordcheck.language.contact_words import ContactCues, contact_cues
 from recordcheck.language.identifiers import find_identifiers
-from recordcheck.model import AgencyContact
+from recordcheck.model import ContactEvent
 from recordcheck.partners.component import AGENCIES_KEY, CHANNELS_KEY, CONTACTS_KEY
 
 NOTE_TYPE = "rc_note_type"  # Doc extension the pipeline loader sets from the export
@@ -20,7 +20,7 @@ _SHARED_MAX_TOKENS = 12
 _CLIMB = 4  # how far up the parse a mention's role in its sentence is looked for
 
 
-def contacts_for(doc: Doc, note_type: str = "") -> tuple[AgencyContact, ...]:
+def contacts_for(doc: Doc, note_type: str = "") -> tuple[ContactEvent, ...]:
     """The note's contacts with partner agencies and named professionals, by position.
 
     One entry per agency (and named contact) and direction in a note: "shared
@@ -34,7 +34,7 @@ def contacts_for(doc: Doc, note_type: str = "") -> tuple[AgencyContact, ...]:
     cues = contact_cues()
     people = list(doc.spans.get(CONTACTS_KEY, ()))
     agencies = list(doc.spans.get(AGENCIES_KEY, ()))
-    events: list[tuple[Span, AgencyContact]] = []
+    events: list[tuple[Span, ContactEvent]] = []
     for sentence in _sentences(doc):
         mentions = _mentions_in(sentence, people, agencies, cues)
         if not mentions:
@@ -43,12 +43,12 @@ def contacts_for(doc: Doc, note_type: str = "") -> tuple[AgencyContact, ...]:
         shared = _what_was_shared(sentence, [span for span, _ in mentions], cues)
         for mention, is_person in mentions:
             direction, rationale = _direction(mention, sentence, cues)
-            contact = AgencyContact(
+            contact = ContactEvent(
                 agency=mention._.rc_agency,
                 agency_type=mention._.rc_agency_type,
                 start=mention.start_char,
                 end=mention.end_char,
-                contact_name=mention.text if is_person else "",
+                person=mention.text if is_person else "",
                 role=mention.label_ if is_person else "",
                 channel=channel,
                 direction=direction,
@@ -185,7 +185,7 @@ def _without_trailing_phrases(head: Token) -> Span:
     return span
 
 
-def _with_details(doc: Doc, events: list[tuple[Span, AgencyContact]]) -> list[AgencyContact]:
+def _with_details(doc: Doc, events: list[tuple[Span, ContactEvent]]) -> list[ContactEvent]:
     """Each phone number and email goes to the nearest contact written before it.
 
     "Sarah Jones (IDVA) called. Her number is 07700 900123." gives Sarah the
@@ -212,13 +212,13 @@ def _with_details(doc: Doc, events: list[tuple[Span, AgencyContact]]) -> list[Ag
     return contacts
 
 
-def _merged(events: list[AgencyContact]) -> list[AgencyContact]:
+def _merged(events: list[ContactEvent]) -> list[ContactEvent]:
     """One entry per agency, named contact and direction in the note.
 
     A mention that leaves the contact or direction open ("TVP to visit")
     joins an entry that fills it in.
     """
-    merged: list[AgencyContact] = []
+    merged: list[ContactEvent] = []
     for event in events:
         for index, kept in enumerate(merged):
             if _same_contact(kept, event):
@@ -229,20 +229,20 @@ def _merged(events: list[AgencyContact]) -> list[AgencyContact]:
     return merged
 
 
-def _same_contact(one: AgencyContact, other: AgencyContact) -> bool:
+def _same_contact(one: ContactEvent, other: ContactEvent) -> bool:
     return (
         one.agency == other.agency
         and (one.direction == other.direction or "" in (one.direction, other.direction))
-        and (one.contact_name == other.contact_name or "" in (one.contact_name, other.contact_name))
+        and (one.person == other.person or "" in (one.person, other.person))
     )
 
 
-def _combined(kept: AgencyContact, later: AgencyContact) -> AgencyContact:
-    first = later if later.contact_name and not kept.contact_name else kept
+def _combined(kept: ContactEvent, later: ContactEvent) -> ContactEvent:
+    first = later if later.person and not kept.person else kept
     second = kept if first is later else later
     filled = {
         name: getattr(first, name) or getattr(second, name)
-        for name in ("contact_name", "role", "phone", "email", "channel", "direction", "shared")
+        for name in ("person", "role", "phone", "email", "channel", "direction", "shared")
     }
     rationales = {kept.rationale_recorded, later.rationale_recorded} - {None}
     # an outward contact had its reason recorded only if every outward mention did

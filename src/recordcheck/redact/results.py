@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from recordcheck.language.identifiers import find_identifiers
-from recordcheck.model import AgencyContact, Finding, NoteResult, PersonalSpan
+from recordcheck.model import ContactEvent, Finding, NoteResult, PersonalSpan
 from recordcheck.redact.offsets import Replacement, Rewrite
 from recordcheck.redact.pseudonyms import Pseudonyms
 
@@ -112,25 +112,25 @@ def _move_finding(finding: Finding, rewrite: Rewrite, known: dict[str, str]) -> 
 
 
 def _move_contact(
-    contact: AgencyContact,
+    contact: ContactEvent,
     old_text: str,
     rewrite: Rewrite,
     known: dict[str, str],
     case_id: str,
     pseudonyms: Pseudonyms,
-) -> AgencyContact:
+) -> ContactEvent:
     start, end = rewrite.start(contact.start), rewrite.end(contact.end)
-    if contact.contact_name and contact.contact_name == old_text[contact.start : contact.end]:
+    if contact.person and contact.person == old_text[contact.start : contact.end]:
         name = rewrite.text[start:end]
-    elif contact.contact_name:
-        name = known.get(contact.contact_name) or pseudonyms.person(contact.contact_name, case_id)
+    elif contact.person:
+        name = known.get(contact.person) or pseudonyms.person(contact.person, case_id)
     else:
         name = ""
     return replace(
         contact,
         start=start,
         end=end,
-        contact_name=name,
+        person=name,
         phone=pseudonyms.identifier("phone", contact.phone) if contact.phone else "",
         email=pseudonyms.identifier("email", contact.email) if contact.email else "",
         shared=_substitute(contact.shared, known),

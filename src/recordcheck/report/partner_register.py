@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from recordcheck.model import AgencyContact, NoteResult, Report
+from recordcheck.model import ContactEvent, NoteResult, Report
 from recordcheck.report.summary import case_label, parse_date
 from recordcheck.report.workbook import Column, add_list_sheet, new_workbook, save_workbook
 
@@ -51,7 +51,7 @@ _DIRECTIONS = {"in": "in", "out": "out"}
 @dataclass
 class Partner:
     agency: str
-    contact_name: str
+    person: str
     types: Counter = field(default_factory=Counter)
     roles: Counter = field(default_factory=Counter)
     # dicts with None values serve as sets that remember the order values were first seen
@@ -64,7 +64,7 @@ class Partner:
     outward: int = 0
     outward_with_rationale: int = 0
 
-    def add(self, result: NoteResult, contact: AgencyContact) -> None:
+    def add(self, result: NoteResult, contact: ContactEvent) -> None:
         self.contacts += 1
         if contact.agency_type:
             self.types[contact.agency_type] += 1
@@ -89,7 +89,7 @@ class Partner:
         return (
             self.agency,
             _most_common(self.types),
-            self.contact_name,
+            self.person,
             _most_common(self.roles),
             "; ".join(self.phones),
             "; ".join(self.emails),
@@ -132,11 +132,11 @@ class ContactResolver:
     filed there; and the shorter form of a name joins its fuller form.
     """
 
-    def __init__(self, contacts: list[AgencyContact]):
+    def __init__(self, contacts: list[ContactEvent]):
         self._named: dict[tuple[str, str], set[str]] = {}
         self._names: dict[str, list[str]] = {}
         for contact in contacts:
-            name = contact.contact_name.strip()
+            name = contact.person.strip()
             if not name:
                 continue
             if UNNAMED_AGENCY_MARK not in contact.agency:
@@ -144,8 +144,8 @@ class ContactResolver:
                 self._named.setdefault(key, set()).add(contact.agency)
             self._names.setdefault(contact.agency, []).append(name)
 
-    def agency(self, contact: AgencyContact) -> str:
-        name = contact.contact_name.strip()
+    def agency(self, contact: ContactEvent) -> str:
+        name = contact.person.strip()
         if name and UNNAMED_AGENCY_MARK in contact.agency:
             candidates = self._named.get((_surname(name), contact.agency_type), set())
             if len(candidates) == 1:
@@ -163,11 +163,11 @@ def partners_in(report: Report) -> list[Partner]:
     for result in report.results:
         for contact in result.contacts:
             agency = resolver.agency(contact)
-            key = (agency, resolver.name(agency, contact.contact_name.strip()))
+            key = (agency, resolver.name(agency, contact.person.strip()))
             if key not in partners:
                 partners[key] = Partner(*key)
             partners[key].add(result, contact)
-    return sorted(partners.values(), key=lambda p: (p.agency.lower(), p.contact_name.lower()))
+    return sorted(partners.values(), key=lambda p: (p.agency.lower(), p.person.lower()))
 
 
 def _contact_rows(report: Report) -> Iterator[tuple]:
@@ -181,7 +181,7 @@ def _contact_rows(report: Report) -> Iterator[tuple]:
             case_label(result),
             agency,
             contact.agency_type,
-            resolver.name(agency, contact.contact_name.strip()),
+            resolver.name(agency, contact.person.strip()),
             contact.role,
             contact.channel,
             _DIRECTIONS.get(contact.direction, ""),
