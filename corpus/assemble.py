@@ -11,7 +11,14 @@ split was first a blind test; once its errors had been studied it became a
 second development set, and heldout-parts/ (written later, never looked at
 while tuning) took its place as the test split.
 
-    python corpus/assemble.py     # rewrites train/, dev/, styles/ and test/
+writers/ holds notes by sixteen more writers, each a separate helper with its
+own persona and service (see writers/prompts/), labelled in separate passes.
+They form two splits by writer, never by note: writers-blind/ (four writers
+kept out of all development: scored once per release) and writers-dev/ (the
+rest). Each writer's labels are its adjudicated gold.jsonl where one exists,
+else its first annotation pass (labels-A.jsonl).
+
+    python corpus/assemble.py     # rewrites every split
 """
 
 from __future__ import annotations
@@ -24,6 +31,10 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent
 CANONICAL_COLUMNS = ["note_id", "case_id", "date", "time", "author", "note_type", "text"]
+# the writers' notes also carry the author's role and team, as many exports do
+WRITER_COLUMNS = [*CANONICAL_COLUMNS[:5], "author_role", "team", *CANONICAL_COLUMNS[5:]]
+# Writers never used for development: the leave-writer-out blind split.
+BLIND_WRITERS = ("W03", "W07", "W11", "W16")
 LABELS = {"missing", "ok", "n/a"}
 DEV_SHARE = 0.3  # of case files, chosen by a stable hash so the split never drifts
 
@@ -61,10 +72,10 @@ def read_parts(folder: Path) -> list[dict]:
     return notes
 
 
-def write_split(folder: Path, notes: list[dict]) -> None:
+def write_split(folder: Path, notes: list[dict], columns: list[str] = CANONICAL_COLUMNS) -> None:
     folder.mkdir(exist_ok=True)
     with open(folder / "notes.csv", "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, CANONICAL_COLUMNS, extrasaction="ignore")
+        writer = csv.DictWriter(handle, columns, extrasaction="ignore")
         writer.writeheader()
         writer.writerows(notes)
     with open(folder / "gold.jsonl", "w", encoding="utf-8") as handle:
@@ -75,7 +86,50 @@ def write_split(folder: Path, notes: list[dict]) -> None:
                 "who_present": note["who_present"],
                 "sharing_rationale": note["sharing_rationale"],
             }
+            if "contacts" in note:
+                gold["contacts"] = [_gold_contact(note, c) for c in note["contacts"]]
             handle.write(json.dumps(gold, ensure_ascii=False) + "\n")
+
+
+def _gold_contact(note: dict, contact: dict) -> dict:
+    """A labelled contact event, its evidence quote turned into offsets where it is exact."""
+    start = note["text"].find(contact.get("evidence", "")) if contact.get("evidence") else -1
+    kept = {key: contact.get(key) for key in CONTACT_KEYS}
+    kept["evidence"] = [start, start + len(contact["evidence"])] if start >= 0 else None
+    return kept
+
+
+CONTACT_KEYS = (
+    "agency", "agency_type", "person", "role", "channel", "direction", "status", "rationale",
+    "outcome",
+)
+
+
+def read_writers(folder: Path) -> dict[str, list[dict]]:
+    """Each writer's notes joined to its labels, by writer id."""
+    writers = {}
+    for notes_file in sorted(folder.glob("W*/notes.jsonl")):
+        labels_file = next(
+            (f for f in (notes_file.with_name("gold.jsonl"), notes_file.with_name("labels-A.jsonl"))
+             if f.is_file()),
+            None,
+        )
+        if labels_file is None:
+            continue  # written but not labelled yet
+        labels = {}
+        for line in labels_file.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                label = json.loads(line)
+                labels[label["note_id"]] = label
+        notes = []
+        for line in notes_file.read_text(encoding="utf-8").splitlines():
+            note = json.loads(line)
+            if note["note_id"] not in labels:
+                raise ValueError(f"{labels_file}: no labels for {note['note_id']}")
+            note["team"] = note.pop("service", "")
+            notes.append({**note, **labels[note["note_id"]]})
+        writers[notes_file.parent.name] = notes
+    return writers
 
 
 def describe(name: str, notes: list[dict]) -> str:
@@ -100,6 +154,15 @@ def main() -> int:
     for name, split in splits.items():
         write_split(CORPUS / name, split)
         print(describe(name, split))
+    writers = read_writers(CORPUS / "writers")
+    by_writer = {
+        "writers-dev": [n for w, ns in writers.items() if w not in BLIND_WRITERS for n in ns],
+        "writers-blind": [n for w, ns in writers.items() if w in BLIND_WRITERS for n in ns],
+    }
+    for name, split in by_writer.items():
+        if split:
+            write_split(CORPUS / name, split, WRITER_COLUMNS)
+            print(describe(name, split), f"({len(split and {n['note_id'][:3] for n in split})} writers)")
     return 0
 
 

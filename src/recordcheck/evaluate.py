@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from recordcheck.account import RunAccount
 from recordcheck.catalogue import all_checks, check_ids
+from recordcheck.contact_scoring import ContactScores
 from recordcheck.ingest import read_inputs
 from recordcheck.model import Note
 
@@ -81,6 +82,7 @@ class Evaluation:
     )
     model_versions: dict[str, str] = field(default_factory=dict)
     labelled: set[str] = field(default_factory=set)  # checks the gold file labels
+    contacts: ContactScores | None = None  # when the gold file labels contact events
 
     def macro_f1(self, scores: dict[str, Scores]) -> float:
         """The mean F1 over the checks the gold file labels (an unlabelled one has no score)."""
@@ -101,8 +103,19 @@ def evaluate(
     loader = (lambda options: NoteChecker.for_pipeline(nlp, options)) if nlp else None
     account = RunAccount()
     result = Evaluation()
-    for checked in run(notes, jobs=1, batch_size=BATCH_SIZE, loader=loader, account=account):
+    with_contacts = any("contacts" in labels for labels in gold.values())
+    if with_contacts:
+        result.contacts = ContactScores()
+    checked_notes = run(
+        notes, jobs=1, batch_size=BATCH_SIZE, loader=loader, account=account,
+        partners=with_contacts,
+    )
+    for checked in checked_notes:
         note = checked.note
+        if result.contacts is not None and "contacts" in gold[note.note_id]:
+            result.contacts.add_note(
+                note.case_id, checked.contacts, gold[note.note_id]["contacts"], note.team
+            )
         predicted = {check: [] for check in check_ids()}
         for finding in checked.findings:
             predicted[finding.check].append((finding.start, finding.end))
@@ -111,6 +124,8 @@ def evaluate(
         score_note(result.baseline, baseline_findings(note.text), gold[note.note_id])
     result.notes = account.notes_checked
     result.model_versions = dict(account.model_versions)
+    if result.contacts is not None:
+        result.contacts.finish()
     return result
 
 
@@ -191,5 +206,22 @@ def format_evaluation(result: Evaluation) -> str:
         f"{'macro-F1':<19}{'':>18}{result.macro_f1(result.system):>7.2f}   "
         f"{'':>16}{result.macro_f1(result.baseline):>6.2f}"
     )
+    if result.contacts is not None:
+        rows.extend(_contact_rows(result.contacts))
     rows.append("Models: " + ", ".join(f"{k} {v}" for k, v in result.model_versions.items()))
     return "\n".join(rows)
+
+
+def _contact_rows(scores: ContactScores) -> list[str]:
+    rows = ["", f"{'contact events':<19}{'precision':>10}{'recall':>8}"]
+    units = (("note + agency", scores.contacts), ("agencies per case", scores.agencies))
+    for name, counts in units:
+        rows.append(f"{name:<19}{counts.precision:>10.2f}{counts.recall:>8.2f}")
+    accuracies = [
+        f"{attribute} {value:.2f}"
+        for attribute in ("direction", "status", "rationale", "outcome")
+        if (value := scores.accuracy(attribute)) is not None
+    ]
+    rows.append("attribute accuracy on matched contacts: " + ", ".join(accuracies))
+    rows.append(f"own team listed as a partner: {scores.own_service_listed}")
+    return rows

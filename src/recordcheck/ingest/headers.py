@@ -13,7 +13,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-FIELDS = ("note_id", "case_id", "date", "time", "author", "note_type", "text")
+FIELDS = (
+    "note_id", "case_id", "date", "time", "author", "author_role", "team", "note_type", "text"
+)
 
 # Normalised header names; earlier aliases win when an export has several
 # (a Case ID beats a Person ID).
@@ -27,6 +29,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "datetime eventdatetime contactdatetime",
         "time": "time eventtime contacttime notetime",
         "author": "author recordedby worker createdby writtenby practitioner staff",
+        # the author's job and team tell their own service from the partners they contact
+        "author_role": "authorrole role jobtitle workerrole designation stafftitle",
+        "team": "team authorteam workerteam service serviceteam department unit",
         "note_type": "notetype contacttype eventtype type category",
         "text": "text note notes narrative details casenote description notetext body content",
     }.items()

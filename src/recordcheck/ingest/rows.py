@@ -98,6 +98,8 @@ def note_from_values(
         date=date,
         time=time,
         author=_as_text(values.get("author")).strip(),
+        author_role=_as_text(values.get("author_role")).strip(),
+        team=_as_text(values.get("team")).strip(),
         note_type=_as_text(values.get("note_type")).strip(),
         source=context.source,
         row=row,

@@ -1,0 +1,185 @@
+"""Score contact events against hand-labelled ones: precision, recall, attribute accuracy.
+
+The unit is a note and an agency (the recording standard: one event per
+agency per note), counting done and attempted events only; planned ones are
+never contacts. A found event matches a labelled one in the same note when
+their names share a distinctive word ("Millbrook Surgery" ~ "Millbrook
+Medical Practice"), or when they are of the same kind and one of them names
+no particular organisation ("GP (practice not named)" ~ "the GP"). Matching
+is one to one. Agencies are scored per case file: the set of partners the
+register would list for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from recordcheck.model import ContactEvent
+
+# The labellers' finer agency types, folded onto the agency lexicon's types.
+KIND_OF_LABEL = {
+    "police": "police",
+    "adult social care": "mash",
+    "children's social care": "mash",
+    "mash": "mash",
+    "gp": "health",
+    "hospital": "health",
+    "ambulance": "health",
+    "community health": "health",
+    "pharmacy": "health",
+    "mental health": "mental health",
+    "housing": "housing",
+    "school or college": "education",
+    "early years": "education",
+    "probation or youth justice": "probation",
+    "domestic abuse service": "domestic abuse",
+    "marac or panel": "domestic abuse",
+    "advocacy": "advocacy",
+}
+# Words that say what kind of body an agency is, not which one.
+NOT_DISTINCTIVE = frozenset(
+    (
+        "the", "a", "an", "of", "and", "for", "on", "in", "at", "team", "teams", "service",
+        "services", "nhs", "trust", "foundation", "council", "borough", "county", "city",
+        "district", "metropolitan", "ltd", "limited", "dept", "department", "unit",
+        "centre", "center", "office", "hub", "local", "authority", "not", "named",
+        "practice", "surgery", "police",
+    )
+)
+UNNAMED = "not named"
+COUNTED = ("done", "attempted")
+ATTRIBUTES = ("direction", "status", "rationale", "outcome")
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9']+", name.lower()) if w not in NOT_DISTINCTIVE}
+
+
+def same_agency(found: str, found_type: str, labelled: str, labelled_type: str) -> bool:
+    """Whether a found agency name and a labelled one are the same partner."""
+    if _words(found) & _words(labelled):
+        return True
+    kind = KIND_OF_LABEL.get(labelled_type.lower(), "other")
+    unnamed = UNNAMED in found.lower() or not _words(labelled)
+    return unnamed and kind == found_type
+
+
+@dataclass
+class Counts:
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+
+    @property
+    def precision(self) -> float:
+        flagged = self.true_positives + self.false_positives
+        return self.true_positives / flagged if flagged else 0.0
+
+    @property
+    def recall(self) -> float:
+        actual = self.true_positives + self.false_negatives
+        return self.true_positives / actual if actual else 0.0
+
+
+@dataclass
+class ContactScores:
+    contacts: Counts = field(default_factory=Counts)
+    agencies: Counts = field(default_factory=Counts)
+    # attribute -> [agreeing, compared] over matched contacts
+    attributes: dict[str, list[int]] = field(
+        default_factory=lambda: {name: [0, 0] for name in ATTRIBUTES}
+    )
+    own_service_listed: int = 0  # found contacts whose agency is the author's own team
+    # per case file: (found agencies, labelled agencies), scored once every note is in
+    _case_agencies: dict[str, tuple[list, list]] = field(default_factory=dict)
+
+    def accuracy(self, attribute: str) -> float | None:
+        agreeing, compared = self.attributes[attribute]
+        return agreeing / compared if compared else None
+
+    def add_note(
+        self,
+        case_id: str,
+        found: Sequence[ContactEvent],
+        labelled: Sequence[dict],
+        own_team: str = "",
+    ) -> None:
+        found = [event for event in found if event.status in COUNTED]
+        labelled = [label for label in labelled if label.get("status") in COUNTED]
+        matches = _match(found, labelled)
+        self.contacts.true_positives += len(matches)
+        self.contacts.false_positives += len(found) - len(matches)
+        self.contacts.false_negatives += len(labelled) - len(matches)
+        for event, label in matches:
+            self._compare(event, label)
+        if own_team:
+            self.own_service_listed += sum(
+                1 for event in found if UNNAMED not in event.agency and _words(event.agency)
+                and _words(event.agency) <= _words(own_team)
+            )
+        case_found, case_labelled = self._case_agencies.setdefault(case_id, ([], []))
+        case_found.extend((e.agency, e.agency_type) for e in found)
+        case_labelled.extend((label["agency"], label.get("agency_type", "")) for label in labelled)
+
+    def _compare(self, event: ContactEvent, label: dict) -> None:
+        pairs = {
+            "direction": (event.direction, label.get("direction")),
+            "status": (event.status, label.get("status")),
+            "outcome": (bool(event.outcome), bool(label.get("outcome"))),
+        }
+        if label.get("rationale") is not None and event.rationale_recorded is not None:
+            pairs["rationale"] = (event.rationale_recorded, label["rationale"])
+        for attribute, (ours, theirs) in pairs.items():
+            self.attributes[attribute][0] += ours == theirs
+            self.attributes[attribute][1] += 1
+
+    def finish(self) -> None:
+        """Score the agencies of each case file once every note has been added."""
+        for found, labelled in self._case_agencies.values():
+            distinct_found = list(dict.fromkeys(found))
+            distinct_labelled = _distinct_labels(labelled)
+            matched = _match_names(distinct_found, distinct_labelled)
+            self.agencies.true_positives += matched
+            self.agencies.false_positives += len(distinct_found) - matched
+            self.agencies.false_negatives += len(distinct_labelled) - matched
+        self._case_agencies.clear()
+
+
+def _distinct_labels(labelled: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Labelled agencies of one case, spellings of one agency counted once."""
+    distinct: list[tuple[str, str]] = []
+    for name, kind in labelled:
+        if not any(_words(name) & _words(other) or name.lower() == other.lower()
+                   for other, _ in distinct):
+            distinct.append((name, kind))
+    return distinct
+
+
+def _match(found: Sequence[ContactEvent], labelled: Sequence[dict]) -> list[tuple]:
+    free = list(labelled)
+    matches = []
+    # named matches first, so an unnamed one cannot take a named one's partner
+    for event in sorted(found, key=lambda e: UNNAMED in e.agency):
+        partner = next(
+            (label for label in free
+             if same_agency(event.agency, event.agency_type, label["agency"],
+                            label.get("agency_type", ""))),
+            None,
+        )
+        if partner is not None:
+            free.remove(partner)
+            matches.append((event, partner))
+    return matches
+
+
+def _match_names(found: list[tuple[str, str]], labelled: list[tuple[str, str]]) -> int:
+    free = list(labelled)
+    matched = 0
+    for name, kind in sorted(found, key=lambda pair: UNNAMED in pair[0]):
+        partner = next((lab for lab in free if same_agency(name, kind, *lab)), None)
+        if partner is not None:
+            free.remove(partner)
+            matched += 1
+    return matched
