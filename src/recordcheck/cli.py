@@ -193,7 +193,7 @@ def audit(out_dir: Path, template: Path | None, organisation: str, service: str,
     from recordcheck.report.audit import write_audit
 
     opts = InputOptions(**options)
-    with _checked_notes(opts, partners=True) as run:
+    with _checked_notes(opts, partners=True, organisation=organisation, service=service) as run:
         report = run.report()
     write_audit(report, out_dir, template=template, organisation=organisation,
                 service=service, written=lambda path: click.echo(f"Wrote {path}"))
@@ -268,10 +268,14 @@ def train(corpus: Path, output: Path, seed: int) -> None:
 
 
 @contextmanager
-def _checked_notes(opts: InputOptions, *, partners: bool) -> Iterator[CheckedRun]:
+def _checked_notes(
+    opts: InputOptions, *, partners: bool, organisation: str = "", service: str = ""
+) -> Iterator[CheckedRun]:
     """The library's run, with this command's sample fallback, progress bar and messages."""
     run_options = RunOptions(
         partners=partners,
+        organisation=organisation,
+        service=service,
         **{f.name: getattr(opts, f.name) for f in fields(RunOptions) if hasattr(opts, f.name)},
     )
     with ExitStack() as stack:

@@ -12,10 +12,10 @@ register would list for it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from recordcheck.language.agencies import distinctive_words
 from recordcheck.model import ContactEvent
 
 # The labellers' finer agency types, folded onto the agency lexicon's types.
@@ -38,23 +38,12 @@ KIND_OF_LABEL = {
     "marac or panel": "domestic abuse",
     "advocacy": "advocacy",
 }
-# Words that say what kind of body an agency is, not which one.
-NOT_DISTINCTIVE = frozenset(
-    (
-        "the", "a", "an", "of", "and", "for", "on", "in", "at", "team", "teams", "service",
-        "services", "nhs", "trust", "foundation", "council", "borough", "county", "city",
-        "district", "metropolitan", "ltd", "limited", "dept", "department", "unit",
-        "centre", "center", "office", "hub", "local", "authority", "not", "named",
-        "practice", "surgery", "police",
-    )
-)
 UNNAMED = "not named"
 COUNTED = ("done", "attempted")
 ATTRIBUTES = ("direction", "status", "rationale", "outcome")
 
 
-def _words(name: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9']+", name.lower()) if w not in NOT_DISTINCTIVE}
+_words = distinctive_words
 
 
 def same_agency(found: str, found_type: str, labelled: str, labelled_type: str) -> bool:

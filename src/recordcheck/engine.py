@@ -17,7 +17,7 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from itertools import islice
@@ -58,6 +58,8 @@ class PipelineOptions:
     rules: str | None = None
     partners: bool = False
     personal_data: bool = False
+    # the organisation's names and staff: {"names": [...], "staff": [...]} (see own_service)
+    own_service: dict = field(default_factory=dict)
 
 
 class NoteChecker:
@@ -115,16 +117,22 @@ def load_checker(options: PipelineOptions) -> NoteChecker:
 
     extra: list[str] = []
     if options.partners:
+        import recordcheck.events.contacts  # noqa: F401  (registers rc_contact_events)
         import recordcheck.partners  # noqa: F401  (registers the rc_partners factory)
 
-        extra.append("rc_partners")
+        extra += ["rc_partners", "rc_contact_events"]
     if options.personal_data:
         import recordcheck.redact.component  # noqa: F401  (registers rc_personal_data)
 
         extra.append("rc_personal_data")
     # Agencies and people's names are found with the base pipeline's entities.
     needs_entities = options.partners or options.personal_data
-    nlp = load_pipeline(options.rules, entities=needs_entities, extra_components=tuple(extra))
+    nlp = load_pipeline(
+        options.rules,
+        entities=needs_entities,
+        extra_components=tuple(extra),
+        settings={"rc_contact_events": {"own_service": options.own_service}},
+    )
     return NoteChecker.for_pipeline(nlp, options)
 
 
@@ -133,7 +141,7 @@ def _result_reader(options: PipelineOptions) -> Callable[[Doc, Note], NoteResult
 
     contacts_for = personal_data_for = None
     if options.partners:
-        from recordcheck.partners import contacts_for
+        from recordcheck.events.contacts import contacts_for
     if options.personal_data:
         from recordcheck.redact.component import personal_data_for
 
@@ -176,6 +184,7 @@ def run(
     progress: Callable[[int], object] | None = None,
     account: RunAccount | None = None,
     loader: CheckerLoader | None = None,
+    own_service: dict | None = None,
 ) -> Iterator[NoteResult]:
     """Check every note in ``items``, yielding one NoteResult per note in input order.
 
@@ -192,6 +201,7 @@ def run(
         rules=str(rules) if rules is not None else None,
         partners=partners,
         personal_data=personal_data,
+        own_service=dict(own_service or {}),
     )
     jobs = worker_count(jobs)
     chunks = _chunks(_notes_only(items, account), batch_size)

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import spacy
 
 from recordcheck.catalogue import CheckSpec, all_checks
 from recordcheck.checks.opinion.classifier import MODEL_NAME
 from recordcheck.errors import PipelineNotInstalled
-from recordcheck.language.note_context import NOTE_TYPE
+from recordcheck.language.note_context import AUTHOR, AUTHOR_ROLE, NOTE_TYPE, TEAM
 from recordcheck.rules import RulesError, load_rules
 
 if TYPE_CHECKING:
@@ -41,8 +41,13 @@ def load_pipeline(
     *,
     entities: bool = False,
     extra_components: Sequence[str] = (),
+    settings: Mapping[str, dict] | None = None,
 ) -> Language:
-    """The base pipeline with our checks added, then `extra_components` by factory name."""
+    """The base pipeline with our checks added, then `extra_components` by factory name.
+
+    ``settings`` adds run settings to a component's config, by factory name; the
+    rules file's table of the same name (less its prefix) comes first.
+    """
     organisation_terms = load_rules(rules) if rules else {}
     nlp = load_base(exclude=() if entities else ("ner",))
     classifier = bundled_classifier()
@@ -57,7 +62,7 @@ def load_pipeline(
         name = spec.span_group if spec.kind == "terms" else spec.factory
         nlp.add_pipe(spec.factory, name=name, config=config)
     for factory in extra_components:
-        _add_extra(nlp, factory, organisation_terms, rules)
+        _add_extra(nlp, factory, organisation_terms, rules, (settings or {}).get(factory, {}))
     if rules:
         nlp.meta["recordcheck_rules"] = _fingerprint(Path(rules).read_bytes())
     return nlp
@@ -71,7 +76,9 @@ def _register_factory(spec: CheckSpec) -> None:
         importlib.import_module(f"{spec.package}.component")
 
 
-def _add_extra(nlp: Language, factory: str, organisation_terms: dict, rules) -> None:
+def _add_extra(
+    nlp: Language, factory: str, organisation_terms: dict, rules, settings: Mapping[str, Any]
+) -> None:
     """Add a component by factory name, configured by its table in the rules file.
 
     The table is named after the factory without its prefix: [partners] for
@@ -79,7 +86,7 @@ def _add_extra(nlp: Language, factory: str, organisation_terms: dict, rules) -> 
     passed on as a rules-file error.
     """
     section = factory.removeprefix("rc_")
-    config = organisation_terms.get(section, {})
+    config = {**organisation_terms.get(section, {}), **settings}
     try:
         nlp.add_pipe(factory, config=config)
     except ValueError as error:
@@ -119,13 +126,17 @@ def model_versions(nlp: Language) -> dict[str, str]:
 
 
 def note_doc(nlp: Language, note: Note) -> Doc:
-    """A tokenised Doc carrying the note's exported type, ready for `nlp.pipe`.
+    """A tokenised Doc carrying the note's exported type and author, ready for `nlp.pipe`.
 
     The who-present check uses the type ("Home Visit", "Email") when the text
-    alone does not say whether an encounter took place.
+    alone does not say whether an encounter took place; contact events use the
+    author, role and team to tell the author's own service from partners.
     """
     doc = nlp.make_doc(note.text)
     doc._.set(NOTE_TYPE, note.note_type)
+    doc._.set(AUTHOR, note.author)
+    doc._.set(AUTHOR_ROLE, note.author_role)
+    doc._.set(TEAM, note.team)
     return doc
 
 

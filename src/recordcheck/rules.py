@@ -8,6 +8,10 @@ TOML or YAML, one table per check, each key a word list of that check:
     encounter_words = ["doorstep check"]
     [sharing_rationale]
     agencies = ["Northgate Building Society"]
+    [service]            # the organisation whose records these are: never a partner
+    names = ["Kestrel Vale Housing"]
+    aliases = ["KVH"]
+    staff = ["Dawn Ashcroft"]
 
 Terms are added to the check's own lists (see `checks/<check>/terms.toml` for the
 list names); nothing replaces them. A `[partners]` table is passed to the
@@ -29,7 +33,8 @@ from recordcheck.catalogue import all_checks
 from recordcheck.datafiles import list_name
 from recordcheck.language.agencies import LexiconError, load_lexicon
 
-PASSED_THROUGH = ("partners",)
+PASSED_THROUGH = ("partners", "service")
+SERVICE_LISTS = ("names", "aliases", "staff")
 YAML_SUFFIXES = {".yaml", ".yml"}
 
 
@@ -147,7 +152,29 @@ def _validated(path: Path, parsed: Any, line_of) -> dict[str, dict[str, Any]]:
             rules[section][lists_by_name[section][key]] = words
     if "partners" in rules:
         _share_partner_agencies(path, rules)
+    if "service" in rules:
+        rules["service"] = _own_service(path, rules["service"], line_of)
     return rules
+
+
+def _own_service(path: Path, table: Any, line_of) -> dict[str, list[str]]:
+    """The [service] table: the organisation's own names, aliases and staff (never partners)."""
+    if not isinstance(table, dict):
+        raise RulesError(f"{path}:{line_of('service')}: [service] must be a table of lists")
+    service: dict[str, list[str]] = {"names": [], "staff": []}
+    for key, words in table.items():
+        if key not in SERVICE_LISTS:
+            raise RulesError(
+                f"{path}:{line_of('service', key)}: [service] has no list '{key}'; "
+                f"lists: {', '.join(SERVICE_LISTS)}"
+            )
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise RulesError(
+                f"{path}:{line_of('service', key)}: [service] {key} must be a list of names "
+                "in quotes"
+            )
+        service["staff" if key == "staff" else "names"].extend(words)
+    return service
 
 
 def _share_partner_agencies(path: Path, rules: dict[str, dict[str, Any]]) -> None:

@@ -40,6 +40,8 @@ class RunOptions:
     redact: bool = False
     batch_size: int = 64
     partners: bool = False  # contacts with other agencies, for the audit pack
+    organisation: str = ""  # whose records these are: never listed as a partner
+    service: str = ""
 
 
 @dataclass
@@ -78,9 +80,9 @@ def checked_notes(
     sources = [describe_source(path) for path in input_files]
     account = RunAccount()
     try:
-        if options.rules:
-            load_rules(options.rules)  # a mistake in it is reported before any work starts
-        total = count_notes(input_files, options)
+        # a mistake in the rules file is reported before any work starts
+        rules = load_rules(options.rules) if options.rules else {}
+        total, authors = count_notes(input_files, options)
         if on_total is not None:
             on_total(total)
         results = engine.run(
@@ -92,6 +94,7 @@ def checked_notes(
             personal_data=options.redact,
             progress=progress,
             account=account,
+            own_service=_own_service(options, rules.get("service", {}), authors),
         )
         if options.redact:
             from recordcheck.redact.results import redact_results
@@ -102,13 +105,25 @@ def checked_notes(
         raise RunProblem(str(error)) from None
 
 
-def count_notes(input_files: Sequence[Path], options: RunOptions) -> int:
-    """Read the inputs once without checking, so progress can show time left.
+def count_notes(input_files: Sequence[Path], options: RunOptions) -> tuple[int, list[str]]:
+    """Read the inputs once without checking: how many notes, and who wrote them.
 
-    Reading is fast next to checking, and this also reports a bad mapping file
-    before any work starts.
+    The count lets progress show time left; the authors are the organisation's
+    own staff, never partners. Reading is fast next to checking, and this also
+    reports a bad mapping file before any work starts.
     """
     from recordcheck.ingest import read_inputs
 
-    items = read_inputs(list(input_files), options.mapping, options.sheet)
-    return sum(1 for item in items if isinstance(item, Note))
+    total, authors = 0, {}
+    for item in read_inputs(list(input_files), options.mapping, options.sheet):
+        if isinstance(item, Note):
+            total += 1
+            if item.author:
+                authors[item.author] = None
+    return total, list(authors)
+
+
+def _own_service(options: RunOptions, table: dict, authors: list[str]) -> dict[str, list[str]]:
+    """The organisation's names (options and the rules file's [service]) and its staff."""
+    names = [n for n in (options.organisation, options.service, *table.get("names", ())) if n]
+    return {"names": names, "staff": [*table.get("staff", ()), *authors]}

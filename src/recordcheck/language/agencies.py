@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -46,9 +47,35 @@ class AgencyLexicon:
     def unnamed_agency(self, agency_type: str) -> str:
         return self.unnamed.get(agency_type) or f"{agency_type.capitalize()} (not named)"
 
+    def generic_terms(self) -> dict[str, tuple[str, ...]]:
+        """Each kind of service ("School (not named)") with the words that name it."""
+        kinds: dict[str, list[str]] = {}
+        for term in self.terms:
+            if term.generic:
+                kinds.setdefault(term.canonical, []).append(term.text)
+        return {canonical: tuple(texts) for canonical, texts in kinds.items()}
+
     def named_agency_terms(self) -> tuple[str, ...]:
         """Every way of writing a named organisation (names and aliases), for matching."""
         return tuple(term.text for term in self.terms if not term.generic)
+
+
+# Words that say what kind of body an agency is, not which one: "Millbrook Surgery"
+# and "Millbrook Medical Practice" share "millbrook", not "surgery".
+NOT_DISTINCTIVE = frozenset(
+    (
+        "the", "a", "an", "of", "and", "for", "on", "in", "at", "team", "teams", "service",
+        "services", "nhs", "trust", "foundation", "council", "borough", "county", "city",
+        "district", "metropolitan", "ltd", "limited", "dept", "department", "unit", "centre",
+        "center", "office", "hub", "local", "authority", "not", "named", "practice", "surgery",
+        "police", "-", "&",
+    )
+)
+
+
+def distinctive_words(name: str) -> set[str]:
+    """The words of an agency's name that tell it from others of its kind."""
+    return {w for w in re.findall(r"[a-z0-9']+", name.lower()) if w not in NOT_DISTINCTIVE}
 
 
 class LexiconError(ValueError):

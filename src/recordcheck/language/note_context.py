@@ -1,9 +1,11 @@
-"""What the pipeline may know about a note besides its text (its exported note type).
+"""What the pipeline may know about a note besides its text: its type and its author.
 
 The export's note type ("Home Visit", "Email") tells the checks whether an
-encounter took place even when the text does not say. Callers that have it set
-`doc._.rc_note_type` before the checks run (see `recordcheck.nlp.note_doc`);
-without it the checks read the text alone.
+encounter took place even when the text does not say. The author, their role
+and their team tell the author's own service (never a partner) from the
+agencies they deal with. Callers that have them set the Doc extensions before
+the checks run (see `recordcheck.nlp.note_doc`); without them the components
+read the text alone.
 """
 
 from __future__ import annotations
@@ -11,9 +13,18 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 NOTE_TYPE = "rc_note_type"
-if not Doc.has_extension(NOTE_TYPE):
-    Doc.set_extension(NOTE_TYPE, default="")
+AUTHOR = "rc_author"
+AUTHOR_ROLE = "rc_author_role"
+TEAM = "rc_team"
+for _name in (NOTE_TYPE, AUTHOR, AUTHOR_ROLE, TEAM):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default="")
 
 
 def note_type(doc: Doc) -> str:
     return (doc._.get(NOTE_TYPE) or "").strip().lower()
+
+
+def author_context(doc: Doc) -> tuple[str, str, str]:
+    """(author, role, team) as the export gave them, "" where it did not."""
+    return tuple((doc._.get(name) or "").strip() for name in (AUTHOR, AUTHOR_ROLE, TEAM))

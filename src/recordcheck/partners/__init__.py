@@ -1,11 +1,11 @@
-"""Partner agencies and named professionals in case notes, for the partner register.
+"""Partner agencies and named professionals mentioned in case notes.
 
 Importing this package registers the rc_partners spaCy component (it needs
-the entity recogniser); contacts_for(doc) reads what it marked.
+the entity recogniser). It marks mentions only; which mentions are contacts
+is `recordcheck.events.contacts`'s to decide.
 """
 
 from recordcheck.language.agencies import LexiconError
 from recordcheck.partners.component import PartnersMarker
-from recordcheck.partners.contacts import contacts_for
 
-__all__ = ["LexiconError", "PartnersMarker", "contacts_for"]
+__all__ = ["LexiconError", "PartnersMarker"]

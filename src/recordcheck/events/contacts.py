@@ -1,0 +1,356 @@
+"""Contact events: which of the agencies a note mentions its author's service dealt with.
+
+Recording standard, "Contact events". rc_partners marks every agency and
+named professional a note mentions; most mentions are not contacts ("says she
+won't involve the police", "when she was in hospital last year"). A mention
+is a contact only when it is a party to a communication in the note's own
+voice: the object of the writer's call, email or referral ("Rang the GP",
+"referral to MASH"), the subject of one that came in ("PC Lee rang"), or a
+participant in a meeting ("strategy discussion with police"). Then:
+
+- status: planned when the writer's service intends it ("will ring the duty
+  team", "to refer to SALT"), attempted when it did not get through ("no
+  answer", "left a message"), else done. Someone else's plan ("police to
+  visit") and conditions ("if he turns up, ring 101") are not our contacts.
+- direction: both for meetings and joint work, in when the agency contacted
+  us, else out (it stays out when the partner replies).
+- the author's own service and colleagues are never partners
+  (`recordcheck.language.own_service`).
+
+One event per agency per note; the words in words.toml beside this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from recordcheck.datafiles import package_toml
+from recordcheck.events.details import (
+    channel_of,
+    sentences_of,
+    what_was_shared,
+    with_phone_and_email,
+)
+from recordcheck.events.outcomes import outcome_after
+from recordcheck.language.agencies import load_lexicon
+from recordcheck.language.clauses import labelled_sentence
+from recordcheck.language.contact_words import contact_cues
+from recordcheck.language.matching import TermMatcher
+from recordcheck.language.note_context import NOTE_TYPE, author_context
+from recordcheck.language.own_service import OwnService, OwnServiceTest
+from recordcheck.language.scope import Scope
+from recordcheck.model import ContactEvent
+from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
+
+EVENTS_KEY = "rc_contact_events"  # Doc.user_data key: the note's ContactEvents
+SHARING_KEY = "rc_sharing"  # outward-sharing sentences, marked by the sharing check
+RECEIVED_KEY = "rc_received"  # sentences recording information received
+WORDS = package_toml(__package__, "words.toml")
+CONTACT_LEMMAS = frozenset(WORDS["contact_lemmas"])
+BOTH_WAYS = frozenset(WORDS["both_ways_lemmas"])
+IN_LEMMAS = frozenset(WORDS["in_lemmas"])
+WRITER = frozenset(WORDS["writer_words"])
+# How a mention hangs from the word that makes it a party: "referral to MASH",
+# "Rang Dr Shah at the surgery", "Sarah Jones (IDVA) called".
+CLIMB_DEPS = frozenset(
+    {"pobj", "prep", "dobj", "dative", "appos", "compound", "conj", "nmod", "npadvmod",
+     "nsubj", "nsubjpass", "agent", "attr", "cc", "dep", "oprd", "punct", "amod", "nummod"}
+)
+CLIMB_STEPS = 5
+# A noun of communication takes its partner through these prepositions only:
+# "call from PC Lee", "referral to MASH", "meeting with school"; "the police visit" is
+# the police's own visit.
+NOUN_LINKS = frozenset({"to", "with", "from", "w/", "via", "for"})
+# Things an agency sends us: "MASH outcome: ...", "MARAC actions received", "GP's letter".
+MESSAGE_NOUNS = frozenset(WORDS["message_nouns"])
+# Words that open an attendance list: everyone listed took part in the meeting.
+ATTENDANCE_MARKS = tuple(WORDS["attendance_marks"])
+TELEGRAPHIC_REACH = 8  # tokens from a note's opening "Rang"/"Emailed" to the one contacted
+PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "plan", "must"})
+STATUS_RANK = {"done": 0, "attempted": 1, "planned": 2}
+
+
+@dataclass(frozen=True)
+class Party:
+    """How a mention takes part in a communication."""
+
+    predicate: Token  # the verb (or noun) of communication
+    governing: Token  # the verb whose subject, tense and negation decide (may be predicate)
+    link: str  # "subject", "object", "from", "with", "to", "passive"
+
+
+@Language.factory(
+    "rc_contact_events",
+    default_config={"own_service": {}},
+    requires=["doc.spans", "token.dep", "token.lemma"],
+)
+def make_contact_events(nlp: Language, name: str, own_service: dict[str, Any]):
+    return ContactEventReader(nlp, own_service)
+
+
+class ContactEventReader:
+    def __init__(self, nlp: Language, own_service: Mapping[str, Any]):
+        self.scope = Scope(nlp)
+        self.own = OwnServiceTest(OwnService.from_settings(own_service), load_lexicon())
+        self.attempts = TermMatcher(nlp, {"attempt_words": WORDS["attempt_words"]})
+        self.cues = contact_cues()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.user_data[EVENTS_KEY] = tuple(self.read(doc))
+        return doc
+
+    def read(self, doc: Doc) -> list[ContactEvent]:
+        author, role, team = author_context(doc)
+        quoted = self.scope.quoted_ranges(doc)
+        found: list[tuple[Span, ContactEvent]] = []
+        for sentence in sentences_of(doc):
+            mentions = _mentions_in(doc, sentence)
+            for mention, is_person in mentions:
+                if self.own.is_own_agency(mention._.rc_agency, team, role):
+                    continue
+                if is_person and self.own.is_colleague(_name_of(mention), _titled(mention)):
+                    continue
+                if self.scope.inside(mention, quoted):
+                    continue
+                event = self._event(doc, sentence, mention, is_person, mentions)
+                if event is not None:
+                    found.append((mention, event))
+        return _one_per_agency(with_phone_and_email(doc, found))
+
+    def _event(
+        self,
+        doc: Doc,
+        sentence: Span,
+        mention: Span,
+        is_person: bool,
+        mentions: list[tuple[Span, bool]],
+    ) -> ContactEvent | None:
+        party = _party(mention) or _listed_as_present(sentence) or _telegraphic(sentence, mention)
+        if party is None:
+            return None
+        verb = party.governing
+        if self.scope.negated(verb) or self.scope.reported(verb):
+            return None
+        actor = self._actor(verb, party, mention)
+        if actor == "someone else":
+            return None
+        status = self._status(sentence, verb, party)
+        if status is None or (status == "planned" and actor != "writer"):
+            return None  # a condition, or another agency's own plan ("police to visit")
+        direction, rationale = self._direction(doc, mention, party, actor)
+        note_type = doc._.get(NOTE_TYPE) or ""
+        evidence = labelled_sentence(sentence, "contact")
+        return ContactEvent(
+            agency=mention._.rc_agency,
+            agency_type=mention._.rc_agency_type,
+            start=mention.start_char,
+            end=mention.end_char,
+            person=mention.text if is_person else "",
+            role=mention.label_ if is_person else "",
+            channel=channel_of(sentence) or self.cues.channel_for_note_type(note_type),
+            direction=direction,
+            status=status,
+            shared=(
+                what_was_shared(sentence, [m for m, _ in mentions], self.cues)
+                if direction != "in"
+                else ""
+            ),
+            rationale_recorded=rationale,
+            outcome=outcome_after(sentence, mention) if status == "done" else "",
+            evidence=evidence.text,
+        )
+
+    def _actor(self, verb: Token, party: Party, mention: Span) -> str:
+        """Who made the contact: "writer", "agency" (the mentioned one), or "someone else"."""
+        if party.link == "subject":
+            return "agency"
+        if party.link == "passive":
+            agent = [c for c in verb.children if c.dep_ == "agent"]
+            return "someone else" if agent else "writer"
+        subject = Scope.subject_of(verb)
+        if subject is None or subject.lower_ in WRITER or subject.dep_ == "expl":
+            return "writer"
+        if subject.lemma_.lower() in CONTACT_LEMMAS or subject.lower_ in MESSAGE_NOUNS:
+            return "writer"  # "Referral to MASH submitted": the thing sent, sent by us
+        if mention.start <= subject.i < mention.end:
+            return "agency"
+        if subject.pos_ == "PRON" and subject.lower_ in ("she", "he", "they") and party.link in (
+            "from", "with"
+        ):
+            return "writer"  # "she had a call from the GP": the person, with us, heard
+        return "someone else"
+
+    def _status(self, sentence: Span, verb: Token, party: Party) -> str | None:
+        if self.scope.hypothetical(verb) and _conditional(verb):
+            return None
+        if _planned(verb) or self.scope.not_yet(verb.doc[verb.i : verb.i + 1]):
+            return "planned"
+        if any(True for _ in self.attempts.spans(sentence)):
+            return "attempted"
+        return "done"
+
+    def _direction(
+        self, doc: Doc, mention: Span, party: Party, actor: str
+    ) -> tuple[str, bool | None]:
+        """(direction, rationale recorded?): the sharing check's marks decide where present."""
+        lemma = party.predicate.lemma_.lower()
+        for span in doc.spans.get(SHARING_KEY, ()):
+            if span.start <= mention.start < span.end:
+                rationale = span.label_ == "rationale"
+                return ("both" if lemma in BOTH_WAYS else "out"), rationale
+        if lemma in BOTH_WAYS or party.link in ("with", "present"):
+            return "both", None
+        if actor == "agency" or party.link in ("from", "theirs"):
+            return "in", None
+        for span in doc.spans.get(RECEIVED_KEY, ()):
+            if span.start <= mention.start < span.end:
+                return "in", None
+        return "out", None
+
+
+def _mentions_in(doc: Doc, sentence: Span) -> list[tuple[Span, bool]]:
+    """Named professionals, and agency mentions that are not theirs, in one sentence."""
+    inside = sentence.start, sentence.end
+    people = [p for p in doc.spans.get(CONTACTS_KEY, ()) if inside[0] <= p.start < inside[1]]
+    theirs = {p._.rc_agency for p in people}
+    bare = [
+        a
+        for a in doc.spans.get(AGENCIES_KEY, ())
+        if sentence.start <= a.start < sentence.end
+        and a._.rc_agency not in theirs
+        and not a._.rc_describes
+    ]
+    mentions = [(p, True) for p in people] + [(a, False) for a in bare]
+    return sorted(mentions, key=lambda mention: mention[0].start)
+
+
+def _party(mention: Span) -> Party | None:
+    """The communication the mention is a party to, found by climbing the parse."""
+    token, link = mention.root, ""
+    for _ in range(CLIMB_STEPS):
+        if token.dep_ in ("nsubj",) and not link:
+            link = "subject"
+        elif token.dep_ == "nsubjpass" and not link:
+            link = "passive"
+        elif token.dep_ == "pobj" and not link:
+            link = token.head.lower_ if token.head.lower_ in NOUN_LINKS else "object"
+        elif token.dep_ in ("dobj", "dative") and not link:
+            link = "object"
+        head = token.head
+        if head.i == token.i:
+            break
+        if head.lemma_.lower() in CONTACT_LEMMAS or head.lower_ in CONTACT_LEMMAS:
+            if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
+                return Party(head, head, link or "object")
+            if link in NOUN_LINKS or link == "object" and token.dep_ == "dobj":
+                return Party(head, _governing_verb(head), link)
+            return None  # "the police visit", "GP appointment": theirs, not ours
+        if token.dep_ in ("compound", "poss") and head.lower_ in MESSAGE_NOUNS:
+            return Party(head, _governing_verb(head), "theirs")  # "MASH outcome: ..."
+        if head.pos_ in ("VERB", "AUX") and token.dep_ not in ("conj", "appos"):
+            return None  # a verb that is not communication: "involve", "known to"
+        if token.dep_ not in CLIMB_DEPS:
+            return None
+        token = head
+    return None
+
+
+def _listed_as_present(sentence: Span) -> Party | None:
+    """ "Present: PC Ashford (police), Hannah Cole (midwife), ...": all took part."""
+    lowered = sentence.text.lower()
+    if not any(mark in lowered for mark in ATTENDANCE_MARKS):
+        return None
+    return Party(sentence.root, sentence.root, "present")
+
+
+def _telegraphic(sentence: Span, mention: Span) -> Party | None:
+    """ "Informed Moorgate Medical Practice of death", "Call from PC Lee": a note's clipped
+    opening the parser often misreads; the opening word is the communication."""
+    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    if not words:
+        return None
+    opening = words[0]
+    is_contact = (
+        opening.lemma_.lower() in CONTACT_LEMMAS or opening.lower_ in CONTACT_LEMMAS
+        or opening.lower_.rstrip("ed") in CONTACT_LEMMAS
+    )
+    reach = mention.start - opening.i
+    if not is_contact or not 0 < reach <= TELEGRAPHIC_REACH:
+        return None
+    between = sentence.doc[opening.i + 1 : mention.start]
+    link = "from" if any(t.lower_ == "from" for t in between) else "object"
+    return Party(opening, opening, link)
+
+
+def _governing_verb(noun: Token) -> Token:
+    """The verb a noun of communication hangs from ("made a referral"), or the noun itself."""
+    for ancestor in noun.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+        if ancestor.dep_ not in CLIMB_DEPS:
+            break
+    return noun
+
+
+def _planned(verb: Token) -> bool:
+    """ "will ring", "to refer", "need to chase", "going to email": not yet done."""
+    if any(c.dep_ == "aux" and c.lower_ in PLAN_AUX for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "plan", "want", "intend"):
+        return True
+    return verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children) and (
+        verb.i + 1 < len(verb.doc) and verb.i > verb.sent.start and verb.nbor(-1).lower_ == "to"
+    )
+
+
+def _conditional(verb: Token) -> bool:
+    for node in (verb, *verb.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+            return True
+    return verb.sent.text.rstrip().endswith("?")
+
+
+def _name_of(person: Span) -> str:
+    """A named professional without their title: "PC Ravi Patel" -> "Ravi Patel"."""
+    words = person.text.split()
+    return " ".join(words[1:]) if len(words) > 1 and _titled(person) else person.text
+
+
+def _titled(person: Span) -> bool:
+    first = person[0].text.rstrip(".").lower() if len(person) else ""
+    return first in {"pc", "dc", "ds", "di", "sgt", "dr", "pcso", "insp", "cllr"}
+
+
+def _one_per_agency(events: list[ContactEvent]) -> list[ContactEvent]:
+    """Repeated mentions of one agency in a note merge into one event: the strongest status,
+    'both' when any mention was two-way, and the first non-empty detail of each kind."""
+    merged: dict[str, ContactEvent] = {}
+    for event in events:
+        kept = merged.get(event.agency)
+        if kept is None:
+            merged[event.agency] = event
+            continue
+        first, second = sorted((kept, event), key=lambda e: STATUS_RANK[e.status])
+        filled = {
+            name: getattr(first, name) or getattr(second, name)
+            for name in ("person", "role", "phone", "email", "channel", "shared", "outcome")
+        }
+        rationales = {kept.rationale_recorded, event.rationale_recorded} - {None}
+        direction = "both" if "both" in (kept.direction, event.direction) else first.direction
+        merged[event.agency] = replace(
+            first,
+            **filled,
+            direction=direction,
+            rationale_recorded=min(rationales) if rationales else None,
+        )
+    return list(merged.values())
+
+
+def contacts_for(doc: Doc) -> tuple[ContactEvent, ...]:
+    """The note's contact events, as rc_contact_events read them."""
+    return tuple(doc.user_data.get(EVENTS_KEY, ()))

@@ -1,0 +1,92 @@
+"""Details of a contact that its sentence gives: channel, what was shared, phone and email."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from recordcheck.language.contact_words import ContactCues, contact_cues
+from recordcheck.language.identifiers import find_identifiers
+from recordcheck.model import ContactEvent
+from recordcheck.partners.component import CHANNELS_KEY
+
+_SHARED_MAX_TOKENS = 12
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return list(doc.sents)
+    return [doc[:]]
+
+
+def channel_of(sentence: Span) -> str:
+    cues = contact_cues()
+    found = [
+        span.label_
+        for span in sentence.doc.spans.get(CHANNELS_KEY, ())
+        if sentence.start <= span.start < sentence.end
+    ]
+    return min(found, key=cues.channel_rank) if found else ""
+
+
+def what_was_shared(sentence: Span, mentions: list[Span], cues: ContactCues) -> str:
+    """The object of the sentence's sharing verb, kept short: "the chronology".
+
+    Not the agency itself: "Emailed the GP" says nothing of what went.
+    """
+    for token in sentence:
+        if token.lemma_.lower() not in cues.share_verbs or token.pos_ != "VERB":
+            continue
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not objects or objects[0].pos_ == "PRON":
+            continue
+        if any(m.start <= objects[0].i < m.end for m in mentions):
+            continue
+        shared = _without_trailing_phrases(objects[0])
+        if len(shared) > _SHARED_MAX_TOKENS:
+            return shared[:_SHARED_MAX_TOKENS].text + "…"
+        return shared.text
+    return ""
+
+
+def _without_trailing_phrases(head: Token) -> Span:
+    """The object's words, less who it went to and any clause after it."""
+    cut = [
+        child.left_edge.i
+        for child in head.rights
+        if child.dep_ in ("relcl", "acl") or child.lower_ in ("with", "to", "via", "by", "as")
+    ]
+    end = min(cut, default=head.right_edge.i + 1)
+    span = head.doc[head.left_edge.i : end]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ == "cc"):
+        span = span[:-1]
+    return span
+
+
+def with_phone_and_email(doc: Doc, events: list[tuple[Span, ContactEvent]]) -> list[ContactEvent]:
+    """Each phone number and email goes to the nearest contact written before it.
+
+    "Sarah Jones (IDVA) called. Her number is 07700 900123." gives Sarah the
+    number, as details often follow in the next sentence; when no contact
+    comes before, the first one after it in the same sentence.
+    """
+    starts = [sentence.start for sentence in sentences_of(doc)]
+
+    def sentence_of(token_index: int) -> int:
+        return bisect_right(starts, token_index) - 1
+
+    contacts = [contact for _, contact in events]
+    sentences = [sentence_of(mention.start) for mention, _ in events]
+    for start, end, kind in find_identifiers(doc.text, kinds=("phone", "email")):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        here = sentence_of(span.start)
+        before = [i for i, c in enumerate(contacts) if c.start < start and here - 1 <= sentences[i]]
+        after = [i for i, c in enumerate(contacts) if c.start > start and sentences[i] == here]
+        target = (before[-1:] or after[:1] or [None])[0]
+        if target is not None and not getattr(contacts[target], kind):
+            contacts[target] = replace(contacts[target], **{kind: doc.text[start:end]})
+    return contacts

@@ -1,0 +1,86 @@
+"""The author's own service: never a partner, and its staff are colleagues, not contacts.
+
+A note's own service is known from what the export says of its author (their
+team and role, e.g. "Northgate District Nursing Team", "Senior IDVA") and
+from what the user says of the organisation (`--organisation`, `--service`,
+a rules-file `[service]` table with names, aliases and staff). Every author
+in the run is staff. An agency mention is the author's own when
+- its distinctive words all appear in the team or the organisation's names
+  ("Kestrel Vale Housing" for a Kestrel Vale Housing officer), or
+- it names a kind of service, not an organisation ("the school", "district
+  nurses"), and one of that kind's words appears in the team, the role or
+  the organisation's names (a school's DSL writing "school" means their own).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from recordcheck.language.agencies import AgencyLexicon, distinctive_words
+
+
+@dataclass(frozen=True)
+class OwnService:
+    """What the user and the run say of the organisation whose records these are."""
+
+    names: tuple[str, ...] = ()  # organisation, service, team names and aliases
+    staff: tuple[str, ...] = ()  # colleagues' names, every author of the run among them
+
+    @classmethod
+    def from_settings(
+        cls, settings: Mapping[str, Any] | None, authors: Iterable[str] = ()
+    ) -> OwnService:
+        """From a `[service]` table: {"names": [...], "staff": [...]}, plus the run's authors."""
+        settings = settings or {}
+        return cls(
+            names=tuple(n for n in settings.get("names", ()) if n.strip()),
+            staff=tuple(dict.fromkeys([*settings.get("staff", ()), *authors])),
+        )
+
+    def to_settings(self) -> dict[str, list[str]]:
+        return {"names": list(self.names), "staff": list(self.staff)}
+
+
+class OwnServiceTest:
+    """Answers "is this mention the author's own service or a colleague?" for one run."""
+
+    def __init__(self, own: OwnService, lexicon: AgencyLexicon):
+        self.own = own
+        self.kind_terms = lexicon.generic_terms()
+        self._staff = [_name_parts(name) for name in own.staff]
+
+    def is_own_agency(self, canonical: str, team: str = "", role: str = "") -> bool:
+        described = " ".join((team, role, *self.own.names))
+        if not described.strip():
+            return False
+        terms = self.kind_terms.get(canonical)
+        if terms is not None:  # a kind of service: own when the team or role is of that kind
+            lowered = described.lower()
+            return any(re.search(rf"\b{re.escape(t.lower())}\b", lowered) for t in terms)
+        words = distinctive_words(canonical)
+        return bool(words) and words <= distinctive_words(described)
+
+    def is_colleague(self, person: str, titled: bool = False) -> bool:
+        """A named person who is one of the run's staff (not someone with an agency's title)."""
+        if titled or not person.strip():
+            return False
+        first, surname = _name_parts(person)
+        return any(
+            surname == staff_surname and _initials_agree(first, staff_first)
+            for staff_first, staff_surname in self._staff
+        )
+
+
+def _initials_agree(first: str, other: str) -> bool:
+    """"J. Lee" and "Jodie Lee" may be one person; "Sam Lee" and "Jodie Lee" are not."""
+    return not first or not other or first[0] == other[0]
+
+
+def _name_parts(name: str) -> tuple[str, str]:
+    words = [w.strip(".,").lower() for w in name.split() if w.strip(".,")]
+    if not words:
+        return "", ""
+    return (words[0] if len(words) > 1 else ""), words[-1]
