@@ -18,7 +18,8 @@ from recordcheck.model import (
 )
 
 FORMULA_NOTE = "=cmd|' /C calc'!A0 Phoned Mrs Khan about the rent arrears."
-RATIONALE_SHARE = "Share of outward contacts with rationale recorded"
+REASON_SHARE = "Outward sharing with a reason recorded"
+OUTCOME_SHARE = "Outward sharing with an outcome recorded"
 CONTROL_NOTE = "Visit to Mr Obi.\x0bHe was being difficult again\x01 and refused to talk."
 
 
@@ -55,18 +56,31 @@ def note_result(note_id, case, date, author, note_type, text, findings=(), conta
     return NoteResult(note=built, findings=made, contacts=tuple(contacts))
 
 
-def police(start=0, **extra) -> ContactEvent:
+def contact(text: str, evidence: str, agency: str, agency_type: str, **extra) -> ContactEvent:
+    """A contact event whose evidence is the given words of the note's text."""
+    start = text.index(evidence)
     return ContactEvent(
-        agency="Thames Valley Police", agency_type="police", start=start, end=start + 3, **extra
+        agency, agency_type, start, start + len(evidence), evidence=evidence, **extra
     )
 
 
 def sample_report() -> Report:
-    visit = "Home visit to Mrs Khan. Mum is manipulative and the flat was a mess."
+    visit = (
+        "Home visit to Mrs Khan. Mum is manipulative and the flat was a mess. "
+        "To refer to Oxford MASH for a care assessment."
+    )
     referral = "Referral sent to MASH with the chronology of the last 3 weeks."
     strategy = "Strategy discussion held. PC Patel advised that no crime had been recorded."
     clean = "Seen alone in her room. She said she 'can't cope with the neighbours'."
-    shared = "Emailed Dr Ahmed (GP) the incident reports with Mrs Khan's consent, to plan care."
+    shared = (
+        "Emailed Dr Ahmed (GP) the incident reports with Mrs Khan's consent, to plan care. "
+        "Dr Ahmed replied that a medication review is booked. "
+        "Rang PC Ravi Patel to pass on the reports: no answer."
+    )
+    review = (
+        "File reviewed by manager. PC Patel (police) rang to say the investigation is closed. "
+        "I will ring the IDVA service on Monday."
+    )
     results = (
         note_result(
             "N1",
@@ -88,6 +102,15 @@ def sample_report() -> Report:
                 ("was a mess", "opinion", {"cue": "vague evaluation"}),
                 ("Home visit to Mrs Khan.", "who-present"),
             ],
+            [
+                contact(
+                    visit,
+                    "To refer to Oxford MASH for a care assessment.",
+                    "Oxford MASH",
+                    "mash",
+                    status="planned",
+                )
+            ],
             row=2,
         ),
         note_result(
@@ -108,11 +131,11 @@ def sample_report() -> Report:
                 )
             ],
             [
-                ContactEvent(
+                contact(
+                    referral,
+                    referral,
                     "Oxford MASH",
                     "mash",
-                    17,
-                    21,
                     channel="referral form",
                     direction="out",
                     shared="the chronology",
@@ -130,13 +153,17 @@ def sample_report() -> Report:
             "Meeting",
             strategy,
             contacts=[
-                police(
-                    30,
+                contact(
+                    strategy,
+                    strategy,
+                    "Thames Valley Police",
+                    "police",
                     person="PC Patel",
                     role="police officer",
                     phone="01865 000000",
                     channel="meeting",
-                    direction="in",
+                    direction="both",
+                    outcome="no crime had been recorded",
                 )
             ],
             row=4,
@@ -150,19 +177,30 @@ def sample_report() -> Report:
             "Email",
             shared,
             contacts=[
-                ContactEvent(
+                contact(
+                    shared,
+                    "Emailed Dr Ahmed (GP) the incident reports with Mrs Khan's consent",
                     "Riverside GP Surgery",
                     "health",
-                    8,
-                    17,
                     person="Dr Ahmed",
                     role="GP",
                     channel="email",
                     direction="out",
                     shared="the incident reports",
                     rationale_recorded=True,
+                    outcome="a medication review is booked",
                 ),
-                police(0, channel="phone", direction="out", rationale_recorded=False),
+                contact(
+                    shared,
+                    "Rang PC Ravi Patel to pass on the reports: no answer.",
+                    "Thames Valley Police",
+                    "police",
+                    person="PC Ravi Patel",
+                    channel="phone",
+                    status="attempted",
+                    shared="the reports",
+                    rationale_recorded=False,
+                ),
             ],
             row=6,
         ),
@@ -174,7 +212,16 @@ def sample_report() -> Report:
             "Phone call",
             FORMULA_NOTE,
             [("=cmd|' /C calc'!A0", "opinion", {"cue": "hedge"})],
-            [police(0, person='=HYPERLINK("x")', direction="in")],
+            [
+                contact(
+                    FORMULA_NOTE,
+                    FORMULA_NOTE,
+                    "Thames Valley Police",
+                    "police",
+                    person='=HYPERLINK("x")',
+                    direction="in",
+                )
+            ],
             row=7,
         ),
         note_result(
@@ -190,7 +237,32 @@ def sample_report() -> Report:
             problems=("date 31/02/2024 could not be understood",),
         ),
         note_result(
-            "N8", "C-400", "2024-03-18", "", "Case note", "File reviewed by manager.", row=9
+            "N8",
+            "C-400",
+            "2024-03-18",
+            "",
+            "Case note",
+            review,
+            contacts=[
+                contact(
+                    review,
+                    "PC Patel (police) rang to say the investigation is closed.",
+                    "Police (force not named)",
+                    "police",
+                    person="PC Patel",
+                    channel="phone",
+                    direction="in",
+                ),
+                contact(
+                    review,
+                    "I will ring the IDVA service on Monday.",
+                    "IDVA service (not named)",
+                    "domestic abuse",
+                    channel="phone",
+                    status="planned",
+                ),
+            ],
+            row=9,
         ),
     )
     return Report(

@@ -46,3 +46,18 @@ def test_from_dict_ignores_fields_a_newer_version_added():
     data = {"source": "a.csv", "row": 3, "reason": "empty", "added_later": True}
 
     assert Unreadable.from_dict(data) == Unreadable("a.csv", 3, "empty")
+
+
+def test_a_contact_saved_before_contact_events_keeps_its_person():
+    saved = {
+        "agency": "Kent Police",
+        "agency_type": "police",
+        "start": 0,
+        "end": 8,
+        "contact_name": "PC Ravi Patel",
+        "direction": "in",
+    }
+
+    contact = ContactEvent.from_dict(saved)
+
+    assert (contact.person, contact.direction, contact.status) == ("PC Ravi Patel", "in", "done")

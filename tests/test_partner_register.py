@@ -1,53 +1,200 @@
-"""The register joins one named person across notes that spell them differently."""
+"""The register: one row per agency, one name per person, planned contacts never counted."""
 
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from recordcheck.language.agencies import load_lexicon
 from recordcheck.model import ContactEvent, Note, NoteResult, Report
-from recordcheck.report.partner_register import partners_in
+from recordcheck.report.partner_agencies import AGENCY_TYPE_NAMES, partners_in
+from recordcheck.report.partner_identity import ContactResolver
+from recordcheck.report.partner_register import write_partner_register
 
 
-def _note_with(note_id: str, *contacts: ContactEvent) -> NoteResult:
-    return NoteResult(Note(note_id, "C1", "text", date="2025-02-10"), contacts=contacts)
+def _note_with(note_id: str, *contacts: ContactEvent, date="2025-02-10") -> NoteResult:
+    return NoteResult(Note(note_id, "C1", "text", date=date), contacts=contacts)
 
 
-def _contact(agency: str, name: str, agency_type: str = "police") -> ContactEvent:
-    return ContactEvent(agency, agency_type, 0, 4, person=name)
+def _contact(agency: str, name: str = "", agency_type: str = "police", **extra) -> ContactEvent:
+    return ContactEvent(agency, agency_type, 0, 4, person=name, **extra)
+
+
+def _report(*contacts: ContactEvent) -> Report:
+    return Report(tuple(_note_with(str(n), c) for n, c in enumerate(contacts, start=1)))
+
+
+def _named(report: Report) -> dict[str, str]:
+    return {p.agency: p.named_contacts() for p in partners_in(report)}
 
 
 def test_named_officer_under_unnamed_force_joins_the_force_named_elsewhere():
-    report = Report(
-        (
-            _note_with("1", _contact("Thames Valley Police", "PC Ravi Patel")),
-            _note_with("2", _contact("Police (force not named)", "PC Patel")),
-        )
+    report = _report(
+        _contact("Thames Valley Police", "PC Ravi Patel"),
+        _contact("Police (force not named)", "PC Patel"),
     )
 
-    rows = [(p.agency, p.person, p.contacts) for p in partners_in(report)]
+    rows = [(p.agency, p.named_contacts(), p.contacts) for p in partners_in(report)]
 
     assert rows == [("Thames Valley Police", "PC Ravi Patel", 2)]
 
 
 def test_surname_shared_by_two_forces_is_left_unresolved():
-    report = Report(
-        (
-            _note_with("1", _contact("Thames Valley Police", "PC Patel")),
-            _note_with("2", _contact("Kent Police", "DS Patel")),
-            _note_with("3", _contact("Police (force not named)", "Patel")),
-        )
+    report = _report(
+        _contact("Thames Valley Police", "PC Patel"),
+        _contact("Kent Police", "DS Patel"),
+        _contact("Police (force not named)", "Patel"),
     )
 
-    agencies = sorted(p.agency for p in partners_in(report))
-
-    assert agencies == ["Kent Police", "Police (force not named)", "Thames Valley Police"]
+    assert _named(report) == {
+        "Kent Police": "DS Patel",
+        "Police (force not named)": "Patel",
+        "Thames Valley Police": "PC Patel",
+    }
 
 
 def test_same_surname_in_another_kind_of_agency_is_not_joined():
+    report = _report(
+        _contact("Thames Valley Police", "PC Shah"),
+        _contact("GP (practice not named)", "Dr Shah", "health"),
+    )
+
+    assert set(_named(report)) == {"Thames Valley Police", "GP (practice not named)"}
+
+
+def test_distinct_named_organisations_stay_distinct():
+    report = _report(
+        _contact("Larch Road Surgery", "Dr Shah", "health"),
+        _contact("Riverside GP Surgery", "Dr Shah", "health"),
+        _contact("Elm Medical Centre", agency_type="health"),
+    )
+
+    assert sorted(_named(report)) == [
+        "Elm Medical Centre",
+        "Larch Road Surgery",
+        "Riverside GP Surgery",
+    ]
+
+
+def test_forms_of_one_name_merge_into_the_fullest_with_the_role_once():
+    report = _report(
+        _contact("Thames Valley Police", "PC Patel", role="police officer"),
+        _contact("Thames Valley Police", "Ravi Patel"),
+        _contact("Thames Valley Police", "PC Ravi Patel,", role="PC"),
+        _contact("Thames Valley Police", "pc patel"),
+        _contact("Thames Valley Police", "DC Jo Green"),
+    )
+
+    (police,) = partners_in(report)
+
+    assert police.named_contacts() == "DC Jo Green; PC Ravi Patel (police officer)"
+    assert police.contacts == 5
+
+
+def test_a_short_form_that_fits_two_people_is_left_apart():
+    resolver = ContactResolver(
+        [
+            _contact("Kent Police", "PC Ravi Patel"),
+            _contact("Kent Police", "DS Anita Patel"),
+            _contact("Kent Police", "Patel"),
+        ]
+    )
+
+    assert resolver.person(_contact("Kent Police", "Patel")) == "Patel"
+    assert resolver.person(_contact("Kent Police", "Anita Patel")) == "Anita Patel"
+    assert resolver.person(_contact("Kent Police", "DS Anita Patel")) == "DS Anita Patel"
+
+
+def test_planned_contacts_are_never_counted():
+    report = _report(
+        _contact("Kent Police", status="done", direction="in"),
+        _contact("Kent Police", status="attempted"),
+        _contact("Kent Police", status="planned", rationale_recorded=False),
+        _contact("IDVA service (not named)", agency_type="domestic abuse", status="planned"),
+    )
+
+    (police,) = partners_in(report)
+
+    assert (police.agency, police.contacts) == ("Kent Police", 2)
+    assert police.row()[8:10] == (None, 0)  # the attempt recorded no reason either way
+
+
+def test_shares_of_outward_sharing_with_a_reason_and_an_outcome():
+    report = _report(
+        _contact("Kent Police", rationale_recorded=True, outcome="PC Shah will visit today"),
+        _contact("Kent Police", rationale_recorded=False, outcome="  "),
+        _contact("Kent Police", rationale_recorded=None),
+        _contact("Kent Police", direction="in", outcome="advised no crime"),
+        _contact("Kent Police", direction="both", rationale_recorded=False),
+        _contact("Kent Police", status="planned", rationale_recorded=True, outcome="x"),
+    )
+
+    (police,) = partners_in(report)
+    reason, outcome = police.row()[8:10]
+
+    assert reason == 1 / 2  # of the outward events whose reason was judged
+    assert outcome == 1 / 3  # of every outward event; blank words are no outcome
+
+
+def test_shares_are_empty_when_nothing_went_out():
+    (police,) = partners_in(_report(_contact("Kent Police", direction="in")))
+
+    assert police.row()[8:10] == (None, None)
+
+
+def test_first_and_last_contact_and_details_come_from_every_note():
     report = Report(
         (
-            _note_with("1", _contact("Thames Valley Police", "PC Shah")),
-            _note_with("2", _contact("GP (practice not named)", "Dr Shah", "health")),
+            _note_with("1", _contact("Kent Police", phone="01622 000000"), date="2025-03-01"),
+            _note_with("2", _contact("Kent Police", email="duty@kent.example"), date="2025-01-05"),
+            _note_with("3", _contact("Kent Police", phone="01622 000000"), date=None),
         )
     )
 
-    assert {p.agency for p in partners_in(report)} == {
-        "Thames Valley Police",
-        "GP (practice not named)",
-    }
+    (police,) = partners_in(report)
+    row = police.row()
+
+    assert (str(row[4]), str(row[5])) == ("2025-01-05", "2025-03-01")
+    assert (row[10], row[11]) == ("01622 000000", "duty@kent.example")
+
+
+def test_every_agency_type_has_words_for_the_reader():
+    assert set(load_lexicon().types) <= set(AGENCY_TYPE_NAMES)
+
+
+def test_direction_and_status_are_written_in_words(tmp_path: Path):
+    report = _report(
+        _contact("Kent Police", direction="out", status="attempted", evidence="Rang: no answer."),
+        _contact("Kent Police", direction="in"),
+        _contact("Kent Police", direction="both"),
+    )
+
+    path = write_partner_register(report, tmp_path / "register.xlsx")
+    rows = list(load_workbook(path)["Contacts"].iter_rows(min_row=2, values_only=True))
+
+    assert [(row[8], row[9]) for row in rows] == [
+        ("We contacted them", "Attempted"),
+        ("They contacted us", "Done"),
+        ("Both ways", "Done"),
+    ]
+    assert rows[0][13] == "Rang: no answer."
+
+
+def test_the_register_is_built_in_one_pass_over_distinct_names(monkeypatch):
+    """Each person's name is merged once per spelling, not once per contact."""
+    from recordcheck.report import partner_identity
+
+    calls = []
+    original = partner_identity._fuller_forms
+    monkeypatch.setattr(
+        partner_identity, "_fuller_forms", lambda names: calls.append(len(names)) or original(names)
+    )
+    contacts = [
+        _contact("Kent Police", name)
+        for _ in range(500)
+        for name in ("PC Ravi Patel", "PC Patel", "DS Jo Green")
+    ]
+
+    partners = partners_in(_report(*contacts))
+
+    assert sorted(calls) == [1, 2]  # one group per surname, each of its distinct spellings
+    assert partners[0].named_contacts() == "DS Jo Green; PC Ravi Patel"

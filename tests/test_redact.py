@@ -278,6 +278,8 @@ def test_contacts_are_moved_and_pseudonymised_like_the_text():
         role="PC",
         phone="01865 123456",
         email="pc.patel@tvp.pnn.uk",
+        outcome="he advised no crime recorded for Amir Khan",
+        evidence="Rang PC Patel on 01865 123456 re Amir Khan",
     )
     finding = Finding(
         "opinion",
@@ -300,6 +302,8 @@ def test_contacts_are_moved_and_pseudonymised_like_the_text():
     moved = redacted.contacts[0]
     assert new_text[moved.start : moved.end] == moved.person == "PC Person 2"
     assert (moved.phone, moved.email, moved.agency) == ("[phone 1]", "[email 1]", contact.agency)
+    assert moved.evidence == "Rang PC Person 2 on [phone 1] re Person 3"
+    assert moved.outcome == "he advised no crime recorded for Person 3"
     (moved_finding,) = redacted.findings
     assert moved_finding.text == new_text[moved_finding.start : moved_finding.end]
     assert "Amir" not in moved_finding.message + moved_finding.suggestion

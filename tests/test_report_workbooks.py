@@ -6,7 +6,8 @@ from datetime import datetime, time
 
 from openpyxl import load_workbook
 from report_sample import (
-    RATIONALE_SHARE,
+    OUTCOME_SHARE,
+    REASON_SHARE,
     sample_report,
     sheet_rows,
 )
@@ -58,9 +59,16 @@ def test_text_that_looks_like_a_formula_stays_text(outputs):
     ]
     assert {c.value for c in cells} == {"=N6", "=cmd|' /C calc'!A0"}
     assert all(c.data_type == "s" and c.quotePrefix for c in cells)
-    contacts = load_workbook(outputs["partner-register.xlsx"])["Partners"]
-    named = [c for row in contacts.iter_rows() for c in row if c.value == '=HYPERLINK("x")']
-    assert named and named[0].data_type == "s"
+    register = load_workbook(outputs["partner-register.xlsx"])
+    named = [
+        c
+        for sheet in ("Partners", "Contacts")
+        for row in register[sheet].iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.value.startswith('=HYPERLINK("x")')
+    ]
+    assert len(named) == 2
+    assert all(c.data_type == "s" and c.quotePrefix for c in named)
 
 
 def test_control_characters_are_removed_from_spreadsheets(outputs):
@@ -74,39 +82,86 @@ def test_control_characters_are_removed_from_spreadsheets(outputs):
 # --- partner-register.xlsx ----------------------------------------------------------------------
 
 
-def test_partner_register_groups_by_agency_and_named_contact(outputs):
+def test_partner_register_sheets_follow_the_workbook_conventions(outputs):
     book = load_workbook(outputs["partner-register.xlsx"])
-    assert book.sheetnames == ["Partners", "Contacts"]
-    assert book["Partners"].freeze_panes == "A2"
-    partners = {
-        (r["Agency"], r["Named contact"]): r
-        for r in sheet_rows(outputs["partner-register.xlsx"], "Partners")
-    }
-    assert set(partners) == {
-        ("Oxford MASH", None),
-        ("Riverside GP Surgery", "Dr Ahmed"),
-        ("Thames Valley Police", None),
-        ("Thames Valley Police", "PC Patel"),
-        ("Thames Valley Police", '=HYPERLINK("x")'),
-    }
-    patel = partners[("Thames Valley Police", "PC Patel")]
-    assert patel["Phone"] == "01865 000000" and patel["Role"] == "police officer"
-    assert patel["First contact"] == datetime(2024, 2, 10)
-    assert patel[RATIONALE_SHARE] is None  # nothing went out
-    assert partners[("Riverside GP Surgery", "Dr Ahmed")][RATIONALE_SHARE] == 1
-    assert partners[("Oxford MASH", None)][RATIONALE_SHARE] == 0
-    assert all(row["Last verified"] is None for row in partners.values())
+    assert book.sheetnames == ["Partners", "Contacts", "Planned"]
+    for sheet, last_cell in (("Partners", "N4"), ("Contacts", "N7"), ("Planned", "F3")):
+        assert book[sheet].freeze_panes == "A2"
+        assert book[sheet].auto_filter.ref == f"A1:{last_cell}"
+        assert book[sheet].page_setup.orientation == "landscape"
 
 
-def test_contacts_sheet_has_every_contact_event_in_date_order(outputs):
+def test_partners_sheet_has_one_row_per_agency_with_its_people_merged(outputs):
+    rows = sheet_rows(outputs["partner-register.xlsx"], "Partners")
+    # the IDVA service is only planned, and "Police (force not named)" is PC Patel's force
+    assert [row["Agency"] for row in rows] == [
+        "Oxford MASH",
+        "Riverside GP Surgery",
+        "Thames Valley Police",
+    ]
+    mash, gp, police = rows
+    assert police["Type"] == "Police" and gp["Type"] == "Health"
+    assert police["Named contacts"] == '=HYPERLINK("x"); PC Ravi Patel (police officer)'
+    assert gp["Named contacts"] == "Dr Ahmed (GP)" and mash["Named contacts"] is None
+    assert police["Channels"] == "meeting, phone"
+    assert (police["First contact"], police["Last contact"]) == (
+        datetime(2024, 1, 20),
+        datetime(2024, 4, 2),
+    )
+    assert police["Case files"] == "C-200, C-300, C-400"
+    assert police["Phone"] == "01865 000000"
+    # a planned referral to the MASH is not a contact
+    assert [row["Number of contacts"] for row in rows] == [1, 1, 4]
+    for row in rows:
+        assert (row["Email"], row["Our named link"], row["Last verified"]) == (None, None, None)
+
+
+def test_partners_sheet_gives_the_share_of_outward_sharing_with_a_reason_and_an_outcome(outputs):
+    rows = {r["Agency"]: r for r in sheet_rows(outputs["partner-register.xlsx"], "Partners")}
+    shares = {agency: (row[REASON_SHARE], row[OUTCOME_SHARE]) for agency, row in rows.items()}
+    # the police's meeting (both ways) and calls in are not outward; only the unanswered call is
+    assert shares == {
+        "Oxford MASH": (0, 0),
+        "Riverside GP Surgery": (1, 1),
+        "Thames Valley Police": (0, 0),
+    }
+    book = load_workbook(outputs["partner-register.xlsx"])
+    assert book["Partners"]["I2"].number_format == "0%"
+
+
+def test_contacts_sheet_has_every_done_or_attempted_event_in_date_order(outputs):
     rows = sheet_rows(outputs["partner-register.xlsx"], "Contacts")
-    assert len(rows) == 5
-    dates = [row["Date"] for row in rows]
-    assert dates == sorted(dates)
-    mash = next(row for row in rows if row["Agency"] == "Oxford MASH")
-    assert (mash["Direction"], mash["Rationale recorded"], mash["Note ID"]) == ("out", "No", "N2")
-    inward = next(row for row in rows if row["Named contact"] == "PC Patel")
-    assert inward["Rationale recorded"] is None
+    assert [(r["Note ID"], r["Agency"]) for r in rows] == [
+        ("=N6", "Thames Valley Police"),
+        ("N3", "Thames Valley Police"),
+        ("N2", "Oxford MASH"),
+        ("N8", "Thames Valley Police"),
+        ("N5", "Riverside GP Surgery"),
+        ("N5", "Thames Valley Police"),
+    ]
+    meeting, referral, call_in, email, call_out = rows[1:]
+    assert (meeting["Direction"], meeting["Reason recorded"]) == ("Both ways", None)
+    assert meeting["Outcome"] == "no crime had been recorded"
+    assert meeting["Evidence"] == (
+        "Strategy discussion held. PC Patel advised that no crime had been recorded."
+    )
+    assert (referral["Direction"], referral["Reason recorded"]) == ("We contacted them", "No")
+    assert referral["What was shared"] == "the chronology"
+    assert (call_in["Direction"], call_in["Reason recorded"]) == ("They contacted us", None)
+    assert {meeting["Person"], call_in["Person"], call_out["Person"]} == {"PC Ravi Patel"}
+    assert call_in["Evidence"] == "PC Patel (police) rang to say the investigation is closed."
+    assert (email["Reason recorded"], email["Outcome"]) == ("Yes", "a medication review is booked")
+    assert (call_out["Status"], email["Status"]) == ("Attempted", "Done")
+    assert email["Time"] == time(10, 0) and email["Date"] == datetime(2024, 4, 2)
+
+
+def test_planned_sheet_lists_planned_contacts_apart(outputs):
+    rows = sheet_rows(outputs["partner-register.xlsx"], "Planned")
+    assert [(r["Note ID"], r["Case"], r["Agency"], r["What is planned"]) for r in rows] == [
+        ("N1", "C-100", "Oxford MASH", "To refer to Oxford MASH for a care assessment."),
+        ("N8", "C-400", "IDVA service (not named)", "I will ring the IDVA service on Monday."),
+    ]
+    assert rows[0]["Date"] == datetime(2024, 3, 5)
 
 
 # --- chronology.xlsx ----------------------------------------------------------------------------

@@ -132,9 +132,9 @@ class ContactEvent(PlainData):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ContactEvent:
-        # report.json files written before contact events called the person person
-        if "person" in data and "person" not in data:
-            data = {**data, "person": data["person"]}
+        # report.json files written before contact events called the person contact_name
+        if "contact_name" in data and "person" not in data:
+            data = {**data, "person": data["contact_name"]}
         return super().from_dict(data)
 
 

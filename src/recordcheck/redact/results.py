@@ -135,6 +135,9 @@ def _move_contact(
         email=pseudonyms.identifier("email", contact.email) if contact.email else "",
         shared=_substitute(contact.shared, known),
         role=_substitute(contact.role, known),
+        # the note's own words, written to the partner register's sheets
+        outcome=_substitute(contact.outcome, known),
+        evidence=_substitute(contact.evidence, known),
     )
 
 

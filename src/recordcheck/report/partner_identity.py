@@ -1,0 +1,104 @@
+"""Who is who across a whole run: one agency and one name per professional.
+
+Agency names arrive canonical ("TVP" is already Thames Valley Police), but a
+single note cannot always tell which force or practice a named professional
+works for, nor does every note write their name in full. The resolver reads
+every contact event once and answers both questions by dictionary look-up,
+so the register stays linear in the number of events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from recordcheck.model import ContactEvent
+
+# The partners lexicon files a mention that names no organisation under a
+# "(force not named)"-style entry of its kind.
+UNNAMED_AGENCY_MARK = "not named)"
+_EDGE_PUNCTUATION = ".,;:()'\""
+
+
+def name_words(name: str) -> frozenset[str]:
+    """A name's words, in lower case, without the punctuation around them."""
+    return frozenset(filter(None, (word.strip(_EDGE_PUNCTUATION) for word in name.lower().split())))
+
+
+def _written(name: str) -> str:
+    """A name as shown: "PC Ravi Patel," from a list reads "PC Ravi Patel"."""
+    return name.strip().strip(",;:").strip()
+
+
+def _surname(name: str) -> str:
+    words = [word.strip(_EDGE_PUNCTUATION) for word in name.lower().split()]
+    return next((word for word in reversed(words) if word), "")
+
+
+def _fullest(names: Iterable[str]) -> str:
+    """The form to show: the longest, preferring capitals ("PC Patel" over "pc patel")."""
+    return max(names, key=lambda name: (len(name), sum(c.isupper() for c in name), name))
+
+
+def _fuller_forms(names: set[str]) -> dict[str, str]:
+    """Each name of one surname at one agency -> the fullest form of the same person.
+
+    "PC Patel" and "Ravi Patel" both become "PC Ravi Patel" when that is the
+    only fuller form whose words include theirs. A short form that fits two
+    different people ("Patel" beside "PC Ravi Patel" and "DS Anita Patel") is
+    left apart. Quadratic only in the distinct spellings of one surname
+    at one agency, which are few.
+    """
+    words = {name: name_words(name) for name in names}
+    widest = [name for name in names if not any(words[name] < words[o] for o in names)]
+    merged = {}
+    for name in names:
+        people = {words[other] for other in widest if words[name] <= words[other]}
+        # a form that fits two people keeps its own words, however it is capitalised
+        (person,) = people if len(people) == 1 else (words[name],)
+        merged[name] = _fullest(other for other in names if words[other] == person)
+    return merged
+
+
+class ContactResolver:
+    """Joins what single notes cannot: the same named person across the whole run.
+
+    A note may say "PC Ravi Patel, Thames Valley Police" and a later one only
+    "PC Patel (police)", filed under "Police (force not named)". A named
+    person under an unnamed agency joins the named agency of the same type
+    when exactly one such agency has someone of that surname; and the shorter
+    forms of a name join their fuller form within the agency. Distinct named
+    organisations are never joined to each other.
+    """
+
+    def __init__(self, events: Iterable[ContactEvent]):
+        events = list(events)
+        self._named: dict[tuple[str, str], set[str]] = {}
+        for event in events:
+            name = _written(event.person)
+            if name and UNNAMED_AGENCY_MARK not in event.agency:
+                key = (_surname(name), event.agency_type)
+                self._named.setdefault(key, set()).add(event.agency)
+        by_surname: dict[tuple[str, str], set[str]] = {}
+        for event in events:
+            name = _written(event.person)
+            if name:
+                by_surname.setdefault((self.agency(event), _surname(name)), set()).add(name)
+        self._names: dict[tuple[str, str], str] = {
+            (agency, name): fuller
+            for (agency, _), names in by_surname.items()
+            for name, fuller in _fuller_forms(names).items()
+        }
+
+    def agency(self, event: ContactEvent) -> str:
+        """The agency to file the event under."""
+        name = _written(event.person)
+        if name and UNNAMED_AGENCY_MARK in event.agency:
+            candidates = self._named.get((_surname(name), event.agency_type), set())
+            if len(candidates) == 1:
+                return next(iter(candidates))
+        return event.agency
+
+    def person(self, event: ContactEvent) -> str:
+        """The fullest form of the event's named professional, "" when none is named."""
+        name = _written(event.person)
+        return self._names.get((self.agency(event), name), name) if name else ""
