@@ -2,9 +2,10 @@
 
 import pytest
 
+import recordcheck.events.contacts  # noqa: F401  (registers rc_contact_events)
 import recordcheck.partners  # noqa: F401  (registers rc_partners)
+from recordcheck.events.contacts import contacts_for
 from recordcheck.nlp import load_pipeline
-from recordcheck.partners import contacts_for
 from recordcheck.rules import RulesError
 
 pytestmark = pytest.mark.slow
@@ -15,7 +16,9 @@ def test_agency_from_rules_file_is_recognised_under_its_own_name(tmp_path):
     rules.write_text(
         '[partners.agencies."Northgate Building Society"]\ntype = "other"\naliases = ["NBS"]\n'
     )
-    nlp = load_pipeline(rules, entities=True, extra_components=("rc_partners",))
+    nlp = load_pipeline(
+        rules, entities=True, extra_components=("rc_partners", "rc_contact_events")
+    )
 
     contacts = contacts_for(nlp("Rang NBS fraud team and passed on concerns about withdrawals."))
 

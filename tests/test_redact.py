@@ -331,7 +331,7 @@ def test_one_run_is_consistent_across_notes_and_cases():
 
 @pytestmark_slow
 def test_redacting_a_real_pipeline_run(real_nlp):
-    from recordcheck.partners import contacts_for
+    from recordcheck.events.contacts import contacts_for
 
     notes = [
         Note(

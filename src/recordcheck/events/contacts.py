@@ -54,6 +54,7 @@ WORDS = package_toml(__package__, "words.toml")
 CONTACT_LEMMAS = frozenset(WORDS["contact_lemmas"])
 BOTH_WAYS = frozenset(WORDS["both_ways_lemmas"])
 IN_LEMMAS = frozenset(WORDS["in_lemmas"])
+CONTACT_FORMS = frozenset(WORDS["contact_forms"])
 WRITER = frozenset(WORDS["writer_words"])
 # How a mention hangs from the word that makes it a party: "referral to MASH",
 # "Rang Dr Shah at the surgery", "Sarah Jones (IDVA) called".
@@ -130,11 +131,20 @@ class ContactEventReader:
         is_person: bool,
         mentions: list[tuple[Span, bool]],
     ) -> ContactEvent | None:
-        party = _party(mention) or _listed_as_present(sentence) or _telegraphic(sentence, mention)
+        # a clipped opening ("Phoned X to ask ...") is surer than a parse of it
+        party = (
+            _telegraphic(sentence, mention)
+            or _party(mention)
+            or _listed_as_present(sentence)
+            or _subject_before_verb(sentence, mention)
+        )
         if party is None:
             return None
         verb = party.governing
-        if self.scope.negated(verb) or self.scope.reported(verb):
+        # someone else's account ("Mum said she had rung the police"); a clipped opening
+        # the tagger misread as a name is the writer's own and is not judged so
+        reported = verb.pos_ in ("VERB", "AUX") and self.scope.reported(verb)
+        if self.scope.negated(verb) or reported:
             return None
         actor = self._actor(verb, party, mention)
         if actor == "someone else":
@@ -203,14 +213,14 @@ class ContactEventReader:
             if span.start <= mention.start < span.end:
                 rationale = span.label_ == "rationale"
                 return ("both" if lemma in BOTH_WAYS else "out"), rationale
-        if lemma in BOTH_WAYS or party.link in ("with", "present"):
+        if lemma in BOTH_WAYS or party.link == "present":
             return "both", None
         if actor == "agency" or party.link in ("from", "theirs"):
             return "in", None
         for span in doc.spans.get(RECEIVED_KEY, ()):
             if span.start <= mention.start < span.end:
                 return "in", None
-        return "out", None
+        return ("both" if party.link == "with" else "out"), None
 
 
 def _mentions_in(doc: Doc, sentence: Span) -> list[tuple[Span, bool]]:
@@ -244,8 +254,8 @@ def _party(mention: Span) -> Party | None:
         head = token.head
         if head.i == token.i:
             break
-        if head.lemma_.lower() in CONTACT_LEMMAS or head.lower_ in CONTACT_LEMMAS:
-            if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
+        if _communicates(head):
+            if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB") or _verb_form(head):
                 return Party(head, head, link or "object")
             if link in NOUN_LINKS or link == "object" and token.dep_ == "dobj":
                 return Party(head, _governing_verb(head), link)
@@ -275,16 +285,42 @@ def _telegraphic(sentence: Span, mention: Span) -> Party | None:
     if not words:
         return None
     opening = words[0]
-    is_contact = (
-        opening.lemma_.lower() in CONTACT_LEMMAS or opening.lower_ in CONTACT_LEMMAS
-        or opening.lower_.rstrip("ed") in CONTACT_LEMMAS
-    )
     reach = mention.start - opening.i
-    if not is_contact or not 0 < reach <= TELEGRAPHIC_REACH:
+    if not _communicates(opening) or not 0 < reach <= TELEGRAPHIC_REACH:
         return None
     between = sentence.doc[opening.i + 1 : mention.start]
     link = "from" if any(t.lower_ == "from" for t in between) else "object"
     return Party(opening, opening, link)
+
+
+def _subject_before_verb(sentence: Span, mention: Span) -> Party | None:
+    """ "Dr Ahmed (GP) rang to say ...", "Joanne Firth (SW, Hub) rang": the parser often
+    loses a name followed by its role in brackets; the verb right after is theirs."""
+    doc, index, depth = sentence.doc, mention.end, 0
+    while index < sentence.end:
+        token = doc[index]
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth -= 1
+        elif depth == 0 and not token.is_punct:
+            if _verb_form(token) or (token.pos_ == "VERB" and token.lemma_.lower() in IN_LEMMAS):
+                return Party(token, token, "subject")
+            return None
+        index += 1
+    return None
+
+
+def _communicates(token: Token) -> bool:
+    return (
+        token.lemma_.lower() in CONTACT_LEMMAS
+        or token.lower_ in CONTACT_LEMMAS
+        or _verb_form(token)
+    )
+
+
+def _verb_form(token: Token) -> bool:
+    return token.lower_ in CONTACT_FORMS
 
 
 def _governing_verb(noun: Token) -> Token:

@@ -18,7 +18,7 @@ WORDS = package_toml(__package__, "words.toml")
 OUTCOME_LEMMAS = frozenset(WORDS["outcome_lemmas"])
 WRITER = frozenset(WORDS["writer_words"])
 FOLLOWING_SENTENCES = 2
-PARTNER_PRONOUNS = frozenset({"she", "he", "they", "it"})
+PARTNER_PRONOUNS = frozenset({"she", "he", "they", "it", "who"})
 
 
 def outcome_after(sentence: Span, mention: Span) -> str:
@@ -44,7 +44,8 @@ def _partner_responds(token: Token, mention: Span) -> bool:
         return False
     if token.lower_ in ("outcome", "agreed") and token.i == token.sent.start:
         return True  # "Agreed: ...", "Outcome - ..."
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # the partner acting ("GP advised"), not us acting on them ("GP was told")
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if token.dep_ == "aux" and token.head.pos_ == "VERB":  # "they will visit"
         subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
     for subject in subjects:

@@ -47,6 +47,11 @@ AGENCY_TYPE_NAMES = {
     "domestic abuse": "Domestic abuse service",
     "probation": "Probation or youth justice",
     "education": "School or college",
+    "drug and alcohol": "Drug and alcohol service",
+    "care provider": "Care provider",
+    "benefits": "Benefits (DWP)",
+    "fire and rescue": "Fire and rescue",
+    "regulator": "Regulator or inspectorate",
     "other": "Other",
 }
 

@@ -1,0 +1,102 @@
+"""Contact events: a mention is a contact only when the author's service dealt with the agency."""
+
+from __future__ import annotations
+
+import pytest
+
+from recordcheck.events.contacts import ContactEventReader
+from recordcheck.model import Note
+from recordcheck.nlp import note_doc
+
+pytestmark = pytest.mark.slow
+
+NURSING_TEAM = "Wexcombe Community Health NHS Trust - Northgate District Nursing Team"
+
+
+@pytest.fixture(scope="module")
+def events(real_nlp):
+    """The contact events of one note, for a service whose staff are Jodie Fairclough and
+    Sam Okoro."""
+    reader = ContactEventReader(real_nlp, {"names": [], "staff": ["Jodie Fairclough", "Sam Okoro"]})
+
+    def read(text: str, team: str = "", role: str = "", note_type: str = ""):
+        note = Note("N1", "C1", text, author="Sam Okoro", author_role=role, team=team,
+                    note_type=note_type)
+        return reader.read(real_nlp(note_doc(real_nlp, note)))
+
+    return read
+
+
+def one(found):
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She says she won't involve the police.",
+        "She does not want the police involved at the moment.",
+        "Has been like that since school.",
+        "She was in hospital last year after a fall.",
+        "Police to visit Mrs A tomorrow.",
+        "If he turns up again she will ring 101.",
+        "Mum said she had rung the police.",
+    ],
+)
+def test_mentions_that_are_not_contacts(events, text):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("I'll phone the safeguarding duty desk at the MASH tomorrow.", "planned"),
+        ("Will chase the GP about the prescription.", "planned"),
+        ("Rang the GP - no answer, left a message.", "attempted"),
+        ("Rang the GP and booked an appointment for Friday.", "done"),
+    ],
+)
+def test_status_of_the_writers_own_contacts(events, text, status):
+    assert one(events(text)).status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Emailed the GP the wound photos.", "out"),
+        ("PC Lee rang to say the caution had been issued.", "in"),
+        ("Call from PC Lee this morning.", "in"),
+        ("Strategy discussion with the police today.", "both"),
+    ],
+)
+def test_direction(events, text, direction):
+    assert one(events(text)).direction == direction
+
+
+def test_everyone_listed_as_present_at_a_meeting_took_part(events):
+    found = events(
+        "Present: PC Jenny Ashford (Kent Police), Hannah Cole (midwife), Mel Hutchins (HV)."
+    )
+    assert {e.agency for e in found} == {
+        "Kent Police", "Midwifery (not named)", "Health visiting (not named)"
+    }
+    assert {e.direction for e in found} == {"both"}
+
+
+def test_the_authors_own_service_and_colleagues_are_never_partners(events):
+    assert events("Discussed with the district nurses on the team.", team=NURSING_TEAM) == []
+    assert events("Spoke to Jodie Fairclough about the rota.") == []
+    [health_visitor] = events("Rang the health visitor about the baby.", team=NURSING_TEAM)
+    assert health_visitor.agency == "Health visiting (not named)"
+
+
+def test_repeated_mentions_of_one_agency_are_one_event(events):
+    found = events("Rang the GP, no answer. Rang the GP again at 2pm and spoke to Dr Shah.")
+    assert one(found).status == "done"
+
+
+def test_the_partners_reply_is_the_outcome(events):
+    event = one(events("Referral sent to the MASH. The MASH confirmed it will be RAG rated today."))
+    assert event.outcome.startswith("The MASH confirmed")
+    assert one(events("Referral sent to the MASH.")).outcome == ""
