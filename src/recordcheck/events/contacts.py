@@ -69,8 +69,12 @@ CLIMB_STEPS = 5
 NOUN_LINKS = frozenset({"to", "with", "from", "w/", "via", "for"})
 # Things an agency sends us: "MASH outcome: ...", "MARAC actions received", "GP's letter".
 MESSAGE_NOUNS = frozenset(WORDS["message_nouns"])
+# ... of which the ones we usually send ("MASH referral sent", "CQC notification").
+SENT_NOUNS = frozenset({"referral", "notification", "report", "request", "email", "letter"})
+RECEIVING = frozenset({"receive", "get", "arrive", "come", "return"})
 # Words that open an attendance list: everyone listed took part in the meeting.
 ATTENDANCE_MARKS = tuple(WORDS["attendance_marks"])
+ROLE_WORDS = 5  # "Priya SW rang", "Darren Quigley, SW, ASC Safeguarding Team rang"
 TELEGRAPHIC_REACH = 8  # tokens from a note's opening "Rang"/"Emailed" to the one contacted
 PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "plan", "must"})
 STATUS_RANK = {"done": 0, "attempted": 1, "planned": 2}
@@ -260,8 +264,11 @@ def _party(mention: Span) -> Party | None:
             if link in NOUN_LINKS or link == "object" and token.dep_ == "dobj":
                 return Party(head, _governing_verb(head), link)
             return None  # "the police visit", "GP appointment": theirs, not ours
-        if token.dep_ in ("compound", "poss") and head.lower_ in MESSAGE_NOUNS:
-            return Party(head, _governing_verb(head), "theirs")  # "MASH outcome: ..."
+        if token.dep_ in ("compound", "poss", "nmod") and head.lower_ in MESSAGE_NOUNS:
+            # "MASH outcome: ...", "MARAC actions received"; but "MASH referral sent" is ours
+            governing = _governing_verb(head)
+            ours = head.lower_ in SENT_NOUNS and governing.lemma_.lower() not in RECEIVING
+            return Party(head, governing, "sent" if ours else "theirs")
         if head.pos_ in ("VERB", "AUX") and token.dep_ not in ("conj", "appos"):
             return None  # a verb that is not communication: "involve", "known to"
         if token.dep_ not in CLIMB_DEPS:
@@ -294,9 +301,9 @@ def _telegraphic(sentence: Span, mention: Span) -> Party | None:
 
 
 def _subject_before_verb(sentence: Span, mention: Span) -> Party | None:
-    """ "Dr Ahmed (GP) rang to say ...", "Joanne Firth (SW, Hub) rang": the parser often
-    loses a name followed by its role in brackets; the verb right after is theirs."""
-    doc, index, depth = sentence.doc, mention.end, 0
+    """ "Dr Ahmed (GP) rang to say ...", "Priya SW visited": the parser often loses a name
+    followed by its role; the verb right after the name and role is theirs."""
+    doc, index, depth, role_words = sentence.doc, mention.end, 0, 0
     while index < sentence.end:
         token = doc[index]
         if token.text == "(":
@@ -306,7 +313,9 @@ def _subject_before_verb(sentence: Span, mention: Span) -> Party | None:
         elif depth == 0 and not token.is_punct:
             if _verb_form(token) or (token.pos_ == "VERB" and token.lemma_.lower() in IN_LEMMAS):
                 return Party(token, token, "subject")
-            return None
+            role_words += 1
+            if role_words > ROLE_WORDS or not (token.is_upper or token.pos_ == "PROPN"):
+                return None
         index += 1
     return None
 
