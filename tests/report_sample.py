@@ -7,6 +7,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from recordcheck.model import (
+    ChronologyEvent,
     ContactEvent,
     Finding,
     Note,
@@ -20,6 +21,10 @@ from recordcheck.model import (
 FORMULA_NOTE = "=cmd|' /C calc'!A0 Phoned Mrs Khan about the rent arrears."
 RATIONALE_SHARE = "Share of outward contacts with rationale recorded"
 CONTROL_NOTE = "Visit to Mr Obi.\x0bHe was being difficult again\x01 and refused to talk."
+NIGHT_NOTE = (
+    "Night check 06:00. At 02:30 she fell in the bathroom and has a bruise on her left hip. "
+    "Ambulance called."
+)
 
 
 def finding(text: str, words: str, check: str, severity=Severity.MEDIUM, **extra) -> Finding:
@@ -35,7 +40,14 @@ def finding(text: str, words: str, check: str, severity=Severity.MEDIUM, **extra
     )
 
 
-def note_result(note_id, case, date, author, note_type, text, findings=(), contacts=(), **note):
+def event(kind: str, text: str, words: str, **extra) -> ChronologyEvent:
+    start = text.index(words)
+    return ChronologyEvent(kind, start, start + len(words), extra.pop("summary", words), **extra)
+
+
+def note_result(
+    note_id, case, date, author, note_type, text, findings=(), contacts=(), events=(), **note
+):
     built = Note(
         note_id=note_id,
         case_id=case,
@@ -52,7 +64,7 @@ def note_result(note_id, case, date, author, note_type, text, findings=(), conta
         finding(text, *spec[:2], **spec[2]) if len(spec) > 2 else finding(text, *spec)
         for spec in findings
     )
-    return NoteResult(note=built, findings=made, contacts=tuple(contacts))
+    return NoteResult(note=built, findings=made, contacts=tuple(contacts), events=tuple(events))
 
 
 def police(start=0, **extra) -> ContactEvent:
@@ -139,6 +151,17 @@ def sample_report() -> Report:
                     direction="in",
                 )
             ],
+            events=[
+                event(
+                    "decision",
+                    strategy,
+                    "PC Patel advised that no crime had been recorded.",
+                    date="2024-02-10",
+                    time="10:00",
+                    source="PC Patel",
+                    agencies=("Thames Valley Police",),
+                )
+            ],
             row=4,
         ),
         note_result("N4", "C-200", "2024-02-12", "S. Patel", "Visit", clean, row=5),
@@ -185,12 +208,37 @@ def sample_report() -> Report:
             "Visit",
             CONTROL_NOTE,
             [("being difficult again\x01", "opinion", {"cue": "label"})],
+            events=[
+                event(
+                    "incident",
+                    CONTROL_NOTE,
+                    "He was being difficult again\x01 and refused to talk.",
+                )
+            ],
             time=None,
             row=8,
             problems=("date 31/02/2024 could not be understood",),
         ),
         note_result(
-            "N8", "C-400", "2024-03-18", "", "Case note", "File reviewed by manager.", row=9
+            "N8",
+            "C-400",
+            "2024-03-18",
+            "",
+            "Daily log",
+            NIGHT_NOTE,
+            events=[
+                event(
+                    "harm",
+                    NIGHT_NOTE,
+                    "At 02:30 she fell in the bathroom and has a bruise on her left hip.",
+                    date="2024-03-18",
+                    time="02:30",
+                    outcome="Ambulance called",
+                    agencies=("Ambulance service (not named)",),
+                )
+            ],
+            time="06:00",
+            row=9,
         ),
     )
     return Report(

@@ -14,6 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "recordcheck"
 ALLOWED = {
     "language": {"language", "datafiles", "model"},
     "checks": {"checks", "language", "datafiles", "catalogue", "model"},
+    "events": {"events", "language", "datafiles", "model"},
     "partners": {"partners", "language", "datafiles", "model"},
     "redact": {"redact", "language", "datafiles", "model"},
     "report": {"report", "model", "catalogue", "datafiles", "account"},
