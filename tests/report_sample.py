@@ -7,6 +7,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from recordcheck.model import (
+    ChronologyEvent,
     ContactEvent,
     Finding,
     Note,
@@ -21,6 +22,10 @@ FORMULA_NOTE = "=cmd|' /C calc'!A0 Phoned Mrs Khan about the rent arrears."
 REASON_SHARE = "Outward sharing with a reason recorded"
 OUTCOME_SHARE = "Outward sharing with an outcome recorded"
 CONTROL_NOTE = "Visit to Mr Obi.\x0bHe was being difficult again\x01 and refused to talk."
+NIGHT_NOTE = (
+    "Night check 06:00. At 02:30 she fell in the bathroom and has a bruise on her left hip. "
+    "Ambulance called."
+)
 
 
 def finding(text: str, words: str, check: str, severity=Severity.MEDIUM, **extra) -> Finding:
@@ -36,7 +41,14 @@ def finding(text: str, words: str, check: str, severity=Severity.MEDIUM, **extra
     )
 
 
-def note_result(note_id, case, date, author, note_type, text, findings=(), contacts=(), **note):
+def event(kind: str, text: str, words: str, **extra) -> ChronologyEvent:
+    start = text.index(words)
+    return ChronologyEvent(kind, start, start + len(words), extra.pop("summary", words), **extra)
+
+
+def note_result(
+    note_id, case, date, author, note_type, text, findings=(), contacts=(), events=(), **note
+):
     built = Note(
         note_id=note_id,
         case_id=case,
@@ -53,7 +65,7 @@ def note_result(note_id, case, date, author, note_type, text, findings=(), conta
         finding(text, *spec[:2], **spec[2]) if len(spec) > 2 else finding(text, *spec)
         for spec in findings
     )
-    return NoteResult(note=built, findings=made, contacts=tuple(contacts))
+    return NoteResult(note=built, findings=made, contacts=tuple(contacts), events=tuple(events))
 
 
 def contact(text: str, evidence: str, agency: str, agency_type: str, **extra) -> ContactEvent:
@@ -166,6 +178,17 @@ def sample_report() -> Report:
                     outcome="no crime had been recorded",
                 )
             ],
+            events=[
+                event(
+                    "decision",
+                    strategy,
+                    "PC Patel advised that no crime had been recorded.",
+                    date="2024-02-10",
+                    time="10:00",
+                    source="PC Patel",
+                    agencies=("Thames Valley Police",),
+                )
+            ],
             row=4,
         ),
         note_result("N4", "C-200", "2024-02-12", "S. Patel", "Visit", clean, row=5),
@@ -232,6 +255,13 @@ def sample_report() -> Report:
             "Visit",
             CONTROL_NOTE,
             [("being difficult again\x01", "opinion", {"cue": "label"})],
+            events=[
+                event(
+                    "incident",
+                    CONTROL_NOTE,
+                    "He was being difficult again\x01 and refused to talk.",
+                )
+            ],
             time=None,
             row=8,
             problems=("date 31/02/2024 could not be understood",),
@@ -264,6 +294,27 @@ def sample_report() -> Report:
             ],
             row=9,
         ),
+        note_result(
+            "N9",
+            "C-400",
+            "2024-03-18",
+            "",
+            "Daily log",
+            NIGHT_NOTE,
+            events=[
+                event(
+                    "harm",
+                    NIGHT_NOTE,
+                    "At 02:30 she fell in the bathroom and has a bruise on her left hip.",
+                    date="2024-03-18",
+                    time="02:30",
+                    outcome="Ambulance called",
+                    agencies=("Ambulance service (not named)",),
+                )
+            ],
+            time="06:00",
+            row=11,
+        ),
     )
     return Report(
         results=results,
@@ -272,7 +323,7 @@ def sample_report() -> Report:
             Unreadable("extra.xlsx", None, "file is password protected"),
         ),
         sources=(
-            SourceFile("notes.csv", "a" * 64, "csv", notes_read=8, rows_not_read=1),
+            SourceFile("notes.csv", "a" * 64, "csv", notes_read=9, rows_not_read=1),
             SourceFile("extra.xlsx", "b" * 64, "xlsx", rows_not_read=1),
         ),
         tool_version="0.1.0",

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from recordcheck.model import Note, NoteResult, Report
 from recordcheck.report.audit import write_audit
-from recordcheck.report.excerpts import first_sentence, quote_around, shorten
+from recordcheck.report.excerpts import first_sentence, quote_around, sentence_around, shorten
 from recordcheck.report.guide import guide_for, ordered_checks
 from recordcheck.report.sanitise import clean_text, looks_like_formula
 from recordcheck.report.summary import in_date_order, rag_rating, summarise
@@ -86,6 +86,16 @@ def test_quote_around_finds_the_sentence_and_highlights_only_the_flag():
 def test_long_context_is_cut_at_a_word_with_an_ellipsis():
     assert shorten("one two three four five", 12) == "one two\u2026"
     assert shorten("one two three four five", 12, from_left=True) == "\u2026four five"
+
+
+def test_an_initial_does_not_end_a_sentence_but_a_surname_initial_may():
+    text = "Strategy discussion. Present: S. Mistry (chair), K. Adeyemi (TM), DC Reece. Agreed s42."
+    start = text.index("K. Adeyemi")
+    assert sentence_around(text, start, start + 10) == (
+        "Present: S. Mistry (chair), K. Adeyemi (TM), DC Reece."
+    )
+    visit = "Home visit to Mrs A. She was seen alone."
+    assert sentence_around(visit, 0, 4) == "Home visit to Mrs A."
 
 
 def test_first_sentence_summarises_a_note():

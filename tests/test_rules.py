@@ -105,3 +105,14 @@ def test_organisation_encounter_word_is_an_encounter(real_nlp):
     assert WhoPresentCheck(real_nlp, {"encounter_words_lemma": ["doorstep chat"]})(doc).spans[
         "rc_who_present"
     ]
+
+
+def test_chronology_cue_words_extend_the_significant_event_lists(tmp_path):
+    path = write(tmp_path, "r.toml", '[chronology]\nharm = ["scald mark"]\n')
+    assert load_rules(path) == {"chronology": {"extra_terms": {"harm_lemma": ["scald mark"]}}}
+
+
+def test_an_unknown_chronology_list_is_reported_with_its_line(tmp_path):
+    path = write(tmp_path, "r.toml", '[chronology]\nharms = ["scald mark"]\n')
+    with pytest.raises(RulesError, match=r"r\.toml:2: \[chronology\] has no list 'harms'"):
+        load_rules(path)

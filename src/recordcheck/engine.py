@@ -112,15 +112,18 @@ class NoteChecker:
 
 
 def load_checker(options: PipelineOptions) -> NoteChecker:
-    """The real pipeline: our checks, plus partner and personal-data marks when asked."""
+    """The real pipeline: our checks, plus (for the audit) partner and chronology marks,
+    and personal-data marks when asked."""
     from recordcheck.nlp import load_pipeline
 
     extra: list[str] = []
     if options.partners:
+        import recordcheck.events.chronology  # noqa: F401  (registers rc_chronology)
         import recordcheck.events.contacts  # noqa: F401  (registers rc_contact_events)
         import recordcheck.partners  # noqa: F401  (registers the rc_partners factory)
 
-        extra += ["rc_partners", "rc_contact_events"]
+        # both events components read the agencies rc_partners marks, so they run after it
+        extra += ["rc_partners", "rc_contact_events", "rc_chronology"]
     if options.personal_data:
         import recordcheck.redact.component  # noqa: F401  (registers rc_personal_data)
 
@@ -139,8 +142,9 @@ def load_checker(options: PipelineOptions) -> NoteChecker:
 def _result_reader(options: PipelineOptions) -> Callable[[Doc, Note], NoteResult]:
     from recordcheck.findings import findings_for
 
-    contacts_for = personal_data_for = None
+    contacts_for = personal_data_for = chronology_events_for = None
     if options.partners:
+        from recordcheck.events.chronology import chronology_events_for
         from recordcheck.events.contacts import contacts_for
     if options.personal_data:
         from recordcheck.redact.component import personal_data_for
@@ -151,6 +155,7 @@ def _result_reader(options: PipelineOptions) -> Callable[[Doc, Note], NoteResult
             findings=findings_for(doc),
             contacts=contacts_for(doc) if contacts_for else (),
             personal_data=personal_data_for(doc) if personal_data_for else (),
+            events=chronology_events_for(doc, note) if chronology_events_for else (),
         )
 
     return read_doc

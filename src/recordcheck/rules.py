@@ -16,8 +16,9 @@ TOML or YAML, one table per check, each key a word list of that check:
 Terms are added to the check's own lists (see `checks/<check>/terms.toml` for the
 list names); nothing replaces them. A `[partners]` table is passed to the
 partner-agency component, and the agencies it names are also recipients for
-the sharing check: one table serves both. Any problem raises RulesError
-"file:line: problem".
+the sharing check: one table serves both. A `[chronology]` table adds cue
+words for the chronology's significant events (`events/significant.toml`).
+Any problem raises RulesError "file:line: problem".
 """
 
 from __future__ import annotations
@@ -30,11 +31,13 @@ from typing import Any
 import yaml
 
 from recordcheck.catalogue import all_checks
-from recordcheck.datafiles import list_name
+from recordcheck.datafiles import list_name, package_toml
 from recordcheck.language.agencies import LexiconError, load_lexicon
 
 PASSED_THROUGH = ("partners", "service")
 SERVICE_LISTS = ("names", "aliases", "staff")
+# The chronology's cue words (events/significant.toml), for the rc_chronology component.
+CHRONOLOGY = "chronology"
 YAML_SUFFIXES = {".yaml", ".yml"}
 
 
@@ -116,6 +119,7 @@ def _validated(path: Path, parsed: Any, line_of) -> dict[str, dict[str, Any]]:
     if not isinstance(parsed, dict):
         raise RulesError(f"{path}:1: expected tables such as [opinion] with word lists")
     extendable = {spec.gold_key: spec.extendable_lists() for spec in all_checks()}
+    extendable[CHRONOLOGY] = tuple(package_toml("recordcheck.events", "significant.toml")["terms"])
     allowed = {check: {list_name(key) for key in keys} for check, keys in extendable.items()}
     lists_by_name = {
         check: {list_name(key): key for key in keys} for check, keys in extendable.items()
@@ -154,6 +158,9 @@ def _validated(path: Path, parsed: Any, line_of) -> dict[str, dict[str, Any]]:
         _share_partner_agencies(path, rules)
     if "service" in rules:
         rules["service"] = _own_service(path, rules["service"], line_of)
+    if CHRONOLOGY in rules:
+        # the table becomes the component's settings, of which extra_terms is the one
+        rules[CHRONOLOGY] = {"extra_terms": rules[CHRONOLOGY]}
     return rules
 
 

@@ -39,7 +39,8 @@ class RunOptions:
     jobs: int | None = None  # processes; default one per CPU on large runs
     redact: bool = False
     batch_size: int = 64
-    partners: bool = False  # contacts with other agencies, for the audit pack
+    # contacts with other agencies and chronology events, for the audit pack
+    partners: bool = False
     organisation: str = ""  # whose records these are: never listed as a partner
     service: str = ""
 

@@ -1,7 +1,12 @@
-"""The facts the domain is about, read from a Doc: contact events with partners.
+"""The events layer: the facts a note records, read from its Doc.
 
-`contacts` (the rc_contact_events component) turns the agencies and named
-professionals that rc_partners marks into ContactEvents: which ones the
-author's service really dealt with, how, which way, done or only planned,
-and what came of it. The partner register and the chronology read these.
+- `contacts` (rc_contact_events): which of the agencies and professionals
+  rc_partners marks the author's service really dealt with, how, which way,
+  done or planned, and what came of it; the partner register reads these.
+- `chronology` (rc_chronology): significant events (harm, disclosure,
+  incident, decision, change in risk) with their own date and time; the
+  chronology reads these.
+
+Importing a module registers its factory. This package itself imports no
+spaCy, so its data files can be read where spaCy is not loaded.
 """

@@ -90,11 +90,18 @@ class Scope:
         return self._is_first_person(self.subject_of(verb))
 
     # --- conditions, plans, questions ---------------------------------------
-    def hypothetical(self, token: Token) -> bool:
-        sent = token.sent
+    def hypothetical(self, token: Token, within: Span | None = None) -> bool:
+        """A condition, question, plan or possibility governs the token.
+
+        `within` limits the test to one clause or statement: the parser often hangs
+        "Agreed s47; PC Grant to consider ..." on the plan after the semicolon.
+        """
+        sent = within if within is not None else token.sent
         if sent.text.rstrip().endswith("?"):
             return True
         for node in [token, *token.ancestors]:
+            if not sent.start <= node.i < sent.end:
+                break
             if any(
                 c.lower_ in self.words["condition_marks"] and c.dep_ in ("mark", "advmod")
                 for c in node.children
@@ -129,10 +136,14 @@ class Scope:
         """Telegraphic plans with no subject or tense: "Monitor whether ...", "SW to check ..."."""
         return verb.tag_ in ("VB",) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
-    def negated(self, token: Token) -> bool:
+    def negated(self, token: Token, within: Span | None = None) -> bool:
+        """A negator on the token or the word it hangs on (only those in `within`, when given:
+        a missed sentence break can hang "Called 999" on "No answer to knocking")."""
         candidates = [token, token.head]
         if token.head.head.i != token.head.i and token.dep_ in ("amod", "attr"):
             candidates.append(token.head.head)
+        if within is not None:
+            candidates = [node for node in candidates if within.start <= node.i < within.end]
         return any(
             child.dep_ in ("neg", "det", "advmod", "preconj")
             and child.lemma_.lower() in self.words["negation"]
@@ -140,7 +151,7 @@ class Scope:
             for child in node.children
         ) or any(
             t.lower_ in ("no", "not", "never")
-            for t in token.doc[max(token.sent.start, token.i - 2) : token.i]
+            for t in token.doc[max((within or token.sent).start, token.i - 2) : token.i]
         )
 
     # --- basis --------------------------------------------------------------

@@ -248,7 +248,10 @@ COMPANION_FILES = (
     ),
     (
         "chronology.xlsx",
-        "each case file's notes in date order, one line each, with the agencies involved.",
+        "each case file's significant events in date order, one row each (harm, "
+        "disclosures, incidents, decisions, changes in risk, contacts with other agencies), "
+        "with the words that record them, the source, the agencies involved and the outcome; "
+        "notes with no such event are left out.",
     ),
 )
 

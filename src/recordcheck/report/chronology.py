@@ -1,4 +1,10 @@
-"""chronology.xlsx: each case file's notes in date order, one line each.
+"""chronology.xlsx: each case file's significant events in date order, one row each.
+
+Recording standard, "Chronology": a row is a significant event (harm or
+injury, a disclosure, an incident, a decision, a change in risk, a
+multi-agency contact), summarised by the words that carry it, dated by the
+event's own date and time where the note gives them. Notes that record no
+such event are left out, and the "About" sheet says so.
 
 A spreadsheet rather than a Word table because a chronology is a working
 document: practitioners filter it to one case, sort it, add the events the
@@ -8,46 +14,143 @@ open at tens of thousands of notes, where a Word table does not.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from datetime import date, time
 from pathlib import Path
 
-from recordcheck.model import Report
-from recordcheck.report.excerpts import first_sentence
+from recordcheck.model import ChronologyEvent, NoteResult, Report
+from recordcheck.report.excerpts import sentence_around, shorten
 from recordcheck.report.guide import guide_for
-from recordcheck.report.summary import agencies_in, author_label, case_label, in_date_order
+from recordcheck.report.summary import case_label, parse_date, parse_time
 from recordcheck.report.workbook import Column, add_list_sheet, new_workbook, save_workbook
 
 CHRONOLOGY_COLUMNS = (
     Column("Case", 14),
     Column("Date", 12, "date"),
     Column("Time", 8, "time"),
-    Column("Note type", 20),
-    Column("Author", 18),
-    Column("Summary", 70, wrap=True),
+    Column("Event type", 18),
+    Column("What happened", 70, wrap=True),
+    Column("Source", 18, wrap=True),
     Column("Agencies involved", 30, wrap=True),
-    Column("Recording points", 26, wrap=True),
+    Column("Outcome or action", 40, wrap=True),
     Column("Note ID", 14),
+    Column("Recording points", 26, wrap=True),
 )
+EVENT_TYPES = {
+    "harm": "Harm or injury",
+    "disclosure": "Disclosure",
+    "incident": "Incident",
+    "decision": "Decision",
+    "risk": "Change in risk",
+    "contact": "Multi-agency contact",
+}
+SUMMARY_CHARS = 200
 
 
-def _rows(report: Report) -> Iterator[tuple]:
-    for result in in_date_order(report.results):
-        note = result.note
+def contact_event(result: NoteResult) -> ChronologyEvent | None:
+    """The note's done contacts with agencies no other event of it names, as one row.
+
+    An event names an agency when it lists it, or when the contact is recorded in
+    the event's own words ("PC Aziz rang: Liam detained under s136"). One row per
+    note, not per agency: a meeting's six attendees are one event. What happened
+    quotes the sentences that record them, in order, shortened.
+    """
+    named = {agency for event in result.events for agency in event.agencies} | {
+        c.agency for c in result.contacts if any(e.start <= c.start < e.end for e in result.events)
+    }
+    contacts = [
+        c for c in result.contacts if c.status == "done" and c.agency and c.agency not in named
+    ]
+    if not contacts:
+        return None
+    text = result.note.text
+    sentences = dict.fromkeys(
+        c.evidence or sentence_around(text, c.start, c.end, SUMMARY_CHARS) for c in contacts
+    )
+    first = min(contacts, key=lambda c: c.start)
+    return ChronologyEvent(
+        kind="contact",
+        start=first.start,
+        end=first.end,
+        summary=shorten(" ".join(sentences), SUMMARY_CHARS),
+        date=result.note.date,
+        time=result.note.time,
+        # a contact that came in is its own source: "Call from PC Patel"
+        source=next((c.person or c.agency for c in contacts if c.direction == "in"), ""),
+        agencies=tuple(dict.fromkeys(c.agency for c in contacts)),
+        outcome="; ".join(dict.fromkeys(c.outcome for c in contacts if c.outcome)),
+    )
+
+
+def agencies_involved(result: NoteResult, event: ChronologyEvent) -> list[str]:
+    """The note's contacts with other agencies, then any the event itself names, each once.
+
+    A contact row names only the agencies of its own contacts.
+    """
+    if event.kind == "contact":
+        return list(event.agencies)
+    contacted = [c.agency for c in result.contacts if c.counts_as_contact and c.agency]
+    return list(dict.fromkeys([*contacted, *event.agencies]))
+
+
+def chronology_rows(results: Iterable[NoteResult]) -> list[tuple[NoteResult, ChronologyEvent]]:
+    """Every significant event with its note, case by case, oldest first.
+
+    Events with no date come last in their case, in the order the notes were read.
+    """
+    rows = [
+        (position, result, event)
+        for position, result in enumerate(results)
+        for event in (*result.events, contact_event(result))
+        if event is not None
+    ]
+
+    def key(row):
+        position, result, event = row
+        when, at = parse_date(event.date), parse_time(event.time)
+        return (case_label(result), when is None, when or date.min, at or time.min,
+                position, event.start)
+
+    return [(result, event) for _, result, event in sorted(rows, key=key)]
+
+
+def _cells(rows: list[tuple[NoteResult, ChronologyEvent]]) -> Iterator[tuple]:
+    for result, event in rows:
         checks = dict.fromkeys(guide_for(finding.check).title for finding in result.findings)
         yield (
             case_label(result),
-            note.date,
-            note.time,
-            note.note_type,
-            author_label(result),
-            first_sentence(note.text),
-            "; ".join(agencies_in(result)),
+            event.date,
+            event.time,
+            EVENT_TYPES.get(event.kind, event.kind),
+            event.summary,
+            event.source,
+            "; ".join(agencies_involved(result, event)),
+            event.outcome,
+            result.note.note_id,
             "; ".join(checks),
-            note.note_id,
         )
 
 
+def _about(report: Report, rows: list[tuple[NoteResult, ChronologyEvent]]) -> list[tuple]:
+    with_events = len({id(result) for result, _ in rows})
+    return [
+        ("Each row is a significant event a note records: harm or injury, a disclosure, an "
+         "incident, a decision, a change in risk, or a contact with another agency.",),
+        (f"{with_events} of {len(report.results)} notes recorded one. Notes with no "
+         "significant event are left out; every note is in report.json.",),
+        ("'What happened' quotes the words that carry the event. Date and time are the "
+         "event's own where the note gives them ('at 02:30', 'yesterday', 'on Saturday'), "
+         "otherwise the note's.",),
+        ("Rows are found by rules and a language model: check them against the notes, and "
+         "add the events the notes record in ways the tool did not recognise.",),
+    ]
+
+
 def write_chronology(report: Report, path: Path) -> Path:
+    rows = chronology_rows(report.results)
     workbook = new_workbook()
-    add_list_sheet(workbook, "Chronology", CHRONOLOGY_COLUMNS, _rows(report))
+    add_list_sheet(workbook, "Chronology", CHRONOLOGY_COLUMNS, _cells(rows))
+    add_list_sheet(
+        workbook, "About", (Column("About this chronology", 110, wrap=True),), _about(report, rows)
+    )
     return save_workbook(workbook, path)

@@ -1,4 +1,5 @@
-"""Short quotations from notes: the sentence around a finding, a note's first sentence.
+"""Short quotations from notes: the sentence around a finding or contact, a note's first
+sentence.
 
 Writers never load spaCy, so sentence edges are found with punctuation alone;
 that is good enough to show a reader where the flagged words sit.
@@ -48,11 +49,20 @@ def _sentence_ends(text: str) -> list[int]:
     ends = []
     for match in _SENTENCE_END.finditer(text):
         # look back a few characters only: searching the whole prefix is quadratic
-        word = re.search(r"([\w.]+)$", text[max(0, match.start() - 12) : match.start()])
-        if match.group().startswith(".") and word and word.group(1).lower() in _ABBREVIATIONS:
+        before = text[max(0, match.start() - 12) : match.start()]
+        word = re.search(r"([\w.]+)$", before)
+        if match.group().startswith(".") and word and _abbreviated(word.group(1), before):
             continue
         ends.append(match.end())
     return ends
+
+
+def _abbreviated(word: str, before: str) -> bool:
+    """ "Dr." does not end a sentence, nor an initial: "K. Adeyemi" (but "Mrs A." may)."""
+    if word.lower() in _ABBREVIATIONS:
+        return True
+    title = re.search(r"(\w+)\.?\s+\w$", before)
+    return len(word) == 1 and word.isupper() and not (title and title[1].lower() in _ABBREVIATIONS)
 
 
 def _squash(text: str) -> str:
@@ -73,15 +83,25 @@ def shorten(text: str, limit: int, *, from_left: bool = False) -> str:
 
 def quote_around(text: str, start: int, end: int, *, context: int = 160) -> Quote:
     """The sentence(s) holding text[start:end], trimmed to ``context`` characters each side."""
-    ends = _sentence_ends(text)
-    sentence_start = max((e for e in ends if e <= start), default=0)
-    sentence_end = min((e for e in ends if e >= end), default=len(text))
+    sentence_start, sentence_end = _sentence_bounds(text, start, end)
     before = shorten(text[sentence_start:start], context, from_left=True)
     after = shorten(text[end:sentence_end], context)
     # keep the single spaces that separate the flagged words from their neighbours
     gap_before = " " if before and text[start - 1 : start].isspace() else ""
     gap_after = " " if after and text[end : end + 1].isspace() else ""
     return Quote(before + gap_before, _squash(text[start:end]), gap_after + after)
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 200) -> str:
+    """The sentence holding text[start:end], on one line, shortened if long."""
+    sentence_start, sentence_end = _sentence_bounds(text, start, end)
+    return shorten(text[sentence_start:sentence_end], limit)
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    ends = _sentence_ends(text)
+    sentence_start = max((e for e in ends if e <= start), default=0)
+    return sentence_start, min((e for e in ends if e >= end), default=len(text))
 
 
 def first_sentence(text: str, limit: int = 160) -> str:

@@ -1,0 +1,255 @@
+"""The rc_chronology component: the significant events a note records, for the chronology.
+
+Recording standard, "Chronology": a row is a significant event (harm or
+injury, a disclosure, an incident, a decision, a change in risk), and its
+summary carries that event, not the note's first sentence, with the event's
+own date and time where the text gives them, the source, and the outcome.
+
+Marks, for chronology_events_for to read: doc.spans["rc_events"], one span
+per event over the words that carry it (its statement, or the clause holding
+the cue when the statement is long), label = kind, with
+- span._.rc_event_source: who reported it, as the note names them, or "";
+- span._.rc_event_outcome: the clause recording the action taken, or None;
+- span._.rc_event_time: "HH:MM" the text gives, or "";
+- span._.rc_event_day: the day the text gives (see when.days), or "".
+
+Runs after rc_partners when the audit asks for it, and reads its agency marks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup, Token
+
+from recordcheck.events.cues import Cue, SignificantCues
+from recordcheck.events.event_details import opening_source, outcome_of, source_of
+from recordcheck.events.when import clock_times, days, resolve, written_for
+from recordcheck.language.clauses import clause_of, ends_statement
+from recordcheck.model import ChronologyEvent, Note
+
+EVENTS_KEY = "rc_events"
+AGENCIES_KEY = "rc_agencies"  # rc_partners' agency mentions (span._.rc_agency: canonical name)
+SUMMARY_CHARS = 200
+OUTCOME_CHARS = 160
+# a long statement's summary starts this many characters before the cue, at most
+LEAD_IN_CHARS = 80
+# A second event of the same kind this few statements on is the same event told on;
+# decisions are each their own ("Agreed s47. Agreed ICPC.").
+JOIN_REACH = 2
+# Harm and incident are one episode told in turn: "Cut on right hand. Called 999. Police attended."
+EPISODE = frozenset({"harm", "incident"})
+# a time in a clause these open dates something else: "since the team started on 15/07"
+SETTING_MARKS = frozenset({"since", "until", "till", "before"})
+TIME_PREPOSITIONS = frozenset({"after", "before", "during", "until"})
+_SPACES = re.compile(r"\s+")
+_BULLETS = {"-", "*", "•", "/", "–", "—", ">"}
+
+for _name, _default in (
+    ("rc_event_source", ""),
+    ("rc_event_outcome", None),
+    ("rc_event_time", ""),
+    ("rc_event_day", ""),
+):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+
+
+@dataclass
+class _Event:
+    cue: Cue
+    statement: Span
+    last: int  # index of the last statement this event runs to
+    outcome: Span | None
+
+    @property
+    def kind(self) -> str:
+        return self.cue.kind
+
+    def joins(self, cue: Cue, index: int) -> bool:
+        same = cue.kind == self.kind or {cue.kind, self.kind} <= EPISODE
+        return same and self.kind != "decision" and index - self.last <= JOIN_REACH
+
+
+@Language.factory(
+    "rc_chronology",
+    default_config={"extra_terms": {}},
+    assigns=[
+        "doc.spans", "span._.rc_event_source", "span._.rc_event_outcome",
+        "span._.rc_event_time", "span._.rc_event_day",
+    ],
+    requires=["token.dep", "token.lemma", "doc.sents"],
+)
+def make_chronology_marker(nlp: Language, name: str, extra_terms: dict) -> ChronologyMarker:
+    """extra_terms: an organisation's own cue words, {"harm_lemma": [...], ...}."""
+    return ChronologyMarker(nlp, extra_terms)
+
+
+class ChronologyMarker:
+    def __init__(self, nlp: Language, extra_terms: dict) -> None:
+        self.cues = SignificantCues(nlp, extra_terms)
+        self.source_verbs = frozenset(self.cues.lists["source_verb_lemma"])
+        self.source_nouns = frozenset(self.cues.lists["source_noun_lemma"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        statements = list(statements_of(doc))
+        matches = self.cues.matcher.spans(doc)
+        outcomes = [m for m in matches if m.label_ == "outcome"]
+        quoted = self.cues.scope.quoted_ranges(doc)
+        events: list[_Event] = []
+        for index, statement in enumerate(statements):
+            found = self.cues.cues_in(statement, matches, quoted)
+            if not found:
+                continue
+            cue = found[0]
+            following = statements[index + 1] if index + 1 < len(statements) else None
+            outcome = outcome_of(cue.span, statement, following, outcomes, self.cues.negated)
+            if events and events[-1].joins(cue, index):
+                events[-1].last = index
+                events[-1].outcome = events[-1].outcome or outcome
+                continue
+            events.append(_Event(cue, statement, index, outcome))
+        opening = statements[0] if statements else doc[:]
+        # a note that opens "Call from the school" or "Late entry for 03/06" says so for all
+        source = opening_source(opening, self.source_nouns)
+        day = written_for(opening.text)
+        spans = [self._marked(event, source, day) for event in events]
+        doc.spans[EVENTS_KEY] = SpanGroup(doc, name=EVENTS_KEY, spans=spans)
+        return doc
+
+    def _marked(self, event: _Event, note_source: str, note_day: str) -> Span:
+        cue, statement = event.cue, event.statement
+        words = _summary_words(statement, cue.span)
+        span = Span(statement.doc, words.start, words.end, label=cue.kind)
+        source = source_of(cue.span, statement, self.source_verbs, self.source_nouns)
+        span._.rc_event_source = source or note_source
+        span._.rc_event_outcome = event.outcome
+        clock, day = _when(statement, cue, self.source_verbs)
+        span._.rc_event_time, span._.rc_event_day = clock, day or note_day
+        return span
+
+
+def statements_of(doc: Doc) -> Iterator[Span]:
+    """The note's sentences, cut again at line breaks and full stops the parser missed
+    (a bulleted log often parses as one long sentence), less bullets and spaces."""
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if ends_statement(token) or token.i == sent.end - 1:
+                piece = _trimmed(doc[start : token.i + 1])
+                if piece is not None:
+                    yield piece
+                start = token.i + 1
+
+
+def _trimmed(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_space or doc[start].text in _BULLETS):
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    if not any(token.is_alpha for token in doc[start:end]):
+        return None
+    return doc[start:end]
+
+
+def _summary_words(statement: Span, cue: Span) -> Span:
+    """The statement when short enough; else the clause holding the cue; else the words
+    from a little before the cue (the reader cuts them at a word)."""
+    if len(statement.text) <= SUMMARY_CHARS:
+        return statement
+    clause = clause_of(cue.root, subordinate=False)
+    if len(clause.text) <= SUMMARY_CHARS and clause.start <= cue.start:
+        return clause
+    doc, start = statement.doc, cue.start
+    while start > statement.start and cue.start_char - doc[start - 1].idx <= LEAD_IN_CHARS:
+        start -= 1
+    return doc[start : statement.end]
+
+
+def _when(statement: Span, cue: Cue, telling_verbs: frozenset[str]) -> tuple[str, str]:
+    """The time and day the statement gives for the event.
+
+    Not one that dates something else: "since the team started on 15/07". A
+    disclosure's date is when it was made: "Yesterday she told me ..." dates it,
+    "She told me that he hit her last night" does not.
+    """
+    text, offset, doc = statement.text, statement.start_char, statement.doc
+    telling = next(
+        (n for n in [cue.span.root, *cue.span.root.ancestors] if n.lemma_.lower() in telling_verbs),
+        cue.span.root,
+    )
+
+    def belongs(found) -> bool:
+        words = doc.char_span(offset + found.start, offset + found.end, alignment_mode="expand")
+        if words is None:
+            return False
+        verb = _verb_above(words.root)
+        if verb is not None and any(c.lower_ in SETTING_MARKS for c in verb.children):
+            return False
+        return cue.kind != "disclosure" or verb == _verb_above(telling)
+
+    clock = next((f.value for f in clock_times(text) if belongs(f)), "")
+    day = next((f.value for f in days(text) if belongs(f)), "")
+    return clock, day
+
+
+def _verb_above(token: Token) -> Token | None:
+    for node in [token, *token.ancestors]:
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def chronology_events_for(doc: Doc, note: Note) -> tuple[ChronologyEvent, ...]:
+    """The note's significant events, as rc_chronology marked them, dated against the note."""
+    events = []
+    for span in doc.spans.get(EVENTS_KEY, ()):
+        outcome: Span | None = span._.rc_event_outcome
+        date, time = resolve(span._.rc_event_day, span._.rc_event_time, note.date, note.time)
+        events.append(
+            ChronologyEvent(
+                kind=span.label_,
+                start=span.start_char,
+                end=span.end_char,
+                summary=cut_at_word(span.text, SUMMARY_CHARS),
+                date=date,
+                time=time,
+                source=span._.rc_event_source,
+                agencies=_agencies_in(doc, [span] if outcome is None else [span, outcome]),
+                outcome=cut_at_word(outcome.text, OUTCOME_CHARS) if outcome is not None else "",
+            )
+        )
+    return tuple(events)
+
+
+def _agencies_in(doc: Doc, spans: list[Span]) -> tuple[str, ...]:
+    """Canonical names of the agencies rc_partners found within the spans, each once."""
+    if not Span.has_extension("rc_agency"):
+        return ()
+    names = [
+        mention._.rc_agency
+        for mention in doc.spans.get(AGENCIES_KEY, ())
+        if mention._.rc_agency
+        and any(s.start <= mention.start and mention.end <= s.end for s in spans)
+        and not _names_a_time(mention)
+    ]
+    return tuple(dict.fromkeys(names))
+
+
+def _names_a_time(mention: Span) -> bool:
+    """ "joint visit after school": a time of day, not an agency taking part."""
+    return mention.start > 0 and mention.doc[mention.start - 1].lower_ in TIME_PREPOSITIONS
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """One line of at most about `limit` characters, cut after a whole word."""
+    line = _SPACES.sub(" ", text).strip()
+    if len(line) <= limit:
+        return line
+    head = line[:limit]
+    return head.rsplit(" ", 1)[0].rstrip(",;:") + "…" if " " in head else head + "…"

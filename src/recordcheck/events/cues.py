@@ -1,0 +1,289 @@
+"""Which significant event a statement records, if any: cue words from significant.toml,
+kept only where the writer records the event as having happened.
+
+A cue does not count when it is negated ("no injuries seen"), conditional or
+planned ("if she falls", "police to visit", "will refer to MARAC"), part of
+the history ("history of self-harm", "bruise resolving"), a reference back to
+an event already recorded ("re the bruising", "after an injury at home"), part
+of a plan heading ("Plan: ..."), a label ("Injuries: none") or the title of a
+document in quotation marks. A decision is different: "threshold not met" and
+"will not open a s42" are decisions, so negation and the future do not remove one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from recordcheck.datafiles import merged_terms, package_toml
+from recordcheck.language.clauses import clause_of, ends_statement
+from recordcheck.language.matching import TermMatcher
+from recordcheck.language.scope import Scope
+
+# Most telling first: a statement with several cues is recorded as the first kind here.
+KINDS = ("disclosure", "decision", "harm", "incident", "risk")
+WORD_SETS = (
+    "document_words", "plan_headings", "decision_headings", "planned_aux", "reference_words",
+    "referring_determiners", "body_words",
+)
+FUTURE_WORDS = ("tomorrow", "next week", "next month", "upcoming", "later this week")
+# "kicked off", "threw out", "fell behind": a particle makes a cue verb something else
+PARTICLES = frozenset({"out", "off", "away", "over", "through", "behind", "asleep"})
+VIOLENT_VERBS = frozenset({
+    "hit", "punch", "kick", "slap", "smack", "push", "shove", "grab", "beat", "attack", "burn",
+    "scratch", "bite", "cut",
+})
+# a cue naming what kind of event another word names is still the event: "a choking incident"
+EVENT_NOUNS = frozenset({"incident", "episode", "injury", "attempt", "event"})
+DISCLOSING_VERBS = frozenset({"say", "tell", "disclose", "admit", "allege", "describe"})
+# "Nobody touched her": a subject that denies the event
+DENYING_SUBJECTS = frozenset({"nobody", "noone", "none", "no-one"})
+# words between a reference word and the event it refers to: "re: Mr K's choking"
+_REFERENCE_GAP = {"det", "poss", "case", "amod", "compound", "punct", "nummod", "nmod"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+    span: Span  # the words that made it significant
+
+
+def significant_terms(extra: Mapping[str, Sequence[str]] | None = None) -> dict[str, tuple]:
+    """significant.toml's word lists, with an organisation's own words added."""
+    return merged_terms(package_toml(__package__, "significant.toml")["terms"], extra)
+
+
+class SignificantCues:
+    def __init__(self, nlp, extra: Mapping[str, Sequence[str]] | None = None):
+        lists = significant_terms(extra)
+        self.lists = lists
+        self.matcher = TermMatcher(nlp, {k: v for k, v in lists.items() if k not in WORD_SETS})
+        self.words = {key: frozenset(lists[key]) for key in WORD_SETS}
+        self.scope = Scope(nlp)
+
+    def cues_in(
+        self, statement: Span, matches: list[Span], quoted: list[tuple[int, int]]
+    ) -> list[Cue]:
+        """The statement's significant-event cues, most telling kind first.
+
+        `matches` are the word-list matches of the whole note (matched once), `quoted`
+        its quotations; only those inside the statement are read.
+        """
+        heading = _heading(statement)
+        if heading is not None and heading.text.lower() in self.words["decision_headings"]:
+            return [Cue("decision", heading)]  # "Decision: plans continue under neglect"
+        if heading is not None and heading.text.lower() in self.words["plan_headings"]:
+            return []  # "Plan: ...": to be done
+        if statement.text.rstrip().endswith("?"):
+            return []  # a question: "injury - reportable?"
+        matches = [m for m in matches if statement.start <= m.start and m.end <= statement.end]
+        by_label: dict[str, list[Span]] = {}
+        for match in matches:
+            by_label.setdefault(match.label_, []).append(match)
+        excluded = by_label.get("not_significant", [])
+        found = []
+        for match in matches:
+            kind = self._kind_of(match, by_label, quoted)
+            if kind is None or any(_overlaps(match, other) for other in excluded):
+                continue
+            if self._is_label(match) or self._is_title(match, quoted):
+                continue
+            if self._counts(match, kind, statement, by_label.get("background", [])):
+                found.append(Cue(kind, match))
+        return sorted(found, key=lambda cue: (KINDS.index(cue.kind), cue.span.start))
+
+    def _kind_of(self, match: Span, by_label: dict[str, list[Span]], quoted) -> str | None:
+        label = match.label_
+        if label in KINDS:
+            return label
+        if label == "decision_topic":
+            clause = clause_of(match.root)
+            verbs = by_label.get("decision_verb", [])
+            if any(clause.start <= verb.start < clause.end for verb in verbs):
+                return "decision"  # "Agreed joint s47", "ASC will not open a s42"
+        if label == "telling" and any(t.start >= match.end for t in by_label.get("told_of", [])):
+            return "disclosure"
+        if label == "told_of" and self.scope.inside(match, quoted) and self._speech_in(match):
+            return "disclosure"  # Zofia said "tata hit me with the slipper"
+        if label == "told_of" and self._told_by_someone(match):
+            return "disclosure"  # He said he is frightened of Deano
+        return None
+
+    def _told_by_someone(self, match: Span) -> bool:
+        """Said or told by someone other than the writer. Reporting verbs are left out: a
+        professional who "reported" or "confirmed" bruising passes on harm, not a disclosure."""
+        for node in match.root.ancestors:
+            if node.lemma_.lower() in DISCLOSING_VERBS:
+                subject = Scope.subject_of(node)
+                return subject is None or subject.lower_ not in self.scope.words["first_person"]
+        return False
+
+    def _speech_in(self, match: Span) -> bool:
+        speech = self.scope.words["speech"]
+        return any(t.lemma_.lower() in speech for t in match.sent if t.i < match.start)
+
+    def _counts(self, match: Span, kind: str, statement: Span, background: list[Span]) -> bool:
+        """Recorded as having happened (a decision may be negative or in the future)."""
+        root = match.root
+        # the clause, not the sentence: "Agreed s47; PC Grant to consider ..." is no plan
+        if self.scope.hypothetical(root, within=clause_of(root, subordinate=False)):
+            return False
+        if kind == "decision":
+            return not self._planned(root, statement, modal=False)
+        if self.negated(match) or self._planned(root, statement, modal=True):
+            return False
+        if self._refers_back(match) or self._describes_another(match) or _has_particle(root):
+            return False
+        if kind == "harm" and self._damages_a_thing(match):
+            return False
+        clause = clause_of(root)
+        return not any(clause.start <= s.start < clause.end for s in background)
+
+    def negated(self, match: Span) -> bool:
+        # "no further action", "not home by": the negation is part of the cue itself
+        negation = self.scope.words["negation"]
+        if any(token.lemma_.lower() in negation for token in match):
+            return False
+        root = match.root
+        if self.scope.negated(root, within=clause_of(root, subordinate=False)):
+            return True
+        verb = _verb_of(root, match.sent)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb else []
+        return any(
+            s.lower_ in DENYING_SUBJECTS or (s.lower_ == "one" and s.nbor(-1).lower_ == "no")
+            for s in subjects
+        )
+
+    def _planned(self, root: Token, statement: Span, *, modal: bool) -> bool:
+        """ "Police to visit", "will refer", "Call 999 if ...", "next week": not done yet.
+
+        `to` makes a plan only on a verb that is not the object of a done one:
+        "tried to leave" happened.
+        """
+        verb = _verb_of(root, statement)
+        if verb is not None:
+            if _is_instruction(verb):
+                return True
+            auxiliaries = {
+                child.lower_
+                for child in verb.children
+                if child.dep_ in ("aux", "auxpass") and child.lower_ in self.words["planned_aux"]
+            }
+            done_then_to = verb.dep_ == "xcomp" and verb.head.tag_ in ("VBD", "VBN")
+            if "to" in auxiliaries and not done_then_to:
+                return True
+            if modal and auxiliaries - {"to"}:
+                return True
+        text = clause_of(root).text.lower()
+        return modal and any(word in text for word in FUTURE_WORDS)
+
+    def _refers_back(self, match: Span) -> bool:
+        """ "the bruising", "re: choking incident", "after an injury at home"."""
+        root, doc = match.root, match.doc
+        if root.pos_ not in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound"):
+            return False
+        # "the choking incident": the determiner may sit on the noun the cue describes
+        named = [root, root.head] if root.dep_ in ("amod", "compound") else [root]
+        if any(
+            child.dep_ == "det" and child.lower_ in self.words["referring_determiners"]
+            for node in named
+            for child in node.children
+        ):
+            return True
+        index = match.start - 1
+        while index >= max(0, match.start - 5) and doc[index].dep_ in _REFERENCE_GAP:
+            index -= 1
+        return index >= 0 and doc[index].lower_ in self.words["reference_words"]
+
+    @staticmethod
+    def _describes_another(match: Span) -> bool:
+        """A cue word naming a kind of something else: "paramedic info", "knife incident"."""
+        root = match.root
+        head = root.head
+        return (
+            root.dep_ in ("compound", "amod")
+            and head.i >= match.end
+            and head.pos_ == "NOUN"
+            and not head.like_num
+            and head.lemma_.lower() not in EVENT_NOUNS
+        )
+
+    def _damages_a_thing(self, match: Span) -> bool:
+        """ "pushed the bowl off the table", "marks on the carpet" are damage; "pushed him",
+        "grabbed my arm", "a mark on his cheek" are harm."""
+        root, last = match.root, match[-1]
+        if last.dep_ == "prep":  # "mark on", "cut to": what it is on
+            objects = [c for c in last.children if c.dep_ == "pobj"]
+        elif root.lemma_.lower() in VIOLENT_VERBS:
+            objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+        else:
+            return False
+        return bool(objects) and all(
+            o.pos_ == "NOUN" and o.lemma_.lower() not in self.words["body_words"] for o in objects
+        )
+
+    @staticmethod
+    def _is_label(match: Span) -> bool:
+        """ "Injuries: none", "Self-harm: nil": a form's label, the answer after it."""
+        doc = match.doc
+        if match.end >= len(doc) or doc[match.end].text != ":":
+            return False
+        before = match.start - 1  # at most one word before it on its line: "Any injuries:"
+        return before < 0 or ends_statement(doc[before]) or (
+            doc[before].pos_ not in ("VERB", "AUX")
+            and (before == 0 or ends_statement(doc[before - 1]) or doc[before].is_sent_start)
+        )
+
+    def _is_title(self, match: Span, quoted: list[tuple[int, int]]) -> bool:
+        """In quotation marks that hold a document's title, not someone's words:
+        the "Falls Prevention" leaflet, the policy called "Self-harm and you"."""
+        for start, end in quoted:
+            if not (start <= match.start_char and match.end_char <= end):
+                continue
+            words = match.doc.text[start + 1 : end - 1].split()
+            capitals = [w for w in words if len(w) > 3 and w[0].isalpha()]
+            title_case = len(words) >= 2 and all(w[0].isupper() for w in capitals)
+            opening = match.doc.char_span(start, start + 1, alignment_mode="expand")
+            before = match.doc[max(0, opening.start - 3) : opening.start] if opening else []
+            return title_case or any(t.lower_ in self.words["document_words"] for t in before)
+        return False
+
+
+def _verb_of(token: Token, statement: Span) -> Token | None:
+    """The token itself when a verb, else its nearest verb above it in the statement."""
+    for node in [token, *token.ancestors]:
+        if not statement.start <= node.i < statement.end:
+            return None
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _heading(statement: Span) -> Span | None:
+    """The one or two words before a colon that open a statement: "Plan", "Next steps"."""
+    words = [t for t in statement if not (t.is_punct and t.text != ":") and not t.is_space]
+    for size in (1, 2):
+        if len(words) > size and words[size].text == ":":
+            return statement.doc[words[0].i : words[size - 1].i + 1]
+    return None
+
+
+def _is_instruction(verb: Token) -> bool:
+    """ "Call 999 if she falls": a bare verb with no subject leading its sentence."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ == "ROOT"
+        and not any(child.dep_ in ("nsubj", "nsubjpass", "aux") for child in verb.children)
+    )
+
+
+def _has_particle(token: Token) -> bool:
+    return token.pos_ == "VERB" and any(
+        child.dep_ == "prt" and child.lower_ in PARTICLES for child in token.children
+    )
+
+
+def _overlaps(one: Span, other: Span) -> bool:
+    return one.start < other.end and other.start < one.end

@@ -1,0 +1,190 @@
+"""When an event happened: clock times and days written in a note, resolved against its date.
+
+spaCy-free, so it can be tested on its own. A day is resolved only when the
+note's date makes it certain: "yesterday", "last night", "on Saturday" (the
+last Saturday before the note), "on 16/9" (that date, in the note's year or
+the one before when that would be after the note). Anything vaguer ("last
+week", "at the weekend") leaves the note's own date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+# Each pattern's groups are (hour, minute, am/pm); minute and am/pm may be missing.
+_CLOCKS = (
+    # 02:30, 7:45pm; not the middle of a date or a ratio ("12/9", "21/30")
+    re.compile(r"(?<![\d/:.£])([01]?\d|2[0-3]):([0-5]\d)(?![\d/])\s?(am|pm)?", re.I),
+    # 3am, 3.30pm, 11 pm
+    re.compile(
+        r"(?<![\d/:.£])(1[0-2]|0?[1-9])(?:[.:]([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)(?!\w)", re.I
+    ),
+    # 0230hrs, 1430 hours
+    re.compile(r"(?<![\d/:.£])([01]\d|2[0-3])([0-5]\d)\s?(?:hrs|hours|h)\b()", re.I),
+    # at 8.30: a full stop between hour and minute only after a word that brings a time
+    re.compile(
+        r"\b(?:at|about|around|approx\.?|approximately|by)\s+([01]?\d|2[0-3])\.([0-5]\d)\b()",
+        re.I,
+    ),
+)
+_NAMED_TIMES = re.compile(r"\b(midnight|midday|noon)\b", re.I)
+_NAMED_HOURS = {"midnight": 0, "midday": 12, "noon": 12}
+# "yesterday or the day before": no one day
+_ALTERNATIVE_AFTER = re.compile(r"\s+or\b", re.I)
+_ALTERNATIVE_BEFORE = re.compile(r"\bor\s+$", re.I)
+# "Late entry for 03/06", "Rewritten record of 03/06": the note is about that day
+_WRITTEN_FOR = re.compile(
+    r"\b(?:record|entry|note|log|account)\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>\d{2}|\d{4}))?(?![\d/])",
+    re.I,
+)
+
+_DAYS = re.compile(
+    r"\b(?P<yesterday>yesterday)\b"
+    r"|\b(?P<last_night>last night)\b"
+    r"|\b(?P<today>today|tonight|this (?:morning|afternoon|evening))\b"
+    rf"|\b(?P<weekday_kind>on|last)\s+(?P<weekday>{'|'.join(WEEKDAYS)}){_DAY_PART}\b"
+    r"|\bon\s+(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>\d{2}|\d{4}))?(?![\d/])",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A time or day the text gives, where it stands (character offsets) and what it says.
+
+    value: "HH:MM" for a time; for a day, "yesterday", "last night", "today",
+    "on saturday" / "last saturday", or "date:DD/MM[/YY]".
+    """
+
+    start: int
+    end: int
+    value: str
+
+
+def clock_times(text: str) -> list[Found]:
+    """Every clock time in the text, in order: "at 02:30", "03:45", "about 3am"."""
+    found = []
+    for pattern in _CLOCKS:
+        for match in pattern.finditer(text):
+            hour, minute, half = match.group(1), match.group(2), match.group(3)
+            value = _as_clock(int(hour), int(minute or 0), (half or "").replace(".", "").lower())
+            if value:
+                found.append(Found(match.start(), match.end(), value))
+    for match in _NAMED_TIMES.finditer(text):
+        found.append(Found(match.start(), match.end(), f"{_NAMED_HOURS[match[1].lower()]:02d}:00"))
+    return _without_overlaps(found)
+
+
+def days(text: str) -> list[Found]:
+    """Every day the text names that a note's date can resolve, in order."""
+    found = []
+    for match in _DAYS.finditer(text):
+        if _ALTERNATIVE_AFTER.match(text, match.end()) or _ALTERNATIVE_BEFORE.search(
+            text[: match.start()]
+        ):
+            continue
+        kind = match.lastgroup
+        if match["weekday"]:
+            value = f"{match['weekday_kind'].lower()} {match['weekday'].lower()}"
+        elif match["day"]:
+            year = f"/{match['year']}" if match["year"] else ""
+            value = f"date:{match['day']}/{match['month']}{year}"
+        else:
+            value = (kind or "").replace("_", " ")
+        found.append(Found(match.start(), match.end(), value))
+    return found
+
+
+def written_for(opening: str) -> str:
+    """The day a late or rewritten entry says it records, from its opening words, or ""."""
+    match = _WRITTEN_FOR.search(opening)
+    if match is None:
+        return ""
+    year = f"/{match['year']}" if match["year"] else ""
+    return f"date:{match['day']}/{match['month']}{year}"
+
+
+def resolve(
+    day: str, clock: str, note_date: str | None, note_time: str | None
+) -> tuple[str | None, str | None]:
+    """The event's (ISO date, HH:MM): what the text gives, else the note's own."""
+    when = _parse_iso(note_date)
+    if when is None or not day:
+        return note_date, clock or note_time
+    event_day = _day_of(day, clock, when)
+    if event_day is None:
+        return note_date, clock or note_time
+    # a day other than the note's own with no time given: the note's time is not the event's
+    time = clock or (note_time if event_day == when else None)
+    return event_day.isoformat(), time
+
+
+def _day_of(day: str, clock: str, note_day: date) -> date | None:
+    if day == "today":
+        return note_day
+    if day == "yesterday":
+        return note_day - timedelta(days=1)
+    if day == "last night":
+        # "last night at 02:00" is the small hours of the note's own day
+        after_midnight = bool(clock) and clock < "06:00"
+        return note_day if after_midnight else note_day - timedelta(days=1)
+    if day.startswith(("on ", "last ")):
+        kind, weekday = day.split(" ", 1)
+        back = (note_day.weekday() - WEEKDAYS.index(weekday)) % 7
+        if back == 0:
+            # "on Saturday" written on a Saturday may be today or a week ago
+            return note_day - timedelta(days=7) if kind == "last" else None
+        return note_day - timedelta(days=back)
+    if day.startswith("date:"):
+        return _written_date(day.removeprefix("date:"), note_day)
+    return None
+
+
+def _written_date(written: str, note_day: date) -> date | None:
+    """ "16/9" in a note of 2024-09-20 is 2024-09-16; "28/12" in January is last year's."""
+    parts = [int(part) for part in written.split("/")]
+    day, month = parts[0], parts[1]
+    if len(parts) == 3:
+        year = parts[2] + (2000 if parts[2] < 100 else 0)
+        return _safe_date(year, month, day)
+    this_year = _safe_date(note_day.year, month, day)
+    if this_year is not None and this_year > note_day:
+        return _safe_date(note_day.year - 1, month, day)
+    return this_year
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _parse_iso(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _as_clock(hour: int, minute: int, half: str) -> str:
+    if half:
+        if hour > 12:
+            return ""  # "14pm" is not a time
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _without_overlaps(found: list[Found]) -> list[Found]:
+    """The earliest of overlapping matches ("7:45pm" is one time, not two)."""
+    kept: list[Found] = []
+    for item in sorted(found, key=lambda f: (f.start, -f.end)):
+        if not kept or item.start >= kept[-1].end:
+            kept.append(item)
+    return kept

@@ -1,0 +1,141 @@
+"""rc_chronology with the real pipeline: which words record a significant event, and when."""
+
+from __future__ import annotations
+
+import pytest
+
+from recordcheck.engine import NoteChecker, PipelineOptions
+from recordcheck.model import Note
+
+pytestmark = pytest.mark.slow
+
+FRIDAY = "2025-03-14"
+
+
+def events_in(nlp, text: str, *, date: str = FRIDAY, time: str = "10:00"):
+    from recordcheck.events.chronology import chronology_events_for
+    from recordcheck.nlp import note_doc
+
+    note = Note(note_id="N1", case_id="C1", text=text, date=date, time=time)
+    return chronology_events_for(nlp(note_doc(nlp, note)), note)
+
+
+def only(events):
+    assert len(events) == 1, events
+    return events[0]
+
+
+def test_the_summary_is_the_event_not_the_notes_first_sentence(real_nlp):
+    text = "Teatime call 17:00-17:30. Noticed a bruise on her left forearm about 3cm across."
+    event = only(events_in(real_nlp, text))
+    assert event.kind == "harm"
+    assert event.summary == "Noticed a bruise on her left forearm about 3cm across."
+    assert text[event.start : event.end] == event.summary
+    assert (event.date, event.time) == (FRIDAY, "10:00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No marks or injuries seen.",
+        "Injuries: none.",
+        "If she falls again, call 999.",
+        "Plan: refer to MARAC if the risk increases.",
+        "He fell asleep on the sofa after tea.",
+        "Kieran kicked off at tea time.",
+        "Has a history of self-harm.",
+        "She said nobody touched her.",
+        "Family visit this pm re the bruising.",
+        "Gave Mum the \"Falls Prevention\" leaflet.",
+        "Police to visit tomorrow.",
+        "He pushed the bowl off the table.",
+        "Cigarette burn marks on the carpet.",
+        "Raised a safeguarding alert re the choking incident.",
+    ],
+)
+def test_what_is_not_a_significant_event(real_nlp, text):
+    assert events_in(real_nlp, text) == ()
+
+
+def test_a_night_note_keeps_the_time_the_text_gives(real_nlp):
+    event = only(events_in(real_nlp, "Night check. At 02:30 she fell in the bathroom.",
+                           time="06:00"))
+    assert event.kind == "harm"
+    assert (event.date, event.time) == (FRIDAY, "02:30")
+
+
+def test_outcome_and_agencies_from_the_next_sentence(real_nlp):
+    text = "Found Mr K on the floor at 07:10 with a cut to his head. Ambulance called."
+    event = only(events_in(real_nlp, text))
+    assert event.kind == "harm" and event.time == "07:10"
+    assert event.outcome == "Ambulance called"
+    assert "Ambulance service (not named)" in event.agencies
+
+
+def test_a_disclosure_is_dated_when_it_was_made(real_nlp):
+    text = "Home visit. She told me that her dad hit her with a belt last night."
+    event = only(events_in(real_nlp, text))
+    assert event.kind == "disclosure"
+    assert event.summary == "She told me that her dad hit her with a belt last night."
+    # "last night" dates the hitting, not the telling
+    assert (event.date, event.time) == (FRIDAY, "10:00")
+    told_yesterday = only(events_in(real_nlp, "Yesterday she disclosed that he touched her."))
+    assert (told_yesterday.kind, told_yesterday.date) == ("disclosure", "2025-03-13")
+
+
+def test_a_childs_own_words_in_quotes_are_a_disclosure_with_its_source(real_nlp):
+    text = 'When her teacher asked, Zofia said "tata hit me with the slipper".'
+    event = only(events_in(real_nlp, text))
+    assert (event.kind, event.source) == ("disclosure", "Zofia")
+
+
+def test_a_decision_from_a_strategy_discussion(real_nlp):
+    text = (
+        "Strategy discussion held this afternoon. "
+        "Agreed joint s47, CP medical for Zofia today, joint visit after school."
+    )
+    event = only(events_in(real_nlp, text))
+    assert event.kind == "decision"
+    assert event.summary.startswith("Agreed joint s47")
+
+
+def test_a_negative_decision_is_still_a_decision(real_nlp):
+    event = only(events_in(real_nlp, "ASC will not open a s42 for Mr Pritchard."))
+    assert event.kind == "decision"
+
+
+def test_relative_days_and_the_source_of_an_incident(real_nlp):
+    event = only(events_in(real_nlp, "PC Shah reported that Mum was arrested on Saturday."))
+    assert event.kind == "incident"
+    assert event.source == "PC Shah"
+    assert (event.date, event.time) == ("2025-03-08", None)  # the Saturday before Friday 14th
+
+
+def test_who_rang_to_say_is_the_source(real_nlp):
+    event = only(events_in(real_nlp, "School rang to say Jake had a mark on his cheek."))
+    assert (event.kind, event.source) == ("harm", "School")
+
+
+def test_a_change_in_risk(real_nlp):
+    event = only(events_in(real_nlp, "DASH completed with Becky, score 17. MARAC referral sent."))
+    assert event.kind == "risk"
+
+
+def test_one_episode_told_over_several_sentences_is_one_event(real_nlp):
+    text = (
+        "Kieran punched the window at 22:30 and broke it, cut on right hand. "
+        "Called 999 as we couldn't stop the bleeding. Police and ambulance attended."
+    )
+    event = only(events_in(real_nlp, text, time="23:05"))
+    assert (event.kind, event.time) == ("harm", "22:30")
+    assert event.outcome.startswith("Called 999")
+
+
+def test_the_audit_pipeline_fills_events_and_the_check_pipeline_does_not(real_nlp):
+    note = Note("N1", "C1", "Noticed a bruise on his arm. Body map completed.", date=FRIDAY)
+    audit = NoteChecker.for_pipeline(real_nlp, PipelineOptions(partners=True))
+    (checked,) = audit.check([note], batch_size=8)
+    (event,) = checked.events
+    assert (event.kind, event.outcome) == ("harm", "Body map completed")
+    plain = NoteChecker.for_pipeline(real_nlp, PipelineOptions())
+    assert plain.check([note], batch_size=8)[0].events == ()

@@ -1,0 +1,87 @@
+"""When an event happened: times and days in a note's words, resolved against its date."""
+
+from __future__ import annotations
+
+import pytest
+
+from recordcheck.events.when import clock_times, days, resolve, written_for
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At 02:30 she fell in the bathroom.", ["02:30"]),
+        ("Kieran punched the window at 22:30 and broke it.", ["22:30"]),
+        ("woke about 3am crying", ["03:00"]),
+        ("seen at 3.30pm by the nurse", ["15:30"]),
+        ("incident at 0230hrs", ["02:30"]),
+        ("back by 8.30 as agreed", ["08:30"]),
+        ("call 17:00-17:30", ["17:00", "17:30"]),
+        ("found at midnight", ["00:00"]),
+        ("dinner at 7:45pm", ["19:45"]),
+    ],
+)
+def test_clock_times_in_a_note(text, expected):
+    assert [found.value for found in clock_times(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["BM 2.1 on arrival", "visit on 12/9", "MMSE 21/30", "£1.20 credit", "ref 1406-2287",
+     "phone 01865 123456", "gave 14pm"],
+)
+def test_numbers_that_are_not_times(text):
+    assert clock_times(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("she told me yesterday", "yesterday"),
+        ("he went out last night", "last night"),
+        ("police came on Saturday night", "on saturday"),
+        ("last Monday she fell", "last monday"),
+        ("a warrant executed on 16/9", "date:16/9"),
+        ("seen this morning", "today"),
+    ],
+)
+def test_days_a_note_names(text, day):
+    assert [found.value for found in days(text)] == [day]
+
+
+def test_a_day_given_with_an_alternative_is_not_a_day():
+    assert days("said he fell 'yesterday or the day before'") == []
+
+
+# 2025-03-14 is a Friday
+@pytest.mark.parametrize(
+    ("day", "clock", "expected"),
+    [
+        ("", "02:30", ("2025-03-14", "02:30")),  # a time alone keeps the note's date
+        ("", "", ("2025-03-14", "06:00")),  # nothing given: the note's own
+        ("yesterday", "", ("2025-03-13", None)),  # another day: the note's time is not its
+        ("yesterday", "21:00", ("2025-03-13", "21:00")),
+        ("last night", "23:40", ("2025-03-13", "23:40")),
+        ("last night", "02:00", ("2025-03-14", "02:00")),  # the small hours of the note's day
+        ("on saturday", "", ("2025-03-08", None)),
+        ("on friday", "", ("2025-03-14", "06:00")),  # today or a week ago: not certain
+        ("last friday", "", ("2025-03-07", None)),
+        ("date:16/9", "", ("2024-09-16", None)),  # after the note would be last year's
+        ("date:02/03", "", ("2025-03-02", None)),
+        ("date:31/02", "", ("2025-03-14", "06:00")),  # no such day
+        ("date:16/9/23", "", ("2023-09-16", None)),
+    ],
+)
+def test_days_resolve_against_the_notes_date(day, clock, expected):
+    assert resolve(day, clock, "2025-03-14", "06:00") == expected
+
+
+def test_a_note_without_a_date_keeps_its_own():
+    assert resolve("yesterday", "02:30", None, None) == (None, "02:30")
+
+
+def test_a_late_entry_says_which_day_it_records():
+    assert written_for("Rewritten record of 03/06 tea time (replaces earlier entry).") == (
+        "date:03/06"
+    )
+    assert written_for("Home visit to Mrs A.") == ""

@@ -1,0 +1,93 @@
+"""The chronology's rows, from plain NoteResults: which events become rows, and in what order."""
+
+from __future__ import annotations
+
+from recordcheck.model import ChronologyEvent, ContactEvent, Note, NoteResult
+from recordcheck.report.chronology import agencies_involved, chronology_rows, contact_event
+
+GP_NOTE = "Rang Dr Ahmed at Riverside Surgery about the bruise. He will see her today."
+
+
+def result(note_id: str, text: str, *, date="2025-03-14", time="10:00", case="C1",
+           events=(), contacts=()) -> NoteResult:
+    note = Note(note_id=note_id, case_id=case, text=text, date=date, time=time)
+    return NoteResult(note=note, events=tuple(events), contacts=tuple(contacts))
+
+
+def gp(status="done", **extra) -> ContactEvent:
+    start = GP_NOTE.index("Dr Ahmed")
+    return ContactEvent("Riverside Surgery", "health", start, start + 8, status=status, **extra)
+
+
+def harm(date="2025-03-14", time="10:00", agencies=()) -> ChronologyEvent:
+    """A harm event recorded in words away from any contact (offsets past GP_NOTE's)."""
+    return ChronologyEvent("harm", 200, 218, "Bruise on her arm.", date=date, time=time,
+                           agencies=agencies)
+
+
+def test_a_note_with_no_event_and_no_contact_is_left_out():
+    assert chronology_rows([result("N1", "Visited. All well.")]) == []
+
+
+def test_a_done_contact_is_a_row_with_the_sentence_that_records_it():
+    row = contact_event(result("N1", GP_NOTE, contacts=[gp(direction="out")]))
+    assert row is not None and row.kind == "contact"
+    assert row.summary == "Rang Dr Ahmed at Riverside Surgery about the bruise."
+    assert row.agencies == ("Riverside Surgery",)
+    assert (row.date, row.time, row.source) == ("2025-03-14", "10:00", "")
+
+
+def test_a_contact_that_came_in_names_its_source():
+    row = contact_event(result("N1", GP_NOTE, contacts=[gp(direction="in", person="Dr Ahmed")]))
+    assert row is not None and row.source == "Dr Ahmed"
+
+
+def test_planned_and_attempted_contacts_are_not_contact_rows():
+    for status in ("planned", "attempted"):
+        assert contact_event(result("N1", GP_NOTE, contacts=[gp(status)])) is None
+
+
+def test_no_contact_row_when_an_event_of_the_note_already_names_the_agency():
+    named = result("N1", GP_NOTE, events=[harm(agencies=("Riverside Surgery",))],
+                   contacts=[gp()])
+    assert contact_event(named) is None
+    unnamed = result("N2", GP_NOTE, events=[harm()], contacts=[gp()])
+    assert contact_event(unnamed) is not None
+
+
+def test_an_event_row_lists_the_notes_contacts_then_its_own_agencies():
+    event = harm(agencies=("Ambulance service (not named)", "Riverside Surgery"))
+    planned = ContactEvent("MASH", "mash", 0, 4, status="planned")
+    noted = result("N1", GP_NOTE, events=[event], contacts=[gp(), planned])
+    # a planned contact is not one; the surgery is named once
+    assert agencies_involved(noted, event) == [
+        "Riverside Surgery", "Ambulance service (not named)",
+    ]
+
+
+def test_rows_are_sorted_by_case_then_the_events_own_date_and_time():
+    later_note = result(
+        "N2", "Night note.", date="2025-03-15", time="06:00",
+        events=[harm(date="2025-03-15", time="02:30"), harm(date="2025-03-13", time=None)],
+    )
+    earlier_note = result("N1", "Day note.", date="2025-03-14", events=[harm()])
+    other_case = result("N3", "Other.", case="A0", date="2025-12-01", events=[harm("2025-12-01")])
+    undated = result("N4", "Undated.", date=None, events=[harm(date=None)])
+    rows = chronology_rows([later_note, earlier_note, other_case, undated])
+    assert [(r.note.note_id, e.date, e.time) for r, e in rows] == [
+        ("N3", "2025-12-01", "10:00"),
+        ("N2", "2025-03-13", None),
+        ("N1", "2025-03-14", "10:00"),
+        ("N2", "2025-03-15", "02:30"),
+        ("N4", None, "10:00"),
+    ]
+
+
+def test_no_contact_row_when_the_contact_is_in_the_events_own_words():
+    text = "PC Aziz rang: Liam detained under s136 at 01:40."
+    detained = ChronologyEvent("incident", 0, len(text), text, date="2025-03-14", time="01:40")
+    police = ContactEvent("Police (force not named)", "police", 0, 7, direction="in")
+    noted = result("N1", text, events=[detained], contacts=[police])
+    assert contact_event(noted) is None
+    assert [e.kind for _, e in chronology_rows([noted])] == ["incident"]
+    assert agencies_involved(noted, detained) == ["Police (force not named)"]
