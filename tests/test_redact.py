@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from recordcheck.language.identifiers import find_identifiers, nhs_check_digit_ok
-from recordcheck.model import ContactEvent, Finding, Note, NoteResult, PersonalSpan, Severity
+from recordcheck.model import (
+    ChronologyEvent,
+    ContactEvent,
+    Finding,
+    Note,
+    NoteResult,
+    PersonalSpan,
+    Severity,
+)
 from recordcheck.redact.component import personal_data_for
 from recordcheck.redact.offsets import Replacement, Rewrite
 from recordcheck.redact.pseudonyms import Pseudonyms
@@ -389,3 +398,20 @@ def test_the_author_is_not_joined_to_a_client_with_the_same_first_name():
     )
     assert result.note.author == "Person 1"
     assert result.note.text == "Person 2 said hello."
+
+
+def test_chronology_events_are_moved_and_their_words_pseudonymised():
+    text = "At 02:30 Amir Khan fell. PC Patel attended and Amir Khan went to hospital."
+    summary = "At 02:30 Amir Khan fell."
+    event = ChronologyEvent(
+        "harm", 0, len(summary), summary, time="02:30", source="PC Patel",
+        outcome="Amir Khan went to hospital",
+    )
+    result = replace(
+        note_result(text, [("Amir Khan", "person"), ("Patel", "person")]), events=(event,)
+    )
+    [redacted] = redact_results([result])
+    [moved] = redacted.events
+    assert "Amir" not in moved.summary + moved.source + moved.outcome
+    assert "Patel" not in moved.source
+    assert redacted.note.text[moved.start : moved.end] == moved.summary

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from recordcheck.language.identifiers import find_identifiers
-from recordcheck.model import ContactEvent, Finding, NoteResult, PersonalSpan
+from recordcheck.model import ChronologyEvent, ContactEvent, Finding, NoteResult, PersonalSpan
 from recordcheck.redact.offsets import Replacement, Rewrite
 from recordcheck.redact.pseudonyms import Pseudonyms
 
@@ -55,6 +55,7 @@ def _redact(result: NoteResult, pseudonyms: Pseudonyms) -> NoteResult:
             for c in result.contacts
         ),
         personal_data=(),
+        events=tuple(_move_event(e, rewrite, known) for e in result.events),
     )
 
 
@@ -138,6 +139,18 @@ def _move_contact(
         # the note's own words, written to the partner register's sheets
         outcome=_substitute(contact.outcome, known),
         evidence=_substitute(contact.evidence, known),
+    )
+
+
+def _move_event(event: ChronologyEvent, rewrite: Rewrite, known: dict[str, str]) -> ChronologyEvent:
+    """A chronology event at its new offsets, its words (summary, source, outcome) redacted."""
+    return replace(
+        event,
+        start=rewrite.start(event.start),
+        end=rewrite.end(event.end),
+        summary=_substitute(event.summary, known),
+        source=_substitute(event.source, known),
+        outcome=_substitute(event.outcome, known),
     )
 
 
