@@ -1,4 +1,4 @@
-"""How fast is `recordcheck check`, and how much memory does it take?
+"""How fast is `recordcheck check` (or `audit`, with --audit), and how much memory does it take?
 
 One command (`python benchmarks/bench.py`, or `make bench`). It writes a
 synthetic export of N case notes (10-400 words, built from varied fragments),
@@ -191,6 +191,9 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--no-ceiling", action="store_true",
                         help="measure only recordcheck (e.g. for a memory check at 100k notes)")
+    parser.add_argument("--audit", action="store_true",
+                        help="measure `recordcheck audit` (entities, events, every writer) "
+                             "instead of `check`")
     args = parser.parse_args()
 
     OUT.mkdir(exist_ok=True)
@@ -200,15 +203,19 @@ def main() -> None:
     print(f"{args.notes:,} notes, {words:,} words; jobs={args.jobs}, batch size={args.batch_size}")
     env = {**os.environ, **SINGLE_THREAD_MATHS}
 
+    command = (
+        ["audit", str(export), "--out", str(OUT / "audit")]
+        if args.audit
+        else ["check", str(export), "--format", "jsonl", "--output", str(OUT / "findings.jsonl")]
+    )
     ours = measure(
-        [sys.executable, "-m", "recordcheck", "check", str(export), "--format", "jsonl",
-         "--output", str(OUT / "findings.jsonl"), "--quiet", "--jobs", str(args.jobs),
+        [sys.executable, "-m", "recordcheck", *command, "--quiet", "--jobs", str(args.jobs),
          "--batch-size", str(args.batch_size)],
         args.notes, words, env,
     )
-    results = {"notes": args.notes, "words": words, "jobs": args.jobs,
+    results = {"notes": args.notes, "words": words, "jobs": args.jobs, "command": command[0],
                "batch_size": args.batch_size, "recordcheck": asdict(ours)}
-    print(_line("recordcheck check (end to end)", ours))
+    print(_line(f"recordcheck {command[0]} (end to end)", ours))
     if not args.no_ceiling:
         script = CEILING_SCRIPT.format(base=BASE_PIPELINE)
         ceiling = measure(

@@ -75,7 +75,9 @@ RECEIVING = frozenset({"receive", "get", "arrive", "come", "return"})
 # Words that open an attendance list: everyone listed took part in the meeting.
 ATTENDANCE_MARKS = tuple(WORDS["attendance_marks"])
 ROLE_WORDS = 5  # "Priya SW rang", "Darren Quigley, SW, ASC Safeguarding Team rang"
-TELEGRAPHIC_REACH = 8  # tokens from a note's opening "Rang"/"Emailed" to the one contacted
+TELEGRAPHIC_REACH = 8  # tokens from a clipped opening ("Rang", "Call from") to the one contacted
+# Nouns that open a clipped record of a contact: "Call from PC Lee", "Referral to MASH".
+OPENING_NOUNS = frozenset(WORDS["opening_nouns"])
 PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "plan", "must"})
 STATUS_RANK = {"done": 0, "attempted": 1, "planned": 2}
 
@@ -145,10 +147,9 @@ class ContactEventReader:
         if party is None:
             return None
         verb = party.governing
-        # someone else's account ("Mum said she had rung the police"); a clipped opening
-        # the tagger misread as a name is the writer's own and is not judged so
-        reported = verb.pos_ in ("VERB", "AUX") and self.scope.reported(verb)
-        if self.scope.negated(verb) or reported:
+        if _negated(verb):
+            return None
+        if party.link != "opening" and self._inside_someone_elses_account(verb):
             return None
         actor = self._actor(verb, party, mention)
         if actor == "someone else":
@@ -179,8 +180,19 @@ class ContactEventReader:
             evidence=evidence.text,
         )
 
+    def _inside_someone_elses_account(self, verb: Token) -> bool:
+        """ "Mum said she had rung the police": the contact is in what someone else said.
+        The verb itself may be one of saying ("Reported to police", "Asked the GP to
+        visit"): with no subject written, that is the writer's own act."""
+        return any(
+            node.pos_ in ("VERB", "AUX") and self.scope.reported_by_other(node)
+            for node in verb.ancestors
+        )
+
     def _actor(self, verb: Token, party: Party, mention: Span) -> str:
         """Who made the contact: "writer", "agency" (the mentioned one), or "someone else"."""
+        if party.link == "opening":
+            return "writer"  # "Rang the GP", "Referral to MASH": the note's own clipped voice
         if party.link == "subject":
             return "agency"
         if party.link == "passive":
@@ -202,7 +214,7 @@ class ContactEventReader:
     def _status(self, sentence: Span, verb: Token, party: Party) -> str | None:
         if self.scope.hypothetical(verb) and _conditional(verb):
             return None
-        if _planned(verb) or self.scope.not_yet(verb.doc[verb.i : verb.i + 1]):
+        if _planned(verb):
             return "planned"
         if any(True for _ in self.attempts.spans(sentence)):
             return "attempted"
@@ -293,11 +305,15 @@ def _telegraphic(sentence: Span, mention: Span) -> Party | None:
         return None
     opening = words[0]
     reach = mention.start - opening.i
-    if not _communicates(opening) or not 0 < reach <= TELEGRAPHIC_REACH:
+    opens_with_contact = _verb_form(opening) or opening.lemma_.lower() in OPENING_NOUNS or (
+        opening.pos_ == "VERB" and _communicates(opening)
+    )
+    if not opens_with_contact or not 0 < reach <= TELEGRAPHIC_REACH:
         return None
     between = sentence.doc[opening.i + 1 : mention.start]
-    link = "from" if any(t.lower_ == "from" for t in between) else "object"
-    return Party(opening, opening, link)
+    if any(t.lower_ == "from" for t in between):
+        return Party(opening, opening, "from")  # "Call from PC Lee", "Email from Rob (SW)"
+    return Party(opening, opening, "opening")
 
 
 def _subject_before_verb(sentence: Span, mention: Span) -> Party | None:
@@ -350,6 +366,13 @@ def _planned(verb: Token) -> bool:
         return True
     return verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children) and (
         verb.i + 1 < len(verb.doc) and verb.i > verb.sent.start and verb.nbor(-1).lower_ == "to"
+    )
+
+
+def _negated(verb: Token) -> bool:
+    """ "did not ring", "never contacted", "no referral made": the contact did not happen."""
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in verb.children
     )
 
 

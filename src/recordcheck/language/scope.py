@@ -72,6 +72,11 @@ class Scope:
             return not any(c.lower_ in ("my", "our") for c in subject.children)
         return False
 
+    def reported_by_other(self, verb: Token) -> bool:
+        """`verb` is someone named else's saying or thinking ("Mum said ...", "she feels
+        ..."); a subjectless "Asked the GP to ..." is the writer's own clipped voice."""
+        return self.subject_of(verb) is not None and self._attributes_to_other(verb)
+
     def reported(self, token: Token) -> bool:
         """The token sits in what someone other than the writer said or thought."""
         sent = token.sent
