@@ -75,11 +75,12 @@ RECEIVING = frozenset({"receive", "get", "arrive", "come", "return"})
 # Words that open an attendance list: everyone listed took part in the meeting.
 ATTENDANCE_MARKS = tuple(WORDS["attendance_marks"])
 ROLE_WORDS = 5  # "Priya SW rang", "Darren Quigley, SW, ASC Safeguarding Team rang"
-TELEGRAPHIC_REACH = 8  # tokens from a clipped opening ("Rang", "Call from") to the one contacted
+TELEGRAPHIC_REACH = 6  # tokens from a clipped opening ("Rang", "Call from") to the one contacted
 # Nouns that open a clipped record of a contact: "Call from PC Lee", "Referral to MASH".
 OPENING_NOUNS = frozenset(WORDS["opening_nouns"])
 PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "plan", "must"})
 STATUS_RANK = {"done": 0, "attempted": 1, "planned": 2}
+PLAN_HEADINGS = ("plan:", "plan -", "plan–", "next steps", "actions:", "action:", "to do", "todo")
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,8 @@ class ContactEventReader:
         if party.link == "passive":
             agent = [c for c in verb.children if c.dep_ == "agent"]
             return "someone else" if agent else "writer"
+        if _someone_told_to(verb, mention):
+            return "someone else"  # "Advised mum to report it to police": mum's act, not ours
         subject = Scope.subject_of(verb)
         if subject is None or subject.lower_ in WRITER or subject.dep_ == "expl":
             return "writer"
@@ -214,7 +217,7 @@ class ContactEventReader:
     def _status(self, sentence: Span, verb: Token, party: Party) -> str | None:
         if self.scope.hypothetical(verb) and _conditional(verb):
             return None
-        if _planned(verb):
+        if _planned(verb) or _under_plan_heading(sentence):
             return "planned"
         if any(True for _ in self.attempts.spans(sentence)):
             return "attempted"
@@ -311,6 +314,8 @@ def _telegraphic(sentence: Span, mention: Span) -> Party | None:
     if not opens_with_contact or not 0 < reach <= TELEGRAPHIC_REACH:
         return None
     between = sentence.doc[opening.i + 1 : mention.start]
+    if any(t.pos_ == "VERB" for t in between):
+        return None  # "Asked him to keep the noise down ... college": another act comes first
     if any(t.lower_ == "from" for t in between):
         return Party(opening, opening, "from")  # "Call from PC Lee", "Email from Rob (SW)"
     return Party(opening, opening, "opening")
@@ -367,6 +372,20 @@ def _planned(verb: Token) -> bool:
     return verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children) and (
         verb.i + 1 < len(verb.doc) and verb.i > verb.sent.start and verb.nbor(-1).lower_ == "to"
     )
+
+
+def _someone_told_to(verb: Token, mention: Span) -> bool:
+    """ "Advised mum to keep police updated": the verb is what someone else was told to do."""
+    if verb.dep_ not in ("xcomp", "advcl", "ccomp"):
+        return False
+    told = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+    return any(not (mention.start <= t.i < mention.end) for t in told)
+
+
+def _under_plan_heading(sentence: Span) -> bool:
+    """ "Plan: letter to GP", "Next steps - refer to SALT": a list of what is still to do."""
+    opening = sentence.text.lstrip(" -*•\n").lower()
+    return opening.startswith(PLAN_HEADINGS)
 
 
 def _negated(verb: Token) -> bool:
