@@ -91,3 +91,16 @@ def test_evaluate_scores_the_real_checks(real_nlp, tmp_path):
     table = format_evaluation(result)
     for row in ("opinion", "who-present", "sharing-rationale", "macro-F1", "baseline"):
         assert row in table
+
+
+def test_figures_per_team_show_the_weakest_style_first():
+    from recordcheck.evaluate import Evaluation, Scores, format_evaluation
+
+    result = Evaluation(notes=2, labelled={"opinion", "who-present", "sharing-rationale"})
+    strong = {check: Scores(2, 0, 0) for check in result.system}
+    weak = {check: Scores(1, 1, 1) for check in result.system}
+    result.by_team = {"Night team": weak, "Day team": strong}
+    lines = format_evaluation(result).splitlines()
+    teams = [line.split()[0] for line in lines if line.startswith(("Night", "Day"))]
+    assert teams == ["Night", "Day"]
+    assert any(line.startswith("Night team") and "0.50" in line for line in lines)

@@ -83,6 +83,8 @@ class Evaluation:
     model_versions: dict[str, str] = field(default_factory=dict)
     labelled: set[str] = field(default_factory=set)  # checks the gold file labels
     contacts: ContactScores | None = None  # when the gold file labels contact events
+    # the same scores per team (a writer's style), where the notes say which team wrote them
+    by_team: dict[str, dict[str, Scores]] = field(default_factory=dict)
 
     def macro_f1(self, scores: dict[str, Scores]) -> float:
         """The mean F1 over the checks the gold file labels (an unlabelled one has no score)."""
@@ -122,6 +124,9 @@ def evaluate(
         for finding in checked.findings:
             predicted[finding.check].append((finding.start, finding.end))
         score_note(result.system, predicted, gold[note.note_id])
+        if note.team:
+            team = result.by_team.setdefault(note.team, {c: Scores() for c in check_ids()})
+            score_note(team, predicted, gold[note.note_id])
         result.labelled.update(s.id for s in all_checks() if s.gold_key in gold[note.note_id])
         score_note(result.baseline, baseline_findings(note.text), gold[note.note_id])
     result.notes = account.notes_checked
@@ -208,10 +213,23 @@ def format_evaluation(result: Evaluation) -> str:
         f"{'macro-F1':<19}{'':>18}{result.macro_f1(result.system):>7.2f}   "
         f"{'':>16}{result.macro_f1(result.baseline):>6.2f}"
     )
+    if result.by_team:
+        rows.extend(_team_rows(result))
     if result.contacts is not None:
         rows.extend(_contact_rows(result.contacts))
     rows.append("Models: " + ", ".join(f"{k} {v}" for k, v in result.model_versions.items()))
     return "\n".join(rows)
+
+
+def _team_rows(result: Evaluation) -> list[str]:
+    """F1 per check for each team, weakest first, so a style the checks miss shows."""
+    checks = [check for check in check_ids() if check in result.labelled]
+    rows = ["", f"{'team (writer style)':<44}" + "".join(f"{c[:17]:>18}" for c in checks)]
+    teams = sorted(result.by_team.items(), key=lambda item: result.macro_f1(item[1]))
+    for team, scores in teams:
+        name = team if len(team) <= 42 else team[:41] + "…"
+        rows.append(f"{name:<44}" + "".join(f"{scores[c].f1:>18.2f}" for c in checks))
+    return rows
 
 
 def _contact_rows(scores: ContactScores) -> list[str]:
