@@ -76,7 +76,7 @@ def input_options(command):
     """The options every command that reads case notes shares."""
     decorators = [
         click.argument("inputs", nargs=-1, metavar="[INPUT]...",
-                       type=click.Path(exists=True, path_type=Path)),
+                       type=click.Path(exists=True, path_type=Path, allow_dash=True)),
         click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                      help="TOML file naming which columns of your export hold which fields."),
         click.option("--sheet", help="Worksheet to read in Excel files (default: the first)."),
@@ -153,21 +153,30 @@ Examples:
   recordcheck check notes.csv
   recordcheck check notes.csv --format jsonl --output findings.jsonl
   recordcheck check exports/ --strict --quiet
+  recordcheck check --text "Dad seemed drunk when I arrived."
+  recordcheck check - < notes.txt         notes separated by blank lines
 """)
 @input_options
+@click.option("--text", "texts", multiple=True, metavar="NOTE",
+              help="Check this note text (no header or date line needed); may be repeated.")
 @click.option("--format", "output_format", type=click.Choice(["text", "jsonl", "json"]),
               default="text", show_default=True,
               help="text to read, jsonl one line per note, json the whole report.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of the screen.")
-def check(output_format: str, output: Path | None, **options) -> None:
+def check(output_format: str, output: Path | None, texts: tuple[str, ...], **options) -> None:
     """Check case notes and print what each check found.
 
-    INPUT is any number of CSV, Excel, Word, text or JSON files or folders.
-    With no INPUT, the bundled sample notes are checked.
+    INPUT is any number of CSV, Excel, Word, text or JSON files or folders,
+    or - to read notes from standard input: one note, or several separated
+    by blank lines (type or paste them, then Ctrl-D; Ctrl-Z then Enter on
+    Windows). Notes given with - or --text need no header or date line;
+    they get ids stdin-1, stdin-2... (text-1... for --text) and no case.
+    With no INPUT and no --text, the bundled sample notes are checked.
     """
     opts = InputOptions(**options)
-    with _checked_notes(opts, partners=False) as run, _output_stream(output) as stream:
+    with _checked_notes(opts, partners=False, texts=texts) as run, \
+            _output_stream(output) as stream:
         if output_format == "jsonl":
             write_jsonl(run.results, stream)  # streamed: memory stays flat on big exports
         else:
@@ -269,7 +278,8 @@ def train(corpus: Path, output: Path, seed: int) -> None:
 
 @contextmanager
 def _checked_notes(
-    opts: InputOptions, *, partners: bool, organisation: str = "", service: str = ""
+    opts: InputOptions, *, partners: bool, organisation: str = "", service: str = "",
+    texts: tuple[str, ...] = (),
 ) -> Iterator[CheckedRun]:
     """The library's run, with this command's sample fallback, progress bar and messages."""
     run_options = RunOptions(
@@ -279,7 +289,9 @@ def _checked_notes(
         **{f.name: getattr(opts, f.name) for f in fields(RunOptions) if hasattr(opts, f.name)},
     )
     with ExitStack() as stack:
-        inputs = list(opts.inputs) or [stack.enter_context(_bundled_sample(opts.quiet))]
+        inputs = _typed_or_files(opts.inputs, texts) or [
+            stack.enter_context(_bundled_sample(opts.quiet))
+        ]
         bar = stack.enter_context(_progress_bar(opts.quiet))
         try:
             with checked_notes(
@@ -293,6 +305,22 @@ def _checked_notes(
                 "a worker process stopped unexpectedly (often a lack of memory); "
                 "try again with --jobs 1"
             ) from None
+
+
+def _typed_or_files(inputs: tuple[Path, ...], texts: tuple[str, ...]) -> list:
+    """The inputs, with - read from standard input, and any --text notes after them."""
+    from recordcheck.ingest.typed import STDIN_LABEL, TypedNotes
+
+    given: list = []
+    for item in inputs:
+        if str(item) == "-":
+            stdin = sys.stdin.read()
+            given.append(TypedNotes.separated(STDIN_LABEL, stdin))
+        else:
+            given.append(item)
+    if texts:
+        given.append(TypedNotes.whole("text", texts))
+    return given
 
 
 @contextmanager
