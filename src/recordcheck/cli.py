@@ -127,6 +127,8 @@ Examples:
   recordcheck check notes.xlsx --sheet "Case notes" --mapping our-columns.toml
   recordcheck audit notes.csv --out audit/ --organisation "Anytown Council"
   recordcheck evaluate corpus/dev/notes.csv corpus/dev/gold.jsonl
+  recordcheck check --text "Mum seemed drunk."
+  recordcheck serve --open                a page for checking a note together
 
 \b
 Exit codes:
@@ -231,6 +233,51 @@ def render(report_file: Path, out_dir: Path, template: Path | None, organisation
         raise UsageProblem(f"{report_file}: not a recordcheck report.json ({error})") from None
     write_audit(report, out_dir, template=template, organisation=organisation,
                 service=service, written=lambda path: click.echo(f"Wrote {path}"))
+
+
+@main.command(epilog="""\b
+Examples:
+  recordcheck serve                    then open http://127.0.0.1:8765/
+  recordcheck serve --port 9000 --open
+\b
+API (the page uses it; so can your own tools on this computer):
+  POST /api/check  {"text": "..."}  ->  {"findings": [...]}
+""")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True,
+              help="Port on 127.0.0.1 to serve the page on.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in your web browser.")
+@click.option("--rules", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Your organisation's extra terms (TOML or YAML).")
+def serve(port: int, open_browser: bool, rules: Path | None) -> None:
+    """A page on this computer for checking a note together: paste or type it, see the
+    flagged words highlighted with the reason and a suggested rewrite.
+
+    Only this computer can reach it (127.0.0.1). Nothing is stored or logged,
+    and nothing is sent anywhere. Stop it with Ctrl-C.
+    """
+    from recordcheck.engine import PipelineOptions, load_checker
+    from recordcheck.errors import PipelineNotInstalled
+    from recordcheck.rules import RulesError, load_rules
+    from recordcheck.serve.server import PortInUse, bind
+    from recordcheck.serve.server import serve as serve_page
+
+    try:
+        if rules:
+            load_rules(rules)
+        sock = bind(port)
+    except (RulesError, PortInUse) as problem:
+        raise UsageProblem(str(problem)) from None
+    click.echo("Loading the language model...", err=True)
+    try:
+        checker = load_checker(PipelineOptions(rules=str(rules) if rules else None))
+    except PipelineNotInstalled as problem:
+        raise UsageProblem(str(problem)) from None
+    serve_page(
+        checker, sock, RunOptions(rules=rules, jobs=1), open_browser=open_browser,
+        ready=lambda address: click.echo(
+            f"recordcheck is ready at {address} (this computer only). Press Ctrl-C to stop."
+        ),
+    )
 
 
 @main.command(name="checks")

@@ -73,13 +73,15 @@ def checked_notes(
     *,
     progress: Callable[[int], object] | None = None,
     on_total: Callable[[int], object] | None = None,
+    checker: engine.NoteChecker | None = None,
 ) -> Iterator[CheckedRun]:
     """Check every note in ``inputs`` (files, folders or typed notes); yield the run as it
     streams.
 
     ``on_total`` is told how many notes there are before checking starts;
-    ``progress`` is told how many were just checked. Raises RunProblem for
-    problems the user can fix.
+    ``progress`` is told how many were just checked. ``checker`` is a pipeline
+    already loaded (the web page loads one at start-up and checks every note
+    with it, here in this process). Raises RunProblem for problems the user can fix.
     """
     from recordcheck.ingest import MappingError, describe_source
     from recordcheck.ingest.typed import TypedNotes
@@ -100,13 +102,14 @@ def checked_notes(
         results = engine.run(
             read_notes(input_files, options),
             rules=options.rules,
-            jobs=engine.worker_count(options.jobs, total),
+            jobs=1 if checker is not None else engine.worker_count(options.jobs, total),
             batch_size=options.batch_size,
             partners=options.partners,
             personal_data=options.redact,
             progress=progress,
             account=account,
             own_service=_own_service(options, rules.get("service", {}), authors),
+            loader=None if checker is None else (lambda _options: checker),
         )
         if options.redact:
             from recordcheck.redact.results import redact_results

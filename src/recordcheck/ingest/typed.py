@@ -28,11 +28,13 @@ class TypedNotes:
 
     label: str
     texts: tuple[str, ...]
+    note_type: str = ""  # "Home Visit", "Phone Call"..., where the person says
 
     @classmethod
-    def whole(cls, label: str, texts: Iterable[str]) -> TypedNotes:
+    def whole(cls, label: str, texts: Iterable[str], note_type: str = "") -> TypedNotes:
         """Each text one note; blank ones are dropped."""
-        return cls(label, tuple(t for t in (_clean(text) for text in texts) if t.strip()))
+        kept = tuple(t for t in (_clean(text) for text in texts) if t.strip())
+        return cls(label, kept, note_type.strip())
 
     @classmethod
     def separated(cls, label: str, text: str) -> TypedNotes:
@@ -48,7 +50,7 @@ class TypedNotes:
         for number, text in enumerate(self.texts, 1):
             yield Note(
                 note_id=f"{self.label}-{number}", case_id="", text=text,
-                source=self.source, row=number,
+                note_type=self.note_type, source=self.source, row=number,
             )
 
     def describe(self) -> SourceFile:
