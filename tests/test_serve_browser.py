@@ -133,3 +133,25 @@ def test_an_example_from_the_standard_is_a_click_away(address, browser):
         "He [what they said or did]."
     )
     keep_screenshot(browser, "coach-example.png")
+
+
+def test_every_control_is_labelled_and_headings_do_not_skip_levels(address, browser):
+    browser.get(address)
+    wait(browser, shows.presence_of_element_located((By.CSS_SELECTOR, "#standard-opinion")))
+    note = browser.find_element(By.ID, "note")
+    note.send_keys("Mum seemed drunk.", Keys.CONTROL, Keys.ENTER)
+    wait(browser, shows.presence_of_element_located((By.ID, "finding-1")))
+    unlabelled = browser.execute_script(
+        "return [...document.querySelectorAll('textarea, input, select')]"
+        ".filter(e => !e.labels.length).map(e => e.id)"
+    )
+    nameless = browser.execute_script(
+        "return [...document.querySelectorAll('button, a[href]')]"
+        ".filter(e => !(e.getAttribute('aria-label') || e.textContent).trim()).length"
+    )
+    levels = browser.execute_script(
+        "return [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]"
+        ".map(h => Number(h.tagName[1]))"
+    )
+    assert unlabelled == [] and nameless == 0
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))

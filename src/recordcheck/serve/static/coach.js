@@ -138,8 +138,11 @@
       const title = checkTitles[f.check] || readable(f.check);
       perCheck[title] = (perCheck[title] || 0) + 1;
     });
-    const summary = Object.entries(perCheck).map(([title, n]) => n + " " + title.toLowerCase());
-    setStatus(plural(findings.length, "finding") + ": " + summary.join("; ") + ".");
+    const kinds = Object.entries(perCheck);
+    const summary = kinds.length === 1
+      ? kinds[0][0].toLowerCase()
+      : kinds.map(([title, n]) => n + " " + title.toLowerCase()).join("; ");
+    setStatus(plural(findings.length, "finding") + ": " + summary + ".");
     markedNote.replaceChildren(...markedNodes(text, findings));
     markedBlock.hidden = false;
     findings.forEach(function (f, index) { findingsList.append(findingItem(f, index)); });
@@ -216,9 +219,9 @@
         element("summary", {}, check.title),
         element("p", {}, check.requires),
         check.why ? element("p", {}, element("strong", {}, "Why it matters: "), check.why) : null,
-        element("h4", {}, "Cues"), cueList,
-        element("h4", {}, "Should be flagged"), flagged,
-        element("h4", {}, "Should not be flagged"), passed));
+        element("h3", { className: "example-heading" }, "Cues"), cueList,
+        element("h3", { className: "example-heading" }, "Should be flagged"), flagged,
+        element("h3", { className: "example-heading" }, "Should not be flagged"), passed));
     });
   }
 
