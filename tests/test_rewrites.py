@@ -72,6 +72,11 @@ def test_sharing_asks_for_purpose_and_consent():
     assert len(gaps_in(suggestion)) == 2 and "consent" in gaps_in(suggestion)[1]
 
 
+def test_a_marker_alone_asks_for_the_view_too():
+    suggestion = rewrite(declared("opinion", "hedge"), "I think")
+    assert suggestion.startswith("I think [your view], because [")
+
+
 def test_an_unknown_shape_is_refused():
     with pytest.raises(ValueError, match="unknown rewrite shape"):
         rewrite({"shape": "poem"}, "Mum seemed drunk")

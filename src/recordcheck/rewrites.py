@@ -128,6 +128,8 @@ def _with_basis(
         claim = _lower_first(claim) if _first_word(claim) in _LOWERED_FIRST_WORDS else claim
     hint = _hint(claim, words)
     prompt = declared.get("basis", "the facts this view rests on: what you saw, heard or were told")
+    if not claim:  # the marker alone ("I think"): ask for the view as well
+        return f"{marker} [your view], because {gap(prompt, hint)}"
     return f"{marker} {claim}, because {gap(prompt, hint)}"
 
 
