@@ -20,6 +20,8 @@ ALLOWED = {
     "report": {"report", "model", "catalogue", "datafiles", "account"},
     "ingest": {"ingest", "model"},
     "catalogue": {"datafiles", "model"},
+    # the coaching page sits beside the CLI: it checks notes only through the library's run
+    "serve": {"serve", "run", "engine", "catalogue", "report", "model"},
 }
 
 

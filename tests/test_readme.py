@@ -10,7 +10,7 @@ import pytest
 from recordcheck.cli import main
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-COMMAND = re.compile(r"recordcheck (?:check|audit|evaluate|train)\b[^`\n#]*")
+COMMAND = re.compile(r"recordcheck (?:check|audit|evaluate|train|serve)\b[^`\n#]*")
 
 
 def _readme_commands() -> list[str]:
@@ -31,7 +31,8 @@ def test_readme_shows_commands():
 def test_readme_command_uses_real_options(line):
     words = shlex.split(line)
     command = main.commands[words[1]]
-    used = {word.split("=")[0] for word in words[2:] if word.startswith("-")}
+    # a lone "-" is standard input, not an option
+    used = {word.split("=")[0] for word in words[2:] if word.startswith("-") and word != "-"}
 
     assert used <= _known_options(command), f"README uses unknown options in: {line}"
 

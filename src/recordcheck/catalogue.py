@@ -47,7 +47,9 @@ class CueText:
 
     severity: Severity
     message: str
-    suggestion: str
+    suggestion: str  # used as written when the cue declares no rewrite
+    # how to rewrite the flagged sentence: its `[cues.<cue>.rewrite]` table (see rewrites.py)
+    rewrite: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,10 @@ def _read_spec(folder: Traversable, package: str | None) -> CheckSpec:
             why=guide.get("why", ""),
             strength=guide.get("strength", f"meets the '{title}' check"),
             cues={
-                cue: CueText(Severity(text["severity"]), text["message"], text["suggestion"])
+                cue: CueText(
+                    Severity(text["severity"]), text["message"], text["suggestion"],
+                    dict(text.get("rewrite", {})),
+                )
                 for cue, text in declared.get("cues", {}).items()
             },
             folder=folder,

@@ -76,7 +76,7 @@ def input_options(command):
     """The options every command that reads case notes shares."""
     decorators = [
         click.argument("inputs", nargs=-1, metavar="[INPUT]...",
-                       type=click.Path(exists=True, path_type=Path)),
+                       type=click.Path(exists=True, path_type=Path, allow_dash=True)),
         click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                      help="TOML file naming which columns of your export hold which fields."),
         click.option("--sheet", help="Worksheet to read in Excel files (default: the first)."),
@@ -127,6 +127,8 @@ Examples:
   recordcheck check notes.xlsx --sheet "Case notes" --mapping our-columns.toml
   recordcheck audit notes.csv --out audit/ --organisation "Anytown Council"
   recordcheck evaluate corpus/dev/notes.csv corpus/dev/gold.jsonl
+  recordcheck check --text "Mum seemed drunk."
+  recordcheck serve --open                a page for checking a note together
 
 \b
 Exit codes:
@@ -153,21 +155,30 @@ Examples:
   recordcheck check notes.csv
   recordcheck check notes.csv --format jsonl --output findings.jsonl
   recordcheck check exports/ --strict --quiet
+  recordcheck check --text "Dad seemed drunk when I arrived."
+  recordcheck check - < notes.txt         notes separated by blank lines
 """)
 @input_options
+@click.option("--text", "texts", multiple=True, metavar="NOTE",
+              help="Check this note text (no header or date line needed); may be repeated.")
 @click.option("--format", "output_format", type=click.Choice(["text", "jsonl", "json"]),
               default="text", show_default=True,
               help="text to read, jsonl one line per note, json the whole report.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of the screen.")
-def check(output_format: str, output: Path | None, **options) -> None:
+def check(output_format: str, output: Path | None, texts: tuple[str, ...], **options) -> None:
     """Check case notes and print what each check found.
 
-    INPUT is any number of CSV, Excel, Word, text or JSON files or folders.
-    With no INPUT, the bundled sample notes are checked.
+    INPUT is any number of CSV, Excel, Word, text or JSON files or folders,
+    or - to read notes from standard input: one note, or several separated
+    by blank lines (type or paste them, then Ctrl-D; Ctrl-Z then Enter on
+    Windows). Notes given with - or --text need no header or date line;
+    they get ids stdin-1, stdin-2... (text-1... for --text) and no case.
+    With no INPUT and no --text, the bundled sample notes are checked.
     """
     opts = InputOptions(**options)
-    with _checked_notes(opts, partners=False) as run, _output_stream(output) as stream:
+    with _checked_notes(opts, partners=False, texts=texts) as run, \
+            _output_stream(output) as stream:
         if output_format == "jsonl":
             write_jsonl(run.results, stream)  # streamed: memory stays flat on big exports
         else:
@@ -224,6 +235,51 @@ def render(report_file: Path, out_dir: Path, template: Path | None, organisation
                 service=service, written=lambda path: click.echo(f"Wrote {path}"))
 
 
+@main.command(epilog="""\b
+Examples:
+  recordcheck serve                    then open http://127.0.0.1:8765/
+  recordcheck serve --port 9000 --open
+\b
+API (the page uses it; so can your own tools on this computer):
+  POST /api/check  {"text": "..."}  ->  {"findings": [...]}
+""")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True,
+              help="Port on 127.0.0.1 to serve the page on.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in your web browser.")
+@click.option("--rules", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Your organisation's extra terms (TOML or YAML).")
+def serve(port: int, open_browser: bool, rules: Path | None) -> None:
+    """A page on this computer for checking a note together: paste or type it, see the
+    flagged words highlighted with the reason and a suggested rewrite.
+
+    Only this computer can reach it (127.0.0.1). Nothing is stored or logged,
+    and nothing is sent anywhere. Stop it with Ctrl-C.
+    """
+    from recordcheck.engine import PipelineOptions, load_checker
+    from recordcheck.errors import PipelineNotInstalled
+    from recordcheck.rules import RulesError, load_rules
+    from recordcheck.serve.server import PortInUse, bind
+    from recordcheck.serve.server import serve as serve_page
+
+    try:
+        if rules:
+            load_rules(rules)
+        sock = bind(port)
+    except (RulesError, PortInUse) as problem:
+        raise UsageProblem(str(problem)) from None
+    click.echo("Loading the language model...", err=True)
+    try:
+        checker = load_checker(PipelineOptions(rules=str(rules) if rules else None))
+    except PipelineNotInstalled as problem:
+        raise UsageProblem(str(problem)) from None
+    serve_page(
+        checker, sock, RunOptions(rules=rules, jobs=1), open_browser=open_browser,
+        ready=lambda address: click.echo(
+            f"recordcheck is ready at {address} (this computer only). Press Ctrl-C to stop."
+        ),
+    )
+
+
 @main.command(name="checks")
 def list_checks() -> None:
     """List the checks: id, title, scoring unit, what they apply to and where their data is."""
@@ -269,7 +325,8 @@ def train(corpus: Path, output: Path, seed: int) -> None:
 
 @contextmanager
 def _checked_notes(
-    opts: InputOptions, *, partners: bool, organisation: str = "", service: str = ""
+    opts: InputOptions, *, partners: bool, organisation: str = "", service: str = "",
+    texts: tuple[str, ...] = (),
 ) -> Iterator[CheckedRun]:
     """The library's run, with this command's sample fallback, progress bar and messages."""
     run_options = RunOptions(
@@ -279,7 +336,9 @@ def _checked_notes(
         **{f.name: getattr(opts, f.name) for f in fields(RunOptions) if hasattr(opts, f.name)},
     )
     with ExitStack() as stack:
-        inputs = list(opts.inputs) or [stack.enter_context(_bundled_sample(opts.quiet))]
+        inputs = _typed_or_files(opts.inputs, texts) or [
+            stack.enter_context(_bundled_sample(opts.quiet))
+        ]
         bar = stack.enter_context(_progress_bar(opts.quiet))
         try:
             with checked_notes(
@@ -293,6 +352,22 @@ def _checked_notes(
                 "a worker process stopped unexpectedly (often a lack of memory); "
                 "try again with --jobs 1"
             ) from None
+
+
+def _typed_or_files(inputs: tuple[Path, ...], texts: tuple[str, ...]) -> list:
+    """The inputs, with - read from standard input, and any --text notes after them."""
+    from recordcheck.ingest.typed import STDIN_LABEL, TypedNotes
+
+    given: list = []
+    for item in inputs:
+        if str(item) == "-":
+            stdin = sys.stdin.read()
+            given.append(TypedNotes.separated(STDIN_LABEL, stdin))
+        else:
+            given.append(item)
+    if texts:
+        given.append(TypedNotes.whole("text", texts))
+    return given
 
 
 @contextmanager

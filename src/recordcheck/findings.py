@@ -3,15 +3,17 @@
 Each check marks the span group its declaration names; a span's label is its
 cue. The message, suggestion and severity for each cue come from the check's
 declaration (`recordcheck.catalogue`), so a supervisor reads the same words
-whatever the output format.
+whatever the output format. The suggestion is the flagged sentence rewritten,
+with gaps for what only the worker knows (`recordcheck.rewrites`).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from recordcheck.catalogue import all_checks
+from recordcheck.catalogue import CueText, all_checks
 from recordcheck.model import Finding
+from recordcheck.rewrites import rewrite
 
 QUOTE_LIMIT = 80  # characters of flagged text quoted in a suggestion
 
@@ -30,11 +32,27 @@ def findings_for(doc: Doc) -> tuple[Finding, ...]:
                     text=doc.text[span.start_char : span.end_char],
                     severity=words.severity,
                     message=words.message,
-                    suggestion=words.suggestion.format(text=_quoted(span.text)),
+                    suggestion=_suggestion(words, span),
                     cue=span.label_,
                 )
             )
     return tuple(sorted(found, key=lambda f: (f.start, f.end, f.check)))
+
+
+def _suggestion(words: CueText, span: Span) -> str:
+    """The span's sentence rewritten, or the cue's plain suggestion when it declares no rewrite."""
+    if not words.rewrite:
+        return words.suggestion.format(text=_quoted(span.text))
+    doc = span.doc
+    start, end = span.start_char, span.end_char
+    if doc.has_annotation("SENT_START") and len(span):
+        start = min(start, span[0].sent.start_char)
+        end = max(end, span[-1].sent.end_char)
+    text = doc.text
+    # a list or a log keeps one entry to a line: the rest of the sentence stops at a line break
+    before = text[start : span.start_char].rpartition("\n")[2]
+    after = text[span.end_char : end].partition("\n")[0]
+    return rewrite(words.rewrite, text[span.start_char : span.end_char], before, after)
 
 
 def _quoted(text: str) -> str:

@@ -1,10 +1,11 @@
 """The library's entry point: files in, checked notes and a Report out.
 
 Everything a run does besides parsing options and printing lives here, so the
-library can be used without the command line and `evaluate`, the tests and
-the CLI all go through the same path: expanding folders, describing the input
-files, judging the rules file before any work starts, counting notes (for
-progress and for choosing how many processes to start), checking them
+library can be used without the command line and `evaluate`, the tests, the
+CLI and the web page all go through the same path: expanding folders,
+describing the input files (or notes typed or pasted, `TypedNotes`), judging
+the rules file before any work starts, counting notes (for progress and for
+choosing how many processes to start), checking them
 (`engine.run`), and pseudonymising the results for `--redact`.
 
 With more than one job, this process only reads files and writes outputs: the
@@ -17,11 +18,19 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Union
 
 from recordcheck import engine
 from recordcheck.account import RunAccount
 from recordcheck.errors import PipelineNotInstalled
-from recordcheck.model import Note, NoteResult, Report, SourceFile
+from recordcheck.model import Note, NoteResult, Report, SourceFile, Unreadable
+
+if TYPE_CHECKING:
+    from recordcheck.ingest.typed import TypedNotes
+
+# What a run reads: export files and folders, or notes typed or pasted. (The
+# importers load openpyxl and numpy, so they are imported only when a run starts.)
+Input = Union[Path, "TypedNotes"]  # noqa: UP007 (a string forward reference)
 
 
 class RunProblem(ValueError):
@@ -60,25 +69,30 @@ class CheckedRun:
 
 @contextmanager
 def checked_notes(
-    inputs: Sequence[Path],
+    inputs: Sequence[Input],
     options: RunOptions = RunOptions(),
     *,
     progress: Callable[[int], object] | None = None,
     on_total: Callable[[int], object] | None = None,
+    checker: engine.NoteChecker | None = None,
 ) -> Iterator[CheckedRun]:
-    """Check every note in ``inputs`` (files or folders); yield the run as it streams.
+    """Check every note in ``inputs`` (files, folders or typed notes); yield the run as it
+    streams.
 
     ``on_total`` is told how many notes there are before checking starts;
-    ``progress`` is told how many were just checked. Raises RunProblem for
-    problems the user can fix.
+    ``progress`` is told how many were just checked. ``checker`` is a pipeline
+    already loaded (the web page loads one at start-up and checks every note
+    with it, here in this process). Raises RunProblem for problems the user can fix.
     """
-    from recordcheck.ingest import MappingError, describe_source, expand_inputs, read_inputs
+    from recordcheck.ingest import MappingError, describe_source
+    from recordcheck.ingest.typed import TypedNotes
     from recordcheck.rules import RulesError, load_rules
 
-    input_files = expand_inputs(list(inputs))
-    if not input_files:
-        raise RunProblem("no case-note files found in " + ", ".join(map(str, inputs)))
-    sources = [describe_source(path) for path in input_files]
+    input_files = _expanded(inputs)
+    sources = [
+        item.describe() if isinstance(item, TypedNotes) else describe_source(item)
+        for item in input_files
+    ]
     account = RunAccount()
     try:
         # a mistake in the rules file is reported before any work starts
@@ -87,15 +101,16 @@ def checked_notes(
         if on_total is not None:
             on_total(total)
         results = engine.run(
-            read_inputs(input_files, options.mapping, options.sheet),
+            read_notes(input_files, options),
             rules=options.rules,
-            jobs=engine.worker_count(options.jobs, total),
+            jobs=1 if checker is not None else engine.worker_count(options.jobs, total),
             batch_size=options.batch_size,
             partners=options.partners,
             personal_data=options.redact,
             progress=progress,
             account=account,
             own_service=_own_service(options, rules.get("service", {}), authors),
+            loader=None if checker is None else (lambda _options: checker),
         )
         if options.redact:
             from recordcheck.redact.results import redact_results
@@ -106,22 +121,61 @@ def checked_notes(
         raise RunProblem(str(error)) from None
 
 
-def count_notes(input_files: Sequence[Path], options: RunOptions) -> tuple[int, list[str]]:
+def read_notes(inputs: Sequence[Input], options: RunOptions) -> Iterator[Note | Unreadable]:
+    """Every note of every input in order, and every row that could not be read."""
+    from recordcheck.ingest import Mapping, load_mapping
+
+    # a bad mapping file raises here, before anything is read
+    mapping = load_mapping(options.mapping) if options.mapping is not None else Mapping()
+    return _read_each(inputs, mapping, options.sheet)
+
+
+def _read_each(
+    inputs: Sequence[Input], mapping, sheet: str | None
+) -> Iterator[Note | Unreadable]:
+    from recordcheck.ingest import read_file
+    from recordcheck.ingest.typed import TypedNotes
+
+    for item in inputs:
+        if isinstance(item, TypedNotes):
+            yield from item.notes()
+        else:
+            yield from read_file(Path(item), mapping, sheet)
+
+
+def count_notes(input_files: Sequence[Input], options: RunOptions) -> tuple[int, list[str]]:
     """Read the inputs once without checking: how many notes, and who wrote them.
 
     The count lets progress show time left; the authors are the organisation's
     own staff, never partners. Reading is fast next to checking, and this also
     reports a bad mapping file before any work starts.
     """
-    from recordcheck.ingest import read_inputs
-
     total, authors = 0, {}
-    for item in read_inputs(list(input_files), options.mapping, options.sheet):
+    for item in read_notes(input_files, options):
         if isinstance(item, Note):
             total += 1
             if item.author:
                 authors[item.author] = None
     return total, list(authors)
+
+
+def _expanded(inputs: Sequence[Input]) -> list[Input]:
+    """Folders become the files in them; typed notes stay as they are. Raises RunProblem
+    when there is nothing to read."""
+    from recordcheck.ingest import expand_inputs
+    from recordcheck.ingest.typed import TypedNotes
+
+    expanded: list[Input] = []
+    for item in inputs:
+        if isinstance(item, TypedNotes):
+            if not item.texts:
+                raise RunProblem(f"no note text was given on {item.source}")
+            expanded.append(item)
+        else:
+            expanded.extend(expand_inputs([item]))
+    if not expanded:
+        raise RunProblem("no case-note files found in " + ", ".join(map(str, inputs)))
+    return expanded
 
 
 def _own_service(options: RunOptions, table: dict, authors: list[str]) -> dict[str, list[str]]:

@@ -22,9 +22,14 @@ def note_line(result: NoteResult) -> str:
         "note_id": note.note_id,
         "case_id": note.case_id,
         "date": note.date,
-        "findings": [finding.to_dict() for finding in sorted(result.findings, key=_finding_order)],
+        "findings": finding_records(result.findings),
     }
     return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
+def finding_records(findings: Iterable[Finding]) -> list[dict]:
+    """Findings in the contract's shape and order (the web page's API answers with these)."""
+    return [finding.to_dict() for finding in sorted(findings, key=_finding_order)]
 
 
 def write_jsonl(results: Iterable[NoteResult], stream: TextIO) -> int:

@@ -98,7 +98,9 @@ def _by_case(results: Iterable[NoteResult]) -> dict[str, list[NoteResult]]:
 
 def _case_lines(case_id: str, results: list[NoteResult]) -> list[str]:
     flagged = [result for result in results if result.findings]
-    heading = _printable(f"Case {case_id}: {_count(len(results), 'note')}")
+    # notes typed or pasted (check -, --text) belong to no case file
+    case = f"Case {case_id}" if case_id else "No case given"
+    heading = _printable(f"{case}: {_count(len(results), 'note')}")
     if not flagged:
         return [heading + ", no findings."]
     heading += f", {len(flagged)} with findings"
