@@ -143,8 +143,10 @@ def _read_each(
             yield from read_file(Path(item), mapping, sheet)
 
 
-def count_notes(input_files: Sequence[Input], options: RunOptions) -> tuple[int, list[str]]:
-    """Read the inputs once without checking: how many notes, and who wrote them.
+def count_notes(
+    input_files: Sequence[Input], options: RunOptions
+) -> tuple[int, dict[str, dict[str, None]]]:
+    """Read the inputs once without checking: how many notes, who wrote them, in which team.
 
     The count lets progress show time left; the authors are the organisation's
     own staff, never partners. Reading is fast next to checking, and this also
@@ -155,8 +157,8 @@ def count_notes(input_files: Sequence[Input], options: RunOptions) -> tuple[int,
         if isinstance(item, Note):
             total += 1
             if item.author:
-                authors[item.author] = None
-    return total, list(authors)
+                authors.setdefault(item.author, {})[item.team] = None
+    return total, authors
 
 
 def _expanded(inputs: Sequence[Input]) -> list[Input]:
@@ -178,7 +180,21 @@ def _expanded(inputs: Sequence[Input]) -> list[Input]:
     return expanded
 
 
-def _own_service(options: RunOptions, table: dict, authors: list[str]) -> dict[str, list[str]]:
-    """The organisation's names (options and the rules file's [service]) and its staff."""
-    names = [n for n in (options.organisation, options.service, *table.get("names", ())) if n]
-    return {"names": names, "staff": [*table.get("staff", ()), *authors]}
+def _own_service(options: RunOptions, table: dict, authors: dict[str, dict]) -> dict:
+    """The organisation's names (options and the rules file's [service]) and its staff,
+    each author also under the teams they wrote for."""
+    return own_service_settings(
+        [n for n in (options.organisation, options.service, *table.get("names", ())) if n],
+        table.get("staff", ()),
+        authors,
+    )
+
+
+def own_service_settings(names, staff, authors: dict[str, dict]) -> dict:
+    """Settings for the contact-event reader: names, staff, and staff by team."""
+    by_team: dict[str, list[str]] = {}
+    for author, teams in authors.items():
+        for team in teams:
+            if team:
+                by_team.setdefault(team, []).append(author)
+    return {"names": list(names), "staff": [*staff, *authors], "staff_by_team": by_team}

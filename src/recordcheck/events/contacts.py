@@ -121,7 +121,8 @@ class ContactEventReader:
             for mention, is_person in mentions:
                 if self.own.is_own_agency(mention._.rc_agency, team, role):
                     continue
-                if is_person and self.own.is_colleague(_name_of(mention), _titled(mention)):
+                colleague = self.own.is_colleague(_name_of(mention), _titled(mention), team)
+                if is_person and colleague:
                     continue
                 if self.scope.inside(mention, quoted):
                     continue

@@ -28,6 +28,9 @@ class OwnService:
 
     names: tuple[str, ...] = ()  # organisation, service, team names and aliases
     staff: tuple[str, ...] = ()  # colleagues' names, every author of the run among them
+    # the authors of each team, where the export names teams: in a record several
+    # organisations write in, a hostel worker is not the drug service's colleague
+    staff_by_team: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
     def from_settings(
@@ -38,10 +41,10 @@ class OwnService:
         return cls(
             names=tuple(n for n in settings.get("names", ()) if n.strip()),
             staff=tuple(dict.fromkeys([*settings.get("staff", ()), *authors])),
+            staff_by_team=tuple(
+                (team, tuple(names)) for team, names in settings.get("staff_by_team", {}).items()
+            ),
         )
-
-    def to_settings(self) -> dict[str, list[str]]:
-        return {"names": list(self.names), "staff": list(self.staff)}
 
 
 class OwnServiceTest:
@@ -51,6 +54,9 @@ class OwnServiceTest:
         self.own = own
         self.kind_terms = lexicon.generic_terms()
         self._staff = [_name_parts(name) for name in own.staff]
+        self._staff_by_team = {
+            team: [_name_parts(name) for name in names] for team, names in own.staff_by_team
+        }
 
     def is_own_agency(self, canonical: str, team: str = "", role: str = "") -> bool:
         described = " ".join((team, role, *self.own.names))
@@ -63,14 +69,16 @@ class OwnServiceTest:
         words = distinctive_words(canonical)
         return bool(words) and words <= distinctive_words(described)
 
-    def is_colleague(self, person: str, titled: bool = False) -> bool:
-        """A named person who is one of the run's staff (not someone with an agency's title)."""
+    def is_colleague(self, person: str, titled: bool = False, team: str = "") -> bool:
+        """A named person who is one of the staff (not someone with an agency's title):
+        of the note's own team where the export names teams, else of the whole run."""
         if titled or not person.strip():
             return False
         first, surname = _name_parts(person)
+        staff = self._staff_by_team.get(team, self._staff) if team else self._staff
         return any(
             surname == staff_surname and _initials_agree(first, staff_first)
-            for staff_first, staff_surname in self._staff
+            for staff_first, staff_surname in staff
         )
 
 
