@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from recordcheck.ingest.dates import DateTime, match_date_prefix
+from recordcheck.ingest.lost_characters import lost_character_problems
 from recordcheck.ingest.rows import SourceContext, derived_note_id
 from recordcheck.model import Note, Unreadable
 
@@ -137,6 +138,7 @@ def notes_from_lines(
                 f"the entry dated {entry.header.when.date} has no text", entry.number
             )
             continue
+        problems = line_problems()
         yield Note(
             note_id=derived_note_id(context.path, entry.number),
             case_id=entry.case_id or context.default_case_id or context.path.stem,
@@ -147,7 +149,7 @@ def notes_from_lines(
             note_type=entry.header.note_type,
             source=context.source,
             row=entry.number,
-            problems=line_problems(),
+            problems=problems + lost_character_problems(text, problems),
         )
     if not seen:
         yield context.unreadable(

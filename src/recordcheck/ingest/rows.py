@@ -2,8 +2,9 @@
 
 All tabular readers share this, so every format fills Note the same way:
 text kept exactly as read (only NULs removed), a missing note id derived
-from the file stem and row, and a date that does not parse kept as a
-problem on the note instead of dropping it.
+from the file stem and row, and a date that does not parse, or characters
+lost before the export reached us, kept as problems on the note instead of
+dropping it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from recordcheck.ingest.dates import DateTime, from_python_value, parse_date, parse_time
 from recordcheck.ingest.headers import ColumnPlan, HeaderProblem, find_header, is_blank_row
+from recordcheck.ingest.lost_characters import lost_character_problems
 from recordcheck.ingest.mapping import Mapping
 from recordcheck.model import Note, Unreadable
 
@@ -91,6 +93,7 @@ def note_from_values(
     if not case_id:
         return context.unreadable("the case id is empty", row)
     date, time, date_problems = _date_and_time(values, context.mapping)
+    problems += date_problems
     return Note(
         note_id=_as_text(values.get("note_id")).strip() or derived_note_id(context.path, row),
         case_id=case_id,
@@ -103,7 +106,7 @@ def note_from_values(
         note_type=_as_text(values.get("note_type")).strip(),
         source=context.source,
         row=row,
-        problems=problems + date_problems,
+        problems=problems + lost_character_problems(text, problems),
     )
 
 

@@ -212,7 +212,8 @@ def data_problems(doc: AuditDocument) -> None:
         )
     else:
         doc.para(
-            "No problems were found in the notes that were read (dates, times, missing fields)."
+            "No problems were found in the notes that were read (dates, times, characters "
+            "lost in the export)."
         )
     if report.duplicate_note_ids:
         doc.heading("Repeated note IDs", 2)
