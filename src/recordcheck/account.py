@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from recordcheck.model import Note, SourceFile, Unreadable
+from recordcheck.model import FileNotice, Note, SourceFile, Unreadable
 
 # Notes with data problems kept to show at the end of a run; the report has all.
 PROBLEM_NOTES_KEPT = 20
@@ -36,6 +36,7 @@ class RunAccount:
     unreadable: list[Unreadable] = field(default_factory=list)
     duplicate_note_ids: list[str] = field(default_factory=list)
     model_versions: dict[str, str] = field(default_factory=dict)
+    notices: list[FileNotice] = field(default_factory=list)  # doubts about whole files read
     notes_with_problems: int = 0
     problem_notes: list[ProblemNote] = field(default_factory=list)  # the first few
     _seen_note_ids: set[str] = field(default_factory=set, repr=False)

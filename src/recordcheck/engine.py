@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from recordcheck import __version__
 from recordcheck.account import RunAccount
-from recordcheck.model import Note, NoteResult, Report, SourceFile, Unreadable
+from recordcheck.model import FileNotice, Note, NoteResult, Report, SourceFile, Unreadable
 from recordcheck.pieces import PIECE_CHARS, MergeContacts, joined, piece_bounds
 
 if TYPE_CHECKING:
@@ -217,7 +217,7 @@ def worker_count(requested: int | None, total_notes: int | None = None) -> int:
 
 
 def run(
-    items: Iterable[Note | Unreadable],
+    items: Iterable[Note | Unreadable | FileNotice],
     *,
     rules: str | Path | None = None,
     jobs: int | None = None,
@@ -231,8 +231,8 @@ def run(
 ) -> Iterator[NoteResult]:
     """Check every note in ``items``, yielding one NoteResult per note in input order.
 
-    ``items`` may mix in Unreadable rows from ingest; they and any note the
-    pipeline fails on are recorded in ``account``. ``jobs`` is the number of
+    ``items`` may mix in Unreadable rows and FileNotices from ingest; they and
+    any note the pipeline fails on are recorded in ``account``. ``jobs`` is the number of
     worker processes (default: one per CPU; 1 runs here, with no pool).
     ``progress`` is called with the number of notes just finished. ``loader``
     (default ``load_checker``) must be a module-level function when jobs > 1,
@@ -263,10 +263,14 @@ def run(
                 yield item
 
 
-def _notes_only(items: Iterable[Note | Unreadable], account: RunAccount) -> Iterator[Note]:
+def _notes_only(
+    items: Iterable[Note | Unreadable | FileNotice], account: RunAccount
+) -> Iterator[Note]:
     for item in items:
         if isinstance(item, Unreadable):
             account.could_not_read(item)
+        elif isinstance(item, FileNotice):
+            account.notices.append(item)
         else:
             account.saw_note(item)
             yield item
@@ -355,4 +359,5 @@ def build_report(
         model_versions=dict(account.model_versions),
         created=datetime.now(UTC).isoformat(timespec="seconds"),
         duplicate_note_ids=tuple(account.duplicate_note_ids),
+        notices=tuple(account.notices),
     )

@@ -25,7 +25,7 @@ from recordcheck.ingest.rows import SourceContext
 from recordcheck.ingest.safety import UnsafeFileError
 from recordcheck.ingest.spreadsheet import read_workbook
 from recordcheck.ingest.word import read_document
-from recordcheck.model import Note, SourceFile, Unreadable
+from recordcheck.model import FileNotice, Note, SourceFile, Unreadable
 
 FORMATS = {
     ".csv": "csv",
@@ -46,6 +46,7 @@ _OLD_OFFICE_HINTS = {".xls": "save it as .xlsx", ".doc": "save it as .docx"}
 _HASH_CHUNK = 1 << 20
 
 Reader = Callable[[SourceContext], Iterator[Note | Unreadable]]
+Item = Note | Unreadable | FileNotice
 
 
 def expand_inputs(paths: Sequence[str | Path]) -> list[Path]:
@@ -87,25 +88,24 @@ def describe_source(path: Path) -> SourceFile:
 
 def read_inputs(
     paths: Sequence[str | Path], mapping: str | Path | None = None, sheet: str | None = None
-) -> Iterator[Note | Unreadable]:
+) -> Iterator[Item]:
     """Stream every note of every input, in order. A bad file or row becomes an
-    Unreadable; only a bad mapping file raises (MappingError), and it does so
-    here, before anything is read.
+    Unreadable, and a doubt about a whole file read (its date order) a
+    FileNotice after its notes; only a bad mapping file raises (MappingError),
+    and it does so here, before anything is read.
     """
     loaded = load_mapping(mapping) if mapping is not None else Mapping()
     return _read_all(expand_inputs(paths), loaded, sheet)
 
 
-def _read_all(
-    files: list[Path], mapping: Mapping, sheet: str | None
-) -> Iterator[Note | Unreadable]:
+def _read_all(files: list[Path], mapping: Mapping, sheet: str | None) -> Iterator[Item]:
     for path in files:
         yield from read_file(path, mapping, sheet)
 
 
 def read_file(
     path: Path, mapping: Mapping | None = None, sheet: str | None = None
-) -> Iterator[Note | Unreadable]:
+) -> Iterator[Item]:
     """Read one file; never raises for anything wrong with the file. An explicit
     sheet wins over the mapping's."""
     context = SourceContext(path, mapping or Mapping())
@@ -130,6 +130,9 @@ def read_file(
     except Exception as error:  # noqa: BLE001 - any failure is reported, never raised
         reason = _explain(error, FORMATS[suffix])
         yield context.unreadable(f"reading stopped part-way: {reason}" if produced else reason)
+    notice = context.dates.notice(context.mapping.day_first)
+    if notice:
+        yield FileNotice(context.source, notice)
 
 
 def _reader_for(suffix: str, sheet: str | None) -> Reader:

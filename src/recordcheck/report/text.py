@@ -16,7 +16,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from recordcheck.model import Finding, Note, NoteResult, Report, SourceFile, Unreadable
+from recordcheck.model import (
+    FileNotice,
+    Finding,
+    Note,
+    NoteResult,
+    Report,
+    SourceFile,
+    Unreadable,
+)
 from recordcheck.report.guide import guide_for
 
 if TYPE_CHECKING:
@@ -36,6 +44,10 @@ def render_text(report: Report) -> str:
     if report.unreadable:
         lines.append("Not read:")
         lines.extend(f"  {line}" for line in unreadable_lines(report.unreadable))
+        lines.append("")
+    if report.notices:
+        lines.append("Check these files:")
+        lines.extend(f"  {line}" for line in notice_lines(report.notices))
         lines.append("")
     problem_notes = [result.note for result in report.results if result.note.problems]
     if problem_notes:
@@ -72,6 +84,11 @@ def unreadable_lines(unreadable: Iterable[Unreadable]) -> list[str]:
     return [f"{_where(item.source, item.row)}: {item.reason}" for item in unreadable]
 
 
+def notice_lines(notices: Iterable[FileNotice]) -> list[str]:
+    """A doubt about a whole file that was read, one line each."""
+    return [f"{_where(notice.source, None)}: {notice.message}" for notice in notices]
+
+
 def data_problem_lines(notes: Iterable[Note | ProblemNote]) -> list[str]:
     """Where each note with data problems is, and its problems, one line each (no text)."""
     return [
@@ -97,6 +114,9 @@ def format_account(account: RunAccount, files: Sequence[SourceFile]) -> str:
         f"Rows not read: {len(account.unreadable)}",
     ]
     lines.extend(f"  {line}" for line in unreadable_lines(account.unreadable))
+    if account.notices:
+        lines.append("Check these files:")
+        lines.extend(f"  {line}" for line in notice_lines(account.notices))
     if account.notes_with_problems:
         lines.append(f"Notes with data problems: {account.notes_with_problems}")
         lines.extend(f"  {line}" for line in data_problem_lines(account.problem_notes))
