@@ -227,7 +227,7 @@ class SourceFile(PlainData):
 
     path: str
     sha256: str
-    format: str  # csv, xlsx, docx, text, json
+    format: str  # csv, xlsx, xls, docx, text, json
     notes_read: int = 0
     rows_not_read: int = 0
 

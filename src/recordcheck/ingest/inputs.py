@@ -32,6 +32,7 @@ FORMATS = {
     ".tsv": "csv",
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
+    ".xls": "xls",
     ".docx": "docx",
     ".txt": "text",
     ".md": "text",
@@ -42,7 +43,7 @@ FORMATS = {
 }
 SUPPORTED_SUFFIXES = tuple(sorted(FORMATS))
 _OFFICE_KINDS = {"xlsx": "Excel workbook", "docx": "Word document"}
-_OLD_OFFICE_HINTS = {".xls": "save it as .xlsx", ".doc": "save it as .docx"}
+_OLD_OFFICE_HINTS = {".doc": "save it as .docx"}
 _HASH_CHUNK = 1 << 20
 
 Reader = Callable[[SourceContext], Iterator[Note | Unreadable]]
@@ -139,11 +140,19 @@ def _reader_for(suffix: str, sheet: str | None) -> Reader:
     readers: dict[str, Reader] = {
         "csv": read_delimited,
         "xlsx": partial(read_workbook, sheet=sheet),
+        "xls": partial(_read_legacy_workbook, sheet=sheet),
         "docx": read_document,
         "text": read_plain_text,
         "json": read_json,
     }
     return readers[FORMATS[suffix]]
+
+
+def _read_legacy_workbook(context: SourceContext, sheet: str | None) -> Iterator[Note | Unreadable]:
+    # xlrd is imported only when an .xls file is read
+    from recordcheck.ingest.legacy_excel import read_legacy_workbook
+
+    return read_legacy_workbook(context, sheet)
 
 
 def _explain(error: Exception, file_format: str) -> str:
@@ -168,6 +177,8 @@ def _explain(error: Exception, file_format: str) -> str:
         return "cannot open the file: permission denied"
     if caused_by(MemoryError):
         return "the file is too large to read"
+    if caused_by(ModuleNotFoundError):
+        return "a package needed to read this kind of file is not installed; reinstall recordcheck"
     return f"the file could not be read ({type(error).__name__})"
 
 
