@@ -321,7 +321,7 @@ def test_a_five_megabyte_note(tmp_path):
         (bytes(range(256)) * 40, "binary file"),
         (bytes(4000), "only NUL bytes"),
         (b"PK\x03\x04" + bytes(100), "give it its real suffix"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "old Excel .xls"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "give an Excel file the .xls suffix"),
     ],
 )
 def test_files_that_are_not_usable_csv(tmp_path, content, reason):

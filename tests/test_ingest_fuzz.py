@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recordcheck.ingest import read_inputs
-from recordcheck.model import Note, Unreadable
+from recordcheck.model import FileNotice, Note, Unreadable
 
 FUZZ = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -24,6 +24,14 @@ cell_text = st.text(
     max_size=40,
 )
 identifier = st.text(string.ascii_letters + string.digits, min_size=1, max_size=8)
+
+
+def read_items(path):
+    """Notes and Unreadables; a FileNotice (about the dates) may only close the file, once."""
+    items = list(read_inputs([path]))
+    notices = [item for item in items if isinstance(item, FileNotice)]
+    assert len(notices) <= 1 and (not notices or items[-1] is notices[0])
+    return [item for item in items if not isinstance(item, FileNotice)]
 
 
 def written(tmp_path, name, data):
@@ -40,7 +48,7 @@ def test_csv_every_row_is_a_note_or_an_unreadable(tmp_path, rows):
     writer.writerow(["note_id", "case_id", "date", "text"])
     writer.writerows(rows)
     path = written(tmp_path, "fuzz.csv", buffer.getvalue().encode())
-    items = list(read_inputs([path]))
+    items = read_items(path)
     if not rows:
         assert [item.reason for item in items] == [
             "the file has column headers but no notes below them"
@@ -69,7 +77,7 @@ def test_csv_every_row_is_a_note_or_an_unreadable(tmp_path, rows):
 )
 def test_json_every_object_is_a_note_or_an_unreadable(tmp_path, records):
     path = written(tmp_path, "fuzz.json", json.dumps(records).encode())
-    items = list(read_inputs([path]))
+    items = read_items(path)
     assert all(isinstance(item, Note | Unreadable) for item in items)
     if not records:
         assert len(items) == 1
@@ -102,7 +110,7 @@ def test_text_every_dated_entry_is_a_note_or_an_unreadable(tmp_path, entries):
     for date, form, label, body in entries:
         lines += [date.strftime(form) + label, *body, ""]
     path = written(tmp_path, "fuzz.txt", "\n".join(lines).encode())
-    items = list(read_inputs([path]))
+    items = read_items(path)
     if not entries:
         assert len(items) == 1 and items[0].reason.startswith("no dated entries")
         return
@@ -122,7 +130,7 @@ def test_text_every_dated_entry_is_a_note_or_an_unreadable(tmp_path, entries):
 )
 def test_arbitrary_bytes_never_raise(tmp_path, data, suffix):
     path = written(tmp_path, f"junk{suffix}", data)
-    items = list(read_inputs([path]))
+    items = read_items(path)
     assert items, "every file produces at least one note or reason"
     assert all(isinstance(item, Note | Unreadable) and item.source == str(path) for item in items)
     # every failure is explained, not just named by its exception type

@@ -49,7 +49,7 @@ def test_supported_suffixes_cover_every_shape():
 def test_unknown_suffix_and_missing_file_are_reported_and_the_run_continues(tmp_path):
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(b"%PDF-1.7")
-    old = tmp_path / "old.xls"
+    old = tmp_path / "old.doc"
     old.write_bytes(b"x")
     good = tmp_path / "good.csv"
     good.write_text("Case ID,Note\nC1,fine\n")
@@ -60,7 +60,7 @@ def test_unknown_suffix_and_missing_file_are_reported_and_the_run_continues(tmp_
         f"not a supported file type: .pdf; supported: {', '.join(SUPPORTED_SUFFIXES)}",
     )
     assert items[1] == Unreadable(str(tmp_path / "missing.csv"), None, "file not found")
-    assert items[2].reason.endswith("; save it as .xlsx")
+    assert items[2].reason.endswith("; save it as .docx")
     assert isinstance(items[3], Note) and items[3].text == "fine"
 
 

@@ -403,7 +403,10 @@ def _output_stream(output: Path | None) -> Iterator[TextIO]:
 def _finish(opts: InputOptions, run: CheckedRun) -> None:
     """Print the run's account and exit with the code the run earned."""
     account, sources = run.account, run.sources
-    problems = account.unreadable or account.duplicate_note_ids
+    problems = (
+        account.unreadable or account.duplicate_note_ids or account.notices
+        or account.notes_with_problems
+    )
     if not opts.quiet or problems:
         click.echo(format_account(account, sources), err=True)
     if account.whole_files_unread or (opts.strict and account.unreadable):

@@ -17,17 +17,18 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
-from itertools import islice
+from itertools import groupby, islice
 from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recordcheck import __version__
 from recordcheck.account import RunAccount
-from recordcheck.model import Note, NoteResult, Report, SourceFile, Unreadable
+from recordcheck.model import FileNotice, Note, NoteResult, Report, SourceFile, Unreadable
+from recordcheck.pieces import PIECE_CHARS, MergeContacts, joined, piece_bounds
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -63,7 +64,11 @@ class PipelineOptions:
 
 
 class NoteChecker:
-    """A loaded pipeline plus the steps that turn a Note into a Doc and a Doc into a result."""
+    """A loaded pipeline plus the steps that turn a Note into a Doc and a Doc into a result.
+
+    A note longer than ``piece_chars`` is checked in pieces, one at a time, and
+    the pieces' results joined into one (see ``recordcheck.pieces``).
+    """
 
     def __init__(
         self,
@@ -71,23 +76,46 @@ class NoteChecker:
         read_doc: Callable[[Doc, Note], NoteResult],
         model_versions: dict[str, str],
         make_doc: Callable[[Note], Doc] | None = None,
+        merge_contacts: MergeContacts = list,
     ):
         self.nlp = nlp
         self.read_doc = read_doc
         self.model_versions = model_versions
         self.make_doc = make_doc or (lambda note: nlp.make_doc(note.text))
+        self.merge_contacts = merge_contacts
 
     @classmethod
     def for_pipeline(cls, nlp: Language, options: PipelineOptions) -> NoteChecker:
         """Read findings, and contacts or personal data when asked, from ``nlp``'s Docs."""
         from recordcheck.nlp import model_versions, note_doc
 
+        merge: MergeContacts = list
+        if options.partners:
+            from recordcheck.events.contacts import one_per_agency as merge
         return cls(
-            nlp, _result_reader(options), model_versions(nlp), partial(note_doc, nlp)
+            nlp, _result_reader(options), model_versions(nlp), partial(note_doc, nlp), merge
         )
 
+    @property
+    def piece_chars(self) -> int:
+        """The longest text checked whole; spaCy refuses anything over max_length."""
+        return min(PIECE_CHARS, self.nlp.max_length)
+
     def check(self, notes: Sequence[Note], batch_size: int) -> list[NoteResult | Unreadable]:
-        """Check a chunk of notes; a failure is retried note by note to isolate it."""
+        """Check a chunk of notes, in order: long ones piece by piece, the rest in batches."""
+        results: list[NoteResult | Unreadable] = []
+        for too_long, run_of_notes in groupby(notes, key=self._too_long):
+            if too_long:
+                results.extend(self._check_in_pieces(note) for note in run_of_notes)
+            else:
+                results.extend(self._check_batch(list(run_of_notes), batch_size))
+        return results
+
+    def _too_long(self, note: Note) -> bool:
+        return len(note.text) > self.piece_chars
+
+    def _check_batch(self, notes: list[Note], batch_size: int) -> list[NoteResult | Unreadable]:
+        """A failure is retried note by note, to isolate it."""
         try:
             docs = ((self.make_doc(note), note) for note in notes)
             return [
@@ -102,13 +130,28 @@ class NoteChecker:
         try:
             return self.read_doc(self.nlp(self.make_doc(note)), note)
         except Exception as error:
-            # The traceback may quote the note, so it is logged only at debug level
-            # (--verbose); the account names the note and the error type alone.
-            log.debug("note %s could not be checked", note.note_id, exc_info=True)
-            return Unreadable(
-                note.source, note.row,
-                f"note {note.note_id} could not be checked ({type(error).__name__})",
-            )
+            return _not_checked(note, error)
+
+    def _check_in_pieces(self, note: Note) -> NoteResult | Unreadable:
+        """One piece's Doc at a time, so memory stays flat however long the note."""
+        parts = []
+        try:
+            for start, end in piece_bounds(note.text, self.piece_chars):
+                piece = replace(note, text=note.text[start:end])
+                parts.append((start, self.read_doc(self.nlp(self.make_doc(piece)), piece)))
+        except Exception as error:
+            return _not_checked(note, error)
+        log.debug("note %s was checked in %d pieces", note.note_id, len(parts))
+        return joined(note, parts, self.merge_contacts)
+
+
+def _not_checked(note: Note, error: Exception) -> Unreadable:
+    # The traceback may quote the note, so it is logged only at debug level
+    # (--verbose); the account names the note and the error type alone.
+    log.debug("note %s could not be checked", note.note_id, exc_info=True)
+    return Unreadable(
+        note.source, note.row, f"note {note.note_id} could not be checked ({type(error).__name__})"
+    )
 
 
 def load_checker(options: PipelineOptions) -> NoteChecker:
@@ -179,7 +222,7 @@ def worker_count(requested: int | None, total_notes: int | None = None) -> int:
 
 
 def run(
-    items: Iterable[Note | Unreadable],
+    items: Iterable[Note | Unreadable | FileNotice],
     *,
     rules: str | Path | None = None,
     jobs: int | None = None,
@@ -193,8 +236,8 @@ def run(
 ) -> Iterator[NoteResult]:
     """Check every note in ``items``, yielding one NoteResult per note in input order.
 
-    ``items`` may mix in Unreadable rows from ingest; they and any note the
-    pipeline fails on are recorded in ``account``. ``jobs`` is the number of
+    ``items`` may mix in Unreadable rows and FileNotices from ingest; they and
+    any note the pipeline fails on are recorded in ``account``. ``jobs`` is the number of
     worker processes (default: one per CPU; 1 runs here, with no pool).
     ``progress`` is called with the number of notes just finished. ``loader``
     (default ``load_checker``) must be a module-level function when jobs > 1,
@@ -225,10 +268,14 @@ def run(
                 yield item
 
 
-def _notes_only(items: Iterable[Note | Unreadable], account: RunAccount) -> Iterator[Note]:
+def _notes_only(
+    items: Iterable[Note | Unreadable | FileNotice], account: RunAccount
+) -> Iterator[Note]:
     for item in items:
         if isinstance(item, Unreadable):
             account.could_not_read(item)
+        elif isinstance(item, FileNotice):
+            account.notices.append(item)
         else:
             account.saw_note(item)
             yield item
@@ -317,4 +364,5 @@ def build_report(
         model_versions=dict(account.model_versions),
         created=datetime.now(UTC).isoformat(timespec="seconds"),
         duplicate_note_ids=tuple(account.duplicate_note_ids),
+        notices=tuple(account.notices),
     )

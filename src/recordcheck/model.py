@@ -70,6 +70,14 @@ class Unreadable(PlainData):
 
 
 @dataclass(frozen=True)
+class FileNotice(PlainData):
+    """A file that was read, but whose reading the user should check (e.g. its date order)."""
+
+    source: str
+    message: str
+
+
+@dataclass(frozen=True)
 class Finding(PlainData):
     """One breach of the recording standard, located in the note's text."""
 
@@ -219,7 +227,7 @@ class SourceFile(PlainData):
 
     path: str
     sha256: str
-    format: str  # csv, xlsx, docx, text, json
+    format: str  # csv, xlsx, xls, docx, text, json
     notes_read: int = 0
     rows_not_read: int = 0
 
@@ -235,6 +243,7 @@ class Report(PlainData):
     model_versions: dict[str, str] = field(default_factory=dict)
     created: str = ""  # ISO timestamp of the run
     duplicate_note_ids: tuple[str, ...] = ()
+    notices: tuple[FileNotice, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -244,6 +253,7 @@ class Report(PlainData):
             "sources": [s.to_dict() for s in self.sources],
             "unreadable": [u.to_dict() for u in self.unreadable],
             "duplicate_note_ids": list(self.duplicate_note_ids),
+            "notices": [n.to_dict() for n in self.notices],
             "results": [r.to_dict() for r in self.results],
         }
 
@@ -257,5 +267,6 @@ class Report(PlainData):
             model_versions=dict(data.get("model_versions", {})),
             created=data.get("created", ""),
             duplicate_note_ids=tuple(data.get("duplicate_note_ids", ())),
+            notices=tuple(FileNotice.from_dict(n) for n in data.get("notices", ())),
         )
 

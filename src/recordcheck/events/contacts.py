@@ -129,7 +129,7 @@ class ContactEventReader:
                 event = self._event(doc, sentence, mention, is_person, mentions)
                 if event is not None:
                     found.append((mention, event))
-        return _one_per_agency(with_phone_and_email(doc, found))
+        return one_per_agency(with_phone_and_email(doc, found))
 
     def _event(
         self,
@@ -414,7 +414,7 @@ def _titled(person: Span) -> bool:
     return first in {"pc", "dc", "ds", "di", "sgt", "dr", "pcso", "insp", "cllr"}
 
 
-def _one_per_agency(events: list[ContactEvent]) -> list[ContactEvent]:
+def one_per_agency(events: list[ContactEvent]) -> list[ContactEvent]:
     """Repeated mentions of one agency in a note merge into one event: the strongest status,
     'both' when any mention was two-way, and the first non-empty detail of each kind."""
     merged: dict[str, ContactEvent] = {}

@@ -1,7 +1,8 @@
 """Importers: turn case-record exports into Notes, and bad input into Unreadables.
 
-Shapes: CSV/TSV (delimited.py), Excel (spreadsheet.py), Word (word.py),
-plain text and Markdown (plaintext.py), JSON and JSON Lines (jsonfile.py).
+Shapes: CSV/TSV (delimited.py), Excel (spreadsheet.py, and legacy_excel.py
+for .xls), Word (word.py, with word_text.py), plain text and Markdown
+(plaintext.py), JSON and JSON Lines (jsonfile.py).
 Header, date and encoding detection are shared (headers.py, dates.py,
 encoding.py); safety.py refuses hostile files before any parser sees them.
 Nothing here knows about spaCy.

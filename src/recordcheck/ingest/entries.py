@@ -26,7 +26,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from recordcheck.ingest.dates import DateTime, match_date_prefix
+from recordcheck.ingest.dates import DateTime, match_date_prefix, order_problem
+from recordcheck.ingest.lost_characters import lost_character_problems
 from recordcheck.ingest.rows import SourceContext, derived_note_id
 from recordcheck.model import Note, Unreadable
 
@@ -129,14 +130,19 @@ def notes_from_lines(
 ) -> Iterator[Note | Unreadable]:
     """Yield a Note (or an Unreadable for an empty entry) for every dated entry."""
     seen = 0
-    for entry in group_entries(lines, day_first=context.mapping.day_first):
+    day_first = context.mapping.day_first
+    for entry in group_entries(lines, day_first=day_first):
         seen += 1
+        context.dates.saw(entry.header.when, entry.number)
         text = entry.text().replace("\x00", "")
         if not text.strip():
             yield context.unreadable(
                 f"the entry dated {entry.header.when.date} has no text", entry.number
             )
             continue
+        problems = line_problems() + order_problem(
+            entry.header.when, day_first, "the date of this entry"
+        )
         yield Note(
             note_id=derived_note_id(context.path, entry.number),
             case_id=entry.case_id or context.default_case_id or context.path.stem,
@@ -147,7 +153,7 @@ def notes_from_lines(
             note_type=entry.header.note_type,
             source=context.source,
             row=entry.number,
-            problems=line_problems(),
+            problems=problems + lost_character_problems(text, problems),
         )
     if not seen:
         yield context.unreadable(

@@ -25,13 +25,14 @@ from recordcheck.ingest.rows import SourceContext
 from recordcheck.ingest.safety import UnsafeFileError
 from recordcheck.ingest.spreadsheet import read_workbook
 from recordcheck.ingest.word import read_document
-from recordcheck.model import Note, SourceFile, Unreadable
+from recordcheck.model import FileNotice, Note, SourceFile, Unreadable
 
 FORMATS = {
     ".csv": "csv",
     ".tsv": "csv",
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
+    ".xls": "xls",
     ".docx": "docx",
     ".txt": "text",
     ".md": "text",
@@ -42,10 +43,11 @@ FORMATS = {
 }
 SUPPORTED_SUFFIXES = tuple(sorted(FORMATS))
 _OFFICE_KINDS = {"xlsx": "Excel workbook", "docx": "Word document"}
-_OLD_OFFICE_HINTS = {".xls": "save it as .xlsx", ".doc": "save it as .docx"}
+_OLD_OFFICE_HINTS = {".doc": "save it as .docx"}
 _HASH_CHUNK = 1 << 20
 
 Reader = Callable[[SourceContext], Iterator[Note | Unreadable]]
+Item = Note | Unreadable | FileNotice
 
 
 def expand_inputs(paths: Sequence[str | Path]) -> list[Path]:
@@ -87,25 +89,24 @@ def describe_source(path: Path) -> SourceFile:
 
 def read_inputs(
     paths: Sequence[str | Path], mapping: str | Path | None = None, sheet: str | None = None
-) -> Iterator[Note | Unreadable]:
+) -> Iterator[Item]:
     """Stream every note of every input, in order. A bad file or row becomes an
-    Unreadable; only a bad mapping file raises (MappingError), and it does so
-    here, before anything is read.
+    Unreadable, and a doubt about a whole file read (its date order) a
+    FileNotice after its notes; only a bad mapping file raises (MappingError),
+    and it does so here, before anything is read.
     """
     loaded = load_mapping(mapping) if mapping is not None else Mapping()
     return _read_all(expand_inputs(paths), loaded, sheet)
 
 
-def _read_all(
-    files: list[Path], mapping: Mapping, sheet: str | None
-) -> Iterator[Note | Unreadable]:
+def _read_all(files: list[Path], mapping: Mapping, sheet: str | None) -> Iterator[Item]:
     for path in files:
         yield from read_file(path, mapping, sheet)
 
 
 def read_file(
     path: Path, mapping: Mapping | None = None, sheet: str | None = None
-) -> Iterator[Note | Unreadable]:
+) -> Iterator[Item]:
     """Read one file; never raises for anything wrong with the file. An explicit
     sheet wins over the mapping's."""
     context = SourceContext(path, mapping or Mapping())
@@ -130,17 +131,28 @@ def read_file(
     except Exception as error:  # noqa: BLE001 - any failure is reported, never raised
         reason = _explain(error, FORMATS[suffix])
         yield context.unreadable(f"reading stopped part-way: {reason}" if produced else reason)
+    notice = context.dates.notice(context.mapping.day_first)
+    if notice:
+        yield FileNotice(context.source, notice)
 
 
 def _reader_for(suffix: str, sheet: str | None) -> Reader:
     readers: dict[str, Reader] = {
         "csv": read_delimited,
         "xlsx": partial(read_workbook, sheet=sheet),
+        "xls": partial(_read_legacy_workbook, sheet=sheet),
         "docx": read_document,
         "text": read_plain_text,
         "json": read_json,
     }
     return readers[FORMATS[suffix]]
+
+
+def _read_legacy_workbook(context: SourceContext, sheet: str | None) -> Iterator[Note | Unreadable]:
+    # xlrd is imported only when an .xls file is read
+    from recordcheck.ingest.legacy_excel import read_legacy_workbook
+
+    return read_legacy_workbook(context, sheet)
 
 
 def _explain(error: Exception, file_format: str) -> str:
@@ -165,6 +177,8 @@ def _explain(error: Exception, file_format: str) -> str:
         return "cannot open the file: permission denied"
     if caused_by(MemoryError):
         return "the file is too large to read"
+    if caused_by(ModuleNotFoundError):
+        return "a package needed to read this kind of file is not installed; reinstall recordcheck"
     return f"the file could not be read ({type(error).__name__})"
 
 

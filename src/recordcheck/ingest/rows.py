@@ -2,8 +2,9 @@
 
 All tabular readers share this, so every format fills Note the same way:
 text kept exactly as read (only NULs removed), a missing note id derived
-from the file stem and row, and a date that does not parse kept as a
-problem on the note instead of dropping it.
+from the file stem and row, and a date that does not parse, or characters
+lost before the export reached us, kept as problems on the note instead of
+dropping it.
 """
 
 from __future__ import annotations
@@ -14,8 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from recordcheck.ingest.dates import DateTime, from_python_value, parse_date, parse_time
+from recordcheck.ingest.dates import (
+    DateOrders,
+    DateTime,
+    from_python_value,
+    order_problem,
+    parse_date,
+    parse_time,
+)
 from recordcheck.ingest.headers import ColumnPlan, HeaderProblem, find_header, is_blank_row
+from recordcheck.ingest.lost_characters import lost_character_problems
 from recordcheck.ingest.mapping import Mapping
 from recordcheck.model import Note, Unreadable
 
@@ -30,6 +39,8 @@ class SourceContext:
     path: Path
     mapping: Mapping = field(default_factory=Mapping)
     default_case_id: str | None = None  # from the document, when it names one
+    # what the file's numeric dates say about their order, counted as rows are read
+    dates: DateOrders = field(default_factory=DateOrders, compare=False, repr=False)
 
     @property
     def source(self) -> str:
@@ -90,7 +101,8 @@ def note_from_values(
     case_id = _as_text(values.get("case_id")).strip() or (context.default_case_id or "")
     if not case_id:
         return context.unreadable("the case id is empty", row)
-    date, time, date_problems = _date_and_time(values, context.mapping)
+    date, time, date_problems = _date_and_time(values, context, row)
+    problems += date_problems
     return Note(
         note_id=_as_text(values.get("note_id")).strip() or derived_note_id(context.path, row),
         case_id=case_id,
@@ -103,7 +115,7 @@ def note_from_values(
         note_type=_as_text(values.get("note_type")).strip(),
         source=context.source,
         row=row,
-        problems=problems + date_problems,
+        problems=problems + lost_character_problems(text, problems),
     )
 
 
@@ -138,10 +150,11 @@ def _drain(pending: list[Unreadable]) -> list[Unreadable]:
 
 
 def _date_and_time(
-    values: dict[str, Any], mapping: Mapping
+    values: dict[str, Any], context: SourceContext, row: int
 ) -> tuple[str | None, str | None, tuple[str, ...]]:
     """The ISO date and HH:MM time of a row; a time column beats a time in the date."""
-    when, date_problems = _date_cell(values.get("date"), mapping)
+    when, date_problems = _date_cell(values.get("date"), context.mapping)
+    context.dates.saw(when, row)
     time, time_problems = _time_cell(values.get("time"))
     date = when.date if when else None
     return date, time or (when.time if when else None), date_problems + time_problems
@@ -154,7 +167,9 @@ def _date_cell(raw: Any, mapping: Mapping) -> tuple[DateTime | None, tuple[str, 
     if not _as_text(raw).strip():
         return None, ()
     parsed = parse_date(_as_text(raw), day_first=mapping.day_first, date_format=mapping.date_format)
-    return (parsed, ()) if parsed else (None, (f"date not understood: {_quoted(raw)}",))
+    if parsed is None:
+        return None, (f"date not understood: {_quoted(raw)}",)
+    return parsed, order_problem(parsed, mapping.day_first, f"date {_quoted(raw)}")
 
 
 def _time_cell(raw: Any) -> tuple[str | None, tuple[str, ...]]:

@@ -13,12 +13,17 @@ ZIP_MAGIC = b"PK\x03\x04"
 # Files people rename to .csv/.txt by mistake: what each is, and what to do.
 BINARY_SIGNATURES = {
     ZIP_MAGIC: ("an Excel or Word file", "give it its real suffix (.xlsx or .docx)"),
-    OLE2_MAGIC: ("an old Excel .xls or Word .doc file", "save it as .xlsx, .docx or .csv"),
+    OLE2_MAGIC: (
+        "an Excel 97-2003 (.xls) or Word .doc file",
+        "give an Excel file the .xls suffix, or save it as .xlsx, .docx or .csv",
+    ),
     b"%PDF-": ("a PDF", "export the notes as CSV, Excel or Word instead"),
     b"\x89PNG": ("an image", "export the notes as CSV, Excel or Word instead"),
     b"\xff\xd8\xff": ("an image", "export the notes as CSV, Excel or Word instead"),
 }
 MAX_UNCOMPRESSED_TOTAL = 200 * 1024 * 1024
+# An .xls is read whole into memory (it holds at most 65,536 rows a sheet).
+MAX_LEGACY_WORKBOOK = 100 * 1024 * 1024
 MAX_RATIO = 100
 # Small members compress extremely well (blank styles, repeated XML); only a
 # large member with a huge ratio is a bomb.
@@ -62,6 +67,29 @@ def check_office_container(path: Path, kind: str) -> None:
             _check_no_dtd(archive, members)
     except (zipfile.BadZipFile, EOFError, OSError, zlib.error, NotImplementedError) as error:
         raise UnsafeFileError(f"the {kind} file is damaged or incomplete ({error})") from error
+
+
+def check_legacy_workbook(path: Path) -> None:
+    """Refuse an .xls that is not an Excel 97-2003 file, or too large to read safely.
+
+    A password-protected one is refused by its reader, which finds out first.
+    """
+    head = read_head(path)
+    if not head:
+        raise UnsafeFileError("the file is empty")
+    if head.startswith(ZIP_MAGIC):
+        raise UnsafeFileError("this is an .xlsx workbook with an .xls name; rename it to .xlsx")
+    if not head.startswith(OLE2_MAGIC):
+        raise UnsafeFileError(
+            "the file is named .xls but is not an Excel 97-2003 workbook (some systems save "
+            "a web page or text as .xls); open it in Excel and save it as .xlsx or CSV"
+        )
+    size = path.stat().st_size
+    if size > MAX_LEGACY_WORKBOOK:
+        raise UnsafeFileError(
+            f"the .xls file is {size // (1024 * 1024):,} MB, over the "
+            f"{MAX_LEGACY_WORKBOOK // (1024 * 1024)} MB read safely; save it as .xlsx or CSV"
+        )
 
 
 def _check_sizes(members: list[zipfile.ZipInfo]) -> None:

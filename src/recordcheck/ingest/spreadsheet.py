@@ -23,13 +23,18 @@ def read_workbook(context: SourceContext, sheet: str | None) -> Iterator[Note | 
     workbook = load_workbook(context.path, read_only=True, data_only=True)
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
-            names = ", ".join(f"'{name}'" for name in workbook.sheetnames)
-            yield context.unreadable(f"there is no sheet named '{sheet}'; sheets: {names}")
+            yield context.unreadable(no_such_sheet(sheet, workbook.sheetnames))
             return
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
         yield from notes_from_table(_rows(worksheet), context)
     finally:
         workbook.close()
+
+
+def no_such_sheet(sheet: str, names: list[str]) -> str:
+    """Why a sheet asked for cannot be read, naming the sheets there are."""
+    listed = ", ".join(f"'{name}'" for name in names)
+    return f"there is no sheet named '{sheet}'; sheets: {listed}"
 
 
 def _rows(worksheet) -> Iterator[TableItem]:

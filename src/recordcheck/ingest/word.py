@@ -14,11 +14,15 @@ Case id: a table's case column when it has one; otherwise the nearest
 "Case: 123", "Client ID: 123" or "Person ID: 123" line above the entry (for
 tables, the first such line in the body or page header); otherwise the file
 stem.
+
+Text is read with tracked changes accepted (word_text.py): inserted words
+are part of the note, deleted words and comments are not.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import docx
 from docx.table import Table
@@ -27,16 +31,19 @@ from recordcheck.ingest.entries import case_id_of, notes_from_lines
 from recordcheck.ingest.headers import find_header, is_blank_row
 from recordcheck.ingest.rows import SourceContext, note_from_values
 from recordcheck.ingest.safety import check_office_container
+from recordcheck.ingest.word_text import block_texts, cell_text, is_deleted_row, tables
 from recordcheck.model import Note, Unreadable
 
 
 def read_document(context: SourceContext) -> Iterator[Note | Unreadable]:
     check_office_container(context.path, ".docx")
     document = docx.Document(str(context.path))
-    texts = list(_paragraph_texts(document))
-    header_texts = [p.text for section in document.sections for p in section.header.paragraphs]
+    texts = list(block_texts(document.element.body))
+    header_texts = [
+        text for section in document.sections for text in block_texts(section.header._element)
+    ]
     named_case = next(filter(None, map(case_id_of, header_texts + texts)), None)
-    context = SourceContext(context.path, context.mapping, named_case or context.path.stem)
+    context = replace(context, default_case_id=named_case or context.path.stem)
     read_a_table = False
     for item in _table_notes(document, context):
         read_a_table = True
@@ -46,25 +53,15 @@ def read_document(context: SourceContext) -> Iterator[Note | Unreadable]:
         yield from notes_from_lines(lines, context)
 
 
-def _paragraph_texts(container) -> Iterator[str]:
-    """Paragraph texts in reading order, including those inside layout tables
-    (reports often wrap the whole chronology in one)."""
-    for block in container.iter_inner_content():
-        if isinstance(block, Table):
-            seen_cells = set()
-            for row in block.rows:
-                for cell in row.cells:
-                    if cell._tc not in seen_cells:  # a merged cell repeats across the row
-                        seen_cells.add(cell._tc)
-                        yield from _paragraph_texts(cell)
-        else:
-            yield block.text
-
-
 def _table_notes(document, context: SourceContext) -> Iterator[Note | Unreadable]:
     number = 0
-    for table in document.tables:
-        rows = ((index, [cell.text for cell in row.cells]) for index, row in enumerate(table.rows))
+    for element in tables(document.element.body):
+        table = Table(element, document._body)
+        rows = (
+            (index, [cell_text(cell) for cell in row.cells])
+            for index, row in enumerate(table.rows)
+            if not is_deleted_row(row)
+        )
         found = find_header(rows, context.mapping.columns, context.required)
         if not isinstance(found, tuple):
             continue  # a layout table, not a table of notes

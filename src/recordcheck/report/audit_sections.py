@@ -199,6 +199,13 @@ def data_problems(doc: AuditDocument) -> None:
         )
     else:
         doc.para("Every row of every input file was read.")
+    if report.notices:
+        doc.heading("Files to check", 2)
+        doc.table(
+            ("File", "What to check"),
+            [(notice.source, notice.message) for notice in report.notices],
+            (5.0, 11.6),
+        )
     doc.heading("Problems in notes that were read", 2)
     noted = problem_notes(report)
     if noted:
@@ -212,7 +219,8 @@ def data_problems(doc: AuditDocument) -> None:
         )
     else:
         doc.para(
-            "No problems were found in the notes that were read (dates, times, missing fields)."
+            "No problems were found in the notes that were read (dates, times, characters "
+            "lost in the export)."
         )
     if report.duplicate_note_ids:
         doc.heading("Repeated note IDs", 2)

@@ -16,11 +16,19 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from recordcheck.model import Finding, NoteResult, Report, SourceFile, Unreadable
+from recordcheck.model import (
+    FileNotice,
+    Finding,
+    Note,
+    NoteResult,
+    Report,
+    SourceFile,
+    Unreadable,
+)
 from recordcheck.report.guide import guide_for
 
 if TYPE_CHECKING:
-    from recordcheck.account import RunAccount
+    from recordcheck.account import ProblemNote, RunAccount
 
 LONGEST_QUOTE = 160  # characters; whole sentences are flagged for some checks
 WRAP_AT = 96  # messages and suggestions, so they read well in a terminal or Notepad
@@ -36,6 +44,15 @@ def render_text(report: Report) -> str:
     if report.unreadable:
         lines.append("Not read:")
         lines.extend(f"  {line}" for line in unreadable_lines(report.unreadable))
+        lines.append("")
+    if report.notices:
+        lines.append("Check these files:")
+        lines.extend(f"  {line}" for line in notice_lines(report.notices))
+        lines.append("")
+    problem_notes = [result.note for result in report.results if result.note.problems]
+    if problem_notes:
+        lines.append("Data problems in notes that were read (check them in the source system):")
+        lines.extend(f"  {line}" for line in data_problem_lines(problem_notes))
         lines.append("")
     if report.duplicate_note_ids:
         lines.append(_duplicates_line(report.duplicate_note_ids))
@@ -64,13 +81,26 @@ def summary_line(results: Sequence[NoteResult], rows_not_read: int = 0) -> str:
 
 def unreadable_lines(unreadable: Iterable[Unreadable]) -> list[str]:
     """Where each unread row is and why, one line each."""
-    lines = []
-    for item in unreadable:
-        where = Path(item.source).name or "(unknown file)"
-        if item.row is not None:
-            where += f" row {item.row}"
-        lines.append(f"{where}: {item.reason}")
-    return lines
+    return [f"{_where(item.source, item.row)}: {item.reason}" for item in unreadable]
+
+
+def notice_lines(notices: Iterable[FileNotice]) -> list[str]:
+    """A doubt about a whole file that was read, one line each."""
+    return [f"{_where(notice.source, None)}: {notice.message}" for notice in notices]
+
+
+def data_problem_lines(notes: Iterable[Note | ProblemNote]) -> list[str]:
+    """Where each note with data problems is, and its problems, one line each (no text)."""
+    return [
+        _printable(f"{_where(note.source, note.row)} (note {note.note_id}): "
+                   + "; ".join(note.problems))
+        for note in notes
+    ]
+
+
+def _where(source: str, row: int | None) -> str:
+    where = Path(source).name or "(unknown file)"
+    return where if row is None else f"{where} row {row}"
 
 
 def format_account(account: RunAccount, files: Sequence[SourceFile]) -> str:
@@ -84,6 +114,14 @@ def format_account(account: RunAccount, files: Sequence[SourceFile]) -> str:
         f"Rows not read: {len(account.unreadable)}",
     ]
     lines.extend(f"  {line}" for line in unreadable_lines(account.unreadable))
+    if account.notices:
+        lines.append("Check these files:")
+        lines.extend(f"  {line}" for line in notice_lines(account.notices))
+    if account.notes_with_problems:
+        lines.append(f"Notes with data problems: {account.notes_with_problems}")
+        lines.extend(f"  {line}" for line in data_problem_lines(account.problem_notes))
+        if (more := account.notes_with_problems - len(account.problem_notes)) > 0:
+            lines.append(f"  and {_count(more, 'more note')}; the report lists every one")
     if account.duplicate_note_ids:
         lines.append(_duplicates_line(account.duplicate_note_ids))
     return "\n".join(lines)
