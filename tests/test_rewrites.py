@@ -139,3 +139,13 @@ def test_a_rewrite_with_its_gaps_filled_passes_the_check(real_nlp, check, text, 
     for gap, fill in zip(gaps_in(rewritten), fills, strict=True):
         rewritten = rewritten.replace(gap, fill, 1)
     assert not _finding_for(real_nlp, check, rewritten), rewritten
+
+
+def test_two_views_with_their_own_subjects_each_get_a_gap():
+    from recordcheck.catalogue import spec_for
+    from recordcheck.rewrites import rewrite
+
+    declared = spec_for("opinion").data("check.toml")["cues"]["label"]["rewrite"]
+    rewritten = rewrite(declared, "Flat was a mess and Jade seemed hungover", "", ".")
+    assert rewritten.startswith("Flat [") and " and Jade [" in rewritten
+    assert "mess" not in rewritten.split("[")[0] and "hungover" not in rewritten

@@ -73,7 +73,11 @@ def rewrite(
     if shape == "basis" or _starts_with_marker(text, words):
         rewritten = _with_basis(declared, text, starts_sentence, words)
     else:
-        rewritten = _observed(declared, text, words)
+        # "Flat was a mess and Jade seemed hungover": two views, each with its own subject
+        rewritten = "".join(
+            part if index % 2 else _observed(declared, part, words)
+            for index, part in enumerate(_clauses(text, words))
+        )
     if starts_sentence:
         rewritten = rewritten[:1].upper() + rewritten[1:]
     return _flat(before + rewritten + after)
@@ -101,6 +105,21 @@ def _observed(declared: Mapping[str, Any], text: str, words: _Words) -> str:
     hint = _hint(view, words) or _hint(subject, words)
     filled = gap(declared.get("observed", "what you saw or heard"), hint)
     return " ".join(part for part in (subject, filled) if part) + kept + trailing
+
+
+def _clauses(text: str, words: _Words) -> list[str]:
+    """The flagged words cut where a second clause with its own subject starts
+    ("... a mess and Jade seemed ..."), separators kept at the odd places."""
+    parts = re.split(r"(\s+and\s+|\s+but\s+|;\s+|,\s+)", text)
+    clauses = [parts[0]]
+    for separator, clause in zip(parts[1::2], parts[2::2], strict=True):
+        joined = words.joining.search(clause)
+        has_subject = joined and 0 < len(clause[: joined.start()].split()) <= words.longest_subject
+        if has_subject:
+            clauses += [separator, clause]
+        else:
+            clauses[-1] += separator + clause
+    return clauses
 
 
 def _split_circumstances(predicate: str, words: _Words) -> tuple[str, str]:
