@@ -8,7 +8,6 @@ rules file.
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
@@ -21,6 +20,7 @@ from typing import TextIO
 import click
 
 from recordcheck import __version__, engine
+from recordcheck.cli_options import input_options, pack_options
 from recordcheck.report.atomic import atomic_output
 from recordcheck.report.jsonl import write_jsonl
 from recordcheck.report.text import format_account, render_text, summary_line
@@ -30,7 +30,6 @@ EXIT_INPUT_NOT_READ = 1
 EXIT_USAGE = 2
 SAMPLE = ("sample", "case-notes-sample.csv")
 
-log = logging.getLogger("recordcheck")
 
 
 class UsageProblem(click.ClickException):
@@ -50,71 +49,6 @@ class InputOptions:
     strict: bool
     redact: bool
     batch_size: int
-
-
-class _ClickEchoHandler(logging.Handler):
-    """Sends log lines to whatever stderr click is using (the terminal, or a test runner)."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        click.echo(self.format(record), err=True)
-
-
-def _set_verbosity(ctx: click.Context, param: click.Parameter, verbose: bool) -> None:
-    _log_to_stderr(logging.DEBUG if verbose else logging.WARNING)
-
-
-def _log_to_stderr(level: int) -> None:
-    for handler in [h for h in log.handlers if isinstance(h, _ClickEchoHandler)]:
-        log.removeHandler(handler)
-    handler = _ClickEchoHandler()
-    handler.setFormatter(logging.Formatter("recordcheck: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(level)
-
-
-def input_options(command):
-    """The options every command that reads case notes shares."""
-    decorators = [
-        click.argument("inputs", nargs=-1, metavar="[INPUT]...",
-                       type=click.Path(exists=True, path_type=Path, allow_dash=True)),
-        click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                     help="TOML file naming which columns of your export hold which fields."),
-        click.option("--sheet", help="Worksheet to read in Excel files (default: the first)."),
-        click.option("--rules", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                     help="Your organisation's extra terms (TOML or YAML)."),
-        click.option("--jobs", "-j", type=click.IntRange(min=1),
-                     help="Processes to use (default: one per CPU on large runs)."),
-        click.option("--quiet", "-q", is_flag=True,
-                     help="No progress bar; only problems on stderr."),
-        click.option("--strict", is_flag=True,
-                     help="Exit with code 1 when any row could not be read."),
-        click.option("--redact", is_flag=True,
-                     help="Replace names, phone numbers, emails, postcodes, NHS and NI "
-                          "numbers with pseudonyms in every output."),
-        click.option("--verbose", is_flag=True, expose_value=False, callback=_set_verbosity,
-                     help="Show debugging detail, which may include note text."),
-        # For the benchmark and for tuning memory; auditors never need it.
-        click.option("--batch-size", type=click.IntRange(min=1), default=64, hidden=True),
-    ]
-    for decorator in reversed(decorators):
-        command = decorator(command)
-    return command
-
-
-def pack_options(command):
-    """The options of the commands that write the audit pack."""
-    decorators = [
-        click.option("--out", "out_dir", required=True,
-                     type=click.Path(file_okay=False, path_type=Path),
-                     help="Folder for the Word report and Excel workbooks (created if missing)."),
-        click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                     help="Your own Word template for the audit report."),
-        click.option("--organisation", default="", help="Organisation name for the title page."),
-        click.option("--service", default="", help="Service or team name for the title page."),
-    ]
-    for decorator in reversed(decorators):
-        command = decorator(command)
-    return command
 
 
 @click.group(

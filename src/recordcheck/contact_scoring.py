@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from recordcheck.language.agencies import distinctive_words
 from recordcheck.model import ContactEvent
+from recordcheck.scores import Scores
 
 # The labellers' finer agency types, folded onto the agency lexicon's types.
 KIND_OF_LABEL = {
@@ -56,26 +57,9 @@ def same_agency(found: str, found_type: str, labelled: str, labelled_type: str) 
 
 
 @dataclass
-class Counts:
-    true_positives: int = 0
-    false_positives: int = 0
-    false_negatives: int = 0
-
-    @property
-    def precision(self) -> float:
-        flagged = self.true_positives + self.false_positives
-        return self.true_positives / flagged if flagged else 0.0
-
-    @property
-    def recall(self) -> float:
-        actual = self.true_positives + self.false_negatives
-        return self.true_positives / actual if actual else 0.0
-
-
-@dataclass
 class ContactScores:
-    contacts: Counts = field(default_factory=Counts)
-    agencies: Counts = field(default_factory=Counts)
+    contacts: Scores = field(default_factory=Scores)
+    agencies: Scores = field(default_factory=Scores)
     # attribute -> [agreeing, compared] over matched contacts
     attributes: dict[str, list[int]] = field(
         default_factory=lambda: {name: [0, 0] for name in ATTRIBUTES}

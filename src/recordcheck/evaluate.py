@@ -24,6 +24,7 @@ from recordcheck.catalogue import all_checks, check_ids
 from recordcheck.contact_scoring import ContactScores
 from recordcheck.ingest import read_inputs
 from recordcheck.model import Note
+from recordcheck.scores import Scores
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -45,30 +46,6 @@ BASELINE_SHARING = re.compile(
 )
 BASELINE_REASON = re.compile(r"\b(consent\w*|because)\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[^.!?\n]+")
-
-
-@dataclass
-class Scores:
-    """Counts for one check, and the measures they give."""
-
-    true_positives: int = 0
-    false_positives: int = 0
-    false_negatives: int = 0
-
-    @property
-    def precision(self) -> float:
-        flagged = self.true_positives + self.false_positives
-        return self.true_positives / flagged if flagged else 0.0
-
-    @property
-    def recall(self) -> float:
-        actual = self.true_positives + self.false_negatives
-        return self.true_positives / actual if actual else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass

@@ -23,7 +23,7 @@ One event per agency per note; the words in words.toml beside this module.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -37,6 +37,15 @@ from recordcheck.events.details import (
     with_phone_and_email,
 )
 from recordcheck.events.outcomes import outcome_after
+from recordcheck.events.parties import (
+    CONTACT_LEMMAS,
+    MESSAGE_NOUNS,
+    Party,
+    clipped_opening,
+    listed_as_present,
+    party_of,
+    subject_before_verb,
+)
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.clauses import labelled_sentence
 from recordcheck.language.contact_words import contact_cues
@@ -51,45 +60,11 @@ EVENTS_KEY = "rc_contact_events"  # Doc.user_data key: the note's ContactEvents
 SHARING_KEY = "rc_sharing"  # outward-sharing sentences, marked by the sharing check
 RECEIVED_KEY = "rc_received"  # sentences recording information received
 WORDS = package_toml(__package__, "words.toml")
-CONTACT_LEMMAS = frozenset(WORDS["contact_lemmas"])
 BOTH_WAYS = frozenset(WORDS["both_ways_lemmas"])
-IN_LEMMAS = frozenset(WORDS["in_lemmas"])
-CONTACT_FORMS = frozenset(WORDS["contact_forms"])
 WRITER = frozenset(WORDS["writer_words"])
-# How a mention hangs from the word that makes it a party: "referral to MASH",
-# "Rang Dr Shah at the surgery", "Sarah Jones (IDVA) called".
-CLIMB_DEPS = frozenset(
-    {"pobj", "prep", "dobj", "dative", "appos", "compound", "conj", "nmod", "npadvmod",
-     "nsubj", "nsubjpass", "agent", "attr", "cc", "dep", "oprd", "punct", "amod", "nummod"}
-)
-CLIMB_STEPS = 5
-# A noun of communication takes its partner through these prepositions only:
-# "call from PC Lee", "referral to MASH", "meeting with school"; "the police visit" is
-# the police's own visit.
-NOUN_LINKS = frozenset({"to", "with", "from", "w/", "via", "for"})
-# Things an agency sends us: "MASH outcome: ...", "MARAC actions received", "GP's letter".
-MESSAGE_NOUNS = frozenset(WORDS["message_nouns"])
-# ... of which the ones we usually send ("MASH referral sent", "CQC notification").
-SENT_NOUNS = frozenset({"referral", "notification", "report", "request", "email", "letter"})
-RECEIVING = frozenset({"receive", "get", "arrive", "come", "return"})
-# Words that open an attendance list: everyone listed took part in the meeting.
-ATTENDANCE_MARKS = tuple(WORDS["attendance_marks"])
-ROLE_WORDS = 5  # "Priya SW rang", "Darren Quigley, SW, ASC Safeguarding Team rang"
-TELEGRAPHIC_REACH = 6  # tokens from a clipped opening ("Rang", "Call from") to the one contacted
-# Nouns that open a clipped record of a contact: "Call from PC Lee", "Referral to MASH".
-OPENING_NOUNS = frozenset(WORDS["opening_nouns"])
 PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "plan", "must"})
 STATUS_RANK = {"done": 0, "attempted": 1, "planned": 2}
 PLAN_HEADINGS = ("plan:", "plan -", "plan–", "next steps", "actions:", "action:", "to do", "todo")
-
-
-@dataclass(frozen=True)
-class Party:
-    """How a mention takes part in a communication."""
-
-    predicate: Token  # the verb (or noun) of communication
-    governing: Token  # the verb whose subject, tense and negation decide (may be predicate)
-    link: str  # "subject", "object", "from", "with", "to", "passive"
 
 
 @Language.factory(
@@ -141,10 +116,10 @@ class ContactEventReader:
     ) -> ContactEvent | None:
         # a clipped opening ("Phoned X to ask ...") is surer than a parse of it
         party = (
-            _telegraphic(sentence, mention)
-            or _party(mention)
-            or _listed_as_present(sentence)
-            or _subject_before_verb(sentence, mention)
+            clipped_opening(sentence, mention)
+            or party_of(mention)
+            or listed_as_present(sentence)
+            or subject_before_verb(sentence, mention)
         )
         if party is None:
             return None
@@ -257,111 +232,6 @@ def _mentions_in(doc: Doc, sentence: Span) -> list[tuple[Span, bool]]:
     ]
     mentions = [(p, True) for p in people] + [(a, False) for a in bare]
     return sorted(mentions, key=lambda mention: mention[0].start)
-
-
-def _party(mention: Span) -> Party | None:
-    """The communication the mention is a party to, found by climbing the parse."""
-    token, link = mention.root, ""
-    for _ in range(CLIMB_STEPS):
-        if token.dep_ in ("nsubj",) and not link:
-            link = "subject"
-        elif token.dep_ == "nsubjpass" and not link:
-            link = "passive"
-        elif token.dep_ == "pobj" and not link:
-            link = token.head.lower_ if token.head.lower_ in NOUN_LINKS else "object"
-        elif token.dep_ in ("dobj", "dative") and not link:
-            link = "object"
-        head = token.head
-        if head.i == token.i:
-            break
-        if _communicates(head):
-            if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB") or _verb_form(head):
-                return Party(head, head, link or "object")
-            if link in NOUN_LINKS or link == "object" and token.dep_ == "dobj":
-                return Party(head, _governing_verb(head), link)
-            return None  # "the police visit", "GP appointment": theirs, not ours
-        if token.dep_ in ("compound", "poss", "nmod") and head.lower_ in MESSAGE_NOUNS:
-            # "MASH outcome: ...", "MARAC actions received"; but "MASH referral sent" is ours
-            governing = _governing_verb(head)
-            ours = head.lower_ in SENT_NOUNS and governing.lemma_.lower() not in RECEIVING
-            return Party(head, governing, "sent" if ours else "theirs")
-        if head.pos_ in ("VERB", "AUX") and token.dep_ not in ("conj", "appos"):
-            return None  # a verb that is not communication: "involve", "known to"
-        if token.dep_ not in CLIMB_DEPS:
-            return None
-        token = head
-    return None
-
-
-def _listed_as_present(sentence: Span) -> Party | None:
-    """ "Present: PC Ashford (police), Hannah Cole (midwife), ...": all took part."""
-    lowered = sentence.text.lower()
-    if not any(mark in lowered for mark in ATTENDANCE_MARKS):
-        return None
-    return Party(sentence.root, sentence.root, "present")
-
-
-def _telegraphic(sentence: Span, mention: Span) -> Party | None:
-    """ "Informed Moorgate Medical Practice of death", "Call from PC Lee": a note's clipped
-    opening the parser often misreads; the opening word is the communication."""
-    words = [t for t in sentence if not (t.is_punct or t.is_space)]
-    if not words:
-        return None
-    opening = words[0]
-    reach = mention.start - opening.i
-    opens_with_contact = _verb_form(opening) or opening.lemma_.lower() in OPENING_NOUNS or (
-        opening.pos_ == "VERB" and _communicates(opening)
-    )
-    if not opens_with_contact or not 0 < reach <= TELEGRAPHIC_REACH:
-        return None
-    between = sentence.doc[opening.i + 1 : mention.start]
-    if any(t.pos_ == "VERB" for t in between):
-        return None  # "Asked him to keep the noise down ... college": another act comes first
-    if any(t.lower_ == "from" for t in between):
-        return Party(opening, opening, "from")  # "Call from PC Lee", "Email from Rob (SW)"
-    return Party(opening, opening, "opening")
-
-
-def _subject_before_verb(sentence: Span, mention: Span) -> Party | None:
-    """ "Dr Ahmed (GP) rang to say ...", "Priya SW visited": the parser often loses a name
-    followed by its role; the verb right after the name and role is theirs."""
-    doc, index, depth, role_words = sentence.doc, mention.end, 0, 0
-    while index < sentence.end:
-        token = doc[index]
-        if token.text == "(":
-            depth += 1
-        elif token.text == ")":
-            depth -= 1
-        elif depth == 0 and not token.is_punct:
-            if _verb_form(token) or (token.pos_ == "VERB" and token.lemma_.lower() in IN_LEMMAS):
-                return Party(token, token, "subject")
-            role_words += 1
-            if role_words > ROLE_WORDS or not (token.is_upper or token.pos_ == "PROPN"):
-                return None
-        index += 1
-    return None
-
-
-def _communicates(token: Token) -> bool:
-    return (
-        token.lemma_.lower() in CONTACT_LEMMAS
-        or token.lower_ in CONTACT_LEMMAS
-        or _verb_form(token)
-    )
-
-
-def _verb_form(token: Token) -> bool:
-    return token.lower_ in CONTACT_FORMS
-
-
-def _governing_verb(noun: Token) -> Token:
-    """The verb a noun of communication hangs from ("made a referral"), or the noun itself."""
-    for ancestor in noun.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return ancestor
-        if ancestor.dep_ not in CLIMB_DEPS:
-            break
-    return noun
 
 
 def _planned(verb: Token) -> bool:
