@@ -7,8 +7,31 @@ any output from a saved JSON report without running spaCy again.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any, Self
+
+
+def iso_date(value: str | None) -> date | None:
+    """A Note's ISO date (or any ISO date field), or None when missing or not understood."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def iso_time(value: str | None) -> time | None:
+    try:
+        return time.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def iso_timestamp(value: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 class Severity(StrEnum):

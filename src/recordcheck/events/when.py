@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from recordcheck.model import iso_date
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
@@ -114,7 +116,7 @@ def resolve(
     day: str, clock: str, note_date: str | None, note_time: str | None
 ) -> tuple[str | None, str | None]:
     """The event's (ISO date, HH:MM): what the text gives, else the note's own."""
-    when = _parse_iso(note_date)
+    when = iso_date(note_date)
     if when is None or not day:
         return note_date, clock or note_time
     event_day = _day_of(day, clock, when)
@@ -162,13 +164,6 @@ def _written_date(written: str, note_day: date) -> date | None:
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _parse_iso(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
     except ValueError:
         return None
 

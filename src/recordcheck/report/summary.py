@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, time
 
-from recordcheck.model import NoteResult, Report
+from recordcheck.model import NoteResult, Report, iso_date, iso_time, iso_timestamp
 from recordcheck.report.guide import ordered_checks
 
 GREEN_FROM = 0.80
@@ -34,26 +34,8 @@ def rag_rating(score: float) -> str:
     return "Amber" if score >= AMBER_FROM else "Red"
 
 
-def parse_date(value: str | None) -> date | None:
-    """An ISO date from a Note, or None when missing or not understood."""
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
-def parse_time(value: str | None) -> time | None:
-    try:
-        return time.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
-def parse_timestamp(value: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+# the writers read the model's ISO fields under these names
+parse_date, parse_time, parse_timestamp = iso_date, iso_time, iso_timestamp
 
 
 def case_label(result: NoteResult) -> str:
