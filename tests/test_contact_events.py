@@ -100,3 +100,26 @@ def test_the_partners_reply_is_the_outcome(events):
     event = one(events("Referral sent to the MASH. The MASH confirmed it will be RAG rated today."))
     assert event.outcome.startswith("The MASH confirmed")
     assert one(events("Referral sent to the MASH.")).outcome == ""
+
+
+def test_the_rules_files_service_table_keeps_the_organisation_out_of_the_register(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from recordcheck.cli import main
+
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[service]\nnames = ["Kestrel Vale Housing"]\nstaff = ["Dawn Ashcroft"]\n')
+    notes = tmp_path / "notes.csv"
+    notes.write_text(
+        "note_id,case_id,date,time,author,note_type,text\n"
+        '1,C1,2025-01-01,10:00,A,Case Note,"Rang Kestrel Vale Housing and spoke to Dawn '
+        'Ashcroft. Emailed the GP about the fall."\n'
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["audit", str(notes), "--out", str(out), "-q",
+                                       "--rules", str(rules), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    [checked] = json.loads((out / "report.json").read_text())["results"]
+    assert [c["agency"] for c in checked["contacts"]] == ["GP (practice not named)"]
