@@ -100,6 +100,8 @@ def test_the_partners_reply_is_the_outcome(events):
     event = one(events("Referral sent to the MASH. The MASH confirmed it will be RAG rated today."))
     assert event.outcome.startswith("The MASH confirmed")
     assert one(events("Referral sent to the MASH.")).outcome == ""
+    # a contact that came in: what the partner told us is its result
+    assert one(events("PC Lee rang to say the caution had been issued.")).outcome
 
 
 def test_the_rules_files_service_table_keeps_the_organisation_out_of_the_register(tmp_path):

@@ -153,7 +153,11 @@ class ContactEventReader:
                 else ""
             ),
             rationale_recorded=rationale,
-            outcome=outcome_after(sentence, mention) if status == "done" else "",
+            outcome=(
+                outcome_after(sentence, mention, incoming=direction != "out")
+                if status == "done"
+                else ""
+            ),
             evidence=evidence.text,
         )
 

@@ -19,10 +19,16 @@ OUTCOME_LEMMAS = frozenset(WORDS["outcome_lemmas"])
 WRITER = frozenset(WORDS["writer_words"])
 FOLLOWING_SENTENCES = 2
 PARTNER_PRONOUNS = frozenset({"she", "he", "they", "it", "who"})
+# Verbs whose content, in a contact that came in, is what the partner told us.
+TELLING = frozenset({"say", "advise", "confirm", "report", "tell", "inform", "explain", "state"})
 
 
-def outcome_after(sentence: Span, mention: Span) -> str:
-    """The words recording the partner's response to this contact, or ""."""
+def outcome_after(sentence: Span, mention: Span, incoming: bool = False) -> str:
+    """The words recording the partner's response to this contact, or "".
+
+    When the partner contacted us (or we met), what they told us is the
+    result: "PC Lee rang to say the caution had been issued" records it even
+    though nobody is named as the one saying."""
     doc = sentence.doc
     after_mention = doc[mention.end : sentence.end]
     candidates = [after_mention]
@@ -34,14 +40,16 @@ def outcome_after(sentence: Span, mention: Span) -> str:
         candidates.append(next_sentence)
         following = next_sentence.end
     for words in candidates:
-        if any(_partner_responds(token, mention) for token in words):
+        if any(_partner_responds(token, mention, incoming) for token in words):
             return _trimmed(words.sent if words is not after_mention else sentence)
     return ""
 
 
-def _partner_responds(token: Token, mention: Span) -> bool:
+def _partner_responds(token: Token, mention: Span, incoming: bool = False) -> bool:
     if token.lemma_.lower() not in OUTCOME_LEMMAS and token.lower_ not in ("outcome", "agreed"):
         return False
+    if incoming and token.lemma_.lower() in TELLING and not _said_by_writer(token):
+        return True
     if token.lower_ in ("outcome", "agreed") and token.i == token.sent.start:
         return True  # "Agreed: ...", "Outcome - ..."
     # the partner acting ("GP advised"), not us acting on them ("GP was told")
@@ -60,3 +68,7 @@ def _partner_responds(token: Token, mention: Span) -> bool:
 
 def _trimmed(span: Span) -> str:
     return span.text.strip()
+
+
+def _said_by_writer(token: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in WRITER for c in token.children)
