@@ -18,7 +18,14 @@ from datetime import date
 
 from recordcheck.catalogue import spec_for
 from recordcheck.model import NoteResult, Report
-from recordcheck.report.excerpts import Example, pick_examples, quote_around, sentence_spans, shorten
+from recordcheck.report.colleagues import colleague_names, names_colleague
+from recordcheck.report.excerpts import (
+    Example,
+    pick_examples,
+    quote_around,
+    sentence_spans,
+    shorten,
+)
 from recordcheck.report.guide import ordered_checks
 from recordcheck.report.partner_agencies import is_outward
 from recordcheck.report.summary import parse_date
@@ -109,7 +116,7 @@ def _plain(name: str) -> str:
 def build_handout(report: Report, author: str) -> Handout:
     results = report.results
     own = [r for r in results if r.note.author.strip() == author]
-    others = _other_names(authors_in(report), author)
+    others = colleague_names(authors_in(report), author)
     checks = ordered_checks({f.check for r in results for f in r.findings})
     dates = [d for d in (parse_date(r.note.date) for r in own) if d]
     unit, trend = _trend(own, results)
@@ -203,7 +210,7 @@ def _met_example(check: str, met: Sequence[NoteResult], others) -> tuple[str, No
         text = result.note.text
         for start, end in sentence_spans(text):
             sentence = shorten(quote_sentence(text, start, end), QUOTE_LIMIT)
-            if len(sentence) < 25 or _names_colleague(sentence, others):
+            if len(sentence) < 25 or names_colleague(sentence, others):
                 continue
             rank = next((i for i, word in enumerate(words) if word in sentence), len(words))
             candidates.append((rank, bool(result.findings), sentence, result))
@@ -246,40 +253,7 @@ def _examples(own: Sequence[NoteResult], checks: list[str], others) -> list[Exam
 def _example_names(example: Example, others) -> bool:
     quote = example.quote
     text = quote.before + quote.flagged + quote.after + " " + (example.finding.suggestion or "")
-    return _names_colleague(text, others)
-
-
-# --- no other worker named -----------------------------------------------------------------
-
-_ROLE_IN_BRACKETS = re.compile(r"\([^)]*\)")
-_COMMON = frozenset({"duty", "team", "mash", "the", "and", "service", "worker", "manager"})
-
-
-def _other_names(authors: Sequence[str], author: str) -> list[re.Pattern]:
-    """Patterns for every other author's name and its parts ("Okafor", "Joanne")."""
-    own = set(_name_words(author))
-    patterns = []
-    for other in authors:
-        if other == author:
-            continue
-        words = _name_words(other)
-        patterns.append(re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"))
-        patterns += [
-            re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
-            for word in words
-            if len(word.rstrip(".")) > 2 and word not in own and word.lower() not in _COMMON
-        ]
-    return patterns
-
-
-def _name_words(author: str) -> list[str]:
-    """ "MASH Duty - Fiona Lake" -> Fiona, Lake; "Kerry Walsh (IDVA)" -> Kerry, Walsh."""
-    name = _ROLE_IN_BRACKETS.sub(" ", author).rsplit(" - ", 1)[-1]
-    return name.split() or author.split()
-
-
-def _names_colleague(text: str, others: list[re.Pattern]) -> bool:
-    return any(pattern.search(text) for pattern in others)
+    return names_colleague(text, others)
 
 
 # --- over time -----------------------------------------------------------------------------
