@@ -10,7 +10,7 @@ import pytest
 from recordcheck.cli import main
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-COMMAND = re.compile(r"recordcheck (?:check|audit|evaluate|train|serve)\b[^`\n#]*")
+COMMAND = re.compile(r"recordcheck (?:check|audit|coach|evaluate|train|serve)\b[^`\n#]*")
 
 
 def _readme_commands() -> list[str]:

@@ -63,6 +63,7 @@ Examples:
   recordcheck evaluate corpus/dev/notes.csv corpus/dev/gold.jsonl
   recordcheck check --text "Mum seemed drunk."
   recordcheck serve --open                a page for checking a note together
+  recordcheck coach --author "Nadia Haddad" --out nadia.docx   a supervision handout
 
 \b
 Exit codes:
@@ -143,6 +144,43 @@ def audit(out_dir: Path, template: Path | None, organisation: str, service: str,
     write_audit(report, out_dir, template=template, organisation=organisation,
                 service=service, written=lambda path: click.echo(f"Wrote {path}"))
     click.echo(summary_line(report.results, len(report.unreadable)))
+    _finish(opts, run)
+
+
+@main.command(epilog="""\b
+Examples:
+  recordcheck coach notes.csv --author "Nadia Haddad" --out nadia.docx
+  recordcheck coach notes.csv --all-authors --out handouts/
+""")
+@input_options
+@click.option("--author", help="The worker the handout is for, as the notes name them.")
+@click.option("--all-authors", is_flag=True, help="One handout per author, in the --out folder.")
+@click.option("--out", "out_path", required=True, type=click.Path(path_type=Path),
+              help="The handout's .docx file (a folder with --all-authors).")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Your own Word template.")
+def coach(author: str | None, all_authors: bool, out_path: Path, template: Path | None,
+          **options) -> None:
+    """Write a one-to-two-page supervision handout for a worker: what they do well,
+    notes of theirs to talk through with suggested rewrites, their trend, and the
+    team's rate beside theirs. It names no other worker."""
+    from recordcheck.report.handout import UnknownAuthor, find_author
+    from recordcheck.report.handout_docx import write_all_handouts, write_handout
+
+    if bool(author) == all_authors:
+        raise UsageProblem("give either --author NAME or --all-authors")
+    opts = InputOptions(**options)
+    with _checked_notes(opts, partners=True) as run:
+        report = run.report()
+    if all_authors:
+        write_all_handouts(report, out_path, template=template,
+                           written=lambda path: click.echo(f"Wrote {path}"))
+    else:
+        try:
+            name = find_author(report, author)
+        except UnknownAuthor as problem:
+            raise UsageProblem(str(problem)) from None
+        click.echo(f"Wrote {write_handout(report, name, out_path, template=template)}")
     _finish(opts, run)
 
 

@@ -104,6 +104,18 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return sentence_start, min((e for e in ends if e >= end), default=len(text))
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``, leading spaces left out."""
+    spans, start = [], 0
+    for end in [*_sentence_ends(text), len(text)]:
+        while start < end and text[start].isspace():
+            start += 1
+        if start < end:
+            spans.append((start, end))
+        start = end
+    return spans
+
+
 def first_sentence(text: str, limit: int = 160) -> str:
     """A one-line summary of a note: its first sentence, shortened if long."""
     stripped = text.strip()

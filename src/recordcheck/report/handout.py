@@ -1,0 +1,299 @@
+"""What goes into one worker's supervision handout (`recordcheck coach`), as plain data.
+
+Built from a Report alone (no spaCy, no Word): the checks the worker met, each
+with a sentence of their own that meets it; a few of their notes with the
+flagged words and the suggested rewrite; their share of notes with a finding
+over time; and the team's rate beside theirs. The handout names no other
+worker: the team figures are totals, and no quotation is used that holds
+another author's name.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from recordcheck.catalogue import spec_for
+from recordcheck.model import NoteResult, Report
+from recordcheck.report.colleagues import colleague_names, names_colleague
+from recordcheck.report.excerpts import (
+    Example,
+    pick_examples,
+    quote_around,
+    sentence_spans,
+    shorten,
+)
+from recordcheck.report.guide import ordered_checks
+from recordcheck.report.partner_agencies import is_outward
+from recordcheck.report.summary import parse_date
+
+MOST_EXAMPLES = 4  # with the other sections, two pages
+MONTHS_BEFORE_QUARTERS = 6  # a longer period is shown by quarter
+QUOTE_LIMIT = 220
+EVERY_NOTE = "every note"
+
+
+@dataclass(frozen=True)
+class Strength:
+    """A check the worker met on every note it applied to, or on most of them."""
+
+    check: str
+    met: int  # notes it applied to with no finding for it
+    applicable: int
+    example: str  # one sentence of theirs that meets it ("" when none could be quoted)
+    source: NoteResult | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    label: str
+    notes: int
+    flagged: int  # notes with at least one finding
+    team_notes: int
+    team_flagged: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The worker's share of notes with a finding for one check, and the team's."""
+
+    check: str
+    basis: str  # which notes were counted
+    notes: int
+    flagged: int
+    team_notes: int
+    team_flagged: int
+    known: bool  # False: the notes it applies to cannot be told, so all notes were counted
+
+
+@dataclass(frozen=True)
+class Handout:
+    author: str
+    notes: int
+    first: date | None
+    last: date | None
+    strengths: list[Strength]
+    examples: list[Example]
+    trend_unit: str  # "month" or "quarter"
+    trend: list[Period]
+    comparisons: list[Comparison]
+
+
+class UnknownAuthor(ValueError):
+    """No note in the run has this author; the message names the closest ones."""
+
+
+def authors_in(report: Report) -> list[str]:
+    """Every recorded author, alphabetically (notes with no author are nobody's)."""
+    names = {result.note.author.strip() for result in report.results}
+    return sorted(filter(None, names), key=str.lower)
+
+
+def find_author(report: Report, name: str) -> str:
+    """The author as the notes write them, matched without regard to case or spacing."""
+    wanted = _plain(name)
+    authors = authors_in(report)
+    for author in authors:
+        if _plain(author) == wanted:
+            return author
+    close = difflib.get_close_matches(wanted, [_plain(a) for a in authors], n=3, cutoff=0.5)
+    by_plain = {_plain(a): a for a in authors}
+    suggestion = (
+        "closest: " + ", ".join(f'"{by_plain[c]}"' for c in close)
+        if close
+        else f"the notes have {len(authors)} authors"
+    )
+    raise UnknownAuthor(f'no notes by "{name}" ({suggestion})')
+
+
+def _plain(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def build_handout(report: Report, author: str) -> Handout:
+    results = report.results
+    own = [r for r in results if r.note.author.strip() == author]
+    others = colleague_names(authors_in(report), author)
+    checks = ordered_checks({f.check for r in results for f in r.findings})
+    dates = [d for d in (parse_date(r.note.date) for r in own) if d]
+    unit, trend = _trend(own, results)
+    return Handout(
+        author=author,
+        notes=len(own),
+        first=min(dates, default=None),
+        last=max(dates, default=None),
+        strengths=[s for s in (_strength(check, own, others) for check in checks) if s],
+        examples=_examples(own, checks, others),
+        trend_unit=unit,
+        trend=trend,
+        comparisons=[_comparison(check, own, results) for check in checks],
+    )
+
+
+# --- which notes a check applies to -------------------------------------------------------
+
+
+def _applies(check: str, result: NoteResult) -> bool | None:
+    """True or False where the Report can tell; None where it cannot."""
+    if any(f.check == check for f in result.findings):
+        return True
+    spec = spec_for(check)
+    if spec is None:
+        return None
+    if spec.applies_to == EVERY_NOTE:
+        return True
+    if check == "sharing-rationale":
+        return any(
+            is_outward(c) and c.counts_as_contact and c.rationale_recorded is not None
+            for c in result.contacts
+        )
+    types = spec.terms().get("note_types", {})
+    kind = result.note.note_type.strip().lower()
+    if kind and any(kind in types.get(key, ()) for key in ("encounter", "call", "meeting")):
+        return True
+    if kind and kind in types.get("no_encounter", ()):
+        return False
+    return None
+
+
+def _basis(check: str, results: Sequence[NoteResult]) -> tuple[str, bool]:
+    spec = spec_for(check)
+    if spec is not None and spec.applies_to == EVERY_NOTE:
+        return "all notes", True
+    told = [_applies(check, r) for r in results]
+    if spec is None or not any(answer is not None for answer in told):
+        return "all notes (the notes it applies to cannot be told apart)", False
+    if check == "sharing-rationale":
+        return spec.applies_to, True
+    return f"{spec.applies_to} (told from the note type)", True
+
+
+def _counted(check: str, results: Sequence[NoteResult], known: bool) -> list[NoteResult]:
+    return [r for r in results if not known or _applies(check, r)]
+
+
+def _flagged(check: str, results: Sequence[NoteResult]) -> int:
+    return sum(any(f.check == check for f in r.findings) for r in results)
+
+
+def _comparison(check: str, own, results) -> Comparison:
+    basis, known = _basis(check, results)
+    theirs, team = _counted(check, own, known), _counted(check, results, known)
+    return Comparison(
+        check, basis, len(theirs), _flagged(check, theirs), len(team), _flagged(check, team),
+        known,
+    )
+
+
+# --- what they do well ---------------------------------------------------------------------
+
+
+def _strength(check: str, own: Sequence[NoteResult], others: list[re.Pattern]) -> Strength | None:
+    applicable = [r for r in own if _applies(check, r)]
+    met = [r for r in applicable if not any(f.check == check for f in r.findings)]
+    if not met or len(met) * 2 <= len(applicable):  # met on more than half
+        return None
+    example, source = _met_example(check, met, others)
+    return Strength(check, len(met), len(applicable), example, source)
+
+
+def _met_example(check: str, met: Sequence[NoteResult], others) -> tuple[str, NoteResult | None]:
+    """A sentence of the worker's from a note that meets ``check``: one holding the check's
+    example words (check.toml's [handout]) first, from a note with no finding at all."""
+    spec = spec_for(check)
+    words = spec.data("check.toml").get("handout", {}).get("example_words", []) if spec else []
+    candidates: list[tuple[int, int, str, NoteResult]] = []
+    for result in met:
+        text = result.note.text
+        for start, end in sentence_spans(text):
+            sentence = shorten(quote_sentence(text, start, end), QUOTE_LIMIT)
+            if len(sentence) < 25 or names_colleague(sentence, others):
+                continue
+            rank = next((i for i, word in enumerate(words) if word in sentence), len(words))
+            candidates.append((rank, bool(result.findings), sentence, result))
+    if not candidates:
+        return "", None
+    rank, _, sentence, result = min(candidates, key=lambda c: (c[0], c[1], abs(len(c[2]) - 110)))
+    return sentence, result
+
+
+def quote_sentence(text: str, start: int, end: int) -> str:
+    quote = quote_around(text, start, end, context=QUOTE_LIMIT)
+    return (quote.before + quote.flagged + quote.after).strip()
+
+
+# --- notes to talk through -----------------------------------------------------------------
+
+
+def _examples(own: Sequence[NoteResult], checks: list[str], others) -> list[Example]:
+    """Three to five flagged notes: the most severe finding of each check first, each note
+    once, none quoting a colleague's name."""
+    per_check = {
+        check: [
+            e for e in pick_examples(own, check, count=len(own)) if not _example_names(e, others)
+        ]
+        for check in checks
+    }
+    chosen: list[Example] = []
+    for depth in range(max((len(found) for found in per_check.values()), default=0)):
+        for check in checks:
+            found = per_check[check]
+            if (
+                depth < len(found)
+                and len(chosen) < MOST_EXAMPLES
+                and all(e.result is not found[depth].result for e in chosen)
+            ):
+                chosen.append(found[depth])
+    return chosen
+
+
+def _example_names(example: Example, others) -> bool:
+    quote = example.quote
+    text = quote.before + quote.flagged + quote.after + " " + (example.finding.suggestion or "")
+    return names_colleague(text, others)
+
+
+# --- over time -----------------------------------------------------------------------------
+
+
+def _trend(own: Sequence[NoteResult], results: Sequence[NoteResult]) -> tuple[str, list[Period]]:
+    dates = [d for d in (parse_date(r.note.date) for r in own) if d]
+    months = {(d.year, d.month) for d in dates}
+    unit = "month" if len(months) <= MONTHS_BEFORE_QUARTERS else "quarter"
+
+    def key(result: NoteResult) -> tuple[int, int] | None:
+        when = parse_date(result.note.date)
+        if when is None:
+            return None
+        return (when.year, when.month if unit == "month" else (when.month - 1) // 3 + 1)
+
+    periods = sorted({k for k in map(key, own) if k})
+    rows = []
+    for period in periods:
+        theirs = [r for r in own if key(r) == period]
+        team = [r for r in results if key(r) == period]
+        rows.append(
+            Period(
+                _label(period, unit),
+                len(theirs),
+                sum(bool(r.findings) for r in theirs),
+                len(team),
+                sum(bool(r.findings) for r in team),
+            )
+        )
+    return unit, rows
+
+
+def _label(period: tuple[int, int], unit: str) -> str:
+    year, part = period
+    if unit == "month":
+        return date(year, part, 1).strftime("%b %Y")
+    return f"Q{part} {year} ({date(year, 3 * part - 2, 1):%b}\u2013{date(year, 3 * part, 1):%b})"
+
+
+def share(part: int, whole: int) -> str:
+    return f"{part / whole:.0%}" if whole else "\u2013"
+
