@@ -22,6 +22,7 @@ One event per agency per note; the words in words.toml beside this module.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -91,8 +92,10 @@ class ContactEventReader:
         author, role, team = author_context(doc)
         quoted = self.scope.quoted_ranges(doc)
         found: list[tuple[Span, ContactEvent]] = []
-        for sentence in sentences_of(doc):
-            mentions = _mentions_in(doc, sentence)
+        sentences = sentences_of(doc)
+        grouped = _mentions_by_sentence(doc, sentences)
+        for number, sentence in enumerate(sentences):
+            mentions = grouped.get(number, [])
             for mention, is_person in mentions:
                 if self.own.is_own_agency(mention._.rc_agency, team, role):
                     continue
@@ -222,20 +225,29 @@ class ContactEventReader:
         return ("both" if party.link == "with" else "out"), None
 
 
-def _mentions_in(doc: Doc, sentence: Span) -> list[tuple[Span, bool]]:
-    """Named professionals, and agency mentions that are not theirs, in one sentence."""
-    inside = sentence.start, sentence.end
-    people = [p for p in doc.spans.get(CONTACTS_KEY, ()) if inside[0] <= p.start < inside[1]]
-    theirs = {p._.rc_agency for p in people}
-    bare = [
-        a
-        for a in doc.spans.get(AGENCIES_KEY, ())
-        if sentence.start <= a.start < sentence.end
-        and a._.rc_agency not in theirs
-        and not a._.rc_describes
-    ]
-    mentions = [(p, True) for p in people] + [(a, False) for a in bare]
-    return sorted(mentions, key=lambda mention: mention[0].start)
+def _mentions_by_sentence(
+    doc: Doc, sentences: list[Span]
+) -> dict[int, list[tuple[Span, bool]]]:
+    """Per sentence number: named professionals, and the agency mentions that are not
+    theirs, in text order. One pass over the marks, so a long note costs no more per
+    sentence than a short one."""
+    starts = [sentence.start for sentence in sentences]
+
+    def number_of(span: Span) -> int:
+        return bisect_right(starts, span.start) - 1
+
+    people: dict[int, list[Span]] = {}
+    for person in doc.spans.get(CONTACTS_KEY, ()):
+        people.setdefault(number_of(person), []).append(person)
+    grouped: dict[int, list[tuple[Span, bool]]] = {
+        number: [(p, True) for p in found] for number, found in people.items()
+    }
+    for agency in doc.spans.get(AGENCIES_KEY, ()):
+        number = number_of(agency)
+        theirs = {p._.rc_agency for p in people.get(number, ())}
+        if agency._.rc_agency not in theirs and not agency._.rc_describes:
+            grouped.setdefault(number, []).append((agency, False))
+    return {number: sorted(found, key=lambda m: m[0].start) for number, found in grouped.items()}
 
 
 def _planned(verb: Token) -> bool:
