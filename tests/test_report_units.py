@@ -164,3 +164,40 @@ def test_writers_do_not_load_spacy():
     check = "import sys, recordcheck.report.audit; print('spacy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_an_interrupted_audit_leaves_the_previous_pack_whole(tmp_path, monkeypatch):
+    from recordcheck.report import audit
+
+    out = tmp_path / "pack"
+    first = write_audit(Report(results=()), out)
+    before = {path.name: path.read_bytes() for path in first}
+    (out / "my-own-notes.txt").write_text("not ours")
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setitem(audit.WRITERS, audit.FINDINGS, interrupted)
+    newer = Report(results=(), tool_version="9.9", created="2030-01-01T09:00:00")
+    with pytest.raises(KeyboardInterrupt):
+        write_audit(newer, out)  # the report and register are built before the findings fail
+    assert {path.name: path.read_bytes() for path in first} == before
+    assert (out / "my-own-notes.txt").read_text() == "not ours"
+    assert [p.name for p in tmp_path.iterdir()] == ["pack"]  # no staging folder left behind
+
+
+def test_ctrl_c_exits_with_130(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from recordcheck import cli
+    from recordcheck.report import audit
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(audit, "read_report", interrupted)
+    saved = tmp_path / "report.json"
+    saved.write_text("{}")
+    result = CliRunner().invoke(cli.main, ["render", str(saved), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 130
+    assert "interrupted" in result.output

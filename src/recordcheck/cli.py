@@ -28,6 +28,7 @@ from recordcheck.run import CheckedRun, RunOptions, RunProblem, checked_notes
 
 EXIT_INPUT_NOT_READ = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
 SAMPLE = ("sample", "case-notes-sample.csv")
 
 
@@ -51,7 +52,23 @@ class InputOptions:
     batch_size: int
 
 
+class _Commands(click.Group):
+    """The command group; Ctrl-C ends a run with exit code 130, as shells expect."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo(
+                "recordcheck: interrupted; files already written were left whole, "
+                "and an audit pack in progress was not put in place.",
+                err=True,
+            )
+            sys.exit(EXIT_INTERRUPTED)
+
+
 @click.group(
+    cls=_Commands,
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog="""\b
 Examples:
@@ -70,6 +87,7 @@ Exit codes:
   0  the run completed
   1  some input could not be read (results are still written for the rest)
   2  usage error, including a bad mapping or rules file
+  130  interrupted (Ctrl-C); an audit pack already in place is left whole
 """,
 )
 @click.version_option(__version__, prog_name="recordcheck")

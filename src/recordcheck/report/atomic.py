@@ -7,8 +7,11 @@ never be mistaken for a finished one, so every writer goes through here.
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -44,3 +47,40 @@ def _current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+@contextmanager
+def staging_folder(out_dir: Path) -> Iterator[Path]:
+    """A hidden folder beside ``out_dir`` (same filesystem) for building a pack; removed after."""
+    staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.building-"))
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def move_into_place(staging: Path, out_dir: Path, names: Iterable[str]) -> list[Path]:
+    """Move the built files into ``out_dir``, each by an atomic rename, with Ctrl-C held off
+    until all have moved: the folder then holds the whole new pack or the whole old one."""
+    moved = []
+    with _interrupts_held():
+        for name in names:
+            os.replace(staging / name, out_dir / name)
+            moved.append(out_dir / name)
+    return moved
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Defer Ctrl-C for the few milliseconds the renames take, then deliver it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: received.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if received:
+            raise KeyboardInterrupt

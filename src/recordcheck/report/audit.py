@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from recordcheck.model import Report
-from recordcheck.report.atomic import atomic_output
+from recordcheck.report.atomic import atomic_output, move_into_place, staging_folder
 from recordcheck.report.audit_docx import TemplateError, build_audit_document, open_template
 from recordcheck.report.chronology import write_chronology
 from recordcheck.report.findings_book import write_findings_workbook
@@ -81,19 +81,23 @@ def write_audit(
 ) -> list[Path]:
     """Write the pack's files (all of WRITERS unless ``outputs`` names fewer).
 
-    Returns the paths written, in order, and tells ``written`` of each as it
-    lands. Raises TemplateError (one line, naming the file) when ``template``
-    is missing or is not a Word document.
+    The files are built in a staging folder beside ``out_dir`` and moved into
+    place together at the end, so an interrupted run (Ctrl-C, a full disk, a
+    crash) leaves the previous pack whole instead of a new report beside old
+    workbooks. Other files in ``out_dir`` are never touched. Returns the paths
+    written, in order, and tells ``written`` of each as it lands. Raises
+    TemplateError (one line, naming the file) when ``template`` is missing or
+    is not a Word document.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = summarise(report)
     options = PackOptions(template=template, organisation=organisation, service=service)
-    paths = []
-    for name in outputs:
-        path = out_dir / name
-        WRITERS[name](report, path, summary, options)
-        paths.append(path)
+    with staging_folder(out_dir) as staging:
+        for name in outputs:
+            WRITERS[name](report, staging / name, summary, options)
+        paths = move_into_place(staging, out_dir, outputs)
+    for path in paths:
         if written is not None:
             written(path)
     return paths
