@@ -162,7 +162,8 @@ def main() -> int:
     for name, split in by_writer.items():
         if split:
             write_split(CORPUS / name, split, WRITER_COLUMNS)
-            print(describe(name, split), f"({len(split and {n['note_id'][:3] for n in split})} writers)")
+            writers_in_split = {note["note_id"].split("-")[0] for note in split}
+            print(describe(name, split), f"({len(writers_in_split)} writers)")
     return 0
 
 

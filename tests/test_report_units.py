@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from recordcheck.model import Note, NoteResult, Report
 from recordcheck.report.audit import write_audit
-from recordcheck.report.excerpts import first_sentence, quote_around, sentence_around, shorten
+from recordcheck.report.excerpts import quote_around, sentence_around, shorten
 from recordcheck.report.guide import guide_for, ordered_checks
 from recordcheck.report.sanitise import clean_text, looks_like_formula
 from recordcheck.report.summary import in_date_order, rag_rating, summarise
@@ -96,15 +96,6 @@ def test_an_initial_does_not_end_a_sentence_but_a_surname_initial_may():
     )
     visit = "Home visit to Mrs A. She was seen alone."
     assert sentence_around(visit, 0, 4) == "Home visit to Mrs A."
-
-
-def test_first_sentence_summarises_a_note():
-    assert first_sentence("  Home visit to Mrs A.  She was seen alone.") == "Home visit to Mrs A."
-    assert first_sentence("Call from Dr. Ahmed re meds. Agreed review.") == (
-        "Call from Dr. Ahmed re meds."
-    )
-    long_note = "word " * 100
-    assert len(first_sentence(long_note, limit=50)) <= 51
 
 
 @pytest.mark.parametrize(

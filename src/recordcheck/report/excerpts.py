@@ -116,13 +116,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def first_sentence(text: str, limit: int = 160) -> str:
-    """A one-line summary of a note: its first sentence, shortened if long."""
-    stripped = text.strip()
-    ends = _sentence_ends(stripped)
-    return shorten(stripped[: ends[0]] if ends else stripped, limit)
-
-
 @dataclass(frozen=True)
 class Example:
     result: NoteResult

@@ -148,11 +148,6 @@ def in_date_order(results: Iterable[NoteResult]) -> list[NoteResult]:
     return [result for _, result in sorted(enumerate(results), key=key)]
 
 
-def agencies_in(result: NoteResult) -> list[str]:
-    """Partner agencies a note mentions, each once, in order of mention."""
-    return list(dict.fromkeys(contact.agency for contact in result.contacts if contact.agency))
-
-
 def problem_notes(report: Report) -> list[NoteResult]:
     return [result for result in report.results if result.note.problems]
 
