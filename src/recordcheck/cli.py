@@ -20,7 +20,7 @@ from typing import TextIO
 import click
 
 from recordcheck import __version__, engine
-from recordcheck.cli_options import input_options, pack_options
+from recordcheck.cli_options import CommandGroup, input_options, pack_options
 from recordcheck.report.atomic import atomic_output
 from recordcheck.report.jsonl import write_jsonl
 from recordcheck.report.text import format_account, render_text, summary_line
@@ -28,7 +28,6 @@ from recordcheck.run import CheckedRun, RunOptions, RunProblem, checked_notes
 
 EXIT_INPUT_NOT_READ = 1
 EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130  # 128 + SIGINT
 SAMPLE = ("sample", "case-notes-sample.csv")
 
 
@@ -52,23 +51,8 @@ class InputOptions:
     batch_size: int
 
 
-class _Commands(click.Group):
-    """The command group; Ctrl-C ends a run with exit code 130, as shells expect."""
-
-    def invoke(self, ctx: click.Context):
-        try:
-            return super().invoke(ctx)
-        except KeyboardInterrupt:
-            click.echo(
-                "recordcheck: interrupted; files already written were left whole, "
-                "and an audit pack in progress was not put in place.",
-                err=True,
-            )
-            sys.exit(EXIT_INTERRUPTED)
-
-
 @click.group(
-    cls=_Commands,
+    cls=CommandGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog="""\b
 Examples:

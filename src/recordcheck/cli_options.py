@@ -1,4 +1,5 @@
-"""The option bundles the `recordcheck` commands share, and where log lines go.
+"""The option bundles the `recordcheck` commands share, where log lines go, and how
+Ctrl-C ends a run.
 
 Kept apart from cli.py so each command there reads as what it does: a
 command that reads case notes takes `@input_options`; one that writes the
@@ -8,11 +9,13 @@ audit pack takes `@pack_options`.
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 import click
 
 log = logging.getLogger("recordcheck")
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells expect
 
 
 class _ClickEchoHandler(logging.Handler):
@@ -78,3 +81,18 @@ def pack_options(command):
     for decorator in reversed(decorators):
         command = decorator(command)
     return command
+
+
+class CommandGroup(click.Group):
+    """The command group; Ctrl-C ends a run with exit code 130, as shells expect."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo(
+                "recordcheck: interrupted; files already written were left whole, "
+                "and an audit pack in progress was not put in place.",
+                err=True,
+            )
+            sys.exit(EXIT_INTERRUPTED)
