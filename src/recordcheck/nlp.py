@@ -50,13 +50,13 @@ def load_pipeline(
     """
     organisation_terms = load_rules(rules) if rules else {}
     nlp = load_base(exclude=() if entities else ("ner",))
-    classifier = bundled_classifier()
     for spec in all_checks():
         config = {"extra_terms": organisation_terms.get(spec.gold_key, {})}
         if spec.kind == "terms":
             config["check_id"] = spec.id
-        elif spec.factory == "rc_opinion":
-            config["classifier"] = str(classifier) if classifier else ""
+        elif spec.model:
+            installed = bundled_classifier(spec.model)
+            config["classifier"] = str(installed) if installed else ""
         _register_factory(spec)
         # word-list checks share one factory, so each is named after its span group
         name = spec.span_group if spec.kind == "terms" else spec.factory
@@ -105,9 +105,9 @@ def load_base(exclude: Sequence[str] = ()) -> Language:
     )
 
 
-def bundled_classifier() -> Path | None:
-    """Where the trained opinion classifier is installed, or None when it is not."""
-    path = Path(str(files("recordcheck") / "models" / MODEL_NAME))
+def bundled_classifier(name: str = MODEL_NAME) -> Path | None:
+    """Where a trained model is installed (the opinion classifier by default), or None."""
+    path = Path(str(files("recordcheck") / "models" / name))
     return path if (path / "meta.json").is_file() else None
 
 

@@ -54,20 +54,29 @@ class OwnServiceTest:
         self.own = own
         self.kind_terms = lexicon.generic_terms()
         self._staff = [_name_parts(name) for name in own.staff]
+        self._described: dict[tuple[str, str], tuple[str, set[str]]] = {}
         self._staff_by_team = {
             team: [_name_parts(name) for name in names] for team, names in own.staff_by_team
         }
 
     def is_own_agency(self, canonical: str, team: str = "", role: str = "") -> bool:
-        described = " ".join((team, role, *self.own.names))
-        if not described.strip():
+        lowered, described_words = self._description(team, role)
+        if not lowered.strip():
             return False
         terms = self.kind_terms.get(canonical)
         if terms is not None:  # a kind of service: own when the team or role is of that kind
-            lowered = described.lower()
             return any(re.search(rf"\b{re.escape(t.lower())}\b", lowered) for t in terms)
         words = distinctive_words(canonical)
-        return bool(words) and words <= distinctive_words(described)
+        return bool(words) and words <= described_words
+
+    def _description(self, team: str, role: str) -> tuple[str, set[str]]:
+        """The team, role and organisation names, lower-cased and as distinctive words;
+        worked out once per team and role, as every mention of a note asks."""
+        key = (team, role)
+        if key not in self._described:
+            described = " ".join((team, role, *self.own.names))
+            self._described[key] = (described.lower(), distinctive_words(described))
+        return self._described[key]
 
     def is_colleague(self, person: str, titled: bool = False, team: str = "") -> bool:
         """A named person who is one of the staff (not someone with an agency's title):
