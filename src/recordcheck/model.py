@@ -41,16 +41,31 @@ class Severity(StrEnum):
 
 
 class PlainData:
-    """to_dict/from_dict for a flat dataclass; nested ones override both."""
+    """to_dict/from_dict for a flat dataclass; nested ones override both.
+
+    A field whose default is a tuple is written as a JSON list and read back
+    as a tuple, so frozen data round-trips through report.json unchanged.
+    """
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        for name in _tuple_fields(type(self)):
+            data[name] = list(data[name])
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
         """Build from a dict, ignoring keys this version does not know."""
         names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
+        kept = {k: v for k, v in data.items() if k in names}
+        for name in _tuple_fields(cls):
+            if name in kept:
+                kept[name] = tuple(kept[name])
+        return cls(**kept)
+
+
+def _tuple_fields(cls: type) -> list[str]:
+    return [f.name for f in fields(cls) if isinstance(f.default, tuple)]
 
 
 @dataclass(frozen=True)
@@ -71,16 +86,6 @@ class Note(PlainData):
     # service (never a partner) from the agencies they contact
     author_role: str = ""
     team: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["problems"] = list(self.problems)
-        return data
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Note:
-        note = super().from_dict(data)
-        return replace(note, problems=tuple(note.problems))
 
 
 @dataclass(frozen=True)
@@ -187,16 +192,6 @@ class ChronologyEvent(PlainData):
     source: str = ""  # who reported it, where the note says ("PC Shah", "school")
     agencies: tuple[str, ...] = ()
     outcome: str = ""  # the action taken or agreed, where the note says
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["agencies"] = list(self.agencies)
-        return data
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ChronologyEvent:
-        event = super().from_dict(data)
-        return replace(event, agencies=tuple(event.agencies))
 
 
 @dataclass(frozen=True)
