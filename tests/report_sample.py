@@ -65,7 +65,24 @@ def note_result(
         finding(text, *spec[:2], **spec[2]) if len(spec) > 2 else finding(text, *spec)
         for spec in findings
     )
-    return NoteResult(note=built, findings=made, contacts=tuple(contacts), events=tuple(events))
+    return NoteResult(
+        note=built, findings=made, contacts=tuple(contacts), events=tuple(events),
+        applicable=_applicable(note_type, made, contacts),
+    )
+
+
+ENCOUNTER_TYPES = {"visit", "home visit", "phone call", "meeting", "strategy meeting"}
+
+
+def _applicable(note_type, findings, contacts) -> tuple[str, ...]:
+    """What the checks would have marked: an encounter from the note type, sharing from an
+    outward contact whose reason was judged."""
+    found = {f.check for f in findings}
+    if note_type.lower() in ENCOUNTER_TYPES:
+        found.add("who-present")
+    if any(c.direction == "out" and c.rationale_recorded is not None for c in contacts):
+        found.add("sharing-rationale")
+    return tuple(sorted(found | {"opinion"}))
 
 
 def contact(text: str, evidence: str, agency: str, agency_type: str, **extra) -> ContactEvent:

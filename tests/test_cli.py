@@ -171,8 +171,13 @@ def test_audit_writes_the_pack_and_a_json_report(write_csv, tmp_path):
     result = invoke("audit", str(export), "--out", str(out_dir), "--organisation", "Anytown")
 
     assert result.exit_code == 0, result.output
-    report = Report.from_dict(json.loads((out_dir / "report.json").read_text(encoding="utf-8")))
+    saved = json.loads((out_dir / "report.json").read_text(encoding="utf-8"))
+    report = Report.from_dict(saved)
     assert len(report.results) == 3
+    # each check's figures say what they are out of
+    for figures in saved["checks"].values():
+        assert 0 < figures["applicable_notes"] <= 3
+        assert figures["notes_with_finding"] <= figures["applicable_notes"]
     written = [line.removeprefix("Wrote ") for line in result.stdout.splitlines()
                if line.startswith("Wrote ")]
     assert len(written) >= 2 and all(Path(path).exists() for path in written)

@@ -166,3 +166,19 @@ def test_report_carries_the_account_and_the_described_files():
 def test_worker_count(monkeypatch, requested, total, cpus, expected):
     monkeypatch.setattr(engine.os, "cpu_count", lambda: cpus)
     assert worker_count(requested, total) == expected
+
+
+@pytest.mark.usefixtures("real_pipeline")
+def test_each_result_says_which_checks_applied_to_its_note():
+    notes = [
+        make_note(0, "Home visit. Seen with her mother present in the lounge."),
+        make_note(1, "Emailed the GP her new address so the repeat prescription reaches her."),
+        make_note(2, "File reviewed, no actions."),
+    ]
+
+    results = list(run(notes, account=RunAccount(), jobs=1))
+
+    visit, email, review = (set(r.applicable) for r in results)
+    assert "who-present" in visit and not results[0].findings  # applied, and met
+    assert "sharing-rationale" in email and "who-present" not in email
+    assert review == {"opinion"}

@@ -151,10 +151,11 @@ def test_executive_summary_lists_only_the_lowest_scoring_case_files_when_there_a
     assert len(headings(document, 3)) == 40
 
 
-def test_share_of_notes_per_check(audit_doc):
+def test_each_check_is_rated_against_the_notes_it_applies_to(audit_doc):
     shares = {row.cells[0].text: row.cells[1:] for row in table_after(audit_doc, "Check").rows[1:]}
-    assert [c.text for c in shares["Opinion recorded as fact"]] == ["3", "33%", "4"]
-    assert [c.text for c in shares["Who was present"]] == ["1", "11%", "1"]
+    # opinion applies to all 9 notes; who-present only to the 5 visits, meetings and calls
+    assert [c.text for c in shares["Opinion recorded as fact"]] == ["9", "3", "33%", "4"]
+    assert [c.text for c in shares["Who was present"]] == ["5", "1", "20%", "1"]
 
 
 def test_examples_quote_with_flagged_words_highlighted(audit_doc):

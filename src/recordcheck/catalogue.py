@@ -75,6 +75,8 @@ class CheckSpec:
     kind: str
     factory: str
     span_group: str
+    # the span group marking what makes a note one the check applies to ("" for every note)
+    applies_group: str
     model: str  # a trained model under recordcheck/models/ the component takes, or ""
     requires: str  # what a good note does
     why: str  # why it matters
@@ -186,6 +188,7 @@ def _read_spec(folder: Traversable, package: str | None) -> CheckSpec:
             kind=kind,
             factory=check.get("factory", "rc_terms_check"),
             span_group=check.get("span_group", "rc_" + check_id.replace("-", "_")),
+            applies_group=check.get("applies_group", ""),
             model=check.get("model", ""),
             requires=guide.get("requires", "See the recording standard."),
             why=guide.get("why", ""),

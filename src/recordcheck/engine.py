@@ -183,7 +183,7 @@ def load_checker(options: PipelineOptions) -> NoteChecker:
 
 
 def _result_reader(options: PipelineOptions) -> Callable[[Doc, Note], NoteResult]:
-    from recordcheck.findings import findings_for
+    from recordcheck.findings import applicable_checks, findings_for
 
     contacts_for = personal_data_for = chronology_events_for = None
     if options.partners:
@@ -199,6 +199,7 @@ def _result_reader(options: PipelineOptions) -> Callable[[Doc, Note], NoteResult
             contacts=contacts_for(doc) if contacts_for else (),
             personal_data=personal_data_for(doc) if personal_data_for else (),
             events=chronology_events_for(doc, note) if chronology_events_for else (),
+            applicable=applicable_checks(doc),
         )
 
     return read_doc

@@ -39,6 +39,19 @@ def findings_for(doc: Doc) -> tuple[Finding, ...]:
     return tuple(sorted(found, key=lambda f: (f.start, f.end, f.check)))
 
 
+def applicable_checks(doc: Doc) -> tuple[str, ...]:
+    """The checks that applied to this note: every note for a check that marks no
+    applicability group, else the notes where it marked one (an encounter, outward
+    sharing) or flagged something."""
+    return tuple(
+        spec.id
+        for spec in all_checks()
+        if not spec.applies_group
+        or doc.spans.get(spec.applies_group)
+        or doc.spans.get(spec.span_group)
+    )
+
+
 def _suggestion(words: CueText, span: Span) -> str:
     """The span's sentence rewritten, or the cue's plain suggestion when it declares no rewrite."""
     if not words.rewrite:

@@ -216,10 +216,15 @@ class NoteResult(PlainData):
     # filled only when the run pseudonymises; never written to any output
     personal_data: tuple[PersonalSpan, ...] = ()
     events: tuple[ChronologyEvent, ...] = ()  # significant events, for the chronology
+    # the ids of the checks that applied to this note (an encounter for who-present, outward
+    # sharing for sharing-rationale, every note for opinion); None in reports from before
+    # checks said so, when no denominator can be told apart from all notes
+    applicable: tuple[str, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "note": self.note.to_dict(),
+            "applicable": None if self.applicable is None else list(self.applicable),
             "findings": [f.to_dict() for f in self.findings],
             "contacts": [c.to_dict() for c in self.contacts],
             "events": [e.to_dict() for e in self.events],
@@ -236,6 +241,7 @@ class NoteResult(PlainData):
             personal_data=tuple(
                 PersonalSpan.from_dict(p) for p in data.get("personal_data", ())
             ),
+            applicable=None if data.get("applicable") is None else tuple(data["applicable"]),
         )
 
 

@@ -90,6 +90,7 @@ def joined(
     (offset, result) in text order. Offsets are moved to the whole note's
     text; a check scored per note keeps the first piece's finding only."""
     findings, contacts, personal, events = [], [], [], []
+    applicable: set[str] = set()
     judged_per_note: set[str] = set()
     for offset, part in parts:
         flagged_here = set()
@@ -103,12 +104,14 @@ def joined(
         contacts.extend(_moved(contact, offset) for contact in part.contacts)
         personal.extend(_moved(span, offset) for span in part.personal_data)
         events.extend(_moved(event, offset) for event in part.events)
+        applicable.update(part.applicable or ())
     return NoteResult(
         note=note,
         findings=tuple(sorted(findings, key=lambda f: (f.start, f.end, f.check))),
         contacts=tuple(merge_contacts(contacts)),
         personal_data=tuple(personal),
         events=tuple(events),
+        applicable=tuple(sorted(applicable)),
     )
 
 

@@ -56,6 +56,7 @@ def _redact(result: NoteResult, pseudonyms: Pseudonyms) -> NoteResult:
         ),
         personal_data=(),
         events=tuple(_move_event(e, rewrite, known) for e in result.events),
+        applicable=result.applicable,
     )
 
 

@@ -51,8 +51,21 @@ def _word_report(report: Report, path: Path, summary: AuditSummary, options: Pac
 
 def _report_json(report: Report, path: Path, summary: AuditSummary, options: PackOptions) -> None:
     # Saved beside the pack so any output can be rebuilt without re-running the checks.
+    # The figures the other outputs show are added for readers of the JSON; reading it
+    # back uses only the report itself.
+    figures = {
+        "checks": {
+            check: {
+                "applicable_notes": summary.overall.applicable[check],
+                "notes_with_finding": summary.overall.notes_with[check],
+                "findings": summary.overall.findings[check],
+                "rate": round(summary.overall.share_with(check), 4),
+            }
+            for check in summary.checks
+        }
+    }
     with atomic_output(path, "w") as stream:
-        json.dump(report.to_dict(), stream, ensure_ascii=False, indent=2)
+        json.dump(report.to_dict() | figures, stream, ensure_ascii=False, indent=2)
 
 
 Writer = Callable[[Report, Path, AuditSummary, PackOptions], object]

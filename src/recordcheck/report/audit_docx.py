@@ -33,6 +33,7 @@ from recordcheck.report.summary import (
     RATINGS,
     SCORING_CRITERIA,
     AuditSummary,
+    out_of,
     parse_timestamp,
 )
 from recordcheck.report.word import (
@@ -158,17 +159,18 @@ def _executive_summary(doc: AuditDocument) -> None:
     rows = [
         (
             guide_for(check).title,
+            f"{overall.applicable[check]:,}",
             f"{overall.notes_with[check]:,}",
             percent(overall.share_with(check)),
             f"{overall.findings[check]:,}",
         )
         for check in summary.checks
     ]
-    doc.para("Share of notes with each type of finding", "Label")
+    doc.para("Share of the notes each check applies to with a finding", "Label")
     doc.table(
-        ("Check", "Notes with a finding", "Share of notes", "Findings"),
+        ("Check", "Notes it applies to", "Notes with a finding", "Share", "Findings"),
         rows,
-        (7.6, 3.2, 2.9, 2.9),
+        (6.0, 2.9, 2.9, 2.2, 2.6),
     )
     _headline(doc)
     doc.heading("Quality by case file", 2)
@@ -210,18 +212,21 @@ def _headline(doc: AuditDocument) -> None:
     overall, checks = doc.summary.overall, doc.summary.checks
     if not overall.notes or not checks:
         return
-    commonest = max(checks, key=overall.share_with)
-    best = min(checks, key=overall.share_with)
+    applied = [check for check in checks if overall.applicable[check]]
+    if not applied:
+        return
+    commonest = max(applied, key=overall.share_with)
+    best = min(applied, key=overall.share_with)
     if overall.notes_with[commonest]:
         doc.lead(
             "Most common gap:",
             f"{guide_for(commonest).title.lower()}, in {percent(overall.share_with(commonest))} "
-            "of notes.",
+            f"of {out_of(commonest, overall)}.",
         )
     doc.lead(
         "Strongest area:",
-        f"{guide_for(best).title.lower()}: {percent(1 - overall.share_with(best))} of notes "
-        "had no finding for this check.",
+        f"{guide_for(best).title.lower()}: {percent(1 - overall.share_with(best))} of "
+        f"{out_of(best, overall)} had no finding for this check.",
     )
 
 

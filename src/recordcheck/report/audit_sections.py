@@ -18,6 +18,7 @@ from recordcheck.report.summary import (
     case_label,
     grouped_by_case,
     in_date_order,
+    out_of,
     parse_date,
     problem_notes,
 )
@@ -56,7 +57,7 @@ def _check_section(doc: AuditDocument, check: str) -> None:
     doc.lead(
         "What we found.",
         f"{plural(overall.findings[check], 'finding')} in {plural(len(flagged), 'note')} "
-        f"({percent(overall.share_with(check))} of notes checked), across "
+        f"({percent(overall.share_with(check))} of {out_of(check, overall)}), across "
         f"{plural(len(cases), 'case file')} and {plural(len(authors), 'author')}.",
     )
     cues = Counter(

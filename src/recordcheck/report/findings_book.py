@@ -61,13 +61,15 @@ def _summary_blocks(summary: AuditSummary) -> list[Block]:
         (
             Column("Check", 30),
             Column("Findings", 12, "number"),
+            Column("Notes it applies to", 14, "number"),
             Column("Notes with a finding", 14, "number"),
-            Column("Share of notes", 12, "percent"),
+            Column("Share of the notes it applies to", 14, "percent"),
         ),
         [
             (
                 guide_for(check).title,
                 summary.overall.findings[check],
+                summary.overall.applicable[check],
                 summary.overall.notes_with[check],
                 summary.overall.share_with(check),
             )

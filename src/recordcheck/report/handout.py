@@ -18,6 +18,7 @@ from datetime import date
 
 from recordcheck.catalogue import spec_for
 from recordcheck.model import NoteResult, Report
+from recordcheck.report.applicability import applicable, basis, told_apart
 from recordcheck.report.colleagues import colleague_names, names_colleague
 from recordcheck.report.excerpts import (
     Example,
@@ -27,13 +28,11 @@ from recordcheck.report.excerpts import (
     shorten,
 )
 from recordcheck.report.guide import ordered_checks
-from recordcheck.report.partner_agencies import is_outward
 from recordcheck.report.summary import parse_date
 
 MOST_EXAMPLES = 4  # with the other sections, two pages
 MONTHS_BEFORE_QUARTERS = 6  # a longer period is shown by quarter
 QUOTE_LIMIT = 220
-EVERY_NOTE = "every note"
 
 
 @dataclass(frozen=True)
@@ -133,58 +132,15 @@ def build_handout(report: Report, author: str) -> Handout:
     )
 
 
-# --- which notes a check applies to -------------------------------------------------------
-
-
-def _applies(check: str, result: NoteResult) -> bool | None:
-    """True or False where the Report can tell; None where it cannot."""
-    if any(f.check == check for f in result.findings):
-        return True
-    spec = spec_for(check)
-    if spec is None:
-        return None
-    if spec.applies_to == EVERY_NOTE:
-        return True
-    if check == "sharing-rationale":
-        return any(
-            is_outward(c) and c.counts_as_contact and c.rationale_recorded is not None
-            for c in result.contacts
-        )
-    types = spec.terms().get("note_types", {})
-    kind = result.note.note_type.strip().lower()
-    if kind and any(kind in types.get(key, ()) for key in ("encounter", "call", "meeting")):
-        return True
-    if kind and kind in types.get("no_encounter", ()):
-        return False
-    return None
-
-
-def _basis(check: str, results: Sequence[NoteResult]) -> tuple[str, bool]:
-    spec = spec_for(check)
-    if spec is not None and spec.applies_to == EVERY_NOTE:
-        return "all notes", True
-    told = [_applies(check, r) for r in results]
-    if spec is None or not any(answer is not None for answer in told):
-        return "all notes (the notes it applies to cannot be told apart)", False
-    if check == "sharing-rationale":
-        return spec.applies_to, True
-    return f"{spec.applies_to} (told from the note type)", True
-
-
-def _counted(check: str, results: Sequence[NoteResult], known: bool) -> list[NoteResult]:
-    return [r for r in results if not known or _applies(check, r)]
-
-
 def _flagged(check: str, results: Sequence[NoteResult]) -> int:
     return sum(any(f.check == check for f in r.findings) for r in results)
 
 
 def _comparison(check: str, own, results) -> Comparison:
-    basis, known = _basis(check, results)
-    theirs, team = _counted(check, own, known), _counted(check, results, known)
+    theirs, team = applicable(check, own), applicable(check, results)
     return Comparison(
-        check, basis, len(theirs), _flagged(check, theirs), len(team), _flagged(check, team),
-        known,
+        check, basis(check, results), len(theirs), _flagged(check, theirs), len(team),
+        _flagged(check, team), told_apart(results),
     )
 
 
@@ -192,12 +148,12 @@ def _comparison(check: str, own, results) -> Comparison:
 
 
 def _strength(check: str, own: Sequence[NoteResult], others: list[re.Pattern]) -> Strength | None:
-    applicable = [r for r in own if _applies(check, r)]
-    met = [r for r in applicable if not any(f.check == check for f in r.findings)]
-    if not met or len(met) * 2 <= len(applicable):  # met on more than half
+    notes = applicable(check, own)
+    met = [r for r in notes if not any(f.check == check for f in r.findings)]
+    if not met or len(met) * 2 <= len(notes):  # met on more than half
         return None
     example, source = _met_example(check, met, others)
-    return Strength(check, len(met), len(applicable), example, source)
+    return Strength(check, len(met), len(notes), example, source)
 
 
 def _met_example(check: str, met: Sequence[NoteResult], others) -> tuple[str, NoteResult | None]:

@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, time
 
+from recordcheck.catalogue import all_checks, spec_for
 from recordcheck.model import NoteResult, Report, iso_date, iso_time, iso_timestamp
+from recordcheck.report.applicability import applies
 from recordcheck.report.guide import ordered_checks
 
 GREEN_FROM = 0.80
@@ -38,6 +40,19 @@ def rag_rating(score: float) -> str:
 parse_date, parse_time, parse_timestamp = iso_date, iso_time, iso_timestamp
 
 
+def out_of(check: str, tally: Tally) -> str:
+    """What a check's rate in ``tally`` is out of: "the 120 notes recording an encounter"."""
+    spec = spec_for(check)
+    applied = tally.applicable[check]
+    if spec is None or spec.applies_to == "every note" or applied == tally.notes:
+        return f"all {applied:,} notes" if applied != 1 else "the one note"
+    return f"the {applied:,} {spec.applies_to}" if applied != 1 else "the one note it applies to"
+
+
+def all_check_ids() -> list[str]:
+    return [spec.id for spec in all_checks()]
+
+
 def case_label(result: NoteResult) -> str:
     return result.note.case_id or NO_CASE
 
@@ -58,6 +73,7 @@ class Tally:
     notes: int = 0
     clean_notes: int = 0
     notes_with: Counter = field(default_factory=Counter)  # check -> notes with a finding
+    applicable: Counter = field(default_factory=Counter)  # check -> notes it applied to
     findings: Counter = field(default_factory=Counter)  # check -> findings
     first: date | None = None
     last: date | None = None
@@ -67,6 +83,7 @@ class Tally:
         found = checks_in(result)
         self.clean_notes += not found
         self.notes_with.update(found)
+        self.applicable.update(check for check in all_check_ids() if applies(check, result))
         self.findings.update(finding.check for finding in result.findings)
         when = parse_date(result.note.date)
         if when:
@@ -82,7 +99,9 @@ class Tally:
         return rag_rating(self.score)
 
     def share_with(self, check: str) -> float:
-        return self.notes_with[check] / self.notes if self.notes else 0.0
+        """The share of the notes a check applied to that have a finding from it."""
+        applied = self.applicable[check]
+        return self.notes_with[check] / applied if applied else 0.0
 
 
 @dataclass
@@ -126,7 +145,7 @@ def summarise(report: Report) -> AuditSummary:
         overall=overall,
         cases=sorted(cases.values(), key=lambda tally: tally.name),
         authors=sorted(authors.values(), key=lambda tally: tally.name.lower()),
-        checks=ordered_checks(set(overall.findings)),
+        checks=ordered_checks(set(overall.findings) | set(+overall.applicable)),
     )
 
 

@@ -27,7 +27,8 @@ from recordcheck.language.matching import TermMatcher
 from recordcheck.language.note_context import note_type
 from recordcheck.language.scope import Scope
 
-SPAN_GROUP = package_toml(__package__, "check.toml")["check"]["span_group"]
+DECLARED = package_toml(__package__, "check.toml")["check"]
+SPAN_GROUP, ENCOUNTER_GROUP = DECLARED["span_group"], DECLARED["applies_group"]
 CUE = "encounter-without-attendees"
 # consulted per token, not matched
 WORD_SETS = ("person_words", "place_words", "speech_verbs", "topic_words", "group_words")
@@ -76,17 +77,18 @@ class WhoPresentCheck:
         self.attendees = Attendees(lists, self.scope)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[SPAN_GROUP] = self.missing_attendees(doc)
+        encounter = self.encounter_in(doc)
+        doc.spans[ENCOUNTER_GROUP] = (
+            [labelled_sentence(_sentence_of(doc, encounter), "encounter")] if encounter else []
+        )
+        doc.spans[SPAN_GROUP] = self.missing_attendees(doc, encounter)
         return doc
 
-    def missing_attendees(self, doc: Doc) -> list[Span]:
+    def missing_attendees(self, doc: Doc, encounter: Encounter | None) -> list[Span]:
         """The sentence recording an encounter that names nobody present, or nothing."""
-        encounter = self.encounter_in(doc)
         if encounter is None or self._who_was_there_recorded(doc, encounter):
             return []
-        recorded = (encounter.visits or encounter.meetings or encounter.calls or [doc[:]])[0]
-        sentence = recorded.sent if len(doc) else doc[:]
-        return [labelled_sentence(sentence, CUE)]
+        return [labelled_sentence(_sentence_of(doc, encounter), CUE)]
 
     def encounter_in(self, doc: Doc) -> Encounter | None:
         """What kind of encounter the note records, from its words and its exported type."""
@@ -195,6 +197,12 @@ class WhoPresentCheck:
             or subject.pos_ not in ("PROPN", "NOUN", "PRON")
         )
 
+
+
+def _sentence_of(doc: Doc, encounter: Encounter) -> Span:
+    """The sentence that records the encounter (the note's first when only its type says so)."""
+    recorded = (encounter.visits or encounter.meetings or encounter.calls or [doc[:]])[0]
+    return recorded.sent if len(doc) else doc[:]
 
 
 def _followed_by_plan(match: Span) -> bool:
