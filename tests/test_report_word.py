@@ -68,8 +68,10 @@ def headings(document, level: int) -> list[str]:
 def test_report_has_real_heading_structure(audit_doc):
     assert headings(audit_doc, 1) == [
         "Executive summary",
+        "The audit in charts",
         "Findings by check",
         "Case files",
+        "Partnership working",
         "Coaching by author",
         "Notes not read and data problems",
         "Method and limitations",

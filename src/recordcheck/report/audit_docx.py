@@ -19,6 +19,7 @@ from lxml.etree import XMLSyntaxError
 
 from recordcheck.model import Report
 from recordcheck.report import audit_sections
+from recordcheck.report.charts import charts_section
 from recordcheck.report.doc_builder import (
     AuditDocument,
     day,
@@ -27,6 +28,7 @@ from recordcheck.report.doc_builder import (
     plural,
 )
 from recordcheck.report.guide import guide_for
+from recordcheck.report.partnership import partnership_section
 from recordcheck.report.sanitise import clean_text
 from recordcheck.report.styles import TEXT_WIDTH_CM, ensure_report_styles
 from recordcheck.report.summary import (
@@ -257,8 +259,10 @@ def build_audit_document(
     _title_page(doc, organisation, service)
     contents = _contents(doc)
     _executive_summary(doc)
+    charts_section(doc)
     audit_sections.findings_by_check(doc)
     audit_sections.case_files(doc)
+    partnership_section(doc)
     audit_sections.coaching(doc)
     audit_sections.data_problems(doc)
     audit_sections.method_and_limitations(doc)

@@ -1,0 +1,215 @@
+"""The audit report's charts drawn with matplotlib, as PNG images at print resolution.
+
+Imported only when a Word report is written (report/charts.py imports it inside
+the function that needs it), so `check` never pays for loading matplotlib.
+matplotlib's object interface is used with its Agg canvas directly: no pyplot,
+no global backend, no window. The only font is the one matplotlib ships with.
+
+Figures are drawn at the size they print (the text width of an A4 page), so
+a font size here is the size on paper; none is below 8 pt. Colours are from
+the Okabe-Ito palette, safe for colour-blind readers, and each series also
+differs in lightness, marker or line style so the charts survive greyscale.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Sequence
+
+from matplotlib import rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator, PercentFormatter
+
+from recordcheck.report.chart_data import NOTES_FOR_A_POINT, WIDTH_CM, AgencyBar, Share, Trend
+
+WIDTH_IN = WIDTH_CM / 2.54
+DPI = 250
+SMALLEST_PT = 8
+
+NAVY = "#1F3864"  # the report's heading colour
+OTHERS = "#8C8C8C"  # an "Other n ..." bar adding up the rest
+FLAGGED = "#D55E00"  # vermillion: dark in greyscale
+MET = "#C9C9C9"  # light grey
+REASON = "#0072B2"  # blue: dark in greyscale
+OUTCOME = "#E69F00"  # orange: light in greyscale
+INK = "#262626"
+QUIET = "#595959"
+GRID = "#E3E3E3"
+# one look per line of the trend: colour, marker and dash all differ
+LINE_LOOKS = (
+    ("#000000", "o", "-"),
+    ("#0072B2", "s", "--"),
+    ("#E69F00", "^", ":"),
+    ("#009E73", "D", "-."),
+    ("#CC79A7", "v", (0, (5, 1, 1, 1))),
+)
+
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 8.5,
+    "axes.labelsize": 8.5,
+    "xtick.labelsize": SMALLEST_PT,
+    "ytick.labelsize": 8.5,
+    "legend.fontsize": SMALLEST_PT,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": QUIET,
+    "axes.labelcolor": INK,
+    "xtick.color": QUIET,
+    "ytick.color": INK,
+    "text.color": INK,
+    "axes.axisbelow": True,
+    "legend.frameon": False,
+}
+
+
+def _wrapped(label: str, width: int = 30) -> str:
+    return "\n".join(textwrap.wrap(label, width)[:3]) or label
+
+
+def _png(figure: Figure) -> bytes:
+    FigureCanvasAgg(figure)
+    stream = io.BytesIO()
+    figure.savefig(stream, format="png", dpi=DPI, metadata={"Software": None})
+    return stream.getvalue()
+
+
+def _percent_axis(axis, label: str) -> None:
+    axis.set_xlim(0, 100)
+    axis.xaxis.set_major_formatter(PercentFormatter(decimals=0))
+    axis.xaxis.set_major_locator(MaxNLocator(nbins=4))
+    axis.grid(axis="x", color=GRID, linewidth=0.6)
+    axis.set_xlabel(label)
+
+
+def _bar_label(axis, y: float, value: float, text: str, *, fits_inside: float = 70) -> None:
+    """The figure at the end of a bar; inside it, in white, when the bar is long."""
+    if value >= fits_inside:
+        axis.text(value - 1.5, y, text, va="center", ha="right", color="white")
+    else:
+        axis.text(value + 1.5, y, text, va="center", ha="left")
+
+
+def shares_chart(shares: Sequence[Share], axis_label: str) -> bytes:
+    """Horizontal bars of percentages, one per share, in the order given, top down."""
+    with rc_context(STYLE):
+        figure = Figure(figsize=(WIDTH_IN, 0.85 + 0.32 * len(shares)), layout="constrained")
+        axis = figure.add_subplot()
+        rows = range(len(shares))
+        values = [100 * (share.rate or 0) for share in shares]
+        colours = [OTHERS if share.label.startswith("Other ") else NAVY for share in shares]
+        axis.barh(rows, values, height=0.62, color=colours)
+        axis.set_yticks(list(rows), [_wrapped(share.label) for share in shares])
+        axis.set_ylim(len(shares) - 0.5, -0.5)  # first share at the top
+        axis.tick_params(axis="y", length=0)
+        _percent_axis(axis, axis_label)
+        for row, (share, value) in enumerate(zip(shares, values, strict=True)):
+            text = share.words() if share.total else "none to count"
+            _bar_label(axis, row, value, text.replace(" (", "  (", 1))
+        return _png(figure)
+
+
+def _tick_labels(trend: Trend) -> list[str]:
+    """ "Mar" under each month, with the year under the first and under each January."""
+    labels = []
+    for number, period in enumerate(trend.periods):
+        if trend.step == "year":
+            labels.append(period.label)
+            continue
+        short, year = period.label.split(" ")
+        new_year = number == 0 or period.start.month == 1
+        labels.append(f"{short}\n{year}" if new_year else short)
+    return labels
+
+
+def trend_chart(trend: Trend, check_titles: Sequence[str]) -> bytes:
+    """Notes per period (with a finding, met every check) over the share with a finding,
+    for all checks and for each check against the notes it applied to in the period."""
+    periods = trend.periods
+    x = list(range(len(periods)))
+    with rc_context(STYLE):
+        figure = Figure(figsize=(WIDTH_IN, 4.6), layout="constrained")
+        counts, rates = figure.subplots(
+            2, 1, sharex=True, gridspec_kw={"height_ratios": (1, 1.5)}
+        )
+        flagged = [period.flagged for period in periods]
+        met = [period.notes - period.flagged for period in periods]
+        counts.bar(x, flagged, width=0.7, color=FLAGGED, label="With a finding")
+        counts.bar(x, met, width=0.7, bottom=flagged, color=MET, label="Met every check")
+        counts.set_ylabel("Notes checked")
+        counts.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+        counts.grid(axis="y", color=GRID, linewidth=0.6)
+        counts.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, borderaxespad=0.2)
+        series = [("All checks", [period.share for period in periods])]
+        series += [
+            (title, [period.check_share(check) for period in periods])
+            for check, title in zip(trend.checks, check_titles, strict=True)
+        ]
+        for (title, shares), (colour, marker, dashes) in zip(series, LINE_LOOKS, strict=False):
+            values = [
+                100 * share.rate if share.total >= NOTES_FOR_A_POINT else float("nan")
+                for share in shares
+            ]
+            rates.plot(
+                x, values, color=colour, marker=marker, linestyle=dashes, markersize=4,
+                linewidth=1.8 if title == "All checks" else 1.2, label=title,
+            )
+        rates.set_ylim(-3, 103)
+        rates.yaxis.set_major_formatter(PercentFormatter(decimals=0))
+        rates.yaxis.set_major_locator(MaxNLocator(nbins=5))
+        rates.grid(axis="y", color=GRID, linewidth=0.6)
+        rates.set_ylabel("Share with a finding")
+        rates.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, borderaxespad=0.2)
+        rates.set_xticks(x, _tick_labels(trend))
+        rates.set_xlim(-0.6, len(periods) - 0.4)
+        return _png(figure)
+
+
+def agency_chart(bars: Sequence[AgencyBar]) -> bytes:
+    """Contacts per agency (left); for outward sharing, the share with a reason and with an
+    outcome recorded (right). Agencies with no outward sharing say so instead of a bar."""
+    rows = list(range(len(bars)))
+    with rc_context(STYLE):
+        figure = Figure(figsize=(WIDTH_IN, 1.1 + 0.38 * len(bars)), layout="constrained")
+        contacts, sharing = figure.subplots(
+            1, 2, sharey=True, gridspec_kw={"width_ratios": (1, 1.25)}
+        )
+        colours = [OTHERS if bar.label.startswith("Other ") else NAVY for bar in bars]
+        counts = [bar.contacts for bar in bars]
+        contacts.barh(rows, counts, height=0.62, color=colours)
+        contacts.set_yticks(rows, [_wrapped(bar.label, 26) for bar in bars])
+        contacts.set_ylim(len(bars) - 0.5, -0.5)
+        contacts.tick_params(axis="y", length=0)
+        contacts.set_xlim(0, max(counts, default=1) * 1.25)
+        contacts.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+        contacts.grid(axis="x", color=GRID, linewidth=0.6)
+        contacts.set_xlabel("Contacts (done or attempted)")
+        for row, count in enumerate(counts):
+            contacts.text(count + max(counts) * 0.02, row, f"{count:,}", va="center")
+        for offset, colour, name, pick in (
+            (-0.19, REASON, "Reason recorded", lambda bar: bar.reason),
+            (0.19, OUTCOME, "Outcome recorded", lambda bar: bar.outcome),
+        ):
+            shares = [pick(bar) for bar in bars]
+            values = [100 * (share.rate or 0) for share in shares]
+            sharing.barh(
+                [row + offset for row in rows], values, height=0.36, color=colour, label=name
+            )
+            word = name.split()[0].lower()  # the label names its bar: a 0% bar has no colour
+            for row, bar, share, value in zip(rows, bars, shares, values, strict=True):
+                if share.total:
+                    text = f"{word} {share.count:,} of {share.total:,}"
+                    _bar_label(sharing, row + offset, value, text, fits_inside=60)
+                elif bar.outward:
+                    sharing.text(1.5, row + offset, f"{word} not assessed", va="center",
+                                 color=QUIET)
+        for row, bar in enumerate(bars):
+            if not bar.outward:
+                sharing.text(1.5, row, "no outward sharing", va="center", color=QUIET,
+                             style="italic")
+        sharing.tick_params(axis="y", length=0)
+        _percent_axis(sharing, "Share of outward sharing")
+        figure.legend(loc="outside upper right", ncols=2)
+        return _png(figure)

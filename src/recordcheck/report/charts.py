@@ -1,0 +1,216 @@
+"""The audit report's charts as Word figures: the picture, its alt text and a caption
+that states the figures in words, so a reader who cannot see the chart (or prints it
+in black and white) misses nothing.
+
+The figures come from report/chart_data.py and the pictures from
+report/chart_drawing.py, which loads matplotlib: it is imported here only when
+a chart is drawn, so checking notes never loads it. Where a chart would be
+empty or say nothing (no dates, one case file, no contacts) a sentence takes
+its place.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, RGBColor
+
+from recordcheck.report.chart_data import (
+    NOTES_FOR_A_POINT,
+    WIDTH_CM,
+    Share,
+    Trend,
+    agency_bars,
+    case_shares,
+    check_shares,
+    trend,
+)
+from recordcheck.report.doc_builder import AuditDocument, percent, plural
+from recordcheck.report.guide import guide_for
+from recordcheck.report.partner_agencies import Partner
+from recordcheck.report.sanitise import clean_text
+from recordcheck.report.summary import out_of
+from recordcheck.report.word import add_field
+
+CAPTION_STYLE = "Caption"  # Word's own; a template without it gets the report's small print
+CAPTION_INK = RGBColor(0x26, 0x26, 0x26)
+
+
+def add_figure(doc: AuditDocument, png: bytes, alt: str, caption: str) -> None:
+    """The picture, at the width it was drawn, then "Figure n. <caption>" kept with it."""
+    picture = doc.para()
+    picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    picture.paragraph_format.keep_with_next = True
+    shape = picture.add_run().add_picture(io.BytesIO(png), width=Cm(WIDTH_CM))
+    number = len(doc.document.inline_shapes)
+    properties = shape._inline.docPr  # what screen readers and Word's Alt Text pane read
+    properties.set("name", f"Figure {number}")
+    properties.set("descr", clean_text(alt))
+    words = doc.para(style=CAPTION_STYLE if CAPTION_STYLE in doc.ids else "Small Print")
+    words.add_run("Figure ").bold = True
+    add_field(words, "SEQ Figure \\* ARABIC", str(number))  # Word's list of figures counts it
+    words.runs[-1].bold = True
+    words.add_run(". ").bold = True
+    # a caption is read as text, not as a heading: plain, in the report's ink
+    body = words.add_run(clean_text(caption))
+    body.bold = False
+    body.font.color.rgb = CAPTION_INK
+
+
+def _drawing():
+    from recordcheck.report import chart_drawing  # loads matplotlib: only when drawing
+
+    return chart_drawing
+
+
+def charts_section(doc: AuditDocument) -> None:
+    doc.heading("The audit in charts", new_page=True)
+    if not doc.summary.overall.notes:
+        doc.para("No notes were checked, so there is nothing to chart.")
+        return
+    doc.para(
+        "Each caption gives the chart's figures in words. A check's share is out of the notes "
+        "it applies to; a note counts once however many findings it has. The partnership "
+        "chart is in the Partnership working section."
+    )
+    _check_chart(doc)
+    _case_chart(doc)
+    _trend_chart(doc)
+
+
+def _check_chart(doc: AuditDocument) -> None:
+    overall, checks = doc.summary.overall, doc.summary.checks
+    shares = check_shares(doc.summary)
+    figures = [
+        f"{guide_for(check).title.lower()}, {overall.notes_with[check]:,} of "
+        f"{out_of(check, overall)} ({percent(overall.share_with(check))})"
+        if overall.applicable[check]
+        else f"{guide_for(check).title.lower()}, no notes it applies to"
+        for check in checks
+    ]
+    add_figure(
+        doc,
+        _drawing().shares_chart(shares, "Share of the notes the check applies to"),
+        "Horizontal bar chart: the share of notes with a finding for each check, out of the "
+        "notes the check applies to. "
+        + "; ".join(f"{share.label} {_rate(share)}" for share in shares)
+        + ".",
+        "Notes with a finding, by check: " + "; ".join(figures) + ".",
+    )
+
+
+def _rate(share: Share) -> str:
+    return percent(share.rate) if share.rate is not None else "none to count"
+
+
+def _case_chart(doc: AuditDocument) -> None:
+    cases = doc.summary.cases
+    if len(cases) == 1:
+        (case,) = case_shares(doc.summary)
+        doc.para(
+            f"All the notes are from one case file, {case.label}: {case.words('note')} had at "
+            "least one finding, so there is no chart comparing case files."
+        )
+        return
+    shares = case_shares(doc.summary)
+    listed = "; ".join(f"{share.label}, {share.words('note')}" for share in shares)
+    top = f"the {len(shares) - 1} with the highest share, then the other" if (
+        shares[-1].label.startswith("Other ")
+    ) else "highest share first"
+    add_figure(
+        doc,
+        _drawing().shares_chart(shares, "Share of the case file's notes with a finding"),
+        f"Horizontal bar chart: the share of each case file's notes with at least one finding, "
+        f"{top}. Highest: {shares[0].label} {_rate(shares[0])}; lowest shown: "
+        f"{shares[-1].label} {_rate(shares[-1])}.",
+        f"Notes with at least one finding, by case file ({top}): {listed}.",
+    )
+
+
+def _trend_chart(doc: AuditDocument) -> None:
+    shape = trend(doc.report, doc.summary)
+    left_out = (
+        f" {plural(shape.undated, 'note')} without a date {'is' if shape.undated == 1 else 'are'}"
+        " left out."
+        if shape.undated
+        else ""
+    )
+    if not shape.periods:
+        doc.para("No note has a date, so there is no chart of findings over time.")
+        return
+    if len(shape.periods) == 1:
+        (only,) = shape.periods
+        doc.para(
+            f"All the dated notes are from {only.label}: {only.share.words('note')} had at "
+            f"least one finding. A chart over time needs notes from more than one month."
+            + left_out
+        )
+        return
+    step = shape.step
+    titles = [guide_for(check).title for check in shape.checks]
+    add_figure(
+        doc,
+        _drawing().trend_chart(shape, titles),
+        f"Two-panel chart by {step}. Top: bars of the notes checked each {step}, split into "
+        f"notes with a finding and notes that met every check. Bottom: lines of the share of "
+        f"notes with a finding, for all checks and for each check. "
+        f"{_trend_summary(shape)}",
+        f"Notes checked each {step} (top) and the share with at least one finding (bottom; "
+        f"each check's line is out of the notes it applies to in the {step}; a point resting "
+        f"on fewer than {NOTES_FOR_A_POINT} notes is not drawn). All checks: "
+        + "; ".join(
+            f"{period.label}, {period.share.words('note')}" if period.notes
+            else f"{period.label}, no notes"
+            for period in shape.periods
+        )
+        + "."
+        + left_out,
+    )
+
+
+def _trend_summary(shape: Trend) -> str:
+    counted = [period for period in shape.periods if period.notes]
+    first, last = counted[0], counted[-1]
+    return (
+        f"All checks: {first.label} {_rate(first.share)} of {plural(first.notes, 'note')}; "
+        f"{last.label} {_rate(last.share)} of {plural(last.notes, 'note')}."
+    )
+
+
+def partnership_chart(doc: AuditDocument, partners: Sequence[Partner]) -> None:
+    """Contacts per agency, with outward sharing's reason and outcome rates."""
+    if not partners:
+        doc.para(
+            "The notes record no done or attempted contact with another agency, so there is "
+            "no partnership chart."
+        )
+        return
+    bars = agency_bars(partners)
+    figures = [
+        f"{bar.label} {bar.contacts:,}"
+        + (
+            f" ({bar.outward:,} out: reason {_count_of(bar.reason)}, outcome "
+            f"{_count_of(bar.outcome)})"
+            if bar.outward
+            else ""
+        )
+        for bar in bars
+    ]
+    add_figure(
+        doc,
+        _drawing().agency_chart(bars),
+        "Two-panel horizontal bar chart by agency, most contacts first. Left: the number of "
+        "done or attempted contacts. Right: for contacts that sent information out, the share "
+        "with a reason recorded and the share with an outcome recorded. Most contacts: "
+        f"{bars[0].label}, {bars[0].contacts:,}.",
+        "Done or attempted contacts per agency, most first; in brackets, for contacts that "
+        "sent information out, how many recorded the reason and the outcome: "
+        + "; ".join(figures)
+        + ".",
+    )
+
+
+def _count_of(share: Share) -> str:
+    return f"{share.count:,} of {share.total:,}" if share.total else "not assessed"
