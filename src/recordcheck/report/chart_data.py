@@ -21,7 +21,7 @@ from recordcheck.report.summary import AuditSummary, Tally, checks_in, parse_dat
 # Charts are drawn at the width they print: within the 16.6 cm text width of an A4 page.
 WIDTH_CM = 16.0
 # More bars than this stop being readable on a page; the rest are added up into one.
-TOP_CASES = 15
+TOP_CASES = 12
 TOP_AGENCIES = 12
 # Monthly points up to a year and a half; quarterly up to six years; yearly beyond.
 MONTHLY_UP_TO = 18
@@ -195,12 +195,16 @@ def _agency_bar(label: str, partners: Sequence[Partner]) -> AgencyBar:
 
 
 def agency_bars(partners: Sequence[Partner], top: int = TOP_AGENCIES) -> list[AgencyBar]:
-    """The agencies with most contacts first; past ``top``, the rest as one bar."""
-    ranked = sorted(partners, key=lambda partner: (-partner.contacts, partner.agency.lower()))
-    if len(ranked) <= top + 1:
-        return [_agency_bar(partner.agency, [partner]) for partner in ranked]
-    rest = ranked[top:]
-    return [
-        *(_agency_bar(partner.agency, [partner]) for partner in ranked[:top]),
-        _agency_bar(f"Other {len(rest):,} agencies", rest),
-    ]
+    """The ``top`` agencies with most contacts, most first. The rest are not drawn (their
+    contacts added up would dwarf every bar): `others` adds them up for the caption."""
+    return [_agency_bar(partner.agency, [partner]) for partner in _by_contacts(partners)[:top]]
+
+
+def others(partners: Sequence[Partner], top: int = TOP_AGENCIES) -> AgencyBar | None:
+    """The agencies past the ``top``, added up; None when every agency is drawn."""
+    rest = _by_contacts(partners)[top:]
+    return _agency_bar(f"the other {len(rest):,} agencies", rest) if rest else None
+
+
+def _by_contacts(partners: Sequence[Partner]) -> list[Partner]:
+    return sorted(partners, key=lambda partner: (-partner.contacts, partner.agency.lower()))

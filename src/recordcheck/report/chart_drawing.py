@@ -84,10 +84,13 @@ def _percent_axis(axis, label: str) -> None:
     axis.set_xlabel(label)
 
 
-def _bar_label(axis, y: float, value: float, text: str, *, fits_inside: float = 70) -> None:
-    """The figure at the end of a bar; inside it, in white, when the bar is long."""
+def _bar_label(
+    axis, y: float, value: float, text: str, *, fits_inside: float = 70, ink: str = "white"
+) -> None:
+    """The figure at the end of a bar; inside it when the bar is long (white on a dark bar,
+    dark on a light one)."""
     if value >= fits_inside:
-        axis.text(value - 1.5, y, text, va="center", ha="right", color="white")
+        axis.text(value - 1.5, y, text, va="center", ha="right", color=ink)
     else:
         axis.text(value + 1.5, y, text, va="center", ha="left")
 
@@ -95,7 +98,7 @@ def _bar_label(axis, y: float, value: float, text: str, *, fits_inside: float = 
 def shares_chart(shares: Sequence[Share], axis_label: str) -> bytes:
     """Horizontal bars of percentages, one per share, in the order given, top down."""
     with rc_context(STYLE):
-        figure = Figure(figsize=(WIDTH_IN, 0.85 + 0.32 * len(shares)), layout="constrained")
+        figure = Figure(figsize=(WIDTH_IN, 0.8 + 0.27 * len(shares)), layout="constrained")
         axis = figure.add_subplot()
         rows = range(len(shares))
         values = [100 * (share.rate or 0) for share in shares]
@@ -176,9 +179,8 @@ def agency_chart(bars: Sequence[AgencyBar]) -> bytes:
         contacts, sharing = figure.subplots(
             1, 2, sharey=True, gridspec_kw={"width_ratios": (1, 1.25)}
         )
-        colours = [OTHERS if bar.label.startswith("Other ") else NAVY for bar in bars]
         counts = [bar.contacts for bar in bars]
-        contacts.barh(rows, counts, height=0.62, color=colours)
+        contacts.barh(rows, counts, height=0.62, color=NAVY)
         contacts.set_yticks(rows, [_wrapped(bar.label, 26) for bar in bars])
         contacts.set_ylim(len(bars) - 0.5, -0.5)
         contacts.tick_params(axis="y", length=0)
@@ -188,9 +190,9 @@ def agency_chart(bars: Sequence[AgencyBar]) -> bytes:
         contacts.set_xlabel("Contacts (done or attempted)")
         for row, count in enumerate(counts):
             contacts.text(count + max(counts) * 0.02, row, f"{count:,}", va="center")
-        for offset, colour, name, pick in (
-            (-0.19, REASON, "Reason recorded", lambda bar: bar.reason),
-            (0.19, OUTCOME, "Outcome recorded", lambda bar: bar.outcome),
+        for offset, colour, ink, name, pick in (
+            (-0.19, REASON, "white", "Reason recorded", lambda bar: bar.reason),
+            (0.19, OUTCOME, INK, "Outcome recorded", lambda bar: bar.outcome),
         ):
             shares = [pick(bar) for bar in bars]
             values = [100 * (share.rate or 0) for share in shares]
@@ -201,7 +203,7 @@ def agency_chart(bars: Sequence[AgencyBar]) -> bytes:
             for row, bar, share, value in zip(rows, bars, shares, values, strict=True):
                 if share.total:
                     text = f"{word} {share.count:,} of {share.total:,}"
-                    _bar_label(sharing, row + offset, value, text, fits_inside=60)
+                    _bar_label(sharing, row + offset, value, text, fits_inside=60, ink=ink)
                 elif bar.outward:
                     sharing.text(1.5, row + offset, f"{word} not assessed", va="center",
                                  color=QUIET)

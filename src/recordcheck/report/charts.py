@@ -20,11 +20,13 @@ from docx.shared import Cm, RGBColor
 from recordcheck.report.chart_data import (
     NOTES_FOR_A_POINT,
     WIDTH_CM,
+    AgencyBar,
     Share,
     Trend,
     agency_bars,
     case_shares,
     check_shares,
+    others,
     trend,
 )
 from recordcheck.report.doc_builder import AuditDocument, percent, plural
@@ -116,9 +118,11 @@ def _case_chart(doc: AuditDocument) -> None:
         return
     shares = case_shares(doc.summary)
     listed = "; ".join(f"{share.label}, {share.words('note')}" for share in shares)
-    top = f"the {len(shares) - 1} with the highest share, then the other" if (
-        shares[-1].label.startswith("Other ")
-    ) else "highest share first"
+    top = (
+        f"the {len(shares) - 1} with the highest share, then the rest together"
+        if shares[-1].label.startswith("Other ")
+        else "highest share first"
+    )
     add_figure(
         doc,
         _drawing().shares_chart(shares, "Share of the case file's notes with a finding"),
@@ -187,17 +191,13 @@ def partnership_chart(doc: AuditDocument, partners: Sequence[Partner]) -> None:
             "no partnership chart."
         )
         return
-    bars = agency_bars(partners)
-    figures = [
-        f"{bar.label} {bar.contacts:,}"
-        + (
-            f" ({bar.outward:,} out: reason {_count_of(bar.reason)}, outcome "
-            f"{_count_of(bar.outcome)})"
-            if bar.outward
-            else ""
+    bars, rest = agency_bars(partners), others(partners)
+    figures = "; ".join(f"{bar.label} {bar.contacts:,}{_sharing(bar)}" for bar in bars)
+    if rest:
+        figures += (
+            f". Not drawn: {rest.label}, {plural(rest.contacts, 'contact')} between them"
+            f"{_sharing(rest)}"
         )
-        for bar in bars
-    ]
     add_figure(
         doc,
         _drawing().agency_chart(bars),
@@ -206,9 +206,16 @@ def partnership_chart(doc: AuditDocument, partners: Sequence[Partner]) -> None:
         "with a reason recorded and the share with an outcome recorded. Most contacts: "
         f"{bars[0].label}, {bars[0].contacts:,}.",
         "Done or attempted contacts per agency, most first; in brackets, for contacts that "
-        "sent information out, how many recorded the reason and the outcome: "
-        + "; ".join(figures)
-        + ".",
+        f"sent information out, how many recorded the reason and the outcome: {figures}.",
+    )
+
+
+def _sharing(bar: AgencyBar) -> str:
+    if not bar.outward:
+        return ""
+    return (
+        f" ({bar.outward:,} out: reason {_count_of(bar.reason)}, "
+        f"outcome {_count_of(bar.outcome)})"
     )
 
 

@@ -27,6 +27,8 @@ from recordcheck.report.partner_identity import ContactResolver, name_words
 from recordcheck.report.summary import case_label, parse_date
 
 PARTNERS_LISTED = 20
+PEOPLE_LISTED = 6  # per agency; the register lists them all
+PLANNED_LISTED = 10
 EXAMPLES = 3
 WHOLE_NOTE_UP_TO = 700  # characters: a longer note is quoted around its contacts
 NOT_NAMED = "not named)"
@@ -219,7 +221,7 @@ def _partner_table(doc: AuditDocument, partners: Sequence[Partner]) -> None:
             (
                 partner.agency,
                 agency_type_name(partner.types.most_common(1)[0][0]) if partner.types else "",
-                partner.named_contacts() or "\u2013",
+                _named_people(partner),
                 f"{partner.contacts:,}",
                 f"{len(partner.cases):,}",
                 f"{partner.with_reason} of {partner.reason_known}"
@@ -228,13 +230,20 @@ def _partner_table(doc: AuditDocument, partners: Sequence[Partner]) -> None:
             )
             for partner in listed
         ],
-        (3.4, 2.1, 3.9, 1.8, 1.6, 1.9, 1.9),
+        (3.2, 2.0, 3.6, 2.1, 1.7, 2.0, 2.0),
     )
     doc.para(
         "Reason and outcome are counted over contacts that sent information out; "
         "\u2013 where there were none (or none the sharing check assessed).",
         "Small Print",
     )
+
+
+def _named_people(partner: Partner) -> str:
+    people = partner.named_contacts().split("; ") if partner.people else []
+    if len(people) > PEOPLE_LISTED:
+        people = [*people[:PEOPLE_LISTED], f"and {len(people) - PEOPLE_LISTED} more"]
+    return "; ".join(people) or "\u2013"
 
 
 def _planned(doc: AuditDocument, resolver: ContactResolver) -> None:
@@ -254,14 +263,23 @@ def _planned(doc: AuditDocument, resolver: ContactResolver) -> None:
         "(\u201cI will ring\u201d, \u201cto refer to\u201d). They are not counted above: check "
         "in the case record that they happened."
     )
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))
     doc.table(
         ("Agency", "Planned contacts", "Case files"),
         [
             (agency, f"{number:,}", ", ".join(sorted(planned[agency])))
-            for agency, number in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+            for agency, number in ranked[:PLANNED_LISTED]
         ],
         (6.6, 3.0, 7.0),
     )
+    if len(ranked) > PLANNED_LISTED:
+        rest = ranked[PLANNED_LISTED:]
+        contacts = plural(sum(number for _, number in rest), "planned contact")
+        doc.para(
+            f"The other {len(rest):,} agencies ({contacts}) are on the Planned sheet of "
+            "partner-register.xlsx.",
+            "Small Print",
+        )
 
 
 def _examples(doc: AuditDocument, resolver: ContactResolver) -> None:
@@ -282,27 +300,35 @@ def _examples(doc: AuditDocument, resolver: ContactResolver) -> None:
         note = example.result.note
         source = [f"Case {case_label(example.result)}", day(parse_date(note.date))]
         source += [part for part in (note.note_type, f"note {note.note_id}") if part]
+        source += [] if _whole(example) else ["extract"]
         doc.para(" \u00b7 ".join(source), "Example Source")
         doc.para(_quoted(example), "Quote")
         for event, agency in zip(example.contacts, example.agencies, strict=True):
             doc.lead("Shows:", _shown(event, agency), "Suggestion")
 
 
+def _whole(example: Coordination) -> bool:
+    return len(example.result.note.text) <= WHOLE_NOTE_UP_TO
+
+
 def _quoted(example: Coordination) -> str:
+    """The whole note when short; else the sentences from the first contact to the last
+    outcome, so the quotation always holds what the "Shows" lines say."""
     text = example.result.note.text
-    if len(text) <= WHOLE_NOTE_UP_TO:
+    if _whole(example):
         return f"\u201c{' '.join(text.split())}\u201d"
-    start = min(event.start for event in example.contacts)
-    end = max(event.end for event in example.contacts)
-    quote = quote_around(text, start, end, context=200)
+    ends = [event.end for event in example.contacts]
+    ends += [text.find(event.outcome) + len(event.outcome) for event in example.contacts
+             if event.outcome in text]
+    quote = quote_around(text, min(event.start for event in example.contacts), max(ends),
+                         context=200)
     return f"\u201c{quote.before}{quote.flagged}{quote.after}\u201d"
 
 
 def _shown(event: ContactEvent, agency: str) -> str:
     who = ", ".join(part for part in (event.person.strip(), event.role.strip()) if part)
-    by = f" by {event.channel}" if event.channel else ""
     outcome = " ".join(event.outcome.split()).rstrip(".")
     return (
-        f"contact with {agency}{f' ({who})' if who else ''}{by}; reason for sharing recorded; "
+        f"contact with {agency}{f' ({who})' if who else ''}; reason for sharing recorded; "
         f"outcome: \u201c{outcome}\u201d"
     )
