@@ -151,10 +151,13 @@ def test_an_empty_report_still_writes_every_output(tmp_path):
     assert any("No notes were flagged" in p.text for p in document.paragraphs)
 
 
-def test_writers_do_not_load_spacy():
-    check = "import sys, recordcheck.report.audit; print('spacy' in sys.modules)"
+def test_writers_do_not_load_spacy_nor_matplotlib_until_a_chart_is_drawn():
+    check = (
+        "import sys, recordcheck.report.audit; "
+        "print('spacy' in sys.modules, 'matplotlib' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
-    assert result.stdout.strip() == "False", result.stderr
+    assert result.stdout.strip() == "False False", result.stderr
 
 
 def test_an_interrupted_audit_leaves_the_previous_pack_whole(tmp_path, monkeypatch):

@@ -69,7 +69,8 @@ def _wrapped(label: str, width: int = 30) -> str:
     return "\n".join(textwrap.wrap(label, width)[:3]) or label
 
 
-def _png(figure: Figure) -> bytes:
+def png(figure: Figure) -> bytes:
+    """The figure as a PNG at print resolution."""
     FigureCanvasAgg(figure)
     stream = io.BytesIO()
     figure.savefig(stream, format="png", dpi=DPI, metadata={"Software": None})
@@ -95,7 +96,7 @@ def _bar_label(
         axis.text(value + 1.5, y, text, va="center", ha="left")
 
 
-def shares_chart(shares: Sequence[Share], axis_label: str) -> bytes:
+def shares_figure(shares: Sequence[Share], axis_label: str) -> Figure:
     """Horizontal bars of percentages, one per share, in the order given, top down."""
     with rc_context(STYLE):
         figure = Figure(figsize=(WIDTH_IN, 0.8 + 0.27 * len(shares)), layout="constrained")
@@ -111,7 +112,7 @@ def shares_chart(shares: Sequence[Share], axis_label: str) -> bytes:
         for row, (share, value) in enumerate(zip(shares, values, strict=True)):
             text = share.words() if share.total else "none to count"
             _bar_label(axis, row, value, text.replace(" (", "  (", 1))
-        return _png(figure)
+        return figure
 
 
 def _tick_labels(trend: Trend) -> list[str]:
@@ -127,7 +128,7 @@ def _tick_labels(trend: Trend) -> list[str]:
     return labels
 
 
-def trend_chart(trend: Trend, check_titles: Sequence[str]) -> bytes:
+def trend_figure(trend: Trend, check_titles: Sequence[str]) -> Figure:
     """Notes per period (with a finding, met every check) over the share with a finding,
     for all checks and for each check against the notes it applied to in the period."""
     periods = trend.periods
@@ -167,10 +168,10 @@ def trend_chart(trend: Trend, check_titles: Sequence[str]) -> bytes:
         rates.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, borderaxespad=0.2)
         rates.set_xticks(x, _tick_labels(trend))
         rates.set_xlim(-0.6, len(periods) - 0.4)
-        return _png(figure)
+        return figure
 
 
-def agency_chart(bars: Sequence[AgencyBar]) -> bytes:
+def agency_figure(bars: Sequence[AgencyBar]) -> Figure:
     """Contacts per agency (left); for outward sharing, the share with a reason and with an
     outcome recorded (right). Agencies with no outward sharing say so instead of a bar."""
     rows = list(range(len(bars)))
@@ -214,4 +215,4 @@ def agency_chart(bars: Sequence[AgencyBar]) -> bytes:
         sharing.tick_params(axis="y", length=0)
         _percent_axis(sharing, "Share of outward sharing")
         figure.legend(loc="outside upper right", ncols=2)
-        return _png(figure)
+        return figure

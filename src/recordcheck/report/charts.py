@@ -12,7 +12,8 @@ its place.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from types import ModuleType
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, RGBColor
@@ -61,10 +62,11 @@ def add_figure(doc: AuditDocument, png: bytes, alt: str, caption: str) -> None:
     body.font.color.rgb = CAPTION_INK
 
 
-def _drawing():
+def _picture(build: Callable[[ModuleType], object]) -> bytes:
+    """The PNG of the figure ``build`` makes with report/chart_drawing.py."""
     from recordcheck.report import chart_drawing  # loads matplotlib: only when drawing
 
-    return chart_drawing
+    return chart_drawing.png(build(chart_drawing))
 
 
 def charts_section(doc: AuditDocument) -> None:
@@ -94,7 +96,7 @@ def _check_chart(doc: AuditDocument) -> None:
     ]
     add_figure(
         doc,
-        _drawing().shares_chart(shares, "Share of the notes the check applies to"),
+        _picture(lambda draw: draw.shares_figure(shares, "Share of the notes it applies to")),
         "Horizontal bar chart: the share of notes with a finding for each check, out of the "
         "notes the check applies to. "
         + "; ".join(f"{share.label} {_rate(share)}" for share in shares)
@@ -125,7 +127,9 @@ def _case_chart(doc: AuditDocument) -> None:
     )
     add_figure(
         doc,
-        _drawing().shares_chart(shares, "Share of the case file's notes with a finding"),
+        _picture(
+            lambda draw: draw.shares_figure(shares, "Share of the case file's notes with a finding")
+        ),
         f"Horizontal bar chart: the share of each case file's notes with at least one finding, "
         f"{top}. Highest: {shares[0].label} {_rate(shares[0])}; lowest shown: "
         f"{shares[-1].label} {_rate(shares[-1])}.",
@@ -156,7 +160,7 @@ def _trend_chart(doc: AuditDocument) -> None:
     titles = [guide_for(check).title for check in shape.checks]
     add_figure(
         doc,
-        _drawing().trend_chart(shape, titles),
+        _picture(lambda draw: draw.trend_figure(shape, titles)),
         f"Two-panel chart by {step}. Top: bars of the notes checked each {step}, split into "
         f"notes with a finding and notes that met every check. Bottom: lines of the share of "
         f"notes with a finding, for all checks and for each check. "
@@ -200,7 +204,7 @@ def partnership_chart(doc: AuditDocument, partners: Sequence[Partner]) -> None:
         )
     add_figure(
         doc,
-        _drawing().agency_chart(bars),
+        _picture(lambda draw: draw.agency_figure(bars)),
         "Two-panel horizontal bar chart by agency, most contacts first. Left: the number of "
         "done or attempted contacts. Right: for contacts that sent information out, the share "
         "with a reason recorded and the share with an outcome recorded. Most contacts: "

@@ -134,20 +134,22 @@ def coordination_examples(
         )
     )
     chosen: list[Coordination] = []
-    for spread in (True, False):
+    # first notes adding both a case file and an agency, then a case file, then any
+    for spread in ("case and agency", "case", "any"):
         for item in candidates:
             if len(chosen) == count:
                 return chosen
-            if item in chosen:
-                continue
-            seen_cases = {case_label(other.result) for other in chosen}
-            seen_agencies = {agency for other in chosen for agency in other.agencies}
-            if spread and (
-                case_label(item.result) in seen_cases or set(item.agencies) <= seen_agencies
-            ):
-                continue
-            chosen.append(item)
+            if item not in chosen and _adds(item, chosen, spread):
+                chosen.append(item)
     return chosen
+
+
+def _adds(item: Coordination, chosen: list[Coordination], spread: str) -> bool:
+    new_case = case_label(item.result) not in {case_label(other.result) for other in chosen}
+    new_agency = not set(item.agencies) <= {agency for other in chosen for agency in other.agencies}
+    if spread == "case and agency":
+        return new_case and new_agency
+    return new_case if spread == "case" else True
 
 
 def _counted(partners: Sequence[Partner], field: str) -> int:
