@@ -135,7 +135,7 @@ def test_the_section_counts_done_and_attempted_contacts_and_lists_planned_ones_a
     )
     assert not any(p.agency == "IDVA service (not named)" for p in partners)
     # no note of the sample both meets every standard and names the partner's answer
-    assert "no example is given" in text
+    assert "No note met all of this, so no example is given." in text
 
 
 def test_a_report_without_contacts_says_so(tmp_path):

@@ -287,16 +287,18 @@ def _planned(doc: AuditDocument, resolver: ContactResolver) -> None:
 def _examples(doc: AuditDocument, resolver: ContactResolver) -> None:
     doc.heading("Examples of coordinated recording", 2)
     examples = coordination_examples(doc.report, resolver)
+    criteria = (
+        "An example is a dated note with no finding and no data problem that records sharing "
+        "with another agency, why, and the partner's answer: the words after the contact open "
+        "with the partner's name or with \u201cAdvice:\u201d, \u201cOutcome:\u201d and the like."
+    )
     if not examples:
-        doc.para(
-            "No note both met every check and recorded a contact with another agency with its "
-            "reason and its outcome, so no example is given."
-        )
+        doc.para(f"No note met all of this, so no example is given. {criteria}")
         return
     doc.para(
-        "Notes that met every check and record sharing with another agency together with why "
-        "and what came of it: the kind of evidence of partnership working an inspection or a "
-        "tender asks for. Read the whole record before quoting one."
+        "Notes that show coordination with other agencies: the kind of evidence of partnership "
+        f"working an inspection or a tender asks for. {criteria} Read the whole record before "
+        "quoting one."
     )
     for example in examples:
         note = example.result.note
