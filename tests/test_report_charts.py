@@ -210,3 +210,16 @@ def test_one_case_file_and_one_month_are_said_not_charted():
     assert "All the notes are from one case file, C-1: 50% (1 of 2 notes)" in text
     assert "All the dated notes are from Mar 2024: 50% (1 of 2 notes)" in text
 
+
+
+def test_a_stray_old_date_leaves_the_year_labels_apart_and_the_empty_years_out_of_the_caption():
+    drawing = pytest.importorskip("recordcheck.report.chart_drawing")
+    report = report_of([("C-1", "1925-01-01", FLAGGED), ("C-2", "2024-03-01", CLEAN)])
+    shape = chart_data.trend(report, summarise(report))
+    rates = drawing.trend_figure(shape, ["Opinion", "Who present", "Sharing"]).axes[1]
+    labels = [label.get_text() for label in rates.get_xticklabels() if label.get_text()]
+    assert labels[0] == "1925" and len(labels) <= drawing.MOST_TICK_LABELS
+    _, figures = figures_in(report)
+    trend_caption = next(caption for _, caption in figures if "each year" in caption)
+    assert "1926" not in trend_caption
+    assert "No notes in 98 of the 100 years." in trend_caption

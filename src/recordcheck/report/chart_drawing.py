@@ -27,6 +27,7 @@ from recordcheck.report.chart_data import NOTES_FOR_A_POINT, WIDTH_CM, AgencyBar
 WIDTH_IN = WIDTH_CM / 2.54
 DPI = 250
 SMALLEST_PT = 8
+MOST_TICK_LABELS = 12  # years: what fits across the page at 8 pt
 
 NAVY = "#1F3864"  # the report's heading colour
 OTHERS = "#8C8C8C"  # an "Other n ..." bar adding up the rest
@@ -116,11 +117,14 @@ def shares_figure(shares: Sequence[Share], axis_label: str) -> Figure:
 
 
 def _tick_labels(trend: Trend) -> list[str]:
-    """ "Mar" under each month, with the year under the first and under each January."""
+    """ "Mar" under each month, with the year under the first and under each January.
+    Years (only when the notes span more than six years) are labelled every few years
+    once there are too many to fit."""
     labels = []
+    every = -(-len(trend.periods) // MOST_TICK_LABELS)
     for number, period in enumerate(trend.periods):
         if trend.step == "year":
-            labels.append(period.label)
+            labels.append(period.label if number % every == 0 else "")
             continue
         short, year = period.label.split(" ")
         new_year = number == 0 or period.start.month == 1
@@ -166,7 +170,8 @@ def trend_figure(trend: Trend, check_titles: Sequence[str]) -> Figure:
         rates.grid(axis="y", color=GRID, linewidth=0.6)
         rates.set_ylabel("Share with a finding")
         rates.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, borderaxespad=0.2)
-        rates.set_xticks(x, _tick_labels(trend))
+        labelled = [(at, label) for at, label in zip(x, _tick_labels(trend), strict=True) if label]
+        rates.set_xticks([at for at, _ in labelled], [label for _, label in labelled])
         rates.set_xlim(-0.6, len(periods) - 0.4)
         return figure
 

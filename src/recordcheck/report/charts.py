@@ -169,13 +169,21 @@ def _trend_chart(doc: AuditDocument) -> None:
         f"each check's line is out of the notes it applies to in the {step}; a point resting "
         f"on fewer than {NOTES_FOR_A_POINT} notes is not drawn). All checks: "
         + "; ".join(
-            f"{period.label}, {period.share.words('note')}" if period.notes
-            else f"{period.label}, no notes"
+            f"{period.label}, {period.share.words('note')}"
             for period in shape.periods
+            if period.notes
         )
         + "."
+        + _empty_periods(shape)
         + left_out,
     )
+
+
+def _empty_periods(shape: Trend) -> str:
+    empty = sum(not period.notes for period in shape.periods)
+    if not empty:
+        return ""
+    return f" No notes in {empty:,} of the {len(shape.periods):,} {shape.step}s."
 
 
 def _trend_summary(shape: Trend) -> str:
