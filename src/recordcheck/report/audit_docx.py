@@ -27,6 +27,7 @@ from recordcheck.report.doc_builder import (
     plural,
 )
 from recordcheck.report.guide import guide_for
+from recordcheck.report.moderation_section import sampling_and_moderation
 from recordcheck.report.sanitise import clean_text
 from recordcheck.report.styles import TEXT_WIDTH_CM, ensure_report_styles
 from recordcheck.report.summary import (
@@ -261,6 +262,7 @@ def build_audit_document(
     audit_sections.case_files(doc)
     audit_sections.coaching(doc)
     audit_sections.data_problems(doc)
+    sampling_and_moderation(doc)
     audit_sections.method_and_limitations(doc)
     add_contents(contents, doc.headings, doc.ids)
     update_fields_on_open(document)
