@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from recordcheck.model import DECISIONS, Decision, Report
-from recordcheck.report.excerpts import quote_around
+from recordcheck.report.excerpts import quote_around, sentence_spans, shorten
 from recordcheck.report.guide import guide_for
 from recordcheck.report.moderation import decisions_by_id, identified, moderation_figures
 from recordcheck.report.summary import AuditSummary, author_label, case_label, summarise
@@ -27,6 +27,7 @@ AUDITOR = "Auditor"
 DATE_DECIDED = "Date decided"
 SECOND_DECISION = "Second auditor's decision"
 CONTEXT_WORDS = 160  # characters of the sentence kept each side of the flagged words
+NEIGHBOUR_WORDS = 120  # characters kept of the sentence before and the one after
 # Narrow enough to print one A4 landscape page wide at a readable size (workbook.py):
 # long text wraps, and names wrap rather than being cut off.
 FINDING_COLUMNS = (
@@ -39,7 +40,7 @@ FINDING_COLUMNS = (
     Column("Author", 14, wrap=True),
     Column("Check", 11, wrap=True),
     Column("Severity", 8),
-    Column("Flagged words \u00abin\u00bb their sentence", 28, wrap=True),
+    Column("Flagged words \u00abin\u00bb context", 28, wrap=True),
     Column("Message", 18, wrap=True),
     Column("Suggested rewrite", 22, wrap=True),
     Column(DECISION, 9),
@@ -51,9 +52,16 @@ FINDING_COLUMNS = (
 
 
 def in_context(text: str, start: int, end: int) -> str:
-    """The flagged words marked \u00ablike this\u00bb in their sentence."""
+    """The flagged words marked \u00ablike this\u00bb in their sentence, with the sentences
+    either side (shortened), so an auditor can judge them without opening the record."""
     quote = quote_around(text, start, end, context=CONTEXT_WORDS)
-    return f"{quote.before}\u00ab{quote.flagged}\u00bb{quote.after}"
+    spans = sentence_spans(text)
+    before = [s for s in spans if s[1] <= start and not s[0] <= start < s[1]]
+    after = [s for s in spans if s[0] >= end]
+    earlier = shorten(text[slice(*before[-1])], NEIGHBOUR_WORDS, from_left=True) if before else ""
+    later = shorten(text[slice(*after[0])], NEIGHBOUR_WORDS) if after else ""
+    flagged = f"{quote.before}\u00ab{quote.flagged}\u00bb{quote.after}"
+    return " ".join(part for part in (earlier, flagged, later) if part)
 
 
 def _finding_rows(report: Report) -> Iterator[tuple]:
