@@ -333,6 +333,8 @@ def test_every_workbook_prints_on_a4_landscape_one_page_wide_at_a_readable_size(
             assert CELL_POINTS * print_scale(widths) >= MIN_PRINTED_POINTS, where
             if sheet.title != "Summary":  # a sheet of several small tables has no one header
                 assert sheet.print_title_rows == "$1:$1" and sheet.freeze_panes == "A2", where
+            else:  # each table's header row is tall enough for its wrapped headers
+                assert sheet.row_dimensions[2].height >= 2 * 15, where
 
 
 def test_author_names_wrap_rather_than_being_cut_off(outputs):

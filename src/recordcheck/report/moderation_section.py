@@ -15,7 +15,8 @@ _NUMBER_CM = 2.6
 
 
 def sampling_and_moderation(doc: AuditDocument) -> None:
-    doc.heading("How case files were chosen and moderated", new_page=True)
+    # short, so it follows the section before it rather than leaving a page near-empty
+    doc.heading("How case files were chosen and moderated")
     doc.heading("How the case files were chosen", 2)
     sample = doc.report.sample
     if sample is None:
@@ -39,10 +40,8 @@ def sampling_and_moderation(doc: AuditDocument) -> None:
 def _sample(doc: AuditDocument, sample: Sample) -> None:
     drawn = len(sample.case_ids)
     how = (
-        f"stratified by {sample.stratified_by}: each {sample.stratified_by} gave its share "
-        "of the sample in proportion to its case files ("
-        + "; ".join(f"{s.name} {s.drawn} of {s.of}" for s in sample.strata)
-        + ")"
+        f"stratified by {sample.stratified_by}: each {sample.stratified_by} gave its share of "
+        "the sample in proportion to its case files (the table below)"
         if sample.stratified_by
         else "at random from all of them (the export does not say which team wrote each note)"
     )
@@ -57,6 +56,12 @@ def _sample(doc: AuditDocument, sample: Sample) -> None:
     more = drawn - CASES_LISTED
     doc.lead("Case files audited:", listed + (f" and {more} more (report.json lists them)"
                                                if more > 0 else "") + ".")
+    if sample.strata:
+        doc.table(
+            (sample.stratified_by.capitalize(), "Case files", "Drawn"),
+            [(s.name, f"{s.of:,}", f"{s.drawn:,}") for s in sample.strata],
+            (TEXT_WIDTH_CM - 2 * _NUMBER_CM, _NUMBER_CM, _NUMBER_CM),
+        )
 
 
 def _decisions(doc: AuditDocument) -> None:

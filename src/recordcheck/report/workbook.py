@@ -33,9 +33,10 @@ A4_LANDSCAPE_WIDTH_INCHES = 297 / 25.4
 SIDE_MARGIN_INCHES = 0.3
 CELL_POINTS = 11
 MIN_PRINTED_POINTS = 7.5
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
+# named, so LibreOffice does not fall back to a serif font for headers
+_HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="1F3864")
-_TITLE_FONT = Font(bold=True, size=13, color="1F3864")
+_TITLE_FONT = Font(name="Calibri", bold=True, size=13, color="1F3864")
 _TOP = Alignment(vertical="top")
 _WRAP = Alignment(vertical="top", wrap_text=True)
 _HEADER_ALIGN = Alignment(vertical="center", wrap_text=True)
@@ -124,6 +125,13 @@ def _fit_height(sheet, row_number: int, cells: Sequence[tuple[float, object]]) -
         sheet.row_dimensions[row_number].height = min(lines, MAX_LINES) * LINE_HEIGHT
 
 
+def _fit_header(sheet, row_number: int, widths: Sequence[float], columns: Sequence[Column]):
+    # headers are bold, so fewer characters fit on a line
+    _fit_height(
+        sheet, row_number, [(w * 0.8, c.header) for w, c in zip(widths, columns, strict=False)]
+    )
+
+
 def _set_widths(sheet, widths: Iterable[float]) -> None:
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -172,8 +180,7 @@ def add_list_sheet(
     sheet = workbook.create_sheet(title)
     _set_widths(sheet, (column.width for column in columns))
     _print_setup(sheet, header_row=True)
-    # headers are bold, so fewer characters fit on a line
-    _fit_height(sheet, 1, [(column.width * 0.8, column.header) for column in columns])
+    _fit_header(sheet, 1, [column.width for column in columns], columns)
     sheet.append(_header_cells(sheet, columns))
     count = 0
     for row in rows:
@@ -216,19 +223,21 @@ def add_blocks_sheet(workbook: Workbook, title: str, blocks: Sequence[Block]) ->
     """Stack small tables one under another, each with a title and its own header."""
     sheet = workbook.create_sheet(title)
     widest = max((len(block.columns) for block in blocks), default=0)
-    _set_widths(
-        sheet,
-        (
-            max(block.columns[i].width for block in blocks if i < len(block.columns))
-            for i in range(widest)
-        ),
-    )
+    widths = [
+        max(block.columns[i].width for block in blocks if i < len(block.columns))
+        for i in range(widest)
+    ]
+    _set_widths(sheet, widths)
     _print_setup(sheet, header_row=False)
+    row_number = 0
     for block in blocks:
         heading = WriteOnlyCell(sheet, value=block.title)
         heading.font = _TITLE_FONT
         sheet.append([heading])
+        row_number += 2
+        _fit_header(sheet, row_number, widths, block.columns)
         sheet.append(_header_cells(sheet, block.columns))
         for row in block.rows:
             sheet.append(_row_cells(sheet, block.columns, row))
         sheet.append([])
+        row_number += len(block.rows) + 1
