@@ -107,8 +107,12 @@ def test_a_dismissed_finding_leaves_the_figures_and_decisions_carry_over(write_c
         accepted[0]: {"Decision": "Accept", "Auditor": "A. Auditor"},
     })
 
-    rows = audited(export, tmp_path / "second", "--decisions",
-                   tmp_path / "first" / "findings.xlsx")
+    result = invoke("audit", export, "--out", tmp_path / "second", "--quiet", "--decisions",
+                    tmp_path / "first" / "findings.xlsx")
+
+    assert "2 findings (2 opinion)" in result.stdout
+    assert "Findings dismissed by auditors are left out: 1." in result.stdout
+    rows = sheet_rows(tmp_path / "second" / "findings.xlsx", "Findings")
 
     # every finding is still listed, with the decisions carried over
     decided = {row["Finding ID"]: row for row in rows}

@@ -19,12 +19,12 @@ from typing import TextIO
 
 import click
 
-from recordcheck import __version__, engine
+from recordcheck import __version__, cli_pack, engine
 from recordcheck.cli_options import CommandGroup, input_options, pack_options, sample_options
-from recordcheck.cli_pack import UsageProblem, read_decisions, sample_seed, sampled, with_decisions
+from recordcheck.cli_pack import UsageProblem
 from recordcheck.report.atomic import atomic_output
 from recordcheck.report.jsonl import write_jsonl
-from recordcheck.report.text import format_account, render_text, summary_line
+from recordcheck.report.text import format_account, render_text
 from recordcheck.run import CheckedRun, RunOptions, RunProblem, checked_notes
 
 EXIT_INPUT_NOT_READ = 1
@@ -137,16 +137,16 @@ def audit(out_dir: Path, template: Path | None, organisation: str, service: str,
     from recordcheck.report.audit import write_audit
 
     opts = InputOptions(**options)
-    given = read_decisions(decisions)  # a wrong file is reported before the long run
-    drawn = {"sample": sample, "seed": sample_seed(sample, seed)}
+    given = cli_pack.read_decisions(decisions)  # a wrong file is reported before the long run
+    drawn = {"sample": sample, "seed": cli_pack.sample_seed(sample, seed)}
     with _checked_notes(opts, partners=True, organisation=organisation, service=service,
                         **drawn) as run:
         report = run.report()
-    sampled(report)
-    report = with_decisions(report, given, decisions)
+    cli_pack.sampled(report)
+    report = cli_pack.with_decisions(report, given, decisions)
     write_audit(report, out_dir, template=template, organisation=organisation,
                 service=service, written=lambda path: click.echo(f"Wrote {path}"))
-    click.echo(summary_line(report.results, len(report.unreadable)))
+    cli_pack.summary(report)
     _finish(opts, run)
 
 
@@ -203,12 +203,12 @@ def render(report_file: Path, out_dir: Path, template: Path | None, organisation
     """
     from recordcheck.report.audit import read_report, write_audit
 
-    given = read_decisions(decisions)
+    given = cli_pack.read_decisions(decisions)
     try:
         report = read_report(report_file)
     except (ValueError, KeyError, TypeError) as error:
         raise UsageProblem(f"{report_file}: not a recordcheck report.json ({error})") from None
-    report = with_decisions(report, given, decisions)
+    report = cli_pack.with_decisions(report, given, decisions)
     write_audit(report, out_dir, template=template, organisation=organisation,
                 service=service, written=lambda path: click.echo(f"Wrote {path}"))
 

@@ -70,3 +70,19 @@ def sampled(report: Report) -> None:
         f"(--seed {sample.seed} draws the same ones); "
         f"{sample.notes_left_out} notes of other case files were not checked."
     )
+
+
+def summary(report: Report) -> None:
+    """The run in one sentence, with the figures the pack shows: after moderation."""
+    from recordcheck.report.moderation import moderated
+    from recordcheck.report.text import summary_line
+
+    shown = moderated(report)
+    line = summary_line(shown.results, len(report.unreadable))
+    if dismissed := _findings(report) - _findings(shown):
+        line += f" Findings dismissed by auditors are left out: {dismissed}."
+    click.echo(line)
+
+
+def _findings(report: Report) -> int:
+    return sum(len(result.findings) for result in report.results)
