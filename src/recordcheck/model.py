@@ -348,8 +348,6 @@ class Report(PlainData):
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "sample": None if self.sample is None else self.sample.to_dict(),
-            "decisions": None if self.moderation is None else self.moderation.to_dict(),
             "tool_version": self.tool_version,
             "model_versions": dict(self.model_versions),
             "created": self.created,
@@ -357,6 +355,8 @@ class Report(PlainData):
             "unreadable": [u.to_dict() for u in self.unreadable],
             "duplicate_note_ids": list(self.duplicate_note_ids),
             "notices": [n.to_dict() for n in self.notices],
+            "sample": None if self.sample is None else self.sample.to_dict(),
+            "decisions": None if self.moderation is None else self.moderation.to_dict(),
             "results": [r.to_dict() for r in self.results],
         }
 
