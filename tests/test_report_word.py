@@ -74,6 +74,7 @@ def test_report_has_real_heading_structure(audit_doc):
         "Partnership working",
         "Coaching by author",
         "Notes not read and data problems",
+        "How case files were chosen and moderated",
         "Method and limitations",
     ]
     level2 = headings(audit_doc, 2)

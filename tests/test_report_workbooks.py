@@ -13,23 +13,29 @@ from report_sample import (
 )
 
 
-def test_findings_sheet_lists_every_finding_with_a_decision_drop_down(outputs):
+def test_findings_sheet_lists_every_finding_with_decision_drop_downs(outputs):
     book = load_workbook(outputs["findings.xlsx"])
     assert book.sheetnames == ["Findings", "Summary"]
     sheet = book["Findings"]
     count = sum(len(r.findings) for r in sample_report().results)
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:L{count + 1}"
+    assert sheet.auto_filter.ref == f"A1:Q{count + 1}"
     rows = sheet_rows(outputs["findings.xlsx"], "Findings")
     assert len(rows) == count
-    (validation,) = sheet.data_validations.dataValidation
-    assert validation.formula1 == '"accept,dismiss"'
-    assert str(validation.sqref) == f"K2:K{count + 1}"
+    first, second = sheet.data_validations.dataValidation
+    assert first.formula1 == second.formula1 == '"accept,dismiss,unsure"'
+    assert (str(first.sqref), str(second.sqref)) == (f"M2:M{count + 1}", f"Q2:Q{count + 1}")
     first = rows[0]
     assert first["Case"] == "C-100" and first["Severity"] == "high"
-    assert first["Suggestion"] == "Describe what Mum said or did."
+    assert first["Suggested rewrite"] == "Describe what Mum said or did."
     assert isinstance(first["Date"], datetime)
-    assert all(row["Auditor decision"] is None for row in rows)
+    assert first["Finding ID"].startswith("F-") and len({r["Finding ID"] for r in rows}) == count
+    assert first["Flagged words «in» context"] == (
+        "Home visit to Mrs Khan. Mum is «manipulative» and the flat was a mess. "
+        "To refer to Oxford MASH for a care assessment."
+    )
+    for column in ("Decision", "Reason", "Auditor", "Date decided", "Second auditor's decision"):
+        assert all(row[column] is None for row in rows)
 
 
 def test_summary_sheet_counts_by_check_case_and_author(outputs):
@@ -57,7 +63,8 @@ def test_text_that_looks_like_a_formula_stays_text(outputs):
         for c in row
         if isinstance(c.value, str) and c.value.startswith("=")
     ]
-    assert {c.value for c in cells} == {"=N6", "=cmd|' /C calc'!A0"}
+    # the flagged words are quoted in context, so only the note id starts like a formula
+    assert {c.value for c in cells} == {"=N6"}
     assert all(c.data_type == "s" and c.quotePrefix for c in cells)
     register = load_workbook(outputs["partner-register.xlsx"])
     named = [
@@ -73,7 +80,9 @@ def test_text_that_looks_like_a_formula_stays_text(outputs):
 
 def test_control_characters_are_removed_from_spreadsheets(outputs):
     rows = sheet_rows(outputs["findings.xlsx"], "Findings")
-    assert "being difficult again" in [row["Flagged words"] for row in rows]
+    assert "Visit to Mr Obi. He was «being difficult again» and refused to talk." in [
+        row["Flagged words «in» context"] for row in rows
+    ]
     chronology = sheet_rows(outputs["chronology.xlsx"], "Chronology")
     summary = next(row["What happened"] for row in chronology if row["Note ID"] == "N7")
     assert summary == "He was being difficult again and refused to talk."

@@ -33,6 +33,7 @@ class RunAccount:
 
     notes_read: int = 0
     notes_checked: int = 0
+    notes_not_sampled: int = 0  # read, but not in the case files a sample drew
     unreadable: list[Unreadable] = field(default_factory=list)
     duplicate_note_ids: list[str] = field(default_factory=list)
     model_versions: dict[str, str] = field(default_factory=dict)
@@ -57,6 +58,12 @@ class RunAccount:
                 self.duplicate_note_ids.append(note.note_id)
         else:
             self._seen_note_ids.add(note.note_id)
+
+    def left_out_by_sampling(self, note: Note) -> None:
+        """A note read but not checked: its case file was not drawn (--sample)."""
+        self.notes_read += 1
+        self.notes_not_sampled += 1
+        self._notes_per_source[_source_key(note.source)] += 1
 
     def could_not_read(self, item: Unreadable) -> None:
         self.unreadable.append(item)

@@ -19,23 +19,16 @@ from typing import TextIO
 
 import click
 
-from recordcheck import __version__, engine
-from recordcheck.cli_options import CommandGroup, input_options, pack_options
+from recordcheck import __version__, cli_pack, engine
+from recordcheck.cli_options import CommandGroup, input_options, pack_options, sample_options
+from recordcheck.cli_pack import UsageProblem
 from recordcheck.report.atomic import atomic_output
 from recordcheck.report.jsonl import write_jsonl
-from recordcheck.report.text import format_account, render_text, summary_line
+from recordcheck.report.text import format_account, render_text
 from recordcheck.run import CheckedRun, RunOptions, RunProblem, checked_notes
 
 EXIT_INPUT_NOT_READ = 1
-EXIT_USAGE = 2
 SAMPLE = ("sample", "case-notes-sample.csv")
-
-
-
-class UsageProblem(click.ClickException):
-    """A problem with what the user asked for: shown as one line, exit code 2."""
-
-    exit_code = EXIT_USAGE
 
 
 @dataclass(frozen=True)
@@ -132,20 +125,28 @@ def check(output_format: str, output: Path | None, texts: tuple[str, ...], **opt
 Example:
   recordcheck audit notes.csv --out audit/ --organisation "Anytown Council"
   recordcheck audit exports/ --out audit/ --service "Adult Social Care" --redact
+  recordcheck audit notes.csv --out audit2/ --decisions audit/findings.xlsx
+  recordcheck audit notes.csv --out audit/ --sample 10 --seed 42
 """)
 @input_options
 @pack_options
+@sample_options
 def audit(out_dir: Path, template: Path | None, organisation: str, service: str,
-          **options) -> None:
+          decisions: Path | None, sample: int | None, seed: int | None, **options) -> None:
     """Write the audit pack: Word report, partner register, findings and chronology."""
     from recordcheck.report.audit import write_audit
 
     opts = InputOptions(**options)
-    with _checked_notes(opts, partners=True, organisation=organisation, service=service) as run:
+    given = cli_pack.read_decisions(decisions)  # a wrong file is reported before the long run
+    drawn = {"sample": sample, "seed": cli_pack.sample_seed(sample, seed)}
+    with _checked_notes(opts, partners=True, organisation=organisation, service=service,
+                        **drawn) as run:
         report = run.report()
+    cli_pack.sampled(report)
+    report = cli_pack.with_decisions(report, given, decisions)
     write_audit(report, out_dir, template=template, organisation=organisation,
                 service=service, written=lambda path: click.echo(f"Wrote {path}"))
-    click.echo(summary_line(report.results, len(report.unreadable)))
+    cli_pack.summary(report)
     _finish(opts, run)
 
 
@@ -194,17 +195,20 @@ Example:
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @pack_options
 def render(report_file: Path, out_dir: Path, template: Path | None, organisation: str,
-           service: str) -> None:
+           service: str, decisions: Path | None) -> None:
     """Rebuild the audit pack from a saved report.json, without checking the notes again.
 
-    Useful after changing the template or the title page; no language model is loaded.
+    Useful after changing the template or the title page, or to apply auditors'
+    decisions (--decisions); no language model is loaded.
     """
     from recordcheck.report.audit import read_report, write_audit
 
+    given = cli_pack.read_decisions(decisions)
     try:
         report = read_report(report_file)
     except (ValueError, KeyError, TypeError) as error:
         raise UsageProblem(f"{report_file}: not a recordcheck report.json ({error})") from None
+    report = cli_pack.with_decisions(report, given, decisions)
     write_audit(report, out_dir, template=template, organisation=organisation,
                 service=service, written=lambda path: click.echo(f"Wrote {path}"))
 
@@ -300,13 +304,15 @@ def train(corpus: Path, output: Path, seed: int) -> None:
 @contextmanager
 def _checked_notes(
     opts: InputOptions, *, partners: bool, organisation: str = "", service: str = "",
-    texts: tuple[str, ...] = (),
+    texts: tuple[str, ...] = (), sample: int | None = None, seed: int = 0,
 ) -> Iterator[CheckedRun]:
     """The library's run, with this command's sample fallback, progress bar and messages."""
     run_options = RunOptions(
         partners=partners,
         organisation=organisation,
         service=service,
+        sample=sample,
+        seed=seed,
         **{f.name: getattr(opts, f.name) for f in fields(RunOptions) if hasattr(opts, f.name)},
     )
     with ExitStack() as stack:

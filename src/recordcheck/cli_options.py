@@ -77,6 +77,24 @@ def pack_options(command):
                      help="Your own Word template for the audit report."),
         click.option("--organisation", default="", help="Organisation name for the title page."),
         click.option("--service", default="", help="Service or team name for the title page."),
+        click.option("--decisions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     help="A findings.xlsx from an earlier audit: its auditors' decisions are "
+                          "applied (dismissed findings leave the figures) and carried over."),
+    ]
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def sample_options(command):
+    """--sample N --seed S: audit N case files drawn at random."""
+    decorators = [
+        click.option("--sample", type=click.IntRange(min=1), metavar="N",
+                     help="Audit N case files drawn at random (stratified by team where "
+                          "the export says), not every one."),
+        click.option("--seed", type=int, metavar="S",
+                     help="Seed for --sample: the same seed draws the same case files "
+                          "(default: a new one, printed)."),
     ]
     for decorator in reversed(decorators):
         command = decorator(command)

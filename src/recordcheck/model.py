@@ -256,6 +256,81 @@ class SourceFile(PlainData):
     rows_not_read: int = 0
 
 
+# An auditor's decision on a finding (findings.xlsx, read back with --decisions).
+DECISIONS = ("accept", "dismiss", "unsure")
+
+
+@dataclass(frozen=True)
+class Decision(PlainData):
+    """What the auditors decided about one finding, found again by its Finding ID.
+
+    decision and second are "accept", "dismiss", "unsure" or "" (not decided);
+    second is a second auditor's decision, for agreement. decided is an ISO date.
+    """
+
+    finding_id: str
+    check: str = ""
+    decision: str = ""
+    reason: str = ""
+    auditor: str = ""
+    decided: str = ""
+    second: str = ""
+
+
+@dataclass(frozen=True)
+class Moderation(PlainData):
+    """The decisions applied to a run: read from ``source``, matched to its findings.
+
+    not_matched counts decisions whose Finding ID this run did not find (the notes
+    changed, or the workbook came from another export); they are not applied.
+    """
+
+    source: str
+    decisions: tuple[Decision, ...] = ()
+    not_matched: int = 0
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Moderation:
+        return cls(
+            source=data.get("source", ""),
+            decisions=tuple(Decision.from_dict(d) for d in data.get("decisions", ())),
+            not_matched=data.get("not_matched", 0),
+        )
+
+
+@dataclass(frozen=True)
+class Stratum(PlainData):
+    """One service or team a sample was drawn from: how many case files of how many."""
+
+    name: str
+    drawn: int
+    of: int
+
+
+@dataclass(frozen=True)
+class Sample(PlainData):
+    """The case files a run audited when it drew a sample (--sample N --seed S).
+
+    of is how many case files the input held; stratified_by names the field the
+    draw was stratified by ("team"), or is "" when the export does not say.
+    """
+
+    seed: int
+    of: int
+    case_ids: tuple[str, ...] = ()
+    stratified_by: str = ""
+    strata: tuple[Stratum, ...] = ()
+    notes_left_out: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return super().to_dict() | {"strata": [s.to_dict() for s in self.strata]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Sample:
+        sample = super().from_dict(data)
+        return replace(sample, strata=tuple(Stratum.from_dict(s) for s in sample.strata))
+
+
 @dataclass(frozen=True)
 class Report(PlainData):
     """Everything one run produced; the writers need nothing else."""
@@ -268,6 +343,8 @@ class Report(PlainData):
     created: str = ""  # ISO timestamp of the run
     duplicate_note_ids: tuple[str, ...] = ()
     notices: tuple[FileNotice, ...] = ()
+    moderation: Moderation | None = None  # auditors' decisions, once given (--decisions)
+    sample: Sample | None = None  # the case files drawn, when the run sampled (--sample)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -278,6 +355,8 @@ class Report(PlainData):
             "unreadable": [u.to_dict() for u in self.unreadable],
             "duplicate_note_ids": list(self.duplicate_note_ids),
             "notices": [n.to_dict() for n in self.notices],
+            "sample": None if self.sample is None else self.sample.to_dict(),
+            "decisions": None if self.moderation is None else self.moderation.to_dict(),
             "results": [r.to_dict() for r in self.results],
         }
 
@@ -292,5 +371,11 @@ class Report(PlainData):
             created=data.get("created", ""),
             duplicate_note_ids=tuple(data.get("duplicate_note_ids", ())),
             notices=tuple(FileNotice.from_dict(n) for n in data.get("notices", ())),
+            moderation=_optional(Moderation, data.get("decisions")),
+            sample=_optional(Sample, data.get("sample")),
         )
+
+
+def _optional(cls, data: dict[str, Any] | None):
+    return None if data is None else cls.from_dict(data)
 

@@ -5,8 +5,9 @@ library can be used without the command line and `evaluate`, the tests, the
 CLI and the web page all go through the same path: expanding folders,
 describing the input files (or notes typed or pasted, `TypedNotes`), judging
 the rules file before any work starts, counting notes (for progress and for
-choosing how many processes to start), checking them
-(`engine.run`), and pseudonymising the results for `--redact`.
+choosing how many processes to start), drawing a sample of case files
+(`--sample`, see sampling.py), checking them (`engine.run`), and pseudonymising
+the results for `--redact`.
 
 With more than one job, this process only reads files and writes outputs: the
 workers do the language work, and spaCy is never imported here.
@@ -16,14 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
 from recordcheck import engine
 from recordcheck.account import RunAccount
 from recordcheck.errors import PipelineNotInstalled
-from recordcheck.model import Note, NoteResult, Report, SourceFile, Unreadable
+from recordcheck.model import Note, NoteResult, Report, Sample, SourceFile, Unreadable
+from recordcheck.sampling import CaseFiles, SampleTooLarge, draw_sample
 
 if TYPE_CHECKING:
     from recordcheck.ingest.typed import TypedNotes
@@ -52,6 +54,8 @@ class RunOptions:
     partners: bool = False
     organisation: str = ""  # whose records these are: never listed as a partner
     service: str = ""
+    sample: int | None = None  # check only this many case files, drawn at random
+    seed: int = 0  # for the draw: the same seed draws the same case files
 
 
 @dataclass
@@ -61,10 +65,12 @@ class CheckedRun:
     results: Iterator[NoteResult]
     account: RunAccount
     sources: list[SourceFile]
+    sample: Sample | None = None  # the case files drawn, when the run sampled
 
     def report(self) -> Report:
         """Consume the results into the plain-data Report every writer reads."""
-        return engine.build_report(self.results, self.account, self.sources)
+        report = engine.build_report(self.results, self.account, self.sources)
+        return replace(report, sample=self.sample)
 
 
 @contextmanager
@@ -97,11 +103,16 @@ def checked_notes(
     try:
         # a mistake in the rules file is reported before any work starts
         rules = load_rules(options.rules) if options.rules else {}
-        total, authors = count_notes(input_files, options)
+        counted = count_notes(input_files, options)
+        sample = (
+            draw_sample(counted.cases, options.sample, options.seed) if options.sample else None
+        )
+        total = counted.total if sample is None else counted.cases.notes_in(sample.case_ids)
         if on_total is not None:
             on_total(total)
+        notes = read_notes(input_files, options)
         results = engine.run(
-            read_notes(input_files, options),
+            notes if sample is None else _sampled(notes, sample, account),
             rules=options.rules,
             jobs=1 if checker is not None else engine.worker_count(options.jobs, total),
             batch_size=options.batch_size,
@@ -109,15 +120,15 @@ def checked_notes(
             personal_data=options.redact,
             progress=progress,
             account=account,
-            own_service=_own_service(options, rules.get("service", {}), authors),
+            own_service=_own_service(options, rules.get("service", {}), counted.authors),
             loader=None if checker is None else (lambda _options: checker),
         )
         if options.redact:
             from recordcheck.redact.results import redact_results
 
             results = redact_results(results)
-        yield CheckedRun(results, account, sources)
-    except (MappingError, RulesError, PipelineNotInstalled) as error:
+        yield CheckedRun(results, account, sources, sample)
+    except (MappingError, RulesError, PipelineNotInstalled, SampleTooLarge) as error:
         raise RunProblem(str(error)) from None
 
 
@@ -143,22 +154,43 @@ def _read_each(
             yield from read_file(Path(item), mapping, sheet)
 
 
-def count_notes(
-    input_files: Sequence[Input], options: RunOptions
-) -> tuple[int, dict[str, dict[str, None]]]:
-    """Read the inputs once without checking: how many notes, who wrote them, in which team.
+@dataclass
+class NoteCount:
+    """What reading the inputs once found: how many notes, who wrote them in which team,
+    and the case files (for drawing a sample)."""
+
+    total: int = 0
+    authors: dict[str, dict[str, None]] = field(default_factory=dict)
+    cases: CaseFiles = field(default_factory=CaseFiles)
+
+
+def count_notes(input_files: Sequence[Input], options: RunOptions) -> NoteCount:
+    """Read the inputs once without checking.
 
     The count lets progress show time left; the authors are the organisation's
     own staff, never partners. Reading is fast next to checking, and this also
     reports a bad mapping file before any work starts.
     """
-    total, authors = 0, {}
+    counted = NoteCount()
     for item in read_notes(input_files, options):
         if isinstance(item, Note):
-            total += 1
+            counted.total += 1
+            counted.cases.add(item)
             if item.author:
-                authors.setdefault(item.author, {})[item.team] = None
-    return total, authors
+                counted.authors.setdefault(item.author, {})[item.team] = None
+    return counted
+
+
+def _sampled(
+    items: Iterator[Note | Unreadable], sample: Sample, account: RunAccount
+) -> Iterator[Note | Unreadable]:
+    """The notes of the case files drawn; the others are counted as left out, unchecked."""
+    drawn = set(sample.case_ids)
+    for item in items:
+        if isinstance(item, Note) and item.case_id not in drawn:
+            account.left_out_by_sampling(item)
+        else:
+            yield item
 
 
 def _expanded(inputs: Sequence[Input]) -> list[Input]:

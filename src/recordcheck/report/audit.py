@@ -2,6 +2,10 @@
 
 No spaCy here: a saved report.json is enough to rebuild every file
 (`recordcheck render`). Adding an output is adding a row to WRITERS.
+
+Moderation is applied here, once: every writer is given the report without the
+findings auditors dismissed, and the summary made from it, except those in
+EVERY_FINDING, which keep each finding beside its decision.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from recordcheck.report.atomic import atomic_output, move_into_place, staging_fo
 from recordcheck.report.audit_docx import TemplateError, build_audit_document, open_template
 from recordcheck.report.chronology import write_chronology
 from recordcheck.report.findings_book import write_findings_workbook
+from recordcheck.report.moderation import agreement, moderated, moderation_json
 from recordcheck.report.partner_register import write_partner_register
 from recordcheck.report.summary import AuditSummary, summarise
 
@@ -50,9 +55,11 @@ def _word_report(report: Report, path: Path, summary: AuditSummary, options: Pac
 
 
 def _report_json(report: Report, path: Path, summary: AuditSummary, options: PackOptions) -> None:
-    # Saved beside the pack so any output can be rebuilt without re-running the checks.
-    # The figures the other outputs show are added for readers of the JSON; reading it
-    # back uses only the report itself.
+    # Saved beside the pack so any output can be rebuilt without re-running the checks:
+    # "results" keep every finding, dismissed ones too, and "decisions" the auditors'
+    # decisions. The figures the other outputs show ("checks", after moderation, and
+    # "moderation") are added for readers of the JSON; reading it back uses only the
+    # report itself.
     figures = {
         "checks": {
             check: {
@@ -62,8 +69,11 @@ def _report_json(report: Report, path: Path, summary: AuditSummary, options: Pac
                 "rate": round(summary.overall.share_with(check), 4),
             }
             for check in summary.checks
-        }
+        },
+        "moderation": moderation_json(report, summary.checks),
     }
+    if (second := agreement(report)).n:
+        figures["agreement"] = second.to_dict()
     with atomic_output(path, "w") as stream:
         json.dump(report.to_dict() | figures, stream, ensure_ascii=False, indent=2)
 
@@ -80,6 +90,9 @@ WRITERS: dict[str, Writer] = {
     CHRONOLOGY: lambda report, path, summary, options: write_chronology(report, path),
     REPORT_JSON: _report_json,
 }
+# given the report with dismissed findings still in it: the auditors' workbook shows
+# every finding with its decision, and report.json keeps them so `render` can rebuild
+EVERY_FINDING = frozenset({FINDINGS, REPORT_JSON})
 
 
 def write_audit(
@@ -98,17 +111,20 @@ def write_audit(
     place together at the end, so an interrupted run (Ctrl-C, a full disk, a
     crash) leaves the previous pack whole instead of a new report beside old
     workbooks. Other files in ``out_dir`` are never touched. Returns the paths
-    written, in order, and tells ``written`` of each as it lands. Raises
+    written, in order, and tells ``written`` of each as it lands. Findings an
+    auditor dismissed (``report.moderation``) leave every figure. Raises
     TemplateError (one line, naming the file) when ``template`` is missing or
     is not a Word document.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    summary = summarise(report)
+    decided = moderated(report)
+    summary = summarise(decided)
     options = PackOptions(template=template, organisation=organisation, service=service)
     with staging_folder(out_dir) as staging:
         for name in outputs:
-            WRITERS[name](report, staging / name, summary, options)
+            given = report if name in EVERY_FINDING else decided
+            WRITERS[name](given, staging / name, summary, options)
         paths = move_into_place(staging, out_dir, outputs)
     for path in paths:
         if written is not None:

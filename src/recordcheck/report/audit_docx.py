@@ -28,6 +28,7 @@ from recordcheck.report.doc_builder import (
     plural,
 )
 from recordcheck.report.guide import guide_for
+from recordcheck.report.moderation_section import sampling_and_moderation
 from recordcheck.report.partnership import partnership_section
 from recordcheck.report.sanitise import clean_text
 from recordcheck.report.styles import TEXT_WIDTH_CM, ensure_report_styles
@@ -265,6 +266,7 @@ def build_audit_document(
     partnership_section(doc)
     audit_sections.coaching(doc)
     audit_sections.data_problems(doc)
+    sampling_and_moderation(doc)
     audit_sections.method_and_limitations(doc)
     add_contents(contents, doc.headings, doc.ids)
     update_fields_on_open(document)

@@ -24,17 +24,18 @@ from recordcheck.report.guide import guide_for
 from recordcheck.report.summary import case_label, parse_date, parse_time
 from recordcheck.report.workbook import Column, add_list_sheet, new_workbook, save_workbook
 
+# widths that print one A4 landscape page wide at a readable size (workbook.py)
 CHRONOLOGY_COLUMNS = (
-    Column("Case", 14),
-    Column("Date", 12, "date"),
-    Column("Time", 8, "time"),
-    Column("Event type", 18),
-    Column("What happened", 70, wrap=True),
-    Column("Source", 18, wrap=True),
-    Column("Agencies involved", 30, wrap=True),
-    Column("Outcome or action", 40, wrap=True),
-    Column("Note ID", 14),
-    Column("Recording points", 26, wrap=True),
+    Column("Case", 10, wrap=True),
+    Column("Date", 10.5, "date"),
+    Column("Time", 6, "time"),
+    Column("Event type", 12, wrap=True),
+    Column("What happened", 44, wrap=True),
+    Column("Source", 12, wrap=True),
+    Column("Agencies involved", 18, wrap=True),
+    Column("Outcome or action", 26, wrap=True),
+    Column("Note ID", 10, wrap=True),
+    Column("Recording points", 18, wrap=True),
 )
 EVENT_TYPES = {
     "harm": "Harm or injury",

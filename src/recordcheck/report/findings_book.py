@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from recordcheck.model import Report
+from recordcheck.model import DECISIONS, Decision, Report
+from recordcheck.report.excerpts import quote_around, sentence_spans, shorten
 from recordcheck.report.guide import guide_for
+from recordcheck.report.moderation import decisions_by_id, identified, moderation_figures
 from recordcheck.report.summary import AuditSummary, author_label, case_label, summarise
 from recordcheck.report.workbook import (
     Block,
@@ -17,41 +19,75 @@ from recordcheck.report.workbook import (
     save_workbook,
 )
 
-DECISIONS = ("accept", "dismiss")
+# The headers `--decisions` reads back (report/decisions_book.py finds columns by them).
+FINDING_ID = "Finding ID"
+DECISION = "Decision"
+REASON = "Reason"
+AUDITOR = "Auditor"
+DATE_DECIDED = "Date decided"
+SECOND_DECISION = "Second auditor's decision"
+CONTEXT_WORDS = 160  # characters of the sentence kept each side of the flagged words
+NEIGHBOUR_WORDS = 120  # characters kept of the sentence before and the one after
+# Narrow enough to print one A4 landscape page wide at a readable size (workbook.py):
+# long text wraps, and names wrap rather than being cut off.
 FINDING_COLUMNS = (
-    Column("Case", 14),
-    Column("Note ID", 14),
-    Column("Date", 12, "date"),
-    Column("Author", 18),
-    Column("Check", 26),
-    Column("Severity", 10),
-    Column("Flagged words", 40, wrap=True),
-    Column("Message", 45, wrap=True),
-    Column("Suggestion", 45, wrap=True),
-    Column("Cue", 16),
-    Column("Auditor decision", 16),
-    Column("Auditor comment", 30, wrap=True),
+    Column(FINDING_ID, 12.5),
+    Column("Case", 9, wrap=True),
+    Column("Note ID", 9, wrap=True),
+    Column("Date", 10.5, "date"),
+    Column("Time", 6, "time"),
+    Column("Note type", 9, wrap=True),
+    Column("Author", 14, wrap=True),
+    Column("Check", 11, wrap=True),
+    Column("Severity", 8),
+    Column("Flagged words \u00abin\u00bb context", 28, wrap=True),
+    Column("Message", 18, wrap=True),
+    Column("Suggested rewrite", 22, wrap=True),
+    Column(DECISION, 9),
+    Column(REASON, 12, wrap=True),
+    Column(AUDITOR, 10, wrap=True),
+    Column(DATE_DECIDED, 10.5, "date"),
+    Column(SECOND_DECISION, 9),
 )
 
 
+def in_context(text: str, start: int, end: int) -> str:
+    """The flagged words marked \u00ablike this\u00bb in their sentence, with the sentences
+    either side (shortened), so an auditor can judge them without opening the record."""
+    quote = quote_around(text, start, end, context=CONTEXT_WORDS)
+    spans = sentence_spans(text)
+    before = [s for s in spans if s[1] <= start and not s[0] <= start < s[1]]
+    after = [s for s in spans if s[0] >= end]
+    earlier = shorten(text[slice(*before[-1])], NEIGHBOUR_WORDS, from_left=True) if before else ""
+    later = shorten(text[slice(*after[0])], NEIGHBOUR_WORDS) if after else ""
+    flagged = f"{quote.before}\u00ab{quote.flagged}\u00bb{quote.after}"
+    return " ".join(part for part in (earlier, flagged, later) if part)
+
+
 def _finding_rows(report: Report) -> Iterator[tuple]:
-    for result in report.results:
+    decisions = decisions_by_id(report)
+    for fid, result, finding in identified(report):
         note = result.note
-        for finding in result.findings:
-            yield (
-                case_label(result),
-                note.note_id,
-                note.date,
-                author_label(result),
-                guide_for(finding.check).title,
-                finding.severity.value,
-                finding.text,
-                finding.message,
-                finding.suggestion or "",
-                finding.cue or "",
-                "",
-                "",
-            )
+        decided = decisions.get(fid, Decision(fid))
+        yield (
+            fid,
+            case_label(result),
+            note.note_id,
+            note.date,
+            note.time,
+            note.note_type,
+            author_label(result),
+            guide_for(finding.check).title,
+            finding.severity.value,
+            in_context(note.text, finding.start, finding.end),
+            finding.message,
+            finding.suggestion or "",
+            decided.decision,
+            decided.reason,
+            decided.auditor,
+            decided.decided,
+            decided.second,
+        )
 
 
 def _summary_blocks(summary: AuditSummary) -> list[Block]:
@@ -104,16 +140,46 @@ def _summary_blocks(summary: AuditSummary) -> list[Block]:
     ]
 
 
+def _moderation_block(report: Report, summary: AuditSummary) -> Block:
+    figures = moderation_figures(report, summary.checks)
+    return Block(
+        "Auditors' decisions (findings dismissed are left out of the figures above)",
+        (
+            Column("Check", 30),
+            Column("Accepted", 12, "number"),
+            Column("Dismissed", 14, "number"),
+            Column("Not yet decided or unsure", 14, "number"),
+            Column("Precision (accepted of decided)", 14, "percent"),
+        ),
+        [
+            (
+                guide_for(check).title,
+                counts.accepted,
+                counts.dismissed,
+                counts.undecided,
+                counts.precision,
+            )
+            for check, counts in figures.items()
+        ],
+    )
+
+
 def write_findings_workbook(
     report: Report, path: Path, summary: AuditSummary | None = None
 ) -> Path:
+    """Every finding of ``report`` (dismissed ones too, with their decisions), and
+    totals from ``summary`` (the moderated figures when the pack is written)."""
+    summary = summary or summarise(report)
     workbook = new_workbook()
     add_list_sheet(
         workbook,
         "Findings",
         FINDING_COLUMNS,
         _finding_rows(report),
-        choices={"Auditor decision": DECISIONS},
+        choices={DECISION: DECISIONS, SECOND_DECISION: DECISIONS},
     )
-    add_blocks_sheet(workbook, "Summary", _summary_blocks(summary or summarise(report)))
+    blocks = _summary_blocks(summary)
+    if report.moderation is not None:
+        blocks.append(_moderation_block(report, summary))
+    add_blocks_sheet(workbook, "Summary", blocks)
     return save_workbook(workbook, path)

@@ -18,21 +18,22 @@ from recordcheck.report.workbook import Column
 
 REASON_SHARE = "Outward sharing with a reason recorded"
 OUTCOME_SHARE = "Outward sharing with an outcome recorded"
+# widths that print one A4 landscape page wide at a readable size (workbook.py)
 PARTNER_COLUMNS = (
-    Column("Agency", 28, wrap=True),
-    Column("Type", 20, wrap=True),
-    Column("Named contacts", 32, wrap=True),
-    Column("Channels", 16, wrap=True),
-    Column("First contact", 12, "date"),
-    Column("Last contact", 12, "date"),
-    Column("Number of contacts", 11, "number"),
-    Column("Case files", 20, wrap=True),
-    Column(REASON_SHARE, 14, "percent"),
-    Column(OUTCOME_SHARE, 14, "percent"),
-    Column("Phone", 16, wrap=True),
-    Column("Email", 26, wrap=True),
-    Column("Our named link", 18),
-    Column("Last verified", 12, "date"),
+    Column("Agency", 22, wrap=True),
+    Column("Type", 14, wrap=True),
+    Column("Named contacts", 24, wrap=True),
+    Column("Channels", 12, wrap=True),
+    Column("First contact", 10.5, "date"),
+    Column("Last contact", 10.5, "date"),
+    Column("Number of contacts", 9, "number"),
+    Column("Case files", 14, wrap=True),
+    Column(REASON_SHARE, 10, "percent"),
+    Column(OUTCOME_SHARE, 10, "percent"),
+    Column("Phone", 13, wrap=True),
+    Column("Email", 20, wrap=True),
+    Column("Our named link", 14, wrap=True),
+    Column("Last verified", 10.5, "date"),
 )
 
 # agency_type codes (recordcheck/language/agencies.toml) in the words a reader uses;

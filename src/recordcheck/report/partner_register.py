@@ -24,28 +24,29 @@ from recordcheck.report.partner_identity import ContactResolver
 from recordcheck.report.summary import case_label, parse_date, parse_time
 from recordcheck.report.workbook import Column, add_list_sheet, new_workbook, save_workbook
 
+# widths that print one A4 landscape page wide at a readable size (workbook.py)
 CONTACT_COLUMNS = (
-    Column("Note ID", 14),
-    Column("Date", 12, "date"),
-    Column("Time", 8, "time"),
-    Column("Case", 14),
-    Column("Agency", 26, wrap=True),
-    Column("Person", 20, wrap=True),
-    Column("Role", 16, wrap=True),
-    Column("Channel", 12),
-    Column("Direction", 16),
-    Column("Status", 11),
-    Column("What was shared", 30, wrap=True),
-    Column("Reason recorded", 10, "yesno"),
-    Column("Outcome", 30, wrap=True),
-    Column("Evidence", 50, wrap=True),
+    Column("Note ID", 10, wrap=True),
+    Column("Date", 10.5, "date"),
+    Column("Time", 6, "time"),
+    Column("Case", 10, wrap=True),
+    Column("Agency", 18, wrap=True),
+    Column("Person", 14, wrap=True),
+    Column("Role", 12, wrap=True),
+    Column("Channel", 10, wrap=True),
+    Column("Direction", 10, wrap=True),
+    Column("Status", 9),
+    Column("What was shared", 20, wrap=True),
+    Column("Reason recorded", 9, "yesno"),
+    Column("Outcome", 22, wrap=True),
+    Column("Evidence", 32, wrap=True),
 )
 PLANNED_COLUMNS = (
-    Column("Note ID", 14),
-    Column("Date", 12, "date"),
-    Column("Case", 14),
-    Column("Agency", 26, wrap=True),
-    Column("Person", 20, wrap=True),
+    Column("Note ID", 10, wrap=True),
+    Column("Date", 10.5, "date"),
+    Column("Case", 10, wrap=True),
+    Column("Agency", 22, wrap=True),
+    Column("Person", 18, wrap=True),
     Column("What is planned", 60, wrap=True),
 )
 DIRECTION_WORDS = {"out": "We contacted them", "in": "They contacted us", "both": "Both ways"}

@@ -113,6 +113,9 @@ def format_account(account: RunAccount, files: Sequence[SourceFile]) -> str:
         f"Notes checked: {account.notes_checked}",
         f"Rows not read: {len(account.unreadable)}",
     ]
+    if account.notes_not_sampled:
+        lines.insert(3, f"Notes left out by sampling: {account.notes_not_sampled} "
+                        "(their case files were not drawn; they were read, not checked)")
     lines.extend(f"  {line}" for line in unreadable_lines(account.unreadable))
     if account.notices:
         lines.append("Check these files:")

@@ -26,9 +26,17 @@ DATE_FORMAT = "dd/mm/yyyy"
 LINE_HEIGHT = 15  # points: one line of Excel's default 11pt font
 MAX_LINES = 12  # beyond this a row is cut off; the full text is in the cell
 TIME_FORMAT = "hh:mm"
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
+# Print set-up (see _print_setup): cells are Excel's default 11 pt; a sheet's columns
+# must be narrow enough that fitting them to the page keeps MIN_PRINTED_POINTS.
+A4_PAPER = 9  # Excel's paper size code
+A4_LANDSCAPE_WIDTH_INCHES = 297 / 25.4
+SIDE_MARGIN_INCHES = 0.3
+CELL_POINTS = 11
+MIN_PRINTED_POINTS = 7.5
+# named, so LibreOffice does not fall back to a serif font for headers
+_HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="1F3864")
-_TITLE_FONT = Font(bold=True, size=13, color="1F3864")
+_TITLE_FONT = Font(name="Calibri", bold=True, size=13, color="1F3864")
 _TOP = Alignment(vertical="top")
 _WRAP = Alignment(vertical="top", wrap_text=True)
 _HEADER_ALIGN = Alignment(vertical="center", wrap_text=True)
@@ -117,16 +125,44 @@ def _fit_height(sheet, row_number: int, cells: Sequence[tuple[float, object]]) -
         sheet.row_dimensions[row_number].height = min(lines, MAX_LINES) * LINE_HEIGHT
 
 
+def _fit_header(sheet, row_number: int, widths: Sequence[float], columns: Sequence[Column]):
+    # headers are bold, so fewer characters fit on a line
+    _fit_height(
+        sheet, row_number, [(w * 0.8, c.header) for w, c in zip(widths, columns, strict=False)]
+    )
+
+
 def _set_widths(sheet, widths: Iterable[float]) -> None:
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
 
 
-def _print_setup(sheet) -> None:
+def print_scale(widths: Iterable[float]) -> float:
+    """How far a sheet of these column widths shrinks to print one A4 landscape page wide.
+
+    A column ``width`` characters wide is 7 * width + 5 pixels at 96 pixels to the
+    inch (Excel's rule for its default 11 pt font); 1.0 means it prints full size.
+    """
+    pixels = sum(7 * width + 5 for width in widths)
+    printable_inches = A4_LANDSCAPE_WIDTH_INCHES - 2 * SIDE_MARGIN_INCHES
+    return min(1.0, printable_inches * 96 / pixels) if pixels else 1.0
+
+
+def _print_setup(sheet, *, header_row: bool) -> None:
+    """The one print set-up of every workbook in the pack: A4 landscape, one page wide
+    (column widths are kept so the text prints at MIN_PRINTED_POINTS or larger), the
+    header row repeated on every page, grid lines printed, narrow side margins."""
+    sheet.page_setup.paperSize = A4_PAPER
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.gridLines = True
+    sheet.page_margins.left = sheet.page_margins.right = SIDE_MARGIN_INCHES
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    if header_row:
+        sheet.freeze_panes = "A2"
+        sheet.print_title_rows = "1:1"
 
 
 def add_list_sheet(
@@ -143,11 +179,8 @@ def add_list_sheet(
     """
     sheet = workbook.create_sheet(title)
     _set_widths(sheet, (column.width for column in columns))
-    sheet.freeze_panes = "A2"
-    _print_setup(sheet)
-    sheet.print_title_rows = "1:1"
-    # headers are bold, so fewer characters fit on a line
-    _fit_height(sheet, 1, [(column.width * 0.8, column.header) for column in columns])
+    _print_setup(sheet, header_row=True)
+    _fit_header(sheet, 1, [column.width for column in columns], columns)
     sheet.append(_header_cells(sheet, columns))
     count = 0
     for row in rows:
@@ -190,19 +223,21 @@ def add_blocks_sheet(workbook: Workbook, title: str, blocks: Sequence[Block]) ->
     """Stack small tables one under another, each with a title and its own header."""
     sheet = workbook.create_sheet(title)
     widest = max((len(block.columns) for block in blocks), default=0)
-    _set_widths(
-        sheet,
-        (
-            max(block.columns[i].width for block in blocks if i < len(block.columns))
-            for i in range(widest)
-        ),
-    )
-    _print_setup(sheet)
+    widths = [
+        max(block.columns[i].width for block in blocks if i < len(block.columns))
+        for i in range(widest)
+    ]
+    _set_widths(sheet, widths)
+    _print_setup(sheet, header_row=False)
+    row_number = 0
     for block in blocks:
         heading = WriteOnlyCell(sheet, value=block.title)
         heading.font = _TITLE_FONT
         sheet.append([heading])
+        row_number += 2
+        _fit_header(sheet, row_number, widths, block.columns)
         sheet.append(_header_cells(sheet, block.columns))
         for row in block.rows:
             sheet.append(_row_cells(sheet, block.columns, row))
         sheet.append([])
+        row_number += len(block.rows) + 1
