@@ -268,6 +268,8 @@ class Report(PlainData):
     created: str = ""  # ISO timestamp of the run
     duplicate_note_ids: tuple[str, ...] = ()
     notices: tuple[FileNotice, ...] = ()
+    # the rules file's [grades] table, as judged when it was read ({}: the default grades)
+    grading: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -278,6 +280,7 @@ class Report(PlainData):
             "unreadable": [u.to_dict() for u in self.unreadable],
             "duplicate_note_ids": list(self.duplicate_note_ids),
             "notices": [n.to_dict() for n in self.notices],
+            "grading": dict(self.grading),
             "results": [r.to_dict() for r in self.results],
         }
 
@@ -292,5 +295,6 @@ class Report(PlainData):
             created=data.get("created", ""),
             duplicate_note_ids=tuple(data.get("duplicate_note_ids", ())),
             notices=tuple(FileNotice.from_dict(n) for n in data.get("notices", ())),
+            grading=dict(data.get("grading") or {}),
         )
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
@@ -61,10 +61,12 @@ class CheckedRun:
     results: Iterator[NoteResult]
     account: RunAccount
     sources: list[SourceFile]
+    grading: dict = field(default_factory=dict)  # the rules file's [grades] table
 
     def report(self) -> Report:
         """Consume the results into the plain-data Report every writer reads."""
-        return engine.build_report(self.results, self.account, self.sources)
+        report = engine.build_report(self.results, self.account, self.sources)
+        return replace(report, grading=self.grading)
 
 
 @contextmanager
@@ -116,7 +118,7 @@ def checked_notes(
             from recordcheck.redact.results import redact_results
 
             results = redact_results(results)
-        yield CheckedRun(results, account, sources)
+        yield CheckedRun(results, account, sources, rules.get("grades", {}))
     except (MappingError, RulesError, PipelineNotInstalled) as error:
         raise RunProblem(str(error)) from None
 
