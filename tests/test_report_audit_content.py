@@ -103,6 +103,8 @@ def test_the_method_states_each_checks_measured_accuracy_in_plain_words(audit_do
         f"{round(figures['recall'] * 100)}"
     ) in opinion
     assert f"'{shipped['split']}' split" in accuracy[0]
+    summary = next(t for t in texts(audit_doc) if t.startswith("How often the tool is right:"))
+    assert f"about {round(figures['precision'] * 100)} in 100 findings for opinion" in summary
     assert not any("moderation section" in t for t in accuracy)
 
 

@@ -114,6 +114,8 @@ def test_a_finding_cut_inside_a_bracket_is_quoted_with_it_closed():
     assert text[: closed_end(text, 0, end)] == "Referral sent at 14:35 (ref MASH-25-11873)"
     assert quote_around(text, 0, end).flagged.endswith("11873)")
     assert closed_end(text, 0, 10) == 10  # nothing open: unchanged
+    said = 'Mum has been told the wait "could be months". Next'
+    assert said[: closed_end(said, 0, said.index("months") + 6)].endswith('months"')
 
 
 @pytest.mark.parametrize(

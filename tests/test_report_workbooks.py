@@ -48,6 +48,8 @@ def test_summary_sheet_counts_and_grades_by_check_and_case_and_names_no_worker(o
     case = next(row for row in cells if row[0] == "C-100")
     assert case[1:5] == (2, 0, 0.375, "Inadequate")  # as the Word report grades it
     assert not any("Okafor" in str(value) for row in cells for value in row)
+    criteria = "Grades are machine-assisted, not a judgement"
+    assert any(str(row[0]).startswith(criteria) for row in cells)
 
 
 def test_text_that_looks_like_a_formula_stays_text(outputs):
@@ -211,3 +213,15 @@ def test_a_chronology_row_carries_the_event_not_the_note(outputs):
     about = load_workbook(outputs["chronology.xlsx"])["About"]
     lines = [row[0] for row in about.iter_rows(values_only=True) if row[0]]
     assert any("7 of 9 notes" in line and "left out" in line for line in lines)
+
+
+def test_report_json_grades_each_check_as_the_word_report_and_workbook_do(outputs):
+    import json
+
+    figures = json.loads(outputs["report.json"].read_text(encoding="utf-8"))["checks"]
+    cells = list(load_workbook(outputs["findings.xlsx"])["Summary"].iter_rows(values_only=True))
+    titles = (("opinion", "Opinion recorded as fact"), ("who-present", "Who was present"))
+    for check, title in titles:
+        row = next(r for r in cells if r[0] == title)
+        assert (figures[check]["score"], figures[check]["grade"]) == (round(row[5], 4), row[6])
+    assert figures["opinion"]["grade"] == "Requires improvement"

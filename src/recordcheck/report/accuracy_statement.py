@@ -62,6 +62,23 @@ def accuracy_lines(
     return opening, sentences, closing
 
 
+def accuracy_summary(record: dict[str, Any], checks: Sequence[str]) -> str:
+    """One sentence for the executive summary: of 100 findings, how many are right, per check."""
+    measured = record.get("checks", {})
+    parts = [
+        f"about {_of100(measured[check], 'precision')} in 100 findings for "
+        f"{guide_for(check).title.lower()}"
+        for check in checks
+        if check in measured
+    ]
+    if not parts:
+        return ""
+    return (
+        f"on notes the checks were never built on, {_joined(parts)} are right (see How "
+        "accurate the checks are, under Method). Read each finding before relying on it."
+    )
+
+
 def _sentence(check: str, figures: dict[str, Any]) -> str:
     spec = spec_for(check)
     unit = "passages" if spec is not None and spec.unit == "span" else "notes"

@@ -39,7 +39,8 @@ def _no_worker_named(doc: AuditDocument):
 
 
 def write_actions(doc: AuditDocument, actions: Sequence[Action]) -> None:
-    for action in actions:
+    """Each action as a bullet opening with its owner; each owner's together, in check order."""
+    for action in sorted(actions, key=lambda action: action.owner):
         doc.bullet(action.text, f"{action.owner}:")
 
 
@@ -136,11 +137,12 @@ def _done_well(doc: AuditDocument, check: str, others) -> None:
     found = strength(check, doc.report.results, others)
     if found is None:
         return
-    doc.lead(
+    lead = doc.lead(
         "Done well.",
         f"{plural(found.met, 'note')} of the {found.applicable:,} it applies to met this check"
         + (", for example:" if found.example else "."),
     )
+    lead.paragraph_format.keep_with_next = bool(found.example) or None
     if found.example and found.source is not None:
         note = found.source.note
         source = [f"Case {case_label(found.source)}", day(parse_date(note.date))]
@@ -173,7 +175,7 @@ def by_team(doc: AuditDocument) -> None:
     doc.para(
         f"Each team's score and grade ({LABEL}), and its share of the notes each check applies "
         "to with a finding. Per-worker feedback is not part of this pack: it is given in "
-        "supervision, from the handout `recordcheck coach` writes for each worker."
+        "supervision, from the handout the recordcheck coach command writes for each worker."
     )
     checks = summary.checks
     doc.table(

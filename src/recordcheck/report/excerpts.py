@@ -106,13 +106,18 @@ def _outside_brackets(cut: str, *, from_left: bool = False) -> str:
 
 
 def closed_end(text: str, start: int, end: int, reach: int = 60) -> int:
-    """``end`` moved past the ")" closing a bracket that text[start:end] opens, when it
-    comes within ``reach`` characters: a finding's words are quoted with the bracket whole."""
+    """``end`` moved past the ")" or '"' closing a bracket or quotation that text[start:end]
+    opens, when it comes within ``reach`` characters: a finding's words are quoted whole."""
     piece = text[start:end]
-    if piece.count("(") <= piece.count(")"):
-        return end
-    close = text.find(")", end, end + reach)
-    return close + 1 if close != -1 and "(" not in text[end:close] else end
+    if piece.count("(") > piece.count(")"):
+        close = text.find(")", end, end + reach)
+        if close != -1 and "(" not in text[end:close]:
+            end = close + 1
+    if text[start:end].count('"') % 2:
+        close = text.find('"', end, end + reach)
+        if close != -1:
+            end = close + 1
+    return end
 
 
 def quote_around(text: str, start: int, end: int, *, context: int = 160) -> Quote:

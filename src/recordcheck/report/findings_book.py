@@ -112,6 +112,11 @@ def _summary_blocks(summary: AuditSummary) -> list[Block]:
     blocks = [by_check, per_group("Findings by case file", "Case", summary.cases)]
     if summary.teams:
         blocks.append(per_group("Findings by team", "Team", summary.teams))
+    # the same words as the Word report, so a grade is never read without its criteria
+    blocks.append(
+        Block("How grades are worked out", (Column("Criteria", 30, wrap=True),),
+              [(summary.scheme.criteria(),)])
+    )
     return blocks
 
 

@@ -75,8 +75,8 @@ def method_and_limitations(doc: AuditDocument) -> None:
     for name, purpose in COMPANION_FILES:
         doc.bullet(purpose, name)
     doc.para(
-        "Per-worker feedback is not part of this pack. `recordcheck coach` writes a supervision "
-        "handout for each worker from the same notes, naming no colleague."
+        "Per-worker feedback is not part of this pack. The recordcheck coach command writes a "
+        "supervision handout for each worker from the same notes, naming no colleague."
     )
 
 
