@@ -148,7 +148,7 @@ def _done_well(doc: AuditDocument, check: str, others) -> None:
         source = [f"Case {case_label(found.source)}", day(parse_date(note.date))]
         source += [part for part in (note.note_type, f"note {note.note_id}") if part]
         doc.para(" \u00b7 ".join(source), "Example Source")
-        doc.para(f"\u201c{found.example}\u201d", "Quote").paragraph_format.keep_with_next = None
+        doc.para(f"\u201c{found.example}\u201d", "Quote").paragraph_format.keep_with_next = False
 
 
 def _examples(doc: AuditDocument, check: str, flagged: Sequence[NoteResult]) -> None:
