@@ -237,3 +237,16 @@ def test_ctrl_c_exits_with_130(monkeypatch, tmp_path):
     result = CliRunner().invoke(cli.main, ["render", str(saved), "--out", str(tmp_path / "o")])
     assert result.exit_code == 130
     assert "interrupted" in result.output
+
+
+def test_every_checks_actions_name_an_owner_a_scope_and_fill_their_gaps():
+    from recordcheck.catalogue import all_checks
+    from recordcheck.report.actions import SCOPES
+
+    for spec in all_checks():
+        declared = spec.data("check.toml").get("actions", [])
+        assert {entry["scope"] for entry in declared} <= set(SCOPES), spec.id
+        for entry in declared:
+            assert entry["owner"].strip() and entry.get("severity") in (None, "high", "medium")
+            filled = entry["text"].format(notes="note N1", count="1 note", cases="1 case file")
+            assert "{" not in filled
