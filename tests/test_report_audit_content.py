@@ -158,3 +158,18 @@ def test_contents_entries_carry_page_numbers_when_libreoffice_is_there(tmp_path,
     numbers = [int(entry.rsplit("\t", 1)[1]) for entry in entries]
     assert numbers == sorted(numbers) and numbers[0] == 2 and numbers[-1] > 2
     assert not any(t.startswith("Page numbers appear when Word") for t in texts(document))
+
+
+def test_examples_pass_over_quotations_that_name_a_worker(tmp_path):
+    named = "Kerry Walsh thinks mum is manipulative."
+    plain = "Dad is manipulative."
+    results = (
+        note_result("N1", "C1", "2024-01-01", "Jo Bloggs", "Case note", named,
+                    [("manipulative", "opinion")]),
+        note_result("N2", "C2", "2024-01-02", "Kerry Walsh", "Case note", plain,
+                    [("manipulative", "opinion")]),
+    )
+    document = Document(str(write_audit(Report(results=results), tmp_path)[0]))
+    quotes = texts(document, "Quote")
+    assert any("Dad is manipulative" in q for q in quotes)
+    assert not any("Walsh" in q for q in quotes)

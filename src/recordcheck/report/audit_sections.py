@@ -13,7 +13,7 @@ from pathlib import PurePath
 
 from recordcheck.model import NoteResult
 from recordcheck.report.actions import Action, actions_for
-from recordcheck.report.colleagues import colleague_names
+from recordcheck.report.colleagues import colleague_names, names_colleague
 from recordcheck.report.doc_builder import AuditDocument, day, percent, plural
 from recordcheck.report.excerpts import pick_examples
 from recordcheck.report.grades import LABEL, SEVERITIES
@@ -110,7 +110,7 @@ def _check_section(doc: AuditDocument, check: str, others) -> None:
         _triggers(doc, check, flagged)
     _done_well(doc, check, others)
     if flagged:
-        _examples(doc, check, flagged)
+        _examples(doc, check, flagged, others)
         actions = actions_for(check, results, "check")
         if actions:
             doc.para("Recommended actions", "Label")
@@ -151,9 +151,22 @@ def _done_well(doc: AuditDocument, check: str, others) -> None:
         doc.para(f"\u201c{found.example}\u201d", "Quote").paragraph_format.keep_with_next = False
 
 
-def _examples(doc: AuditDocument, check: str, flagged: Sequence[NoteResult]) -> None:
+def _examples(doc: AuditDocument, check: str, flagged: Sequence[NoteResult], others) -> None:
+    """The clearest findings, passing over any whose quotation names a worker."""
     doc.para("Examples of findings", "Label")
-    for example in pick_examples(flagged, check, EXAMPLES_PER_CHECK):
+    candidates = pick_examples(flagged, check, EXAMPLES_PER_CHECK * 4)
+    unnamed = [
+        example
+        for example in candidates
+        if not names_colleague(
+            " ".join(
+                (example.quote.before, example.quote.flagged, example.quote.after,
+                 example.finding.suggestion or "")
+            ),
+            others,
+        )
+    ]
+    for example in unnamed[:EXAMPLES_PER_CHECK]:
         note = example.result.note
         source = [f"Case {case_label(example.result)}", day(parse_date(note.date))]
         source += [part for part in (note.note_type, f"note {note.note_id}") if part]
