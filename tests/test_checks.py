@@ -98,8 +98,11 @@ def test_a_label_is_high_where_the_note_goes_to_another_agency(real_nlp):
     label = "Mum is manipulative."
     assert severities(real_nlp, label, "opinion") == [Severity.MEDIUM]
     assert severities(real_nlp, label, "opinion", "Referral") == [Severity.HIGH]
-    shared = "Mum is manipulative. Emailed the GP the incident log."
-    assert Severity.HIGH in severities(real_nlp, shared, "opinion")
+    shared = "Emailed the GP: mum is manipulative and refuses help."
+    assert severities(real_nlp, shared, "opinion") == [Severity.HIGH]
+    # a label in another sentence than the sharing did not go with it
+    apart = "Referral sent to MASH. Mum is manipulative."
+    assert severities(real_nlp, apart, "opinion") == [Severity.MEDIUM]
 
 
 def test_a_mild_verdict_is_low_and_a_harsh_one_medium(real_nlp):
@@ -111,6 +114,9 @@ def test_sharing_sensitive_information_without_a_reason_is_high(real_nlp):
     assert severities(
         real_nlp, "Sent the chronology of the assaults to the police.", "sharing-rationale"
     ) == [Severity.HIGH]
+    assert severities(
+        real_nlp, "OT referral sent for a pressure cushion.", "sharing-rationale"
+    ) in ([Severity.MEDIUM], [])  # routine: medium, where the check flags it at all
 
 
 def test_who_present_advice_fits_the_kind_of_encounter(real_nlp):

@@ -8,7 +8,8 @@ that fits a finding sets its level, else the cue's own severity stands:
     [[severity]]
     level = "high"
     cues = ["label"]                  # which cues it is for (default: all)
-    in_notes_with = ["rc_sharing"]    # the note holds a span of one of these groups ...
+    in_sentence_with = ["rc_sharing"] # the flagged words' sentence holds a span of one of
+                                      # these groups (e.g. it records sharing) ...
     note_types = ["referral"]         # ... or was exported as one of these types
     flagged_words = "mild_verdicts"   # the flagged words hold a word of this list
     sentence_words = "sensitive"      # the flagged words' sentence holds one
@@ -24,20 +25,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from recordcheck.catalogue import CatalogueError, CheckSpec
 from recordcheck.language.note_context import note_type
 from recordcheck.model import Severity
 
-RULE_KEYS = {"level", "cues", "in_notes_with", "note_types", "flagged_words", "sentence_words"}
+RULE_KEYS = {"level", "cues", "in_sentence_with", "note_types", "flagged_words", "sentence_words"}
 
 
 @dataclass(frozen=True)
 class SeverityRule:
     level: Severity
     cues: frozenset[str]  # empty: every cue of the check
-    in_notes_with: tuple[str, ...]
+    in_sentence_with: tuple[str, ...]
     note_types: frozenset[str]
     flagged_words: re.Pattern | None
     sentence_words: re.Pattern | None
@@ -45,19 +46,28 @@ class SeverityRule:
     def fits(self, span: Span) -> bool:
         if self.cues and span.label_ not in self.cues:
             return False
-        if (self.in_notes_with or self.note_types) and not self._where(span.doc):
+        sentence = _sentence(span)
+        if (self.in_sentence_with or self.note_types) and not self._where(sentence):
             return False
         if self.flagged_words is not None and not self.flagged_words.search(span.text):
             return False
-        sentence = span.sent.text if span.doc.has_annotation("SENT_START") and len(span) else ""
-        return self.sentence_words is None or bool(
-            self.sentence_words.search(sentence or span.text)
+        return self.sentence_words is None or bool(self.sentence_words.search(sentence.text))
+
+    def _where(self, sentence: Span) -> bool:
+        """The sentence holds a span of one of the groups, or the note is of one of the types."""
+        doc = sentence.doc
+        return note_type(doc) in self.note_types or any(
+            other.start < sentence.end and sentence.start < other.end
+            for group in self.in_sentence_with
+            for other in doc.spans.get(group, ())
         )
 
-    def _where(self, doc: Doc) -> bool:
-        return any(doc.spans.get(group) for group in self.in_notes_with) or (
-            note_type(doc) in self.note_types
-        )
+
+def _sentence(span: Span) -> Span:
+    """The sentence(s) the flagged words lie in, or the words alone when none is marked."""
+    if not span.doc.has_annotation("SENT_START") or not len(span):
+        return span
+    return span.doc[span[0].sent.start : span[-1].sent.end]
 
 
 def severity_of(spec: CheckSpec, span: Span, declared: Severity) -> Severity:
@@ -99,7 +109,7 @@ def _rule(spec: CheckSpec, number: int, entry: dict, lists: dict) -> SeverityRul
     return SeverityRule(
         level=level,
         cues=cues,
-        in_notes_with=tuple(entry.get("in_notes_with", ())),
+        in_sentence_with=tuple(entry.get("in_sentence_with", ())),
         note_types=frozenset(t.lower() for t in entry.get("note_types", ())),
         flagged_words=_words(where, lists, entry.get("flagged_words")),
         sentence_words=_words(where, lists, entry.get("sentence_words")),

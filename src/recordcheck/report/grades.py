@@ -30,8 +30,8 @@ DEFAULT_WEIGHTS = {Severity.HIGH: 1.0, Severity.MEDIUM: 0.5, Severity.LOW: 0.25}
 SEVERITIES = (Severity.HIGH, Severity.MEDIUM, Severity.LOW)  # most serious first
 SEVERITY_MEANING = {
     Severity.HIGH: "could harm the person or leave the organisation unable to account for "
-    "itself if left as written: a label about a person in a referral or a note going to "
-    "another agency, or sensitive information shared with no recorded reason",
+    "itself if left as written: a label about a person in a referral or in what was shared "
+    "with another agency, or sensitive information shared with no recorded reason",
     Severity.MEDIUM: "weakens the record: a judgement or an encounter a later reader cannot "
     "weigh, or routine information shared with no recorded reason",
     Severity.LOW: "a matter of precision: a mild verdict such as 'settled' or 'lovely "
