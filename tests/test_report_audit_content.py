@@ -173,3 +173,12 @@ def test_examples_pass_over_quotations_that_name_a_worker(tmp_path):
     quotes = texts(document, "Quote")
     assert any("Dad is manipulative" in q for q in quotes)
     assert not any("Walsh" in q for q in quotes)
+
+
+def test_a_mild_verdict_calls_for_no_addendum(tmp_path):
+    text = "Lovely morning, settled."
+    mild = note_result("N1", "C1", "2024-01-01", "A", "Case note", text,
+                       [("settled", "opinion", {"severity": Severity.LOW})])
+    document = Document(str(write_audit(Report(results=(mild,)), tmp_path)[0]))
+    assert not any("addendum" in t for t in section(document, "Case file C1"))
+    assert any(t.startswith("Team manager: Use the examples") for t in texts(document))

@@ -247,6 +247,7 @@ def test_every_checks_actions_name_an_owner_a_scope_and_fill_their_gaps():
         declared = spec.data("check.toml").get("actions", [])
         assert {entry["scope"] for entry in declared} <= set(SCOPES), spec.id
         for entry in declared:
-            assert entry["owner"].strip() and entry.get("severity") in (None, "high", "medium")
+            assert entry["owner"].strip()
+            assert entry.get("severity", "low") in ("high", "medium", "low")
             filled = entry["text"].format(notes="note N1", count="1 note", cases="1 case file")
             assert "{" not in filled

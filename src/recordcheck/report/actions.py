@@ -5,7 +5,7 @@ A check's `check.toml` lists `[[actions]]`:
     [[actions]]
     owner = "Case holder"      # who should act
     scope = "case"             # "case": each case file with findings; "check": the whole audit
-    severity = "high"          # only where a finding is this serious (optional)
+    severity = "medium"        # only where a finding is at least this serious (optional)
     text = "Add who was present to {notes}."
 
 The text may use {notes} (the note IDs, a few then how many more), {count}
@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from recordcheck.catalogue import spec_for
-from recordcheck.model import NoteResult
+from recordcheck.model import NoteResult, Severity
 from recordcheck.report.doc_builder import plural
+from recordcheck.report.grades import SEVERITIES
 from recordcheck.report.summary import case_label
 
 SCOPES = ("case", "check")
@@ -42,14 +43,11 @@ def actions_for(check: str, results: Sequence[NoteResult], scope: str) -> list[A
     for entry in declared:
         if entry.get("scope", "case") != scope:
             continue
-        wanted = entry.get("severity")
+        serious = _at_least(entry.get("severity", "low"))
         flagged = [
             result
             for result in results
-            if any(
-                f.check == check and (wanted is None or f.severity.value == wanted)
-                for f in result.findings
-            )
+            if any(f.check == check and f.severity in serious for f in result.findings)
         ]
         if flagged:
             text = entry["text"].format(
@@ -59,6 +57,11 @@ def actions_for(check: str, results: Sequence[NoteResult], scope: str) -> list[A
             )
             actions.append(Action(check, entry["owner"], text))
     return actions
+
+
+def _at_least(level: str) -> tuple[Severity, ...]:
+    """The severities at least as serious as ``level``."""
+    return SEVERITIES[: SEVERITIES.index(Severity(level)) + 1]
 
 
 def note_list(results: Sequence[NoteResult]) -> str:
