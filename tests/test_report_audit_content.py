@@ -106,6 +106,7 @@ def test_the_method_states_each_checks_measured_accuracy_in_plain_words(audit_do
     summary = next(t for t in texts(audit_doc) if t.startswith("How often the tool is right:"))
     assert f"about {round(figures['precision'] * 100)} in 100 findings for opinion" in summary
     assert not any("moderation section" in t for t in accuracy)
+    assert any("Until the findings are moderated" in t for t in accuracy)
 
 
 def test_the_accuracy_statement_points_to_moderation_when_decisions_exist(tmp_path):
@@ -114,6 +115,8 @@ def test_the_accuracy_statement_points_to_moderation_when_decisions_exist(tmp_pa
     document = Document(str(write_audit(report, tmp_path)[0]))
     accuracy = section(document, "How accurate the checks are", 2)
     assert any("see the moderation section" in t for t in accuracy)
+    assert any("Findings the auditor dismissed have been taken out" in t for t in accuracy)
+    assert not any("Until the findings are moderated" in t for t in accuracy)
 
 
 def test_severity_meanings_are_stated(audit_doc):

@@ -25,7 +25,7 @@ def accuracy_record() -> dict[str, Any]:
 
 
 def accuracy_lines(
-    record: dict[str, Any], checks: Sequence[str]
+    record: dict[str, Any], checks: Sequence[str], *, moderated: bool = False
 ) -> tuple[str, list[tuple[str, str]], str] | None:
     """An opening sentence, (check title, sentence) for each check measured, and a closing
     sentence on what the figures mean for this report; None when nothing was measured."""
@@ -51,8 +51,14 @@ def accuracy_lines(
     closing = (
         "The figures in this report count the tool's findings. Where fewer are right they include "
         "findings an auditor would dismiss; where fewer are found they miss shortfalls an auditor "
-        "would see. Until the findings are moderated, read the grades as a guide to where to "
-        "look, not as a measure."
+        "would see. "
+        + (
+            "Findings the auditor dismissed have been taken out of every figure; shortfalls the "
+            "tool missed are still missing."
+            if moderated
+            else "Until the findings are moderated, read the grades as a guide to where to look, "
+            "not as a measure."
+        )
     )
     if weak:
         closing = (

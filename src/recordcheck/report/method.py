@@ -93,8 +93,8 @@ def _weighing(doc: AuditDocument) -> None:
 
 def _accuracy(doc: AuditDocument) -> None:
     doc.heading("How accurate the checks are", 2)
-    record = accuracy_record()
-    lines = accuracy_lines(record, doc.summary.checks)
+    moderated = bool(getattr(doc.report, "moderation", None))
+    lines = accuracy_lines(accuracy_record(), doc.summary.checks, moderated=moderated)
     if not lines:
         doc.para(
             "No accuracy figures were shipped with this version of recordcheck: treat every "
@@ -106,7 +106,7 @@ def _accuracy(doc: AuditDocument) -> None:
         for title, sentence in checks:
             doc.bullet(sentence, f"{title}:")
         doc.para(closing)
-    if getattr(doc.report, "moderation", None):
+    if moderated:
         doc.para(
             "An auditor's decisions on this run's own findings measure its precision directly: "
             "see the moderation section, whose figures take precedence over those above."
