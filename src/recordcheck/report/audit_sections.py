@@ -7,6 +7,7 @@ whole run, a case file or a team.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import PurePath
@@ -32,10 +33,12 @@ def severity_split(check: str, results: Sequence[NoteResult]) -> str:
     return " / ".join(f"{counts[severity]:,}" for severity in SEVERITIES)
 
 
-def _no_worker_named(doc: AuditDocument):
-    """Patterns for every author's name: the inspection pack quotes no sentence naming one."""
+def _no_worker_named(doc: AuditDocument) -> list[re.Pattern]:
+    """One pattern for every author's name and its parts: the inspection pack quotes no
+    sentence naming one (one alternation, as every sentence of every note is tried)."""
     authors = sorted({r.note.author.strip() for r in doc.report.results} - {""})
-    return colleague_names(authors, "")
+    patterns = colleague_names(authors, "")
+    return [re.compile("|".join(p.pattern for p in patterns))] if patterns else []
 
 
 def write_actions(doc: AuditDocument, actions: Sequence[Action]) -> None:

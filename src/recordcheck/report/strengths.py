@@ -16,7 +16,7 @@ from recordcheck.catalogue import spec_for
 from recordcheck.model import NoteResult
 from recordcheck.report.applicability import applicable
 from recordcheck.report.colleagues import names_colleague
-from recordcheck.report.excerpts import quote_around, sentence_spans, shorten
+from recordcheck.report.excerpts import sentence_spans, shorten
 
 QUOTE_LIMIT = 220
 
@@ -63,17 +63,14 @@ def _met_example(check: str, met: Sequence[NoteResult], others) -> tuple[str, No
     for result in met:
         text = result.note.text
         for start, end in sentence_spans(text):
-            sentence = shorten(quote_sentence(text, start, end), QUOTE_LIMIT)
-            if len(sentence) < 25 or names_colleague(sentence, others):
+            sentence = shorten(text[start:end], QUOTE_LIMIT)
+            if len(sentence) < 25:
                 continue
             rank = next((i for i, word in enumerate(words) if word in sentence), len(words))
             candidates.append((rank, bool(result.findings), sentence, result))
-    if not candidates:
-        return "", None
-    rank, _, sentence, result = min(candidates, key=lambda c: (c[0], c[1], abs(len(c[2]) - 110)))
-    return sentence, result
-
-
-def quote_sentence(text: str, start: int, end: int) -> str:
-    quote = quote_around(text, start, end, context=QUOTE_LIMIT)
-    return (quote.before + quote.flagged + quote.after).strip()
+    # best first; the names are looked for only until one passes (the slow part)
+    candidates.sort(key=lambda c: (c[0], c[1], abs(len(c[2]) - 110)))
+    for _, _, sentence, result in candidates:
+        if not names_colleague(sentence, others):
+            return sentence, result
+    return "", None
