@@ -127,3 +127,19 @@ def test_an_unknown_chronology_list_is_reported_with_its_line(tmp_path):
     path = write(tmp_path, "r.toml", '[chronology]\nharms = ["scald mark"]\n')
     with pytest.raises(RulesError, match=r"r\.toml:2: \[chronology\] has no list 'harms'"):
         load_rules(path)
+
+
+def test_a_rules_files_grades_reach_the_report(tmp_path, write_csv):
+    from conftest import stand_in_checker
+
+    from recordcheck.engine import PipelineOptions
+    from recordcheck.run import RunOptions, checked_notes
+
+    rules = write(tmp_path, "g.toml", "[grades]\nnames = ['Meets', 'Not yet']\nfrom = [75]\n")
+    notes = write_csv("notes.csv", [("N1", "C1", "The flat was messy.")])
+    with checked_notes(
+        [notes], RunOptions(rules=rules), checker=stand_in_checker(PipelineOptions())
+    ) as run:
+        report = run.report()
+    assert report.grading == {"names": ["Meets", "Not yet"], "from": [75]}
+    assert report.to_dict()["grading"] == report.grading  # saved for `render`
