@@ -88,7 +88,9 @@ def _strengths(checks: Sequence[str], results: Sequence[NoteResult]) -> list[str
         found = met_on_most(check, results)
         if found is not None:
             met, applicable = found
-            named.append(f"{guide_for(check).strength} ({len(met)} of {applicable} notes)")
+            named.append(
+                f"{guide_for(check).strength} ({len(met)} of {plural(applicable, 'note')})"
+            )
     return named
 
 
