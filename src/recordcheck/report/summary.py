@@ -52,7 +52,7 @@ def checks_in(result: NoteResult) -> set[str]:
 
 @dataclass
 class Tally:
-    """Notes and findings for one group of notes (a case file, an author, the run)."""
+    """Notes and findings for one group of notes (a case file, a team, the run)."""
 
     name: str
     notes: int = 0
@@ -62,7 +62,6 @@ class Tally:
     findings: Counter = field(default_factory=Counter)  # check -> findings
     # check -> notes counted by their most serious finding for it (Severity -> notes)
     worst: dict[str, Counter] = field(default_factory=dict)
-    severities: Counter = field(default_factory=Counter)  # Severity -> findings
     first: date | None = None
     last: date | None = None
 
@@ -73,7 +72,6 @@ class Tally:
         self.notes_with.update(found)
         self.applicable.update(check for check in all_check_ids() if applies(check, result))
         self.findings.update(finding.check for finding in result.findings)
-        self.severities.update(finding.severity for finding in result.findings)
         for check in found:
             worst = worst_severity([f.severity for f in result.findings if f.check == check])
             self.worst.setdefault(check, Counter())[worst] += 1
