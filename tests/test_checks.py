@@ -28,7 +28,7 @@ def test_findings_quote_the_text_they_point_at(real_nlp):
 
 
 def test_finding_words_come_from_the_cue_data(real_nlp):
-    [finding] = findings_for(check_note(real_nlp, "Mum seemed drunk."))
+    [finding] = findings_for(check_note(real_nlp, "Mum seemed tired."))
     words = spec_for("opinion").cue("hedge")
     assert (finding.cue, finding.severity, finding.message) == (
         "hedge",
@@ -88,3 +88,46 @@ def test_who_present_uses_the_note_type_when_the_text_does_not_say(real_nlp):
 
 def test_empty_note_has_no_findings(real_nlp):
     assert findings_for(check_note(real_nlp, "   ")) == ()
+
+
+def severities(nlp, text: str, check: str, note_type: str = "") -> list[Severity]:
+    return [f.severity for f in findings_for(check_note(nlp, text, note_type)) if f.check == check]
+
+
+def test_a_label_is_high_where_the_note_goes_to_another_agency(real_nlp):
+    label = "Mum is manipulative."
+    assert severities(real_nlp, label, "opinion") == [Severity.MEDIUM]
+    assert severities(real_nlp, label, "opinion", "Referral") == [Severity.HIGH]
+    shared = "Emailed the GP: mum is manipulative and refuses help."
+    assert severities(real_nlp, shared, "opinion") == [Severity.HIGH]
+    # a label in another sentence than the sharing did not go with it
+    apart = "Referral sent to MASH. Mum is manipulative."
+    assert severities(real_nlp, apart, "opinion") == [Severity.MEDIUM]
+
+
+def test_a_mild_verdict_is_low_and_a_harsh_one_medium(real_nlp):
+    assert severities(real_nlp, "Doreen was settled.", "opinion") == [Severity.LOW]
+    assert severities(real_nlp, "Dad seemed drunk.", "opinion") == [Severity.MEDIUM]
+
+
+def test_sharing_sensitive_information_without_a_reason_is_high(real_nlp):
+    assert severities(
+        real_nlp, "Sent the chronology of the assaults to the police.", "sharing-rationale"
+    ) == [Severity.HIGH]
+    assert severities(
+        real_nlp, "OT referral sent for a pressure cushion.", "sharing-rationale"
+    ) in ([Severity.MEDIUM], [])  # routine: medium, where the check flags it at all
+
+
+def test_who_present_advice_fits_the_kind_of_encounter(real_nlp):
+    def cue(text: str, note_type: str = "") -> list[str]:
+        found = findings_for(check_note(real_nlp, text, note_type))
+        return [f.cue for f in found if f.check == "who-present"]
+
+    assert cue("Home visit completed.") == ["encounter-without-attendees"]
+    assert cue("Attended MARAC (virtual). Actions agreed.", "Meeting") == [
+        "meeting-without-attendees"
+    ]
+    assert cue("Discussed the care plan and next steps.", "Phone call") == [
+        "call-without-other-party"
+    ]

@@ -104,3 +104,30 @@ def test_figures_per_team_show_the_weakest_style_first():
     teams = [line.split()[0] for line in lines if line.startswith(("Night", "Day"))]
     assert teams == ["Night", "Day"]
     assert any(line.startswith("Night team") and "0.50" in line for line in lines)
+
+
+def test_recorded_accuracy_is_what_the_audit_report_reads(tmp_path):
+    import tomllib
+
+    from recordcheck.evaluate import Evaluation, Scores, record_accuracy
+    from recordcheck.report.accuracy_statement import accuracy_lines
+
+    result = Evaluation(notes=40, labelled={"opinion", "who-present"})
+    result.system["opinion"] = Scores(true_positives=3, false_positives=1, false_negatives=6)
+    target = tmp_path / "accuracy.toml"
+    target.write_text('split = "blind"\nabout = "by two writers"\n', encoding="utf-8")
+    split = tmp_path / "blind"
+    split.mkdir()
+    record_accuracy(result, split / "notes.csv", target)
+    written = tomllib.loads(target.read_text(encoding="utf-8"))
+    assert (written["split"], written["about"], written["notes"]) == ("blind", "by two writers", 40)
+    assert written["checks"]["opinion"]["precision"] == 0.75
+    assert written["checks"]["opinion"]["recall"] == 0.33
+    assert "sharing-rationale" not in written["checks"]  # not labelled, not claimed
+    opening, checks, closing = accuracy_lines(written, ["opinion", "sharing-rationale"])
+    assert checks == [(
+        "Opinion recorded as fact",
+        "of every 100 findings the tool makes, about 75 are right; of every 100 passages that "
+        "fall short, it finds about 33 (from 4 findings and 9 passages that fell short).",
+    )]
+    assert "Fewer than half" not in closing

@@ -194,3 +194,27 @@ def test_an_organisation_check_may_not_bring_python(tmp_path, monkeypatch):
 
     with pytest.raises(CatalogueError, match="must be of kind 'terms'"):
         all_checks()
+
+
+def test_an_organisation_check_sets_severity_by_its_own_rules(jargon_check, monkeypatch):
+    from recordcheck.catalogue import CatalogueError
+    from recordcheck.severity import severity_rules
+
+    (jargon_check / "check.toml").write_text(
+        JARGON_DECLARATION + '\n[[severity]]\nlevel = "medium"\nflagged_words = "clinical"\n',
+        encoding="utf-8",
+    )
+    (jargon_check / "terms.toml").write_text(
+        JARGON_TERMS + '[severity_words]\nclinical = ["presenting issues"]\n', encoding="utf-8"
+    )
+    [rule] = severity_rules(spec_for("jargon"))
+    assert rule.level == "medium" and rule.flagged_words.search("The Presenting Issues were")
+
+    broken = jargon_check.parent.parent / "broken" / "jargon"
+    broken.mkdir(parents=True)
+    (broken / "check.toml").write_text(
+        JARGON_DECLARATION + '\n[[severity]]\nlevel = "urgent"\n', encoding="utf-8"
+    )
+    monkeypatch.setenv(FOLDERS_VARIABLE, str(broken))
+    with pytest.raises(CatalogueError, match=r"check\.toml: \[\[severity\]\] rule 1: level"):
+        severity_rules(spec_for("jargon"))

@@ -14,10 +14,12 @@ from openpyxl import load_workbook
 
 from recordcheck.model import Note, NoteResult, Report
 from recordcheck.report.audit import write_audit
-from recordcheck.report.excerpts import quote_around, sentence_around, shorten
+from recordcheck.report.contents_pages import find_pages
+from recordcheck.report.excerpts import closed_end, quote_around, sentence_around, shorten
+from recordcheck.report.grades import GradeScheme, GradingError
 from recordcheck.report.guide import guide_for, ordered_checks
 from recordcheck.report.sanitise import clean_text, looks_like_formula
-from recordcheck.report.summary import in_date_order, rag_rating, summarise
+from recordcheck.report.summary import in_date_order, summarise
 from recordcheck.report.workbook import LINE_HEIGHT, Column, add_list_sheet, new_workbook
 
 
@@ -98,12 +100,55 @@ def test_an_initial_does_not_end_a_sentence_but_a_surname_initial_may():
     assert sentence_around(visit, 0, 4) == "Home visit to Mrs A."
 
 
+def test_a_cut_never_leaves_a_bracket_open():
+    text = "Attended MARAC (virtual, police and IDVA present) and agreed the safety plan today"
+    assert shorten(text, 24) == "Attended MARAC\u2026"
+    assert shorten(text, 60) == "Attended MARAC (virtual, police and IDVA present) and\u2026"
+    assert shorten("Seen at home (alone) and then (with mum present) later on", 32,
+                   from_left=True) == "\u2026(with mum present) later on"
+
+
+def test_a_finding_cut_inside_a_bracket_is_quoted_with_it_closed():
+    text = "Referral sent at 14:35 (ref MASH-25-11873). Next steps agreed."
+    end = text.index(")")
+    assert text[: closed_end(text, 0, end)] == "Referral sent at 14:35 (ref MASH-25-11873)"
+    assert quote_around(text, 0, end).flagged.endswith("11873)")
+    assert closed_end(text, 0, 10) == 10  # nothing open: unchanged
+    said = 'Mum has been told the wait "could be months". Next'
+    assert said[: closed_end(said, 0, said.index("months") + 6)].endswith('months"')
+
+
 @pytest.mark.parametrize(
-    ("score", "rating"),
-    [(1.0, "Green"), (0.8, "Green"), (0.79, "Amber"), (0.6, "Amber"), (0.59, "Red"), (0.0, "Red")],
+    ("score", "grade"),
+    [
+        (1.0, "Outstanding"), (0.946, "Outstanding"), (0.944, "Good"), (0.85, "Good"),
+        (0.8449, "Requires improvement"), (0.696, "Requires improvement"),
+        (0.694, "Inadequate"), (0.0, "Inadequate"),
+    ],
 )
-def test_rag_thresholds(score, rating):
-    assert rag_rating(score) == rating
+def test_default_grades_follow_the_stated_thresholds_on_the_percent_shown(score, grade):
+    # 69.6% is shown as 70% and graded as 70%, so the report never contradicts its criteria
+    assert GradeScheme.from_table(None).grade(score) == grade
+
+
+def test_an_organisation_can_name_its_own_grades_and_weights():
+    scheme = GradeScheme.from_table(
+        {"names": ["Meets", "Does not meet"], "from": [80], "weights": {"low": 0.1}}
+    )
+    assert (scheme.grade(0.8), scheme.grade(0.79)) == ("Meets", "Does not meet")
+    assert "0.1 (low)" in scheme.criteria() and "Does not meet: below 80%" in scheme.criteria()
+    with pytest.raises(GradingError, match="from"):
+        GradeScheme.from_table({"names": ["A", "B", "C"]})
+
+
+def test_contents_pages_are_found_below_the_contents_list():
+    pages = [
+        "Case recording audit\n",
+        "Contents\nSummary\n  Actions\nMethod\n\nSummary\nsome text\nActions\n",
+        "text\nMethod\n",
+    ]
+    assert find_pages(["Summary", "Actions", "Method"], pages) == [2, 2, 3]
+    assert find_pages(["Summary", "Missing"], pages) is None
 
 
 def note(note_id, case="C1", date=None, time=None, author="A") -> NoteResult:
@@ -135,7 +180,7 @@ def test_unknown_checks_get_a_readable_title_and_are_listed_after_known_ones():
 def test_summary_of_an_empty_report_is_sane():
     summary = summarise(Report(results=()))
     assert summary.overall.notes == 0 and summary.cases == [] and summary.period == (None, None)
-    assert summary.overall.score == 1.0
+    assert summary.overall.clean_share == 1.0 and summary.score(summary.overall) == 1.0
 
 
 def test_an_empty_report_still_writes_every_output(tmp_path):
@@ -195,3 +240,17 @@ def test_ctrl_c_exits_with_130(monkeypatch, tmp_path):
     result = CliRunner().invoke(cli.main, ["render", str(saved), "--out", str(tmp_path / "o")])
     assert result.exit_code == 130
     assert "interrupted" in result.output
+
+
+def test_every_checks_actions_name_an_owner_a_scope_and_fill_their_gaps():
+    from recordcheck.catalogue import all_checks
+    from recordcheck.report.actions import SCOPES
+
+    for spec in all_checks():
+        declared = spec.data("check.toml").get("actions", [])
+        assert {entry["scope"] for entry in declared} <= set(SCOPES), spec.id
+        for entry in declared:
+            assert entry["owner"].strip()
+            assert entry.get("severity", "low") in ("high", "medium", "low")
+            filled = entry["text"].format(notes="note N1", count="1 note", cases="1 case file")
+            assert "{" not in filled

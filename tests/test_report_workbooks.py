@@ -38,21 +38,24 @@ def test_findings_sheet_lists_every_finding_with_decision_drop_downs(outputs):
         assert all(row[column] is None for row in rows)
 
 
-def test_summary_sheet_counts_by_check_case_and_author(outputs):
+def test_summary_sheet_counts_and_grades_by_check_and_case_and_names_no_worker(outputs):
     cells = [
         row
         for row in load_workbook(outputs["findings.xlsx"])["Summary"].iter_rows(values_only=True)
     ]
     titles = [row[0] for row in cells if row and row[0] and str(row[0]).startswith("Findings by")]
-    assert titles == ["Findings by check", "Findings by case file", "Findings by author"]
+    assert titles == ["Findings by check", "Findings by case file"]  # the sample has no teams
     by_check = {
         row[0]: row[1]
         for row in cells
         if row[0] in ("Opinion recorded as fact", "Why information was shared")
     }
     assert by_check == {"Opinion recorded as fact": 4, "Why information was shared": 1}
-    okafor = next(row for row in cells if row[0] == "J. Okafor")
-    assert okafor[1:4] == (2, 0, 0)
+    case = next(row for row in cells if row[0] == "C-100")
+    assert case[1:5] == (2, 0, 0.375, "Inadequate")  # as the Word report grades it
+    assert not any("Okafor" in str(value) for row in cells for value in row)
+    criteria = "Grades are machine-assisted, not a judgement"
+    assert any(str(row[0]).startswith(criteria) for row in cells)
 
 
 def test_text_that_looks_like_a_formula_stays_text(outputs):
@@ -219,3 +222,15 @@ def test_a_chronology_row_carries_the_event_not_the_note(outputs):
     about = load_workbook(outputs["chronology.xlsx"])["About"]
     lines = [row[0] for row in about.iter_rows(values_only=True) if row[0]]
     assert any("7 of 9 notes" in line and "left out" in line for line in lines)
+
+
+def test_report_json_grades_each_check_as_the_word_report_and_workbook_do(outputs):
+    import json
+
+    figures = json.loads(outputs["report.json"].read_text(encoding="utf-8"))["checks"]
+    cells = list(load_workbook(outputs["findings.xlsx"])["Summary"].iter_rows(values_only=True))
+    titles = (("opinion", "Opinion recorded as fact"), ("who-present", "Who was present"))
+    for check, title in titles:
+        row = next(r for r in cells if r[0] == title)
+        assert (figures[check]["score"], figures[check]["grade"]) == (round(row[5], 4), row[6])
+    assert figures["opinion"]["grade"] == "Requires improvement"

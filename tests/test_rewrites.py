@@ -54,15 +54,18 @@ def test_a_label_with_no_obvious_evidence_gets_no_made_up_example():
 
 
 def test_encounters_ask_for_attendees_callers_or_meeting_members():
-    rewrite_for = declared("who-present", "encounter-without-attendees")
-    assert rewrite(rewrite_for, "Home visit completed", after=".") == (
+    visit = declared("who-present", "encounter-without-attendees")
+    assert rewrite(visit, "Home visit completed", after=".") == (
         "Home visit completed. Present: [who was there, by name or role, or 'seen alone'; "
         "anyone else in the home]."
     )
-    assert rewrite(rewrite_for, "Phone call made, discussed concerns").endswith(
+    call = declared("who-present", "call-without-other-party")
+    assert rewrite(call, "Phone call made, discussed concerns").endswith(
         "Spoke to [who: name and role]."
     )
-    assert "[who attended" in rewrite(rewrite_for, "MARAC")
+    meeting = declared("who-present", "meeting-without-attendees")
+    assert "[who attended" in rewrite(meeting, "Attended MARAC (virtual)")
+    assert "home" not in rewrite(meeting, "Attended MARAC (virtual)") + rewrite(call, "Rang")
 
 
 def test_sharing_asks_for_purpose_and_consent():

@@ -75,6 +75,11 @@ def test_an_agency_named_only_in_the_rules_file_is_a_sharing_recipient(tmp_path)
         ("bad.toml", "[opinion]\nlabels = 'x'\n", 2, "must be a list"),
         ("bad.yaml", "opinion:\n  labels: [x\n", 3, ""),
         ("bad.yaml", "opinion:\n  labels: [x]\n  hedges: 3\n", 3, "must be a list"),
+        ("bad.toml", "[grades]\nnames = ['A', 'B', 'C']\nfrom = [90]\n", 3, "needs 2 numbers"),
+        ("bad.toml", "[grades]\nnames = ['A', 'B']\nfrom = [200]\n", 3, "between 0 and 100"),
+        ("bad.toml", "[grades]\n\nnames = ['Only']\n", 3, "two or more"),
+        ("bad.toml", "[grades]\nbands = 3\n", 2, "has no key 'bands'"),
+        ("bad.yaml", "grades:\n  names: [A, B, C]\n  from: [50, 70]\n", 3, "must go down"),
     ],
 )
 def test_broken_rules_name_file_and_line(tmp_path, name, text, line, problem):
@@ -83,6 +88,12 @@ def test_broken_rules_name_file_and_line(tmp_path, name, text, line, problem):
         load_rules(path)
     assert str(raised.value).startswith(f"{path}:{line}: ")
     assert problem in str(raised.value)
+
+
+def test_a_grades_table_is_kept_for_the_report(tmp_path):
+    table = "[grades]\nnames = ['Meets', 'Partly', 'Not']\nfrom = [90, 60]\n"
+    path = write(tmp_path, "g.toml", table)
+    assert load_rules(path)["grades"] == {"names": ["Meets", "Partly", "Not"], "from": [90, 60]}
 
 
 def test_unreadable_rules_file(tmp_path):
@@ -116,3 +127,19 @@ def test_an_unknown_chronology_list_is_reported_with_its_line(tmp_path):
     path = write(tmp_path, "r.toml", '[chronology]\nharms = ["scald mark"]\n')
     with pytest.raises(RulesError, match=r"r\.toml:2: \[chronology\] has no list 'harms'"):
         load_rules(path)
+
+
+def test_a_rules_files_grades_reach_the_report(tmp_path, write_csv):
+    from conftest import stand_in_checker
+
+    from recordcheck.engine import PipelineOptions
+    from recordcheck.run import RunOptions, checked_notes
+
+    rules = write(tmp_path, "g.toml", "[grades]\nnames = ['Meets', 'Not yet']\nfrom = [75]\n")
+    notes = write_csv("notes.csv", [("N1", "C1", "The flat was messy.")])
+    with checked_notes(
+        [notes], RunOptions(rules=rules), checker=stand_in_checker(PipelineOptions())
+    ) as run:
+        report = run.report()
+    assert report.grading == {"names": ["Meets", "Not yet"], "from": [75]}
+    assert report.to_dict()["grading"] == report.grading  # saved for `render`

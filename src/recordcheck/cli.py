@@ -273,7 +273,10 @@ def list_checks() -> None:
 @main.command()
 @click.argument("notes", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def evaluate(notes: Path, gold: Path) -> None:
+@click.option("--record-accuracy", is_flag=True,
+              help="Also write the figures to the package's accuracy.toml, which the audit "
+                   "report states (run on the blind split).")
+def evaluate(notes: Path, gold: Path, record_accuracy: bool) -> None:
     """Score the checks against hand-marked notes (precision, recall, F1 per check).
 
     NOTES is a CSV of notes; GOLD the JSON Lines file marking what each should flag.
@@ -281,8 +284,12 @@ def evaluate(notes: Path, gold: Path) -> None:
     # Imported here so `recordcheck --help` does not wait for spaCy to load.
     from recordcheck.evaluate import evaluate as run_evaluation
     from recordcheck.evaluate import format_evaluation
+    from recordcheck.evaluate import record_accuracy as write_accuracy
 
-    click.echo(format_evaluation(run_evaluation(notes, gold)))
+    result = run_evaluation(notes, gold)
+    click.echo(format_evaluation(result))
+    if record_accuracy:
+        click.echo(f"Wrote {write_accuracy(result, notes)}")
 
 
 @main.command()

@@ -8,17 +8,25 @@ positive when the check has a finding in it. A simple keyword baseline is
 scored beside the checks, so every number has something to be compared with.
 
     recordcheck evaluate corpus/dev/notes.csv corpus/dev/gold.jsonl
+
+With `--record-accuracy`, the figures are also written to the package's
+`accuracy.toml`, from which the audit report states how often each check is
+right and how much it finds: run it on the blind split once per release.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from recordcheck import __version__
 from recordcheck.account import RunAccount
 from recordcheck.catalogue import all_checks, check_ids
 from recordcheck.contact_scoring import ContactScores
@@ -222,3 +230,47 @@ def _contact_rows(scores: ContactScores) -> list[str]:
     rows.append("attribute accuracy on matched contacts: " + ", ".join(accuracies))
     rows.append(f"own team listed as a partner: {scores.own_service_listed}")
     return rows
+
+
+# the file the audit report's accuracy statement reads (report/accuracy_statement.py)
+ACCURACY_FILE = Path(str(files("recordcheck") / "accuracy.toml"))
+
+
+def accuracy_toml(result: Evaluation, split: str, about: str, measured: date) -> str:
+    """The evaluation as the audit report's accuracy data: the split, when, and P/R per check."""
+    lines = [
+        "# How often each check is right (precision) and how much it finds (recall), on notes",
+        "# the checks were never built on. Written by `recordcheck evaluate NOTES GOLD",
+        "# --record-accuracy`; the audit report's method section states these figures.",
+        f"split = {json.dumps(split)}",
+        f"about = {json.dumps(about)}",
+        f"notes = {result.notes}",
+        f"measured = {measured.isoformat()}",
+        f"tool_version = {json.dumps(__version__)}",
+    ]
+    for check in check_ids():
+        if check not in result.labelled:
+            continue
+        scores = result.system[check]
+        lines += [
+            "",
+            f"[checks.{json.dumps(check)}]",
+            f"precision = {scores.precision:.2f}",
+            f"recall = {scores.recall:.2f}",
+            f"true_positives = {scores.true_positives}",
+            f"false_positives = {scores.false_positives}",
+            f"false_negatives = {scores.false_negatives}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def record_accuracy(result: Evaluation, notes_path: Path, path: Path = ACCURACY_FILE) -> Path:
+    """Write the accuracy data; the split is named after the notes' folder, and a
+    description already written there for the same split is kept."""
+    split = Path(notes_path).resolve().parent.name
+    about = ""
+    if path.is_file():
+        previous = tomllib.loads(path.read_text(encoding="utf-8"))
+        about = previous.get("about", "") if previous.get("split") == split else ""
+    path.write_text(accuracy_toml(result, split, about, date.today()), encoding="utf-8")
+    return path

@@ -3,8 +3,10 @@
 Each check marks the span group its declaration names; a span's label is its
 cue. The message, suggestion and severity for each cue come from the check's
 declaration (`recordcheck.catalogue`), so a supervisor reads the same words
-whatever the output format. The suggestion is the flagged sentence rewritten,
-with gaps for what only the worker knows (`recordcheck.rewrites`).
+whatever the output format; the severity is the cue's unless one of the check's
+`[[severity]]` rules fits the finding (`recordcheck.severity`). The suggestion
+is the flagged sentence rewritten, with gaps for what only the worker knows
+(`recordcheck.rewrites`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from spacy.tokens import Doc, Span
 from recordcheck.catalogue import CueText, all_checks
 from recordcheck.model import Finding
 from recordcheck.rewrites import rewrite
+from recordcheck.severity import severity_of
 
 QUOTE_LIMIT = 80  # characters of flagged text quoted in a suggestion
 
@@ -30,7 +33,7 @@ def findings_for(doc: Doc) -> tuple[Finding, ...]:
                     start=span.start_char,
                     end=span.end_char,
                     text=doc.text[span.start_char : span.end_char],
-                    severity=words.severity,
+                    severity=severity_of(spec, span, words.severity),
                     message=words.message,
                     suggestion=_suggestion(words, span),
                     cue=span.label_,

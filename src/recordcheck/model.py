@@ -345,6 +345,8 @@ class Report(PlainData):
     notices: tuple[FileNotice, ...] = ()
     moderation: Moderation | None = None  # auditors' decisions, once given (--decisions)
     sample: Sample | None = None  # the case files drawn, when the run sampled (--sample)
+    # the rules file's [grades] table, as judged when it was read ({}: the default grades)
+    grading: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -357,6 +359,7 @@ class Report(PlainData):
             "notices": [n.to_dict() for n in self.notices],
             "sample": None if self.sample is None else self.sample.to_dict(),
             "decisions": None if self.moderation is None else self.moderation.to_dict(),
+            "grading": dict(self.grading),
             "results": [r.to_dict() for r in self.results],
         }
 
@@ -373,6 +376,7 @@ class Report(PlainData):
             notices=tuple(FileNotice.from_dict(n) for n in data.get("notices", ())),
             moderation=_optional(Moderation, data.get("decisions")),
             sample=_optional(Sample, data.get("sample")),
+            grading=dict(data.get("grading") or {}),
         )
 
 

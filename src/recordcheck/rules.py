@@ -12,6 +12,9 @@ TOML or YAML, one table per check, each key a word list of that check:
     names = ["Kestrel Vale Housing"]
     aliases = ["KVH"]
     staff = ["Dawn Ashcroft"]
+    [grades]             # the audit report's grades: names best first, lowest scores
+    names = ["Meets the standard", "Partly meets", "Does not meet"]
+    from = [90, 70]      # per cent, for each name but the last
 
 Terms are added to the check's own lists (see `checks/<check>/terms.toml` for the
 list names); nothing replaces them. A `[partners]` table is passed to the
@@ -33,8 +36,10 @@ import yaml
 from recordcheck.catalogue import all_checks
 from recordcheck.datafiles import list_name, package_toml
 from recordcheck.language.agencies import LexiconError, load_lexicon
+from recordcheck.report.grades import GradeScheme, GradingError
 
 PASSED_THROUGH = ("partners", "service")
+GRADES = "grades"
 SERVICE_LISTS = ("names", "aliases", "staff")
 # The chronology's cue words (events/significant.toml), for the rc_chronology component.
 CHRONOLOGY = "chronology"
@@ -129,8 +134,11 @@ def _validated(path: Path, parsed: Any, line_of) -> dict[str, dict[str, Any]]:
         if section in PASSED_THROUGH:
             rules[section] = table
             continue
+        if section == GRADES:
+            rules[GRADES] = _grades(path, table, line_of)
+            continue
         if section not in allowed:
-            known = ", ".join(sorted([*allowed, *PASSED_THROUGH]))
+            known = ", ".join(sorted([*allowed, *PASSED_THROUGH, GRADES]))
             raise RulesError(
                 f"{path}:{line_of(section)}: unknown section [{section}]; expected one of: {known}"
             )
@@ -162,6 +170,18 @@ def _validated(path: Path, parsed: Any, line_of) -> dict[str, dict[str, Any]]:
         # the table becomes the component's settings, of which extra_terms is the one
         rules[CHRONOLOGY] = {"extra_terms": rules[CHRONOLOGY]}
     return rules
+
+
+def _grades(path: Path, table: Any, line_of) -> dict[str, Any]:
+    """The [grades] table, judged now so a mistake shows before any note is checked."""
+    if not isinstance(table, dict):
+        raise RulesError(f"{path}:{line_of(GRADES)}: [grades] must be a table (names, from)")
+    try:
+        GradeScheme.from_table(table)
+    except GradingError as error:
+        line = line_of(GRADES, error.key) or line_of(GRADES)
+        raise RulesError(f"{path}:{line}: [grades] {error}") from error
+    return table
 
 
 def _own_service(path: Path, table: Any, line_of) -> dict[str, list[str]]:

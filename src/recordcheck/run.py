@@ -66,11 +66,12 @@ class CheckedRun:
     account: RunAccount
     sources: list[SourceFile]
     sample: Sample | None = None  # the case files drawn, when the run sampled
+    grading: dict = field(default_factory=dict)  # the rules file's [grades] table
 
     def report(self) -> Report:
         """Consume the results into the plain-data Report every writer reads."""
         report = engine.build_report(self.results, self.account, self.sources)
-        return replace(report, sample=self.sample)
+        return replace(report, sample=self.sample, grading=self.grading)
 
 
 @contextmanager
@@ -127,7 +128,7 @@ def checked_notes(
             from recordcheck.redact.results import redact_results
 
             results = redact_results(results)
-        yield CheckedRun(results, account, sources, sample)
+        yield CheckedRun(results, account, sources, sample, rules.get("grades", {}))
     except (MappingError, RulesError, PipelineNotInstalled, SampleTooLarge) as error:
         raise RunProblem(str(error)) from None
 

@@ -67,6 +67,8 @@ def _report_json(report: Report, path: Path, summary: AuditSummary, options: Pac
                 "notes_with_finding": summary.overall.notes_with[check],
                 "findings": summary.overall.findings[check],
                 "rate": round(summary.overall.share_with(check), 4),
+                "score": round(summary.check_score(check, summary.overall), 4),
+                "grade": summary.check_grade(check, summary.overall),
             }
             for check in summary.checks
         },

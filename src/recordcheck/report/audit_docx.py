@@ -1,12 +1,16 @@
 """audit-report.docx: the audit written up for managers, auditors and inspectors.
 
-The document is filled into a Word template (styles, header, footer, logo) and
-built section by section; the detailed sections live in audit_sections.py.
+The document is filled into a Word template (styles, header, footer) and built
+section by section from SECTIONS; the detailed sections live in
+audit_sections.py, case_files.py and method.py. The report names no worker in
+its analysis: team-level figures stay, per-worker material is the supervision
+handout's (`recordcheck coach`).
 """
 
 from __future__ import annotations
 
 import importlib.resources
+from collections.abc import Callable
 from pathlib import Path
 from zipfile import BadZipFile
 
@@ -14,34 +18,23 @@ from docx import Document
 from docx.document import Document as WordDocument
 from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Pt
-from docx.text.paragraph import Paragraph
 from lxml.etree import XMLSyntaxError
 
 from recordcheck.model import Report
-from recordcheck.report import audit_sections
+from recordcheck.report import audit_sections, case_files, method
+from recordcheck.report.accuracy_statement import accuracy_record, accuracy_summary
 from recordcheck.report.charts import charts_section
-from recordcheck.report.doc_builder import (
-    AuditDocument,
-    day,
-    percent,
-    period,
-    plural,
-)
+from recordcheck.report.contents_pages import number_contents
+from recordcheck.report.doc_builder import AuditDocument, day, percent, period, plural
+from recordcheck.report.grades import LABEL
 from recordcheck.report.guide import guide_for
 from recordcheck.report.moderation_section import sampling_and_moderation
 from recordcheck.report.partnership import partnership_section
 from recordcheck.report.sanitise import clean_text
 from recordcheck.report.styles import TEXT_WIDTH_CM, ensure_report_styles
-from recordcheck.report.summary import (
-    RATINGS,
-    SCORING_CRITERIA,
-    AuditSummary,
-    out_of,
-    parse_timestamp,
-)
+from recordcheck.report.summary import AuditSummary, out_of, parse_timestamp
 from recordcheck.report.word import (
     BAND_FILL,
-    RAG_FILLS,
     TABLE_STYLE,
     TABLE_TEXT,
     add_contents,
@@ -54,10 +47,11 @@ from recordcheck.report.word import (
 # the executive summary stays short; the Case files section has them all
 CASES_IN_SUMMARY = 25
 ABOUT = (
-    "This report sets out how the case notes above measure against the recording standard. "
-    "It was produced by recordcheck on the computer that holds the notes; no note was sent "
-    "elsewhere. Its findings are prompts for professional review, not verdicts. It quotes case "
-    "notes and contains personal data: store and share it as you would the case records."
+    "This report sets out how the case notes measure against the recording standard. It was "
+    "produced by recordcheck on the computer that holds the notes; no note was sent elsewhere. "
+    "Its findings are prompts for professional review, not verdicts, and its grades are "
+    "machine-assisted, not a judgement. It quotes case notes and contains personal data: store "
+    "and share it as you would the case records."
 )
 
 
@@ -81,7 +75,6 @@ def _title_page(doc: AuditDocument, organisation: str, service: str) -> None:
         "Subtitle",
     )
     run_at = parse_timestamp(report.created)
-    models = ", ".join(f"{name} {version}" for name, version in report.model_versions.items())
     details = [
         ("Period covered", period(*summary.period)),
         (
@@ -89,8 +82,7 @@ def _title_page(doc: AuditDocument, organisation: str, service: str) -> None:
             f"{summary.overall.notes:,} in {plural(len(summary.cases), 'case file')}",
         ),
         ("Date of run", f"{day(run_at.date())}, {run_at:%H:%M}" if run_at else report.created),
-        ("Tool", f"recordcheck {report.tool_version}".strip()),
-        ("Language models", models or "not recorded"),
+        ("Grades", f"{LABEL[:1].upper()}{LABEL[1:]}; criteria in the executive summary"),
     ]
     table = doc.document.add_table(rows=0, cols=2)
     table._tbl.tblPr.style = doc.ids.get(TABLE_STYLE)
@@ -101,29 +93,8 @@ def _title_page(doc: AuditDocument, organisation: str, service: str) -> None:
         shade(cells[0], BAND_FILL)
     set_widths(table, (4.5, TEXT_WIDTH_CM - 4.5))
     doc.para()
-    doc.para("Input files", "Label")
-    doc.table(
-        ("File", "Format", "Notes read", "Rows not read", "SHA-256"),
-        [
-            (source.path, source.format, source.notes_read, source.rows_not_read, source.sha256)
-            for source in report.sources
-        ]
-        or [("No input files were recorded for this run.", "", "", "", "")],
-        (5.0, 1.6, 1.7, 1.9, 6.4),
-    )
     doc.para(ABOUT, "Callout")
     doc.page_break()
-
-
-def _contents(doc: AuditDocument) -> Paragraph:
-    doc.para("Contents", "Label")
-    placeholder = doc.para()
-    doc.para(
-        "Page numbers appear when Word updates the contents (it offers to when the report is "
-        "opened; or right-click the contents and choose Update Field).",
-        "Small Print",
-    )
-    return placeholder
 
 
 def _key_figures(doc: AuditDocument) -> None:
@@ -132,7 +103,7 @@ def _key_figures(doc: AuditDocument) -> None:
     figures = (
         (f"{overall.notes:,}", "notes checked"),
         (f"{len(summary.cases):,}", "case files"),
-        (percent(overall.score), "of notes met every check"),
+        (percent(overall.clean_share), "of notes had no finding"),
         (f"{len(report.unreadable):,}", "rows could not be read"),
     )
     table = doc.document.add_table(rows=2, cols=len(figures))
@@ -149,65 +120,78 @@ def _key_figures(doc: AuditDocument) -> None:
 def _executive_summary(doc: AuditDocument) -> None:
     summary = doc.summary
     overall = summary.overall
-    doc.heading("Executive summary", new_page=True)
+    doc.heading("Executive summary")
     doc.para(
         f"This audit checked {plural(overall.notes, 'note')} from "
         f"{plural(len(summary.cases), 'case file')}, written by "
-        f"{plural(len(summary.authors), 'author')} "
+        f"{plural(summary.authors, 'author')} "
         f"({period(*summary.period)}), against these parts of the recording standard: "
         + "; ".join(guide_for(check).title.lower() for check in summary.checks)
         + "."
     )
     _key_figures(doc)
-    rows = [
-        (
-            guide_for(check).title,
-            f"{overall.applicable[check]:,}",
-            f"{overall.notes_with[check]:,}",
-            percent(overall.share_with(check)),
-            f"{overall.findings[check]:,}",
-        )
-        for check in summary.checks
-    ]
-    doc.para("Share of the notes each check applies to with a finding", "Label")
+    doc.para(summary.scheme.criteria(), "Callout")
+    accuracy = accuracy_summary(accuracy_record(), summary.checks)
+    if accuracy:
+        doc.lead("How often the tool is right:", accuracy)
+    doc.para(f"Grades by check ({LABEL})", "Label")
     doc.table(
-        ("Check", "Notes it applies to", "Notes with a finding", "Share", "Findings"),
-        rows,
-        (6.0, 2.9, 2.9, 2.2, 2.6),
+        ("Check", "Notes it applies to", "Notes with a finding", "Share", "High / medium / low",
+         "Score", "Grade"),
+        [
+            (
+                guide_for(check).title,
+                f"{overall.applicable[check]:,}",
+                f"{overall.notes_with[check]:,}",
+                percent(overall.share_with(check)),
+                audit_sections.severity_split(check, doc.report.results),
+                percent(summary.check_score(check, overall)),
+                summary.check_grade(check, overall),
+            )
+            for check in summary.checks
+        ],
+        (3.9, 1.9, 1.9, 1.4, 2.2, 1.4, 3.9),
     )
     _headline(doc)
-    doc.heading("Quality by case file", 2)
-    doc.para(SCORING_CRITERIA, "Callout")
+    audit_sections.summary_actions_and_strengths(doc)
+    _grades_by_case(doc)
+
+
+def _grades_by_case(doc: AuditDocument) -> None:
+    summary = doc.summary
+    doc.heading("Grades by case file", 2)
     worst_first = summary.worst_first()
     listed = worst_first[:CASES_IN_SUMMARY]
-    ratings = [tally.rag for tally in worst_first]
-    counts = ", ".join(f"{plural(ratings.count(rag), 'case file')} rated {rag}" for rag in RATINGS)
+    grades = [summary.grade(tally) for tally in worst_first]
+    counts = ", ".join(
+        f"{plural(grades.count(name), 'case file')} {name}"
+        for name in summary.scheme.names
+        if grades.count(name)
+    )
     doc.para(
-        f"{counts}. "
+        f"{counts or 'No case files'} ({LABEL}). "
         + (
             "Case files are listed lowest score first."
             if len(listed) == len(worst_first)
             else f"The {len(listed)} lowest-scoring case files are listed; every case file's "
-            "score is in the Case files section and in findings.xlsx."
+            "grade is in the Case files section and in findings.xlsx."
         )
     )
-    table = doc.table(
-        ("Case file", "Notes", "Dates", "Notes meeting every check", "Score", "Rating"),
+    doc.table(
+        ("Case file", "Notes", "Dates", "Notes with no finding", "Score", "Grade"),
         [
             (
                 tally.name,
                 f"{tally.notes:,}",
                 period(tally.first, tally.last),
                 f"{tally.clean_notes:,}",
-                percent(tally.score),
-                tally.rag,
+                percent(summary.score(tally)),
+                summary.grade(tally),
             )
             for tally in listed
         ],
-        (3.2, 1.5, 4.6, 3.0, 1.9, 2.4),
+        (2.8, 1.5, 4.0, 2.4, 1.6, 4.3),
     )
-    for row, tally in zip(table.rows[1:], listed, strict=True):
-        shade(row.cells[-1], RAG_FILLS[tally.rag])
 
 
 def _headline(doc: AuditDocument) -> None:
@@ -226,11 +210,12 @@ def _headline(doc: AuditDocument) -> None:
             f"{guide_for(commonest).title.lower()}, in {percent(overall.share_with(commonest))} "
             f"of {out_of(commonest, overall)}.",
         )
-    doc.lead(
-        "Strongest area:",
-        f"{guide_for(best).title.lower()}: {percent(1 - overall.share_with(best))} of "
-        f"{out_of(best, overall)} had no finding for this check.",
-    )
+    if best != commonest or not overall.notes_with[best]:
+        doc.lead(
+            "Best-met check:",
+            f"{guide_for(best).title.lower()}: {percent(1 - overall.share_with(best))} of "
+            f"{out_of(best, overall)} had no finding for this check.",
+        )
 
 
 def open_template(path: Path) -> WordDocument:
@@ -243,6 +228,22 @@ def open_template(path: Path) -> WordDocument:
         raise TemplateError(
             f"{path}: not a Word .docx file that can be used as a template"
         ) from error
+
+
+# The report's sections after the title page and contents, in order. Another module's
+# section is added here with one line: a function taking the AuditDocument.
+SECTIONS: list[Callable[[AuditDocument], object]] = [
+    _executive_summary,
+    charts_section,
+    audit_sections.findings_by_check,
+    case_files.case_files,
+    partnership_section,
+    audit_sections.by_team,
+    audit_sections.data_problems,
+    sampling_and_moderation,
+    method.method_and_limitations,
+    method.run_details,
+]
 
 
 def build_audit_document(
@@ -258,18 +259,17 @@ def build_audit_document(
     ensure_report_styles(document)
     doc = AuditDocument(document, report, summary)
     _title_page(doc, organisation, service)
-    contents = _contents(doc)
-    _executive_summary(doc)
-    charts_section(doc)
-    audit_sections.findings_by_check(doc)
-    audit_sections.case_files(doc)
-    partnership_section(doc)
-    audit_sections.coaching(doc)
-    audit_sections.data_problems(doc)
-    sampling_and_moderation(doc)
-    audit_sections.method_and_limitations(doc)
+    doc.para("Contents", "Label")
+    contents = doc.para()
+    note = doc.para(
+        "Page numbers appear when Word updates the contents (it offers to when the report is "
+        "opened; or right-click the contents and choose Update Field).",
+        "Small Print",
+    )
+    for section in SECTIONS:
+        section(doc)
     add_contents(contents, doc.headings, doc.ids)
     update_fields_on_open(document)
     document.core_properties.title = "Case recording audit"
     document.core_properties.subject = clean_text(" ".join((organisation, service)).strip())
-    return document
+    return number_contents(document, note)

@@ -70,19 +70,59 @@ def _squash(text: str) -> str:
 
 
 def shorten(text: str, limit: int, *, from_left: bool = False) -> str:
-    """Cut ``text`` to about ``limit`` characters at a word boundary, marking the cut."""
+    """Cut ``text`` to about ``limit`` characters at a word boundary, marking the cut; a
+    bracket is kept whole or left out, never cut open ("Attended MARAC (virtual")."""
     text = _squash(text).strip()
     if len(text) <= limit:
         return text
     if from_left:
         cut = text[-limit:]
-        return "\u2026" + cut[cut.find(" ") + 1 :] if " " in cut else "\u2026" + cut
+        cut = cut[cut.find(" ") + 1 :] if " " in cut else cut
+        return "\u2026" + _outside_brackets(cut, from_left=True)
     cut = text[:limit]
-    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;:") + "\u2026"
+    cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return _outside_brackets(cut).rstrip(",;:- ") + "\u2026"
+
+
+def _outside_brackets(cut: str, *, from_left: bool = False) -> str:
+    """A cut piece without a bracket left open at its cut end."""
+    if from_left:
+        depth, keep_from = 0, 0
+        for position, char in enumerate(cut):
+            depth += (char == "(") - (char == ")")
+            if depth < 0:  # a ")" whose "(" was cut off: start after it
+                depth, keep_from = 0, position + 1
+        return cut[keep_from:].lstrip() or cut
+    depth, open_at = 0, []
+    for position, char in enumerate(cut):
+        if char == "(":
+            open_at.append(position)
+        elif char == ")" and open_at:
+            open_at.pop()
+        depth = len(open_at)
+    if depth and open_at[0] > 0:
+        return cut[: open_at[0]].rstrip()
+    return cut
+
+
+def closed_end(text: str, start: int, end: int, reach: int = 60) -> int:
+    """``end`` moved past the ")" or '"' closing a bracket or quotation that text[start:end]
+    opens, when it comes within ``reach`` characters: a finding's words are quoted whole."""
+    piece = text[start:end]
+    if piece.count("(") > piece.count(")"):
+        close = text.find(")", end, end + reach)
+        if close != -1 and "(" not in text[end:close]:
+            end = close + 1
+    if text[start:end].count('"') % 2:
+        close = text.find('"', end, end + reach)
+        if close != -1:
+            end = close + 1
+    return end
 
 
 def quote_around(text: str, start: int, end: int, *, context: int = 160) -> Quote:
     """The sentence(s) holding text[start:end], trimmed to ``context`` characters each side."""
+    end = closed_end(text, start, end)
     sentence_start, sentence_end = _sentence_bounds(text, start, end)
     before = shorten(text[sentence_start:start], context, from_left=True)
     after = shorten(text[end:sentence_end], context)

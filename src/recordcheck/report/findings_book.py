@@ -1,4 +1,9 @@
-"""findings.xlsx: every finding on one sheet for auditors to accept or dismiss, plus totals."""
+"""findings.xlsx: every finding on one sheet for auditors to accept or dismiss, plus totals.
+
+The findings list keeps each note's author: a moderator needs to know whose
+note it is. The summaries are by check, case file and team only; per-worker
+figures belong to the supervision handout, not the inspection pack.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from pathlib import Path
 
 from recordcheck.model import DECISIONS, Decision, Report
 from recordcheck.report.excerpts import quote_around, sentence_spans, shorten
+from recordcheck.report.grades import LABEL
 from recordcheck.report.guide import guide_for
 from recordcheck.report.moderation import decisions_by_id, identified, moderation_figures
 from recordcheck.report.summary import AuditSummary, author_label, case_label, summarise
@@ -100,6 +106,8 @@ def _summary_blocks(summary: AuditSummary) -> list[Block]:
             Column("Notes it applies to", 14, "number"),
             Column("Notes with a finding", 14, "number"),
             Column("Share of the notes it applies to", 14, "percent"),
+            Column("Score", 10, "percent"),
+            Column(f"Grade ({LABEL})", 24),
         ),
         [
             (
@@ -108,6 +116,8 @@ def _summary_blocks(summary: AuditSummary) -> list[Block]:
                 summary.overall.applicable[check],
                 summary.overall.notes_with[check],
                 summary.overall.share_with(check),
+                summary.check_score(check, summary.overall),
+                summary.check_grade(check, summary.overall),
             )
             for check in summary.checks
         ],
@@ -117,8 +127,9 @@ def _summary_blocks(summary: AuditSummary) -> list[Block]:
         columns = (
             Column(label, 30),
             Column("Notes checked", 12, "number"),
-            Column("Notes meeting every check", 14, "number"),
-            Column("Score", 12, "percent"),
+            Column("Notes with no finding", 14, "number"),
+            Column("Score", 10, "percent"),
+            Column(f"Grade ({LABEL})", 24),
             *(Column(name, 14, "number") for name in titles),
         )
         rows = [
@@ -126,18 +137,23 @@ def _summary_blocks(summary: AuditSummary) -> list[Block]:
                 tally.name,
                 tally.notes,
                 tally.clean_notes,
-                tally.score,
+                summary.score(tally),
+                summary.grade(tally),
                 *(tally.findings[check] for check in summary.checks),
             )
             for tally in tallies
         ]
         return Block(title, columns, rows)
 
-    return [
-        by_check,
-        per_group("Findings by case file", "Case", summary.cases),
-        per_group("Findings by author", "Author", summary.authors),
-    ]
+    blocks = [by_check, per_group("Findings by case file", "Case", summary.cases)]
+    if summary.teams:
+        blocks.append(per_group("Findings by team", "Team", summary.teams))
+    # the same words as the Word report, so a grade is never read without its criteria
+    blocks.append(
+        Block("How grades are worked out", (Column("Criteria", 30, wrap=True),),
+              [(summary.scheme.criteria(),)])
+    )
+    return blocks
 
 
 def _moderation_block(report: Report, summary: AuditSummary) -> Block:

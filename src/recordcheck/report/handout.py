@@ -11,39 +11,20 @@ another author's name.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from recordcheck.catalogue import spec_for
 from recordcheck.model import NoteResult, Report
 from recordcheck.report.applicability import applicable, basis, told_apart
 from recordcheck.report.colleagues import colleague_names, names_colleague
-from recordcheck.report.excerpts import (
-    Example,
-    pick_examples,
-    quote_around,
-    sentence_spans,
-    shorten,
-)
+from recordcheck.report.excerpts import Example, pick_examples
 from recordcheck.report.guide import ordered_checks
+from recordcheck.report.strengths import Strength, strength
 from recordcheck.report.summary import parse_date
 
 MOST_EXAMPLES = 4  # with the other sections, two pages
 MONTHS_BEFORE_QUARTERS = 6  # a longer period is shown by quarter
-QUOTE_LIMIT = 220
-
-
-@dataclass(frozen=True)
-class Strength:
-    """A check the worker met on every note it applied to, or on most of them."""
-
-    check: str
-    met: int  # notes it applied to with no finding for it
-    applicable: int
-    example: str  # one sentence of theirs that meets it ("" when none could be quoted)
-    source: NoteResult | None = None
 
 
 @dataclass(frozen=True)
@@ -124,7 +105,7 @@ def build_handout(report: Report, author: str) -> Handout:
         notes=len(own),
         first=min(dates, default=None),
         last=max(dates, default=None),
-        strengths=[s for s in (_strength(check, own, others) for check in checks) if s],
+        strengths=[s for s in (strength(check, own, others) for check in checks) if s],
         examples=_examples(own, checks, others),
         trend_unit=unit,
         trend=trend,
@@ -142,43 +123,6 @@ def _comparison(check: str, own, results) -> Comparison:
         check, basis(check, results), len(theirs), _flagged(check, theirs), len(team),
         _flagged(check, team), told_apart(results),
     )
-
-
-# --- what they do well ---------------------------------------------------------------------
-
-
-def _strength(check: str, own: Sequence[NoteResult], others: list[re.Pattern]) -> Strength | None:
-    notes = applicable(check, own)
-    met = [r for r in notes if not any(f.check == check for f in r.findings)]
-    if not met or len(met) * 2 <= len(notes):  # met on more than half
-        return None
-    example, source = _met_example(check, met, others)
-    return Strength(check, len(met), len(notes), example, source)
-
-
-def _met_example(check: str, met: Sequence[NoteResult], others) -> tuple[str, NoteResult | None]:
-    """A sentence of the worker's from a note that meets ``check``: one holding the check's
-    example words (check.toml's [handout]) first, from a note with no finding at all."""
-    spec = spec_for(check)
-    words = spec.data("check.toml").get("handout", {}).get("example_words", []) if spec else []
-    candidates: list[tuple[int, int, str, NoteResult]] = []
-    for result in met:
-        text = result.note.text
-        for start, end in sentence_spans(text):
-            sentence = shorten(quote_sentence(text, start, end), QUOTE_LIMIT)
-            if len(sentence) < 25 or names_colleague(sentence, others):
-                continue
-            rank = next((i for i, word in enumerate(words) if word in sentence), len(words))
-            candidates.append((rank, bool(result.findings), sentence, result))
-    if not candidates:
-        return "", None
-    rank, _, sentence, result = min(candidates, key=lambda c: (c[0], c[1], abs(len(c[2]) - 110)))
-    return sentence, result
-
-
-def quote_sentence(text: str, start: int, end: int) -> str:
-    quote = quote_around(text, start, end, context=QUOTE_LIMIT)
-    return (quote.before + quote.flagged + quote.after).strip()
 
 
 # --- notes to talk through -----------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The figures every audit output shares, computed once from a Report.
 
-Scores are deliberately simple so an auditor can explain them to a team:
-a case file's score is the share of its notes that met every check.
+Grades are weighted by severity against the notes each check applies to; how,
+and in which names, is said once, in grades.py.
 """
 
 from __future__ import annotations
@@ -14,26 +14,11 @@ from datetime import date, time
 from recordcheck.catalogue import all_checks, spec_for
 from recordcheck.model import NoteResult, Report, iso_date, iso_time, iso_timestamp
 from recordcheck.report.applicability import applies
+from recordcheck.report.grades import GradeScheme, worst_severity
 from recordcheck.report.guide import ordered_checks
 
-GREEN_FROM = 0.80
-AMBER_FROM = 0.60
-SCORING_CRITERIA = (
-    "A case file's quality score is the share of its notes that met every check. "
-    f"Green: {GREEN_FROM:.0%} or more. Amber: {AMBER_FROM:.0%} to {GREEN_FROM:.0%}. "
-    f"Red: below {AMBER_FROM:.0%}. A note counts against the score once, however many "
-    "findings it has."
-)
-
-RATINGS = ("Red", "Amber", "Green")  # in the order a reader should look at them
 NO_AUTHOR = "(author not recorded)"
 NO_CASE = "(no case id)"
-
-
-def rag_rating(score: float) -> str:
-    if score >= GREEN_FROM:
-        return "Green"
-    return "Amber" if score >= AMBER_FROM else "Red"
 
 
 # the writers read the model's ISO fields under these names
@@ -67,7 +52,7 @@ def checks_in(result: NoteResult) -> set[str]:
 
 @dataclass
 class Tally:
-    """Notes and findings for one group of notes (a case file, an author, the run)."""
+    """Notes and findings for one group of notes (a case file, a team, the run)."""
 
     name: str
     notes: int = 0
@@ -75,6 +60,8 @@ class Tally:
     notes_with: Counter = field(default_factory=Counter)  # check -> notes with a finding
     applicable: Counter = field(default_factory=Counter)  # check -> notes it applied to
     findings: Counter = field(default_factory=Counter)  # check -> findings
+    # check -> notes counted by their most serious finding for it (Severity -> notes)
+    worst: dict[str, Counter] = field(default_factory=dict)
     first: date | None = None
     last: date | None = None
 
@@ -85,18 +72,18 @@ class Tally:
         self.notes_with.update(found)
         self.applicable.update(check for check in all_check_ids() if applies(check, result))
         self.findings.update(finding.check for finding in result.findings)
+        for check in found:
+            worst = worst_severity([f.severity for f in result.findings if f.check == check])
+            self.worst.setdefault(check, Counter())[worst] += 1
         when = parse_date(result.note.date)
         if when:
             self.first = min(self.first or when, when)
             self.last = max(self.last or when, when)
 
     @property
-    def score(self) -> float:
+    def clean_share(self) -> float:
+        """The share of notes with no finding at all."""
         return self.clean_notes / self.notes if self.notes else 1.0
-
-    @property
-    def rag(self) -> str:
-        return rag_rating(self.score)
 
     def share_with(self, check: str) -> float:
         """The share of the notes a check applied to that have a finding from it."""
@@ -108,8 +95,30 @@ class Tally:
 class AuditSummary:
     overall: Tally
     cases: list[Tally]
-    authors: list[Tally]
+    teams: list[Tally]  # where the export names the team; workers are never tallied here
+    authors: int  # how many wrote the notes (a count only: the pack names no worker)
     checks: list[str]
+    scheme: GradeScheme = field(default_factory=lambda: GradeScheme.from_table(None))
+
+    def check_score(self, check: str, tally: Tally) -> float:
+        """1 less the check's weighted shortfalls over the notes in ``tally`` it applies to."""
+        applied = tally.applicable[check]
+        shortfall = self.scheme.shortfall(tally.worst.get(check, Counter()))
+        return 1 - shortfall / applied if applied else 1.0
+
+    def score(self, tally: Tally) -> float:
+        """1 less the weighted shortfalls over every (note, check that applies to it)."""
+        applied = sum(tally.applicable[check] for check in self.checks)
+        shortfall = sum(
+            self.scheme.shortfall(tally.worst.get(check, Counter())) for check in self.checks
+        )
+        return 1 - shortfall / applied if applied else 1.0
+
+    def grade(self, tally: Tally) -> str:
+        return self.scheme.grade(self.score(tally))
+
+    def check_grade(self, check: str, tally: Tally) -> str:
+        return self.scheme.grade(self.check_score(check, tally))
 
     @property
     def period(self) -> tuple[date | None, date | None]:
@@ -118,34 +127,27 @@ class AuditSummary:
 
     def worst_first(self) -> list[Tally]:
         """Case files lowest score first: where a reader should look first."""
-        return sorted(self.cases, key=lambda tally: (tally.score, tally.name))
-
-    def coaching(self, author: Tally) -> tuple[list[str], list[str]]:
-        """Checks that are an author's strengths (no finding in their notes) and checks to
-        work on (their share of notes with a finding is above the whole team's)."""
-        strengths = [check for check in self.checks if author.notes_with[check] == 0]
-        gaps = [
-            check
-            for check in self.checks
-            if author.notes_with[check]
-            and author.share_with(check) > self.overall.share_with(check)
-        ]
-        return strengths, gaps
+        return sorted(self.cases, key=lambda tally: (self.score(tally), tally.name))
 
 
 def summarise(report: Report) -> AuditSummary:
     overall = Tally("All notes")
     cases: dict[str, Tally] = {}
-    authors: dict[str, Tally] = {}
+    teams: dict[str, Tally] = {}
+    authors: set[str] = set()
     for result in report.results:
         overall.add(result)
         _tally(cases, case_label(result)).add(result)
-        _tally(authors, author_label(result)).add(result)
+        authors.add(author_label(result))
+        if result.note.team.strip():
+            _tally(teams, result.note.team.strip()).add(result)
     return AuditSummary(
         overall=overall,
         cases=sorted(cases.values(), key=lambda tally: tally.name),
-        authors=sorted(authors.values(), key=lambda tally: tally.name.lower()),
+        teams=sorted(teams.values(), key=lambda tally: tally.name.lower()),
+        authors=len(authors),
         checks=ordered_checks(set(overall.findings) | set(+overall.applicable)),
+        scheme=GradeScheme.from_table(report.grading),
     )
 
 

@@ -23,14 +23,21 @@ from recordcheck.report.sanitise import clean_text
 
 HEADER_FILL = "1F3864"
 BAND_FILL = "F2F4F8"
-RAG_FILLS = {"Green": "C6EFCE", "Amber": "FFE699", "Red": "F4B6B6"}
-RAG_INK = {
-    "Green": RGBColor(0x1E, 0x6B, 0x34),
-    "Amber": RGBColor(0x9C, 0x5B, 0x00),
-    "Red": RGBColor(0xB0, 0x00, 0x20),
-}
+# a grade's ink: the best green, the worst red, any between amber
+BEST_INK, MIDDLE_INK, WORST_INK = (
+    RGBColor(0x1E, 0x6B, 0x34),
+    RGBColor(0x9C, 0x5B, 0x00),
+    RGBColor(0xB0, 0x00, 0x20),
+)
 TABLE_STYLE = "Table Grid"
 TABLE_TEXT = "Table Text"
+
+
+def grade_ink(position: int, scheme) -> RGBColor:
+    """The colour a grade's name is written in, by its place in the scheme (best first)."""
+    if position == 0:
+        return BEST_INK
+    return WORST_INK if position == len(scheme.names) - 1 else MIDDLE_INK
 
 
 def _field_char(paragraph: Paragraph, kind: str) -> None:

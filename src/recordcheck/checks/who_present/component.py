@@ -8,7 +8,9 @@ the room; a call passes when the other party is named. Notes with no encounter
 (letters, emails, allocations, file reviews) are not applicable.
 
 Marks: `doc.spans["rc_who_present"]` holds the sentence recording the
-encounter, label "encounter-without-attendees", when nobody present is recorded.
+encounter when nobody present is recorded, labelled by the kind of encounter
+so the advice fits it: "encounter-without-attendees" (a visit or face-to-face
+contact), "meeting-without-attendees" or "call-without-other-party".
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ from recordcheck.language.scope import Scope
 
 DECLARED = package_toml(__package__, "check.toml")["check"]
 SPAN_GROUP, ENCOUNTER_GROUP = DECLARED["span_group"], DECLARED["applies_group"]
-CUE = "encounter-without-attendees"
+VISIT_CUE, MEETING_CUE, CALL_CUE = (
+    "encounter-without-attendees", "meeting-without-attendees", "call-without-other-party"
+)
 # consulted per token, not matched
 WORD_SETS = ("person_words", "place_words", "speech_verbs", "topic_words", "group_words")
 EVENT_LISTS = ("encounter_words", "meeting_words", "call_words")
@@ -46,6 +50,13 @@ class Encounter:
     face_to_face: bool
     meeting: bool
     call_typed: bool  # the exported note type says it was a call
+
+    @property
+    def cue(self) -> str:
+        """What to ask for: who was in the home, who attended the meeting, who was called."""
+        if self.meeting:
+            return MEETING_CUE
+        return VISIT_CUE if self.face_to_face else CALL_CUE
 
     @property
     def call_in_passing(self) -> bool:
@@ -88,7 +99,7 @@ class WhoPresentCheck:
         """The sentence recording an encounter that names nobody present, or nothing."""
         if encounter is None or self._who_was_there_recorded(doc, encounter):
             return []
-        return [labelled_sentence(_sentence_of(doc, encounter), CUE)]
+        return [labelled_sentence(_sentence_of(doc, encounter), encounter.cue)]
 
     def encounter_in(self, doc: Doc) -> Encounter | None:
         """What kind of encounter the note records, from its words and its exported type."""

@@ -1,0 +1,142 @@
+"""Page numbers in the contents, worked out by laying the report out with LibreOffice.
+
+Word fills in a contents field's page numbers when it opens the report, but a
+PDF made with LibreOffice (or any reader that does not update fields) shows the
+entries alone. When LibreOffice and pdftotext are installed, the report is
+converted to PDF once in a scratch folder, each contents entry's heading is
+found on its page, and the number is written into the entry (the field stays,
+so Word still updates it). Nothing leaves the computer; without either tool,
+or if anything goes wrong, the contents stay as they were with a note saying
+how to get the numbers.
+
+The environment variable RECORDCHECK_SOFFICE names the LibreOffice program to
+use; set to an empty value it turns this off (the test suite does, for speed).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from docx.document import Document
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.shared import Cm
+from docx.text.paragraph import Paragraph
+
+from recordcheck.report.styles import TEXT_WIDTH_CM
+
+SOFFICE_VARIABLE = "RECORDCHECK_SOFFICE"
+CONTENTS_STYLES = ("toc 1", "toc 2")
+TIMEOUT_SECONDS = 300
+
+
+def libreoffice() -> str | None:
+    """The LibreOffice program to lay the report out with, or None."""
+    named = os.environ.get(SOFFICE_VARIABLE)
+    if named is not None:
+        return named or None
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def number_contents(document: Document, note: Paragraph | None = None) -> Document:
+    """Write page numbers into the contents entries; remove ``note`` (how to get them)
+    when they were written."""
+    entries = [
+        p for p in document.paragraphs if p.style is not None and p.style.name in CONTENTS_STYLES
+    ]
+    program, reader = libreoffice(), shutil.which("pdftotext")
+    if not entries or program is None or reader is None:
+        return document
+    pages = _laid_out_pages(document, program, reader)
+    numbers = find_pages([entry.text for entry in entries], pages) if pages else None
+    if numbers is None:
+        return document
+    for entry, number in zip(entries, numbers, strict=True):
+        _add_number(entry, number)
+    if note is not None:
+        note._p.getparent().remove(note._p)
+    return document
+
+
+def _laid_out_pages(document: Document, program: str, reader: str) -> list[str] | None:
+    """The text of each page as LibreOffice lays the document out, or None on any failure."""
+    with tempfile.TemporaryDirectory(prefix="recordcheck-contents-") as scratch:
+        folder = Path(scratch)
+        source = folder / "report.docx"
+        document.save(str(source))
+        try:
+            subprocess.run(
+                [
+                    program,
+                    f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(folder),
+                    str(source),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=TIMEOUT_SECONDS,
+            )
+            text = subprocess.run(
+                [reader, "-layout", str(folder / "report.pdf"), "-"],
+                check=True,
+                capture_output=True,
+                timeout=TIMEOUT_SECONDS,
+            ).stdout.decode("utf-8", "replace")
+        except (OSError, subprocess.SubprocessError):
+            return None
+    return text.split("\f")
+
+
+def find_pages(headings: Sequence[str], pages: Sequence[str]) -> list[int] | None:
+    """The page (from 1) each heading starts on, in document order, after the page holding
+    the contents; None when one cannot be found."""
+    contents_page = next(
+        (n for n, page in enumerate(pages) if "Contents" in _lines(page)), None
+    )
+    if contents_page is None:
+        return None
+    numbers, page = [], contents_page
+    # the contents list itself holds every heading: start looking below its last entry
+    skip = _after_entries(pages[contents_page], headings)
+    for heading in headings:
+        wanted = " ".join(heading.split())
+        while page < len(pages):
+            lines = _lines(pages[page])[skip if page == contents_page else 0 :]
+            if wanted in lines:
+                numbers.append(page + 1)
+                if page == contents_page:
+                    skip = skip + lines.index(wanted) + 1
+                break
+            page += 1
+        else:
+            return None
+    return numbers
+
+
+def _after_entries(page: str, headings: Sequence[str]) -> int:
+    """The line index below the contents entries on the contents page."""
+    lines = _lines(page)
+    last = " ".join(headings[-1].split()) if headings else ""
+    start = lines.index("Contents") if "Contents" in lines else 0
+    for number in range(start, len(lines)):
+        if lines[number] == last:
+            return number + 1
+    return start + 1
+
+
+def _lines(page: str) -> list[str]:
+    return [" ".join(line.split()) for line in page.splitlines()]
+
+
+def _add_number(entry: Paragraph, number: int) -> None:
+    stops = entry.paragraph_format.tab_stops
+    stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    entry.add_run(f"\t{number}")

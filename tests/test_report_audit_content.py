@@ -1,0 +1,187 @@
+"""What the audit report says beyond its figures: actions with owners, strengths with an
+example, case tables that quote every finding, the accuracy statement, numbered contents."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from dataclasses import replace
+from importlib.resources import files
+
+import pytest
+from docx import Document
+from report_sample import note_result, sample_report
+
+from recordcheck.model import Report, Severity
+from recordcheck.report.audit import write_audit
+
+
+@pytest.fixture(scope="module")
+def audit_doc(outputs):
+    return Document(str(outputs["audit-report.docx"]))
+
+
+def texts(document, style: str | None = None) -> list[str]:
+    return [p.text for p in document.paragraphs if style is None or p.style.name == style]
+
+
+def section(document, heading: str, level: int = 3) -> list[str]:
+    """The paragraphs under a heading, up to the next heading of its level or above."""
+    found, inside = [], False
+    for paragraph in document.paragraphs:
+        name = paragraph.style.name
+        if name.startswith("Heading ") and int(name.split()[-1]) <= level:
+            if inside:
+                break
+            inside = paragraph.text == heading
+            continue
+        if inside:
+            found.append(paragraph.text)
+    return found
+
+
+def test_each_case_file_has_actions_for_its_case_holder_naming_its_notes(audit_doc):
+    c100 = section(audit_doc, "Case file C-100")
+    assert any(t.startswith("Case holder: Add a dated addendum to note N1 ") for t in c100)
+    assert any(t.startswith("Case holder: Add who was present") and "note N1" in t for t in c100)
+    assert any(t.startswith("Case holder: Record why information was shared in note N2")
+               for t in c100)
+    # the label in N1 is high, so its manager checks whether it reached another agency
+    assert any(t.startswith("Team manager: Check whether the labels") for t in c100)
+    # C-300's findings are medium: no manager action
+    assert not any(t.startswith("Team manager") for t in section(audit_doc, "Case file C-300"))
+    # C-200 has no finding: no action, but what it does well
+    c200 = section(audit_doc, "Case file C-200")
+    assert not any(":" in t and t.split(":")[0] in ("Case holder", "Team manager") for t in c200)
+    done = next(t for t in c200 if t.startswith("Done well:"))
+    assert "records who was present at encounters (2 of 2 notes)" in done
+
+
+def test_the_summary_gives_team_actions_and_strengths(audit_doc):
+    actions = section(audit_doc, "Recommended actions", 2)
+    assert sum(t.startswith("Team manager:") for t in actions) == 3  # one per check with findings
+    assert any(t.endswith("(1 note in 1 case file lacked it).") for t in actions)
+    strengths = section(audit_doc, "Strengths", 2)
+    # who-present met on 4 of its 5 notes: a strength; sharing met on 1 of 2: not "most"
+    assert any(t.startswith("Records who was present at encounters: met on 80%") for t in strengths)
+    assert not any("why information was shared" in t.lower() for t in strengths)
+
+
+def test_a_strength_is_shown_with_a_sentence_that_meets_it(audit_doc):
+    who = section(audit_doc, "Who was present", 2)
+    done = next(t for t in who if t.startswith("Done well."))
+    assert done.startswith("Done well. 4 notes of the 5 it applies to met this check")
+    quote = who[who.index(done) + 2].strip("\u201c\u201d")
+    met = [r.note.text for r in sample_report().results if r.note.note_id in ("N3", "N4", "N7")]
+    assert any(quote in text for text in met)
+    assert "Patel" not in quote  # no sentence naming a worker
+
+
+def test_case_tables_quote_every_finding_with_its_note_id_time_and_severity(audit_doc):
+    table = next(t for t in audit_doc.tables if t.rows[0].cells[0].text == "Date"
+                 and t.rows[0].cells[1].text == "Time")
+    header = [c.text for c in table.rows[0].cells]
+    assert header == ["Date", "Time", "Note ID", "Note type", "Recording points"]
+    rows = {row.cells[2].text: [c.text for c in row.cells] for row in table.rows[1:]}
+    assert rows["N2"][1] == "09:15"
+    # the whole referral sentence is flagged: quoted (once dropped for its length)
+    assert rows["N2"][4] == (
+        "Why information was shared: \u201cReferral sent to MASH with the chronology of the "
+        "last 3 weeks.\u201d (high)"
+    )
+    assert "\u201cmanipulative\u201d (high)" in rows["N1"][4]
+
+
+def test_the_method_states_each_checks_measured_accuracy_in_plain_words(audit_doc):
+    shipped = tomllib.loads((files("recordcheck") / "accuracy.toml").read_text("utf-8"))
+    accuracy = section(audit_doc, "How accurate the checks are", 2)
+    opinion = next(t for t in accuracy if t.startswith("Opinion recorded as fact:"))
+    figures = shipped["checks"]["opinion"]
+    assert (
+        f"of every 100 findings the tool makes, about {round(figures['precision'] * 100)} are "
+        f"right; of every 100 passages that fall short, it finds about "
+        f"{round(figures['recall'] * 100)}"
+    ) in opinion
+    assert f"'{shipped['split']}' split" in accuracy[0]
+    summary = next(t for t in texts(audit_doc) if t.startswith("How often the tool is right:"))
+    assert f"about {round(figures['precision'] * 100)} in 100 findings for opinion" in summary
+    assert not any("moderation section" in t for t in accuracy)
+    assert any("Until the findings are moderated" in t for t in accuracy)
+
+
+def test_the_accuracy_statement_points_to_moderation_when_decisions_exist(tmp_path):
+    report = sample_report()
+    object.__setattr__(report, "moderation", {"opinion": {"accepted": 3, "dismissed": 1}})
+    document = Document(str(write_audit(report, tmp_path)[0]))
+    accuracy = section(document, "How accurate the checks are", 2)
+    assert any("see the moderation section" in t for t in accuracy)
+    assert any("Findings the auditor dismissed have been taken out" in t for t in accuracy)
+    assert not any("Until the findings are moderated" in t for t in accuracy)
+
+
+def test_severity_meanings_are_stated(audit_doc):
+    weighed = section(audit_doc, "How findings are weighed and graded", 2)
+    for level in ("High:", "Medium:", "Low:"):
+        assert any(t.startswith(level) for t in weighed)
+
+
+def test_no_team_section_without_teams_and_one_with_them(audit_doc, tmp_path):
+    assert "By team" not in texts(audit_doc, "Heading 1")
+    results = tuple(
+        replace(r, note=replace(r.note, team="Team A" if i % 2 else "Team B"))
+        for i, r in enumerate(sample_report().results)
+    )
+    document = Document(str(write_audit(Report(results=results), tmp_path)[0]))
+    assert "By team" in texts(document, "Heading 1")
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Team")
+    assert [row.cells[0].text for row in table.rows[1:]] == ["Team A", "Team B"]
+
+
+def test_a_high_sharing_action_needs_a_high_finding(tmp_path):
+    text = "Emailed school the meeting time."
+    result = note_result(
+        "N1", "C1", "2024-01-01", "A", "Email", text,
+        [(text, "sharing-rationale", {"severity": Severity.MEDIUM})],
+    )
+    document = Document(str(write_audit(Report(results=(result,)), tmp_path)[0]))
+    actions = section(document, "Case file C1")
+    assert any(t.startswith("Case holder: Record why") for t in actions)
+    assert not any(t.startswith("Team manager: Confirm the basis") for t in actions)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice and pdftotext are not both installed",
+)
+def test_contents_entries_carry_page_numbers_when_libreoffice_is_there(tmp_path, monkeypatch):
+    monkeypatch.delenv("RECORDCHECK_SOFFICE")
+    document = Document(str(write_audit(sample_report(), tmp_path)[0]))
+    entries = [p.text for p in document.paragraphs if p.style.name in ("toc 1", "toc 2")]
+    numbers = [int(entry.rsplit("\t", 1)[1]) for entry in entries]
+    assert numbers == sorted(numbers) and numbers[0] == 2 and numbers[-1] > 2
+    assert not any(t.startswith("Page numbers appear when Word") for t in texts(document))
+
+
+def test_examples_pass_over_quotations_that_name_a_worker(tmp_path):
+    named = "Kerry Walsh thinks mum is manipulative."
+    plain = "Dad is manipulative."
+    results = (
+        note_result("N1", "C1", "2024-01-01", "Jo Bloggs", "Case note", named,
+                    [("manipulative", "opinion")]),
+        note_result("N2", "C2", "2024-01-02", "Kerry Walsh", "Case note", plain,
+                    [("manipulative", "opinion")]),
+    )
+    document = Document(str(write_audit(Report(results=results), tmp_path)[0]))
+    quotes = texts(document, "Quote")
+    assert any("Dad is manipulative" in q for q in quotes)
+    assert not any("Walsh" in q for q in quotes)
+
+
+def test_a_mild_verdict_calls_for_no_addendum(tmp_path):
+    text = "Lovely morning, settled."
+    mild = note_result("N1", "C1", "2024-01-01", "A", "Case note", text,
+                       [("settled", "opinion", {"severity": Severity.LOW})])
+    document = Document(str(write_audit(Report(results=(mild,)), tmp_path)[0]))
+    assert not any("addendum" in t for t in section(document, "Case file C1"))
+    assert any(t.startswith("Team manager: Use the examples") for t in texts(document))
