@@ -1,0 +1,117 @@
+"""Names known in a case file, to hide at every mention in it (the case-level pass).
+
+A worker sees one note; a name the recogniser found in one note of a case (or
+a note's author) is often written elsewhere in the case where nothing marks
+it: "Ravi Shah" in one note, "Ravi" or "Shah" alone in the next. So once all
+of a case's results are together in the main process, every name found in
+the case, and each of its words, is looked for in every note of it.
+
+A word is taken as written, capitalised and whole ("Shah", not "shah" or
+"Shahid"). A word the case also writes in lower case, as an ordinary word
+("Will" and "will", "Green" and "green"), is taken only inside a sentence,
+where its capital says it is a name. No word is taken where it
+starts a place's or an agency's name ("Grace House", "Victoria Road").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from recordcheck.language.people import (
+    NAME_WORD,
+    people_words,
+    place_words,
+)
+from recordcheck.model import NoteResult, PersonalSpan
+
+_WORD = re.compile(r"[^\W\d_][\w'’?\ufffd-]*")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+_NEXT_WORD = re.compile(r"[\s,]*([A-Z][\w'’-]*)")
+# what comes just before the first word of a sentence, a list item or a quote
+_SENTENCE_OPENERS = set(".!?:;\n\"'“‘(-•*")
+
+
+@dataclass(frozen=True)
+class CaseNames:
+    """The names written in one case: whole names, and single words to hide alone."""
+
+    names: frozenset[str]  # as found: "Ravi Shah", "PC Patel"
+    words: frozenset[str]  # "Ravi", "Shah": hidden anywhere in the case
+    ordinary: frozenset[str]  # "Grace": hidden only inside a sentence
+
+    def occurrences(self, text: str) -> list[PersonalSpan]:
+        """Each place a known name or name word is written in text, longest first.
+
+        Names of two or more words match in any case ("mrs harrow").
+        """
+        found = []
+        for name in sorted(self.names | self.words | self.ordinary, key=len, reverse=True):
+            pattern = rf"(?<![\w?\ufffd]){re.escape(name)}(?![\w\ufffd])"
+            flags = re.IGNORECASE if " " in name else 0
+            for match in re.finditer(pattern, text, flags):
+                if " " not in name and not self._single_word_here(text, match, name):
+                    continue
+                found.append(PersonalSpan(match.start(), match.end(), "person"))
+        return found
+
+    def _single_word_here(self, text: str, match: re.Match[str], word: str) -> bool:
+        following = _NEXT_WORD.match(text, match.end())
+        if following and following.group(1) in place_words():
+            return False
+        if text[: match.start()].rstrip().endswith(("St", "St.")):
+            return False  # "St Grace's"
+        if word in self.ordinary:
+            before = text[: match.start()].rstrip()
+            return bool(before) and before[-1] not in _SENTENCE_OPENERS
+        return True
+
+
+def case_names(results: Iterable[NoteResult]) -> dict[str, CaseNames]:
+    """The names found in each case file, by case id, from all of its results."""
+    results = list(results)
+    found: dict[str, set[str]] = defaultdict(set)
+    for result in results:
+        found[result.note.case_id] |= names_in(result)
+    lower: dict[str, set[str]] = defaultdict(set)
+    for result in results:
+        names = found[result.note.case_id]
+        lower[result.note.case_id] |= _ordinary_words(result.note.text, names)
+    return {case: _case_names(names, lower[case]) for case, names in found.items()}
+
+
+def _ordinary_words(text: str, names: set[str]) -> set[str]:
+    """The words text writes in lower case, outside the names ("mrs harrow" is a name)."""
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    return set(_LOWER_WORD.findall(text))
+
+
+def names_in(result: NoteResult) -> set[str]:
+    """Each name one result holds: marked in the text, its author, its contacts' names."""
+    note = result.note
+    names = {note.text[s.start : s.end] for s in result.personal_data if s.kind == "person"}
+    names |= {contact.person for contact in result.contacts if contact.person}
+    if note.author.strip():
+        names.add(note.author.strip())
+    return {name.strip() for name in names if name.strip()}
+
+
+def _case_names(names: set[str], lower_words: set[str]) -> CaseNames:
+    words = people_words()
+    clear, ordinary = set(), set()
+    for name in names:
+        for part in _WORD.findall(name):
+            part = re.sub(r"['’]s$", "", part)
+            if len(part) < 2 or part in words.stop_words or part.lower() in words.relations:
+                continue
+            if not (NAME_WORD.match(part) or "?" in part or "\ufffd" in part):
+                continue  # "doreen" in lower case is hidden only where it was marked
+            if part.lower() in lower_words:
+                ordinary.add(part)
+            else:
+                clear.add(part)
+    full = {name for name in names if " " in name}
+    return CaseNames(frozenset(full), frozenset(clear), frozenset(ordinary))
