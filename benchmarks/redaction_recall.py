@@ -54,6 +54,7 @@ RELATIONAL = [
     "Mother",
     "Father",
 ]
+TITLES = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "PC", "DC", "DS", "Nurse", "Cllr", "Sgt"}
 _ROOM_ONLY = re.compile(r"(?i)^(room|no\.?)\s*\d+\w?$")
 
 
@@ -79,6 +80,11 @@ def scored_labels(labels: list[dict]) -> tuple[dict[str, list[str]], dict[str, l
             parts += [p for p in numbered if not _ROOM_ONLY.match(p)]
         addresses[row["note_id"]] = parts
     return people, addresses
+
+
+def initials_of(labels: list[dict]) -> dict[str, list[str]]:
+    """Initials are labelled apart and not scored; replacing them is not over-redaction."""
+    return {row["note_id"]: list(row.get("initials", [])) for row in labels}
 
 
 def occurrences(text: str, needle: str) -> int:
@@ -160,8 +166,11 @@ def output_recall(strings: set[str], plain: dict[str, str], redacted: dict[str, 
     return table
 
 
-def note_level(notes: dict[str, str], redacted: dict[str, str], people, addresses) -> dict:
+def note_level(
+    notes: dict[str, str], redacted: dict[str, str], people, addresses, initials=None
+) -> dict:
     """Recall on the labelled notes' own text, relational words lost, words replaced unlabelled."""
+    initials = initials or {}
     counts = Counter()
     missed: Counter[str] = Counter()
     over: Counter[str] = Counter()
@@ -177,10 +186,13 @@ def note_level(notes: dict[str, str], redacted: dict[str, str], people, addresse
         for word in RELATIONAL:
             counts["relational_present"] += occurrences(text, word)
             counts["relational_lost"] += max(occurrences(text, word) - occurrences(after, word), 0)
-        covered = " ".join(people[note_id] + addresses[note_id])
+        covered = " ".join(people[note_id] + addresses[note_id] + initials.get(note_id, []))
         for word in set(re.findall(r"[A-Za-z][\w'’]+", text)):
-            if occurrences(after, word) < occurrences(text, word) and word not in covered:
-                over[word] += occurrences(text, word) - occurrences(after, word)
+            if word in TITLES or re.sub(r"['’]s$", "", word) in covered:
+                continue  # titles go with a name; "Kayden's" is the name Kayden
+            lost = occurrences(text, word) - occurrences(after, word)
+            if lost > 0:
+                over[word] += lost
     result = {}
     for kind in ("names", "addresses"):
         present, survived = counts[kind + "_present"], counts[kind + "_survived"]
@@ -223,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         "case_notes_run": len(rows),
         "outputs_names": output_recall(names, plain, redacted),
         "outputs_addresses": output_recall(streets, plain, redacted),
-        "note_text": note_level(texts, after, people, addresses),
+        "note_text": note_level(texts, after, people, addresses, initials_of(labels)),
     }
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, ensure_ascii=False), encoding="utf-8")

@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 
 from recordcheck.language.people import (
     NAME_WORD,
+    SHOUTED_SURNAME,
     GivenNames,
     PeopleWords,
     given_names,
@@ -90,6 +91,12 @@ class NameFinder:
                 [relation, name_token | {"OP": "{1,2}"}],
                 [{"LOWER": {"IN": sorted(self.words.naming_words)}}, name_token | {"OP": "{1,2}"}],
                 [name_token, {"ORTH": "("}, relation, {"ORTH": ")"}],
+                [
+                    {"LOWER": {"IN": sorted(self.words.relations | self.words.roles)}},
+                    {"ORTH": "("},
+                    name_token | {"OP": "{1,2}"},
+                    {"ORTH": ")"},
+                ],
                 [name_token, {"LOWER": {"IN": ["'s", "’s"]}}, relation],
             ],
             greedy="LONGEST",
@@ -145,7 +152,9 @@ class NameFinder:
                 continue
             if before is not None and before.text.rstrip(".") == "St":
                 continue
-            surname = after is not None and self._is_name_token(after) and after.text[1:2] != "."
+            surname = after is not None and after.text[1:2] != "." and (
+                self._is_name_token(after) or SHOUTED_SURNAME.match(after.text)
+            )
             if self.given.is_ordinary_word(token.text) and not (
                 not token.is_sent_start
                 and (token.pos_ == "PROPN" or surname or self._is_name_token(before))

@@ -15,6 +15,9 @@ from recordcheck.language.identifiers import address_words
 
 # A capitalised word or an initial: "Okafor", "McDonald", "O'Brien", "J." (not "IDVA")
 NAME_WORD = re.compile(r"^[A-Z](?:[a-z'’][A-Za-z'’-]*)?\.?$")
+# A surname written in capitals, as some records do ("Paul DENHOLM"); taken only
+# next to a first name, as most words in capitals are acronyms
+SHOUTED_SURNAME = re.compile(r"^[A-Z][A-Z'’-]{3,}$")
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,7 @@ class PeopleWords:
     organisation_words: frozenset[str]  # lower case
     relations: frozenset[str]  # lower case: "son", "mum", "baby"
     naming_words: frozenset[str]  # lower case: "named"
+    roles: frozenset[str]  # lower case: "worker" in "refuge worker (Bushra)"
 
     def is_organisation(self, words: list[str]) -> bool:
         return any(word.lower() in self.organisation_words for word in words)
@@ -50,6 +54,7 @@ def people_words() -> PeopleWords:
         organisation_words=frozenset(data["organisation_words"]["words"]),
         relations=frozenset(data["name_context"]["relations"]),
         naming_words=frozenset(data["name_context"]["naming_words"]),
+        roles=frozenset(data["name_context"]["roles"]),
     )
 
 

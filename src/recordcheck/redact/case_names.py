@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from recordcheck.language.people import (
     NAME_WORD,
+    SHOUTED_SURNAME,
     people_words,
     place_words,
 )
@@ -56,6 +57,10 @@ class CaseNames:
                     continue
                 found.append(PersonalSpan(match.start(), match.end(), "person"))
         return found
+
+    def words_of(self, name: str) -> list[str]:
+        """The words of name that the case hides alone ("Okon" of "Mrs Okon")."""
+        return [word for word in _WORD.findall(name) if word in self.words | self.ordinary]
 
     def _single_word_here(self, text: str, match: re.Match[str], word: str) -> bool:
         following = _NEXT_WORD.match(text, match.end())
@@ -107,7 +112,8 @@ def _case_names(names: set[str], lower_words: set[str]) -> CaseNames:
             part = re.sub(r"['’]s$", "", part)
             if len(part) < 2 or part in words.stop_words or part.lower() in words.relations:
                 continue
-            if not (NAME_WORD.match(part) or "?" in part or "\ufffd" in part):
+            written_as_name = NAME_WORD.match(part) or SHOUTED_SURNAME.match(part)
+            if not (written_as_name or "?" in part or "\ufffd" in part):
                 continue  # "doreen" in lower case is hidden only where it was marked
             if part.lower() in lower_words:
                 ordinary.add(part)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -50,6 +51,10 @@ def _redact(result: NoteResult, pseudonyms: Pseudonyms, known_in_case: CaseNames
     known = {note.text[r.start : r.end]: r.text for r in replacements}
     if note.author.strip():
         known[note.author] = author
+    # their name words too, for free text that writes them alone ("Okon School")
+    for written, label in list(known.items()):
+        for word in known_in_case.words_of(written):
+            known.setdefault(word, label)
     return NoteResult(
         note=replace(note, text=rewrite.text, author=author),
         findings=tuple(_move_finding(f, rewrite, known) for f in result.findings),
@@ -119,6 +124,8 @@ def _move_contact(
         start=start,
         end=end,
         person=name,
+        # an agency named after the person met ("Ruth Lamb Adult Social Care")
+        agency=_substitute(contact.agency, known),
         phone=pseudonyms.identifier("phone", contact.phone) if contact.phone else "",
         email=pseudonyms.identifier("email", contact.email) if contact.email else "",
         shared=_substitute(contact.shared, known),
@@ -142,8 +149,10 @@ def _move_event(event: ChronologyEvent, rewrite: Rewrite, known: dict[str, str])
 
 
 def _substitute(text: str, known: dict[str, str]) -> str:
-    """Replace every known written form in free text, longest first."""
+    """Replace every known written form in free text, longest first, as whole words
+    ("Lee" is not replaced inside "Leeds")."""
     for written in sorted(known, key=len, reverse=True):
         if written and written in text:
-            text = text.replace(written, known[written])
+            pattern = rf"(?<![\w?\ufffd]){re.escape(written)}(?![\w\ufffd])"
+            text = re.sub(pattern, lambda _match, w=written: known[w], text)
     return text
