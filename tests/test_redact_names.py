@@ -8,7 +8,7 @@ import pytest
 
 from recordcheck.language.identifiers import find_addresses
 from recordcheck.language.names import find_garbled_names
-from recordcheck.model import ChronologyEvent, Note, NoteResult, PersonalSpan
+from recordcheck.model import ChronologyEvent, ContactEvent, Note, NoteResult, PersonalSpan
 from recordcheck.redact.component import personal_data_for
 from recordcheck.redact.results import redact_results
 
@@ -184,3 +184,20 @@ def test_addresses_are_redacted_in_the_text_and_the_chronology():
     assert redacted.note.text == "Eviction notice served at [address 1]; moved to [address 2]."
     [moved] = redacted.events
     assert "Rowan" not in moved.summary and "Cedar" not in moved.outcome
+
+
+def test_a_known_name_next_to_a_number_is_a_month_not_a_name():
+    notes = [result("Jan Holloway rang.", ["Jan Holloway"]), result("Seen 12 Jan; Jan was well.")]
+    assert texts(notes)[1].startswith("Seen 12 Jan; Person ")
+
+
+def test_free_text_loses_names_as_whole_words_and_agencies_named_after_a_person_lose_them():
+    text = "CIN meeting: Mrs Okon (DSL) and Lee from Leeds Housing."
+    contact = ContactEvent(
+        agency="Okon School", agency_type="education", start=13, end=21, person="Mrs Okon"
+    )
+    event = ChronologyEvent("contact", 0, len(text), text, source="Lee from Leeds Housing")
+    marked = replace(result(text, ["Mrs Okon", "Lee"]), contacts=(contact,), events=(event,))
+    [redacted] = redact_results([marked])
+    assert "Okon" not in redacted.contacts[0].agency
+    assert redacted.events[0].source.endswith(" from Leeds Housing")

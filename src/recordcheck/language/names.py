@@ -146,12 +146,16 @@ class NameFinder:
         for token in doc:
             if not (self.given.is_given_name(token.text) and self._is_name_token(token)):
                 continue
+            if token.text in self._place_words:
+                continue  # "Lane", "Park": given names too, but here a street's
             after = doc[token.i + 1] if token.i + 1 < len(doc) else None
             before = doc[token.i - 1] if token.i > 0 else None
             if after is not None and after.text in self._place_words:
                 continue
             if before is not None and before.text.rstrip(".") == "St":
                 continue
+            if any(t is not None and t.like_num for t in (before, after)):
+                continue  # "12 Jan", "Mar 2025": a month, not Jan or Mar
             surname = after is not None and after.text[1:2] != "." and (
                 self._is_name_token(after) or SHOUTED_SURNAME.match(after.text)
             )

@@ -23,12 +23,15 @@ from dataclasses import dataclass
 from recordcheck.language.people import (
     NAME_WORD,
     SHOUTED_SURNAME,
+    given_names,
     people_words,
     place_words,
 )
 from recordcheck.model import NoteResult, PersonalSpan
 
 _WORD = re.compile(r"[^\W\d_][\w'’?\ufffd-]*")
+_NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*$")
+_NUMBER_AFTER = re.compile(r"\s*\d")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 _NEXT_WORD = re.compile(r"[\s,]*([A-Z][\w'’-]*)")
 # what comes just before the first word of a sentence, a list item or a quote
@@ -68,6 +71,8 @@ class CaseNames:
             return False
         if text[: match.start()].rstrip().endswith(("St", "St.")):
             return False  # "St Grace's"
+        if _NUMBER_BEFORE.search(text, 0, match.start()) or _NUMBER_AFTER.match(text, match.end()):
+            return False  # "12 Jan", "Mar 2025": a month, not Jan Holloway
         if word in self.ordinary:
             before = text[: match.start()].rstrip()
             return bool(before) and before[-1] not in _SENTENCE_OPENERS
@@ -79,12 +84,39 @@ def case_names(results: Iterable[NoteResult]) -> dict[str, CaseNames]:
     results = list(results)
     found: dict[str, set[str]] = defaultdict(set)
     for result in results:
-        found[result.note.case_id] |= names_in(result)
+        found[result.note.case_id] |= {n for n in names_in(result) if _is_surely_a_name(result, n)}
     lower: dict[str, set[str]] = defaultdict(set)
     for result in results:
         names = found[result.note.case_id]
         lower[result.note.case_id] |= _ordinary_words(result.note.text, names)
     return {case: _case_names(names, lower[case]) for case, names in found.items()}
+
+
+def within_note(result: NoteResult) -> CaseNames:
+    """The names marked in one note, each hidden wherever that note writes it."""
+    names = names_in(result)
+    return _case_names(names, _ordinary_words(result.note.text, names))
+
+
+def _is_surely_a_name(result: NoteResult, name: str) -> bool:
+    """A name sure enough to hide across the case: the author, a contact, one with a title
+    ("Mrs Okon") or a given name ("Ravi Shah"), or with lost letters ("Zo?").
+
+    A word the recogniser alone called a person ("Pad", "Child Protection") is
+    hidden where it was marked but not spread through the case.
+    """
+    words = people_words()
+    parts = _WORD.findall(name)
+    return (
+        name == result.note.author.strip()
+        or any(name == contact.person for contact in result.contacts)
+        or any(
+            part.rstrip(".") in words.honorifics | set(words.professional_titles) for part in parts
+        )
+        or any(given_names().is_given_name(part) for part in parts[:1])
+        or "?" in name
+        or "\ufffd" in name
+    )
 
 
 def _ordinary_words(text: str, names: set[str]) -> set[str]:

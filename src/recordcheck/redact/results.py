@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from recordcheck.language.identifiers import find_addresses, find_identifiers
 from recordcheck.model import ChronologyEvent, ContactEvent, Finding, NoteResult, PersonalSpan
-from recordcheck.redact.case_names import CaseNames, case_names, names_in
+from recordcheck.redact.case_names import CaseNames, case_names, names_in, within_note
 from recordcheck.redact.offsets import Replacement, Rewrite
 from recordcheck.redact.pseudonyms import Pseudonyms
 
@@ -41,7 +41,13 @@ def _redact(result: NoteResult, pseudonyms: Pseudonyms, known_in_case: CaseNames
     note = result.note
     found = [*find_identifiers(note.text), *find_addresses(note.text)]
     marked = [*result.personal_data, *(PersonalSpan(*each) for each in found)]
-    spans = _without_overlaps([*marked, *known_in_case.occurrences(note.text)])
+    spans = _without_overlaps(
+        [
+            *marked,
+            *known_in_case.occurrences(note.text),
+            *within_note(result).occurrences(note.text),
+        ]
+    )
     author = note.author
     if author.strip():
         author = pseudonyms.person(author, note.case_id, staff=True)
