@@ -214,9 +214,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("split", choices=["dev", "blind"])
     parser.add_argument("--json", type=Path, help="write the full figures here")
+    parser.add_argument(
+        "--alone",
+        action="store_true",
+        help="each labelled note as a case of its own, note text only (as Presidio sees them)",
+    )
     args = parser.parse_args(argv)
     labels = load_jsonl(NAMES / f"{args.split}-labels.jsonl")
     people, addresses = scored_labels(labels)
+    if args.alone:
+        return _alone(args.split, labels, people, addresses)
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         rows = case_files(set(people))
@@ -240,6 +247,41 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, ensure_ascii=False), encoding="utf-8")
     _print(figures)
+    return 0
+
+
+def _alone(split: str, labels: list[dict], people, addresses) -> int:
+    """Note-text figures with no case to learn names from: one audit --redact run."""
+    rows = [
+        dict(r, case_id=r["note_id"]) for r in case_files(set(people)) if r["note_id"] in people
+    ]
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        cases = work / "notes.jsonl"
+        cases.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "recordcheck",
+                "audit",
+                str(cases),
+                "--out",
+                str(work / "out"),
+                "-q",
+                "--redact",
+            ],
+            check=True,
+        )
+        report = json.loads((work / "out" / "report.json").read_text(encoding="utf-8"))
+    after = {r["note"]["note_id"]: r["note"]["text"] for r in report["results"]}
+    texts = {r["note_id"]: r["text"] for r in rows}
+    note = note_level(texts, after, people, addresses, initials_of(labels))
+    print(f"{split}, each note alone: {len(texts)} notes")
+    for kind in ("names", "addresses"):
+        print(f"  note text {kind}: {note[kind]}")
+    print(f"  relational words: {note['relational_words']}")
+    print(f"  unlabelled words replaced: {sum(note['unlabelled_words_replaced'].values())}")
     return 0
 
 
