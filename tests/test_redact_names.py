@@ -201,3 +201,15 @@ def test_free_text_loses_names_as_whole_words_and_agencies_named_after_a_person_
     [redacted] = redact_results([marked])
     assert "Okon" not in redacted.contacts[0].agency
     assert redacted.events[0].source.endswith(" from Leeds Housing")
+
+
+def test_a_given_name_that_is_no_english_word_is_hidden_in_lower_case_too():
+    notes = [result("Kelly Marsh rang.", ["Kelly Marsh"]), result("spoke to kelly, will ring back")]
+    assert texts(notes)[1].startswith("spoke to Person ")
+    assert texts(notes)[1].endswith(", will ring back")
+
+
+@slow
+def test_lower_case_given_names_are_found_in_voice_to_text_notes(real_nlp):
+    text = "went round to see kelly and gemma, their mum about the telly licence"
+    assert person_texts(real_nlp, text) == ["kelly", "gemma"]

@@ -144,6 +144,13 @@ class NameFinder:
         """
         spans = []
         for token in doc:
+            if (
+                self.given.is_lower_case_name(token.text)
+                and token.text.capitalize() not in self.words.stop_words
+                and token.text not in self.words.relations
+            ):
+                spans.append(doc[token.i : token.i + 1])
+                continue
             if not (self.given.is_given_name(token.text) and self._is_name_token(token)):
                 continue
             if token.text in self._place_words:

@@ -72,6 +72,18 @@ class GivenNames:
         """Whether stem is a given name less its last letter ("Zo" of "Zoë", "Jos" of "José")."""
         return stem in _stems(self.names)
 
+    def is_lower_case_name(self, word: str) -> bool:
+        """"kelly", "shazia": a given name of four letters or more that is no English word,
+        so that written in lower case (as voice-to-text and hurried notes do) it is still a name."""
+        title = word[:1].upper() + word[1:]
+        return (
+            len(word) >= 4
+            and word.isalpha()
+            and word.islower()
+            and title in self.names
+            and title not in self.ordinary_words
+        )
+
     def is_ordinary_word(self, word: str) -> bool:
         """"Grace", "Will", "Precious": a name only where the context says so."""
         return word in self.ordinary_words

@@ -54,7 +54,9 @@ class CaseNames:
         found = []
         for name in sorted(self.names | self.words | self.ordinary, key=len, reverse=True):
             pattern = rf"(?<![\w?\ufffd]){re.escape(name)}(?![\w\ufffd])"
-            flags = re.IGNORECASE if " " in name else 0
+            # a given name that is no English word is a name in lower case too ("kelly")
+            lower_too = " " in name or given_names().is_lower_case_name(name.lower())
+            flags = re.IGNORECASE if lower_too else 0
             for match in re.finditer(pattern, text, flags):
                 if " " not in name and not self._single_word_here(text, match, name):
                     continue
