@@ -93,7 +93,7 @@ def test_a_name_caught_once_is_hidden_wherever_it_is_written_in_the_case():
         note_result("present mrs harrow and her advocate. Harrow family not home.", []),
     ]
     texts = [r.note.text for r in redact_results(results)]
-    assert texts[1] == "present Person 2 and her advocate. Harrow family not home."
+    assert texts[1] == "present Person 2 and her advocate. Person 2 family not home."
 
 
 def test_the_author_is_not_joined_to_a_client_with_the_same_first_name():

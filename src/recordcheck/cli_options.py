@@ -55,8 +55,8 @@ def input_options(command):
         click.option("--strict", is_flag=True,
                      help="Exit with code 1 when any row could not be read."),
         click.option("--redact", is_flag=True,
-                     help="Replace names, phone numbers, emails, postcodes, NHS and NI "
-                          "numbers with pseudonyms in every output."),
+                     help="Replace names, home addresses, phone numbers, emails, postcodes, "
+                          "NHS and NI numbers with pseudonyms in every output."),
         click.option("--verbose", is_flag=True, expose_value=False, callback=_set_verbosity,
                      help="Show debugging detail, which may include note text."),
         # For the benchmark and for tuning memory; auditors never need it.

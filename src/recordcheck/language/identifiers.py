@@ -79,6 +79,8 @@ def identifier_label(kind: str) -> str:
     for ident in identifier_kinds():
         if ident.kind == kind:
             return ident.label
+    if kind == address_words().kind:
+        return address_words().label
     raise KeyError(kind)
 
 
@@ -90,3 +92,58 @@ def normalise_identifier(kind: str, value: str) -> str:
         digits = "".join(ch for ch in value if ch.isdigit())
         return "0" + digits[2:].removeprefix("0") if digits.startswith("44") else digits
     return "".join(ch for ch in value if ch.isalnum()).upper()
+
+
+# "room 6", "bed 4", "no 22": a number that is not a house number, whatever follows
+_NOT_A_HOME = re.compile(r"(?i)\b(?:room|rm|bed|bay|ward)\s*$")
+
+
+@dataclass(frozen=True)
+class AddressWords:
+    kind: str
+    label: str
+    pattern: re.Pattern[str]
+    not_between: frozenset[str]
+    street_words: frozenset[str]
+    flat_words: frozenset[str] = frozenset({"flat", "apartment", "apt"})
+
+
+@cache
+def address_words() -> AddressWords:
+    data = package_toml(__package__, "identifiers.toml")["addresses"]
+    suffix = "|".join(sorted(map(re.escape, data["street_words"]), key=len, reverse=True))
+    words = r"(?:[A-Za-z][\w'’-]*\s+){0,3}"
+    street = rf"{words}(?:{suffix})\b"
+    pattern = re.compile(
+        # a flat, with its building or street when written after it
+        rf"(?<![\w/])(?:flat|apartment|apt)\.?\s*\d{{1,4}}[a-z]?\b(?:,?\s+(?:\d{{1,4}}[a-z]?\s+)?{street})?"
+        # or a house number and a street
+        rf"|(?<![\w/:.£$-])\d{{1,4}}[a-z]?,?\s+{street}",
+        re.IGNORECASE,
+    )
+    return AddressWords(
+        data["kind"],
+        data["label"],
+        pattern,
+        frozenset(data["not_between"]),
+        frozenset(data["street_words"]),
+    )
+
+
+def find_addresses(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, "address") of each home address written in text, by start."""
+    words = address_words()
+    found = []
+    for match in words.pattern.finditer(text):
+        # the words between the number and the street word ("27a Mill Lane": "mill")
+        named = re.findall(r"(?<!\w)[^\W\d_][\w'’-]*", match.group())
+        flat = named[:1] and named[0].lower() in words.flat_words
+        # a street needs a name before its street word: "2 Green" is not an address
+        if not flat and len(named) < 2:
+            continue
+        if {w.lower() for w in named} & words.not_between:
+            continue
+        if _NOT_A_HOME.search(text, 0, match.start()):
+            continue
+        found.append((match.start(), match.end(), words.kind))
+    return found

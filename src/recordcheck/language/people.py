@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from recordcheck.datafiles import package_toml
+from recordcheck.language.identifiers import address_words
 
 # A capitalised word or an initial: "Okafor", "McDonald", "O'Brien", "J." (not "IDVA")
 NAME_WORD = re.compile(r"^[A-Z](?:[a-z'’][A-Za-z'’-]*)?\.?$")
+# A surname written in capitals, as some records do ("Paul DENHOLM"); taken only
+# next to a first name, as most words in capitals are acronyms
+SHOUTED_SURNAME = re.compile(r"^[A-Z][A-Z'’-]{3,}$")
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,9 @@ class PeopleWords:
     professional_titles: dict[str, str]  # title -> agency type
     not_names: frozenset[str]
     organisation_words: frozenset[str]  # lower case
+    relations: frozenset[str]  # lower case: "son", "mum", "baby"
+    naming_words: frozenset[str]  # lower case: "named"
+    roles: frozenset[str]  # lower case: "worker" in "refuge worker (Bushra)"
 
     def is_organisation(self, words: list[str]) -> bool:
         return any(word.lower() in self.organisation_words for word in words)
@@ -45,4 +52,57 @@ def people_words() -> PeopleWords:
         professional_titles=dict(data["professional_titles"]),
         not_names=frozenset(data["not_names"]["words"]),
         organisation_words=frozenset(data["organisation_words"]["words"]),
+        relations=frozenset(data["name_context"]["relations"]),
+        naming_words=frozenset(data["name_context"]["naming_words"]),
+        roles=frozenset(data["name_context"]["roles"]),
     )
+
+
+@dataclass(frozen=True)
+class GivenNames:
+    """Given names (given_names.toml), and those that are also ordinary English words."""
+
+    names: frozenset[str]
+    ordinary_words: frozenset[str]
+
+    def is_given_name(self, word: str) -> bool:
+        return word in self.names
+
+    def could_be_cut_short(self, stem: str) -> bool:
+        """Whether stem is a given name less its last letter ("Zo" of "Zoë", "Jos" of "José")."""
+        return stem in _stems(self.names)
+
+    def is_lower_case_name(self, word: str) -> bool:
+        """"kelly", "shazia": a given name of four letters or more that is no English word,
+        so that written in lower case (as voice-to-text and hurried notes do) it is still a name."""
+        title = word[:1].upper() + word[1:]
+        return (
+            len(word) >= 4
+            and word.isalpha()
+            and word.islower()
+            and title in self.names
+            and title not in self.ordinary_words
+        )
+
+    def is_ordinary_word(self, word: str) -> bool:
+        """"Grace", "Will", "Precious": a name only where the context says so."""
+        return word in self.ordinary_words
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """Words that make a name before them a place's or an agency's ("Victoria Road",
+    "Grace House", "Florence Ward"), as written: capitalised."""
+    organisations = {word.title() for word in people_words().organisation_words}
+    return frozenset(address_words().street_words) | organisations
+
+
+@cache
+def _stems(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(name[:-1] for name in names if len(name) >= 3)
+
+
+@cache
+def given_names() -> GivenNames:
+    data = package_toml(__package__, "given_names.toml")
+    return GivenNames(frozenset(data["names"]), frozenset(data["ordinary_words"]))

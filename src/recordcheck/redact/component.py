@@ -2,7 +2,7 @@
 
 Marks doc.spans["rc_personal_data"], one span per name or identifier,
 labelled with its kind (person, phone, email, postcode, nhs_number,
-ni_number). Needs the entity recogniser. Spans are whole tokens: an
+ni_number, address). Needs the entity recogniser. Spans are whole tokens: an
 identifier glued to other characters ("Tel:01865123456") takes the whole
 token, which errs towards hiding more.
 """
@@ -12,8 +12,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
-from recordcheck.language.identifiers import find_identifiers
-from recordcheck.language.names import NameFinder
+from recordcheck.language.identifiers import find_addresses, find_identifiers
+from recordcheck.language.names import NameFinder, find_garbled_names
 from recordcheck.language.people import people_words
 from recordcheck.model import PersonalSpan
 
@@ -26,13 +26,17 @@ CONTACT_SPANS_KEY = "rc_contacts"
 class PersonalDataMarker:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self._names = NameFinder(nlp.vocab)
+        self._names = NameFinder(nlp.vocab, widely=True)
 
     def __call__(self, doc: Doc) -> Doc:
         group = SpanGroup(doc, name=SPANS_KEY)
         for mention in self._names(doc):
             group.append(Span(doc, mention.start, mention.end, label="person"))
-        for start, end, kind in find_identifiers(doc.text):
+        for start, end in find_garbled_names(doc.text):
+            span = doc.char_span(start, end, label="person", alignment_mode="expand")
+            if span is not None:
+                group.append(span)
+        for start, end, kind in [*find_identifiers(doc.text), *find_addresses(doc.text)]:
             span = doc.char_span(start, end, label=kind, alignment_mode="expand")
             if span is not None:
                 group.append(span)

@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from recordcheck.language.identifiers import find_identifiers
+from recordcheck.language.identifiers import find_addresses, find_identifiers
 from recordcheck.model import ChronologyEvent, ContactEvent, Finding, NoteResult, PersonalSpan
+from recordcheck.redact.case_names import CaseNames, case_names, names_in, within_note
 from recordcheck.redact.offsets import Replacement, Rewrite
 from recordcheck.redact.pseudonyms import Pseudonyms
 
@@ -17,27 +18,36 @@ def redact_results(
 ) -> Iterator[NoteResult]:
     """Yield each result with personal data replaced by pseudonyms, consistently across the run.
 
-    Replaces the marked spans (and any identifier the patterns find, in case
-    a span was missed) in the note text, moves every finding and contact to
-    the new offsets, pseudonymises the author and the contacts' names, phone
-    numbers and emails, and empties personal_data so it is never written.
+    Replaces the marked spans (and any identifier or address the patterns
+    find, in case a span was missed) in the note text, and every name found
+    anywhere in the note's case file wherever the case writes it; moves every
+    finding and contact to the new offsets, pseudonymises the author and the
+    contacts' names, phone numbers and emails, and empties personal_data so
+    it is never written. The results are all read first: a case's names
+    come from all of its notes, which the workers check in any order.
     """
     pseudonyms = pseudonyms or Pseudonyms()
-    for result in results:
-        yield _redact(result, pseudonyms)
+    collected = list(results)
+    known = case_names(collected)
+    for result in collected:
+        # full names known before labelling, so "Sarah" then "Sarah Jones" join
+        names = [n for n in names_in(result) if n != result.note.author.strip()]
+        pseudonyms.learn_names(result.note.case_id, names)
+    for result in collected:
+        yield _redact(result, pseudonyms, known[result.note.case_id])
 
 
-def _redact(result: NoteResult, pseudonyms: Pseudonyms) -> NoteResult:
+def _redact(result: NoteResult, pseudonyms: Pseudonyms, known_in_case: CaseNames) -> NoteResult:
     note = result.note
-    marked = [
-        *result.personal_data,
-        *(PersonalSpan(*found) for found in find_identifiers(note.text)),
-    ]
-    names = [note.text[span.start : span.end] for span in marked if span.kind == "person"]
-    pseudonyms.learn_names(note.case_id, names)
-    # a name the recogniser caught once is hidden wherever else it is written in the case
-    written = pseudonyms.written_names(note.case_id) | {*names, note.author.strip()}
-    spans = _without_overlaps([*marked, *_occurrences(note.text, written)])
+    found = [*find_identifiers(note.text), *find_addresses(note.text)]
+    marked = [*result.personal_data, *(PersonalSpan(*each) for each in found)]
+    spans = _without_overlaps(
+        [
+            *marked,
+            *known_in_case.occurrences(note.text),
+            *within_note(result).occurrences(note.text),
+        ]
+    )
     author = note.author
     if author.strip():
         author = pseudonyms.person(author, note.case_id, staff=True)
@@ -47,6 +57,10 @@ def _redact(result: NoteResult, pseudonyms: Pseudonyms) -> NoteResult:
     known = {note.text[r.start : r.end]: r.text for r in replacements}
     if note.author.strip():
         known[note.author] = author
+    # their name words too, for free text that writes them alone ("Okon School")
+    for written, label in list(known.items()):
+        for word in known_in_case.words_of(written):
+            known.setdefault(word, label)
     return NoteResult(
         note=replace(note, text=rewrite.text, author=author),
         findings=tuple(_move_finding(f, rewrite, known) for f in result.findings),
@@ -58,22 +72,6 @@ def _redact(result: NoteResult, pseudonyms: Pseudonyms) -> NoteResult:
         events=tuple(_move_event(e, rewrite, known) for e in result.events),
         applicable=result.applicable,
     )
-
-
-def _occurrences(text: str, names: Iterable[str]) -> list[PersonalSpan]:
-    """Each place a known name is written as a whole word, longest names first.
-
-    Names of two or more words match in any case ("mrs harrow"); a single
-    word only as written, as "Mark" or "Hope" are also ordinary words.
-    """
-    found = []
-    for name in sorted(filter(None, names), key=len, reverse=True):
-        pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
-        flags = re.IGNORECASE if " " in name else 0
-        found += [
-            PersonalSpan(m.start(), m.end(), "person") for m in re.finditer(pattern, text, flags)
-        ]
-    return found
 
 
 def _without_overlaps(spans: list[PersonalSpan]) -> list[PersonalSpan]:
@@ -133,6 +131,8 @@ def _move_contact(
         start=start,
         end=end,
         person=name,
+        # an agency named after the person met ("Ruth Lamb Adult Social Care")
+        agency=_substitute(contact.agency, known),
         phone=pseudonyms.identifier("phone", contact.phone) if contact.phone else "",
         email=pseudonyms.identifier("email", contact.email) if contact.email else "",
         shared=_substitute(contact.shared, known),
@@ -156,8 +156,10 @@ def _move_event(event: ChronologyEvent, rewrite: Rewrite, known: dict[str, str])
 
 
 def _substitute(text: str, known: dict[str, str]) -> str:
-    """Replace every known written form in free text, longest first."""
+    """Replace every known written form in free text, longest first, as whole words
+    ("Lee" is not replaced inside "Leeds")."""
     for written in sorted(known, key=len, reverse=True):
         if written and written in text:
-            text = text.replace(written, known[written])
+            pattern = rf"(?<![\w?\ufffd]){re.escape(written)}(?![\w\ufffd])"
+            text = re.sub(pattern, lambda _match, w=written: known[w], text)
     return text
