@@ -48,7 +48,7 @@ from recordcheck.events.parties import (
     subject_before_verb,
 )
 from recordcheck.language.agencies import load_lexicon
-from recordcheck.language.clauses import labelled_sentence
+from recordcheck.language.clauses import labelled_sentence, line_start
 from recordcheck.language.contact_words import contact_cues
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.note_context import NOTE_TYPE, author_context
@@ -65,6 +65,8 @@ BOTH_WAYS = frozenset(WORDS["both_ways_lemmas"])
 WRITER = frozenset(WORDS["writer_words"])
 PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "plan", "must"})
 STATUS_RANK = {"done": 0, "attempted": 1, "planned": 2}
+WISHES = frozenset(WORDS["wish_lemmas"])
+CHANNEL_NOUNS = frozenset(WORDS["channel_nouns"])
 PLAN_HEADINGS = ("plan:", "plan -", "plan–", "next steps", "actions:", "action:", "to do", "todo")
 
 
@@ -200,7 +202,9 @@ class ContactEventReader:
     def _status(self, sentence: Span, verb: Token, party: Party) -> str | None:
         if self.scope.hypothetical(verb) and _conditional(verb):
             return None
-        if _planned(verb) or _under_plan_heading(sentence):
+        if _wished(verb):
+            return None  # "Wants police informed": someone's wish, not a contact made
+        if _planned(verb) or _under_plan_heading(sentence) or _instruction(party):
             return "planned"
         if any(True for _ in self.attempts.spans(sentence)):
             return "attempted"
@@ -259,6 +263,25 @@ def _planned(verb: Token) -> bool:
     return verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children) and (
         verb.i + 1 < len(verb.doc) and verb.i > verb.sent.start and verb.nbor(-1).lower_ == "to"
     )
+
+
+def _wished(verb: Token) -> bool:
+    return verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in WISHES
+
+
+def _instruction(party: Party) -> bool:
+    """ "Update IDVA and HV", "Check with police", "5. Ask GP to review": a base-form verb
+    opening its line is a note of what to do. "Call to GP", "Email from school" are records."""
+    verb = party.governing
+    if party.link == "from" or verb.tag_ != "VB":
+        return False
+    if any(c.dep_ in ("nsubj", "aux", "nsubjpass") for c in verb.children):
+        return False
+    line = [t for t in verb.doc[line_start(verb) : verb.i] if not (t.is_punct or t.like_num)]
+    if line:
+        return False
+    following = verb.doc[verb.i + 1 : verb.i + 4]
+    return not (verb.lower_ in CHANNEL_NOUNS and any(t.pos_ == "ADP" for t in following))
 
 
 def _someone_told_to(verb: Token, mention: Span) -> bool:
