@@ -109,3 +109,13 @@ def test_a_ward_of_another_hospital_is_a_partner(events):
 def test_a_name_before_a_service_is_not_a_place(events):
     found = counted(events("Rang Dan Whitlow ASC, fed back the visit."))
     assert found and all("Dan Whitlow" not in event.agency for event in found)
+
+
+def test_local_organisations_are_named_by_their_kind(real_nlp):
+    doc = real_nlp(note_doc(real_nlp, Note(
+        "N1", "C1", "Rang Pennington Surgery, then emailed Larchway Housing Association. "
+        "The surgery will call back.", author="Nadia Rahman",
+    )))
+    names = {span._.rc_agency for span in doc.spans["rc_agencies"]}
+    assert "Pennington Surgery" in names, names
+    assert any(name.startswith("Larchway Housing") for name in names), names

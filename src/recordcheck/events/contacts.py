@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.events.contact_gate import Candidate, ContactGate, Reading, candidate_features
 from recordcheck.events.details import (
     channel_of,
     sentences_of,
@@ -72,15 +73,17 @@ PLAN_HEADINGS = ("plan:", "plan -", "plan–", "next steps", "actions:", "action
 
 @Language.factory(
     "rc_contact_events",
-    default_config={"own_service": {}},
+    default_config={"own_service": {}, "gate": True},
     requires=["doc.spans", "token.dep", "token.lemma"],
 )
-def make_contact_events(nlp: Language, name: str, own_service: dict[str, Any]):
-    return ContactEventReader(nlp, own_service)
+def make_contact_events(nlp: Language, name: str, own_service: dict[str, Any], gate: bool):
+    """gate: weigh each mention with the trained contact gate, when it is installed."""
+    return ContactEventReader(nlp, own_service, gate)
 
 
 class ContactEventReader:
-    def __init__(self, nlp: Language, own_service: Mapping[str, Any]):
+    def __init__(self, nlp: Language, own_service: Mapping[str, Any], gate: bool = True):
+        self.gate = ContactGate.bundled() if gate else None
         self.scope = Scope(nlp)
         self.own = OwnServiceTest(OwnService.from_settings(own_service), load_lexicon())
         self.attempts = TermMatcher(nlp, {"attempt_words": WORDS["attempt_words"]})
@@ -91,9 +94,19 @@ class ContactEventReader:
         return doc
 
     def read(self, doc: Doc) -> list[ContactEvent]:
+        candidates = self.candidates(doc)
+        if self.gate is not None:
+            kept = self.gate.select(candidates)
+        else:
+            kept = [c for c in candidates if c.reading.verdict in STATUS_RANK]
+        return one_per_agency(with_phone_and_email(doc, [(c.mention, c.event) for c in kept]))
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """Every mention of a partner in the note, with what the rules made of it."""
         author, role, team = author_context(doc)
+        note_type = doc._.get(NOTE_TYPE) or ""
         quoted = self.scope.quoted_ranges(doc)
-        found: list[tuple[Span, ContactEvent]] = []
+        found: list[Candidate] = []
         sentences = sentences_of(doc)
         grouped = _mentions_by_sentence(doc, sentences)
         for number, sentence in enumerate(sentences):
@@ -106,19 +119,14 @@ class ContactEventReader:
                     continue
                 if self.scope.inside(mention, quoted):
                     continue
-                event = self._event(doc, sentence, mention, is_person, mentions)
-                if event is not None:
-                    found.append((mention, event))
-        return one_per_agency(with_phone_and_email(doc, found))
+                reading = self._reading(sentence, mention)
+                event = self._event(doc, sentence, mention, is_person, mentions, reading)
+                features = candidate_features(sentence, mention, is_person, reading, note_type)
+                found.append(Candidate(mention, sentence, reading, event, features))
+        return found
 
-    def _event(
-        self,
-        doc: Doc,
-        sentence: Span,
-        mention: Span,
-        is_person: bool,
-        mentions: list[tuple[Span, bool]],
-    ) -> ContactEvent | None:
+    def _reading(self, sentence: Span, mention: Span) -> Reading:
+        """What the rules make of a mention: its status, or why it is no contact."""
         # a clipped opening ("Phoned X to ask ...") is surer than a parse of it
         party = (
             clipped_opening(sentence, mention)
@@ -127,19 +135,38 @@ class ContactEventReader:
             or subject_before_verb(sentence, mention)
         )
         if party is None:
-            return None
+            return Reading("no party")
         verb = party.governing
         if _negated(verb):
-            return None
+            return Reading("negated", party)
         if party.link != "opening" and self._inside_someone_elses_account(verb):
-            return None
+            return Reading("someone else's account", party)
         actor = self._actor(verb, party, mention)
         if actor == "someone else":
-            return None
+            return Reading("someone else", party, actor)
         status = self._status(sentence, verb, party)
-        if status is None or (status == "planned" and actor != "writer"):
-            return None  # a condition, or another agency's own plan ("police to visit")
-        direction, rationale = self._direction(doc, mention, party, actor)
+        if status is None:
+            return Reading("condition", party, actor)
+        if status == "planned" and actor != "writer":
+            return Reading("another's plan", party, actor)  # "police to visit"
+        return Reading(status, party, actor)
+
+    def _event(
+        self,
+        doc: Doc,
+        sentence: Span,
+        mention: Span,
+        is_person: bool,
+        mentions: list[tuple[Span, bool]],
+        reading: Reading,
+    ) -> ContactEvent:
+        """The event the mention records, as the rules read it; where they read none, what
+        it would be if it were one (the gate may yet find it is)."""
+        status = reading.verdict
+        if status not in STATUS_RANK:
+            status = "attempted" if any(True for _ in self.attempts.spans(sentence)) else "done"
+        party = reading.party or Party(sentence.root, sentence.root, "mention")
+        direction, rationale = self._direction(doc, mention, party, reading.actor or "writer")
         note_type = doc._.get(NOTE_TYPE) or ""
         evidence = labelled_sentence(sentence, "contact")
         return ContactEvent(

@@ -26,6 +26,7 @@ from recordcheck.language.agencies import AgencyLexicon, AgencyTerm, load_lexico
 from recordcheck.language.contact_words import contact_cues
 from recordcheck.language.identifiers import find_identifiers
 from recordcheck.language.names import NameFinder, NameMention
+from recordcheck.language.organisations import named_by_their_kind
 
 AGENCIES_KEY = "rc_agencies"
 CONTACTS_KEY = "rc_contacts"
@@ -195,7 +196,8 @@ class PartnersMarker:
         """
         organisations = []
         identifiers = find_identifiers(doc.text)
-        for ent in doc.ents:
+        named = named_by_their_kind(doc, self._names.words.stop_words)
+        for ent in [*doc.ents, *named]:
             if ent.label_ not in ("ORG", "GPE") or len(ent.text) <= 3:
                 continue
             if any(ent.start_char < end and start < ent.end_char for start, end, _ in identifiers):
