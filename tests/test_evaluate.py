@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -104,3 +105,18 @@ def test_figures_per_team_show_the_weakest_style_first():
     teams = [line.split()[0] for line in lines if line.startswith(("Night", "Day"))]
     assert teams == ["Night", "Day"]
     assert any(line.startswith("Night team") and "0.50" in line for line in lines)
+
+
+def test_contact_figures_per_team_show_the_weakest_style_first():
+    from recordcheck.contact_scoring import ContactScores
+    from recordcheck.evaluate import _contact_team_rows
+    from recordcheck.model import ContactEvent
+
+    police = ContactEvent(agency="Thames Valley Police", agency_type="police", start=0, end=3)
+    label = {"agency": "Thames Valley Police", "agency_type": "police", "status": "done"}
+    strong, weak = ContactScores(), ContactScores()
+    strong.add_note("C1", [police], [label])
+    weak.add_note("C2", [police, replace(police, agency="Oakfield Surgery")], [label])
+    rows = _contact_team_rows({"Housing team": strong, "Hostel team": weak})
+    assert [row.split()[0] for row in rows[2:]] == ["Hostel", "Housing"]
+    assert rows[2].split()[-2:] == ["0.50", "1.00"]
