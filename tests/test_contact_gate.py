@@ -38,3 +38,11 @@ def test_planned_contacts_stay_as_the_rules_read_them():
 def test_the_gate_round_trips_through_its_file_form():
     again = ContactGate.from_dict(GATE.to_dict())
     assert again.score(["word=rang"]) == GATE.score(["word=rang"]) > 0.9
+
+
+def test_the_trained_gate_ships_with_its_thresholds():
+    gate = ContactGate.bundled()
+    assert gate is not None and gate.version
+    assert 0 < gate.keep <= gate.rescue <= 1.01 and len(gate.weights) > 100
+    # it learned no one's name: names and numbers are read only as such
+    assert not any(name.startswith("word=") and name[5:].istitle() for name in gate.weights)

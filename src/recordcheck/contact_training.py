@@ -31,7 +31,7 @@ from recordcheck.events.contacts import STATUS_RANK, one_per_agency
 from recordcheck.ingest import read_inputs
 from recordcheck.model import Note
 
-L2 = 1.0
+L2 = 10.0  # strong: a few thousand labelled mentions, and writers differ
 STEPS = 400
 LEARNING_RATE = 0.1
 MIN_COUNT = 2  # a feature seen once in training says nothing about other writers

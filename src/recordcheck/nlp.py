@@ -125,7 +125,7 @@ def model_versions(nlp: Language) -> dict[str, str]:
         versions["opinion_classifier"] = classifier.version if classifier else RULES_ONLY
     if "rc_contact_events" in nlp.pipe_names:
         gate = nlp.get_pipe("rc_contact_events").gate
-        versions["contact_gate"] = gate.version if gate else RULES_ONLY
+        versions["contact_gate"] = gate.version if gate else "off (rules only)"
     if "recordcheck_rules" in meta:
         versions["organisation_rules"] = meta["recordcheck_rules"]
     return versions

@@ -73,16 +73,17 @@ PLAN_HEADINGS = ("plan:", "plan -", "plan–", "next steps", "actions:", "action
 
 @Language.factory(
     "rc_contact_events",
-    default_config={"own_service": {}, "gate": True},
+    default_config={"own_service": {}, "gate": False},
     requires=["doc.spans", "token.dep", "token.lemma"],
 )
 def make_contact_events(nlp: Language, name: str, own_service: dict[str, Any], gate: bool):
-    """gate: weigh each mention with the trained contact gate, when it is installed."""
+    """gate: weigh each mention with the trained contact gate (off by default: see
+    contact_gate.py for why)."""
     return ContactEventReader(nlp, own_service, gate)
 
 
 class ContactEventReader:
-    def __init__(self, nlp: Language, own_service: Mapping[str, Any], gate: bool = True):
+    def __init__(self, nlp: Language, own_service: Mapping[str, Any], gate: bool = False):
         self.gate = ContactGate.bundled() if gate else None
         self.scope = Scope(nlp)
         self.own = OwnServiceTest(OwnService.from_settings(own_service), load_lexicon())
