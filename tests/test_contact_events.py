@@ -17,7 +17,10 @@ NURSING_TEAM = "Wexcombe Community Health NHS Trust - Northgate District Nursing
 def events(real_nlp):
     """The contact events of one note, for a service whose staff are Jodie Fairclough and
     Sam Okoro."""
-    reader = ContactEventReader(real_nlp, {"names": [], "staff": ["Jodie Fairclough", "Sam Okoro"]})
+    # the rules alone: the trained gate (test_contact_gate.py) is measured by evaluate
+    reader = ContactEventReader(
+        real_nlp, {"names": [], "staff": ["Jodie Fairclough", "Sam Okoro"]}, gate=False
+    )
 
     def read(text: str, team: str = "", role: str = "", note_type: str = ""):
         note = Note("N1", "C1", text, author="Sam Okoro", author_role=role, team=team,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -131,3 +132,18 @@ def test_recorded_accuracy_is_what_the_audit_report_reads(tmp_path):
         "fall short, it finds about 33 (from 4 findings and 9 passages that fell short).",
     )]
     assert "Fewer than half" not in closing
+
+
+def test_contact_figures_per_team_show_the_weakest_style_first():
+    from recordcheck.contact_scoring import ContactScores
+    from recordcheck.evaluate import _contact_team_rows
+    from recordcheck.model import ContactEvent
+
+    police = ContactEvent(agency="Thames Valley Police", agency_type="police", start=0, end=3)
+    label = {"agency": "Thames Valley Police", "agency_type": "police", "status": "done"}
+    strong, weak = ContactScores(), ContactScores()
+    strong.add_note("C1", [police], [label])
+    weak.add_note("C2", [police, replace(police, agency="Oakfield Surgery")], [label])
+    rows = _contact_team_rows({"Housing team": strong, "Hostel team": weak})
+    assert [row.split()[0] for row in rows[2:]] == ["Hostel", "Housing"]
+    assert rows[2].split()[-2:] == ["0.50", "1.00"]

@@ -33,18 +33,23 @@ def test_toml_and_yaml_give_the_same_terms(tmp_path):
     assert load_rules(toml) == load_rules(yaml) == expected
 
 
-def test_partner_agencies_serve_the_register_and_the_sharing_check(tmp_path):
+def test_partner_agencies_are_one_table_that_the_agency_lexicon_reads(tmp_path):
+    from recordcheck.language.agencies import load_lexicon
+
     path = write(
         tmp_path,
         "r.toml",
         '[partners.agencies."Thames Valley Police"]\ntype = "police"\naliases = ["TVP"]\n',
     )
-    assert load_rules(path) == {
+    rules = load_rules(path)
+    # no copy into the sharing check's own lists: both read the lexicon built from the table
+    assert rules == {
         "partners": {
             "agencies": {"Thames Valley Police": {"type": "police", "aliases": ["TVP"]}}
         },
-        "sharing_rationale": {"agencies": ["Thames Valley Police", "TVP"]},
     }
+    named = load_lexicon(rules["partners"]["agencies"]).named_agency_terms()
+    assert {"Thames Valley Police", "TVP"} <= set(named)
 
 
 def test_a_partner_agency_without_a_type_is_refused_before_any_work(tmp_path):

@@ -78,6 +78,8 @@ class CheckSpec:
     # the span group marking what makes a note one the check applies to ("" for every note)
     applies_group: str
     model: str  # a trained model under recordcheck/models/ the component takes, or ""
+    # the component takes the organisation's partner agencies (rules-file [partners])
+    partner_agencies: bool
     requires: str  # what a good note does
     why: str  # why it matters
     strength: str  # how to name it when an author does this well
@@ -190,6 +192,7 @@ def _read_spec(folder: Traversable, package: str | None) -> CheckSpec:
             span_group=check.get("span_group", "rc_" + check_id.replace("-", "_")),
             applies_group=check.get("applies_group", ""),
             model=check.get("model", ""),
+            partner_agencies=bool(check.get("partner_agencies", False)),
             requires=guide.get("requires", "See the recording standard."),
             why=guide.get("why", ""),
             strength=guide.get("strength", f"meets the '{title}' check"),

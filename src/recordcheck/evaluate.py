@@ -70,6 +70,7 @@ class Evaluation:
     contacts: ContactScores | None = None  # when the gold file labels contact events
     # the same scores per team (a writer's style), where the notes say which team wrote them
     by_team: dict[str, dict[str, Scores]] = field(default_factory=dict)
+    contacts_by_team: dict[str, ContactScores] = field(default_factory=dict)
 
     def macro_f1(self, scores: dict[str, Scores]) -> float:
         """The mean F1 over the checks the gold file labels (an unlabelled one has no score)."""
@@ -102,9 +103,11 @@ def evaluate(
     for checked in checked_notes:
         note = checked.note
         if result.contacts is not None and "contacts" in gold[note.note_id]:
-            result.contacts.add_note(
-                note.case_id, checked.contacts, gold[note.note_id]["contacts"], note.team
-            )
+            labelled = gold[note.note_id]["contacts"]
+            result.contacts.add_note(note.case_id, checked.contacts, labelled, note.team)
+            if note.team:
+                team_contacts = result.contacts_by_team.setdefault(note.team, ContactScores())
+                team_contacts.add_note(note.case_id, checked.contacts, labelled, note.team)
         predicted = {check: [] for check in check_ids()}
         for finding in checked.findings:
             predicted[finding.check].append((finding.start, finding.end))
@@ -118,6 +121,8 @@ def evaluate(
     result.model_versions = dict(account.model_versions)
     if result.contacts is not None:
         result.contacts.finish()
+    for team_contacts in result.contacts_by_team.values():
+        team_contacts.finish()
     return result
 
 
@@ -202,6 +207,7 @@ def format_evaluation(result: Evaluation) -> str:
         rows.extend(_team_rows(result))
     if result.contacts is not None:
         rows.extend(_contact_rows(result.contacts))
+        rows.extend(_contact_team_rows(result.contacts_by_team))
     rows.append("Models: " + ", ".join(f"{k} {v}" for k, v in result.model_versions.items()))
     return "\n".join(rows)
 
@@ -214,6 +220,17 @@ def _team_rows(result: Evaluation) -> list[str]:
     for team, scores in teams:
         name = team if len(team) <= 42 else team[:41] + "…"
         rows.append(f"{name:<44}" + "".join(f"{scores[c].f1:>18.2f}" for c in checks))
+    return rows
+
+
+def _contact_team_rows(by_team: dict[str, ContactScores]) -> list[str]:
+    """Contact precision and recall per team, weakest precision first."""
+    if not by_team:
+        return []
+    rows = ["", f"{'contacts per team':<44}{'precision':>10}{'recall':>8}"]
+    for team, scores in sorted(by_team.items(), key=lambda item: item[1].contacts.precision):
+        name = team if len(team) <= 42 else team[:41] + "…"
+        rows.append(f"{name:<44}{scores.contacts.precision:>10.2f}{scores.contacts.recall:>8.2f}")
     return rows
 
 

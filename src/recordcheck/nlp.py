@@ -57,6 +57,8 @@ def load_pipeline(
         elif spec.model:
             installed = bundled_classifier(spec.model)
             config["classifier"] = str(installed) if installed else ""
+        if spec.partner_agencies:
+            config["partner_agencies"] = organisation_terms.get("partners", {}).get("agencies", {})
         _register_factory(spec)
         # word-list checks share one factory, so each is named after its span group
         name = spec.span_group if spec.kind == "terms" else spec.factory
@@ -112,7 +114,8 @@ def bundled_classifier(name: str = MODEL_NAME) -> Path | None:
 
 
 def model_versions(nlp: Language) -> dict[str, str]:
-    """Which models produced a report: the base pipeline, the classifier, any organisation rules."""
+    """Which models produced a report: the base pipeline, the classifiers (opinion, and the
+    contact gate when contact events are read), any organisation rules."""
     meta = nlp.meta
     name = meta.get("name", "")
     base = f"{meta.get('lang', 'en')}_{name}"
@@ -120,6 +123,9 @@ def model_versions(nlp: Language) -> dict[str, str]:
     if "rc_opinion" in nlp.pipe_names:
         classifier = nlp.get_pipe("rc_opinion").classifier
         versions["opinion_classifier"] = classifier.version if classifier else RULES_ONLY
+    if "rc_contact_events" in nlp.pipe_names:
+        gate = nlp.get_pipe("rc_contact_events").gate
+        versions["contact_gate"] = gate.version if gate else "off (rules only)"
     if "recordcheck_rules" in meta:
         versions["organisation_rules"] = meta["recordcheck_rules"]
     return versions

@@ -18,8 +18,8 @@ TOML or YAML, one table per check, each key a word list of that check:
 
 Terms are added to the check's own lists (see `checks/<check>/terms.toml` for the
 list names); nothing replaces them. A `[partners]` table is passed to the
-partner-agency component, and the agencies it names are also recipients for
-the sharing check: one table serves both. A `[chronology]` table adds cue
+agency lexicon, from which the partner register and the sharing check's
+recipients both read: one table serves both. A `[chronology]` table adds cue
 words for the chronology's significant events (`events/significant.toml`).
 Any problem raises RulesError "file:line: problem".
 """
@@ -163,7 +163,7 @@ def _validated(path: Path, parsed: Any, line_of) -> dict[str, dict[str, Any]]:
                 )
             rules[section][lists_by_name[section][key]] = words
     if "partners" in rules:
-        _share_partner_agencies(path, rules)
+        _check_partner_agencies(path, rules)
     if "service" in rules:
         rules["service"] = _own_service(path, rules["service"], line_of)
     if CHRONOLOGY in rules:
@@ -204,11 +204,12 @@ def _own_service(path: Path, table: Any, line_of) -> dict[str, list[str]]:
     return service
 
 
-def _share_partner_agencies(path: Path, rules: dict[str, dict[str, Any]]) -> None:
-    """Judge the [partners] agencies now, and make them recipients for the sharing check.
+def _check_partner_agencies(path: Path, rules: dict[str, dict[str, Any]]) -> None:
+    """Judge the [partners] agencies now, so a mistake names the rules file.
 
-    One table serves both: an agency the register knows is an agency that
-    information can be shared with.
+    The table reaches the agency lexicon (`recordcheck.language.agencies`), from which
+    the partner register and the sharing check's recipients both read: an agency the
+    register knows is an agency that information can be shared with.
     """
     table = rules["partners"]
     agencies = table.get("agencies", {}) if isinstance(table, dict) else None
@@ -218,8 +219,3 @@ def _share_partner_agencies(path: Path, rules: dict[str, dict[str, Any]]) -> Non
         load_lexicon(agencies)
     except LexiconError as error:
         raise RulesError(f"{path}:0: [partners] {error}") from error
-    names = [
-        text for name, entry in agencies.items() for text in (name, *entry.get("aliases", ()))
-    ]
-    sharing = rules.setdefault("sharing_rationale", {})
-    sharing["agencies"] = [*sharing.get("agencies", ()), *names]

@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.events.contact_gate import Candidate, ContactGate, Reading, candidate_features
 from recordcheck.events.details import (
     channel_of,
     sentences_of,
@@ -48,7 +49,7 @@ from recordcheck.events.parties import (
     subject_before_verb,
 )
 from recordcheck.language.agencies import load_lexicon
-from recordcheck.language.clauses import labelled_sentence
+from recordcheck.language.clauses import labelled_sentence, line_start
 from recordcheck.language.contact_words import contact_cues
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.note_context import NOTE_TYPE, author_context
@@ -65,20 +66,25 @@ BOTH_WAYS = frozenset(WORDS["both_ways_lemmas"])
 WRITER = frozenset(WORDS["writer_words"])
 PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "plan", "must"})
 STATUS_RANK = {"done": 0, "attempted": 1, "planned": 2}
+WISHES = frozenset(WORDS["wish_lemmas"])
+CHANNEL_NOUNS = frozenset(WORDS["channel_nouns"])
 PLAN_HEADINGS = ("plan:", "plan -", "plan–", "next steps", "actions:", "action:", "to do", "todo")
 
 
 @Language.factory(
     "rc_contact_events",
-    default_config={"own_service": {}},
+    default_config={"own_service": {}, "gate": False},
     requires=["doc.spans", "token.dep", "token.lemma"],
 )
-def make_contact_events(nlp: Language, name: str, own_service: dict[str, Any]):
-    return ContactEventReader(nlp, own_service)
+def make_contact_events(nlp: Language, name: str, own_service: dict[str, Any], gate: bool):
+    """gate: weigh each mention with the trained contact gate (off by default: see
+    contact_gate.py for why)."""
+    return ContactEventReader(nlp, own_service, gate)
 
 
 class ContactEventReader:
-    def __init__(self, nlp: Language, own_service: Mapping[str, Any]):
+    def __init__(self, nlp: Language, own_service: Mapping[str, Any], gate: bool = False):
+        self.gate = ContactGate.bundled() if gate else None
         self.scope = Scope(nlp)
         self.own = OwnServiceTest(OwnService.from_settings(own_service), load_lexicon())
         self.attempts = TermMatcher(nlp, {"attempt_words": WORDS["attempt_words"]})
@@ -89,9 +95,19 @@ class ContactEventReader:
         return doc
 
     def read(self, doc: Doc) -> list[ContactEvent]:
+        candidates = self.candidates(doc)
+        if self.gate is not None:
+            kept = self.gate.select(candidates)
+        else:
+            kept = [c for c in candidates if c.reading.verdict in STATUS_RANK]
+        return one_per_agency(with_phone_and_email(doc, [(c.mention, c.event) for c in kept]))
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """Every mention of a partner in the note, with what the rules made of it."""
         author, role, team = author_context(doc)
+        note_type = doc._.get(NOTE_TYPE) or ""
         quoted = self.scope.quoted_ranges(doc)
-        found: list[tuple[Span, ContactEvent]] = []
+        found: list[Candidate] = []
         sentences = sentences_of(doc)
         grouped = _mentions_by_sentence(doc, sentences)
         for number, sentence in enumerate(sentences):
@@ -104,19 +120,14 @@ class ContactEventReader:
                     continue
                 if self.scope.inside(mention, quoted):
                     continue
-                event = self._event(doc, sentence, mention, is_person, mentions)
-                if event is not None:
-                    found.append((mention, event))
-        return one_per_agency(with_phone_and_email(doc, found))
+                reading = self._reading(sentence, mention)
+                event = self._event(doc, sentence, mention, is_person, mentions, reading)
+                features = candidate_features(sentence, mention, is_person, reading, note_type)
+                found.append(Candidate(mention, sentence, reading, event, features))
+        return found
 
-    def _event(
-        self,
-        doc: Doc,
-        sentence: Span,
-        mention: Span,
-        is_person: bool,
-        mentions: list[tuple[Span, bool]],
-    ) -> ContactEvent | None:
+    def _reading(self, sentence: Span, mention: Span) -> Reading:
+        """What the rules make of a mention: its status, or why it is no contact."""
         # a clipped opening ("Phoned X to ask ...") is surer than a parse of it
         party = (
             clipped_opening(sentence, mention)
@@ -125,19 +136,38 @@ class ContactEventReader:
             or subject_before_verb(sentence, mention)
         )
         if party is None:
-            return None
+            return Reading("no party")
         verb = party.governing
         if _negated(verb):
-            return None
+            return Reading("negated", party)
         if party.link != "opening" and self._inside_someone_elses_account(verb):
-            return None
+            return Reading("someone else's account", party)
         actor = self._actor(verb, party, mention)
         if actor == "someone else":
-            return None
+            return Reading("someone else", party, actor)
         status = self._status(sentence, verb, party)
-        if status is None or (status == "planned" and actor != "writer"):
-            return None  # a condition, or another agency's own plan ("police to visit")
-        direction, rationale = self._direction(doc, mention, party, actor)
+        if status is None:
+            return Reading("condition", party, actor)
+        if status == "planned" and actor != "writer":
+            return Reading("another's plan", party, actor)  # "police to visit"
+        return Reading(status, party, actor)
+
+    def _event(
+        self,
+        doc: Doc,
+        sentence: Span,
+        mention: Span,
+        is_person: bool,
+        mentions: list[tuple[Span, bool]],
+        reading: Reading,
+    ) -> ContactEvent:
+        """The event the mention records, as the rules read it; where they read none, what
+        it would be if it were one (the gate may yet find it is)."""
+        status = reading.verdict
+        if status not in STATUS_RANK:
+            status = "attempted" if any(True for _ in self.attempts.spans(sentence)) else "done"
+        party = reading.party or Party(sentence.root, sentence.root, "mention")
+        direction, rationale = self._direction(doc, mention, party, reading.actor or "writer")
         note_type = doc._.get(NOTE_TYPE) or ""
         evidence = labelled_sentence(sentence, "contact")
         return ContactEvent(
@@ -200,7 +230,9 @@ class ContactEventReader:
     def _status(self, sentence: Span, verb: Token, party: Party) -> str | None:
         if self.scope.hypothetical(verb) and _conditional(verb):
             return None
-        if _planned(verb) or _under_plan_heading(sentence):
+        if _wished(verb):
+            return None  # "Wants police informed": someone's wish, not a contact made
+        if _planned(verb) or _under_plan_heading(sentence) or _instruction(party):
             return "planned"
         if any(True for _ in self.attempts.spans(sentence)):
             return "attempted"
@@ -259,6 +291,25 @@ def _planned(verb: Token) -> bool:
     return verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children) and (
         verb.i + 1 < len(verb.doc) and verb.i > verb.sent.start and verb.nbor(-1).lower_ == "to"
     )
+
+
+def _wished(verb: Token) -> bool:
+    return verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in WISHES
+
+
+def _instruction(party: Party) -> bool:
+    """ "Update IDVA and HV", "Check with police", "5. Ask GP to review": a base-form verb
+    opening its line is a note of what to do. "Call to GP", "Email from school" are records."""
+    verb = party.governing
+    if party.link == "from" or verb.tag_ != "VB":
+        return False
+    if any(c.dep_ in ("nsubj", "aux", "nsubjpass") for c in verb.children):
+        return False
+    line = [t for t in verb.doc[line_start(verb) : verb.i] if not (t.is_punct or t.like_num)]
+    if line:
+        return False
+    following = verb.doc[verb.i + 1 : verb.i + 4]
+    return not (verb.lower_ in CHANNEL_NOUNS and any(t.pos_ == "ADP" for t in following))
 
 
 def _someone_told_to(verb: Token, mention: Span) -> bool:

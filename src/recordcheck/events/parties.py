@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.language.agencies import load_lexicon
 
 WORDS = package_toml(__package__, "words.toml")
 CONTACT_LEMMAS = frozenset(WORDS["contact_lemmas"])
@@ -42,6 +43,10 @@ ROLE_WORDS = 5  # "Priya SW rang", "Darren Quigley, SW, ASC Safeguarding Team ra
 TELEGRAPHIC_REACH = 6  # tokens from a clipped opening ("Rang", "Call from") to the one contacted
 # Nouns that open a clipped record of a contact: "Call from PC Lee", "Referral to MASH".
 OPENING_NOUNS = frozenset(WORDS["opening_nouns"])
+TOPIC_PREPOSITIONS = frozenset(WORDS["topic_prepositions"])
+TOPIC_VERBS = frozenset(WORDS["topic_verbs"])
+PARTNER_LINKS = frozenset({"with", "to", "w/"})  # "Discussed with the GP", "Explained to HV"
+ROLES = frozenset(role.lower() for role in load_lexicon().roles)
 
 
 @dataclass(frozen=True)
@@ -57,18 +62,15 @@ def party_of(mention: Span) -> Party | None:
     """The communication the mention is a party to, found by climbing the parse."""
     token, link = mention.root, ""
     for _ in range(CLIMB_STEPS):
-        if token.dep_ in ("nsubj",) and not link:
-            link = "subject"
-        elif token.dep_ == "nsubjpass" and not link:
-            link = "passive"
-        elif token.dep_ == "pobj" and not link:
-            link = token.head.lower_ if token.head.lower_ in NOUN_LINKS else "object"
-        elif token.dep_ in ("dobj", "dative") and not link:
-            link = "object"
+        link = link or _link_of(mention, token)
+        if link == NOT_A_PARTY:
+            return None
         head = token.head
         if head.i == token.i:
             break
         if communicates(head):
+            if token.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS:
+                return None  # "Discussed MARAC", "Explained Early Help": the topic
             if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB") or verb_form(head):
                 return Party(head, head, link or "object")
             if link in NOUN_LINKS or link == "object" and token.dep_ == "dobj":
@@ -85,6 +87,40 @@ def party_of(mention: Span) -> Party | None:
             return None
         token = head
     return None
+
+
+NOT_A_PARTY = "none"
+
+
+def _link_of(mention: Span, token: Token) -> str:
+    """How the word reached on the climb from the mention links to the word above it."""
+    if token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPOSITIONS:
+        return NOT_A_PARTY  # "told her about Samaritans": what was talked about
+    if token.dep_ == "nsubj":
+        # "Offered Home Fire Safety Check - T agreed": T agreed, not the service
+        return "subject" if _is_or_joins(mention, token) else NOT_A_PARTY
+    if token.dep_ == "nsubjpass":
+        return "passive"
+    if token.dep_ == "pobj":
+        return token.head.lower_ if token.head.lower_ in NOUN_LINKS else "object"
+    if token.dep_ in ("dobj", "dative"):
+        return "object"
+    return ""
+
+
+def _is_or_joins(mention: Span, subject: Token) -> bool:
+    """The subject is the mention itself, one of several subjects joined to it ("Nursery and
+    HV informed"), or a common noun it describes ("police officers"); not a person it
+    happens to sit beside ("Offered Home Fire Safety Check - T agreed")."""
+    if mention.start <= subject.i < mention.end:
+        return True
+    node = mention.root
+    while node.i != subject.i and node.head.i != node.i:
+        head = node.head
+        if node.dep_ in ("compound", "nmod", "poss", "amod") and head.pos_ == "PROPN":
+            return head.lower_ in ROLES  # "MASH consultation - duty SW advised"
+        node = node.head
+    return True
 
 
 def listed_as_present(sentence: Span) -> Party | None:
@@ -109,6 +145,11 @@ def clipped_opening(sentence: Span, mention: Span) -> Party | None:
     if not opens_with_contact or not 0 < reach <= TELEGRAPHIC_REACH:
         return None
     between = sentence.doc[opening.i + 1 : mention.start]
+    if any(t.lower_ in TOPIC_PREPOSITIONS for t in between):
+        return None  # "Advised pt about OPG": what was talked about
+    spoken_to = any(t.lower_ in PARTNER_LINKS for t in between)
+    if opening.lemma_.lower() in TOPIC_VERBS and not spoken_to:
+        return None  # "Discussed Kelmshire Recovery Service for him", "Explained DNs"
     if any(t.pos_ == "VERB" for t in between):
         return None  # "Asked him to keep the noise down ... college": another act comes first
     if any(t.lower_ == "from" for t in between):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -21,6 +21,13 @@ class AgencyTerm:
     generic: bool = False  # names a kind of service, not an organisation
     place_form: str = ""  # "{place} Police": canonical name when a place comes first
     joins_named: bool = False  # takes the note's only named agency of its type
+    # words in a named organisation's name that make it one of this kind: "the school" in
+    # a note naming "Oakfield Primary School" is that school
+    named_words: tuple[str, ...] = ()
+
+    def names_one_of_this_kind(self, name: str) -> bool:
+        lowered = name.lower()
+        return any(re.search(rf"\b{re.escape(w.lower())}\b", lowered) for w in self.named_words)
 
     @property
     def exact_case(self) -> bool:
@@ -35,6 +42,8 @@ class AgencyLexicon:
     type_keywords: dict[str, tuple[str, ...]]
     roles: dict[str, str]  # role, as written in agencies.toml -> agency type
     unnamed: dict[str, str]  # agency type -> canonical name of its first generic entry
+    # organisation word in a team's name -> words naming the organisation's own parts
+    own_parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def type_of_organisation(self, name: str) -> str:
         """The agency type an organisation's name suggests, "other" when none does."""
@@ -111,6 +120,7 @@ def load_lexicon(extra_agencies: Mapping[str, Any] | None = None) -> AgencyLexic
                 generic=True,
                 place_form=group.get("place_form", ""),
                 joins_named=group.get("joins_named", False),
+                named_words=tuple(group.get("named_words", ())),
             )
             for text in group["terms"]
         ]
@@ -120,6 +130,7 @@ def load_lexicon(extra_agencies: Mapping[str, Any] | None = None) -> AgencyLexic
         type_keywords={t: tuple(words) for t, words in data["type_keywords"].items()},
         roles=dict(data["roles"]),
         unnamed=unnamed,
+        own_parts={k: tuple(v) for k, v in data.get("own_parts", {}).items()},
     )
 
 

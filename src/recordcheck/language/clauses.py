@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+# what a bulleted line opens with: "- Sent summary to ..."
+BULLETS = {"-", "*", "•", "–", "·", ">"}
 HARD_BREAKS = {";", "–", "—", "--", "•", "|"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
 SPLITTING_DEPS = frozenset({"conj", "parataxis", "advcl", "ccomp"})
@@ -35,6 +37,20 @@ def is_break(token: Token) -> bool:
 def ends_statement(token: Token) -> bool:
     """A full stop or line break the sentence splitter missed: "No UTIs per DN. Happy."."""
     return token.text in (".", "!", "?") or (token.is_space and "\n" in token.text)
+
+
+def line_start(words: Span | Token) -> int:
+    """The first word of the line holding `words` (a token or a span), past any bullet:
+    bulleted lines often parse as one sentence, and a plan on one line says nothing about
+    the next."""
+    doc = words.doc
+    first = words.i if isinstance(words, Token) else words.start
+    start = first
+    while start > words.sent.start and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    while start < first and (doc[start].text in BULLETS or doc[start].is_space):
+        start += 1
+    return start
 
 
 def statement_of(token: Token) -> Span:

@@ -53,6 +53,8 @@ class OwnServiceTest:
     def __init__(self, own: OwnService, lexicon: AgencyLexicon):
         self.own = own
         self.kind_terms = lexicon.generic_terms()
+        self.own_parts = lexicon.own_parts
+        self.lexicon = lexicon
         self._staff = [_name_parts(name) for name in own.staff]
         self._described: dict[tuple[str, str], tuple[str, set[str]]] = {}
         self._staff_by_team = {
@@ -63,11 +65,24 @@ class OwnServiceTest:
         lowered, described_words = self._description(team, role)
         if not lowered.strip():
             return False
+        if self._part_of_own_organisation(canonical, lowered):
+            return True
         terms = self.kind_terms.get(canonical)
         if terms is not None:  # a kind of service: own when the team or role is of that kind
             return any(re.search(rf"\b{re.escape(t.lower())}\b", lowered) for t in terms)
         words = distinctive_words(canonical)
         return bool(words) and words <= described_words
+
+    def _part_of_own_organisation(self, canonical: str, described: str) -> bool:
+        """ "Harebell Ward" or the therapists, for a team in a hospital (agencies.toml
+        [own_parts])."""
+        name = canonical.lower()
+        if self.lexicon.type_of_organisation(name) != "other":
+            return False  # "Ward 12 Millbrook General" is another hospital's ward
+        return any(
+            _has_word(organisation, described) and any(_has_word(part, name) for part in parts)
+            for organisation, parts in self.own_parts.items()
+        )
 
     def _description(self, team: str, role: str) -> tuple[str, set[str]]:
         """The team, role and organisation names, lower-cased and as distinctive words;
@@ -89,6 +104,10 @@ class OwnServiceTest:
             surname == staff_surname and _initials_agree(first, staff_first)
             for staff_first, staff_surname in staff
         )
+
+
+def _has_word(words: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(words)}\b", text) is not None
 
 
 def _initials_agree(first: str, other: str) -> bool:

@@ -26,6 +26,7 @@ from recordcheck.language.agencies import AgencyLexicon, AgencyTerm, load_lexico
 from recordcheck.language.contact_words import contact_cues
 from recordcheck.language.identifiers import find_identifiers
 from recordcheck.language.names import NameFinder, NameMention
+from recordcheck.language.organisations import named_by_their_kind
 
 AGENCIES_KEY = "rc_agencies"
 CONTACTS_KEY = "rc_contacts"
@@ -56,6 +57,7 @@ class AgencyMention:
     generic: bool
     place_form: str = ""  # see AgencyTerm
     joins_named: bool = False  # see AgencyTerm
+    term: AgencyTerm | None = None  # the generic entry a mention of a kind came from
 
 
 class PartnersMarker:
@@ -91,8 +93,13 @@ class PartnersMarker:
         roles = {(start, end): doc.vocab.strings[key] for key, start, end in self._roles(doc)}
         names += self._names_after_roles(doc, roles, names, agencies)
         contacts, described = [], set()
+        # an agency written after someone's name describes them, not the others named beside
+        # them: "Dr Morris (stroke reg), Hannah Rees (SALT)" does not make Dr Morris SALT
+        described_by = {n: _described_after(doc, n.end, roles, agencies)[2] for n in names}
         for name in names:
-            contact, describing = self._contact(doc, name, roles, agencies)
+            others = [a for n, found in described_by.items() if n != name for a in found]
+            free = [a for a in agencies if a not in others or a in described_by[name]]
+            contact, describing = self._contact(doc, name, roles, free)
             if contact is not None:
                 contacts.append(contact)
                 described.update(describing)
@@ -156,6 +163,8 @@ class PartnersMarker:
         placed = []
         for mention in found:
             place = places.get(mention.start) or self._untagged_place(doc, mention.start)
+            if place is not None and any(t.ent_type_ == "PERSON" for t in place):
+                continue  # "rang Kev Ormerod ASC": a social worker and their service
             if mention.generic and mention.place_form and place is not None:
                 canonical = mention.place_form.format(place=place.text)
                 placed.append(
@@ -187,7 +196,8 @@ class PartnersMarker:
         """
         organisations = []
         identifiers = find_identifiers(doc.text)
-        for ent in doc.ents:
+        named = named_by_their_kind(doc, self._names.words.stop_words)
+        for ent in [*doc.ents, *named]:
             if ent.label_ not in ("ORG", "GPE") or len(ent.text) <= 3:
                 continue
             if any(ent.start_char < end and start < ent.end_char for start, end, _ in identifiers):
@@ -269,6 +279,7 @@ def _mention_of(term: AgencyTerm, start: int, end: int) -> AgencyMention:
         term.generic,
         term.place_form,
         term.joins_named,
+        term if term.generic else None,
     )
 
 
@@ -347,7 +358,11 @@ def _joined_to_named(mentions: list[AgencyMention]) -> list[AgencyMention]:
     for mention in mentions:
         names = named.get(mention.agency_type, set())
         if mention.joins_named and len(names) == 1:
-            mention = replace(mention, canonical=next(iter(names)))
+            mention = replace(mention, canonical=next(iter(names)), generic=False)
+        elif mention.term is not None:
+            of_kind = {n for n in names if mention.term.names_one_of_this_kind(n)}
+            if len(of_kind) == 1:  # "the school" in a note naming one school is that school
+                mention = replace(mention, canonical=next(iter(of_kind)), generic=False)
         joined.append(mention)
     return joined
 

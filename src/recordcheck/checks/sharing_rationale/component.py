@@ -31,6 +31,7 @@ Marks:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -54,16 +55,24 @@ CALLER_PRONOUNS = WORD_CLASSES["caller_pronouns"]
     "rc_sharing_rationale",
     assigns=["doc.spans"],
     requires=["token.dep", "token.lemma", "doc.sents"],
-    default_config={"extra_terms": {}},
+    default_config={"extra_terms": {}, "partner_agencies": {}},
 )
-def make_sharing_rationale_check(nlp: Language, name: str, extra_terms: dict):
-    return SharingRationaleCheck(nlp, extra_terms)
+def make_sharing_rationale_check(
+    nlp: Language, name: str, extra_terms: dict, partner_agencies: dict
+):
+    """partner_agencies: the organisation's own agencies, as the agency lexicon takes them."""
+    return SharingRationaleCheck(nlp, extra_terms, partner_agencies)
 
 
 class SharingRationaleCheck:
-    def __init__(self, nlp: Language, extra_terms: Mapping[str, Sequence[str]]):
+    def __init__(
+        self,
+        nlp: Language,
+        extra_terms: Mapping[str, Sequence[str]],
+        partner_agencies: Mapping[str, Any] | None = None,
+    ):
         lists = merged_terms(DATA["terms"], extra_terms)
-        self.parties = Parties(nlp, lists)
+        self.parties = Parties(nlp, lists, partner_agencies)
         self.directions = DirectionReader(nlp, lists, self.parties)
         self.reasons = ReasonFinder(nlp, lists, self.directions.acts)
         self.internal_types = frozenset(DATA["note_types"]["internal"])

@@ -11,6 +11,7 @@ the shared agency lexicon.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -35,12 +36,18 @@ ROLE_AFTER_NAME = {",", "("}  # "Kim Sheldon (HV)", "Jon Barker, Housing"
 class Parties:
     """The recipient word lists ("agencies", "internal_recipients", "people") and tests on them."""
 
-    def __init__(self, nlp: Language, lists: Mapping[str, Sequence[str]]):
+    def __init__(
+        self,
+        nlp: Language,
+        lists: Mapping[str, Sequence[str]],
+        partner_agencies: Mapping[str, Any] | None = None,
+    ):
         # Who information can go to: this check's own words for services and roles,
-        # plus every named organisation in the shared agency lexicon (an organisation's
-        # [partners] agencies reach `agencies` through its rules file).
+        # plus every named organisation in the shared agency lexicon, the organisation's
+        # own partner agencies (rules-file [partners]) among them.
         recipients = {key: lists[key] for key in ("agencies", "internal_recipients", "people")}
-        recipients["agencies"] = (*recipients["agencies"], *load_lexicon().named_agency_terms())
+        named = load_lexicon(partner_agencies).named_agency_terms()
+        recipients["agencies"] = (*recipients["agencies"], *named)
         self.matcher = TermMatcher(nlp, recipients)
 
     def has(self, words: Doc | Span) -> bool:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from recordcheck.checks.sharing_rationale.sentence_shape import line_start
 from recordcheck.checks.sharing_rationale.words import WORD_CLASSES
+from recordcheck.language.clauses import line_start
 from recordcheck.language.scope import Scope
 
 NOT_YET = WORD_CLASSES["not_yet"]

@@ -10,22 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from recordcheck.language.clauses import line_start
 from recordcheck.language.scope import Scope
-
-# what a bulleted line opens with: "- Sent summary to ..."
-BULLETS = {"-", "*", "•", "–", "·", ">"}
-
-
-def line_start(match: Span) -> int:
-    """The first word of the match's line, past any bullet: bulleted lines often parse as one
-    sentence, and a plan on one line says nothing about the next."""
-    doc = match.doc
-    start = match.start
-    while start > match.sent.start and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
-    while start < match.start and (doc[start].text in BULLETS or doc[start].is_space):
-        start += 1
-    return start
 
 
 def modifies_noun(match: Span) -> bool:

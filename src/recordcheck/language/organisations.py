@@ -1,0 +1,61 @@
+"""Local organisations the lexicon cannot list: "Oakfield Surgery", "Riverside Housing
+Association", "Brightwell Home Care".
+
+Every area has its own surgeries, housing associations and care agencies, and
+the entity recogniser misses many of them in clipped notes. A run of
+capitalised words ending in a word that names a kind of organisation (the
+`organisation_heads` of agencies.toml) is a named organisation; the words
+before the head must be capitalised too, so "the surgery" or "our team" is not.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from recordcheck.datafiles import package_toml
+
+MAX_NAME_WORDS = 4  # "St Mary's Church of England Primary" is about as long as they come
+JOINERS = frozenset({"&", "of", "on", "upon", "'s", "’s"})
+
+
+@cache
+def organisation_heads() -> frozenset[str]:
+    return frozenset(package_toml(__package__, "agencies.toml")["organisation_heads"])
+
+
+def named_by_their_kind(doc: Doc, not_names: frozenset[str] = frozenset()) -> list[Span]:
+    """Capitalised names ending in a kind of organisation, as spans labelled ORG."""
+    heads = organisation_heads()
+    found = []
+    for token in doc:
+        if not (token.is_title and token.lower_ in heads):
+            continue
+        start = token.i
+        while (
+            start > 0 and token.i - start < MAX_NAME_WORDS and _name_word(doc[start - 1], not_names)
+        ):
+            start -= 1
+        while start < token.i and doc[start].lower_ in JOINERS:
+            start += 1
+        if start < token.i and any(t.is_title or t.is_upper for t in doc[start : token.i]):
+            found.append(Span(doc, start, _past_more_heads(doc, token.i + 1), label="ORG"))
+    return found
+
+
+def _name_word(token: Token, not_names: frozenset[str]) -> bool:
+    if token.lower_ in JOINERS:
+        return True
+    if not (token.is_title or (token.is_upper and len(token) > 1)) or token.text in not_names:
+        return False
+    if token.is_stop:
+        return False  # "NOT Willow Home Support", "The": words, not names
+    return not (token.is_sent_start and token.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON"))
+
+
+def _past_more_heads(doc: Doc, end: int) -> int:
+    """ "Riverside Housing Association": the name runs on over further kind words."""
+    while end < len(doc) and doc[end].is_title and doc[end].lower_ in organisation_heads():
+        end += 1
+    return end
