@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.checks.who_present.words import CALL_PREPOSITIONS, PLANNING_AUX, SELF, THIRD_PERSON
+from recordcheck.language.people import given_names
 from recordcheck.language.scope import Scope
 
 CALLER_WINDOW = 4  # tokens either side of "rang" / "call from" in which the other party is named
@@ -169,8 +170,8 @@ class Attendees:
             or _heading(token)
         ):
             return False
-        if token.lower_ in self.person_words:
-            return True
+        if token.lower_ in self.person_words or given_names().is_lower_case_name(token.text):
+            return True  # "doreen already up": hurried notes write names in lower case
         previous = token.nbor(-1) if token.i > token.sent.start else None
         mid_sentence = previous is not None and previous.is_alpha and previous.is_lower
         name_like = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and mid_sentence)
