@@ -16,21 +16,18 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from recordcheck.report.chart_data import (
-    NOTES_FOR_A_POINT,
-    WIDTH_CM,
-    AgencyBar,
-    CaseScore,
-    Share,
-    Trend,
-)
+from recordcheck.report.chart_data import NOTES_FOR_A_POINT, WIDTH_CM, AgencyBar, Share, Trend
 from recordcheck.report.doc_builder import percent
+
+if TYPE_CHECKING:  # annotations only
+    from recordcheck.report.chart_data import CaseScore
 
 WIDTH_IN = WIDTH_CM / 2.54
 DPI = 250
