@@ -120,6 +120,12 @@ def test_the_accuracy_statement_points_to_moderation_when_decisions_exist(tmp_pa
     assert any("see the moderation section" in t for t in accuracy)
     assert any("Findings the auditor dismissed have been taken out" in t for t in accuracy)
     assert not any("Until the findings are moderated" in t for t in accuracy)
+    right = next(t for t in texts(document) if t.startswith("How often the tool is right:"))
+    accepted = len(found) - 1
+    assert (
+        f"In this audit the auditors accepted {accepted} of the {len(found)} findings they "
+        f"decided for opinion recorded as fact ({accepted / len(found):.0%})" in right
+    )
 
 
 def test_severity_meanings_are_stated(audit_doc):

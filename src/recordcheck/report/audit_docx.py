@@ -22,12 +22,17 @@ from lxml.etree import XMLSyntaxError
 
 from recordcheck.model import Report
 from recordcheck.report import audit_sections, case_files, method
-from recordcheck.report.accuracy_statement import accuracy_record, accuracy_summary
+from recordcheck.report.accuracy_statement import (
+    accuracy_record,
+    accuracy_summary,
+    decided_summary,
+)
 from recordcheck.report.charts import charts_section
 from recordcheck.report.contents_pages import number_contents
 from recordcheck.report.doc_builder import AuditDocument, day, percent, period, plural
 from recordcheck.report.grades import LABEL
 from recordcheck.report.guide import guide_for
+from recordcheck.report.moderation import moderation_figures
 from recordcheck.report.moderation_section import sampling_and_moderation
 from recordcheck.report.partnership import partnership_section
 from recordcheck.report.sanitise import clean_text
@@ -132,6 +137,9 @@ def _executive_summary(doc: AuditDocument) -> None:
     _key_figures(doc)
     doc.para(summary.scheme.criteria(), "Callout")
     accuracy = accuracy_summary(accuracy_record(), summary.checks)
+    if doc.report.moderation is not None:  # what the auditors found, beside what was measured
+        decided = decided_summary(moderation_figures(doc.report, summary.checks))
+        accuracy = " ".join(part for part in (accuracy, decided) if part)
     if accuracy:
         doc.lead("How often the tool is right:", accuracy)
     doc.para(f"Grades by check ({LABEL})", "Label")
