@@ -60,6 +60,16 @@ ABOUT = (
 )
 
 
+def _sampled(report: Report) -> str:
+    """Where a sample was drawn, the words that say so wherever case files are counted."""
+    if report.sample is None:
+        return ""
+    return (
+        f", a random sample of the {report.sample.of:,} in the export (seed "
+        f"{report.sample.seed}; see How case files were chosen)"
+    )
+
+
 class TemplateError(ValueError):
     """The Word template given could not be used; the message names the file."""
 
@@ -84,7 +94,8 @@ def _title_page(doc: AuditDocument, organisation: str, service: str) -> None:
         ("Period covered", period(*summary.period)),
         (
             "Notes checked",
-            f"{summary.overall.notes:,} in {plural(len(summary.cases), 'case file')}",
+            f"{summary.overall.notes:,} in {plural(len(summary.cases), 'case file')}"
+            + _sampled(report),
         ),
         ("Date of run", f"{day(run_at.date())}, {run_at:%H:%M}" if run_at else report.created),
         ("Grades", f"{LABEL[:1].upper()}{LABEL[1:]}; criteria in the executive summary"),
@@ -128,7 +139,7 @@ def _executive_summary(doc: AuditDocument) -> None:
     doc.heading("Executive summary")
     doc.para(
         f"This audit checked {plural(overall.notes, 'note')} from "
-        f"{plural(len(summary.cases), 'case file')}, written by "
+        f"{plural(len(summary.cases), 'case file')}{_sampled(doc.report)}, written by "
         f"{plural(summary.authors, 'author')} "
         f"({period(*summary.period)}), against these parts of the recording standard: "
         + "; ".join(guide_for(check).title.lower() for check in summary.checks)
