@@ -308,6 +308,9 @@ def test_audit_checks_only_the_case_files_drawn_and_accounts_for_the_rest(write_
     assert redrawn["sample"] == saved["sample"] and again.exit_code == 0
     word = _all_text(tmp_path / "audit" / "audit-report.docx")
     assert "A sample of 1 of the 2 case files in the export was audited" in word
+    # the cover and the executive summary say so too, not only the section at the back
+    sampled = "1 case file, a random sample of the 2 in the export (seed 4; see How case files"
+    assert word.count(sampled) == 2
 
 
 @pytest.mark.parametrize(

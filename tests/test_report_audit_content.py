@@ -12,8 +12,9 @@ import pytest
 from docx import Document
 from report_sample import note_result, sample_report
 
-from recordcheck.model import Report, Severity
+from recordcheck.model import Decision, Report, Severity
 from recordcheck.report.audit import write_audit
+from recordcheck.report.moderation import identified, with_decisions
 
 
 @pytest.fixture(scope="module")
@@ -111,12 +112,20 @@ def test_the_method_states_each_checks_measured_accuracy_in_plain_words(audit_do
 
 def test_the_accuracy_statement_points_to_moderation_when_decisions_exist(tmp_path):
     report = sample_report()
-    object.__setattr__(report, "moderation", {"opinion": {"accepted": 3, "dismissed": 1}})
+    found = [fid for fid, _, finding in identified(report) if finding.check == "opinion"]
+    decisions = [Decision(fid, decision="accept") for fid in found[:-1]]
+    report = with_decisions(report, [*decisions, Decision(found[-1], decision="dismiss")], "f")
     document = Document(str(write_audit(report, tmp_path)[0]))
     accuracy = section(document, "How accurate the checks are", 2)
     assert any("see the moderation section" in t for t in accuracy)
     assert any("Findings the auditor dismissed have been taken out" in t for t in accuracy)
     assert not any("Until the findings are moderated" in t for t in accuracy)
+    right = next(t for t in texts(document) if t.startswith("How often the tool is right:"))
+    accepted = len(found) - 1
+    assert (
+        f"In this audit the auditors accepted {accepted} of the {len(found)} findings they "
+        f"decided for opinion recorded as fact ({accepted / len(found):.0%})" in right
+    )
 
 
 def test_severity_meanings_are_stated(audit_doc):
@@ -185,3 +194,25 @@ def test_a_mild_verdict_calls_for_no_addendum(tmp_path):
     document = Document(str(write_audit(Report(results=(mild,)), tmp_path)[0]))
     assert not any("addendum" in t for t in section(document, "Case file C1"))
     assert any(t.startswith("Team manager: Use the examples") for t in texts(document))
+
+
+def test_a_check_met_on_most_notes_but_graded_low_is_not_called_a_strength(tmp_path):
+    # 3 of 5 notes meet the opinion check, but the other 2 carry high findings: 60%,
+    # Inadequate, which the report must not also list as done well
+    labelled = "Mum is manipulative."
+    results = tuple(
+        note_result(
+            f"N{number}", "C1", f"2024-01-0{number}", "A", "Case note",
+            labelled if number <= 2 else "Seen alone in her room.",
+            [("manipulative", "opinion", {"severity": Severity.HIGH})] if number <= 2 else [],
+        )
+        for number in range(1, 6)
+    )
+    document = Document(str(write_audit(Report(results=results), tmp_path)[0]))
+    grades = next(t for t in document.tables if t.rows[0].cells[0].text == "Check")
+    opinion = next(row for row in grades.rows if row.cells[0].text == "Opinion recorded as fact")
+    assert opinion.cells[-1].text == "Inadequate"
+    assert not any("observations rather than labels" in t
+                   for t in section(document, "Strengths", 2))
+    assert not any(t.startswith("Done well:") and "observations rather than labels" in t
+                   for t in section(document, "Case file C1"))

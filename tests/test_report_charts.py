@@ -60,19 +60,43 @@ def test_check_shares_are_out_of_the_notes_each_check_applies_to():
     assert sharing.total == summary.overall.applicable["sharing-rationale"] < len(report.results)
 
 
-def test_case_shares_run_highest_first_and_add_up_the_rest_past_the_top():
+def test_case_scores_run_lowest_first_as_graded_and_name_the_rest_past_the_top():
     report = report_of(
         [(f"C-{case:03}", "2024-03-01", FLAGGED if note < case % 3 else CLEAN)
          for case in range(200) for note in range(2)]
     )
-    shares = chart_data.case_shares(summarise(report))
-    assert len(shares) == chart_data.TOP_CASES + 1
-    drawn = [share.rate for share in shares[:-1]]
-    assert drawn == sorted(drawn, reverse=True) and drawn[0] == 1.0
-    others = shares[-1]
-    assert others.label == f"Other {200 - chart_data.TOP_CASES} case files"
-    assert sum(share.total for share in shares) == 400
-    assert sum(share.count for share in shares) == sum(bool(r.findings) for r in report.results)
+    summary = summarise(report)
+    drawn, rest = chart_data.case_scores(summary)
+    assert len(drawn) == chart_data.TOP_CASES and len(drawn) + len(rest) == 200
+    ranked = drawn + rest
+    assert [case.label for case in ranked] == [tally.name for tally in summary.worst_first()]
+    scores = [case.score for case in ranked]
+    assert scores == sorted(scores) and scores[0] < scores[-1]
+    by_name = {tally.name: tally for tally in summary.cases}
+    for case in ranked:
+        assert case.score == summary.score(by_name[case.label])
+        assert case.grade == summary.grade(by_name[case.label])
+
+
+def test_thirteen_case_files_are_all_drawn_rather_than_one_named_apart():
+    report = report_of([(f"C-{case:02}", "2024-03-01", CLEAN) for case in range(13)])
+    drawn, rest = chart_data.case_scores(summarise(report))
+    assert (len(drawn), rest) == (13, [])
+
+
+def test_the_case_file_chart_caption_gives_the_scores_and_grades_the_text_uses():
+    report = report_of(
+        [(f"C-{case:02}", "2024-03-01", FLAGGED if note < case % 3 else CLEAN)
+         for case in range(16) for note in range(3)]
+    )
+    summary = summarise(report)
+    _, figures = figures_in(report)
+    caption = next(caption for _, caption in figures if "by case file" in caption)
+    worst = summary.worst_first()
+    assert f"{worst[0].name}, {summary.score(worst[0]):.0%} {summary.grade(worst[0])}" in caption
+    assert "Not drawn: the other 4 case files, scoring " in caption
+    assert worst[-1].name not in caption
+    assert "Good 85%" in caption and "share" not in caption
 
 
 def test_trend_has_a_point_for_every_month_from_first_to_last_and_leaves_out_undated_notes():
@@ -137,7 +161,11 @@ def test_drawn_charts_have_a_bar_per_share_and_print_no_text_below_8_points():
     counts, rates = trend.axes[:2]
     assert len(counts.patches) == 2 * len(shape.periods)  # with a finding, met every check
     assert all(len(line.get_xdata()) == len(shape.periods) for line in rates.lines)
-    for drawn in (figure, agencies, trend):
+    ranked, _ = chart_data.case_scores(summary)
+    cases = drawing.scores_figure(ranked, chart_data.grade_lines(summary))
+    assert len(cases.axes[0].patches) == len(ranked)
+    assert len(cases.axes[0].lines) == len(summary.scheme.lowest)  # where each grade starts
+    for drawn in (figure, agencies, trend, cases):
         width_cm = drawn.get_figwidth() * 2.54
         assert width_cm == pytest.approx(chart_data.WIDTH_CM)  # drawn at the size it prints
         sizes = [t.get_fontsize() for t in drawn.findobj(Text) if t.get_text().strip()]
@@ -207,7 +235,7 @@ def test_one_case_file_and_one_month_are_said_not_charted():
     document, figures = figures_in(report)
     assert len(figures) == 1  # by check only
     text = all_text(document)
-    assert "All the notes are from one case file, C-1: 50% (1 of 2 notes)" in text
+    assert "All the notes are from one case file, C-1: score " in text
     assert "All the dated notes are from Mar 2024: 50% (1 of 2 notes)" in text
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from docx import Document
 from report_sample import contact, note_result, sample_report
 
-from recordcheck.model import Report
+from recordcheck.model import Decision, Report
 from recordcheck.report.audit import write_audit
+from recordcheck.report.moderation import identified, with_decisions
 from recordcheck.report.partner_agencies import partners_in
 from recordcheck.report.partner_identity import ContactResolver
 from recordcheck.report.partnership import coordination_examples
@@ -142,3 +143,12 @@ def test_a_report_without_contacts_says_so(tmp_path):
     text = section_text(Report(results=()), tmp_path)
     assert "0 done or attempted contacts with 0 agencies" in text
     assert "no partnership chart" in text
+
+
+def test_once_decisions_exist_the_sharing_figures_say_decisions_do_not_change_them(tmp_path):
+    report = sample_report()
+    unmoderated = section_text(report, tmp_path / "before")
+    assert "auditors' decisions on findings do not change them" not in unmoderated
+    dismissed = [Decision(fid, decision="dismiss") for fid, _, _ in identified(report)]
+    text = section_text(with_decisions(report, dismissed, "findings.xlsx"), tmp_path / "after")
+    assert "These contact figures are the tool's own: auditors' decisions on findings" in text

@@ -53,6 +53,13 @@ def test_summary_sheet_counts_and_grades_by_check_and_case_and_names_no_worker(o
     assert by_check == {"Opinion recorded as fact": 4, "Why information was shared": 1}
     case = next(row for row in cells if row[0] == "C-100")
     assert case[1:5] == (2, 0, 0.375, "Inadequate")  # as the Word report grades it
+    # per-check columns count findings (the Word report's team table gives shares of notes)
+    header = next(row for row in cells if row[0] == "Case")
+    assert header[5:] == (
+        "Opinion recorded as fact: findings",
+        "Who was present: findings",
+        "Why information was shared: findings",
+    )
     assert not any("Okafor" in str(value) for row in cells for value in row)
     criteria = "Grades are machine-assisted, not a judgement"
     assert any(str(row[0]).startswith(criteria) for row in cells)

@@ -4,7 +4,7 @@ blind split, or by hand from evaluate's output)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -12,6 +12,7 @@ from recordcheck.catalogue import spec_for
 from recordcheck.datafiles import package_toml
 from recordcheck.report.doc_builder import day, plural
 from recordcheck.report.guide import guide_for
+from recordcheck.report.moderation import CheckModeration
 
 ACCURACY_PACKAGE, ACCURACY_FILE = "recordcheck", "accuracy.toml"
 
@@ -82,6 +83,25 @@ def accuracy_summary(record: dict[str, Any], checks: Sequence[str]) -> str:
     return (
         f"on notes the checks were never built on, {_joined(parts)} are right (see How "
         "accurate the checks are, under Method). Read each finding before relying on it."
+    )
+
+
+def decided_summary(decided: Mapping[str, CheckModeration]) -> str:
+    """The auditors' own measure of this audit, for the executive summary beside the
+    measured one: how many of the findings they decided they accepted, per check."""
+    parts = []
+    for check, figures in decided.items():
+        total = figures.accepted + figures.dismissed
+        if total:
+            parts.append(
+                f"{figures.accepted:,} of the {plural(total, 'finding')} they decided for "
+                f"{guide_for(check).title.lower()} ({figures.precision:.0%})"
+            )
+    if not parts:
+        return ""
+    return (
+        f"In this audit the auditors accepted {_joined(parts)}; the findings they dismissed "
+        "are left out of every figure."
     )
 
 

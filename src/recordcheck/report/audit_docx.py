@@ -22,12 +22,17 @@ from lxml.etree import XMLSyntaxError
 
 from recordcheck.model import Report
 from recordcheck.report import audit_sections, case_files, method
-from recordcheck.report.accuracy_statement import accuracy_record, accuracy_summary
+from recordcheck.report.accuracy_statement import (
+    accuracy_record,
+    accuracy_summary,
+    decided_summary,
+)
 from recordcheck.report.charts import charts_section
 from recordcheck.report.contents_pages import number_contents
 from recordcheck.report.doc_builder import AuditDocument, day, percent, period, plural
 from recordcheck.report.grades import LABEL
 from recordcheck.report.guide import guide_for
+from recordcheck.report.moderation import moderation_figures
 from recordcheck.report.moderation_section import sampling_and_moderation
 from recordcheck.report.partnership import partnership_section
 from recordcheck.report.sanitise import clean_text
@@ -55,6 +60,16 @@ ABOUT = (
 )
 
 
+def _sampled(report: Report) -> str:
+    """Where a sample was drawn, the words that say so wherever case files are counted."""
+    if report.sample is None:
+        return ""
+    return (
+        f", a random sample of the {report.sample.of:,} in the export (seed "
+        f"{report.sample.seed}; see How case files were chosen)"
+    )
+
+
 class TemplateError(ValueError):
     """The Word template given could not be used; the message names the file."""
 
@@ -79,7 +94,8 @@ def _title_page(doc: AuditDocument, organisation: str, service: str) -> None:
         ("Period covered", period(*summary.period)),
         (
             "Notes checked",
-            f"{summary.overall.notes:,} in {plural(len(summary.cases), 'case file')}",
+            f"{summary.overall.notes:,} in {plural(len(summary.cases), 'case file')}"
+            + _sampled(report),
         ),
         ("Date of run", f"{day(run_at.date())}, {run_at:%H:%M}" if run_at else report.created),
         ("Grades", f"{LABEL[:1].upper()}{LABEL[1:]}; criteria in the executive summary"),
@@ -123,7 +139,7 @@ def _executive_summary(doc: AuditDocument) -> None:
     doc.heading("Executive summary")
     doc.para(
         f"This audit checked {plural(overall.notes, 'note')} from "
-        f"{plural(len(summary.cases), 'case file')}, written by "
+        f"{plural(len(summary.cases), 'case file')}{_sampled(doc.report)}, written by "
         f"{plural(summary.authors, 'author')} "
         f"({period(*summary.period)}), against these parts of the recording standard: "
         + "; ".join(guide_for(check).title.lower() for check in summary.checks)
@@ -132,6 +148,9 @@ def _executive_summary(doc: AuditDocument) -> None:
     _key_figures(doc)
     doc.para(summary.scheme.criteria(), "Callout")
     accuracy = accuracy_summary(accuracy_record(), summary.checks)
+    if doc.report.moderation is not None:  # what the auditors found, beside what was measured
+        decided = decided_summary(moderation_figures(doc.report, summary.checks))
+        accuracy = " ".join(part for part in (accuracy, decided) if part)
     if accuracy:
         doc.lead("How often the tool is right:", accuracy)
     doc.para(f"Grades by check ({LABEL})", "Label")

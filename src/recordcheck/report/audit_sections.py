@@ -62,7 +62,9 @@ def summary_actions_and_strengths(doc: AuditDocument) -> None:
     met = [
         check
         for check in checks
-        if overall.applicable[check] and overall.share_with(check) < 0.5
+        if overall.applicable[check]
+        and overall.share_with(check) < 0.5
+        and doc.summary.graded_well(check, overall)
     ]
     if met:
         doc.heading("Strengths", 2)

@@ -18,6 +18,7 @@ from recordcheck.report.grades import LABEL
 from recordcheck.report.guide import guide_for
 from recordcheck.report.strengths import met_on_most
 from recordcheck.report.summary import (
+    AuditSummary,
     Tally,
     grouped_by_case,
     in_date_order,
@@ -59,7 +60,7 @@ def _case_file(doc: AuditDocument, tally: Tally, results: list[NoteResult]) -> N
         f"{period(tally.first, tally.last)}.",
     )
     rating.runs[0].font.color.rgb = grade_ink(summary.scheme.names.index(grade), summary.scheme)
-    strengths = _strengths(summary.checks, results)
+    strengths = _strengths(summary, tally, results)
     if strengths:
         doc.lead("Done well:", "; ".join(strengths) + ".")
     actions = [a for check in summary.checks for a in actions_for(check, results, "case")]
@@ -82,11 +83,14 @@ def _case_file(doc: AuditDocument, tally: Tally, results: list[NoteResult]) -> N
         )
 
 
-def _strengths(checks: Sequence[str], results: Sequence[NoteResult]) -> list[str]:
+def _strengths(
+    summary: AuditSummary, tally: Tally, results: Sequence[NoteResult]
+) -> list[str]:
+    """The checks the case file meets on most notes and grades well on."""
     named = []
-    for check in checks:
+    for check in summary.checks:
         found = met_on_most(check, results)
-        if found is not None:
+        if found is not None and summary.graded_well(check, tally):
             met, applicable = found
             named.append(
                 f"{guide_for(check).strength} ({len(met)} of {plural(applicable, 'note')})"

@@ -16,7 +16,7 @@ from recordcheck.report.applicability import applies
 from recordcheck.report.doc_builder import percent, plural
 from recordcheck.report.guide import guide_for
 from recordcheck.report.partner_agencies import Partner
-from recordcheck.report.summary import AuditSummary, Tally, checks_in, parse_date
+from recordcheck.report.summary import AuditSummary, checks_in, parse_date
 
 # Charts are drawn at the width they print: within the 16.6 cm text width of an A4 page.
 WIDTH_CM = 16.0
@@ -60,28 +60,37 @@ def check_shares(summary: AuditSummary) -> list[Share]:
     ]
 
 
-def _flagged(tally: Tally) -> int:
-    return tally.notes - tally.clean_notes
+@dataclass(frozen=True)
+class CaseScore:
+    """One case file's bar: its score and grade, as the Grades by case file table gives them."""
+
+    label: str
+    score: float
+    grade: str
 
 
-def case_shares(summary: AuditSummary, top: int = TOP_CASES) -> list[Share]:
-    """Per case file: notes with a finding out of its notes, highest share first.
+def case_scores(
+    summary: AuditSummary, top: int = TOP_CASES
+) -> tuple[list[CaseScore], list[CaseScore]]:
+    """Case files lowest score first, as the report grades and lists them: the ``top``
+    to draw, and the rest (named in the caption, not added up: scores do not add).
 
-    Past ``top`` case files, the rest are added up into one bar: "Other 12 case files".
+    One left over is drawn rather than named apart.
     """
-    ranked = sorted(
-        summary.cases, key=lambda tally: (-_flagged(tally) / (tally.notes or 1), tally.name)
-    )
-    shares = [Share(tally.name, _flagged(tally), tally.notes) for tally in ranked]
-    if len(shares) <= top + 1:  # one left over is shown as itself, not as "1 other"
-        return shares
-    rest = ranked[top:]
-    others = Share(
-        f"Other {len(rest):,} case files",
-        sum(_flagged(tally) for tally in rest),
-        sum(tally.notes for tally in rest),
-    )
-    return [*shares[:top], others]
+    ranked = [
+        CaseScore(tally.name, summary.score(tally), summary.grade(tally))
+        for tally in summary.worst_first()
+    ]
+    if len(ranked) <= top + 1:
+        return ranked, []
+    return ranked[:top], ranked[top:]
+
+
+def grade_lines(summary: AuditSummary) -> list[tuple[str, float]]:
+    """Where each grade but the lowest starts, as (name, lowest score): the chart's
+    dashed lines."""
+    scheme = summary.scheme
+    return list(zip(scheme.names, scheme.lowest, strict=False))
 
 
 @dataclass

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -23,6 +24,10 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from recordcheck.report.chart_data import NOTES_FOR_A_POINT, WIDTH_CM, AgencyBar, Share, Trend
+from recordcheck.report.doc_builder import percent
+
+if TYPE_CHECKING:  # annotations only
+    from recordcheck.report.chart_data import CaseScore
 
 WIDTH_IN = WIDTH_CM / 2.54
 DPI = 250
@@ -113,6 +118,31 @@ def shares_figure(shares: Sequence[Share], axis_label: str) -> Figure:
         for row, (share, value) in enumerate(zip(shares, values, strict=True)):
             text = share.words() if share.total else "none to count"
             _bar_label(axis, row, value, text.replace(" (", "  (", 1))
+        return figure
+
+
+def scores_figure(scores: Sequence[CaseScore], lines: Sequence[tuple[str, float]]) -> Figure:
+    """Horizontal bars of case files' scores, lowest first, each labelled with its score
+    and grade; a dashed line where each grade starts."""
+    with rc_context(STYLE):
+        figure = Figure(figsize=(WIDTH_IN, 1.0 + 0.27 * len(scores)), layout="constrained")
+        axis = figure.add_subplot()
+        rows = range(len(scores))
+        values = [100 * score.score for score in scores]
+        axis.barh(rows, values, height=0.62, color=NAVY)
+        axis.set_yticks(list(rows), [_wrapped(score.label) for score in scores])
+        axis.set_ylim(len(scores) - 0.5, -0.5)  # lowest score at the top
+        axis.tick_params(axis="y", length=0)
+        # the grades' names go under the axis: above their lines they overlap where
+        # bands are narrow (Outstanding's 95% to 100%)
+        starts = ", ".join(f"{name} from {percent(lowest)}" for name, lowest in lines)
+        _percent_axis(
+            axis, f"Score (machine-assisted, not a judgement)\ndashed lines: {starts}"
+        )
+        for _, lowest in lines:
+            axis.axvline(100 * lowest, color=QUIET, linewidth=0.8, linestyle="--", zorder=0.5)
+        for row, (score, value) in enumerate(zip(scores, values, strict=True)):
+            _bar_label(axis, row, value, f"{percent(score.score)}  {score.grade}", fits_inside=40)
         return figure
 
 

@@ -22,15 +22,18 @@ from recordcheck.report.chart_data import (
     NOTES_FOR_A_POINT,
     WIDTH_CM,
     AgencyBar,
+    CaseScore,
     Share,
     Trend,
     agency_bars,
-    case_shares,
+    case_scores,
     check_shares,
+    grade_lines,
     others,
     trend,
 )
 from recordcheck.report.doc_builder import AuditDocument, percent, plural
+from recordcheck.report.grades import LABEL
 from recordcheck.report.guide import guide_for
 from recordcheck.report.partner_agencies import Partner
 from recordcheck.report.sanitise import clean_text
@@ -76,7 +79,8 @@ def charts_section(doc: AuditDocument) -> None:
         return
     doc.para(
         "Each caption gives the chart's figures in words. A check's share is out of the notes "
-        "it applies to; a note counts once however many findings it has. The partnership "
+        "it applies to; a note counts once however many findings it has. A case file is "
+        "shown by the score it is graded on. The partnership "
         "chart is in the Partnership working section."
     )
     _check_chart(doc)
@@ -110,30 +114,37 @@ def _rate(share: Share) -> str:
 
 
 def _case_chart(doc: AuditDocument) -> None:
-    cases = doc.summary.cases
-    if len(cases) == 1:
-        (case,) = case_shares(doc.summary)
+    """Each case file's score and grade: what the report grades case files on."""
+    drawn, rest = case_scores(doc.summary)
+    if len(drawn) == 1:
+        (case,) = drawn
         doc.para(
-            f"All the notes are from one case file, {case.label}: {case.words('note')} had at "
-            "least one finding, so there is no chart comparing case files."
+            f"All the notes are from one case file, {case.label}: score {percent(case.score)}, "
+            f"{case.grade} ({LABEL}), so there is no chart comparing case files."
         )
         return
-    shares = case_shares(doc.summary)
-    listed = "; ".join(f"{share.label}, {share.words('note')}" for share in shares)
-    top = (
-        f"the {len(shares) - 1} with the highest share, then the rest together"
-        if shares[-1].label.startswith("Other ")
-        else "highest share first"
-    )
+    lines = grade_lines(doc.summary)
+    which = f"the {len(drawn)} lowest" if rest else "every case file"
+    listed = "; ".join(f"{case.label}, {percent(case.score)} {case.grade}" for case in drawn)
     add_figure(
         doc,
-        _picture(
-            lambda draw: draw.shares_figure(shares, "Share of the case file's notes with a finding")
-        ),
-        f"Horizontal bar chart: the share of each case file's notes with at least one finding, "
-        f"{top}. Highest: {shares[0].label} {_rate(shares[0])}; lowest shown: "
-        f"{shares[-1].label} {_rate(shares[-1])}.",
-        f"Notes with at least one finding, by case file ({top}): {listed}.",
+        _picture(lambda draw: draw.scores_figure(drawn, lines)),
+        f"Horizontal bar chart: each case file's score ({which}), lowest first, with its "
+        f"grade; dashed lines where each grade starts. Lowest: {drawn[0].label} "
+        f"{percent(drawn[0].score)} {drawn[0].grade}.",
+        f"Score and grade by case file ({LABEL}), lowest first as in Grades by case file "
+        f"({which}): {listed}.{_rest_of_cases(rest)} Dashed lines mark where each grade "
+        "starts: " + ", ".join(f"{name} {percent(lowest)}" for name, lowest in lines) + ".",
+    )
+
+
+def _rest_of_cases(rest: Sequence[CaseScore]) -> str:
+    if not rest:
+        return ""
+    grades = ", ".join(dict.fromkeys(case.grade for case in reversed(rest)))
+    return (
+        f" Not drawn: the other {plural(len(rest), 'case file')}, scoring "
+        f"{percent(rest[0].score)} to {percent(rest[-1].score)} ({grades})."
     )
 
 

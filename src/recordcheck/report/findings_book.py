@@ -130,7 +130,7 @@ def _summary_blocks(summary: AuditSummary) -> list[Block]:
             Column("Notes with no finding", 14, "number"),
             Column("Score", 10, "percent"),
             Column(f"Grade ({LABEL})", 24),
-            *(Column(name, 14, "number") for name in titles),
+            *(Column(f"{name}: findings", 14, "number") for name in titles),
         )
         rows = [
             (

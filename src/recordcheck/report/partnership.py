@@ -203,7 +203,14 @@ def _figures(doc: AuditDocument, partners: Sequence[Partner]) -> None:
         f"{plural(outward, 'contact')} sent information out. The reason for sharing was "
         f"recorded in {reasons} of those the sharing check assessed; an outcome (the "
         f"partner's reply, advice, agreed next step or result) in {outcomes}. A reference "
-        "number alone is a receipt, not an outcome.",
+        "number alone is a receipt, not an outcome."
+        + (
+            # contacts are read from the notes, not from findings: decisions leave them be
+            " These contact figures are the tool's own: auditors' decisions on findings do "
+            "not change them, so they may differ from Why information was shared."
+            if doc.report.moderation is not None
+            else ""
+        ),
     )
 
 

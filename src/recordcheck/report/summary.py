@@ -120,6 +120,13 @@ class AuditSummary:
     def check_grade(self, check: str, tally: Tally) -> str:
         return self.scheme.grade(self.check_score(check, tally))
 
+    def graded_well(self, check: str, tally: Tally) -> bool:
+        """Whether the check grades in the better half of the scheme over ``tally`` (Good or
+        Outstanding): a check graded lower is not called a strength however many notes met
+        it, so the report never lists a check both as a gap and as done well."""
+        names = self.scheme.names
+        return names.index(self.check_grade(check, tally)) < len(names) // 2
+
     @property
     def period(self) -> tuple[date | None, date | None]:
         """The first and last note dates (None, None when no note has a date)."""

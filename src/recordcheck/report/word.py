@@ -148,6 +148,9 @@ def add_table(
         write_cell(cell, header, text_style, bold=True, white=True)
         shade(cell, HEADER_FILL)
     _flag_row(table.rows[0], "w:tblHeader", "w:cantSplit")  # repeats on every page
+    for cell in table.rows[0].cells:
+        # the header never ends a page alone: LibreOffice then drops the rows below it
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
     plain, banded = table.add_row(), table.add_row()
     for cell in (*plain.cells, *banded.cells):
         write_cell(cell, "", text_style)
