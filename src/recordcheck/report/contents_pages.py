@@ -45,9 +45,9 @@ def libreoffice() -> str | None:
 def number_contents(document: Document, note: Paragraph | None = None) -> Document:
     """Write page numbers into the contents entries; remove ``note`` (how to get them)
     when they were written."""
-    entries = [
-        p for p in document.paragraphs if p.style is not None and p.style.name in CONTENTS_STYLES
-    ]
+    # by style id: python-docx's paragraph.style scans every style, once per paragraph
+    wanted = {style.style_id for style in document.styles if style.name in CONTENTS_STYLES}
+    entries = [p for p in document.paragraphs if p._p.style in wanted]
     program, reader = libreoffice(), shutil.which("pdftotext")
     if not entries or program is None or reader is None:
         return document

@@ -138,9 +138,35 @@ def add_table(
     """A table with a dark header row that repeats on every page and banded rows.
 
     Body rows are copies of two styled prototype rows (plain and banded) with
-    their text filled in: building each cell through python-docx takes
-    milliseconds, which a report with thousands of rows cannot afford.
+    their text filled in, and a table of a shape already built in this document
+    is a copy of it: building cells through python-docx takes milliseconds,
+    which a report with thousands of tables and rows cannot afford.
     """
+    shapes = _table_shapes(document)
+    key = (tuple(headers), tuple(widths_cm))
+    if key not in shapes:
+        shapes[key] = _empty_table(document, headers, widths_cm, ids)
+    empty, prototypes = shapes[key]
+    element = copy.deepcopy(empty)
+    document.element.body._insert_tbl(element)
+    for number, values in enumerate(rows):
+        row = copy.deepcopy(prototypes[number % 2])
+        for run, value in zip(row.iter(qn("w:r")), values, strict=True):
+            _fill_run(run, clean_text(value))
+        element.append(row)
+    return Table(element, document._body)
+
+
+def _table_shapes(document: Document) -> dict:
+    """The tables built so far in this document, by shape (headers, widths); kept on the
+    document itself, as python-docx documents can be neither hashed nor weakly keyed."""
+    if not hasattr(document, "_recordcheck_table_shapes"):
+        document._recordcheck_table_shapes = {}
+    return document._recordcheck_table_shapes
+
+
+def _empty_table(document: Document, headers, widths_cm, ids) -> tuple:
+    """A detached header-only table and its plain and banded prototype rows."""
     table = document.add_table(rows=1, cols=len(headers))
     table._tbl.tblPr.style = ids.get(TABLE_STYLE)  # a template may not define it
     text_style = ids[TABLE_TEXT]
@@ -162,12 +188,8 @@ def add_table(
     prototypes = (plain._tr, banded._tr)
     for prototype in prototypes:
         table._tbl.remove(prototype)
-    for number, values in enumerate(rows):
-        row = copy.deepcopy(prototypes[number % 2])
-        for run, value in zip(row.iter(qn("w:r")), values, strict=True):
-            _fill_run(run, clean_text(value))
-        table._tbl.append(row)
-    return table
+    table._tbl.getparent().remove(table._tbl)
+    return table._tbl, prototypes
 
 
 def _fill_run(run, text: str) -> None:
