@@ -43,7 +43,10 @@ def case_context() -> CaseContext:
     return CaseContext(
         titled=re.compile(rf"\b(?:{alternatives(data['titles'])})\.?[ \t]+{_WORD}"),
         related=re.compile(rf"(?i:\b(?:{alternatives(relations)}))[ \t]+{_WORD}"),
-        object_of=re.compile(rf"(?i:\b(?:{alternatives(data['person_objects'])}))[ \t]+{_WORD}"),
+        # not the first word of a longer proper name: "Rang West Pennine Police"
+        object_of=re.compile(
+            rf"(?i:\b(?:{alternatives(data['person_objects'])}))[ \t]+{_WORD}\b(?![ \t]+[A-Z])"
+        ),
         subject_of=re.compile(rf"{_WORD}[ \t]+(?i:(?:{alternatives(data['person_verbs'])})\b)"),
         never_lower=frozenset(data["never_lower"]),
     )
