@@ -1,12 +1,11 @@
 """--redact: names the words around them mark somewhere in a case, ages beside names,
-addresses with no street word after the words that say a home follows."""
+(addresses with no street word are tested with the others, in test_redact_names.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from recordcheck.language.case_context import names_by_context
-from recordcheck.language.identifiers import find_addresses
 from recordcheck.model import Note, NoteResult, PersonalSpan
 from recordcheck.redact.results import redact_results
 
@@ -88,35 +87,6 @@ def test_a_name_beside_a_number_is_a_childs_age_not_a_date():
         result("Household: mum, dad, Hamza 6 and baby 5 months."),
     ]
     assert "Hamza" not in texts(notes)[1]
-
-
-# --- addresses with no street word ------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "address"),
-    [
-        ("OOH log - neighbour at 20 Fernside rang 19/05 23:40", "20 Fernside"),
-        ("She moved to 4 Brook Vale last month.", "4 Brook Vale"),
-        ("new address 17 Elmhurst, Harwick", "17 Elmhurst"),
-    ],
-)
-def test_a_number_and_a_place_after_home_words_is_an_address(text, address):
-    assert [text[s:e] for s, e, _ in find_addresses(text)] == [address]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "She moved to 12 June for the review.",
-        "address 29 on the form was wrong",
-        "Seen at 3 Counties clinic with mum.",
-        "Client moved to 2 The Larches care home.",
-        "Gave 2 Paracetamol at 22:00.",
-    ],
-)
-def test_numbers_without_home_words_or_with_a_date_are_not_addresses(text):
-    assert find_addresses(text) == []
 
 
 @pytest.mark.slow
