@@ -11,6 +11,8 @@ A word is taken as written, capitalised and whole ("Shah", not "shah" or
 ("Will" and "will", "Green" and "green"), is taken only inside a sentence,
 where its capital says it is a name. No word is taken where it
 starts a place's or an agency's name ("Grace House", "Victoria Road").
+A word the words around it mark as a person somewhere in the case ("lee
+says", language/case_context.py) is taken as written there, lower case too.
 """
 
 from __future__ import annotations
