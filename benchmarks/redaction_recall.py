@@ -1,7 +1,8 @@
 """How many labelled names and addresses survive `--redact`, in every output.
 
     python benchmarks/redaction_recall.py dev      # corpus/names/dev-labels.jsonl
-    python benchmarks/redaction_recall.py blind    # measure only; never tune on it
+    python benchmarks/redaction_recall.py blind    # studied once: a development set now
+    python benchmarks/redaction_recall.py fresh    # held out: scored once, never tuned on
 
 Takes the labelled notes' whole case files from corpus/writers/ (a name found
 anywhere in a case is hidden everywhere in it, so the case matters), runs the
@@ -212,7 +213,7 @@ def note_level(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("split", choices=["dev", "blind"])
+    parser.add_argument("split", choices=["dev", "blind", "fresh"])
     parser.add_argument("--json", type=Path, help="write the full figures here")
     parser.add_argument(
         "--alone",

@@ -158,6 +158,10 @@ def test_question_marks_and_lost_quotes_are_not_names(text):
         ("lives flat 12b, Cedar Court since May", "flat 12b, Cedar Court"),
         ("address 18 windmill lane hensall", "18 windmill lane"),
         ("Flat 2, 117 Market Street", "Flat 2, 117 Market Street"),
+        # no street word: a home only after the words that say one follows
+        ("OOH log - neighbour at 20 Fernside rang 19/05 23:40", "20 Fernside"),
+        ("She moved to 4 Brook Vale last month.", "4 Brook Vale"),
+        ("new address 17 Elmhurst, Harwick", "17 Elmhurst"),
     ],
 )
 def test_addresses_are_found(text, address):
@@ -171,6 +175,10 @@ def test_addresses_are_found(text, address):
         "Moved to room 6, Cedar House on the ward.",
         "Gave her 2 Green tablets at 10:30.",
         "Seen at 14:00 Park Road clinic.",
+        "She moved to 12 June for the review.",
+        "address 29 on the form was wrong",
+        "Seen at 3 Counties clinic with mum.",
+        "Client moved to 2 The Larches care home.",
     ],
 )
 def test_ordinary_numbers_are_not_addresses(text):

@@ -105,6 +105,7 @@ class AddressWords:
     pattern: re.Pattern[str]
     not_between: frozenset[str]
     street_words: frozenset[str]
+    at_home: re.Pattern[str]  # "lives at 20 Fernside": a number and a place with no street word
     flat_words: frozenset[str] = frozenset({"flat", "apartment", "apt"})
 
 
@@ -121,13 +122,24 @@ def address_words() -> AddressWords:
         rf"|(?<![\w/:.£$-])\d{{1,4}}[a-z]?,?\s+{street}",
         re.IGNORECASE,
     )
+    context = "|".join(sorted(map(re.escape, data["home_context"]), key=len, reverse=True))
+    at_home = re.compile(
+        rf"(?i:(?<!\w)(?:{context}))\s+(\d{{1,4}}[a-z]?,?\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{0,2}})\b"
+    )
     return AddressWords(
         data["kind"],
         data["label"],
         pattern,
         frozenset(data["not_between"]),
         frozenset(data["street_words"]),
+        at_home,
     )
+
+
+@cache
+def month_words() -> frozenset[str]:
+    """Month names and short forms as written ("Jan", "June"): beside a number, a date."""
+    return frozenset(package_toml(__package__, "identifiers.toml")["dates"]["months"])
 
 
 def find_addresses(text: str) -> list[tuple[int, int, str]]:
@@ -146,4 +158,12 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
         if _NOT_A_HOME.search(text, 0, match.start()):
             continue
         found.append((match.start(), match.end(), words.kind))
-    return found
+    for match in words.at_home.finditer(text):
+        start, end = match.span(1)
+        place = re.findall(r"[A-Z][\w'’-]*", match.group(1))
+        if any(start < f_end and f_start < end for f_start, f_end, _ in found):
+            continue
+        if {w.lower() for w in place} & words.not_between or set(place) & month_words():
+            continue  # "moved to 12 June", "address 4 The ..."
+        found.append((start, end, words.kind))
+    return sorted(found)

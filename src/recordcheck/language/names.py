@@ -161,8 +161,10 @@ class NameFinder:
                 continue
             if before is not None and before.text.rstrip(".") == "St":
                 continue
-            if any(t is not None and t.like_num for t in (before, after)):
-                continue  # "12 Jan", "Mar 2025": a month, not Jan or Mar
+            if token.text in self.words.months and any(
+                t is not None and t.like_num for t in (before, after)
+            ):
+                continue  # "12 Jan", "Mar 2025": a month, not Jan or Mar ("Hamza 6" is a name)
             surname = after is not None and after.text[1:2] != "." and (
                 self._is_name_token(after) or SHOUTED_SURNAME.match(after.text)
             )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from recordcheck.datafiles import package_toml
-from recordcheck.language.identifiers import address_words
+from recordcheck.language.identifiers import address_words, month_words
 
 # A capitalised word or an initial: "Okafor", "McDonald", "O'Brien", "J." (not "IDVA")
 NAME_WORD = re.compile(r"^[A-Z](?:[a-z'’][A-Za-z'’-]*)?\.?$")
@@ -30,6 +30,7 @@ class PeopleWords:
     relations: frozenset[str]  # lower case: "son", "mum", "baby"
     naming_words: frozenset[str]  # lower case: "named"
     roles: frozenset[str]  # lower case: "worker" in "refuge worker (Bushra)"
+    months: frozenset[str]  # as written: "Jan", "June"; a date beside a number
 
     def is_organisation(self, words: list[str]) -> bool:
         return any(word.lower() in self.organisation_words for word in words)
@@ -55,6 +56,7 @@ def people_words() -> PeopleWords:
         relations=frozenset(data["name_context"]["relations"]),
         naming_words=frozenset(data["name_context"]["naming_words"]),
         roles=frozenset(data["name_context"]["roles"]),
+        months=month_words(),
     )
 
 

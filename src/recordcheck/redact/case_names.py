@@ -11,6 +11,8 @@ A word is taken as written, capitalised and whole ("Shah", not "shah" or
 ("Will" and "will", "Green" and "green"), is taken only inside a sentence,
 where its capital says it is a name. No word is taken where it
 starts a place's or an agency's name ("Grace House", "Victoria Road").
+A word the words around it mark as a person somewhere in the case ("lee
+says", language/case_context.py) is taken as written there, lower case too.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from recordcheck.language.case_context import names_by_context
 from recordcheck.language.people import (
     NAME_WORD,
     SHOUTED_SURNAME,
@@ -73,7 +76,9 @@ class CaseNames:
             return False
         if text[: match.start()].rstrip().endswith(("St", "St.")):
             return False  # "St Grace's"
-        if _NUMBER_BEFORE.search(text, 0, match.start()) or _NUMBER_AFTER.match(text, match.end()):
+        if word in people_words().months and (
+            _NUMBER_BEFORE.search(text, 0, match.start()) or _NUMBER_AFTER.match(text, match.end())
+        ):
             return False  # "12 Jan", "Mar 2025": a month, not Jan Holloway
         if word in self.ordinary:
             before = text[: match.start()].rstrip()
@@ -88,10 +93,14 @@ def case_names(results: Iterable[NoteResult]) -> dict[str, CaseNames]:
     for result in results:
         found[result.note.case_id] |= {n for n in names_in(result) if _is_surely_a_name(result, n)}
     lower: dict[str, set[str]] = defaultdict(set)
+    by_context: dict[str, set[str]] = defaultdict(set)
     for result in results:
         names = found[result.note.case_id]
         lower[result.note.case_id] |= _ordinary_words(result.note.text, names)
-    return {case: _case_names(names, lower[case]) for case, names in found.items()}
+        by_context[result.note.case_id] |= names_by_context(result.note.text)
+    return {
+        case: _case_names(names, lower[case], by_context[case]) for case, names in found.items()
+    }
 
 
 def within_note(result: NoteResult) -> CaseNames:
@@ -138,9 +147,18 @@ def names_in(result: NoteResult) -> set[str]:
     return {name.strip() for name in names if name.strip()}
 
 
-def _case_names(names: set[str], lower_words: set[str]) -> CaseNames:
+def _case_names(
+    names: set[str], lower_words: set[str], by_context: set[str] = frozenset()
+) -> CaseNames:
+    """by_context: words the case marks as names by the words around them ("lee says"),
+    hidden as written; one written in lower case is hidden capitalised too."""
     words = people_words()
     clear, ordinary = set(), set()
+    for word in by_context:
+        if word.islower():
+            clear |= {word, word[:1].upper() + word[1:]}
+        else:
+            (ordinary if word.lower() in lower_words else clear).add(word)
     for name in names:
         for part in _WORD.findall(name):
             part = re.sub(r"['’]s$", "", part)
