@@ -28,6 +28,7 @@ from redaction_recall import (  # noqa: E402
     initials_of,
     load_jsonl,
     note_level,
+    print_note_level,
     scored_labels,
 )
 
@@ -67,11 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = note_level(texts, redacted, people, addresses, initials_of(labels))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, ensure_ascii=False), encoding="utf-8")
-    print(f"presidio {args.split}: {len(texts)} notes")
-    for kind in ("names", "addresses"):
-        print(f"  note text {kind}: {figures[kind]}")
-    print(f"  relational words: {figures['relational_words']}")
-    print(f"  unlabelled words replaced: {sum(figures['unlabelled_words_replaced'].values())}")
+    print_note_level(f"presidio {args.split}: {len(texts)} notes", figures)
     return 0
 
 

@@ -278,12 +278,17 @@ def _alone(split: str, labels: list[dict], people, addresses) -> int:
     after = {r["note"]["note_id"]: r["note"]["text"] for r in report["results"]}
     texts = {r["note_id"]: r["text"] for r in rows}
     note = note_level(texts, after, people, addresses, initials_of(labels))
-    print(f"{split}, each note alone: {len(texts)} notes")
-    for kind in ("names", "addresses"):
-        print(f"  note text {kind}: {note[kind]}")
-    print(f"  relational words: {note['relational_words']}")
-    print(f"  unlabelled words replaced: {sum(note['unlabelled_words_replaced'].values())}")
+    print_note_level(f"{split}, each note alone: {len(texts)} notes", note)
     return 0
+
+
+def print_note_level(title: str, figures: dict) -> None:
+    """The note-text figures, as printed for our redaction and for Presidio alike."""
+    print(title)
+    for kind in ("names", "addresses"):
+        print(f"  note text {kind}: {figures[kind]}")
+    print(f"  relational words: {figures['relational_words']}")
+    print(f"  unlabelled words replaced: {sum(figures['unlabelled_words_replaced'].values())}")
 
 
 def _print(figures: dict) -> None:

@@ -69,7 +69,6 @@ class Pseudonyms:
         self._counts: Counter[str] = Counter()
         self._full_names: dict[str, dict[str, ParsedName]] = defaultdict(dict)
         self._short_forms: dict[str, list[tuple[ParsedName, tuple[str, ...]]]] = defaultdict(list)
-        self._written: dict[str, set[str]] = defaultdict(set)
 
     def identifier(self, kind: str, value: str) -> str:
         """The label for a phone number, email address, postcode, NHS or NI number."""
@@ -82,17 +81,12 @@ class Pseudonyms:
             if name.is_full:
                 self._full_names[case_id].setdefault(" ".join(name.words), name)
 
-    def written_names(self, case_id: str) -> frozenset[str]:
-        """Every way a name has been written in the case so far ("Sarah", "Mrs H")."""
-        return frozenset(self._written[case_id])
-
     def person(self, text: str, case_id: str, *, staff: bool = False) -> str:
         """The label for one written form of a person's name in a case.
 
         staff: the note's author, whose name is not offered to the case's short
         forms (a client called "Sarah" is not the social worker Sarah Jones).
         """
-        self._written[case_id].add(text.strip())
         name = parse_name(text, self._words)
         if not name.words:
             return self._label("person", self._words.person_label, ("text", case_id, text.lower()))

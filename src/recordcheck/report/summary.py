@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from recordcheck.catalogue import all_checks, spec_for
+from recordcheck.catalogue import check_ids, spec_for
 from recordcheck.model import NoteResult, Report, iso_date, iso_time, iso_timestamp
 from recordcheck.report.applicability import applies
 from recordcheck.report.grades import GradeScheme, worst_severity
@@ -32,10 +32,6 @@ def out_of(check: str, tally: Tally) -> str:
     if spec is None or spec.applies_to == "every note" or applied == tally.notes:
         return f"all {applied:,} notes" if applied != 1 else "the one note"
     return f"the {applied:,} {spec.applies_to}" if applied != 1 else "the one note it applies to"
-
-
-def all_check_ids() -> list[str]:
-    return [spec.id for spec in all_checks()]
 
 
 def case_label(result: NoteResult) -> str:
@@ -70,7 +66,7 @@ class Tally:
         found = checks_in(result)
         self.clean_notes += not found
         self.notes_with.update(found)
-        self.applicable.update(check for check in all_check_ids() if applies(check, result))
+        self.applicable.update(check for check in check_ids() if applies(check, result))
         self.findings.update(finding.check for finding in result.findings)
         for check in found:
             worst = worst_severity([f.severity for f in result.findings if f.check == check])
