@@ -91,11 +91,10 @@ def decided_summary(decided: Mapping[str, CheckModeration]) -> str:
     measured one: how many of the findings they decided they accepted, per check."""
     parts = []
     for check, figures in decided.items():
-        total = figures.accepted + figures.dismissed
-        if total:
+        if figures.decided:
             parts.append(
-                f"{figures.accepted:,} of the {plural(total, 'finding')} they decided for "
-                f"{guide_for(check).title.lower()} ({figures.precision:.0%})"
+                f"{figures.accepted:,} of the {plural(figures.decided, 'finding')} they "
+                f"decided for {guide_for(check).title.lower()} ({figures.precision:.0%})"
             )
     if not parts:
         return ""

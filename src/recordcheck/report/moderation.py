@@ -84,10 +84,14 @@ class CheckModeration:
     undecided: int = 0  # no decision yet, or "unsure"
 
     @property
+    def decided(self) -> int:
+        """Findings accepted or dismissed ("unsure" is not a decision)."""
+        return self.accepted + self.dismissed
+
+    @property
     def precision(self) -> float | None:
         """Accepted out of accepted and dismissed; None until one is decided."""
-        decided = self.accepted + self.dismissed
-        return self.accepted / decided if decided else None
+        return self.accepted / self.decided if self.decided else None
 
     def to_dict(self) -> dict[str, object]:
         precision = self.precision
