@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from recordcheck.checks.opinion.behaviour import behaviour_follows
 from recordcheck.checks.opinion.predicates import MANNER_VERBS, Use, use_of
 from recordcheck.checks.opinion.scope import OpinionScope
 from recordcheck.checks.opinion.spans import Candidate, candidate_for
@@ -168,6 +169,10 @@ class ClaimFinder:
             near = sent.doc[match.end : min(sent.end, match.end + BASIS_REACH)]
         if cue in self.settings["basis_in_sentence"] and (
             self.scope.basis_follows(match.end, near) or self._concludes_observations(match, sent)
+        ):
+            return True
+        if cue in self.settings["basis_in_behaviour"] and behaviour_follows(
+            match, use_of(match.root).subject, self.scope.words["speech"]
         ):
             return True
         # "He appeared under the influence": what a hedge governs is judged as the hedge
