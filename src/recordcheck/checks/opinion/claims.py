@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.checks.opinion.behaviour import behaviour_follows
-from recordcheck.checks.opinion.predicates import MANNER_VERBS, Use, use_of
+from recordcheck.checks.opinion.predicates import MANNER_VERBS, Use, item_of, use_of
 from recordcheck.checks.opinion.scope import OpinionScope
 from recordcheck.checks.opinion.spans import Candidate, candidate_for
 from recordcheck.datafiles import merged_terms, package_toml, word_classes
@@ -41,6 +41,10 @@ OFFENCE_RECORDS = WORD_CLASSES["offence_records"]
 # how many words after a cue in a run-on its basis may start ("aggressive shouting at staff")
 BASIS_REACH = 10
 HEDGING_VERBS = WORD_CLASSES["hedging_verbs"]
+# "no concerns", "nothing to report": a verdict only when it stands alone
+ABSENCE_WORDS = WORD_CLASSES["absence_words"]
+# what may stand beside a bare verdict of absence: "No concerns at all."
+BARE_COMPANIONS = WORD_CLASSES["bare_companions"]
 
 
 class ClaimFinder:
@@ -118,6 +122,9 @@ class ClaimFinder:
         token = match.root
         if len(match) == 1 and self._records_agreement(token):
             return False
+        absence = cue == "vague-evaluation" and match[0].lower_ in ABSENCE_WORDS
+        if absence and not _stands_alone(match):
+            return False
         if cue in ("label", "vague-evaluation") and len(match) == 1:
             use = use_of(token)
             if (
@@ -193,6 +200,27 @@ class ClaimFinder:
             if match.doc[start].text in (";", ":"):
                 return self.scope.observation_in(match.doc[sent.start : start])
         return False
+
+
+def _stands_alone(match: Span) -> bool:
+    """ "Settled, no concerns." is a verdict with nothing observed. "Police checks - no
+    concerns", "no concerns raised by family", "No concerns about home conditions" name
+    the check, the source or the matter looked at: the outcome of a particular enquiry,
+    recorded as such."""
+    return all(
+        t.is_punct or t.is_space or t.lower_ in BARE_COMPANIONS or match.start <= t.i < match.end
+        for t in match.doc[_line_item_start(match) : item_of(match.root).end]
+    )
+
+
+def _line_item_start(match: Span) -> int:
+    """Where the match's list item starts; a label before a dash or colon ("Health: no
+    concerns") belongs to it, as the matter the outcome is about."""
+    item = item_of(match.root)
+    before = match.doc[item.start - 1] if item.start > match.sent.start else None
+    if before is not None and before.text in ("-", ":", "\u2013") and item.start - 1 > 0:
+        return item_of(match.doc[item.start - 2]).start
+    return item.start
 
 
 def _in_brackets(match: Span) -> bool:

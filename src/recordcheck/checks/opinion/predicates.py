@@ -79,7 +79,7 @@ def _shorthand_use(token: Token) -> Use:
     list of such items ("CD calm, apologised for the fire"; "Mum upset but supportive -
     said ..."): the item the word stands in is read the same way."""
     statement = statement_of(token)
-    item = _words(_item_of(token, statement))
+    item = _words(item_of(token, statement))
     # an item is a verdict when it ends on the word and opens on what it is said of:
     # "sats fine", but not "healing well", "mild fine tremor", "£50 fine"
     verdict_item = item[-1].i == token.i and item[0].pos_ in ITEM_SUBJECT_POS
@@ -95,9 +95,10 @@ def _words(span: Span) -> list[Token]:
     return [t for t in span if not (t.is_punct or t.is_space)]
 
 
-def _item_of(token: Token, statement: Span) -> Span:
+def item_of(token: Token, statement: Span | None = None) -> Span:
     """The stretch of a list the token stands in, between commas, dashes or colons."""
     doc = token.doc
+    statement = statement or statement_of(token)
     start, end = token.i, token.i + 1
     while start > statement.start and doc[start - 1].text not in ITEM_BREAKS:
         start -= 1
