@@ -6,6 +6,7 @@ import pytest
 
 from recordcheck.checks.opinion.behaviour import behaviour_follows
 from recordcheck.checks.opinion.predicates import use_of
+from recordcheck.checks.opinion.sections import set_apart
 
 pytestmark = pytest.mark.slow
 
@@ -54,3 +55,26 @@ def test_a_verdict_item_in_a_shorthand_list_is_a_predicate(real_nlp, text, word)
 )
 def test_a_list_item_that_does_not_end_on_the_word_is_not_a_verdict(real_nlp, text, word):
     assert not use_of(_word(real_nlp(text), word)).predicative
+
+
+def test_an_examination_heading_sets_apart_its_line():
+    text = "Seen at clinic.\nMSE: tired, mood low, insight partial.\nHe was lazy about his meds."
+    [(start, end)] = set_apart(text)
+    assert text[start:end] == " tired, mood low, insight partial."
+
+
+def test_a_heading_alone_takes_the_labelled_lines_under_it():
+    text = "MSE\nAppearance: unshaven.\nMood: flat.\n\nPlan: review in 2 weeks. Mum was rude."
+    [(start, end)] = set_apart(text)
+    assert text[start:end] == "\nAppearance: unshaven.\nMood: flat."
+
+
+def test_soap_subjective_is_the_persons_account_and_other_lines_are_not_set_apart():
+    text = (
+        "S: feels useless, says the carers are lazy.\nO: wound 2cm, clean.\nSomething else: fine."
+    )
+    assert [text[a:b] for a, b in set_apart(text)] == [" feels useless, says the carers are lazy."]
+
+
+def test_a_heading_word_opening_a_sentence_is_no_heading():
+    assert set_apart("S upset\nMood: flat, says she is fine.") == []

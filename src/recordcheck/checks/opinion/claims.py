@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from recordcheck.checks.opinion.behaviour import behaviour_follows
 from recordcheck.checks.opinion.predicates import MANNER_VERBS, Use, item_of, use_of
 from recordcheck.checks.opinion.scope import OpinionScope
+from recordcheck.checks.opinion.sections import set_apart
 from recordcheck.checks.opinion.spans import Candidate, candidate_for
 from recordcheck.datafiles import merged_terms, package_toml, word_classes
 from recordcheck.language.clauses import clause_of, is_run_on, statement_of
@@ -66,7 +67,8 @@ class ClaimFinder:
     def candidates(self, doc: Doc, unlisted: bool) -> list[Candidate]:
         """The claims in the note; with `unlisted`, also weak ones no word list names
         (worth finding only when a classifier is there to confirm them)."""
-        quoted = self.scope.quoted_ranges(doc)
+        # quoted words, and sections a heading sets apart, are not the writer's claims
+        quoted = self.scope.quoted_ranges(doc) + set_apart(doc.text)
         matches = self.cues.spans(doc)
         found = [
             candidate_for(match, cue, match.label_ in self.weak_lists)
