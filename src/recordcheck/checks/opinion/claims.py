@@ -31,6 +31,7 @@ CUE_OF_LIST = {
     "mind_reading": "mind-reading",
     "states": "mind-reading",
     "hedges": "hedge",
+    "impressions": "hedge",
     "vague_evaluations": "vague-evaluation",
     "judgement_markers": "unsupported-judgement",
 }
@@ -143,6 +144,10 @@ class ClaimFinder:
             return use.predicative and not self._said_of_thing(use)
         if cue == "unsupported-judgement" and len(match) == 1:
             return token.head.lemma_.lower() not in MANNER_OF_SAYING
+        if match.label_ == "impressions":
+            # "sounded drunk", "looks exhausted"; not "looked at the letter"
+            looking_at = any(c.dep_ == "prep" and c.lower_ == "at" for c in token.children)
+            return not looking_at and any(_completes_impression(c) for c in token.children)
         if cue == "hedge" and token.lemma_.lower() == "feel":
             # "I felt her forehead": touching, not thinking
             return not any(c.dep_ == "dobj" for c in token.children)
@@ -202,6 +207,15 @@ class ClaimFinder:
             if match.doc[start].text in (";", ":"):
                 return self.scope.observation_in(match.doc[sent.start : start])
         return False
+
+
+def _completes_impression(child: Token) -> bool:
+    """The adjective after "looked", "sounded", however the parser attached it: "sounded
+    low" (advmod), "sounded tipsy" (a lower-case word it took for a name and an object)."""
+    if child.dep_ in ("acomp", "oprd", "xcomp"):
+        return True
+    misread = child.pos_ == "ADJ" or (child.pos_ == "PROPN" and child.is_lower)
+    return child.dep_ in ("advmod", "dobj", "npadvmod") and misread
 
 
 def _stands_alone(match: Span) -> bool:
