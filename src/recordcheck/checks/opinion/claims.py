@@ -10,6 +10,7 @@ nothing observable behind them. The scope tests it leans on are in scope.py.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from spacy.language import Language
@@ -42,6 +43,8 @@ MANNER_OF_SAYING = WORD_CLASSES["manner_of_saying"]
 OFFENCE_RECORDS = WORD_CLASSES["offence_records"]
 # how many words after a cue in a run-on its basis may start ("aggressive shouting at staff")
 BASIS_REACH = 10
+# a time of day as written in logs: "01:50", "2.30", "0300"
+CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}(hrs)?")
 HEDGING_VERBS = WORD_CLASSES["hedging_verbs"]
 # "no concerns", "nothing to report": a verdict only when it stands alone
 ABSENCE_WORDS = WORD_CLASSES["absence_words"]
@@ -115,6 +118,8 @@ class ClaimFinder:
         if not self._used_as_claim(match, cue):
             return None
         if self._supported(match, cue):
+            return None
+        if cue == "vague-evaluation" and _timed_event(match):
             return None
         return cue
 
@@ -207,6 +212,15 @@ class ClaimFinder:
             if match.doc[start].text in (";", ":"):
                 return self.scope.observation_in(match.doc[sent.start : start])
         return False
+
+
+def _timed_event(match: Span) -> bool:
+    """ "Settled by 01:50", "She settled at 02:50", "slept well from 22:30 to 05:30": a
+    clock time after the word makes it an event someone watched happen, recorded when.
+    (A time opening the line, "07:00 awake, ok", is the log's stamp, not this.)"""
+    verb = match.root if match.root.pos_ == "VERB" else match.root.head
+    end = statement_of(match.root).end
+    return any(match.end <= t.i < end and CLOCK_TIME.fullmatch(t.text) for t in verb.subtree)
 
 
 def _completes_impression(child: Token) -> bool:
