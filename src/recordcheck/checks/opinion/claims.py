@@ -168,14 +168,16 @@ class ClaimFinder:
         return use.subject is not None and use.subject.lower_ in self.not_people
 
     def _records_agreement(self, token: Token) -> bool:
-        """ "Mum is happy for the referral to go ahead", "happy to talk": consent given.
-        ("happy with the plan" stays a judgement of how she took it.)"""
+        """ "Mum is happy for the referral to go ahead", "happy to talk", "happy with the
+        plan": consent given. ("happy with him", a person, stays a judgement.)"""
         if token.lower_ not in self.agreement:
             return False
         # the parser hangs "for the referral to go ahead" on "is" as often as on "happy"
         holders = [token, token.head] if token.dep_ == "acomp" else [token]
         return any(
-            c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children))
+            c.dep_ == "xcomp"
+            or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children))
+            or _agrees_to_arrangement(c)
             for holder in holders
             for c in holder.children
         )
@@ -221,6 +223,17 @@ def _timed_event(match: Span) -> bool:
     verb = match.root if match.root.pos_ == "VERB" else match.root.head
     end = statement_of(match.root).end
     return any(match.end <= t.i < end and CLOCK_TIME.fullmatch(t.text) for t in verb.subtree)
+
+
+def _agrees_to_arrangement(child: Token) -> bool:
+    """ "happy with the plan", "fine with an extra blanket", "agreeable to the change":
+    someone's answer to what was proposed; the object is a thing, not a pronoun or a name
+    ("happy with him"). A person named by a common noun ("her carers") is read as a thing:
+    the parse cannot tell them apart."""
+    if child.dep_ != "prep" or child.lower_ not in ("with", "to"):
+        return False
+    objects = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
+    return bool(objects) and all(o.pos_ in ("NOUN", "VERB") for o in objects)
 
 
 def _completes_impression(child: Token) -> bool:
