@@ -10,13 +10,16 @@ nothing observable behind them. The scope tests it leans on are in scope.py.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.checks.opinion.predicates import MANNER_VERBS, Use, use_of
+from recordcheck.checks.opinion.behaviour import behaviour_follows
+from recordcheck.checks.opinion.predicates import MANNER_VERBS, Use, item_of, use_of
 from recordcheck.checks.opinion.scope import OpinionScope
+from recordcheck.checks.opinion.sections import set_apart
 from recordcheck.checks.opinion.spans import Candidate, candidate_for
 from recordcheck.datafiles import merged_terms, package_toml, word_classes
 from recordcheck.language.clauses import clause_of, is_run_on, statement_of
@@ -29,6 +32,7 @@ CUE_OF_LIST = {
     "mind_reading": "mind-reading",
     "states": "mind-reading",
     "hedges": "hedge",
+    "impressions": "hedge",
     "vague_evaluations": "vague-evaluation",
     "judgement_markers": "unsupported-judgement",
 }
@@ -39,7 +43,13 @@ MANNER_OF_SAYING = WORD_CLASSES["manner_of_saying"]
 OFFENCE_RECORDS = WORD_CLASSES["offence_records"]
 # how many words after a cue in a run-on its basis may start ("aggressive shouting at staff")
 BASIS_REACH = 10
+# a time of day as written in logs: "01:50", "2.30", "0300"
+CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}(hrs)?")
 HEDGING_VERBS = WORD_CLASSES["hedging_verbs"]
+# "no concerns", "nothing to report": a verdict only when it stands alone
+ABSENCE_WORDS = WORD_CLASSES["absence_words"]
+# what may stand beside a bare verdict of absence: "No concerns at all."
+BARE_COMPANIONS = WORD_CLASSES["bare_companions"]
 
 
 class ClaimFinder:
@@ -61,7 +71,8 @@ class ClaimFinder:
     def candidates(self, doc: Doc, unlisted: bool) -> list[Candidate]:
         """The claims in the note; with `unlisted`, also weak ones no word list names
         (worth finding only when a classifier is there to confirm them)."""
-        quoted = self.scope.quoted_ranges(doc)
+        # quoted words, and sections a heading sets apart, are not the writer's claims
+        quoted = self.scope.quoted_ranges(doc) + set_apart(doc.text)
         matches = self.cues.spans(doc)
         found = [
             candidate_for(match, cue, match.label_ in self.weak_lists)
@@ -108,6 +119,8 @@ class ClaimFinder:
             return None
         if self._supported(match, cue):
             return None
+        if cue == "vague-evaluation" and _timed_event(match):
+            return None
         return cue
 
     def _writer_thinks(self, match: Span) -> bool:
@@ -116,6 +129,9 @@ class ClaimFinder:
     def _used_as_claim(self, match: Span, cue: str) -> bool:
         token = match.root
         if len(match) == 1 and self._records_agreement(token):
+            return False
+        absence = cue == "vague-evaluation" and match[0].lower_ in ABSENCE_WORDS
+        if absence and not _stands_alone(match):
             return False
         if cue in ("label", "vague-evaluation") and len(match) == 1:
             use = use_of(token)
@@ -133,6 +149,10 @@ class ClaimFinder:
             return use.predicative and not self._said_of_thing(use)
         if cue == "unsupported-judgement" and len(match) == 1:
             return token.head.lemma_.lower() not in MANNER_OF_SAYING
+        if match.label_ == "impressions":
+            # "sounded drunk", "looks exhausted"; not "looked at the letter"
+            looking_at = any(c.dep_ == "prep" and c.lower_ == "at" for c in token.children)
+            return not looking_at and any(_completes_impression(c) for c in token.children)
         if cue == "hedge" and token.lemma_.lower() == "feel":
             # "I felt her forehead": touching, not thinking
             return not any(c.dep_ == "dobj" for c in token.children)
@@ -148,14 +168,16 @@ class ClaimFinder:
         return use.subject is not None and use.subject.lower_ in self.not_people
 
     def _records_agreement(self, token: Token) -> bool:
-        """ "Mum is happy for the referral to go ahead", "happy to talk": consent given.
-        ("happy with the plan" stays a judgement of how she took it.)"""
+        """ "Mum is happy for the referral to go ahead", "happy to talk", "happy with the
+        plan": consent given. ("happy with him", a person, stays a judgement.)"""
         if token.lower_ not in self.agreement:
             return False
         # the parser hangs "for the referral to go ahead" on "is" as often as on "happy"
         holders = [token, token.head] if token.dep_ == "acomp" else [token]
         return any(
-            c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children))
+            c.dep_ == "xcomp"
+            or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children))
+            or _agrees_to_arrangement(c)
             for holder in holders
             for c in holder.children
         )
@@ -168,6 +190,10 @@ class ClaimFinder:
             near = sent.doc[match.end : min(sent.end, match.end + BASIS_REACH)]
         if cue in self.settings["basis_in_sentence"] and (
             self.scope.basis_follows(match.end, near) or self._concludes_observations(match, sent)
+        ):
+            return True
+        if cue in self.settings["basis_in_behaviour"] and behaviour_follows(
+            match, use_of(match.root).subject, self.scope.words["speech"]
         ):
             return True
         # "He appeared under the influence": what a hedge governs is judged as the hedge
@@ -188,6 +214,56 @@ class ClaimFinder:
             if match.doc[start].text in (";", ":"):
                 return self.scope.observation_in(match.doc[sent.start : start])
         return False
+
+
+def _timed_event(match: Span) -> bool:
+    """ "Settled by 01:50", "She settled at 02:50", "slept well from 22:30 to 05:30": a
+    clock time after the word makes it an event someone watched happen, recorded when.
+    (A time opening the line, "07:00 awake, ok", is the log's stamp, not this.)"""
+    verb = match.root if match.root.pos_ == "VERB" else match.root.head
+    end = statement_of(match.root).end
+    return any(match.end <= t.i < end and CLOCK_TIME.fullmatch(t.text) for t in verb.subtree)
+
+
+def _agrees_to_arrangement(child: Token) -> bool:
+    """ "happy with the plan", "fine with an extra blanket", "agreeable to the change":
+    someone's answer to what was proposed; the object is a thing, not a pronoun or a name
+    ("happy with him"). A person named by a common noun ("her carers") is read as a thing:
+    the parse cannot tell them apart."""
+    if child.dep_ != "prep" or child.lower_ not in ("with", "to"):
+        return False
+    objects = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
+    return bool(objects) and all(o.pos_ in ("NOUN", "VERB") for o in objects)
+
+
+def _completes_impression(child: Token) -> bool:
+    """The adjective after "looked", "sounded", however the parser attached it: "sounded
+    low" (advmod), "sounded tipsy" (a lower-case word it took for a name and an object)."""
+    if child.dep_ in ("acomp", "oprd", "xcomp"):
+        return True
+    misread = child.pos_ == "ADJ" or (child.pos_ == "PROPN" and child.is_lower)
+    return child.dep_ in ("advmod", "dobj", "npadvmod") and misread
+
+
+def _stands_alone(match: Span) -> bool:
+    """ "Settled, no concerns." is a verdict with nothing observed. "Police checks - no
+    concerns", "no concerns raised by family", "No concerns about home conditions" name
+    the check, the source or the matter looked at: the outcome of a particular enquiry,
+    recorded as such."""
+    return all(
+        t.is_punct or t.is_space or t.lower_ in BARE_COMPANIONS or match.start <= t.i < match.end
+        for t in match.doc[_line_item_start(match) : item_of(match.root).end]
+    )
+
+
+def _line_item_start(match: Span) -> int:
+    """Where the match's list item starts; a label before a dash or colon ("Health: no
+    concerns") belongs to it, as the matter the outcome is about."""
+    item = item_of(match.root)
+    before = match.doc[item.start - 1] if item.start > match.sent.start else None
+    if before is not None and before.text in ("-", ":", "\u2013") and item.start - 1 > 0:
+        return item_of(match.doc[item.start - 2]).start
+    return item.start
 
 
 def _in_brackets(match: Span) -> bool:

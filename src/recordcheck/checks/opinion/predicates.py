@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml, word_classes
 from recordcheck.language.clauses import statement_of
@@ -20,6 +20,9 @@ PREDICATE_DEPS = {"acomp", "attr", "oprd"}
 # "Pt v unkempt.", "Obs fine.": shorthand the parser cannot read; up to this many words
 SHORTHAND_WORDS = 5
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# what parts the items of a shorthand list: "CD calm, apologised", "Mum upset - said ..."
+ITEM_SUBJECT_POS = {"PROPN", "NOUN", "PRON", "ADV", "ADJ", "DET"}
+ITEM_BREAKS = {",", "-", "\u2013", "\u2014", ":", ";", "(", ")"}
 WORD_CLASSES = word_classes(package_toml(__package__, "terms.toml"))
 MANNER_VERBS = WORD_CLASSES["manner_verbs"]
 
@@ -72,10 +75,33 @@ def use_of(token: Token, shorthand: bool = True) -> Use:
 
 def _shorthand_use(token: Token) -> Use:
     """In a verbless shorthand line ("Pt v unkempt.", "Obs fine after.") the word is said
-    of the line's first word, however the parser mislabelled it."""
-    words = [t for t in statement_of(token) if not (t.is_punct or t.is_space)]
-    if len(words) > SHORTHAND_WORDS or words[0].i == token.i:
-        return Use(False, None)
-    if any(t.pos_ == "AUX" or t.tag_ in FINITE_TAGS for t in words[1:]):
-        return Use(False, None)
-    return Use(True, words[0])
+    of the line's first word, however the parser mislabelled it. A log line is often a
+    list of such items ("CD calm, apologised for the fire"; "Mum upset but supportive -
+    said ..."): the item the word stands in is read the same way."""
+    statement = statement_of(token)
+    item = _words(item_of(token, statement))
+    # an item is a verdict when it ends on the word and opens on what it is said of:
+    # "sats fine", but not "healing well", "mild fine tremor", "£50 fine"
+    verdict_item = item[-1].i == token.i and item[0].pos_ in ITEM_SUBJECT_POS
+    for words in (_words(statement), item if verdict_item else []):
+        if not words or len(words) > SHORTHAND_WORDS or words[0].i == token.i:
+            continue
+        if not any(t.pos_ == "AUX" or t.tag_ in FINITE_TAGS for t in words[1:]):
+            return Use(True, words[0])
+    return Use(False, None)
+
+
+def _words(span: Span) -> list[Token]:
+    return [t for t in span if not (t.is_punct or t.is_space)]
+
+
+def item_of(token: Token, statement: Span | None = None) -> Span:
+    """The stretch of a list the token stands in, between commas, dashes or colons."""
+    doc = token.doc
+    statement = statement or statement_of(token)
+    start, end = token.i, token.i + 1
+    while start > statement.start and doc[start - 1].text not in ITEM_BREAKS:
+        start -= 1
+    while end < statement.end and doc[end].text not in ITEM_BREAKS:
+        end += 1
+    return doc[start:end]

@@ -1,0 +1,83 @@
+"""A verdict followed by the behaviour it rests on: "He was happy, flapping his hands".
+
+Recording standard, "Check `opinion`": a view is fine when its observable basis
+is given in the same sentence or the next. Writers very often give a short
+verdict and then what they saw or heard: "He was happy, flapping his hands and
+smiling", "Good mood, playing on his console", "In good spirits, chatting
+about her garden". No word list can name every
+behaviour; the parse can: a clause after the verdict whose verb is an action
+(not a linking, feeling, wanting or saying verb), said of the same person (no
+subject of its own, or the verdict's subject again, or a pronoun), is what was
+seen. "Settled, meds given" does not count: the meds are not the person.
+
+Only the verdict's own sentence is read. The next sentence was measured too
+(writers-dev): it removed as many true findings as false ones, because the
+next sentence of a log is most often the next event ("Rhys looked well. Went
+through licence conditions and he signed them").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from recordcheck.datafiles import package_toml, word_classes
+from recordcheck.language.clauses import statement_of
+from recordcheck.language.scope import Scope
+
+WORD_CLASSES = word_classes(package_toml(__package__, "terms.toml"))
+# verbs that state a feeling, a wish or a link rather than an action anyone could see
+NOT_BEHAVIOUR = WORD_CLASSES["not_behaviour_verbs"]
+PERSONAL_PRONOUNS = WORD_CLASSES["personal_pronouns"]
+# clause heads after a verdict: a coordinated, side or participle clause
+CLAUSE_DEPS = {"conj", "advcl", "parataxis", "xcomp", "acl", "ccomp", "ROOT"}
+# negations and modals: what did not or will happen was not seen
+UNREAL = WORD_CLASSES["unreal_markers"]
+
+
+def behaviour_follows(verdict: Span, subject: Token | None, speech: frozenset[str]) -> bool:
+    """After the verdict, in its own sentence, a clause records what the same person did.
+    What they said (`speech` verbs) is not counted: "She was happy and told me Arthur is
+    coming home" reports news, not what the writer saw of her mood."""
+    rest = verdict.doc[verdict.end : statement_of(verdict.root).end]
+    return any(_records_behaviour(t, subject, verdict, speech) for t in rest)
+
+
+def _records_behaviour(
+    token: Token, subject: Token | None, verdict: Span, speech: frozenset[str]
+) -> bool:
+    if (
+        token.pos_ != "VERB"
+        or token.dep_ not in CLAUSE_DEPS
+        or verdict.start <= token.i < verdict.end
+    ):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in NOT_BEHAVIOUR or lemma in speech or _passive(token) or _adjectival(token):
+        return False
+    if any(c.dep_ in ("neg", "aux") and c.lower_ in UNREAL for c in token.children):
+        return False  # "didn't say", "will ring": nothing was seen
+    if token.dep_ == "conj" and verdict.start <= token.head.i < verdict.end:
+        return False  # "happy and relaxed with us": one more state in the verdict's list
+    if any(c.dep_ in ("acomp", "attr", "oprd") for c in token.children):
+        return False  # "went quiet", "got upset": another verdict, not behaviour
+    own = Scope.subject_of(token)
+    # "happy, showed me her toys": a clause with no subject of its own is the verdict's
+    return own is None or _same_person(own, subject)
+
+
+def _adjectival(token: Token) -> bool:
+    """ "happy and relaxed with us", "Settled, meds given": a past participle with no
+    "have" describes a state (or what was done to someone), not an action of theirs."""
+    return token.tag_ == "VBN" and not any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children
+    )
+
+
+def _passive(token: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
+def _same_person(own: Token, subject: Token | None) -> bool:
+    if own.lower_ in PERSONAL_PRONOUNS:
+        return subject is None or subject.lower_ in PERSONAL_PRONOUNS or subject.pos_ == "PROPN"
+    return subject is not None and own.lower_ == subject.lower_

@@ -1,0 +1,49 @@
+"""Sections of a note whose words are not the writer's own unsupported claims.
+
+Two headings set their text apart (corpus/README.md, readings settled across the
+adjudications, and the recording standard's "what someone said, attributed"):
+  own account   SOAP "S:" (subjective): the person's own account, in their terms;
+  examination   a mental state examination ("MSE:", "Mental state:"): a clinician's
+                structured examination, each item a finding of a recognised
+                assessment ("Mood low, reactive affect", "Insight partial"), not a
+                verdict written in passing.
+A section is the rest of the heading's line; when the heading stands alone on
+its line ("MSE" then "Appearance: ...", "Speech: ..."), the lines after it that
+open on a label of their own belong to it too. The headings are data, in
+terms.toml ([sections]).
+"""
+
+from __future__ import annotations
+
+import re
+
+from recordcheck.datafiles import package_toml
+
+HEADINGS = package_toml(__package__, "terms.toml")["sections"]
+# a heading opens a line (or a sentence) and ends at a colon, or stands alone on its line:
+# "MSE: ...", "MSE today: ...", "MSE\n", "S: ..." (but not "S upset" on a line of its own)
+HEADING_WORDS = "|".join(re.escape(h) for words in HEADINGS.values() for h in words)
+HEADING = re.compile(
+    r"(?im)(?:^|(?<=\. ))[ \t]*(?:" + HEADING_WORDS + r")\b(?:[^:\n.]{0,20}?:|[ \t]*$)"
+)
+# a line that opens on a label of its own: "Appearance: ...", "A: ...", "Mood - ..."
+SUB_LABEL = re.compile(r"[ \t]*[A-Za-z][A-Za-z /]{0,24}\s*[:\-]")
+
+
+def set_apart(text: str) -> list[tuple[int, int]]:
+    """The character ranges of the note that such headings set apart."""
+    ranges = []
+    for heading in HEADING.finditer(text):
+        line_end = _line_end(text, heading.end())
+        end = line_end
+        if not text[heading.end() : line_end].strip():
+            # the heading alone on its line: its labelled lines follow
+            while end < len(text) and SUB_LABEL.match(text, end + 1):
+                end = _line_end(text, end + 1)
+        ranges.append((heading.end(), end))
+    return ranges
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
