@@ -10,3 +10,7 @@ SELF = WORD_CLASSES["self"]
 THIRD_PERSON = WORD_CLASSES["third_person"]
 PLANNING_AUX = WORD_CLASSES["planning_aux"]
 CALL_PREPOSITIONS = WORD_CLASSES["call_prepositions"]  # "spoke to X", never "call re X"
+TIME_PREPOSITIONS = WORD_CLASSES["time_prepositions"]  # "rebooked for after TAF"
+HANDSET_NOUNS = WORD_CLASSES["handset_nouns"]  # "his phone" is a handset, "by phone" a call
+CHANNEL_PREPOSITIONS = WORD_CLASSES["channel_prepositions"]
+LIST_JOINERS = WORD_CLASSES["list_joiners"]  # "Reece + mum", "E and aunt"
