@@ -102,8 +102,8 @@ class Attendees:
             for token in sent:
                 pair = (
                     token.dep_ == "conj"
-                    and self.is_person(token)
-                    and self.is_person(token.head)
+                    and self._one_of_a_pair(token)
+                    and self._one_of_a_pair(token.head)
                     and not self._action_owner(token)
                 )
                 there = (
@@ -170,6 +170,15 @@ class Attendees:
             and not self._in_place_name(token)
         )
 
+    def _one_of_a_pair(self, token: Token) -> bool:
+        """ "Frank and Grace", not "child and family assessment" nor "Mews and Fenwick St"."""
+        return (
+            self.is_person(token)
+            and token.lower_ not in self.not_names
+            and token.dep_ not in ("compound", "amod")
+            and not self._in_place_name(token)
+        )
+
     def _joined_by_with(self, token: Token, sent: Span) -> bool:
         """ "Spoke to Harvey with his Head of Year": a person named, then someone else with them.
 
@@ -185,9 +194,12 @@ class Attendees:
             if c.dep_ == "pobj" and c.lower_ not in SELF and self.is_person(c)
             and not self._in_place_name(c)
         ]
-        if not joined or self._action_owner(token):
-            return False
-        if not (token.head.pos_ in ("VERB", "AUX") or self.is_person(token.head)):
+        if not joined or self._action_owner(token) or sent.doc[token.i + 1].lower_ in SELF:
+            return False  # "painted the garage with me": the writer, however it parses
+        verb = token.head
+        if verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return False  # "share with PC Whitworth" in a list of actions is still to do
+        if not (verb.pos_ in ("VERB", "AUX") or self.is_person(verb)):
             return False
         before = sent.doc[sent.start : token.i]
         return any(
