@@ -27,6 +27,7 @@ from recordcheck.checks.who_present.words import (
     CHANNEL_PREPOSITIONS,
     DATA,
     HANDSET_NOUNS,
+    LATER_DAYS,
     SELF,
     TIME_PREPOSITIONS,
 )
@@ -245,6 +246,8 @@ class WhoPresentCheck:
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head  # "Recommend MASH referral, strategy discussion"
         head = root.head
+        if _dated_later(meeting.root):
+            return False
         if head.i == root.i or meeting.start <= head.i < meeting.end:
             return True
         qualifies = root.dep_ in ("compound", "nmod", "amod") and head.i == meeting.end
@@ -311,6 +314,19 @@ def _sentence_of(doc: Doc, encounter: Encounter) -> Span:
 def _dated(token: Token) -> bool:
     """ "13/11", "21/08": a date, which names a meeting as a heading ("MARAC 27/11 Ms B")."""
     return any(c.isdigit() for c in token.text)
+
+
+def _dated_later(meeting: Token) -> bool:
+    """ "BI meeting re d/c tomorrow": a meeting dated after the note is yet to come.
+
+    Only a time word of the meeting's own phrase ("police will visit tomorrow" is not).
+    """
+    for token in meeting.subtree:
+        if token.lower_ in LATER_DAYS:
+            between = [a for a in token.ancestors if a.i != meeting.i and meeting in a.ancestors]
+            if not any(a.pos_ in ("VERB", "AUX") for a in between):
+                return True
+    return False
 
 
 def _under_infinitive(token: Token) -> bool:

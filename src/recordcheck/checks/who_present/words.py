@@ -14,3 +14,4 @@ TIME_PREPOSITIONS = WORD_CLASSES["time_prepositions"]  # "rebooked for after TAF
 HANDSET_NOUNS = WORD_CLASSES["handset_nouns"]  # "his phone" is a handset, "by phone" a call
 CHANNEL_PREPOSITIONS = WORD_CLASSES["channel_prepositions"]
 LIST_JOINERS = WORD_CLASSES["list_joiners"]  # "Reece + mum", "E and aunt"
+LATER_DAYS = WORD_CLASSES["later_days"]  # "BI meeting re d/c tomorrow" is yet to come
