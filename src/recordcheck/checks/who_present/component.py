@@ -232,11 +232,12 @@ class WhoPresentCheck:
 
         "MARAC referral" and "MARAC coordinator" are things ("MARAC review" is a meeting);
         "rebooked for after TAF" dates something else; "SW convening a strategy meeting",
-        "Recommend strategy discussion" and "to raise at core group" set one up.
+        "Recommend strategy discussion" and "to raise at core group" set one up; "BI meeting
+        re d/c tomorrow" is yet to come.
         """
         root, doc = meeting.root, meeting.doc
-        if root.pos_ == "VERB" and any(c.dep_ == "dobj" for c in root.children):
-            return False  # "Lynne meeting him there": someone meeting someone, not a meeting
+        if root.pos_ == "VERB" and any(c.dep_ == "dobj" and not _dated(c) for c in root.children):
+            return False  # "Lynne meeting him there" (not "Review meeting 3/2", misread as a verb)
         if self._names_a_thing(meeting):
             return False
         following = doc[meeting.end] if meeting.end < len(doc) else None
