@@ -15,7 +15,13 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.checks.who_present.words import CALL_PREPOSITIONS, PLANNING_AUX, SELF, THIRD_PERSON
+from recordcheck.checks.who_present.words import (
+    CALL_PREPOSITIONS,
+    LIST_JOINERS,
+    PLANNING_AUX,
+    SELF,
+    THIRD_PERSON,
+)
 from recordcheck.language.people import given_names
 from recordcheck.language.scope import Scope
 
@@ -31,15 +37,19 @@ class Attendees:
         self.speech_verbs = frozenset(lists["speech_verbs"])
         self.party_words = frozenset(lists["party_words"])
         self.topic_words = frozenset(lists["topic_words"])
+        self.attending_verbs = frozenset(lists["attending_verbs"])
+        self.household_verbs = frozenset(lists["household_verbs"])
         self.not_names = frozenset(SELF | set(lists["group_words"]))
         self.scope = scope
 
     def held_with(self, meeting: Span) -> bool:
         """ "Strategy discussion with police and health": the meeting names who took part."""
-        doc = meeting.doc
-        if meeting.end >= meeting.sent.end or doc[meeting.end].lower_ not in ("with", "w/"):
+        doc, end = meeting.doc, meeting.end
+        if end < meeting.sent.end and doc[end].text == "(":  # "meeting (Teams) with Rob"
+            end = next((t.i + 1 for t in doc[end : meeting.sent.end] if t.text == ")"), end)
+        if end >= meeting.sent.end or doc[end].lower_ not in ("with", "w/"):
             return False
-        after = doc[meeting.end + 1 : min(meeting.sent.end, meeting.end + 4)]
+        after = doc[end + 1 : min(meeting.sent.end, end + 4)]
         return any(self.is_person(t) or t.lower_ in self.party_words for t in after)
 
     @staticmethod
@@ -58,7 +68,28 @@ class Attendees:
                 return False
         elif cue.label_ != "attendee_cues":
             return False
+        if not self._of_the_encounter(cue):
+            return False
+        if self._heads_a_list(cue):
+            return True  # "Present: ..." lists who was there, whatever the sentence plans
         return not self._planned(cue.sent) and not self._action_owner(cue.root)
+
+    def _of_the_encounter(self, cue: Span) -> bool:
+        """ "present wishes", "lives alone", "happy with him" say nothing of who was there."""
+        root = cue.root
+        if root.dep_ == "amod" and cue.start < root.head.i:
+            return False  # "her present wishes": an adjective before its noun
+        if any(
+            a.lemma_.lower() in self.household_verbs or a.lower_ in self.household_verbs
+            for a in (root, *root.ancestors)
+        ):
+            return False  # who someone lives with is their household, not the encounter
+        # "boss happy with him", not "sat with him"
+        return not (cue[0].lower_ in ("with", "w/") and cue[0].head.pos_ not in ("VERB", "AUX"))
+
+    def _heads_a_list(self, cue: Span) -> bool:
+        after = cue.doc[cue.end : min(cue.sent.end, cue.end + 4)]
+        return len(after) > 1 and after[0].text == ":" and any(map(self.is_person, after[1:]))
 
     def is_person(self, token: Token) -> bool:
         return token.pos_ == "PROPN" or token.lower_ in self.person_words
@@ -71,8 +102,8 @@ class Attendees:
             for token in sent:
                 pair = (
                     token.dep_ == "conj"
-                    and self.is_person(token)
-                    and self.is_person(token.head)
+                    and self._one_of_a_pair(token)
+                    and self._one_of_a_pair(token.head)
                     and not self._action_owner(token)
                 )
                 there = (
@@ -80,20 +111,100 @@ class Attendees:
                     and token.i > sent.start
                     and self.is_person(token.nbor(-1))
                 )
-                if (pair and token.head.i != token.i) or there or self._joined_by_with(token, sent):
+                if (
+                    (pair and token.head.i != token.i)
+                    or there
+                    or self._joined_by_with(token, sent)
+                    or self._attended(token)
+                ):
                     return True
-            if self._attendance_list(sent):
+            if self._attendance_list(sent) or self._people_line(sent):
                 return True
         return False
 
+    def _attended(self, verb: Token) -> bool:
+        """ "Mum attended", "her sister joined": someone's attendance, told of them.
+
+        Not attendance at something else ("Mum attended her GP appointment") nor denied.
+        """
+        if verb.lemma_.lower() not in self.attending_verbs or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(c.dep_ in ("dobj", "neg") for c in verb.children):
+            return False
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject is not None and (
+            (self.is_person(subject) and subject.lower_ not in SELF)
+            or subject.lower_ in THIRD_PERSON
+        ) and not self._action_owner(subject)
+
+    def _people_line(self, sent: Span) -> bool:
+        """A line of people and nothing else: "Imran Aziz, Bernadette Cole.", "Reece + mum
+        (Sharon).", "Panel: Ron Yates, Meena Kapoor." lists who took part without a verb."""
+        words = [t for t in sent if not (t.is_punct or t.is_space) or t.text in LIST_JOINERS]
+        if not words or any(t.pos_ in ("VERB", "AUX", "NUM") for t in words):
+            return False
+        colon = next((t.i for t in sent if t.text == ":"), sent.start - 1)
+        items, current, depth = [], [], 0
+        for token in sent.doc[colon + 1 : sent.end]:
+            depth += (token.text == "(") - (token.text == ")")
+            if token.lower_ in LIST_JOINERS and depth == 0:
+                items.append(current)
+                current = []
+            elif depth == 0 and not (token.is_punct or token.is_space):
+                current.append(token)
+        items = [item for item in [*items, current] if item]
+        return len(items) >= 2 and all(
+            len(item) <= 4 and self._listed_person(item[-1]) for item in items
+        )
+
+    def _listed_person(self, token: Token) -> bool:
+        """A person ending an item of a list: a name, a role, or one capital ("P + mum").
+
+        Not a group ("Family calm, house tidy" is a verdict) nor a place ("Larch Walk").
+        """
+        if len(token.text) == 1 and token.is_upper:
+            return True
+        return (
+            self.is_person(token)
+            and token.lower_ not in self.not_names
+            and not self._in_place_name(token)
+        )
+
+    def _one_of_a_pair(self, token: Token) -> bool:
+        """ "Frank and Grace", not "child and family assessment" nor "Mews and Fenwick St"."""
+        return (
+            self.is_person(token)
+            and token.lower_ not in self.not_names
+            and token.dep_ not in ("compound", "amod")
+            and not self._in_place_name(token)
+        )
+
     def _joined_by_with(self, token: Token, sent: Span) -> bool:
-        """ "Spoke to Harvey with his Head of Year": a person named, then someone else with them."""
+        """ "Spoke to Harvey with his Head of Year": a person named, then someone else with them.
+
+        The one after "with" is its object ("with Leanne's consent" names a consent), is not
+        a place ("engaged with Harwick Recovery Hub"), and the "with" belongs to what was done
+        ("Lorraine's work with Tracy" is a topic; "SW to liaise with IDVA" a plan).
+        """
         if token.lower_ not in ("with", "w/") or token.i + 1 >= sent.end:
             return False
-        after = sent.doc[token.i + 1 : min(sent.end, token.i + 4)]
+        joined = [
+            c
+            for c in token.children
+            if c.dep_ == "pobj" and c.lower_ not in SELF and self.is_person(c)
+            and not self._in_place_name(c)
+        ]
+        if not joined or self._action_owner(token) or sent.doc[token.i + 1].lower_ in SELF:
+            return False  # "painted the garage with me": the writer, however it parses
+        verb = token.head
+        if verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return False  # "share with PC Whitworth" in a list of actions is still to do
+        if not (verb.pos_ in ("VERB", "AUX") or self.is_person(verb)):
+            return False
         before = sent.doc[sent.start : token.i]
-        return any(self.is_person(t) for t in after) and any(
-            self.is_person(t) and t.lower_ not in SELF for t in before
+        return any(
+            self.is_person(t) and t.lower_ not in SELF and not self._action_owner(t)
+            for t in before
         )
 
     def _attendance_list(self, sent: Span) -> bool:
@@ -205,21 +316,26 @@ class Attendees:
         """A call passes when the other party is named: "call from PC Jones", "rang her GP"."""
         for call in calls:
             doc, sent = call.doc, call.sent
-            near = doc[
-                max(sent.start, call.start - CALLER_WINDOW) : min(
-                    sent.end, call.end + CALLER_WINDOW
-                )
-            ]
+            end = min(sent.end, call.end + CALLER_WINDOW)
+            if call.end == sent.end and sent.end < len(doc):
+                end = min(len(doc), sent.end + CALLER_WINDOW)  # "Rang" cut from "The Laurels"
+            near = doc[max(sent.start, call.start - CALLER_WINDOW) : end]
             if call == sent:  # no call wording: the note type says it was a call
-                near = sent
+                near = doc[sent.start : max(end, sent.end)]
             candidates = [*near, *_called_party_phrase(call.root)]
-            if any(self._call_party(t) and not (call != sent and t in call) for t in candidates):
+            if any(
+                self._call_party(t, call) and not (call != sent and t in call) for t in candidates
+            ):
                 return True
         return False
 
-    def _call_party(self, token: Token) -> bool:
+    def _call_party(self, token: Token, call: Span) -> bool:
         if token.lower_ in SELF or self._topic(token):
             return False
+        if token.lower_ in THIRD_PERSON:
+            return _referred_back(token, call) and any(
+                self.is_person(t) for t in token.doc[: token.i]
+            )  # "Leanne ... didn't attend. Rang her after.": named before, then "her"
         return self.is_person(token) or token.lower_ in self.party_words
 
 def _plans(child: Token, verb: Token) -> bool:
@@ -227,6 +343,14 @@ def _plans(child: Token, verb: Token) -> bool:
     if child.dep_ != "aux" or child.lower_ not in PLANNING_AUX:
         return False
     return child.lower_ != "to" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+def _referred_back(pronoun: Token, call: Span) -> bool:
+    """The pronoun is who called or was called: "Rang her", "he rang", "call from her"."""
+    head = pronoun.head
+    if head.lower_ in CALL_PREPOSITIONS and pronoun.dep_ == "pobj":
+        head = head.head
+    return head.i == call.root.i and pronoun.dep_ in ("nsubj", "dobj", "dative", "pobj")
+
 
 def _called_party_phrase(verb: Token) -> list[Token]:
     """The whole object of "spoke to the hospice at home team", however long."""

@@ -15,6 +15,7 @@ contact), "meeting-without-attendees" or "call-without-other-party".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -22,7 +23,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.checks.who_present.attendees import Attendees
-from recordcheck.checks.who_present.words import DATA, SELF
+from recordcheck.checks.who_present.words import (
+    CHANNEL_PREPOSITIONS,
+    DATA,
+    HANDSET_NOUNS,
+    LATER_DAYS,
+    SELF,
+    TIME_PREPOSITIONS,
+)
 from recordcheck.datafiles import merged_terms, package_toml
 from recordcheck.language.clauses import labelled_sentence
 from recordcheck.language.matching import TermMatcher
@@ -35,7 +43,10 @@ VISIT_CUE, MEETING_CUE, CALL_CUE = (
     "encounter-without-attendees", "meeting-without-attendees", "call-without-other-party"
 )
 # consulted per token, not matched
-WORD_SETS = ("person_words", "place_words", "speech_verbs", "topic_words", "group_words")
+WORD_SETS = (
+    "person_words", "place_words", "speech_verbs", "topic_words", "group_words",
+    "arranging_verbs", "meeting_heads", "attending_verbs", "plan_headings", "household_verbs",
+)
 EVENT_LISTS = ("encounter_words", "meeting_words", "call_words")
 
 
@@ -79,6 +90,10 @@ class WhoPresentCheck:
         lists = merged_terms(DATA["terms"], extra_terms)
         self.matcher = TermMatcher(nlp, {k: v for k, v in lists.items() if k not in WORD_SETS})
         self.speech_verbs = frozenset(lists["speech_verbs"])
+        self.arranging_verbs = frozenset(lists["arranging_verbs"])
+        self.meeting_heads = frozenset(lists["meeting_heads"])
+        headings = "|".join(re.escape(h) for h in lists["plan_headings"])
+        self.plan_line = re.compile(rf"^\W*(?:{headings})\s*:", re.IGNORECASE)
         types = DATA["note_types"]
         self.encounter_types = frozenset(types["encounter"])
         self.call_types = frozenset(types["call"])
@@ -110,12 +125,17 @@ class WhoPresentCheck:
         if missed:
             kind = ""  # "Home Visit: no answer, card left" records no encounter
         visits = [
-            m for m in matches if m.label_ == "encounter_words" and self._writer_took_part(m)
+            m
+            for m in matches
+            if m.label_ == "encounter_words"
+            and self._writer_took_part(m)
+            and not self._names_a_thing(m)
         ]
-        meetings = [
-            m for m in matches if m.label_ == "meeting_words" and not self._told_about(m.root)
-        ]
-        calls = [m for m in matches if m.label_ == "call_words"]
+        named = [m for m in matches if m.label_ == "meeting_words"]
+        meetings = [m for m in named if not self._told_about(m.root) and self._held(m)]
+        if named and not meetings and kind in self.meeting_types:
+            kind = ""  # a "MARAC" note whose text names only a "MARAC referral" held none
+        calls = [m for m in matches if m.label_ == "call_words" and self._a_call(m)]
         # a call note may mention a meeting it arranged: the type says what happened
         face_to_face = kind not in self.call_types and (
             bool(visits) or kind in self.encounter_types
@@ -171,6 +191,7 @@ class WhoPresentCheck:
             )
         ]
         failed_sentences = {m.sent.start for m in missed}
+        quoted = Scope.quoted_ranges(doc)  # "Thought 'panel' meant a radiator", "'call me'"
         planned_from = {m.start for m in found if m.label_ == "planned_after"}
         happened = [
             m
@@ -179,8 +200,17 @@ class WhoPresentCheck:
             and m.end not in planned_from
             and not self.scope.not_yet(m)
             and not _followed_by_plan(m)
+            and not (
+                m.label_ in EVENT_LISTS and (Scope.inside(m, quoted) or self._in_plan_line(m))
+            )
         ]
         return happened, bool(missed)
+
+    def _in_plan_line(self, event: Span) -> bool:
+        """ "Plan: monthly, TAF review Sept": a line under a plan heading lists what is to come."""
+        text = event.doc.text
+        line_start = text.rfind("\n", 0, event.start_char) + 1
+        return bool(self.plan_line.match(text[line_start : event.start_char]))
 
     def _reported(self, token: Token) -> bool:
         """ "Mum said she cancelled the GP": someone else's account, not the encounter's outcome."""
@@ -195,6 +225,72 @@ class WhoPresentCheck:
         return any(
             node.dep_ == "ccomp" and node.head.lemma_.lower() in self.speech_verbs
             for node in (token, *token.ancestors)
+        )
+
+    def _held(self, meeting: Span) -> bool:
+        """A meeting that took place, not a thing, a date or an arrangement named after one.
+
+        "MARAC referral" and "MARAC coordinator" are things ("MARAC review" is a meeting);
+        "rebooked for after TAF" dates something else; "SW convening a strategy meeting",
+        "Recommend strategy discussion" and "to raise at core group" set one up; "BI meeting
+        re d/c tomorrow" is yet to come.
+        """
+        root, doc = meeting.root, meeting.doc
+        if root.pos_ == "VERB" and any(c.dep_ == "dobj" and not _dated(c) for c in root.children):
+            return False  # "Lynne meeting him there" (not "Review meeting 3/2", misread as a verb)
+        if self._names_a_thing(meeting):
+            return False
+        following = doc[meeting.end] if meeting.end < len(doc) else None
+        if root.dep_ == "compound" and _dated(root.head):
+            root = root.head  # "for MARAC 13/11": the date and the meeting are one name
+        dated = _dated(root) or (following is not None and _dated(following))
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "Recommend MASH referral, strategy discussion"
+        head = root.head
+        if _dated_later(meeting.root):
+            return False
+        if head.i == root.i or meeting.start <= head.i < meeting.end:
+            return True
+        qualifies = root.dep_ in ("compound", "nmod", "amod") and head.i == meeting.end
+        if qualifies and not dated:
+            return head.lemma_.lower() in self.meeting_heads
+        if root.dep_ in ("pobj", "dobj") and head.lower_ in TIME_PREPOSITIONS:
+            return False
+        if root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.arranging_verbs:
+            return False
+        return not _under_infinitive(root)
+
+    def _names_a_thing(self, event: Span) -> bool:
+        """ "MARAC referral", "core group paperwork", "home visit form": event words that
+        qualify the noun after them name a thing ("MARAC review" is still a meeting)."""
+        doc = event.doc
+        following = doc[event.end] if event.end < len(doc) else None
+        return (
+            following is not None
+            and following.pos_ == "NOUN"
+            and event.root.dep_ in ("compound", "amod", "nmod")
+            and following.lemma_.lower() not in self.meeting_heads
+        )
+
+    def _a_call(self, call: Span) -> bool:
+        """A call, not a handset ("his phone", "phone switched off") nor a thing that rang.
+
+        A handset noun names a call only after a channel preposition ("by phone", "on the
+        phone") or as a modifier ("phone contact"); a call verb whose subject is a thing
+        ("result phoned through") is not a call anyone took part in.
+        """
+        root = call.root
+        if len(call) == 1 and root.pos_ == "NOUN" and root.lemma_.lower() in HANDSET_NOUNS:
+            owned = any(c.dep_ == "poss" for c in root.children)
+            modifier = root.dep_ == "compound" and root.head.pos_ == "NOUN"  # "phone contact"
+            return modifier or (root.head.lower_ in CHANNEL_PREPOSITIONS and not owned)
+        subject = Scope.subject_of(root) if root.pos_ == "VERB" else None
+        return not (
+            subject is not None
+            and subject not in call  # "Telephone call" misread as a telephone that called
+            and subject.pos_ == "NOUN"
+            and not self.attendees.is_person(subject)
+            and subject.lower_ not in self.attendees.party_words
         )
 
     def _writer_took_part(self, encounter: Span) -> bool:
@@ -214,6 +310,30 @@ def _sentence_of(doc: Doc, encounter: Encounter) -> Span:
     """The sentence that records the encounter (the note's first when only its type says so)."""
     recorded = (encounter.visits or encounter.meetings or encounter.calls or [doc[:]])[0]
     return recorded.sent if len(doc) else doc[:]
+
+
+def _dated(token: Token) -> bool:
+    """ "13/11", "21/08": a date, which names a meeting as a heading ("MARAC 27/11 Ms B")."""
+    return any(c.isdigit() for c in token.text)
+
+
+def _dated_later(meeting: Token) -> bool:
+    """ "BI meeting re d/c tomorrow": a meeting dated after the note is yet to come.
+
+    Only a time word of the meeting's own phrase ("police will visit tomorrow" is not).
+    """
+    for token in meeting.subtree:
+        if token.lower_ in LATER_DAYS:
+            between = [a for a in token.ancestors if a.i != meeting.i and meeting in a.ancestors]
+            if not any(a.pos_ in ("VERB", "AUX") for a in between):
+                return True
+    return False
+
+
+def _under_infinitive(token: Token) -> bool:
+    """ "to pick up at TAF", "agreed to hold a strategy meeting": a purpose or a plan."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _followed_by_plan(match: Span) -> bool:
