@@ -47,7 +47,9 @@ from recordcheck.events.parties import (
     listed_as_present,
     party_of,
     subject_before_verb,
+    verb_form,
 )
+from recordcheck.events.plans import holds_tasks, plan_heading_over
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.clauses import labelled_sentence, line_start
 from recordcheck.language.contact_words import contact_cues
@@ -68,7 +70,6 @@ PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "p
 STATUS_RANK = {"done": 0, "attempted": 1, "planned": 2}
 WISHES = frozenset(WORDS["wish_lemmas"])
 CHANNEL_NOUNS = frozenset(WORDS["channel_nouns"])
-PLAN_HEADINGS = ("plan:", "plan -", "plan–", "next steps", "actions:", "action:", "to do", "todo")
 
 
 @Language.factory(
@@ -232,8 +233,11 @@ class ContactEventReader:
             return None
         if _wished(verb):
             return None  # "Wants police informed": someone's wish, not a contact made
-        if _planned(verb) or _under_plan_heading(sentence) or _instruction(party):
+        if _planned(verb) or _instruction(party):
             return "planned"
+        heading = plan_heading_over(sentence)
+        if heading and (holds_tasks(heading) or not _recorded_as_done(verb)):
+            return "planned"  # "Plan: / 1. Letter to GP"; but "Actions: / - rang 101" was done
         if any(True for _ in self.attempts.spans(sentence)):
             return "attempted"
         return "done"
@@ -293,6 +297,11 @@ def _planned(verb: Token) -> bool:
     )
 
 
+def _recorded_as_done(verb: Token) -> bool:
+    """ "rang", "spoke", "informed": a verb in the past with nothing making it a plan."""
+    return verb.tag_ in ("VBD", "VBN") or verb_form(verb)
+
+
 def _wished(verb: Token) -> bool:
     return verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in WISHES
 
@@ -318,12 +327,6 @@ def _someone_told_to(verb: Token, mention: Span) -> bool:
         return False
     told = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
     return any(not (mention.start <= t.i < mention.end) for t in told)
-
-
-def _under_plan_heading(sentence: Span) -> bool:
-    """ "Plan: letter to GP", "Next steps - refer to SALT": a list of what is still to do."""
-    opening = sentence.text.lstrip(" -*•\n").lower()
-    return opening.startswith(PLAN_HEADINGS)
 
 
 def _negated(verb: Token) -> bool:
