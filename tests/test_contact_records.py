@@ -3,7 +3,7 @@
 Each case is one error kind found on the writers' corpus, written afresh: a
 message named with its agency ("CQC notification submitted"), a message only
 named or offered, the items of a plan list, the route a thing goes by ("via
-the GP"), and the council's out-of-hours and DoLS teams.
+the GP"), the council's out-of-hours and DoLS teams, and "HV" for a home visit.
 """
 
 from __future__ import annotations
@@ -116,4 +116,21 @@ def test_the_route_a_thing_goes_by_is_no_contact(events, text):
 )
 def test_council_teams_named_by_their_function(events, text, agency):
     assert counted(events(text)) == {(agency, "done", "out")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joint HV with Tom from the team. Flat tidy, he was up and dressed.",
+        "HV booked Fri 14th at 4pm with mum.",
+        "Rang to confirm. HV 14:00 - no answer, curtains closed.",
+    ],
+)
+def test_hv_for_a_home_visit_is_no_health_visitor(events, text):
+    assert not [e for e in events(text) if e.agency == "Health visiting (not named)"]
+
+
+def test_hv_for_a_health_visitor_still_is_one(events):
+    found = events("Spoke to the HV this morning about the baby's weight.")
+    assert {agency for agency, *_ in counted(found)} == {"Health visiting (not named)"}
 
