@@ -95,17 +95,6 @@ def test_the_line_after_a_plan_list_is_no_longer_part_of_it(events):
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "Vitamin B tablets to be prescribed via the GP.",
-        "She found us via a poster at the surgery.",
-    ],
-)
-def test_the_route_a_thing_goes_by_is_no_contact(events, text):
-    assert counted(events(text)) == set()
-
-
-@pytest.mark.parametrize(
     ("text", "agency"),
     [
         ("Rang the emergency duty team at 23:10 and passed on the concern.",
@@ -134,3 +123,30 @@ def test_hv_for_a_health_visitor_still_is_one(events):
     found = events("Spoke to the HV this morning about the baby's weight.")
     assert {agency for agency, *_ in counted(found)} == {"Health visiting (not named)"}
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the route a thing goes by
+        "Vitamin B tablets to be prescribed via the GP.",
+        "She found us via a poster at the surgery.",
+        # a contact under a condition
+        "Told her to ring the police if she sees him near the house again.",
+        "If he arrives drunk, staff to ask him to leave and call the police.",
+    ],
+)
+def test_a_route_or_a_condition_is_no_contact_made(events, text):
+    assert counted(events(text)) == set()
+
+
+def test_a_please_on_a_handover_is_a_request_not_a_contact(events):
+    found = events("Settled after 2am. Please ask GP to review her pain relief.")
+    assert counted(found) == set()
+    assert [e.status for e in found] == ["planned"]
+
+
+def test_an_agency_calling_the_person_is_not_our_contact(events):
+    assert counted(events("He said the GP had called him last week about his bloods.")) == set()
+    assert counted(events("PC Lee rang him on Monday to take a statement.")) == set()
+    # a partner visiting the person we support is dealing with us
+    assert counted(events("The district nurse visited her at 10:00 and dressed the leg."))

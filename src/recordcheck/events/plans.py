@@ -1,4 +1,4 @@
-"""Where a note lists what is still to do: a plan heading and the list under it.
+"""Contacts not made yet: the lists of what is still to do, and contacts under a condition.
 
 "Plan: letter to GP", or a heading on a line of its own with the items below:
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
 
@@ -27,6 +27,7 @@ PLAN_HEADINGS = tuple(_WORDS["plan_headings"])
 TASK_HEADINGS = tuple(_WORDS["task_headings"])
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s*\S")
 _BULLETS = " -*•–\t"
+IF_WORDS = ("if", "unless")
 
 
 def plan_heading_over(sentence: Span) -> str:
@@ -56,3 +57,21 @@ def holds_tasks(heading: str) -> bool:
 def _plan_opening(line: str) -> str:
     opening = line.lstrip(_BULLETS).lower()
     return next((h for h in (*TASK_HEADINGS, *PLAN_HEADINGS) if opening.startswith(h)), "")
+
+
+def under_condition(verb: Token) -> bool:
+    """ "Told her to ring police if she sees him", "if he arrives drunk, call police": an
+    if-clause hangs on the contact's verb or a verb above it, so the contact may never be."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in IF_WORDS for m in c.children)
+        for node in (verb, *verb.ancestors)
+        for c in node.children
+    )
+
+
+def conditional(verb: Token) -> bool:
+    """The verb itself is in an if-clause or a question: "check whether the GP was told?"."""
+    for node in (verb, *verb.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+            return True
+    return verb.sent.text.rstrip().endswith("?")
