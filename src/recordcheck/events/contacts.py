@@ -47,7 +47,9 @@ from recordcheck.events.parties import (
     listed_as_present,
     party_of,
     subject_before_verb,
+    verb_form,
 )
+from recordcheck.events.plans import conditional, holds_tasks, plan_heading_over, under_condition
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.clauses import labelled_sentence, line_start
 from recordcheck.language.contact_words import contact_cues
@@ -66,9 +68,9 @@ BOTH_WAYS = frozenset(WORDS["both_ways_lemmas"])
 WRITER = frozenset(WORDS["writer_words"])
 PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "plan", "must"})
 STATUS_RANK = {"done": 0, "attempted": 1, "planned": 2}
+THIRD_PERSONS = frozenset({"him", "her", "them"})
 WISHES = frozenset(WORDS["wish_lemmas"])
 CHANNEL_NOUNS = frozenset(WORDS["channel_nouns"])
-PLAN_HEADINGS = ("plan:", "plan -", "plan–", "next steps", "actions:", "action:", "to do", "todo")
 
 
 @Language.factory(
@@ -208,6 +210,13 @@ class ContactEventReader:
         if party.link == "opening":
             return "writer"  # "Rang the GP", "Referral to MASH": the note's own clipped voice
         if party.link == "subject":
+            # "the GP had called him", "police referred her to witness care": their contact
+            # with the person, not with us (a visit to the person we support is with us)
+            spoken_to = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            if verb.lemma_.lower() not in BOTH_WAYS and any(
+                c.lower_ in THIRD_PERSONS for c in spoken_to
+            ):
+                return "someone else"
             return "agency"
         if party.link == "passive":
             agent = [c for c in verb.children if c.dep_ == "agent"]
@@ -228,12 +237,15 @@ class ContactEventReader:
         return "someone else"
 
     def _status(self, sentence: Span, verb: Token, party: Party) -> str | None:
-        if self.scope.hypothetical(verb) and _conditional(verb):
+        if self.scope.hypothetical(verb) and conditional(verb) or under_condition(verb):
             return None
         if _wished(verb):
             return None  # "Wants police informed": someone's wish, not a contact made
-        if _planned(verb) or _under_plan_heading(sentence) or _instruction(party):
+        if _planned(verb) or _instruction(party):
             return "planned"
+        heading = plan_heading_over(sentence)
+        if heading and (holds_tasks(heading) or not _recorded_as_done(verb)):
+            return "planned"  # "Plan: / 1. Letter to GP"; but "Actions: / - rang 101" was done
         if any(True for _ in self.attempts.spans(sentence)):
             return "attempted"
         return "done"
@@ -293,6 +305,11 @@ def _planned(verb: Token) -> bool:
     )
 
 
+def _recorded_as_done(verb: Token) -> bool:
+    """ "rang", "spoke", "informed": a verb in the past with nothing making it a plan."""
+    return verb.tag_ in ("VBD", "VBN") or verb_form(verb)
+
+
 def _wished(verb: Token) -> bool:
     return verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in WISHES
 
@@ -305,7 +322,10 @@ def _instruction(party: Party) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "aux", "nsubjpass") for c in verb.children):
         return False
-    line = [t for t in verb.doc[line_start(verb) : verb.i] if not (t.is_punct or t.like_num)]
+    line = [
+        t for t in verb.doc[line_start(verb) : verb.i]
+        if not (t.is_punct or t.like_num or t.lower_ == "please")  # "Please ask GP to review"
+    ]
     if line:
         return False
     following = verb.doc[verb.i + 1 : verb.i + 4]
@@ -320,24 +340,11 @@ def _someone_told_to(verb: Token, mention: Span) -> bool:
     return any(not (mention.start <= t.i < mention.end) for t in told)
 
 
-def _under_plan_heading(sentence: Span) -> bool:
-    """ "Plan: letter to GP", "Next steps - refer to SALT": a list of what is still to do."""
-    opening = sentence.text.lstrip(" -*•\n").lower()
-    return opening.startswith(PLAN_HEADINGS)
-
-
 def _negated(verb: Token) -> bool:
     """ "did not ring", "never contacted", "no referral made": the contact did not happen."""
     return any(c.dep_ == "neg" for c in verb.children) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in verb.children
     )
-
-
-def _conditional(verb: Token) -> bool:
-    for node in (verb, *verb.ancestors):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
-            return True
-    return verb.sent.text.rstrip().endswith("?")
 
 
 def _name_of(person: Span) -> str:

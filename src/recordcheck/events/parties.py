@@ -34,8 +34,9 @@ CLIMB_STEPS = 5
 NOUN_LINKS = frozenset({"to", "with", "from", "w/", "via", "for"})
 # Things an agency sends us: "MASH outcome: ...", "MARAC actions received", "GP's letter".
 MESSAGE_NOUNS = frozenset(WORDS["message_nouns"])
-# ... of which the ones we usually send ("MASH referral sent", "CQC notification").
-SENT_NOUNS = frozenset({"referral", "notification", "report", "request", "email", "letter"})
+# ... of which the ones we usually send ("MASH referral sent", "CQC notification"). Not
+# "report": "the police report", "DC Lee's report" are usually theirs.
+SENT_NOUNS = frozenset({"referral", "notification", "request", "email", "letter"})
 RECEIVING = frozenset({"receive", "get", "arrive", "come", "return"})
 # Words that open an attendance list: everyone listed took part in the meeting.
 ATTENDANCE_MARKS = tuple(WORDS["attendance_marks"])
@@ -45,6 +46,7 @@ TELEGRAPHIC_REACH = 6  # tokens from a clipped opening ("Rang", "Call from") to 
 OPENING_NOUNS = frozenset(WORDS["opening_nouns"])
 TOPIC_PREPOSITIONS = frozenset(WORDS["topic_prepositions"])
 TOPIC_VERBS = frozenset(WORDS["topic_verbs"])
+WRITER_WORDS = frozenset(WORDS["writer_words"])
 PARTNER_LINKS = frozenset({"with", "to", "w/"})  # "Discussed with the GP", "Explained to HV"
 ROLES = frozenset(role.lower() for role in load_lexicon().roles)
 
@@ -68,6 +70,8 @@ def party_of(mention: Span) -> Party | None:
         head = token.head
         if head.i == token.i:
             break
+        if token.dep_ in ("compound", "poss", "nmod") and head.lower_ in SENT_NOUNS:
+            return _message_acted_on(head)  # "CQC notification submitted", "GP letter received"
         if communicates(head):
             if token.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS:
                 return None  # "Discussed MARAC", "Explained Early Help": the topic
@@ -77,10 +81,7 @@ def party_of(mention: Span) -> Party | None:
                 return Party(head, governing_verb(head), link)
             return None  # "the police visit", "GP appointment": theirs, not ours
         if token.dep_ in ("compound", "poss", "nmod") and head.lower_ in MESSAGE_NOUNS:
-            # "MASH outcome: ...", "MARAC actions received"; but "MASH referral sent" is ours
-            governing = governing_verb(head)
-            ours = head.lower_ in SENT_NOUNS and governing.lemma_.lower() not in RECEIVING
-            return Party(head, governing, "sent" if ours else "theirs")
+            return _message_party(head)  # "MASH outcome: ...", "MARAC actions received"
         if head.pos_ in ("VERB", "AUX") and token.dep_ not in ("conj", "appos"):
             return None  # a verb that is not communication: "involve", "known to"
         if token.dep_ not in CLIMB_DEPS:
@@ -90,6 +91,35 @@ def party_of(mention: Span) -> Party | None:
 
 
 NOT_A_PARTY = "none"
+
+
+def _message_acted_on(noun: Token) -> Party | None:
+    """ "CQC notification submitted", "MASH referral sent", "Early Help referral done": a
+    message named with its agency is a contact when a verb records it sent (or planned, or
+    received). Named alone ("Decision: MASH referral today", "as per the MASH referral"),
+    offered or recommended, or made by someone else ("MARAC referral made by police"), it
+    is not ours."""
+    act = governing_verb(noun)
+    if act.i == noun.i:
+        act = next(
+            (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD")),
+            None,
+        )
+    if act is None or act.lemma_.lower() in TOPIC_VERBS:
+        return None
+    by = [t for c in act.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+    if any(t.lower_ not in WRITER_WORDS for t in by):
+        return None
+    return Party(noun, act, "theirs" if act.lemma_.lower() in RECEIVING else "sent")
+
+
+def _message_party(noun: Token) -> Party:
+    """The agency names a message: sent by us when it is one we send and nothing says it
+    came in ("CQC notification submitted"), else theirs ("MASH outcome", "GP letter
+    received")."""
+    governing = governing_verb(noun)
+    ours = noun.lower_ in SENT_NOUNS and governing.lemma_.lower() not in RECEIVING
+    return Party(noun, governing, "sent" if ours else "theirs")
 
 
 def _link_of(mention: Span, token: Token) -> str:

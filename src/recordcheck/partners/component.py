@@ -142,6 +142,7 @@ class PartnersMarker:
             _mention_of(term, start, end)
             for key, start, end in [*self._any_case(doc), *self._exact_case(doc)]
             for term in [self._terms[doc.vocab.strings[key]]]
+            if not self._other_sense(doc, start, end)
         ]
         found += self._placed_generics(doc, found)
         found += self._organisations(doc, found)
@@ -152,6 +153,12 @@ class PartnersMarker:
             if not any(mention.start < k.end and k.start < mention.end for k in kept):
                 kept.append(mention)
         return _joined_to_named(sorted(kept, key=lambda a: a.start))
+
+    def _other_sense(self, doc: Doc, start: int, end: int) -> bool:
+        """ "Joint HV with Tom": the words around an abbreviation give it its other sense."""
+        before = doc[start - 1].lower_ if start > 0 else ""
+        after = doc[end].lower_ if end < len(doc) else ""
+        return self.lexicon.means_something_else(doc[start:end].text, before, after)
 
     def _placed_generics(self, doc: Doc, found: list[AgencyMention]) -> list[AgencyMention]:
         """ "Oxford police" -> "Oxford Police": a place just before a generic term.

@@ -1,0 +1,152 @@
+"""Contact events: clipped records of a message sent, and lists of what is still to do.
+
+Each case is one error kind found on the writers' corpus, written afresh: a
+message named with its agency ("CQC notification submitted"), a message only
+named or offered, the items of a plan list, the route a thing goes by ("via
+the GP"), the council's out-of-hours and DoLS teams, and "HV" for a home visit.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from recordcheck.events.contacts import ContactEventReader
+from recordcheck.model import Note
+from recordcheck.nlp import note_doc
+
+pytestmark = pytest.mark.slow
+
+COUNTED = ("done", "attempted")
+
+
+@pytest.fixture(scope="module")
+def events(real_nlp):
+    # the rules alone: the trained gate (test_contact_gate.py) is measured by evaluate
+    reader = ContactEventReader(real_nlp, {"names": [], "staff": ["Tom Reyes"]}, gate=False)
+
+    def read(text: str, team: str = "Oakdene Lodge Care Home"):
+        note = Note("N1", "C1", text, author="Tom Reyes", author_role="Senior Carer", team=team)
+        return reader.read(real_nlp(note_doc(real_nlp, note)))
+
+    return read
+
+
+def counted(found):
+    return {(event.agency, event.status, event.direction) for event in found
+            if event.status in COUNTED}
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("Fell in the lounge at 15:10. CQC notification submitted (serious injury).", "CQC"),
+        ("MARAC referral sent this afternoon with her consent.", "MARAC (area not named)"),
+        ("Spoke with mum about the worries. Early Help referral done today with her consent.",
+         "Children's social care (authority not named)"),
+    ],
+)
+def test_a_message_named_with_its_agency_and_sent_is_a_contact(events, text, agency):
+    assert counted(events(text)) == {(agency, "done", "out")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Decision: MASH referral today - bruising to the face.",
+        "Information as per the MASH referral of last week.",
+        "IMHA referral offered to him on the ward.",
+        "MARAC referral made by the police on Friday.",
+        "Recommend a MASH referral and a strategy discussion.",
+    ],
+)
+def test_a_message_only_named_offered_or_sent_by_another_is_not_ours(events, text):
+    assert not {agency for agency, *_ in counted(events(text))} & {
+        "MASH (authority not named)", "Advocacy service (not named)", "MARAC (area not named)"
+    }
+
+
+def test_every_item_of_a_plan_list_is_planned(events):
+    found = events(
+        "Seen at home, settled.\n"
+        "Plan:\n"
+        "1. Joint visit with the district nurse on Monday.\n"
+        "2. Letter to the GP about her medication.\n"
+        "3. Tell the school, consent given."
+    )
+    assert counted(found) == set()
+    assert {event.status for event in found} == {"planned"}
+
+
+def test_a_past_record_under_an_actions_heading_was_done(events):
+    found = events("Actions:\n- Rang 101 at 11:50, log given.\n- Letter to the GP.")
+    assert counted(found) == {("Police (force not named)", "done", "out")}
+    assert [e.status for e in found if e.agency.startswith("GP")] == ["planned"]
+
+
+def test_a_meetings_agreed_actions_are_tasks_whatever_their_tense(events):
+    found = events("MARAC attended.\nActions agreed:\n- Police: marker placed on the address.\n"
+                   "- Housing informed of the risk by the IDVA.")
+    assert {e.agency for e in found if e.status in COUNTED} <= {"MARAC (area not named)"}
+
+
+def test_the_line_after_a_plan_list_is_no_longer_part_of_it(events):
+    found = events("Plan:\n- Letter to the GP.\nSpoke to the health visitor at 14:00.")
+    assert {agency for agency, *_ in counted(found)} == {"Health visiting (not named)"}
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("Rang the emergency duty team at 23:10 and passed on the concern.",
+         "Social care (authority not named)"),
+        ("Standard authorisation request emailed to the DoLS team today.",
+         "Adult social care (authority not named)"),
+    ],
+)
+def test_council_teams_named_by_their_function(events, text, agency):
+    assert counted(events(text)) == {(agency, "done", "out")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joint HV with Tom from the team. Flat tidy, he was up and dressed.",
+        "HV booked Fri 14th at 4pm with mum.",
+        "Rang to confirm. HV 14:00 - no answer, curtains closed.",
+    ],
+)
+def test_hv_for_a_home_visit_is_no_health_visitor(events, text):
+    assert not [e for e in events(text) if e.agency == "Health visiting (not named)"]
+
+
+def test_hv_for_a_health_visitor_still_is_one(events):
+    found = events("Spoke to the HV this morning about the baby's weight.")
+    assert {agency for agency, *_ in counted(found)} == {"Health visiting (not named)"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the route a thing goes by
+        "Vitamin B tablets to be prescribed via the GP.",
+        "She found us via a poster at the surgery.",
+        # a contact under a condition
+        "Told her to ring the police if she sees him near the house again.",
+        "If he arrives drunk, staff to ask him to leave and call the police.",
+    ],
+)
+def test_a_route_or_a_condition_is_no_contact_made(events, text):
+    assert counted(events(text)) == set()
+
+
+def test_a_please_on_a_handover_is_a_request_not_a_contact(events):
+    found = events("Settled after 2am. Please ask GP to review her pain relief.")
+    assert counted(found) == set()
+    assert [e.status for e in found] == ["planned"]
+
+
+def test_an_agency_calling_the_person_is_not_our_contact(events):
+    assert counted(events("He said the GP had called him last week about his bloods.")) == set()
+    assert counted(events("PC Lee rang him on Monday to take a statement.")) == set()
+    # a partner visiting the person we support is dealing with us
+    assert counted(events("The district nurse visited her at 10:00 and dressed the leg."))
