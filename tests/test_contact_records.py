@@ -150,3 +150,28 @@ def test_an_agency_calling_the_person_is_not_our_contact(events):
     assert counted(events("PC Lee rang him on Monday to take a statement.")) == set()
     # a partner visiting the person we support is dealing with us
     assert counted(events("The district nurse visited her at 10:00 and dressed the leg."))
+
+
+def test_a_professional_named_again_without_their_force_is_one_contact(events):
+    text = (
+        "Strategy call with PC Dev Amara (Northmoor Police) and the ASC duty worker. "
+        "PC Amara confirmed the neighbour was spoken to on Sunday."
+    )
+    police = [event for event in events(text) if event.agency_type == "police"]
+    assert [event.agency for event in police] == ["Northmoor Police"]
+
+
+def test_two_officers_of_one_surname_at_different_forces_stay_apart():
+    from recordcheck.events.merging import one_per_agency
+    from recordcheck.model import ContactEvent
+
+    def officer(agency, person):
+        return ContactEvent(agency=agency, agency_type="police", start=0, end=5, person=person)
+
+    merged = one_per_agency([
+        officer("Northmoor Police", "PC Dev Amara"),
+        officer("Eastfield Constabulary", "DS Joy Amara"),
+        officer("Police (force not named)", "PC Amara"),
+    ])
+    assert {event.agency for event in merged} == {
+        "Northmoor Police", "Eastfield Constabulary", "Police (force not named)"}

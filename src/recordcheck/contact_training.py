@@ -27,7 +27,7 @@ import numpy as np
 from recordcheck.contact_scoring import COUNTED, ContactScores, same_agency
 from recordcheck.evaluate import read_gold
 from recordcheck.events.contact_gate import Candidate, ContactGate
-from recordcheck.events.contacts import STATUS_RANK, one_per_agency
+from recordcheck.events.merging import STATUS_RANK, one_per_agency
 from recordcheck.ingest import read_inputs
 from recordcheck.model import Note
 

@@ -91,7 +91,7 @@ class NoteChecker:
 
         merge: MergeContacts = list
         if options.partners:
-            from recordcheck.events.contacts import one_per_agency as merge
+            from recordcheck.events.merging import one_per_agency as merge
         return cls(
             nlp, _result_reader(options), model_versions(nlp), partial(note_doc, nlp), merge
         )

@@ -134,6 +134,12 @@ STATUSES = ("done", "attempted", "planned")
 DIRECTIONS = ("out", "in", "both")
 
 
+# The agency lexicon files a mention that names no organisation under a
+# "(force not named)"-style entry of its kind.
+UNNAMED_AGENCY_MARK = "not named)"
+NAME_EDGE_PUNCTUATION = ".,;:()'\""
+
+
 @dataclass(frozen=True)
 class ContactEvent(PlainData):
     """The author's service dealing with another agency or external professional.
@@ -165,6 +171,17 @@ class ContactEvent(PlainData):
     def counts_as_contact(self) -> bool:
         """Done and attempted contacts count; planned ones are listed apart."""
         return self.status != "planned"
+
+    @property
+    def names_no_organisation(self) -> bool:
+        """Filed under a "Police (force not named)"-style entry of its kind."""
+        return UNNAMED_AGENCY_MARK in self.agency
+
+    @property
+    def person_surname(self) -> str:
+        """The named professional's last word in lower case ("patel"), "" when none."""
+        words = [word.strip(NAME_EDGE_PUNCTUATION).lower() for word in self.person.split()]
+        return next((word for word in reversed(words) if word), "")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ContactEvent:

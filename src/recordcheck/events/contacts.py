@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -38,6 +37,7 @@ from recordcheck.events.details import (
     what_was_shared,
     with_phone_and_email,
 )
+from recordcheck.events.merging import STATUS_RANK, one_per_agency
 from recordcheck.events.outcomes import outcome_after
 from recordcheck.events.parties import (
     CONTACT_LEMMAS,
@@ -67,7 +67,6 @@ WORDS = package_toml(__package__, "words.toml")
 BOTH_WAYS = frozenset(WORDS["both_ways_lemmas"])
 WRITER = frozenset(WORDS["writer_words"])
 PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "plan", "must"})
-STATUS_RANK = {"done": 0, "attempted": 1, "planned": 2}
 THIRD_PERSONS = frozenset({"him", "her", "them"})
 WISHES = frozenset(WORDS["wish_lemmas"])
 CHANNEL_NOUNS = frozenset(WORDS["channel_nouns"])
@@ -356,31 +355,6 @@ def _name_of(person: Span) -> str:
 def _titled(person: Span) -> bool:
     first = person[0].text.rstrip(".").lower() if len(person) else ""
     return first in {"pc", "dc", "ds", "di", "sgt", "dr", "pcso", "insp", "cllr"}
-
-
-def one_per_agency(events: list[ContactEvent]) -> list[ContactEvent]:
-    """Repeated mentions of one agency in a note merge into one event: the strongest status,
-    'both' when any mention was two-way, and the first non-empty detail of each kind."""
-    merged: dict[str, ContactEvent] = {}
-    for event in events:
-        kept = merged.get(event.agency)
-        if kept is None:
-            merged[event.agency] = event
-            continue
-        first, second = sorted((kept, event), key=lambda e: STATUS_RANK[e.status])
-        filled = {
-            name: getattr(first, name) or getattr(second, name)
-            for name in ("person", "role", "phone", "email", "channel", "shared", "outcome")
-        }
-        rationales = {kept.rationale_recorded, event.rationale_recorded} - {None}
-        direction = "both" if "both" in (kept.direction, event.direction) else first.direction
-        merged[event.agency] = replace(
-            first,
-            **filled,
-            direction=direction,
-            rationale_recorded=min(rationales) if rationales else None,
-        )
-    return list(merged.values())
 
 
 def contacts_for(doc: Doc) -> tuple[ContactEvent, ...]:

@@ -11,27 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from recordcheck.model import ContactEvent
-
-# The partners lexicon files a mention that names no organisation under a
-# "(force not named)"-style entry of its kind.
-UNNAMED_AGENCY_MARK = "not named)"
-_EDGE_PUNCTUATION = ".,;:()'\""
+from recordcheck.model import NAME_EDGE_PUNCTUATION, ContactEvent
 
 
 def name_words(name: str) -> frozenset[str]:
     """A name's words, in lower case, without the punctuation around them."""
-    return frozenset(filter(None, (word.strip(_EDGE_PUNCTUATION) for word in name.lower().split())))
+    words = (word.strip(NAME_EDGE_PUNCTUATION) for word in name.lower().split())
+    return frozenset(filter(None, words))
 
 
 def _written(name: str) -> str:
     """A name as shown: "PC Ravi Patel," from a list reads "PC Ravi Patel"."""
     return name.strip().strip(",;:").strip()
-
-
-def _surname(name: str) -> str:
-    words = [word.strip(_EDGE_PUNCTUATION) for word in name.lower().split()]
-    return next((word for word in reversed(words) if word), "")
 
 
 def _fullest(names: Iterable[str]) -> str:
@@ -75,14 +66,14 @@ class ContactResolver:
         self._named: dict[tuple[str, str], set[str]] = {}
         for event in events:
             name = _written(event.person)
-            if name and UNNAMED_AGENCY_MARK not in event.agency:
-                key = (_surname(name), event.agency_type)
+            if name and not event.names_no_organisation:
+                key = (event.person_surname, event.agency_type)
                 self._named.setdefault(key, set()).add(event.agency)
         by_surname: dict[tuple[str, str], set[str]] = {}
         for event in events:
             name = _written(event.person)
             if name:
-                by_surname.setdefault((self.agency(event), _surname(name)), set()).add(name)
+                by_surname.setdefault((self.agency(event), event.person_surname), set()).add(name)
         self._names: dict[tuple[str, str], str] = {
             (agency, name): fuller
             for (agency, _), names in by_surname.items()
@@ -92,8 +83,8 @@ class ContactResolver:
     def agency(self, event: ContactEvent) -> str:
         """The agency to file the event under."""
         name = _written(event.person)
-        if name and UNNAMED_AGENCY_MARK in event.agency:
-            candidates = self._named.get((_surname(name), event.agency_type), set())
+        if name and event.names_no_organisation:
+            candidates = self._named.get((event.person_surname, event.agency_type), set())
             if len(candidates) == 1:
                 return next(iter(candidates))
         return event.agency

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from recordcheck.datafiles import package_toml
-from recordcheck.model import ContactEvent, NoteResult, Report
+from recordcheck.model import UNNAMED_AGENCY_MARK, ContactEvent, NoteResult, Report
 from recordcheck.report import charts
 from recordcheck.report.doc_builder import AuditDocument, day, percent, plural
 from recordcheck.report.excerpts import quote_around
@@ -31,7 +31,6 @@ PEOPLE_LISTED = 6  # per agency; the register lists them all
 PLANNED_LISTED = 10
 EXAMPLES = 3
 WHOLE_NOTE_UP_TO = 700  # characters: a longer note is quoted around its contacts
-NOT_NAMED = "not named)"
 WORDS = package_toml(__package__, "partnership.toml")
 REPLY_OPENERS = frozenset(WORDS["reply_openers"])
 TOLD_BY_US = frozenset(WORDS["told_by_us"])
@@ -72,7 +71,7 @@ def _names(event: ContactEvent, agency: str) -> list[list[str]]:
     person = [word for word in person if word and word not in TITLES]
     if person:
         names += [person, person[-1:]]
-    if NOT_NAMED not in agency:
+    if UNNAMED_AGENCY_MARK not in agency:
         words = [word.strip(_EDGES).lower() for word in agency.split()]
         names += [words] + ([words[:1]] if len(words) == 2 and len(words[0]) > 3 else [])
     return names
