@@ -142,6 +142,8 @@ class DirectionReader:
         client_facing = match.root.lemma_.lower() in CLIENT_FACING or word in CLIENT_FACING
         if client_facing and _own_plan_told(after):
             return False
+        if self.parties.only_a_name_after(match, outsiders):
+            return False  # "Passed to Priya": a colleague, as far as the note shows
         if self.parties.named_after(match, client_facing, outsiders):
             return True
         return contacted or word in SHARED_WITHOUT_RECIPIENT
