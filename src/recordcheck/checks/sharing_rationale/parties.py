@@ -99,6 +99,8 @@ class Parties:
             after = after[1:]
         if not len(after) or after[0].pos_ not in NAME_PARTS or after[0].lower_ in outsiders:
             return False
+        if len(after) > 1 and after[1].pos_ == "AUX":
+            return False  # "Explained Rhys is autistic": Rhys is what was told about
         following = after[1] if len(after) > 1 else None
         if following is not None and (
             following.lower_ in ("'s", "’s")  # "Emailed Grace's note to ...": not the one told

@@ -39,7 +39,7 @@ from recordcheck.language.scope import Scope
 TELLING = WORD_CLASSES["telling"]
 # verbs whose clause is a request: "requesting a review", "asked for a visit"
 REQUESTING = WORD_CLASSES["requesting"]
-# "for" a person or a time names who or when, not what for
+# "for" a person or a time names who or when, not what for (with the family words of [terms])
 NOT_A_PURPOSE = WORD_CLASSES["not_a_purpose"]
 # where the content of what was told begins: "about", "re"
 CONTENT_OPENERS = WORD_CLASSES["content_openers"]
@@ -49,6 +49,7 @@ ATTACHING = {
 }
 ATTACH_STEPS = 4  # links walked up from a purpose word to the act
 PURPOSE_LISTS = ("statutory_bodies", "forums")
+FORUM_OPENING = 3  # tokens at the note's start within which a forum names what the note records
 
 
 class PurposeReader:
@@ -58,6 +59,8 @@ class PurposeReader:
         self.acts = acts  # the direction reader's sharing and contact words
         self.terms = TermMatcher(nlp, {key: lists[key] for key in PURPOSE_LISTS})
         self.forum_types = tuple(term.lower() for term in lists["forums"])
+        # "referral for mum", "applications for two carers": for whom, not what for
+        self.not_a_purpose = NOT_A_PURPOSE | {word.lower() for word in lists["people"]}
 
     def covered(self, doc: Doc, outward: list[Span]) -> set[int]:
         """The starts of the sharing sentences whose own act, or the forum, gives the purpose."""
@@ -80,7 +83,7 @@ class PurposeReader:
         return any(
             _infinitive_of_purpose(token, roots)
             or _request(token, roots)
-            or _what_for(token, roots)
+            or _what_for(token, roots, self.not_a_purpose)
             for token in sent
         )
 
@@ -90,10 +93,13 @@ class PurposeReader:
         if kind and any(_has_words(kind, term) for term in self.forum_types):
             return True
         first = next(iter(doc.sents), None)
-        return (
-            first is not None
-            and self.terms.has(first, "forums")
-            and not self.acts.has(first, "sharing_acts")  # "MARAC referral sent" is no forum
+        if first is None or self.acts.has(first, "sharing_acts"):
+            return False  # "MARAC referral sent" records no forum
+        # "ICPC held 27/11", "Strategy discussion 05/11": the note opens with the forum;
+        # "Emailed the DSL that the family is heard at MARAC" only mentions one
+        return any(
+            m.label_ == "forums" and m.start < first.start + FORUM_OPENING
+            for m in self.terms.spans(first)
         )
 
 
@@ -123,14 +129,14 @@ def _request(token: Token, roots: dict[int, Token]) -> bool:
     return requested and (token.i in roots or _act_above(token, roots) is not None)
 
 
-def _what_for(token: Token, roots: dict[int, Token]) -> bool:
+def _what_for(token: Token, roots: dict[int, Token], not_a_purpose: frozenset[str]) -> bool:
     """ "Referral for a carer's assessment": "for" + a thing, hanging on the act."""
     if token.lower_ != "for" or token.dep_ != "prep":
         return False
     objects = [c for c in token.children if c.dep_ == "pobj"]
     if not objects or objects[0].pos_ != "NOUN":
         return False  # "for Tom", "for her", "for 2 weeks"
-    if objects[0].lemma_.lower() in NOT_A_PURPOSE or objects[0].lower_ in NOT_A_PURPOSE:
+    if objects[0].lemma_.lower() in not_a_purpose or objects[0].lower_ in not_a_purpose:
         return False
     act = _act_above(token, roots)
     return act is not None and not (
