@@ -21,8 +21,8 @@ NOT_YET_WINDOW = 3  # tokens before the verb
 PLANNING = WORD_CLASSES["planning"]
 # "Next steps: refer for ...", but not "Steps taken: referred ..."
 PLAN_HEADINGS = {("next", "steps"), ("next", "step")}
-# verbs whose bare form is also their past: "Let nursery know" may be done already
-SAME_IN_THE_PAST = WORD_CLASSES["same_in_the_past"]
+# past forms the tagger may read as bare verbs, and bare forms that are also past forms
+PAST_FORMS = WORD_CLASSES["past_forms"]
 
 
 def not_yet(match: Span, scope: Scope) -> bool:
@@ -44,7 +44,16 @@ def not_yet(match: Span, scope: Scope) -> bool:
 def _opens_an_action_item(match: Span, line: int) -> bool:
     """ "3. Refer to CRHTT", "- Inform the school": a bare verb opening a line is a to-do."""
     verb = match.root
-    if verb.tag_ != "VB" or verb.i != match.start or verb.lower_ in SAME_IN_THE_PAST:
-        return False  # "Let nursery know ..." is as often done as to do
+    if verb.tag_ != "VB" or verb.i != match.start:
+        return False
+    # the tagger takes a telegraphic "Gave both." for a bare verb; "Let nursery know ..."
+    # is as often done as to do
+    return not (verb.lower_.endswith("ed") or verb.lower_ in PAST_FORMS) and _marker_only(
+        match, line
+    )
+
+
+def _marker_only(match: Span, line: int) -> bool:
+    """Nothing but a list marker ("3.", "-") between the line's start and the verb."""
     marker = match.doc[line : match.start]
     return all(t.is_punct or t.like_num or t.is_space for t in marker)
