@@ -82,6 +82,8 @@ class DirectionReader:
                 return "out", contacted
             if match.label_ in ("contact_verbs", "received") or not_yet(match, self.scope):
                 continue
+            if self._told_by_another(match):
+                continue  # "Keith told me the application is sent": his news, not our sharing
             if self._received(match):
                 verdict = verdict or "in"
                 continue
@@ -90,6 +92,18 @@ class DirectionReader:
             if self._by_writer(match) and self._outward(match, in_touch or contacted, outsiders):
                 return "out", contacted
         return verdict, contacted
+
+    def _told_by_another(self, match: Span) -> bool:
+        """The sharing sits in what someone else said: "Sue confirmed the letters were sent"."""
+        speech = self.scope.words["speech"]
+        for verb in match.root.ancestors:
+            if verb.lemma_.lower() not in speech or not self.scope.reported_by_other(verb):
+                continue
+            teller = Scope.subject_of(verb)
+            # "Referral to the law firm - accepted": the sharing is what was accepted, not told
+            if not teller.left_edge.i <= match.root.i <= teller.right_edge.i:
+                return True
+        return False
 
     def outside_caller(self, doc: Doc) -> bool:
         """Someone outside rang or wrote in: "Call from Patricia's son", "Her neighbour rang"."""
@@ -142,6 +156,8 @@ class DirectionReader:
         client_facing = match.root.lemma_.lower() in CLIENT_FACING or word in CLIENT_FACING
         if client_facing and _own_plan_told(after):
             return False
+        if self.parties.only_a_name_after(match, outsiders):
+            return False  # "Passed to Priya": a colleague, as far as the note shows
         if self.parties.named_after(match, client_facing, outsiders):
             return True
         return contacted or word in SHARED_WITHOUT_RECIPIENT

@@ -20,6 +20,7 @@ from recordcheck.checks.sharing_rationale.sentence_shape import names_what_was_s
 from recordcheck.checks.sharing_rationale.words import WORD_CLASSES
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.matching import TermMatcher
+from recordcheck.language.people import given_names
 
 NAME_PARTS = {"PROPN"}
 RECIPIENT_WINDOW = 4  # tokens after "told"/"updated" in which the one told is named
@@ -31,6 +32,9 @@ THING_SENT = WORD_CLASSES["thing_sent"]
 OWN_SIDE = WORD_CLASSES["own_side"]
 TITLES = WORD_CLASSES["titles"]
 ROLE_AFTER_NAME = {",", "("}  # "Kim Sheldon (HV)", "Jon Barker, Housing"
+# between the verb and the one told: "passed to Priya", "shared with Gareth"
+RECIPIENT_LINKS = {"to", "with", "w/"}
+INITIALS_LENGTH = 2  # "Told JP", "sent to KH": a colleague's initials
 
 
 class Parties:
@@ -86,6 +90,26 @@ class Parties:
                     return True
         return False
 
+    def only_a_name_after(self, match: Span, outsiders: frozenset[str] = frozenset()) -> bool:
+        """ "Passed to Priya", "Told JP", "Informed Femi": the one told is a first name or
+        initials the note ties to no outside role, so nothing shows they are outside the
+        service (colleagues are written so). "Told Kim" after "Kim (HV)" is outside."""
+        after = match.doc[match.end : match.sent.end]
+        if len(after) and after[0].lower_ in RECIPIENT_LINKS:
+            after = after[1:]
+        if not len(after) or after[0].pos_ not in NAME_PARTS or after[0].lower_ in outsiders:
+            return False
+        if len(after) > 1 and after[1].pos_ == "AUX":
+            return False  # "Explained Rhys is autistic": Rhys is what was told about
+        following = after[1] if len(after) > 1 else None
+        if following is not None and (
+            following.lower_ in ("'s", "’s")  # "Emailed Grace's note to ...": not the one told
+            or (following.pos_ in NAME_PARTS and not _first_name_or_initials(following.text))
+        ):
+            return False  # "Martin Clegg": a full name may be anyone's
+        window = after[: past_names(after, RECIPIENT_WINDOW)]
+        return _first_name_or_initials(after[0].text) and not self.outside(window)
+
     def named_after(
         self, match: Span, client_facing: bool, outsiders: frozenset[str] = frozenset()
     ) -> bool:
@@ -121,6 +145,12 @@ class Parties:
             if party.start >= 2 and doc[party.start - 1].text in ROLE_AFTER_NAME:
                 names.update(_name_at(doc, party.start - 2, step=-1))
         return frozenset(names)
+
+
+def _first_name_or_initials(word: str) -> bool:
+    return given_names().is_given_name(word) or (
+        len(word) == INITIALS_LENGTH and word.isalpha() and word.isupper()
+    )
 
 
 def past_names(words: Span, window: int) -> int:

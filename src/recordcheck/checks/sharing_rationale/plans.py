@@ -1,9 +1,10 @@
 """Has the sharing happened yet? Planned, conditional or negated sharing has not.
 
 "Will refer to ASC", "Agreed: referral to the hub", "Next steps: refer for
-counselling" and "did not inform school" record no disclosure, so the direction
-test skips such a verb. A plan word governs the rest of its line only: bulleted
-lines often parse as one sentence, and a plan on one line says nothing about the next.
+counselling", "3. Refer to the crisis team" and "did not inform school" record no
+disclosure, so the direction test skips such a verb. A plan word governs the rest
+of its line only: bulleted lines often parse as one sentence, and a plan on one
+line says nothing about the next.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ NOT_YET_WINDOW = 3  # tokens before the verb
 PLANNING = WORD_CLASSES["planning"]
 # "Next steps: refer for ...", but not "Steps taken: referred ..."
 PLAN_HEADINGS = {("next", "steps"), ("next", "step")}
+# past forms the tagger may read as bare verbs, and bare forms that are also past forms
+PAST_FORMS = WORD_CLASSES["past_forms"]
 
 
 def not_yet(match: Span, scope: Scope) -> bool:
@@ -33,4 +36,24 @@ def not_yet(match: Span, scope: Scope) -> bool:
         return True
     if any((t.lower_, t.nbor().lower_) in PLAN_HEADINGS for t in doc[line : match.start - 1]):
         return True
+    if _opens_an_action_item(match, line):
+        return True
     return scope.hypothetical(match.root) and match.root.tag_ not in ("VBD", "VBN")
+
+
+def _opens_an_action_item(match: Span, line: int) -> bool:
+    """ "3. Refer to CRHTT", "- Inform the school": a bare verb opening a line is a to-do."""
+    verb = match.root
+    if verb.tag_ != "VB" or verb.i != match.start:
+        return False
+    # the tagger takes a telegraphic "Gave both." for a bare verb; "Let nursery know ..."
+    # is as often done as to do
+    return not (verb.lower_.endswith("ed") or verb.lower_ in PAST_FORMS) and _marker_only(
+        match, line
+    )
+
+
+def _marker_only(match: Span, line: int) -> bool:
+    """Nothing but a list marker ("3.", "-") between the line's start and the verb."""
+    marker = match.doc[line : match.start]
+    return all(t.is_punct or t.like_num or t.is_space for t in marker)

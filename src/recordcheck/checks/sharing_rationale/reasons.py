@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from recordcheck.checks.sharing_rationale.purposes import PurposeReader
 from recordcheck.checks.sharing_rationale.words import CLIENT_FACING, WORD_CLASSES, WRITER
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.scope import Scope
@@ -34,6 +35,7 @@ class ReasonFinder:
     def __init__(self, nlp: Language, lists: Mapping[str, Sequence[str]], acts: TermMatcher):
         self.reasons = TermMatcher(nlp, {key: lists[key] for key in REASON_LISTS})
         self.acts = acts  # the direction reader's sharing words: what an agreement agrees to
+        self.purposes = PurposeReader(nlp, lists, acts)
 
     def recorded(self, doc: Doc, outward: list[Span]) -> bool:
         """Consent or a legal basis anywhere; else a purpose for each sharing, in or after it.
@@ -51,9 +53,12 @@ class ReasonFinder:
         purposes.update(s.start for s in doc.sents if _purpose_clause(s))
         # agreement also covers the sharing just after it: "He agreed to both. Shared ..."
         purposes.update(edge for s in agreements for edge in (s.start, s.end))
+        # a purpose the grammar gives one act covers that act alone, not the one beside it
+        own_purpose = self.purposes.covered(doc, outward)
         return bool(outward) and all(
             any(s.start in purposes or s.end in purposes for s in episode)
             or (agreements and any(self.acts.has(s, "sharing_acts") for s in episode))
+            or all(s.start in own_purpose for s in episode)
             for episode in episodes(outward)
         )
 

@@ -1,0 +1,167 @@
+"""Purposes the grammar gives, beyond the purpose words: why a sharing act was done.
+
+A sharing sentence records its purpose when the act carries
+- an infinitive of purpose: "Emailed brokerage to end the package", "Rang the
+  ward to arrange transport"; not a verb of telling that only restates the act
+  ("Rang Careline to let them know", "to update them"), and not what a person
+  was told to do ("Told him to ring his GP");
+- a request: "Emailed his social worker requesting extra funding", "Rang the
+  surgery and asked for a review" (the standard's corpus reading: a referral or
+  booking whose content is the request itself has its purpose recorded);
+- what the act is for: "Referral for a carer's assessment", "referred to fire and
+  rescue for a home safety visit"; not a person or a time ("for Tom", "for the
+  third time"), and not what was talked about ("told mum about the plan for discharge");
+- a statutory notification: sent to the regulator or a supervisory body, its basis
+  is the duty that requires it ("CQC notification submitted").
+
+Such a purpose covers its own act only: "Referral to the diabetes team for
+review. DN informed." still lacks a reason for telling the DN.
+
+A note that records a multi-agency forum (a strategy discussion, a child
+protection conference, a core group, a MARAC) shares in it for the forum's
+purpose; a referral reported there ("Young Carers - referral made 25/02") is an
+act of its own and needs its own reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from recordcheck.checks.sharing_rationale.words import CLIENT_FACING, WORD_CLASSES, WRITER
+from recordcheck.language.matching import TermMatcher
+from recordcheck.language.note_context import note_type
+from recordcheck.language.scope import Scope
+
+# verbs of telling: "to let them know", "to update" restate the sharing, they give no purpose
+TELLING = WORD_CLASSES["telling"]
+# verbs whose clause is a request: "requesting a review", "asked for a visit"
+REQUESTING = WORD_CLASSES["requesting"]
+# "for" a person or a time names who or when, not what for (with the family words of [terms])
+NOT_A_PURPOSE = WORD_CLASSES["not_a_purpose"]
+# where the content of what was told begins: "about", "re"
+CONTENT_OPENERS = WORD_CLASSES["content_openers"]
+# the links by which a clause or phrase hangs on the act it gives the purpose of
+ATTACHING = {
+    "advcl", "xcomp", "conj", "acl", "relcl", "prep", "pobj", "dobj", "appos", "npadvmod", "dep"
+}
+ATTACH_STEPS = 4  # links walked up from a purpose word to the act
+PURPOSE_LISTS = ("statutory_bodies", "forums")
+FORUM_OPENING = 3  # tokens at the note's start within which a forum names what the note records
+
+
+class PurposeReader:
+    """Finds purposes the grammar gives to a sharing act, and forums the note records."""
+
+    def __init__(self, nlp: Language, lists: Mapping[str, Sequence[str]], acts: TermMatcher):
+        self.acts = acts  # the direction reader's sharing and contact words
+        self.terms = TermMatcher(nlp, {key: lists[key] for key in PURPOSE_LISTS})
+        self.forum_types = tuple(term.lower() for term in lists["forums"])
+        # "referral for mum", "applications for two carers": for whom, not what for
+        self.not_a_purpose = NOT_A_PURPOSE | {word.lower() for word in lists["people"]}
+
+    def covered(self, doc: Doc, outward: list[Span]) -> set[int]:
+        """The starts of the sharing sentences whose own act, or the forum, gives the purpose."""
+        forum = self.at_forum(doc)
+        return {
+            sent.start
+            for sent in outward
+            if self.gives_purpose(sent)
+            or (forum and not self.acts.has(sent, "sharing_acts"))
+        }
+
+    def gives_purpose(self, sent: Span) -> bool:
+        """This sentence's sharing act carries its purpose (infinitive, request, "for", duty)."""
+        acts = [m for m in self.acts.spans(sent) if m.label_ != "received"]
+        if not acts:
+            return False
+        roots = {m.root.i: m.root for m in acts}
+        if self.terms.has(sent, "statutory_bodies"):
+            return True
+        return any(
+            _infinitive_of_purpose(token, roots)
+            or _request(token, roots)
+            or _what_for(token, roots, self.not_a_purpose)
+            for token in sent
+        )
+
+    def at_forum(self, doc: Doc) -> bool:
+        """The note records a multi-agency forum: by its type, or by its opening words."""
+        kind = note_type(doc)
+        if kind and any(_has_words(kind, term) for term in self.forum_types):
+            return True
+        first = next(iter(doc.sents), None)
+        if first is None or self.acts.has(first, "sharing_acts"):
+            return False  # "MARAC referral sent" records no forum
+        # "ICPC held 27/11", "Strategy discussion 05/11": the note opens with the forum;
+        # "Emailed the DSL that the family is heard at MARAC" only mentions one
+        return any(
+            m.label_ == "forums" and m.start < first.start + FORUM_OPENING
+            for m in self.terms.spans(first)
+        )
+
+
+def _infinitive_of_purpose(token: Token, roots: dict[int, Token]) -> bool:
+    """ "Emailed brokerage to end the package": "to" + a verb hanging on the act."""
+    if token.pos_ not in ("VERB", "AUX") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    ):
+        return False
+    verbs = [token, *(c for c in token.children if c.dep_ == "conj")]
+    if all(v.lemma_.lower() in TELLING or v.lower_ in TELLING for v in verbs):
+        return False  # "to let them know", "to update"
+    act = _act_above(token, roots)
+    return act is not None and act.lemma_.lower() not in CLIENT_FACING
+
+
+def _request(token: Token, roots: dict[int, Token]) -> bool:
+    """ "requesting extra funding", "asked for a review": the writer's request to the partner."""
+    if token.lemma_.lower() not in REQUESTING or token.pos_ != "VERB":
+        return False
+    subject = Scope.subject_of(token)
+    if subject is not None and subject.lower_ not in WRITER:
+        return False  # "PC Hart asked for his GP's details": the partner asked
+    asks_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
+    asks_to = any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+    requested = token.lemma_.lower() != "ask" or asks_for or asks_to
+    return requested and (token.i in roots or _act_above(token, roots) is not None)
+
+
+def _what_for(token: Token, roots: dict[int, Token], not_a_purpose: frozenset[str]) -> bool:
+    """ "Referral for a carer's assessment": "for" + a thing, hanging on the act."""
+    if token.lower_ != "for" or token.dep_ != "prep":
+        return False
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    if not objects or objects[0].pos_ != "NOUN":
+        return False  # "for Tom", "for her", "for 2 weeks"
+    if objects[0].lemma_.lower() in not_a_purpose or objects[0].lower_ in not_a_purpose:
+        return False
+    act = _act_above(token, roots)
+    return act is not None and not (
+        act.lemma_.lower() in CLIENT_FACING and act.i != token.head.i
+    )  # "told him the plan for discharge": the plan was what he was told
+
+
+def _act_above(token: Token, roots: dict[int, Token]) -> Token | None:
+    """The sharing act this word's clause or phrase hangs on, if any, within a few links."""
+    current = token
+    for _ in range(ATTACH_STEPS):
+        if current.dep_ not in ATTACHING or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.i in roots:
+            return current
+        # telegraphic "Emailed ASC brokerage to end ...": the act parsed as the noun's modifier
+        modifier = next((c for c in current.children if c.i in roots and c.dep_ == "amod"), None)
+        if modifier is not None:
+            return modifier
+        if current.lower_ in CONTENT_OPENERS:
+            return None  # "told mum about the plan for discharge": what was talked about
+    return None
+
+
+def _has_words(text: str, term: str) -> bool:
+    """ "core group meeting" has "core group"; "strategy" alone is not "strategy discussion"."""
+    return f" {term} " in f" {text.replace('/', ' ')} "
