@@ -13,7 +13,7 @@ from report_sample import note_result, sample_report
 from recordcheck.model import Report
 from recordcheck.report import chart_data
 from recordcheck.report.audit import write_audit
-from recordcheck.report.audit_docx import build_audit_document
+from recordcheck.report.audit_docx import start_audit_document
 from recordcheck.report.partner_agencies import partners_in
 from recordcheck.report.summary import summarise
 
@@ -33,7 +33,7 @@ def report_of(notes) -> Report:
 
 def figures_in(report: Report):
     """(picture properties, caption text) for each picture of the Word report."""
-    document = build_audit_document(report, summarise(report))
+    document = start_audit_document(report, summarise(report)).finish()
     body = list(document.paragraphs)
     found = []
     for position, paragraph in enumerate(body):

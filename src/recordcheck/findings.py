@@ -24,6 +24,7 @@ QUOTE_LIMIT = 80  # characters of flagged text quoted in a suggestion
 def findings_for(doc: Doc) -> tuple[Finding, ...]:
     """Every finding the checks marked in this Doc, in text order."""
     found = []
+    text = doc.text  # spaCy rebuilds it from the tokens on every read
     for spec in all_checks():
         for span in doc.spans.get(spec.span_group, ()):
             words = spec.cue(span.label_)
@@ -32,10 +33,10 @@ def findings_for(doc: Doc) -> tuple[Finding, ...]:
                     check=spec.id,
                     start=span.start_char,
                     end=span.end_char,
-                    text=doc.text[span.start_char : span.end_char],
+                    text=text[span.start_char : span.end_char],
                     severity=severity_of(spec, span, words.severity),
                     message=words.message,
-                    suggestion=_suggestion(words, span),
+                    suggestion=_suggestion(words, span, text),
                     cue=span.label_,
                 )
             )
@@ -55,8 +56,9 @@ def applicable_checks(doc: Doc) -> tuple[str, ...]:
     )
 
 
-def _suggestion(words: CueText, span: Span) -> str:
-    """The span's sentence rewritten, or the cue's plain suggestion when it declares no rewrite."""
+def _suggestion(words: CueText, span: Span, text: str) -> str:
+    """The span's sentence (from ``text``, the Doc's) rewritten, or the cue's plain suggestion
+    when it declares no rewrite."""
     if not words.rewrite:
         return words.suggestion.format(text=_quoted(span.text))
     doc = span.doc
@@ -64,7 +66,6 @@ def _suggestion(words: CueText, span: Span) -> str:
     if doc.has_annotation("SENT_START") and len(span):
         start = min(start, span[0].sent.start_char)
         end = max(end, span[-1].sent.end_char)
-    text = doc.text
     # a list or a log keeps one entry to a line: the rest of the sentence stops at a line break
     before = text[start : span.start_char].rpartition("\n")[2]
     after = text[span.end_char : end].partition("\n")[0]

@@ -21,6 +21,8 @@ FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP"}
 # voice-to-text: this many words or more with hardly a punctuation mark is a run-on
 RUN_ON_WORDS = 30
 WORDS_PER_MARK = 20
+CLAUSES_KEY = "rc_clause_bounds"  # Doc.user_data: each sentence's clauses, cut once
+STATEMENTS_KEY = "rc_statements"  # Doc.user_data: each token's statement, found once
 
 
 def is_break(token: Token) -> bool:
@@ -55,12 +57,18 @@ def line_start(words: Span | Token) -> int:
 
 def statement_of(token: Token) -> Span:
     """The token's sentence, cut at line breaks and stray full stops (a bulleted log
-    often parses as one long sentence)."""
-    sent, doc = token.sent, token.doc
-    start = next(
-        (t.i + 1 for t in reversed(doc[sent.start : token.i]) if ends_statement(t)), sent.start
-    )
-    end = next((t.i + 1 for t in doc[token.i : sent.end] if ends_statement(t)), sent.end)
+    often parses as one long sentence). Kept on the Doc: the checks ask again and again."""
+    doc = token.doc
+    kept = doc.user_data.setdefault(STATEMENTS_KEY, {})
+    if token.i not in kept:
+        sent = token.sent
+        start = next(
+            (t.i + 1 for t in reversed(doc[sent.start : token.i]) if ends_statement(t)),
+            sent.start,
+        )
+        end = next((t.i + 1 for t in doc[token.i : sent.end] if ends_statement(t)), sent.end)
+        kept[token.i] = (start, end)
+    start, end = kept[token.i]
     return doc[start:end]
 
 
@@ -144,7 +152,9 @@ def clause_of(token: Token, subordinate: bool = True) -> Span:
     """The clause holding the token, without leading/trailing punctuation and conjunctions."""
     sent = token.sent
     doc = token.doc
-    start, end = next((a, b) for a, b in clause_bounds(sent, subordinate) if a <= token.i < b)
+    start, end = next(
+        (a, b) for a, b in _kept_clause_bounds(sent, subordinate) if a <= token.i < b
+    )
     while start < end - 1 and (
         doc[start].dep_ in EDGE_TRIM or doc[start].is_punct or doc[start].is_space
     ):
@@ -154,6 +164,16 @@ def clause_of(token: Token, subordinate: bool = True) -> Span:
     ):
         end -= 1
     return doc[start:end]
+
+
+def _kept_clause_bounds(sent: Span, subordinate: bool) -> list[tuple[int, int]]:
+    """``clause_bounds``, kept on the Doc: the checks ask for the clauses of one sentence
+    many times over, and nothing changes the parse after the parser."""
+    kept = sent.doc.user_data.setdefault(CLAUSES_KEY, {})
+    key = (sent.start, sent.end, subordinate)
+    if key not in kept:
+        kept[key] = clause_bounds(sent, subordinate)
+    return kept[key]
 
 
 def labelled_sentence(sent: Span, label: str) -> Span:

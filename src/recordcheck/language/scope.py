@@ -19,6 +19,7 @@ from recordcheck.language.matching import TermMatcher
 
 QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|(?<![\w\'’])\'(?=\w).*?(?<=[\w.!?,])\'(?![\w])')
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+QUOTED_KEY = "rc_quoted_ranges"  # Doc.user_data: the note's quotations, found once
 
 
 class Scope:
@@ -40,7 +41,11 @@ class Scope:
     # --- quotes -------------------------------------------------------------
     @staticmethod
     def quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
-        return [match.span() for match in QUOTED.finditer(doc.text)]
+        # Four components ask for every note, and spaCy rebuilds doc.text from its
+        # tokens on each read: the text never changes, so the answer is kept on the Doc.
+        if QUOTED_KEY not in doc.user_data:
+            doc.user_data[QUOTED_KEY] = [match.span() for match in QUOTED.finditer(doc.text)]
+        return list(doc.user_data[QUOTED_KEY])
 
     @staticmethod
     def inside(span: Span, ranges: list[tuple[int, int]]) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from recordcheck.model import Report
 from recordcheck.report.atomic import atomic_output, move_into_place, staging_folder
-from recordcheck.report.audit_docx import TemplateError, build_audit_document, open_template
+from recordcheck.report.audit_docx import TemplateError, open_template, start_audit_document
 from recordcheck.report.chronology import write_chronology
 from recordcheck.report.findings_book import write_findings_workbook
 from recordcheck.report.moderation import agreement, moderated, moderation_json
@@ -42,16 +42,33 @@ class PackOptions:
     service: str = ""
 
 
-def _word_report(report: Report, path: Path, summary: AuditSummary, options: PackOptions) -> None:
-    document = build_audit_document(
+@dataclass(frozen=True)
+class Unfinished:
+    """A file a writer left being worked on in the background: ``finish`` completes it once
+    the other writers have written theirs, ``abandon`` stops the work (a no-op once finished)."""
+
+    finish: Callable[[], object]
+    abandon: Callable[[], object]
+
+
+def _word_report(
+    report: Report, path: Path, summary: AuditSummary, options: PackOptions
+) -> Unfinished:
+    # LibreOffice numbers the contents in the background while the workbooks are written
+    numbering = start_audit_document(
         report,
         summary,
         template=options.template,
         organisation=options.organisation,
         service=options.service,
     )
-    with atomic_output(path) as stream:
-        document.save(stream)
+
+    def finish() -> None:
+        document = numbering.finish()
+        with atomic_output(path) as stream:
+            document.save(stream)
+
+    return Unfinished(finish, numbering.close)
 
 
 def _report_json(report: Report, path: Path, summary: AuditSummary, options: PackOptions) -> None:
@@ -80,6 +97,7 @@ def _report_json(report: Report, path: Path, summary: AuditSummary, options: Pac
         json.dump(report.to_dict() | figures, stream, ensure_ascii=False, indent=2)
 
 
+# A writer writes its file, or returns it Unfinished (its slow part overlaps the others)
 Writer = Callable[[Report, Path, AuditSummary, PackOptions], object]
 
 # file name -> the writer that makes it, in the order they are written
@@ -124,9 +142,18 @@ def write_audit(
     summary = summarise(decided)
     options = PackOptions(template=template, organisation=organisation, service=service)
     with staging_folder(out_dir) as staging:
-        for name in outputs:
-            given = report if name in EVERY_FINDING else decided
-            WRITERS[name](given, staging / name, summary, options)
+        unfinished: list[Unfinished] = []
+        try:
+            for name in outputs:
+                given = report if name in EVERY_FINDING else decided
+                written_or_not = WRITERS[name](given, staging / name, summary, options)
+                if isinstance(written_or_not, Unfinished):
+                    unfinished.append(written_or_not)
+            for item in unfinished:
+                item.finish()
+        finally:
+            for item in unfinished:  # a writer failed or Ctrl-C: stop what is still running
+                item.abandon()
         paths = move_into_place(staging, out_dir, outputs)
     for path in paths:
         if written is not None:

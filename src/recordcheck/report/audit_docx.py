@@ -28,7 +28,7 @@ from recordcheck.report.accuracy_statement import (
     decided_summary,
 )
 from recordcheck.report.charts import charts_section
-from recordcheck.report.contents_pages import number_contents
+from recordcheck.report.contents_pages import ContentsNumbering
 from recordcheck.report.doc_builder import AuditDocument, day, percent, period, plural
 from recordcheck.report.grades import LABEL
 from recordcheck.report.guide import guide_for
@@ -265,14 +265,16 @@ SECTIONS: list[Callable[[AuditDocument], object]] = [
 ]
 
 
-def build_audit_document(
+def start_audit_document(
     report: Report,
     summary: AuditSummary,
     *,
     template: Path | None = None,
     organisation: str = "",
     service: str = "",
-) -> WordDocument:
+) -> ContentsNumbering:
+    """The report written, its contents' page numbers being worked out in the background:
+    ``finish()`` returns the document with them."""
     document = open_template(Path(template) if template else bundled_template())
     clear_body(document)
     ensure_report_styles(document)
@@ -291,4 +293,4 @@ def build_audit_document(
     update_fields_on_open(document)
     document.core_properties.title = "Case recording audit"
     document.core_properties.subject = clean_text(" ".join((organisation, service)).strip())
-    return number_contents(document, note)
+    return ContentsNumbering(document, note)

@@ -45,54 +45,93 @@ def libreoffice() -> str | None:
 def number_contents(document: Document, note: Paragraph | None = None) -> Document:
     """Write page numbers into the contents entries; remove ``note`` (how to get them)
     when they were written."""
-    # by style id: python-docx's paragraph.style scans every style, once per paragraph
-    wanted = {style.style_id for style in document.styles if style.name in CONTENTS_STYLES}
-    entries = [p for p in document.paragraphs if p._p.style in wanted]
-    program, reader = libreoffice(), shutil.which("pdftotext")
-    if not entries or program is None or reader is None:
-        return document
-    pages = _laid_out_pages(document, program, reader)
-    numbers = find_pages([entry.text for entry in entries], pages) if pages else None
-    if numbers is None:
-        return document
-    for entry, number in zip(entries, numbers, strict=True):
-        _add_number(entry, number)
-    if note is not None:
-        note._p.getparent().remove(note._p)
-    return document
+    return ContentsNumbering(document, note).finish()
 
 
-def _laid_out_pages(document: Document, program: str, reader: str) -> list[str] | None:
-    """The text of each page as LibreOffice lays the document out, or None on any failure."""
-    with tempfile.TemporaryDirectory(prefix="recordcheck-contents-") as scratch:
-        folder = Path(scratch)
+class ContentsNumbering:
+    """The contents' page numbers, worked out while other work goes on.
+
+    Made, it saves the report to a scratch folder and starts LibreOffice laying
+    it out; ``finish`` waits for the layout and writes the numbers in. The
+    layout is the slowest step of writing the pack, so the workbooks are
+    written meanwhile (report/audit.py). The document must not change between
+    the two. ``close`` (called by ``finish``) stops LibreOffice and removes the
+    scratch folder if the pack is abandoned before then.
+    """
+
+    def __init__(self, document: Document, note: Paragraph | None = None):
+        self.document, self.note = document, note
+        # by style id: python-docx's paragraph.style scans every style, once per paragraph
+        wanted = {style.style_id for style in document.styles if style.name in CONTENTS_STYLES}
+        self.entries = [p for p in document.paragraphs if p._p.style in wanted]
+        self._scratch: tempfile.TemporaryDirectory | None = None
+        self._process: subprocess.Popen | None = None
+        program, self._reader = libreoffice(), shutil.which("pdftotext")
+        if self.entries and program is not None and self._reader is not None:
+            self._start(program)
+
+    def _start(self, program: str) -> None:
+        self._scratch = tempfile.TemporaryDirectory(prefix="recordcheck-contents-")
+        folder = Path(self._scratch.name)
         source = folder / "report.docx"
-        document.save(str(source))
+        self.document.save(str(source))
+        command = [
+            program,
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(source),
+        ]
         try:
-            subprocess.run(
-                [
-                    program,
-                    f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-                    "--headless",
-                    "--convert-to",
-                    "pdf",
-                    "--outdir",
-                    str(folder),
-                    str(source),
-                ],
-                check=True,
-                capture_output=True,
-                timeout=TIMEOUT_SECONDS,
+            self._process = subprocess.Popen(
+                command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
             )
+        except OSError:
+            self._process = None
+
+    def finish(self) -> Document:
+        """The document with its contents numbered, or as it was when that failed."""
+        try:
+            pages = self._laid_out_pages()
+        finally:
+            self.close()
+        numbers = find_pages([entry.text for entry in self.entries], pages) if pages else None
+        if numbers is None:
+            return self.document
+        for entry, number in zip(self.entries, numbers, strict=True):
+            _add_number(entry, number)
+        if self.note is not None:
+            self.note._p.getparent().remove(self.note._p)
+        return self.document
+
+    def _laid_out_pages(self) -> list[str] | None:
+        """The text of each page as LibreOffice laid the document out, or None on any failure."""
+        if self._process is None or self._scratch is None or self._reader is None:
+            return None
+        try:
+            if self._process.wait(timeout=TIMEOUT_SECONDS) != 0:
+                return None
             text = subprocess.run(
-                [reader, "-layout", str(folder / "report.pdf"), "-"],
+                [self._reader, "-layout", str(Path(self._scratch.name) / "report.pdf"), "-"],
                 check=True,
                 capture_output=True,
                 timeout=TIMEOUT_SECONDS,
             ).stdout.decode("utf-8", "replace")
         except (OSError, subprocess.SubprocessError):
             return None
-    return text.split("\f")
+        return text.split("\f")
+
+    def close(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._process = None
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
 
 
 def find_pages(headings: Sequence[str], pages: Sequence[str]) -> list[int] | None:

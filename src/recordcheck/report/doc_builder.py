@@ -14,7 +14,7 @@ from docx.text.paragraph import Paragraph
 from recordcheck.model import Report
 from recordcheck.report.sanitise import clean_text
 from recordcheck.report.summary import AuditSummary
-from recordcheck.report.word import add_table, style_ids, use_style
+from recordcheck.report.word import add_table, new_paragraph, style_ids, use_style
 
 
 def day(when: date | None) -> str:
@@ -61,7 +61,7 @@ class AuditDocument:
         return paragraph
 
     def para(self, text: str = "", style: str | None = None) -> Paragraph:
-        return self.styled(self.document.add_paragraph(clean_text(text)), style)
+        return self.styled(new_paragraph(self.document, clean_text(text)), style)
 
     def lead(self, label: str, text: str, style: str | None = None) -> Paragraph:
         """A paragraph opening with a bold label, the way auditors' reports read."""
@@ -85,4 +85,4 @@ class AuditDocument:
         return table
 
     def page_break(self) -> None:
-        self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        new_paragraph(self.document).add_run().add_break(WD_BREAK.PAGE)

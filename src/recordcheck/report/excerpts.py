@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from recordcheck.model import Finding, NoteResult, Severity
 from recordcheck.report.summary import author_label, case_label
@@ -45,7 +46,9 @@ class Quote:
     after: str
 
 
-def _sentence_ends(text: str) -> list[int]:
+# a note with several findings is split once, not once for each (twice, for findings.xlsx)
+@lru_cache(maxsize=256)
+def _sentence_ends(text: str) -> tuple[int, ...]:
     ends = []
     for match in _SENTENCE_END.finditer(text):
         # look back a few characters only: searching the whole prefix is quadratic
@@ -54,7 +57,7 @@ def _sentence_ends(text: str) -> list[int]:
         if match.group().startswith(".") and word and _abbreviated(word.group(1), before):
             continue
         ends.append(match.end())
-    return ends
+    return tuple(ends)
 
 
 def _abbreviated(word: str, before: str) -> bool:

@@ -148,13 +148,37 @@ def add_table(
         shapes[key] = _empty_table(document, headers, widths_cm, ids)
     empty, prototypes = shapes[key]
     element = copy.deepcopy(empty)
-    document.element.body._insert_tbl(element)
+    append_to_body(document, element)
     for number, values in enumerate(rows):
         row = copy.deepcopy(prototypes[number % 2])
         for run, value in zip(row.iter(qn("w:r")), values, strict=True):
             _fill_run(run, clean_text(value))
         element.append(row)
     return Table(element, document._body)
+
+
+def new_paragraph(document: Document, text: str = "") -> Paragraph:
+    """A paragraph added at the end of the body (what ``document.add_paragraph`` does)."""
+    paragraph = Paragraph(append_to_body(document, OxmlElement("w:p")), document._body)
+    if text:
+        paragraph.add_run(text)
+    return paragraph
+
+
+def append_to_body(document: Document, element):
+    """Add ``element`` at the end of the body, before the closing section properties.
+
+    python-docx finds those by scanning every element of the body on each addition, so a
+    report of thousands of paragraphs and tables took time growing with the square of
+    its length; they are the body's last element, reached directly.
+    """
+    body = document.element.body
+    last = next(body.iterchildren(reversed=True), None)
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(element)
+    else:
+        body.append(element)
+    return element
 
 
 def _table_shapes(document: Document) -> dict:
