@@ -43,6 +43,7 @@ def test_checks_come_before_extra_components(fake_base):
     nlp = pipeline.load_pipeline(extra_components=("rc_test_extra",))
     assert nlp.pipe_names == [
         "rc_opinion",
+        "rc_encounters",  # the events component who-present reads (its check.toml `needs`)
         "rc_who_present",
         "rc_sharing_rationale",
         "rc_test_extra",

@@ -6,6 +6,7 @@ import pytest
 
 from recordcheck.checks.opinion.component import OpinionCheck
 from recordcheck.checks.who_present.component import WhoPresentCheck
+from recordcheck.events.encounters import EncounterReader
 from recordcheck.rules import RulesError, load_rules
 
 
@@ -116,11 +117,34 @@ def test_organisation_label_is_flagged(real_nlp):
 
 @pytest.mark.slow
 def test_organisation_encounter_word_is_an_encounter(real_nlp):
-    doc = real_nlp("doorstep chat about the bins.")
-    assert not WhoPresentCheck(real_nlp, {})(doc).spans["rc_who_present"]
-    assert WhoPresentCheck(real_nlp, {"encounter_words_lemma": ["doorstep chat"]})(doc).spans[
-        "rc_who_present"
+    def flagged(extra_terms) -> list[str]:
+        doc = EncounterReader(real_nlp, extra_terms)(real_nlp("doorstep chat about the bins."))
+        return [s.label_ for s in WhoPresentCheck()(doc).spans["rc_who_present"]]
+
+    assert flagged({}) == []
+    assert flagged({"encounter_words_lemma": ["doorstep chat"]}) == [
+        "encounter-without-attendees"
     ]
+
+
+@pytest.mark.slow
+def test_the_who_present_table_reaches_the_encounter_words_through_the_pipeline(tmp_path):
+    from recordcheck.findings import findings_for
+    from recordcheck.nlp import load_pipeline
+
+    note = "doorstep chat about the bins."
+    assert not findings_for(load_pipeline()(note))
+    rules = write(tmp_path, "r.toml", '[who_present]\nencounter_words = ["doorstep chat"]\n')
+    nlp = load_pipeline(rules)
+    assert [(f.check, f.cue) for f in findings_for(nlp(note))] == [
+        ("who-present", "encounter-without-attendees")
+    ]
+
+
+def test_a_who_present_list_that_no_component_has_is_refused(tmp_path):
+    path = write(tmp_path, "r.toml", '[who_present]\nvisit_words = ["doorstep chat"]\n')
+    with pytest.raises(RulesError, match="has no list 'visit_words'.*encounter_words"):
+        load_rules(path)
 
 
 def test_chronology_cue_words_extend_the_significant_event_lists(tmp_path):

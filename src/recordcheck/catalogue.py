@@ -2,9 +2,9 @@
 
 A check is a folder holding `check.toml` (what it is: id, title, the part of
 the recording standard it enforces, scoring unit, what it applies to, guide
-text, cue messages), `terms.toml` (its word lists), `examples.toml` (sentences
-it must flag and must pass) and, for checks with their own grammar,
-`component.py`. Evaluate, the report guide, the writers and the rules loader
+text, cue messages, the events components it reads), `terms.toml` (its word
+lists), `examples.toml` (sentences it must flag and must pass) and, for checks
+with their own grammar, `component.py`. Evaluate, the report guide, the writers and the rules loader
 all ask this module; none keeps its own list, so adding a check is adding a
 folder (and corpus labels).
 
@@ -77,6 +77,9 @@ class CheckSpec:
     span_group: str
     # the span group marking what makes a note one the check applies to ("" for every note)
     applies_group: str
+    # components of the events layer the check reads (check.toml `needs`), by factory name:
+    # the pipeline runs them before it, and the rules file's table extends their lists too
+    needs: tuple[str, ...]
     model: str  # a trained model under recordcheck/models/ the component takes, or ""
     # the component takes the organisation's partner agencies (rules-file [partners])
     partner_agencies: bool
@@ -191,6 +194,7 @@ def _read_spec(folder: Traversable, package: str | None) -> CheckSpec:
             factory=check.get("factory", "rc_terms_check"),
             span_group=check.get("span_group", "rc_" + check_id.replace("-", "_")),
             applies_group=check.get("applies_group", ""),
+            needs=tuple(check.get("needs", ())),
             model=check.get("model", ""),
             partner_agencies=bool(check.get("partner_agencies", False)),
             requires=guide.get("requires", "See the recording standard."),

@@ -21,6 +21,7 @@ import spacy
 from recordcheck.catalogue import CheckSpec, all_checks
 from recordcheck.checks.opinion.classifier import MODEL_NAME
 from recordcheck.errors import PipelineNotInstalled
+from recordcheck.events import COMPONENTS as EVENT_COMPONENTS
 from recordcheck.language.note_context import AUTHOR, AUTHOR_ROLE, NOTE_TYPE, TEAM
 from recordcheck.rules import RulesError, load_rules
 
@@ -51,7 +52,10 @@ def load_pipeline(
     organisation_terms = load_rules(rules) if rules else {}
     nlp = load_base(exclude=() if entities else ("ner",))
     for spec in all_checks():
-        config = {"extra_terms": organisation_terms.get(spec.gold_key, {})}
+        terms = organisation_terms.get(spec.gold_key, {})
+        for needed in spec.needs:
+            _add_needed(nlp, needed, terms)
+        config = {"extra_terms": terms} if spec.extendable_lists() else {}
         if spec.kind == "terms":
             config["check_id"] = spec.id
         elif spec.model:
@@ -68,6 +72,17 @@ def load_pipeline(
     if rules:
         nlp.meta["recordcheck_rules"] = _fingerprint(Path(rules).read_bytes())
     return nlp
+
+
+def _add_needed(nlp: Language, factory: str, terms: Mapping[str, Sequence[str]]) -> None:
+    """Add an events component a check reads, once, with the words of the check's rules table
+    that extend its lists (the rules loader has judged that each list belongs somewhere)."""
+    if factory in nlp.pipe_names:
+        return
+    component = EVENT_COMPONENTS[factory]
+    importlib.import_module(component.module)
+    own = component.extendable_lists()
+    nlp.add_pipe(factory, config={"extra_terms": {k: v for k, v in terms.items() if k in own}})
 
 
 def _register_factory(spec: CheckSpec) -> None:

@@ -17,7 +17,9 @@ TOML or YAML, one table per check, each key a word list of that check:
     from = [90, 70]      # per cent, for each name but the last
 
 Terms are added to the check's own lists (see `checks/<check>/terms.toml` for the
-list names); nothing replaces them. A `[partners]` table is passed to the
+list names), or to those of the events component it reads (`needs` in its
+check.toml: who-present's encounter words are in `events/encounters.toml`);
+nothing replaces them. A `[partners]` table is passed to the
 agency lexicon, from which the partner register and the sharing check's
 recipients both read: one table serves both. A `[chronology]` table adds cue
 words for the chronology's significant events (`events/significant.toml`).
@@ -33,8 +35,9 @@ from typing import Any
 
 import yaml
 
-from recordcheck.catalogue import all_checks
+from recordcheck.catalogue import CheckSpec, all_checks
 from recordcheck.datafiles import list_name, package_toml
+from recordcheck.events import COMPONENTS as EVENT_COMPONENTS
 from recordcheck.language.agencies import LexiconError, load_lexicon
 from recordcheck.report.grades import GradeScheme, GradingError
 
@@ -123,7 +126,7 @@ def _child(node, name: str):
 def _validated(path: Path, parsed: Any, line_of) -> dict[str, dict[str, Any]]:
     if not isinstance(parsed, dict):
         raise RulesError(f"{path}:1: expected tables such as [opinion] with word lists")
-    extendable = {spec.gold_key: spec.extendable_lists() for spec in all_checks()}
+    extendable = {spec.gold_key: _extendable_lists(spec) for spec in all_checks()}
     extendable[CHRONOLOGY] = tuple(package_toml("recordcheck.events", "significant.toml")["terms"])
     allowed = {check: {list_name(key) for key in keys} for check, keys in extendable.items()}
     lists_by_name = {
@@ -170,6 +173,13 @@ def _validated(path: Path, parsed: Any, line_of) -> dict[str, dict[str, Any]]:
         # the table becomes the component's settings, of which extra_terms is the one
         rules[CHRONOLOGY] = {"extra_terms": rules[CHRONOLOGY]}
     return rules
+
+
+def _extendable_lists(spec: CheckSpec) -> frozenset[str]:
+    """A check's own [terms] lists and those of the events components it reads: the
+    words of who-present's encounters live in events/encounters.toml."""
+    needed = (EVENT_COMPONENTS[factory].extendable_lists() for factory in spec.needs)
+    return spec.extendable_lists().union(*needed)
 
 
 def _grades(path: Path, table: Any, line_of) -> dict[str, Any]:

@@ -1,7 +1,9 @@
 """The recording-standard checks: one folder per check (see `recordcheck.catalogue`).
 
 Each folder declares its check in `check.toml` and keeps its words in
-`terms.toml` and its must-flag / must-pass examples in `examples.toml`.
+`terms.toml` and its must-flag / must-pass examples in `examples.toml`. A
+check that judges facts of the events layer (who-present: encounters)
+declares the components it reads in `needs` and keeps no words of its own.
 Checks with their own grammar have a `component.py` registering a spaCy
 factory; checks made of word lists alone use `word_list_check`. Components
 only mark the Doc; `recordcheck.findings` turns the marks into Findings.

@@ -1,6 +1,6 @@
 """Who took part in an encounter: names, roles, attendee lists, callers.
 
-The component asks these questions once it knows an encounter took place:
+rc_encounters asks these questions once it knows an encounter took place:
 does the note say who was there ("Present: ...", "seen alone", "Frank and
 Grace", a comma-separated list of people), is a participant named or
 identified by role ("Visited Dorothy", "tc w/ mum"), and for a call, is the
@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.checks.who_present.words import (
+from recordcheck.events.encounter_words import (
     CALL_PREPOSITIONS,
     LIST_JOINERS,
     PLANNING_AUX,
@@ -29,7 +29,7 @@ CALLER_WINDOW = 4  # tokens either side of "rang" / "call from" in which the oth
 
 
 class Attendees:
-    """Questions about who took part, over parsed sentences, fed by the check's word lists."""
+    """Questions about who took part, over parsed sentences, fed by encounters.toml's lists."""
 
     def __init__(self, lists: Mapping[str, Sequence[str]], scope: Scope):
         self.person_words = frozenset(lists["person_words"])

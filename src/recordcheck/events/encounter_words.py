@@ -1,10 +1,10 @@
-"""The who-present check's words: its data file, read once, and the closed word classes."""
+"""The words of encounters and attendees: encounters.toml, read once, and its word classes."""
 
 from __future__ import annotations
 
 from recordcheck.datafiles import package_toml, word_classes
 
-DATA = package_toml(__package__, "terms.toml")
+DATA = package_toml(__package__, "encounters.toml")
 WORD_CLASSES = word_classes(DATA)
 SELF = WORD_CLASSES["self"]
 THIRD_PERSON = WORD_CLASSES["third_person"]
