@@ -132,10 +132,7 @@ class Finding(PlainData):
 # What a contact event can be (see the recording standard, "Contact events").
 STATUSES = ("done", "attempted", "planned")
 DIRECTIONS = ("out", "in", "both")
-
-
-# The agency lexicon files a mention that names no organisation under a
-# "(force not named)"-style entry of its kind.
+# a mention that names no organisation is filed as "Police (force not named)"
 UNNAMED_AGENCY_MARK = "not named)"
 NAME_EDGE_PUNCTUATION = ".,;:()'\""
 
