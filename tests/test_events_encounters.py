@@ -87,3 +87,9 @@ def test_who_present_finds_nothing_without_an_encounter():
     assert not no_encounter.spans["rc_who_present"]
     unread = WhoPresentCheck()(spacy.blank("en")("Home visit."))  # rc_encounters did not run
     assert not unread.spans["rc_who_present"]
+
+
+def test_who_present_refuses_a_pipeline_without_the_encounters_it_reads():
+    bare = spacy.blank("en")
+    with pytest.raises(ValueError, match="rc_encounters"):
+        bare.add_pipe("rc_who_present")

@@ -41,6 +41,10 @@ CUE_FOR_KIND = {
     requires=["doc.spans"],
 )
 def make_who_present_check(nlp: Language, name: str):
+    # without the events layer's encounters the check would find nothing, silently
+    missing = [needed for needed in DECLARED["needs"] if needed not in nlp.pipe_names]
+    if missing:
+        raise ValueError(f"rc_who_present needs {', '.join(missing)} earlier in the pipeline")
     return WhoPresentCheck()
 
 
