@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from recordcheck.checks.opinion.classifier import SentenceClassifier
@@ -45,3 +47,16 @@ def test_same_seed_same_model(real_nlp, corpus, tmp_path):
     assert SentenceClassifier(first).scores(sentences) == SentenceClassifier(second).scores(
         sentences
     )
+
+
+def test_training_reads_every_split_named(real_nlp, corpus, tmp_path):
+    """A second split adds its sentences: `recordcheck train --split train --split more`."""
+    root = shutil.copytree(corpus, tmp_path / "corpus")
+    write_corpus(
+        root / "more", [("m1", "Case Note", "He was calmer. Ate lunch.", ["calmer"], "", "")]
+    )
+    one = train_opinion_classifier(root, tmp_path / "a", nlp=real_nlp)
+    both = train_opinion_classifier(root, tmp_path / "b", nlp=real_nlp, splits=("train", "more"))
+    described = [SentenceClassifier(model).nlp.meta["description"] for model in (one, both)]
+    assert "24 sentences (12 opinion) from train," in described[0]
+    assert "26 sentences (13 opinion) from train + more," in described[1]

@@ -294,17 +294,17 @@ def evaluate(notes: Path, gold: Path, record_accuracy: bool) -> None:
 
 @main.command()
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=Path("corpus"), show_default=True,
-              help="Corpus folder; its train/ split is used.")
+              default=Path("corpus"), show_default=True, help="Folder of the corpus splits.")
+@click.option("--split", "splits", multiple=True, default=("train",), show_default=True,
+              help="A split inside the corpus to train on; repeat for more.")
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("models"), show_default=True,
-              help="Models folder; the classifier is saved in a folder inside it.")
+              default=Path("models"), show_default=True, help="Folder to save the model in.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
-def train(corpus: Path, output: Path, seed: int) -> None:
+def train(corpus: Path, splits: tuple[str, ...], output: Path, seed: int) -> None:
     """Train the opinion classifier from the annotated corpus."""
     from recordcheck.train import train_opinion_classifier
 
-    saved = train_opinion_classifier(corpus, output, seed=seed)
+    saved = train_opinion_classifier(corpus, output, seed=seed, splits=splits)
     click.echo(f"Saved the opinion classifier to {saved}")
 
 
