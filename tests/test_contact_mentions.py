@@ -120,3 +120,12 @@ def test_local_organisations_are_named_by_their_kind(real_nlp):
     names = {span._.rc_agency for span in doc.spans["rc_agencies"]}
     assert "Pennington Surgery" in names, names
     assert any(name.startswith("Larchway Housing") for name in names), names
+
+
+def test_a_named_fire_service_is_typed_as_one(real_nlp):
+    doc = real_nlp(note_doc(real_nlp, Note(
+        "N1", "C1", "Emailed Westvale Fire and Rescue asking for a home safety visit.",
+        author="Nadia Rahman",
+    )))
+    types = {span._.rc_agency: span._.rc_agency_type for span in doc.spans["rc_agencies"]}
+    assert types.get("Westvale Fire and Rescue") == "fire and rescue", types
