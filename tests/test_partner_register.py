@@ -198,3 +198,20 @@ def test_the_register_is_built_in_one_pass_over_distinct_names(monkeypatch):
 
     assert sorted(calls) == [1, 2]  # one group per surname, each of its distinct spellings
     assert partners[0].named_contacts() == "DS Jo Green; PC Ravi Patel"
+
+
+def test_a_councils_social_care_with_and_without_its_council_words_is_one_partner():
+    report = _report(
+        _contact("Northshire County Council Adult Social Care", agency_type="mash"),
+        _contact("Northshire Adult Social Care", agency_type="mash"),
+        _contact("Westbury Adult Social Care", agency_type="mash"),
+        _contact("Riverside Housing", agency_type="housing"),
+        _contact("Riverside Council Housing", agency_type="housing"),
+    )
+
+    assert {p.agency: p.contacts for p in partners_in(report)} == {
+        "Northshire County Council Adult Social Care": 2,
+        "Westbury Adult Social Care": 1,
+        "Riverside Housing": 1,
+        "Riverside Council Housing": 1,
+    }

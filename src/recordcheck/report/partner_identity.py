@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from recordcheck.datafiles import package_toml
 from recordcheck.model import NAME_EDGE_PUNCTUATION, ContactEvent
+
+WORDS = package_toml(__package__, "partnership.toml")
+COUNCIL_WORDS = frozenset(WORDS["council_words"])
+COUNCIL_RUN_TYPES = frozenset(WORDS["council_run_types"])
 
 
 def name_words(name: str) -> frozenset[str]:
@@ -57,12 +62,14 @@ class ContactResolver:
     "PC Patel (police)", filed under "Police (force not named)". A named
     person under an unnamed agency joins the named agency of the same type
     when exactly one such agency has someone of that surname; and the shorter
-    forms of a name join their fuller form within the agency. Distinct named
-    organisations are never joined to each other.
+    forms of a name join their fuller form within the agency. A council's
+    social care written with and without "County Council" is one agency.
+    Otherwise distinct named organisations are never joined to each other.
     """
 
     def __init__(self, events: Iterable[ContactEvent]):
         events = list(events)
+        self._council_forms = _council_forms(events)
         self._named: dict[tuple[str, str], set[str]] = {}
         for event in events:
             name = _written(event.person)
@@ -87,9 +94,26 @@ class ContactResolver:
             candidates = self._named.get((event.person_surname, event.agency_type), set())
             if len(candidates) == 1:
                 return next(iter(candidates))
-        return event.agency
+        return self._council_forms.get(event.agency, event.agency)
 
     def person(self, event: ContactEvent) -> str:
         """The fullest form of the event's named professional, "" when none is named."""
         name = _written(event.person)
         return self._names.get((self.agency(event), name), name) if name else ""
+
+
+def _council_forms(events: list[ContactEvent]) -> dict[str, str]:
+    """Each spelling of a council-run service -> its fullest spelling, where two
+    spellings differ only by the words that say a council runs it."""
+    spellings: dict[frozenset[str], set[str]] = {}
+    for event in events:
+        if event.agency_type in COUNCIL_RUN_TYPES and not event.names_no_organisation:
+            service = name_words(event.agency) - COUNCIL_WORDS
+            if len(service) > 1:
+                spellings.setdefault(service, set()).add(event.agency)
+    return {
+        spelling: _fullest(names)
+        for names in spellings.values()
+        if len(names) > 1
+        for spelling in names
+    }
