@@ -101,10 +101,13 @@ class Parties:
             return False
         if len(after) > 1 and after[1].pos_ == "AUX":
             return False  # "Explained Rhys is autistic": Rhys is what was told about
+        if _owner(after):
+            return False  # "Emailed Grace's note", "sent to Evie and Max's school"
         following = after[1] if len(after) > 1 else None
-        if following is not None and (
-            following.lower_ in ("'s", "’s")  # "Emailed Grace's note to ...": not the one told
-            or (following.pos_ in NAME_PARTS and not _first_name_or_initials(following.text))
+        if (
+            following is not None
+            and following.pos_ in NAME_PARTS
+            and not _first_name_or_initials(following.text)
         ):
             return False  # "Martin Clegg": a full name may be anyone's
         window = after[: past_names(after, RECIPIENT_WINDOW)]
@@ -145,6 +148,16 @@ class Parties:
             if party.start >= 2 and doc[party.start - 1].text in ROLE_AFTER_NAME:
                 names.update(_name_at(doc, party.start - 2, step=-1))
         return frozenset(names)
+
+
+def _owner(words: Span) -> bool:
+    """The names opening these words own what follows: "Evie and Max's school"."""
+    for token in words:
+        if token.lower_ in ("'s", "’s"):
+            return True
+        if token.pos_ not in NAME_PARTS and token.lower_ not in ("and", "&", ","):
+            return False
+    return False
 
 
 def _first_name_or_initials(word: str) -> bool:
