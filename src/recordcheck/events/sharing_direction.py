@@ -17,14 +17,14 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from recordcheck.checks.sharing_rationale.parties import RECIPIENT_WINDOW, Parties, past_names
-from recordcheck.checks.sharing_rationale.plans import not_yet
-from recordcheck.checks.sharing_rationale.sentence_shape import (
+from recordcheck.events.sharing_parties import RECIPIENT_WINDOW, Parties, past_names
+from recordcheck.events.sharing_plans import not_yet
+from recordcheck.events.sharing_shape import (
     explicit_passive,
     is_heading,
     modifies_noun,
 )
-from recordcheck.checks.sharing_rationale.words import CLIENT_FACING, WORD_CLASSES, WRITER
+from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.scope import Scope
 
