@@ -50,6 +50,24 @@ def test_the_events_component_alone_finds_sharing_and_its_reason(sharing_only):
 
 
 @pytest.mark.slow
+def test_each_act_records_who_it_went_to_and_the_purpose_the_grammar_gives():
+    from recordcheck.events.sharing_acts import ACTS_KEY, SharingAct
+
+    nlp = load_pipeline()
+    text = "Referral sent to the continence service for a review of his pads. Probation informed."
+    assert nlp(text).user_data[ACTS_KEY] == (
+        SharingAct("Referral", (0, 65), "the continence service", "for a review of his pads"),
+        SharingAct("informed", (66, 85), "Probation", ""),
+    )
+    # the asking has its purpose; the telling beside it has none, so the note lacks a reason
+    doc = nlp("Emailed the nursery to ask how she is settling and told them dad has moved out.")
+    assert [(a.recipient, a.purpose) for a in doc.user_data[ACTS_KEY]] == [
+        ("the nursery", "to ask how she is settling")
+    ]
+    assert not doc.spans["rc_sharing"].attrs["reason_recorded"]
+
+
+@pytest.mark.slow
 def test_internal_notes_record_no_sharing(sharing_only):
     assert sharing_only("Concerns passed to police.", "Supervision") == ([], False, [])
 

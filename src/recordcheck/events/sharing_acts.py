@@ -27,12 +27,15 @@ Marks:
   "rationale" or "no_rationale"; the group's attr "reason_recorded" says whether
   every act in the note has its reason (the sharing-rationale check and the
   partner register read these);
-- `doc.spans["rc_received"]`: sentences recording information received.
+- `doc.spans["rc_received"]`: sentences recording information received;
+- `doc.user_data["rc_sharing_acts"]`: one SharingAct per outward sentence: the
+  words of the act, who it went to, and the purpose the grammar gives it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -49,7 +52,20 @@ from recordcheck.language.note_context import note_type
 SHARING_GROUP = "rc_sharing"
 RECEIVED_GROUP = "rc_received"
 REASON_RECORDED = "reason_recorded"  # the attr of SHARING_GROUP the check reads
+ACTS_KEY = "rc_sharing_acts"  # Doc.user_data key: the note's SharingActs
 CALLER_PRONOUNS = WORD_CLASSES["caller_pronouns"]
+
+
+@dataclass(frozen=True)
+class SharingAct:
+    """One outward sharing: the words of the act, its sentence (the evidence, as character
+    offsets), the outside party it went to as written, and the words giving its purpose
+    where the grammar gives one ("to arrange transport", "for a carer's assessment")."""
+
+    act: str
+    evidence: tuple[int, int]
+    recipient: str = ""
+    purpose: str = ""
 
 
 @Language.factory(
@@ -77,11 +93,14 @@ class SharingActReader:
         self.internal_types = frozenset(DATA["note_types"]["internal"])
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.user_data[ACTS_KEY] = ()
         if note_type(doc) in self.internal_types:
             doc.spans[SHARING_GROUP] = []
             doc.spans[RECEIVED_GROUP] = []
             return doc
-        outward, received = self.read(doc)
+        acts, received = self.read(doc)
+        outward = [sent for sent, _ in acts]
+        doc.user_data[ACTS_KEY] = tuple(self._act(sent, words) for sent, words in acts)
         recorded = self.reasons.recorded(doc, outward)
         label = "rationale" if recorded else "no_rationale"
         doc.spans[SHARING_GROUP] = [labelled_sentence(s, label) for s in outward]
@@ -89,9 +108,10 @@ class SharingActReader:
         doc.spans[RECEIVED_GROUP] = [labelled_sentence(s, "received") for s in received]
         return doc
 
-    def read(self, doc: Doc) -> tuple[list[Span], list[Span]]:
-        """(sentences recording outward sharing, sentences recording information received)."""
-        outward: list[Span] = []
+    def read(self, doc: Doc) -> tuple[list[tuple[Span, Span]], list[Span]]:
+        """(sentences recording outward sharing with the act's words, sentences recording
+        information received)."""
+        outward: list[tuple[Span, Span]] = []
         received: list[Span] = []
         in_touch = False  # the previous sentence got in touch with an outside party
         outsiders = self.parties.outside_names(doc)
@@ -100,7 +120,30 @@ class SharingActReader:
             outsiders |= CALLER_PRONOUNS
         for sent in doc.sents:
             # "PC Aziz rang ... asked for his CPN's name. Gave both.": the caller is on the line
-            way, contacted = self.directions.read(sent, in_touch or caller, outsiders)
+            way, contacted, act = self.directions.read(sent, in_touch or caller, outsiders)
             in_touch = contacted
-            (outward if way == "out" else received if way == "in" else []).append(sent)
+            if act is not None:
+                outward.append((sent, act))
+            elif way == "in":
+                received.append(sent)
         return outward, received
+
+    def _act(self, sent: Span, words: Span) -> SharingAct:
+        """The act's record: who it went to (named after it, else before), and its purpose."""
+        parties = self.parties.outside(sent)
+        after = [p for p in parties if p.start >= words.end]
+        recipient = (after or parties or [None])[0]
+        return SharingAct(
+            act=words.text,
+            evidence=(sent.start_char, sent.end_char),
+            recipient=_phrase(recipient),
+            purpose=self.reasons.purposes.purpose_words(sent, words.root),
+        )
+
+
+def _phrase(party: Span | None) -> str:
+    """The party with the words before it that belong to it: "the continence service"."""
+    if party is None:
+        return ""
+    start = min(party.root.left_edge.i, party.start)
+    return party.doc[start : party.end].text
