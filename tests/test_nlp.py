@@ -45,6 +45,7 @@ def test_checks_come_before_extra_components(fake_base):
         "rc_opinion",
         "rc_encounters",  # the events component who-present reads (its check.toml `needs`)
         "rc_who_present",
+        "rc_sharing_acts",  # the events component sharing-rationale reads (its `needs`)
         "rc_sharing_rationale",
         "rc_test_extra",
     ]

@@ -53,8 +53,9 @@ def load_pipeline(
     nlp = load_base(exclude=() if entities else ("ner",))
     for spec in all_checks():
         terms = organisation_terms.get(spec.gold_key, {})
+        partners = organisation_terms.get("partners", {}).get("agencies", {})
         for needed in spec.needs:
-            _add_needed(nlp, needed, terms)
+            _add_needed(nlp, needed, terms, partners)
         config = {"extra_terms": terms} if spec.extendable_lists() else {}
         if spec.kind == "terms":
             config["check_id"] = spec.id
@@ -74,15 +75,21 @@ def load_pipeline(
     return nlp
 
 
-def _add_needed(nlp: Language, factory: str, terms: Mapping[str, Sequence[str]]) -> None:
+def _add_needed(
+    nlp: Language, factory: str, terms: Mapping[str, Sequence[str]], partners: Mapping
+) -> None:
     """Add an events component a check reads, once, with the words of the check's rules table
-    that extend its lists (the rules loader has judged that each list belongs somewhere)."""
+    that extend its lists (the rules loader has judged that each list belongs somewhere), and
+    the organisation's partner agencies when it takes them."""
     if factory in nlp.pipe_names:
         return
     component = EVENT_COMPONENTS[factory]
     importlib.import_module(component.module)
     own = component.extendable_lists()
-    nlp.add_pipe(factory, config={"extra_terms": {k: v for k, v in terms.items() if k in own}})
+    config: dict[str, Any] = {"extra_terms": {k: v for k, v in terms.items() if k in own}}
+    if component.partner_agencies:
+        config["partner_agencies"] = partners
+    nlp.add_pipe(factory, config=config)
 
 
 def _register_factory(spec: CheckSpec) -> None:

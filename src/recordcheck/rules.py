@@ -18,11 +18,12 @@ TOML or YAML, one table per check, each key a word list of that check:
 
 Terms are added to the check's own lists (see `checks/<check>/terms.toml` for the
 list names), or to those of the events component it reads (`needs` in its
-check.toml: who-present's encounter words are in `events/encounters.toml`);
-nothing replaces them. A `[partners]` table is passed to the
-agency lexicon, from which the partner register and the sharing check's
-recipients both read: one table serves both. A `[chronology]` table adds cue
-words for the chronology's significant events (`events/significant.toml`).
+check.toml: who-present's encounter words are in `events/encounters.toml`,
+sharing-rationale's sharing words in `events/sharing.toml`); nothing replaces
+them. A `[partners]` table is passed to the agency lexicon, from which the
+partner register and the sharing acts' recipients both read: one table serves
+both. A `[chronology]` table adds cue words for the chronology's significant
+events (`events/significant.toml`).
 Any problem raises RulesError "file:line: problem".
 """
 
@@ -218,7 +219,7 @@ def _check_partner_agencies(path: Path, rules: dict[str, dict[str, Any]]) -> Non
     """Judge the [partners] agencies now, so a mistake names the rules file.
 
     The table reaches the agency lexicon (`recordcheck.language.agencies`), from which
-    the partner register and the sharing check's recipients both read: an agency the
+    the partner register and the sharing acts' recipients both read: an agency the
     register knows is an agency that information can be shared with.
     """
     table = rules["partners"]

@@ -3,6 +3,9 @@
 - `encounters` (rc_encounters): the encounter a note records (visit,
   meeting, call) and whether it says who took part (`attendees.py`); the
   who-present check reads these.
+- `sharing_acts` (rc_sharing_acts): the sentences in which the writer passed
+  information outward or received it, to whom, and whether the note records
+  why; the sharing-rationale check and the contact events read these.
 - `contacts` (rc_contact_events): which of the agencies and professionals
   rc_partners marks the author's service really dealt with, how, which way,
   done or planned, and what came of it; the partner register reads these.
@@ -27,9 +30,16 @@ class ReadByChecks:
 
     module: str  # importing it registers the factory
     words: str  # the TOML file beside it whose [terms] lists a rules file may extend
+    # it takes the organisation's partner agencies (rules-file [partners]) as recipients
+    partner_agencies: bool = False
 
     def extendable_lists(self) -> frozenset[str]:
         return frozenset(package_toml(__name__, self.words).get("terms", {}))
 
 
-COMPONENTS = {"rc_encounters": ReadByChecks(f"{__name__}.encounters", "encounters.toml")}
+COMPONENTS = {
+    "rc_encounters": ReadByChecks(f"{__name__}.encounters", "encounters.toml"),
+    "rc_sharing_acts": ReadByChecks(
+        f"{__name__}.sharing_acts", "sharing.toml", partner_agencies=True
+    ),
+}

@@ -61,7 +61,7 @@ from recordcheck.model import ContactEvent
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
 EVENTS_KEY = "rc_contact_events"  # Doc.user_data key: the note's ContactEvents
-SHARING_KEY = "rc_sharing"  # outward-sharing sentences, marked by the sharing check
+SHARING_KEY = "rc_sharing"  # outward-sharing sentences, marked by sharing_acts.py
 RECEIVED_KEY = "rc_received"  # sentences recording information received
 WORDS = package_toml(__package__, "words.toml")
 BOTH_WAYS = frozenset(WORDS["both_ways_lemmas"])

@@ -22,6 +22,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from recordcheck.checks import refuse_without_needs
 from recordcheck.datafiles import package_toml
 
 DECLARED = package_toml(__package__, "check.toml")["check"]
@@ -41,10 +42,7 @@ CUE_FOR_KIND = {
     requires=["doc.spans"],
 )
 def make_who_present_check(nlp: Language, name: str):
-    # without the events layer's encounters the check would find nothing, silently
-    missing = [needed for needed in DECLARED["needs"] if needed not in nlp.pipe_names]
-    if missing:
-        raise ValueError(f"rc_who_present needs {', '.join(missing)} earlier in the pipeline")
+    refuse_without_needs(nlp.pipe_names, "rc_who_present", DECLARED["needs"])
     return WhoPresentCheck()
 
 

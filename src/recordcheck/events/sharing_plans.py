@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from recordcheck.checks.sharing_rationale.words import WORD_CLASSES
+from recordcheck.events.sharing_words import WORD_CLASSES
 from recordcheck.language.clauses import line_start
 from recordcheck.language.scope import Scope
 

@@ -17,8 +17,8 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from recordcheck.checks.sharing_rationale.purposes import PurposeReader
-from recordcheck.checks.sharing_rationale.words import CLIENT_FACING, WORD_CLASSES, WRITER
+from recordcheck.events.sharing_purposes import PurposeReader
+from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.scope import Scope
 

@@ -17,14 +17,14 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from recordcheck.checks.sharing_rationale.parties import RECIPIENT_WINDOW, Parties, past_names
-from recordcheck.checks.sharing_rationale.plans import not_yet
-from recordcheck.checks.sharing_rationale.sentence_shape import (
+from recordcheck.events.sharing_parties import RECIPIENT_WINDOW, Parties, past_names
+from recordcheck.events.sharing_plans import not_yet
+from recordcheck.events.sharing_shape import (
     explicit_passive,
     is_heading,
     modifies_noun,
 )
-from recordcheck.checks.sharing_rationale.words import CLIENT_FACING, WORD_CLASSES, WRITER
+from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.scope import Scope
 
@@ -63,8 +63,9 @@ class DirectionReader:
 
     def read(
         self, sent: Span, in_touch: bool, outsiders: frozenset[str] = frozenset()
-    ) -> tuple[str, bool]:
-        """("out" | "in" | "", whether the writer got in touch with an outside party here)."""
+    ) -> tuple[str, bool, Span | None]:
+        """("out" | "in" | "", whether the writer got in touch with an outside party here,
+        the words of the outward act)."""
         matches = sorted(
             self.acts.spans(sent) + self._split_verbs(sent), key=lambda m: (m.start, m.end)
         )
@@ -79,7 +80,7 @@ class DirectionReader:
             if match.label_ == "received" and not not_yet(match, self.scope):
                 verdict = "in"
             if match.label_ == "contact_verbs" and self._discussed_with(match):
-                return "out", contacted
+                return "out", contacted, match
             if match.label_ in ("contact_verbs", "received") or not_yet(match, self.scope):
                 continue
             if self._told_by_another(match):
@@ -88,10 +89,10 @@ class DirectionReader:
                 verdict = verdict or "in"
                 continue
             if self._told_passively(match):
-                return "out", contacted
+                return "out", contacted, match
             if self._by_writer(match) and self._outward(match, in_touch or contacted, outsiders):
-                return "out", contacted
-        return verdict, contacted
+                return "out", contacted, match
+        return verdict, contacted, None
 
     def _told_by_another(self, match: Span) -> bool:
         """The sharing sits in what someone else said: "Sue confirmed the letters were sent"."""
@@ -255,6 +256,8 @@ class DirectionReader:
         subject = Scope.subject_of(verb)
         if subject is not None and subject.pos_ == "NOUN":
             themes.append(subject)  # telegraphic passive: "application sent"
+        if verb.dep_ == "acl" and verb.head.i < verb.i:
+            themes.append(verb.head)  # "- prescription sent to GP" parsed as a noun phrase
         return any(
             t.lemma_.lower() in self.not_information or t.lower_ in self.not_information
             for t in themes

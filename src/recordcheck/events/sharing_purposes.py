@@ -12,10 +12,13 @@ A sharing sentence records its purpose when the act carries
   rescue for a home safety visit"; not a person or a time ("for Tom", "for the
   third time"), and not what was talked about ("told mum about the plan for discharge");
 - a statutory notification: sent to the regulator or a supervisory body, its basis
-  is the duty that requires it ("CQC notification submitted").
+  is the duty that requires it ("CQC notification submitted"); a document sent to
+  such a body is not one ("emailed the DoLS team a copy of the plan").
 
 Such a purpose covers its own act only: "Referral to the diabetes team for
-review. DN informed." still lacks a reason for telling the DN.
+review. DN informed." still lacks a reason for telling the DN, and "emailed the
+school to ask how he is getting on and told them mum is struggling" one for the
+telling.
 
 A note that records a multi-agency forum (a strategy discussion, a child
 protection conference, a core group, a MARAC) shares in it for the forum's
@@ -30,7 +33,8 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.checks.sharing_rationale.words import CLIENT_FACING, WORD_CLASSES, WRITER
+from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
+from recordcheck.language.clauses import line_start
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.note_context import note_type
 from recordcheck.language.scope import Scope
@@ -41,6 +45,8 @@ TELLING = WORD_CLASSES["telling"]
 REQUESTING = WORD_CLASSES["requesting"]
 # "for" a person or a time names who or when, not what for (with the family words of [terms])
 NOT_A_PURPOSE = WORD_CLASSES["not_a_purpose"]
+# the acts a statutory body's duty requires: "notification submitted", "application sent"
+NOTIFYING = WORD_CLASSES["notifying"]
 # where the content of what was told begins: "about", "re"
 CONTENT_OPENERS = WORD_CLASSES["content_openers"]
 # the links by which a clause or phrase hangs on the act it gives the purpose of
@@ -78,14 +84,37 @@ class PurposeReader:
         if not acts:
             return False
         roots = {m.root.i: m.root for m in acts}
-        if self.terms.has(sent, "statutory_bodies"):
+        if self.terms.has(sent, "statutory_bodies") and _notifies(sent):
             return True
-        return any(
+        served = {act.i for act in (self.purpose_of(token, roots) for token in sent) if act}
+        # "emailed the school to ask how he is getting on and told them mum is struggling":
+        # the asking has a purpose, the telling beside it none
+        return bool(served) and not any(
+            _told_besides(m.root, served) for m in acts if m.label_ == "sharing_verbs"
+        )
+
+    def purpose_words(self, sent: Span, act: Token) -> str:
+        """The words giving this act its purpose, where the grammar gives one, else ""."""
+        roots = {m.root.i: m.root for m in self.acts.spans(sent) if m.label_ != "received"}
+        roots[act.i] = act
+        for token in sent:
+            served = self.purpose_of(token, roots)
+            if served is not None and _one_act(served, act):
+                return sent.doc[token.left_edge.i : token.right_edge.i + 1].text
+        return ""
+
+    def purpose_of(self, token: Token, roots: dict[int, Token]) -> Token | None:
+        """The act whose purpose this word gives (infinitive, request, "for"), if any.
+
+        Bulleted lines often parse as one sentence: a purpose on the next line ("- Regular
+        paracetamol QDS for comfort") is not the purpose of an act on this one.
+        """
+        act = (
             _infinitive_of_purpose(token, roots)
             or _request(token, roots)
             or _what_for(token, roots, self.not_a_purpose)
-            for token in sent
         )
+        return act if act is not None and line_start(act) == line_start(token) else None
 
     def at_forum(self, doc: Doc) -> bool:
         """The note records a multi-agency forum: by its type, or by its opening words."""
@@ -103,45 +132,70 @@ class PurposeReader:
         )
 
 
-def _infinitive_of_purpose(token: Token, roots: dict[int, Token]) -> bool:
+def _infinitive_of_purpose(token: Token, roots: dict[int, Token]) -> Token | None:
     """ "Emailed brokerage to end the package": "to" + a verb hanging on the act."""
     if token.pos_ not in ("VERB", "AUX") or not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     ):
-        return False
+        return None
     verbs = [token, *(c for c in token.children if c.dep_ == "conj")]
     if all(v.lemma_.lower() in TELLING or v.lower_ in TELLING for v in verbs):
-        return False  # "to let them know", "to update"
+        return None  # "to let them know", "to update"
     act = _act_above(token, roots)
-    return act is not None and act.lemma_.lower() not in CLIENT_FACING
+    return act if act is not None and act.lemma_.lower() not in CLIENT_FACING else None
 
 
-def _request(token: Token, roots: dict[int, Token]) -> bool:
+def _request(token: Token, roots: dict[int, Token]) -> Token | None:
     """ "requesting extra funding", "asked for a review": the writer's request to the partner."""
     if token.lemma_.lower() not in REQUESTING or token.pos_ != "VERB":
-        return False
+        return None
     subject = Scope.subject_of(token)
     if subject is not None and subject.lower_ not in WRITER:
-        return False  # "PC Hart asked for his GP's details": the partner asked
+        return None  # "PC Hart asked for his GP's details": the partner asked
     asks_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
     asks_to = any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
-    requested = token.lemma_.lower() != "ask" or asks_for or asks_to
-    return requested and (token.i in roots or _act_above(token, roots) is not None)
+    if token.lemma_.lower() == "ask" and not (asks_for or asks_to):
+        return None
+    return token if token.i in roots else _act_above(token, roots)
 
 
-def _what_for(token: Token, roots: dict[int, Token], not_a_purpose: frozenset[str]) -> bool:
+def _what_for(
+    token: Token, roots: dict[int, Token], not_a_purpose: frozenset[str]
+) -> Token | None:
     """ "Referral for a carer's assessment": "for" + a thing, hanging on the act."""
     if token.lower_ != "for" or token.dep_ != "prep":
-        return False
+        return None
     objects = [c for c in token.children if c.dep_ == "pobj"]
     if not objects or objects[0].pos_ != "NOUN":
-        return False  # "for Tom", "for her", "for 2 weeks"
-    if objects[0].lemma_.lower() in not_a_purpose or objects[0].lower_ in not_a_purpose:
-        return False
+        return None  # "for Tom", "for her", "for 2 weeks"
+    # "for the family x3 vouchers": the family the vouchers are for is whom, not why
+    thing = objects[0]
+    words = [thing, *(t for t in thing.subtree if t.i < thing.i and t.dep_ in ("compound", "nmod"))]
+    if any(w.lemma_.lower() in not_a_purpose or w.lower_ in not_a_purpose for w in words):
+        return None
     act = _act_above(token, roots)
-    return act is not None and not (
-        act.lemma_.lower() in CLIENT_FACING and act.i != token.head.i
-    )  # "told him the plan for discharge": the plan was what he was told
+    if act is None or (act.lemma_.lower() in CLIENT_FACING and act.i != token.head.i):
+        return None  # "told him the plan for discharge": the plan was what he was told
+    return act
+
+
+def _one_act(word: Token, other: Token) -> bool:
+    """ "Referral sent ... for a review": the purpose may hang on either word of one act."""
+    return word.i == other.i or word.head.i == other.i or other.head.i == word.i
+
+
+def _told_besides(verb: Token, served: set[int]) -> bool:
+    """A telling done beside an act with a purpose, to its own recipient, with none of its
+    own: "... to ask how he is getting on and told them mum is struggling"."""
+    if verb.i in served or verb.dep_ != "conj" or verb.tag_ != "VBD":
+        return False  # "to ask X and tell them": an infinitive shares the purpose clause
+    return any(c.dep_ == "dative" or (c.dep_ == "dobj" and c.pos_ == "PRON") for c in verb.children)
+
+
+def _notifies(sent: Span) -> bool:
+    """A statutory body's duty covers a notification or application, not any document sent
+    to it: "DoLS application sent to the DoLS team", not "emailed the DoLS team the plan"."""
+    return any(t.lemma_.lower() in NOTIFYING or t.lower_ in NOTIFYING for t in sent)
 
 
 def _act_above(token: Token, roots: dict[int, Token]) -> Token | None:

@@ -4,7 +4,7 @@ Sharing needs someone outside to receive it. "Sent the chronology to Lakeside
 Bank" names an agency; "told Kim" names one only when the note has tied Kim to
 an outside role ("Kim (HV)", "practice nurse Kim Boyce"); the manager or the
 duty team are in-house, and telling them is internal discussion, not sharing.
-The recipient words are this check's own lists plus every named organisation in
+The recipient words are the sharing word lists (sharing.toml) plus every named organisation in
 the shared agency lexicon.
 """
 
@@ -16,8 +16,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from recordcheck.checks.sharing_rationale.sentence_shape import names_what_was_sent
-from recordcheck.checks.sharing_rationale.words import WORD_CLASSES
+from recordcheck.events.sharing_shape import names_what_was_sent
+from recordcheck.events.sharing_words import WORD_CLASSES
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.people import given_names
@@ -46,7 +46,7 @@ class Parties:
         lists: Mapping[str, Sequence[str]],
         partner_agencies: Mapping[str, Any] | None = None,
     ):
-        # Who information can go to: this check's own words for services and roles,
+        # Who information can go to: the sharing words for services and roles,
         # plus every named organisation in the shared agency lexicon, the organisation's
         # own partner agencies (rules-file [partners]) among them.
         recipients = {key: lists[key] for key in ("agencies", "internal_recipients", "people")}

@@ -1,0 +1,149 @@
+"""Sharing acts: the sentences in which the writer passed information outward, and why.
+
+Recording standard, "Check `sharing-rationale`" and "Contact events": personal
+information shared with or disclosed to another agency or person (a referral,
+concerns passed to police, the GP emailed, a report sent to MASH). Information
+received, telling the person themselves, and internal discussion with a manager
+or in supervision are not sharing; a note of an internal type (supervision)
+records none.
+
+Whether each act has its reason recorded is read here too, by the standard's
+rule (sharing_reasons.py): consent or a basis anywhere in the note covers all of
+its sharing; a purpose covers only the sharing it sits in or follows
+(consecutive sharing sentences are one act).
+
+The parts:
+- sharing_direction.py: which way information went in a sentence (out, in, or
+  neither), with sharing_plans.py (sharing not yet done) and sharing_shape.py
+  (parse quirks);
+- sharing_parties.py: who it went to, outside or in-house;
+- sharing_reasons.py and sharing_purposes.py: consent, legal basis and purpose,
+  and which sharing each covers;
+- sharing_words.py: the word lists of sharing.toml, which an organisation's rules
+  file extends through its [sharing_rationale] table.
+
+Marks:
+- `doc.spans["rc_sharing"]`: every sentence recording OUTWARD sharing, label
+  "rationale" or "no_rationale"; the group's attr "reason_recorded" says whether
+  every act in the note has its reason (the sharing-rationale check and the
+  partner register read these);
+- `doc.spans["rc_received"]`: sentences recording information received;
+- `doc.user_data["rc_sharing_acts"]`: one SharingAct per outward sentence: the
+  words of the act, who it went to, and the purpose the grammar gives it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from recordcheck.datafiles import merged_terms
+from recordcheck.events.sharing_direction import DirectionReader
+from recordcheck.events.sharing_parties import Parties
+from recordcheck.events.sharing_reasons import ReasonFinder
+from recordcheck.events.sharing_words import DATA, WORD_CLASSES
+from recordcheck.language.clauses import labelled_sentence
+from recordcheck.language.note_context import note_type
+
+SHARING_GROUP = "rc_sharing"
+RECEIVED_GROUP = "rc_received"
+REASON_RECORDED = "reason_recorded"  # the attr of SHARING_GROUP the check reads
+ACTS_KEY = "rc_sharing_acts"  # Doc.user_data key: the note's SharingActs
+CALLER_PRONOUNS = WORD_CLASSES["caller_pronouns"]
+
+
+@dataclass(frozen=True)
+class SharingAct:
+    """One outward sharing: the words of the act, its sentence (the evidence, as character
+    offsets), the outside party it went to as written, and the words giving its purpose
+    where the grammar gives one ("to arrange transport", "for a carer's assessment")."""
+
+    act: str
+    evidence: tuple[int, int]
+    recipient: str = ""
+    purpose: str = ""
+
+
+@Language.factory(
+    "rc_sharing_acts",
+    assigns=["doc.spans"],
+    requires=["token.dep", "token.lemma", "doc.sents"],
+    default_config={"extra_terms": {}, "partner_agencies": {}},
+)
+def make_sharing_acts(nlp: Language, name: str, extra_terms: dict, partner_agencies: dict):
+    """partner_agencies: the organisation's own agencies, as the agency lexicon takes them."""
+    return SharingActReader(nlp, extra_terms, partner_agencies)
+
+
+class SharingActReader:
+    def __init__(
+        self,
+        nlp: Language,
+        extra_terms: Mapping[str, Sequence[str]],
+        partner_agencies: Mapping[str, Any] | None = None,
+    ):
+        lists = merged_terms(DATA["terms"], extra_terms)
+        self.parties = Parties(nlp, lists, partner_agencies)
+        self.directions = DirectionReader(nlp, lists, self.parties)
+        self.reasons = ReasonFinder(nlp, lists, self.directions.acts)
+        self.internal_types = frozenset(DATA["note_types"]["internal"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.user_data[ACTS_KEY] = ()
+        if note_type(doc) in self.internal_types:
+            doc.spans[SHARING_GROUP] = []
+            doc.spans[RECEIVED_GROUP] = []
+            return doc
+        acts, received = self.read(doc)
+        outward = [sent for sent, _ in acts]
+        doc.user_data[ACTS_KEY] = tuple(self._act(sent, words) for sent, words in acts)
+        recorded = self.reasons.recorded(doc, outward)
+        label = "rationale" if recorded else "no_rationale"
+        doc.spans[SHARING_GROUP] = [labelled_sentence(s, label) for s in outward]
+        doc.spans[SHARING_GROUP].attrs[REASON_RECORDED] = recorded
+        doc.spans[RECEIVED_GROUP] = [labelled_sentence(s, "received") for s in received]
+        return doc
+
+    def read(self, doc: Doc) -> tuple[list[tuple[Span, Span]], list[Span]]:
+        """(sentences recording outward sharing with the act's words, sentences recording
+        information received)."""
+        outward: list[tuple[Span, Span]] = []
+        received: list[Span] = []
+        in_touch = False  # the previous sentence got in touch with an outside party
+        outsiders = self.parties.outside_names(doc)
+        caller = self.directions.outside_caller(doc)
+        if caller:
+            outsiders |= CALLER_PRONOUNS
+        for sent in doc.sents:
+            # "PC Aziz rang ... asked for his CPN's name. Gave both.": the caller is on the line
+            way, contacted, act = self.directions.read(sent, in_touch or caller, outsiders)
+            in_touch = contacted
+            if act is not None:
+                outward.append((sent, act))
+            elif way == "in":
+                received.append(sent)
+        return outward, received
+
+    def _act(self, sent: Span, words: Span) -> SharingAct:
+        """The act's record: who it went to (named after it, else before), and its purpose."""
+        parties = self.parties.outside(sent)
+        after = [p for p in parties if p.start >= words.end]
+        recipient = (after or parties or [None])[0]
+        return SharingAct(
+            act=words.text,
+            evidence=(sent.start_char, sent.end_char),
+            recipient=_phrase(recipient),
+            purpose=self.reasons.purposes.purpose_words(sent, words.root),
+        )
+
+
+def _phrase(party: Span | None) -> str:
+    """The party with the words before it that belong to it: "the continence service"."""
+    if party is None:
+        return ""
+    start = min(party.root.left_edge.i, party.start)
+    return party.doc[start : party.end].text

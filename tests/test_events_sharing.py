@@ -1,0 +1,124 @@
+"""The events layer's sharing acts: what rc_sharing_acts marks alone, what sharing-rationale
+judges, and the organisation's words reaching the acts."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from recordcheck.catalogue import all_checks
+from recordcheck.checks.sharing_rationale.component import SharingRationaleCheck
+from recordcheck.model import Note
+from recordcheck.nlp import load_base, load_pipeline, note_doc
+
+
+@pytest.fixture(scope="module")
+def sharing_only():
+    """Read a note with the base pipeline and the events component alone, without any check:
+    (outward sentences and labels, whether each has its reason, sentences received)."""
+    import recordcheck.events.sharing_acts  # noqa: F401  (registers rc_sharing_acts)
+
+    nlp = load_base(exclude=("ner",))
+    nlp.add_pipe("rc_sharing_acts")
+    assert "rc_sharing_rationale" not in nlp.pipe_names
+
+    def read(text: str, note_type: str = ""):
+        note = Note(note_id="N1", case_id="C1", text=text, note_type=note_type)
+        doc = nlp(note_doc(nlp, note))
+        outward = doc.spans["rc_sharing"]
+        received = [s.text for s in doc.spans["rc_received"]]
+        return (
+            [(s.text, s.label_) for s in outward],
+            outward.attrs.get("reason_recorded", False),
+            received,
+        )
+
+    return read
+
+
+@pytest.mark.slow
+def test_the_events_component_alone_finds_sharing_and_its_reason(sharing_only):
+    text = "Rain all morning. Concerns passed to police. Information received from the GP."
+    outward, recorded, received = sharing_only(text)
+    assert outward == [("Concerns passed to police", "no_rationale")]
+    assert not recorded
+    assert received == ["Information received from the GP"]
+
+    outward, recorded, _ = sharing_only("Referred to ASC with her consent.")
+    assert [label for _, label in outward] == ["rationale"]
+    assert recorded
+
+
+@pytest.mark.slow
+def test_each_act_records_who_it_went_to_and_the_purpose_the_grammar_gives():
+    from recordcheck.events.sharing_acts import ACTS_KEY, SharingAct
+
+    nlp = load_pipeline()
+    text = "Referral sent to the continence service for a review of his pads. Probation informed."
+    assert nlp(text).user_data[ACTS_KEY] == (
+        SharingAct("Referral", (0, 65), "the continence service", "for a review of his pads"),
+        SharingAct("informed", (66, 85), "Probation", ""),
+    )
+    # the asking has its purpose; the telling beside it has none, so the note lacks a reason
+    doc = nlp("Emailed the nursery to ask how she is settling and told them dad has moved out.")
+    assert [(a.recipient, a.purpose) for a in doc.user_data[ACTS_KEY]] == [
+        ("the nursery", "to ask how she is settling")
+    ]
+    assert not doc.spans["rc_sharing"].attrs["reason_recorded"]
+
+
+@pytest.mark.slow
+def test_internal_notes_record_no_sharing(sharing_only):
+    assert sharing_only("Concerns passed to police.", "Supervision") == ([], False, [])
+
+
+def marked(reason_recorded: bool | None):
+    """A Doc carrying only the marks rc_sharing_acts would leave (None: it did not run)."""
+    doc = spacy.blank("en")("Concerns passed to police today.")
+    if reason_recorded is not None:
+        doc.spans["rc_sharing"] = [doc[0:5]]
+        doc.spans["rc_sharing"].attrs["reason_recorded"] = reason_recorded
+    return SharingRationaleCheck()(doc)
+
+
+def test_the_check_judges_only_the_acts_it_is_given():
+    unreasoned = marked(False)
+    flagged = [(s.text, s.label_) for s in unreasoned.spans["rc_sharing_rationale"]]
+    assert flagged == [("Concerns passed to police today", "sharing-without-reason")]
+    assert not marked(True).spans["rc_sharing_rationale"]
+    assert not marked(None).spans["rc_sharing_rationale"]
+
+
+def test_the_check_refuses_a_pipeline_without_the_acts_it_reads():
+    import recordcheck.checks.sharing_rationale.component  # noqa: F401
+
+    with pytest.raises(ValueError, match="rc_sharing_acts"):
+        spacy.blank("en").add_pipe("rc_sharing_rationale")
+
+
+def test_the_check_keeps_no_sharing_or_agency_words_of_its_own():
+    spec = next(s for s in all_checks() if s.id == "sharing-rationale")
+    assert spec.needs == ("rc_sharing_acts",)
+    assert not spec.extendable_lists()  # its rules-file lists are the events component's
+
+
+@pytest.mark.slow
+def test_the_rules_file_words_reach_the_sharing_acts(tmp_path):
+    from recordcheck.findings import findings_for
+
+    note = "Told Brightwell about the fall and his new medication. Signposted Kestrel Aid."
+    plain = load_pipeline()
+    assert not plain(note).spans["rc_sharing"]
+    rules = tmp_path / "r.toml"
+    rules.write_text(
+        '[sharing_rationale]\nagencies = ["Brightwell", "Kestrel Aid"]\n'
+        'sharing_verbs = ["signpost", "signposted"]\n',
+        encoding="utf-8",
+    )
+    with_rules = load_pipeline(rules)
+    doc = with_rules(note)
+    assert [s.text for s in doc.spans["rc_sharing"]] == [
+        "Told Brightwell about the fall and his new medication",
+        "Signposted Kestrel Aid",
+    ]
+    assert [f.check for f in findings_for(doc)] == ["sharing-rationale"]
