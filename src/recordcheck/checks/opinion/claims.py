@@ -50,6 +50,8 @@ HEDGING_VERBS = WORD_CLASSES["hedging_verbs"]
 ABSENCE_WORDS = WORD_CLASSES["absence_words"]
 # what may stand beside a bare verdict of absence: "No concerns at all."
 BARE_COMPANIONS = WORD_CLASSES["bare_companions"]
+# the writer, whose own certainty is a view like any other
+FIRST_PERSON = WORD_CLASSES["first_person"]
 
 
 class ClaimFinder:
@@ -93,6 +95,7 @@ class ClaimFinder:
                 or token.lower_ in self.observable
                 or token.pos_ not in ("ADJ", "NOUN")
                 or not use_of(token, shorthand=False).predicative
+                or _holds_a_proposition(token)
             ):
                 continue
             span = doc[token.i : token.i + 1]
@@ -214,6 +217,21 @@ class ClaimFinder:
             if match.doc[start].text in (";", ":"):
                 return self.scope.observation_in(match.doc[sent.start : start])
         return False
+
+
+def _holds_a_proposition(token: Token) -> bool:
+    """ "Mum was clear this was not acceptable", "not sure whether it was a breach", "was
+    satisfied there is nothing to suggest ...": the word gives someone's position on the
+    clause that follows it, as a saying or thinking would; what is judged is in that clause,
+    not in the word. The writer's own ("I'm sure he'll do it again") is the writer's view,
+    as "I think" is."""
+    holders = [token, token.head] if token.dep_ in ("acomp", "oprd") else [token]
+    subject = use_of(token, shorthand=False).subject
+    if subject is not None and subject.lower_ in FIRST_PERSON:
+        return False
+    return any(
+        c.dep_ == "ccomp" and c.i > token.i for holder in holders for c in holder.children
+    )
 
 
 def _timed_event(match: Span) -> bool:

@@ -16,9 +16,18 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from recordcheck.datafiles import package_toml, word_classes
 from recordcheck.language.clauses import is_break, is_run_on, statement_of
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.scope import Scope
+
+WORD_CLASSES = word_classes(package_toml(__package__, "terms.toml"))
+# verbs of telling beyond the shared speech list: "talked about what ... looks like"
+TELLING_VERBS = WORD_CLASSES["telling_verbs"]
+# "Mum was clear this was not acceptable", "made clear he is frightened": said plainly
+PLAINLY_SAID = WORD_CLASSES["plainly_said"]
+# what a saying governs: its object or the clause it reports
+SAID_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "pobj", "pcomp", "csubj", "conj"}
 
 
 class _PhrasesWithoutModals:
@@ -83,6 +92,8 @@ class OpinionScope(Scope):
             fronted = child.i < ancestor.i and _says_something_else(ancestor)
             if self._attributes_to_other(ancestor) and not fronted:
                 return True
+            if self._told(child, ancestor):
+                return True
             child = ancestor
         root = token.sent.root
         side_clauses = [
@@ -96,6 +107,28 @@ class OpinionScope(Scope):
         if any(self._attributes_to_other(c) for c in side_clauses):
             return True
         return self.phrases.has(statement_of(token), "attribution")
+
+    def _told(self, content: Token, verb: Token) -> bool:
+        """What the writer told someone ("I told her that being honest helps", "Talked about
+        what controlling behaviour looks like"), or what anyone made plain ("Mum was clear
+        this was not acceptable"): a record of what was said, as the standard reads reported
+        speech. A clause after a comma is the writer's own again: "I said well done, she
+        is very proud"."""
+        if content.i < verb.i or content.dep_ not in SAID_CONTENT_DEPS:
+            return False
+        between = verb.doc[verb.i + 1 : content.i]
+        if any(t.text in (",", ";", ":", "-", "\u2013") for t in between):
+            return False
+        # "was clear", "made clear": the word after the verb, however the parser hung it
+        plainly = verb.i + 1 < content.i and verb.doc[verb.i + 1].lower_ in PLAINLY_SAID
+        if plainly and verb.lemma_.lower() in ("be", "make"):
+            return True
+        lemma = verb.lemma_.lower()
+        telling = lemma in self.words["speech"] or lemma in TELLING_VERBS
+        if verb.pos_ != "VERB" or not telling:
+            return False
+        subject = self.subject_of(verb)
+        return subject is None or self._is_first_person(subject)
 
     def _run_on_clause(self, clause: Token, head: Token) -> bool:
         """ "she said she'd fallen out with her mum she was really defensive": an unpunctuated
