@@ -41,3 +41,35 @@ def test_what_was_said_or_held_is_not_the_writers_verdict(real_nlp, text):
 )
 def test_the_writers_own_view_beside_a_saying_is_still_flagged(real_nlp, text, flagged):
     assert any(flagged in found or found in flagged for found in _flagged(real_nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Likely transfer to the ward tomorrow.",
+        "Review panel likely 04/11.",
+        "Chest sounds crackly - likely chest infection.",
+        "A woman was at the door, maybe late 30s, would not give her name.",
+    ],
+)
+def test_a_probability_on_a_noun_or_number_is_an_estimate(real_nlp, text):
+    assert _flagged(real_nlp, text) == []
+
+
+@pytest.mark.parametrize("text", ["He probably shoved her.", "Probably drunk again."])
+def test_a_probability_on_a_verb_or_adjective_is_a_guess(real_nlp, text):
+    assert _flagged(real_nlp, text) != []
+
+
+@pytest.mark.parametrize(
+    "text", ["It looks like her partner hit her.", "Her partner probably hit her."]
+)
+def test_an_observation_a_hedge_puts_in_doubt_is_the_guess_not_its_basis(real_nlp, text):
+    assert _flagged(real_nlp, text) != []
+
+
+@pytest.mark.parametrize(
+    "text", ["He seemed drunk, slurring his words.", "She seemed upset and was shaking."]
+)
+def test_an_observation_after_the_guess_is_still_its_basis(real_nlp, text):
+    assert _flagged(real_nlp, text) == []

@@ -50,6 +50,10 @@ HEDGING_VERBS = WORD_CLASSES["hedging_verbs"]
 ABSENCE_WORDS = WORD_CLASSES["absence_words"]
 # what may stand beside a bare verdict of absence: "No concerns at all."
 BARE_COMPANIONS = WORD_CLASSES["bare_companions"]
+# what ends the words a hedge puts in doubt: "seemed upset, crying" gives its basis
+GUESS_ENDS = {",", ";", ":", "-", "\u2013", "(", "\n"}
+# words of probability: on a noun or number they estimate a thing ("likely UTI")
+ESTIMATE_WORDS = WORD_CLASSES["estimate_words"]
 # the writer, whose own certainty is a view like any other
 FIRST_PERSON = WORD_CLASSES["first_person"]
 
@@ -156,6 +160,8 @@ class ClaimFinder:
             # "sounded drunk", "looks exhausted"; not "looked at the letter"
             looking_at = any(c.dep_ == "prep" and c.lower_ == "at" for c in token.children)
             return not looking_at and any(_completes_impression(c) for c in token.children)
+        if cue == "hedge" and len(match) == 1 and _estimates_a_thing(token):
+            return False
         if cue == "hedge" and token.lemma_.lower() == "feel":
             # "I felt her forehead": touching, not thinking
             return not any(c.dep_ == "dobj" for c in token.children)
@@ -192,7 +198,8 @@ class ClaimFinder:
         if is_run_on(sent):
             near = sent.doc[match.end : min(sent.end, match.end + BASIS_REACH)]
         if cue in self.settings["basis_in_sentence"] and (
-            self.scope.basis_follows(match.end, near) or self._concludes_observations(match, sent)
+            self.scope.basis_follows(match.end, near, _guessed(match) if cue == "hedge" else None)
+            or self._concludes_observations(match, sent)
         ):
             return True
         if cue in self.settings["basis_in_behaviour"] and behaviour_follows(
@@ -217,6 +224,43 @@ class ClaimFinder:
             if match.doc[start].text in (";", ":"):
                 return self.scope.observation_in(match.doc[sent.start : start])
         return False
+
+
+def _guessed(match: Span) -> frozenset[int]:
+    """The words a hedge puts in doubt: what "probably" or "maybe" qualifies ("he probably
+    hit her", "the bruise probably came from a fall"), or the clause "looks like", "seems
+    as if" or "appears that" opens ("it looks like he hit her"), up to the first comma.
+    An observation among them is the guess itself; one after the comma ("seemed upset,
+    crying") is its basis."""
+    token = match.root
+    if len(match) == 1 and token.dep_ == "advmod" and token.head.pos_ == "VERB":
+        governed = [token.head]
+    elif token.lemma_.lower() in HEDGING_VERBS:
+        governed = [
+            c for c in token.children if c.dep_ in ("ccomp", "advcl") and c.i >= match.end
+        ]
+    else:
+        return frozenset()
+    doc = match.doc
+    words = {t.i for verb in governed for t in verb.subtree}
+    end = match.end
+    while end < len(doc) and end in words | {match.end} and doc[end].text not in GUESS_ENDS:
+        end += 1
+    return frozenset(i for i in words if match.end <= i < end)
+
+
+def _estimates_a_thing(token: Token) -> bool:
+    """ "Likely UTI", "likely vascular dementia", "MARAC likely 13/03", "maybe early 20s":
+    a word of probability on a noun or a number names a working diagnosis, an expected
+    outcome, a date or an age, as estimates are written; it says nothing of what a person
+    is, thinks or did. On a verb or an adjective ("he probably hit her", "probably drunk")
+    it is a guess recorded as fact."""
+    return (
+        token.lower_ in ESTIMATE_WORDS
+        and token.dep_ in ("amod", "advmod")
+        and token.head.i != token.i
+        and token.head.pos_ in ("NOUN", "PROPN", "NUM")
+    )
 
 
 def _holds_a_proposition(token: Token) -> bool:

@@ -71,6 +71,20 @@ class OpinionScope(Scope):
             if s.label_ in ("evidence", "basis_connectives")
         )
 
+    def basis_follows(
+        self, cue_end: int, sent: Span, guessed: frozenset[int] | None = None
+    ) -> bool:
+        """As the shared test, less the observations that are what a hedge guesses: in "He
+        probably hit her" and "It looks like he hit her" the blow is the guess, not its basis."""
+        if not guessed:
+            return super().basis_follows(cue_end, sent)
+        rest = sent.doc[cue_end : sent.end]
+        kept = [s for s in self.phrases.spans(rest) if not any(t.i in guessed for t in s)]
+        return super().basis_follows(cue_end, sent) and (
+            any(s.label_ in ("basis_connectives", "evidence") for s in kept)
+            or _connective_mark(rest)
+        )
+
     def _attributes_to_other(self, verb: Token) -> bool:
         # "lunch call": only a verb says; "worried", "scared" may think
         if verb.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -154,6 +168,16 @@ class OpinionScope(Scope):
             and subject is not None
             and subject.lemma_.lower() in self.words["attribution_nouns"]
         )
+
+
+def _connective_mark(rest: Span) -> bool:
+    """The shared test's own marks of a basis: "as" opening a reason, or a colon or dash
+    with words after it."""
+    return any(
+        (t.lower_ == "as" and t.dep_ == "mark")
+        or (t.text in (":", "\u2013", "\u2014", "-") and t.i + 3 < rest.end)
+        for t in rest
+    )
 
 
 def _says_something_else(verb: Token) -> bool:
