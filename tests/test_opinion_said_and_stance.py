@@ -1,6 +1,7 @@
-"""The opinion check on what was said and on positions held, with sentences written for these
-tests: what the writer told someone, what anyone made plain, and a word that gives someone's
-position on a clause are records of what was said or held, not the writer's verdict."""
+"""The opinion check on what was said, positions held, estimates and guesses, with sentences
+written for these tests: what the writer told someone, what anyone made plain, a word giving
+someone's position on a clause, and a probability on a noun are not the writer's verdict; an
+observation a hedge puts in doubt is the guess itself, not its basis."""
 
 from __future__ import annotations
 
@@ -19,14 +20,23 @@ def _flagged(nlp, text: str) -> list[str]:
 @pytest.mark.parametrize(
     "text",
     [
+        # what was said or held
         "I told him that being honest with his sister would help.",
         "Talked about what a safe friendship looks like.",
         "Dad was clear this was not acceptable.",
         "Made clear Ben is frightened of his cousin finding out.",
         "Nan not sure whether the lodger is still there.",
+        # estimates of a thing
+        "Likely transfer to the ward tomorrow.",
+        "Review panel likely 04/11.",
+        "Chest sounds crackly - likely chest infection.",
+        "A woman was at the door, maybe late 30s, would not give her name.",
+        # an observation after the guess is its basis
+        "He seemed drunk, slurring his words.",
+        "She seemed upset and was shaking.",
     ],
 )
-def test_what_was_said_or_held_is_not_the_writers_verdict(real_nlp, text):
+def test_not_the_writers_unsupported_claim(real_nlp, text):
     assert _flagged(real_nlp, text) == []
 
 
@@ -37,39 +47,13 @@ def test_what_was_said_or_held_is_not_the_writers_verdict(real_nlp, text):
         ("I said well done, he is lazy.", "he is lazy"),
         # the writer's own certainty is a view
         ("I'm sure he is lying to staff.", "I'm sure he is lying to staff"),
+        # a probability on a verb or an adjective is a guess
+        ("He probably shoved her.", "He probably shoved her"),
+        ("Probably drunk again.", "Probably drunk again"),
+        # the observation is what the hedge puts in doubt
+        ("It looks like her partner hit her.", "It looks like her partner hit her"),
+        ("Her partner probably hit her.", "Her partner probably hit her"),
     ],
 )
-def test_the_writers_own_view_beside_a_saying_is_still_flagged(real_nlp, text, flagged):
-    assert any(flagged in found or found in flagged for found in _flagged(real_nlp, text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Likely transfer to the ward tomorrow.",
-        "Review panel likely 04/11.",
-        "Chest sounds crackly - likely chest infection.",
-        "A woman was at the door, maybe late 30s, would not give her name.",
-    ],
-)
-def test_a_probability_on_a_noun_or_number_is_an_estimate(real_nlp, text):
-    assert _flagged(real_nlp, text) == []
-
-
-@pytest.mark.parametrize("text", ["He probably shoved her.", "Probably drunk again."])
-def test_a_probability_on_a_verb_or_adjective_is_a_guess(real_nlp, text):
-    assert _flagged(real_nlp, text) != []
-
-
-@pytest.mark.parametrize(
-    "text", ["It looks like her partner hit her.", "Her partner probably hit her."]
-)
-def test_an_observation_a_hedge_puts_in_doubt_is_the_guess_not_its_basis(real_nlp, text):
-    assert _flagged(real_nlp, text) != []
-
-
-@pytest.mark.parametrize(
-    "text", ["He seemed drunk, slurring his words.", "She seemed upset and was shaking."]
-)
-def test_an_observation_after_the_guess_is_still_its_basis(real_nlp, text):
-    assert _flagged(real_nlp, text) == []
+def test_the_writers_unsupported_claim_is_flagged(real_nlp, text, flagged):
+    assert flagged in _flagged(real_nlp, text)
