@@ -31,6 +31,9 @@ def _flagged(nlp, text: str) -> list[str]:
         "Review panel likely 04/11.",
         "Chest sounds crackly - likely chest infection.",
         "A woman was at the door, maybe late 30s, would not give her name.",
+        # a measurement after a verdict gives how much
+        "Good intake at lunch, 450ml of fluids.",
+        "Settled after about 15 mins.",
         # an observation after the guess is its basis
         "He seemed drunk, slurring his words.",
         "She seemed upset and was shaking.",
@@ -47,6 +50,8 @@ def test_not_the_writers_unsupported_claim(real_nlp, text):
         ("I said well done, he is lazy.", "he is lazy"),
         # the writer's own certainty is a view
         ("I'm sure he is lying to staff.", "I'm sure he is lying to staff"),
+        # a bare number is not a measurement of the verdict
+        ("Lovely morning, 2 visitors.", "Lovely morning"),
         # a probability on a verb or an adjective is a guess
         ("He probably shoved her.", "He probably shoved her"),
         ("Probably drunk again.", "Probably drunk again"),

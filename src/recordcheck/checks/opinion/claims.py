@@ -50,6 +50,12 @@ HEDGING_VERBS = WORD_CLASSES["hedging_verbs"]
 ABSENCE_WORDS = WORD_CLASSES["absence_words"]
 # what may stand beside a bare verdict of absence: "No concerns at all."
 BARE_COMPANIONS = WORD_CLASSES["bare_companions"]
+# units of a measurement: "1100ml", "20 mins", "96%" (claims.py, _measured)
+MEASURE_UNITS = WORD_CLASSES["measure_units"]
+MEASURE = re.compile(
+    r"\d+(?:\.\d+)?(?:" + "|".join(re.escape(u) for u in sorted(MEASURE_UNITS)) + r")",
+    re.IGNORECASE,
+)
 # what ends the words a hedge puts in doubt: "seemed upset, crying" gives its basis
 GUESS_ENDS = {",", ";", ":", "-", "\u2013", "(", "\n"}
 # words of probability: on a noun or number they estimate a thing ("likely UTI")
@@ -197,6 +203,8 @@ class ClaimFinder:
         near = sent
         if is_run_on(sent):
             near = sent.doc[match.end : min(sent.end, match.end + BASIS_REACH)]
+        if cue == "vague-evaluation" and _measured(match.doc[match.end : near.end]):
+            return True
         if cue in self.settings["basis_in_sentence"] and (
             self.scope.basis_follows(match.end, near, _guessed(match) if cue == "hedge" else None)
             or self._concludes_observations(match, sent)
@@ -224,6 +232,17 @@ class ClaimFinder:
             if match.doc[start].text in (";", ":"):
                 return self.scope.observation_in(match.doc[sent.start : start])
         return False
+
+
+def _measured(after: Span) -> bool:
+    """ "Good fluids with encouragement, 1100ml today", "Settled after about 20 mins": a
+    quantity with its unit after the verdict is the how much the standard asks for. A bare
+    number ("5 completed", "4AT 2") is a count or a score of something else."""
+    return any(
+        MEASURE.fullmatch(t.text)
+        or (t.like_num and t.i + 1 < after.end and t.nbor(1).lower_ in MEASURE_UNITS)
+        for t in after
+    )
 
 
 def _guessed(match: Span) -> frozenset[int]:
