@@ -26,6 +26,9 @@ def _flagged(nlp, text: str) -> list[str]:
         "Dad was clear this was not acceptable.",
         "Made clear Ben is frightened of his cousin finding out.",
         "Nan not sure whether the lodger is still there.",
+        # "per" and whoever said it attributes the statement
+        "Eating well per his daughter.",
+        "Not likely to walk again per physio team.",
         # estimates of a thing
         "Likely transfer to the ward tomorrow.",
         "Review panel likely 04/11.",
@@ -50,6 +53,8 @@ def test_not_the_writers_unsupported_claim(real_nlp, text):
         ("I said well done, he is lazy.", "he is lazy"),
         # the writer's own certainty is a view
         ("I'm sure he is lying to staff.", "I'm sure he is lying to staff"),
+        # "per" in a rate names no source
+        ("He is manipulative and rings us twice per day.", "He is manipulative"),
         # a bare number is not a measurement of the verdict
         ("Lovely morning, 2 visitors.", "Lovely morning"),
         # a probability on a verb or an adjective is a guess

@@ -26,6 +26,8 @@ WORD_CLASSES = word_classes(package_toml(__package__, "terms.toml"))
 TELLING_VERBS = WORD_CLASSES["telling_verbs"]
 # "Mum was clear this was not acceptable", "made clear he is frightened": said plainly
 PLAINLY_SAID = WORD_CLASSES["plainly_said"]
+# what "per" divides by in a rate ("per week"), where it names no source
+RATE_UNITS = WORD_CLASSES["rate_units"]
 # what a saying governs: its object or the clause it reports
 SAID_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "pobj", "pcomp", "csubj", "conj"}
 
@@ -120,7 +122,10 @@ class OpinionScope(Scope):
         ]
         if any(self._attributes_to_other(c) for c in side_clauses):
             return True
-        return self.phrases.has(statement_of(token), "attribution")
+        statement = statement_of(token)
+        return self.phrases.has(statement, "attribution") or any(
+            _per_source(t) for t in statement
+        )
 
     def _told(self, content: Token, verb: Token) -> bool:
         """What the writer told someone ("I told her that being honest helps", "Talked about
@@ -168,6 +173,18 @@ class OpinionScope(Scope):
             and subject is not None
             and subject.lemma_.lower() in self.words["attribution_nouns"]
         )
+
+
+def _per_source(token: Token) -> bool:
+    """ "doing well at school per Shirin", "not likely to regain per stroke team": "per" with
+    whoever said it attributes the statement, as "per mum" in the attribution list does;
+    "£20 per week" and "3 per day" are rates, not sources."""
+    if token.lower_ != "per" or token.i == 0 or token.i + 1 >= len(token.doc):
+        return False
+    before, after = token.nbor(-1), token.nbor(1)
+    if before.like_num or before.is_currency or before.lower_ in ("as", "once", "twice"):
+        return False  # a rate, or "as per", which the attribution list already has
+    return after.lemma_.lower() not in RATE_UNITS and not after.like_num
 
 
 def _connective_mark(rest: Span) -> bool:
