@@ -29,6 +29,9 @@ def _flagged(nlp, text: str) -> list[str]:
         # "per" and whoever said it attributes the statement
         "Eating well per his daughter.",
         "Not likely to walk again per physio team.",
+        # a reason someone gave, or the writer's own
+        "She said she refused because she wanted to go home.",
+        "Left early because I wanted to ring the GP before five.",
         # estimates of a thing
         "Likely transfer to the ward tomorrow.",
         "Review panel likely 04/11.",
@@ -55,6 +58,9 @@ def test_not_the_writers_unsupported_claim(real_nlp, text):
         ("I'm sure he is lying to staff.", "I'm sure he is lying to staff"),
         # "per" in a rate names no source
         ("He is manipulative and rings us twice per day.", "He is manipulative"),
+        # a motive or feeling given as the reason for what someone did
+        ("Tearful at tea because she misses her dad.", "because she misses her dad"),
+        ("He threw his plate because he wanted attention.", "because he wanted attention"),
         # a bare number is not a measurement of the verdict
         ("Lovely morning, 2 visitors.", "Lovely morning"),
         # a probability on a verb or an adjective is a guess

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.checks.opinion.behaviour import behaviour_follows
+from recordcheck.checks.opinion.motives import reason_clauses
 from recordcheck.checks.opinion.predicates import MANNER_VERBS, Use, item_of, use_of
 from recordcheck.checks.opinion.scope import OpinionScope
 from recordcheck.checks.opinion.sections import set_apart
@@ -91,9 +92,20 @@ class ClaimFinder:
             for match in matches
             if (cue := self.judge(match, quoted))
         ]
+        found += self._motives(doc, quoted)
         if unlisted:
             found += self._unlisted_evaluations(doc, matches, quoted)
         return found
+
+    def _motives(self, doc: Doc, quoted: list[tuple[int, int]]) -> list[Candidate]:
+        """Someone's motive or feeling given as a reason ("because she misses her mum")."""
+        return [
+            Candidate(clause, "mind-reading", statement_of(clause.root))
+            for clause in reason_clauses(doc)
+            if not self.scope.inside(clause, quoted)
+            and not self.scope.reported(clause.root)
+            and not self.scope.hypothetical(clause.root)
+        ]
 
     def _unlisted_evaluations(self, doc: Doc, matches: list[Span], quoted) -> list[Candidate]:
         """Evaluative predicates no list names ("a devoted dad"): weak cues for the classifier."""
