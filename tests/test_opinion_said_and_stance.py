@@ -32,6 +32,8 @@ def _flagged(nlp, text: str) -> list[str]:
         # a reason someone gave, or the writer's own
         "She said she refused because she wanted to go home.",
         "Left early because I wanted to ring the GP before five.",
+        # a diagnosis under its heading is on record
+        "Seen in clinic.\nDiagnosis: paranoid schizophrenia; alcohol dependence.",
         # estimates of a thing
         "Likely transfer to the ward tomorrow.",
         "Review panel likely 04/11.",
@@ -61,6 +63,8 @@ def test_not_the_writers_unsupported_claim(real_nlp, text):
         # a motive or feeling given as the reason for what someone did
         ("Tearful at tea because she misses her dad.", "because she misses her dad"),
         ("He threw his plate because he wanted attention.", "because he wanted attention"),
+        # the same word outside the heading is a label
+        ("Seen in clinic. He is paranoid and hostile.", "He is paranoid and hostile"),
         # a bare number is not a measurement of the verdict
         ("Lovely morning, 2 visitors.", "Lovely morning"),
         # a probability on a verb or an adjective is a guess
