@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.checks.opinion.behaviour import behaviour_follows
+from recordcheck.checks.opinion.motives import reason_clauses
 from recordcheck.checks.opinion.predicates import MANNER_VERBS, Use, item_of, use_of
 from recordcheck.checks.opinion.scope import OpinionScope
 from recordcheck.checks.opinion.sections import set_apart
@@ -50,6 +51,18 @@ HEDGING_VERBS = WORD_CLASSES["hedging_verbs"]
 ABSENCE_WORDS = WORD_CLASSES["absence_words"]
 # what may stand beside a bare verdict of absence: "No concerns at all."
 BARE_COMPANIONS = WORD_CLASSES["bare_companions"]
+# units of a measurement: "1100ml", "20 mins", "96%" (claims.py, _measured)
+MEASURE_UNITS = WORD_CLASSES["measure_units"]
+MEASURE = re.compile(
+    r"\d+(?:\.\d+)?(?:" + "|".join(re.escape(u) for u in sorted(MEASURE_UNITS)) + r")",
+    re.IGNORECASE,
+)
+# what ends the words a hedge puts in doubt: "seemed upset, crying" gives its basis
+GUESS_ENDS = {",", ";", ":", "-", "\u2013", "(", "\n"}
+# words of probability: on a noun or number they estimate a thing ("likely UTI")
+ESTIMATE_WORDS = WORD_CLASSES["estimate_words"]
+# the writer, whose own certainty is a view like any other
+FIRST_PERSON = WORD_CLASSES["first_person"]
 
 
 class ClaimFinder:
@@ -79,9 +92,20 @@ class ClaimFinder:
             for match in matches
             if (cue := self.judge(match, quoted))
         ]
+        found += self._motives(doc, quoted)
         if unlisted:
             found += self._unlisted_evaluations(doc, matches, quoted)
         return found
+
+    def _motives(self, doc: Doc, quoted: list[tuple[int, int]]) -> list[Candidate]:
+        """Someone's motive or feeling given as a reason ("because she misses her mum")."""
+        return [
+            Candidate(clause, "mind-reading", statement_of(clause.root))
+            for clause in reason_clauses(doc)
+            if not self.scope.inside(clause, quoted)
+            and not self.scope.reported(clause.root)
+            and not self.scope.hypothetical(clause.root)
+        ]
 
     def _unlisted_evaluations(self, doc: Doc, matches: list[Span], quoted) -> list[Candidate]:
         """Evaluative predicates no list names ("a devoted dad"): weak cues for the classifier."""
@@ -93,6 +117,7 @@ class ClaimFinder:
                 or token.lower_ in self.observable
                 or token.pos_ not in ("ADJ", "NOUN")
                 or not use_of(token, shorthand=False).predicative
+                or _holds_a_proposition(token)
             ):
                 continue
             span = doc[token.i : token.i + 1]
@@ -153,6 +178,8 @@ class ClaimFinder:
             # "sounded drunk", "looks exhausted"; not "looked at the letter"
             looking_at = any(c.dep_ == "prep" and c.lower_ == "at" for c in token.children)
             return not looking_at and any(_completes_impression(c) for c in token.children)
+        if cue == "hedge" and len(match) == 1 and _estimates_a_thing(token):
+            return False
         if cue == "hedge" and token.lemma_.lower() == "feel":
             # "I felt her forehead": touching, not thinking
             return not any(c.dep_ == "dobj" for c in token.children)
@@ -188,8 +215,11 @@ class ClaimFinder:
         near = sent
         if is_run_on(sent):
             near = sent.doc[match.end : min(sent.end, match.end + BASIS_REACH)]
+        if cue == "vague-evaluation" and _measured(match.doc[match.end : near.end]):
+            return True
         if cue in self.settings["basis_in_sentence"] and (
-            self.scope.basis_follows(match.end, near) or self._concludes_observations(match, sent)
+            self.scope.basis_follows(match.end, near, _guessed(match) if cue == "hedge" else None)
+            or self._concludes_observations(match, sent)
         ):
             return True
         if cue in self.settings["basis_in_behaviour"] and behaviour_follows(
@@ -214,6 +244,69 @@ class ClaimFinder:
             if match.doc[start].text in (";", ":"):
                 return self.scope.observation_in(match.doc[sent.start : start])
         return False
+
+
+def _measured(after: Span) -> bool:
+    """ "Good fluids with encouragement, 1100ml today", "Settled after about 20 mins": a
+    quantity with its unit after the verdict is the how much the standard asks for. A bare
+    number ("5 completed", "4AT 2") is a count or a score of something else."""
+    return any(
+        MEASURE.fullmatch(t.text)
+        or (t.like_num and t.i + 1 < after.end and t.nbor(1).lower_ in MEASURE_UNITS)
+        for t in after
+    )
+
+
+def _guessed(match: Span) -> frozenset[int]:
+    """The words a hedge puts in doubt: what "probably" or "maybe" qualifies ("he probably
+    hit her", "the bruise probably came from a fall"), or the clause "looks like", "seems
+    as if" or "appears that" opens ("it looks like he hit her"), up to the first comma.
+    An observation among them is the guess itself; one after the comma ("seemed upset,
+    crying") is its basis."""
+    token = match.root
+    if len(match) == 1 and token.dep_ == "advmod" and token.head.pos_ == "VERB":
+        governed = [token.head]
+    elif token.lemma_.lower() in HEDGING_VERBS:
+        governed = [
+            c for c in token.children if c.dep_ in ("ccomp", "advcl") and c.i >= match.end
+        ]
+    else:
+        return frozenset()
+    doc = match.doc
+    words = {t.i for verb in governed for t in verb.subtree}
+    end = match.end
+    while end < len(doc) and end in words | {match.end} and doc[end].text not in GUESS_ENDS:
+        end += 1
+    return frozenset(i for i in words if match.end <= i < end)
+
+
+def _estimates_a_thing(token: Token) -> bool:
+    """ "Likely UTI", "likely vascular dementia", "MARAC likely 13/03", "maybe early 20s":
+    a word of probability on a noun or a number names a working diagnosis, an expected
+    outcome, a date or an age, as estimates are written; it says nothing of what a person
+    is, thinks or did. On a verb or an adjective ("he probably hit her", "probably drunk")
+    it is a guess recorded as fact."""
+    return (
+        token.lower_ in ESTIMATE_WORDS
+        and token.dep_ in ("amod", "advmod")
+        and token.head.i != token.i
+        and token.head.pos_ in ("NOUN", "PROPN", "NUM")
+    )
+
+
+def _holds_a_proposition(token: Token) -> bool:
+    """ "Mum was clear this was not acceptable", "not sure whether it was a breach", "was
+    satisfied there is nothing to suggest ...": the word gives someone's position on the
+    clause that follows it, as a saying or thinking would; what is judged is in that clause,
+    not in the word. The writer's own ("I'm sure he'll do it again") is the writer's view,
+    as "I think" is."""
+    holders = [token, token.head] if token.dep_ in ("acomp", "oprd") else [token]
+    subject = use_of(token, shorthand=False).subject
+    if subject is not None and subject.lower_ in FIRST_PERSON:
+        return False
+    return any(
+        c.dep_ == "ccomp" and c.i > token.i for holder in holders for c in holder.children
+    )
 
 
 def _timed_event(match: Span) -> bool:

@@ -16,9 +16,20 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from recordcheck.datafiles import package_toml, word_classes
 from recordcheck.language.clauses import is_break, is_run_on, statement_of
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.scope import Scope
+
+WORD_CLASSES = word_classes(package_toml(__package__, "terms.toml"))
+# verbs of telling beyond the shared speech list: "talked about what ... looks like"
+TELLING_VERBS = WORD_CLASSES["telling_verbs"]
+# "Mum was clear this was not acceptable", "made clear he is frightened": said plainly
+PLAINLY_SAID = WORD_CLASSES["plainly_said"]
+# what "per" divides by in a rate ("per week"), where it names no source
+RATE_UNITS = WORD_CLASSES["rate_units"]
+# what a saying governs: its object or the clause it reports
+SAID_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "pobj", "pcomp", "csubj", "conj"}
 
 
 class _PhrasesWithoutModals:
@@ -62,6 +73,20 @@ class OpinionScope(Scope):
             if s.label_ in ("evidence", "basis_connectives")
         )
 
+    def basis_follows(
+        self, cue_end: int, sent: Span, guessed: frozenset[int] | None = None
+    ) -> bool:
+        """As the shared test, less the observations that are what a hedge guesses: in "He
+        probably hit her" and "It looks like he hit her" the blow is the guess, not its basis."""
+        if not guessed:
+            return super().basis_follows(cue_end, sent)
+        rest = sent.doc[cue_end : sent.end]
+        kept = [s for s in self.phrases.spans(rest) if not any(t.i in guessed for t in s)]
+        return super().basis_follows(cue_end, sent) and (
+            any(s.label_ in ("basis_connectives", "evidence") for s in kept)
+            or _connective_mark(rest)
+        )
+
     def _attributes_to_other(self, verb: Token) -> bool:
         # "lunch call": only a verb says; "worried", "scared" may think
         if verb.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -83,6 +108,8 @@ class OpinionScope(Scope):
             fronted = child.i < ancestor.i and _says_something_else(ancestor)
             if self._attributes_to_other(ancestor) and not fronted:
                 return True
+            if self._told(child, ancestor):
+                return True
             child = ancestor
         root = token.sent.root
         side_clauses = [
@@ -95,7 +122,32 @@ class OpinionScope(Scope):
         ]
         if any(self._attributes_to_other(c) for c in side_clauses):
             return True
-        return self.phrases.has(statement_of(token), "attribution")
+        statement = statement_of(token)
+        return self.phrases.has(statement, "attribution") or any(
+            _per_source(t) for t in statement
+        )
+
+    def _told(self, content: Token, verb: Token) -> bool:
+        """What the writer told someone ("I told her that being honest helps", "Talked about
+        what controlling behaviour looks like"), or what anyone made plain ("Mum was clear
+        this was not acceptable"): a record of what was said, as the standard reads reported
+        speech. A clause after a comma is the writer's own again: "I said well done, she
+        is very proud"."""
+        if content.i < verb.i or content.dep_ not in SAID_CONTENT_DEPS:
+            return False
+        between = verb.doc[verb.i + 1 : content.i]
+        if any(t.text in (",", ";", ":", "-", "\u2013") for t in between):
+            return False
+        # "was clear", "made clear": the word after the verb, however the parser hung it
+        plainly = verb.i + 1 < content.i and verb.doc[verb.i + 1].lower_ in PLAINLY_SAID
+        if plainly and verb.lemma_.lower() in ("be", "make"):
+            return True
+        lemma = verb.lemma_.lower()
+        telling = lemma in self.words["speech"] or lemma in TELLING_VERBS
+        if verb.pos_ != "VERB" or not telling:
+            return False
+        subject = self.subject_of(verb)
+        return subject is None or self._is_first_person(subject)
 
     def _run_on_clause(self, clause: Token, head: Token) -> bool:
         """ "she said she'd fallen out with her mum she was really defensive": an unpunctuated
@@ -121,6 +173,28 @@ class OpinionScope(Scope):
             and subject is not None
             and subject.lemma_.lower() in self.words["attribution_nouns"]
         )
+
+
+def _per_source(token: Token) -> bool:
+    """ "doing well at school per Shirin", "not likely to regain per stroke team": "per" with
+    whoever said it attributes the statement, as "per mum" in the attribution list does;
+    "£20 per week" and "3 per day" are rates, not sources."""
+    if token.lower_ != "per" or token.i == 0 or token.i + 1 >= len(token.doc):
+        return False
+    before, after = token.nbor(-1), token.nbor(1)
+    if before.like_num or before.is_currency or before.lower_ in ("as", "once", "twice"):
+        return False  # a rate, or "as per", which the attribution list already has
+    return after.lemma_.lower() not in RATE_UNITS and not after.like_num
+
+
+def _connective_mark(rest: Span) -> bool:
+    """The shared test's own marks of a basis: "as" opening a reason, or a colon or dash
+    with words after it."""
+    return any(
+        (t.lower_ == "as" and t.dep_ == "mark")
+        or (t.text in (":", "\u2013", "\u2014", "-") and t.i + 3 < rest.end)
+        for t in rest
+    )
 
 
 def _says_something_else(verb: Token) -> bool:

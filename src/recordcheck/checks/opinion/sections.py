@@ -1,12 +1,14 @@
 """Sections of a note whose words are not the writer's own unsupported claims.
 
-Two headings set their text apart (corpus/README.md, readings settled across the
+Three headings set their text apart (corpus/README.md, readings settled across the
 adjudications, and the recording standard's "what someone said, attributed"):
   own account   SOAP "S:" (subjective): the person's own account, in their terms;
   examination   a mental state examination ("MSE:", "Mental state:"): a clinician's
                 structured examination, each item a finding of a recognised
                 assessment ("Mood low, reactive affect", "Insight partial"), not a
-                verdict written in passing.
+                verdict written in passing;
+  diagnosis     "Diagnosis:", "Dx:": the diagnosis on record, as the standard's
+                "(45, dx paranoid schizophrenia)" is.
 A section is the rest of the heading's line; when the heading stands alone on
 its line ("MSE" then "Appearance: ...", "Speech: ..."), the lines after it that
 open on a label of their own belong to it too. The headings are data, in
