@@ -1,0 +1,63 @@
+"""Readings of the who-present standard in rc_encounters: what is no encounter held, and what
+records who took part. Each sentence is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from recordcheck.model import Note
+from recordcheck.nlp import load_base, note_doc
+
+
+@pytest.fixture(scope="module")
+def encounters_only():
+    import recordcheck.events.encounters  # noqa: F401  (registers rc_encounters)
+
+    nlp = load_base(exclude=("ner",))
+    nlp.add_pipe("rc_encounters")
+    return nlp
+
+
+def encounter(nlp, text: str, note_type: str = "", written: str | None = None):
+    """(kind of encounter or None, whether who took part is recorded)."""
+    note = Note(note_id="N1", case_id="C1", text=text, note_type=note_type, date=written)
+    doc = nlp(note_doc(nlp, note))
+    group = doc.spans["rc_encounter"]
+    return (group[0].label_ if group else None), group.attrs["attendees_recorded"]
+
+
+@pytest.mark.slow
+def test_a_meeting_dated_after_the_note_is_yet_to_come(encounters_only):
+    text = "Pupil excluded for two days. Return meeting 6/3. Letter sent home."
+    assert encounter(encounters_only, text, "Case note", "2026-03-02")[0] is None
+    # the same words in a note written after that day record a meeting held
+    assert encounter(encounters_only, text, "Case note", "2026-03-09") == ("meeting", False)
+    # across the new year: "4/1" in a note of 29 December is days later, not last January
+    later = "Core group 4/1 at the children's centre."
+    assert encounter(encounters_only, later, "Case note", "2025-12-29")[0] is None
+    # with no date to compare, a dated meeting is read as held
+    assert encounter(encounters_only, text, "Case note")[0] == "meeting"
+
+
+@pytest.mark.slow
+def test_a_meeting_asked_for_or_instructed_is_not_held(encounters_only):
+    asked = "Concerns about exploitation. Recommend strategy discussion, consider a referral."
+    assert encounter(encounters_only, asked, "Case note")[0] is None
+    instructed = "Advice for staff below.\n4. Explain the hard words (court, panel, order) often."
+    assert encounter(encounters_only, instructed, "Assessment")[0] is None
+    promised = "Assessment written up. I will attend the first panel."
+    assert encounter(encounters_only, promised, "Case note")[0] is None
+    # a purpose whose verb the tagger hung on a misread participle is still a purpose
+    purpose = "Passed to Ruth to raise at TAF - sibling safety at home."
+    assert encounter(encounters_only, purpose, "Case note")[0] is None
+    # "Review panel." names the meeting held, though "Review" may be read as a bare verb
+    assert encounter(encounters_only, "Review panel. No new offences.", "Panel Meeting") == (
+        "meeting", False
+    )
+
+
+@pytest.mark.slow
+def test_a_managers_note_records_no_encounter(encounters_only):
+    text = "Transfer panel 12/04 - approved, one bed, east area only."
+    for note_type in ("Manager Review", "Management note", "Manager note"):
+        assert encounter(encounters_only, text, note_type, "2025-04-14")[0] is None
