@@ -61,3 +61,36 @@ def test_a_managers_note_records_no_encounter(encounters_only):
     text = "Transfer panel 12/04 - approved, one bed, east area only."
     for note_type in ("Manager Review", "Management note", "Manager note"):
         assert encounter(encounters_only, text, note_type, "2025-04-14")[0] is None
+
+
+@pytest.mark.slow
+def test_a_meeting_written_as_one_section_per_agency_records_who_took_part(encounters_only):
+    sections = (
+        "MARAC - case heard.\nPolice: two callouts this year, no charges.\n"
+        "Education: attendance 71%, DSL aware.\nHousing (Riverside): no tenancy issues."
+    )
+    assert encounter(encounters_only, sections, "MARAC") == ("meeting", True)
+    # the same agencies as the owners of actions given out say nothing of who was there
+    actions = (
+        "MARAC - case heard.\nActions:\n- Police: flag the address\n"
+        "- Education: DSL to monitor\n- Housing: consider a move"
+    )
+    assert encounter(encounters_only, actions, "MARAC") == ("meeting", False)
+    # one section is a heading, not a record of the agencies round the table
+    single = "MARAC - case heard.\nPolice: two callouts this year.\nRisk remains high."
+    assert encounter(encounters_only, single, "MARAC") == ("meeting", False)
+
+
+def test_agency_sections_are_lines_of_their_own_outside_a_list_of_actions():
+    from recordcheck.events.sections import agency_sections
+
+    agencies, plans = {"police", "health", "housing"}, ("actions", "plan")
+    assert agency_sections("Police: known.\nHealth (GP): flag.", agencies, plans)
+    assert not agency_sections("Actions:\n- Police: flag\n- Health: review", agencies, plans)
+    # a list of actions ends at the first line that is not an item
+    text = "Plan:\n1. Police: flag\nHealth: flag in place.\nHousing: no tenancy."
+    assert agency_sections(text, agencies, plans)
+    # a label with nothing after it heads what follows; a long label is a sentence
+    assert not agency_sections("Police:\nHealth: flag.", agencies, plans)
+    long_label = "Police said on the phone that: known.\nHealth: flag."
+    assert not agency_sections(long_label, agencies, plans)

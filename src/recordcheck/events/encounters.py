@@ -53,6 +53,7 @@ VISIT, MEETING, CALL = "visit", "meeting", "call"
 WORD_SETS = (
     "person_words", "place_words", "speech_verbs", "topic_words", "group_words",
     "arranging_verbs", "meeting_heads", "attending_verbs", "plan_headings", "household_verbs",
+    "section_agencies",
 )
 EVENT_LISTS = ("encounter_words", "meeting_words", "call_words")
 
@@ -171,6 +172,7 @@ class EncounterReader:
         if (
             any(self.attendees.says_who_was_there(m) for m in encounter.matches)
             or any(self.attendees.held_with(m) for m in encounter.meetings)
+            or (encounter.meeting and self.attendees.agency_sections(doc))
             or self.attendees.people_together(doc)
         ):
             return True
