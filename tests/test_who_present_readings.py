@@ -94,3 +94,11 @@ def test_agency_sections_are_lines_of_their_own_outside_a_list_of_actions():
     assert not agency_sections("Police:\nHealth: flag.", agencies, plans)
     long_label = "Police said on the phone that: known.\nHealth: flag."
     assert not agency_sections(long_label, agencies, plans)
+
+
+@pytest.mark.slow
+def test_a_short_name_in_lower_case_names_the_person_seen_when_it_is_a_subject(encounters_only):
+    named = "tea call 17.00-17.30. len had soup and a yoghurt. meds taken."
+    assert encounter(encounters_only, named, "Care call") == ("visit", True)
+    nobody = "tea call 17.00-17.30. soup and a yoghurt. meds taken."
+    assert encounter(encounters_only, nobody, "Care call") == ("visit", False)

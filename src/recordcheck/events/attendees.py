@@ -290,7 +290,12 @@ class Attendees:
             or _heading(token)
         ):
             return False
-        if token.lower_ in self.person_words or given_names().is_lower_case_name(token.text):
+        if (
+            token.lower_ in self.person_words
+            or given_names().is_lower_case_name(token.text)
+            # "len had sandwich": a short one only as a subject ("3 jan" is a month)
+            or (token.dep_ == "nsubj" and given_names().is_lower_case_name(token.text, 3))
+        ):
             return True  # "doreen already up": hurried notes write names in lower case
         previous = token.nbor(-1) if token.i > token.sent.start else None
         mid_sentence = previous is not None and previous.is_alpha and previous.is_lower
