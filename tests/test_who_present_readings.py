@@ -102,3 +102,17 @@ def test_a_short_name_in_lower_case_names_the_person_seen_when_it_is_a_subject(e
     assert encounter(encounters_only, named, "Care call") == ("visit", True)
     nobody = "tea call 17.00-17.30. soup and a yoghurt. meds taken."
     assert encounter(encounters_only, nobody, "Care call") == ("visit", False)
+
+
+@pytest.mark.slow
+def test_terse_encounters_are_read_as_held(encounters_only):
+    # a review, meeting or round the writer attended was held, whatever it is called
+    attended = "Attended the annual EHCP review. No new concerns raised."
+    assert encounter(encounters_only, attended, "Case note") == ("meeting", False)
+    theirs = "Dad attended his annual review at the surgery on his own."
+    assert encounter(encounters_only, theirs, "Case note")[0] is None
+    # a review held in the person's home is a visit; a joint visit shortened is one too
+    at_home = "Care plan review at home. Hours stay the same."
+    assert encounter(encounters_only, at_home, "Case note") == ("visit", False)
+    joint = "JV with PC Ortiz. Flat in poor state."
+    assert encounter(encounters_only, joint, "Case note") == ("visit", True)

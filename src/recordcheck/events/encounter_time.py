@@ -91,3 +91,16 @@ def followed_by_plan(match: Span) -> bool:
     """ "HV to visit weekly": the health visitor's plan, not "HV to Larch Walk"."""
     doc = match.doc
     return match[-1].lower_ == "to" and match.end < len(doc) and doc[match.end].pos_ == "VERB"
+
+
+def with_kind(event: Span) -> Span:
+    """The event with the nouns naming its kind: "Care plan review at home" is a review,
+    and its "plan" no sign of one still to come."""
+    doc, start = event.doc, event.start
+    while (
+        start > event.sent.start
+        and doc[start - 1].dep_ == "compound"
+        and start <= doc[start - 1].head.i < event.end
+    ):
+        start -= 1
+    return doc[start : event.end]

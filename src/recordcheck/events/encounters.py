@@ -33,6 +33,7 @@ from recordcheck.events.encounter_time import (
     dated_later,
     followed_by_plan,
     under_infinitive,
+    with_kind,
 )
 from recordcheck.events.encounter_words import (
     CHANNEL_PREPOSITIONS,
@@ -110,6 +111,7 @@ class EncounterReader:
         self.speech_verbs = frozenset(lists["speech_verbs"])
         self.arranging_verbs = frozenset(lists["arranging_verbs"])
         self.meeting_heads = frozenset(lists["meeting_heads"])
+        self.attending_verbs = frozenset(lists["attending_verbs"])
         headings = "|".join(re.escape(h) for h in lists["plan_headings"])
         self.plan_line = re.compile(rf"^\W*(?:{headings})\s*:", re.IGNORECASE)
         types = DATA["note_types"]
@@ -196,7 +198,7 @@ class EncounterReader:
         A sentence saying the encounter failed ("No answer", "Visit cancelled") is dropped
         whole; so are events still to come ("to visit", "strategy meeting being convened").
         """
-        found = self.matcher.spans(doc)
+        found = sorted([*self.matcher.spans(doc), *self._attended_meetings(doc)])
         event_sentences = {m.sent.start for m in found if m.label_ in EVENT_LISTS}
         missed = [
             m
@@ -217,7 +219,7 @@ class EncounterReader:
             for m in found
             if m.sent.start not in failed_sentences
             and m.end not in planned_from
-            and not self.scope.not_yet(m)
+            and not self.scope.not_yet(with_kind(m))
             and not followed_by_plan(m)
             and not (
                 m.label_ in EVENT_LISTS
@@ -230,6 +232,23 @@ class EncounterReader:
             )
         ]
         return happened, bool(missed)
+
+    def _attended_meetings(self, doc: Doc) -> list[Span]:
+        """ "Attended EHCP annual review": a review, meeting or round the writer attended was
+        held, whatever it is called ("Mum attended her review" is hers)."""
+        found = []
+        for verb in doc:
+            if verb.tag_ != "VBD" or verb.lemma_.lower() not in self.attending_verbs:
+                continue
+            subject = Scope.subject_of(verb)
+            if subject is not None and subject.lower_ not in SELF:
+                continue
+            found += [
+                Span(doc, thing.left_edge.i, thing.i + 1, label="meeting_words")
+                for thing in verb.children
+                if thing.dep_ == "dobj" and thing.lemma_.lower() in self.meeting_heads
+            ]
+        return found
 
     def _in_plan_line(self, event: Span) -> bool:
         """ "Plan: monthly, TAF review Sept": a line under a plan heading lists what is to come."""
