@@ -116,3 +116,31 @@ def test_terse_encounters_are_read_as_held(encounters_only):
     assert encounter(encounters_only, at_home, "Case note") == ("visit", False)
     joint = "JV with PC Ortiz. Flat in poor state."
     assert encounter(encounters_only, joint, "Case note") == ("visit", True)
+
+
+def test_the_events_layer_reads_one_list_of_plan_headings():
+    """Contacts, encounters and significant events take their plan headings from one list."""
+    import spacy
+
+    from recordcheck.events import plans
+    from recordcheck.events.cues import significant_terms
+    from recordcheck.events.encounters import EncounterReader
+
+    nlp = spacy.blank("en")
+    reader = EncounterReader(nlp, {})
+    assert set(significant_terms()["plan_headings"]) == set(plans.PLAN_HEADINGS)
+    assert set(reader.attendees.plan_headings) == {*plans.PLAN_HEADINGS, *plans.TASK_HEADINGS}
+
+    def heading(text: str, line: int = 0) -> str:
+        doc = nlp(text)
+        start = sum(len(t) + 1 for t in text.split("\n")[:line])
+        return plans.plan_heading_over(doc.char_span(start, len(text), alignment_mode="expand"))
+
+    assert heading("Next steps: ring the GP") == "next steps"
+    assert heading("Action plan: letter to housing") == "action plan"
+    assert heading("To do\n- ring the GP", line=1) == "to do"
+    assert heading("Agreed actions:\n- Police: marker placed", line=1) == "agreed actions"
+    assert heading("Actions agreed (added to plan):\n- SW to visit", line=1) == "actions agreed"
+    # a heading ends at a colon, a spaced dash or its line: these open ordinary sentences
+    assert heading("Next steps agreed with mum, she will ring the GP") == ""
+    assert heading("Planned visit went ahead") == ""

@@ -42,6 +42,7 @@ from recordcheck.events.encounter_words import (
     SELF,
     TIME_PREPOSITIONS,
 )
+from recordcheck.events.plans import PLAN_HEADINGS, TASK_HEADINGS
 from recordcheck.language.clauses import labelled_sentence
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.note_context import note_date, note_type
@@ -106,7 +107,10 @@ def make_encounter_reader(nlp: Language, name: str, extra_terms: dict):
 
 class EncounterReader:
     def __init__(self, nlp: Language, extra_terms: Mapping[str, Sequence[str]]):
-        lists = merged_terms(DATA["terms"], extra_terms)
+        # the plan headings are the events layer's one list (headings.toml), plus any of ours
+        lists = merged_terms(
+            {**DATA["terms"], "plan_headings": [*TASK_HEADINGS, *PLAN_HEADINGS]}, extra_terms
+        )
         self.matcher = TermMatcher(nlp, {k: v for k, v in lists.items() if k not in WORD_SETS})
         self.speech_verbs = frozenset(lists["speech_verbs"])
         self.arranging_verbs = frozenset(lists["arranging_verbs"])
