@@ -45,6 +45,9 @@ def test_a_meeting_asked_for_or_instructed_is_not_held(encounters_only):
     assert encounter(encounters_only, asked, "Case note")[0] is None
     instructed = "Advice for staff below.\n4. Explain the hard words (court, panel, order) often."
     assert encounter(encounters_only, instructed, "Assessment")[0] is None
+    # an encounter told with its own verb carries its own tense
+    went = "Set off at nine and visited Mrs Ryan at home."
+    assert encounter(encounters_only, went, "Case note")[0] == "visit"
     promised = "Assessment written up. I will attend the first panel."
     assert encounter(encounters_only, promised, "Case note")[0] is None
     # a purpose whose verb the tagger hung on a misread participle is still a purpose

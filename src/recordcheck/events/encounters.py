@@ -320,7 +320,8 @@ class EncounterReader:
             return True
         sent = event.sent
         opening = next((t for t in sent if t.is_alpha), None)
-        if opening is None or opening.i >= event.start:
+        named = event.root.pos_ not in ("VERB", "AUX")  # "Set off at 9, visited": a tense
+        if opening is None or opening.i >= event.start or not named:
             return False
         if self._arranging(opening) and opening.dep_ not in ("nsubj", "nsubjpass"):
             return True  # not "Plan agreed at core group"
