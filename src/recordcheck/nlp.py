@@ -22,7 +22,7 @@ from recordcheck.catalogue import CheckSpec, all_checks
 from recordcheck.checks.opinion.classifier import MODEL_NAME
 from recordcheck.errors import PipelineNotInstalled
 from recordcheck.events import COMPONENTS as EVENT_COMPONENTS
-from recordcheck.language.note_context import AUTHOR, AUTHOR_ROLE, NOTE_TYPE, TEAM
+from recordcheck.language.note_context import AUTHOR, AUTHOR_ROLE, NOTE_DATE, NOTE_TYPE, TEAM
 from recordcheck.rules import RulesError, load_rules
 
 if TYPE_CHECKING:
@@ -154,7 +154,7 @@ def model_versions(nlp: Language) -> dict[str, str]:
 
 
 def note_doc(nlp: Language, note: Note) -> Doc:
-    """A tokenised Doc carrying the note's exported type and author, ready for `nlp.pipe`.
+    """A tokenised Doc carrying the note's exported type, date and author, ready for `nlp.pipe`.
 
     The who-present check uses the type ("Home Visit", "Email") when the text
     alone does not say whether an encounter took place; contact events use the
@@ -162,6 +162,7 @@ def note_doc(nlp: Language, note: Note) -> Doc:
     """
     doc = nlp.make_doc(note.text)
     doc._.set(NOTE_TYPE, note.note_type)
+    doc._.set(NOTE_DATE, note.date or "")
     doc._.set(AUTHOR, note.author)
     doc._.set(AUTHOR_ROLE, note.author_role)
     doc._.set(TEAM, note.team)

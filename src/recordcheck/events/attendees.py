@@ -22,6 +22,7 @@ from recordcheck.events.encounter_words import (
     SELF,
     THIRD_PERSON,
 )
+from recordcheck.events.sections import agency_sections
 from recordcheck.language.people import given_names
 from recordcheck.language.scope import Scope
 
@@ -39,6 +40,10 @@ class Attendees:
         self.topic_words = frozenset(lists["topic_words"])
         self.attending_verbs = frozenset(lists["attending_verbs"])
         self.household_verbs = frozenset(lists["household_verbs"])
+        self.section_agencies = frozenset(
+            [*lists["section_agencies"], *lists["party_words"], *lists["person_words"]]
+        )
+        self.plan_headings = tuple(lists["plan_headings"])
         self.not_names = frozenset(SELF | set(lists["group_words"]))
         self.scope = scope
 
@@ -121,6 +126,10 @@ class Attendees:
             if self._attendance_list(sent) or self._people_line(sent):
                 return True
         return False
+
+    def agency_sections(self, doc: Doc) -> bool:
+        """ "Police: no previous DA logged. / Health: GP flag in place.": see sections.py."""
+        return agency_sections(doc.text, self.section_agencies, self.plan_headings)
 
     def _attended(self, verb: Token) -> bool:
         """ "Mum attended", "her sister joined": someone's attendance, told of them.
@@ -281,7 +290,12 @@ class Attendees:
             or _heading(token)
         ):
             return False
-        if token.lower_ in self.person_words or given_names().is_lower_case_name(token.text):
+        if (
+            token.lower_ in self.person_words
+            or given_names().is_lower_case_name(token.text)
+            # "len had sandwich": a short one only as a subject ("3 jan" is a month)
+            or (token.dep_ == "nsubj" and given_names().is_lower_case_name(token.text, 3))
+        ):
             return True  # "doreen already up": hurried notes write names in lower case
         previous = token.nbor(-1) if token.i > token.sent.start else None
         mid_sentence = previous is not None and previous.is_alpha and previous.is_lower

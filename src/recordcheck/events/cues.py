@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import merged_terms, package_toml
+from recordcheck.events.plans import PLAN_HEADINGS
 from recordcheck.language.clauses import clause_of, ends_statement
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.scope import Scope
@@ -52,7 +53,9 @@ class Cue:
 
 def significant_terms(extra: Mapping[str, Sequence[str]] | None = None) -> dict[str, tuple]:
     """significant.toml's word lists, with an organisation's own words added."""
-    return merged_terms(package_toml(__package__, "significant.toml")["terms"], extra)
+    lists = package_toml(__package__, "significant.toml")["terms"]
+    # the plan headings are the events layer's one list (headings.toml)
+    return merged_terms({**lists, "plan_headings": PLAN_HEADINGS}, extra)
 
 
 class SignificantCues:

@@ -26,17 +26,26 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from recordcheck.datafiles import merged_terms
 from recordcheck.events.attendees import Attendees
+from recordcheck.events.encounter_time import (
+    a_verb,
+    bare,
+    dated,
+    dated_later,
+    followed_by_plan,
+    under_infinitive,
+    with_kind,
+)
 from recordcheck.events.encounter_words import (
     CHANNEL_PREPOSITIONS,
     DATA,
     HANDSET_NOUNS,
-    LATER_DAYS,
     SELF,
     TIME_PREPOSITIONS,
 )
+from recordcheck.events.plans import PLAN_HEADINGS, TASK_HEADINGS
 from recordcheck.language.clauses import labelled_sentence
 from recordcheck.language.matching import TermMatcher
-from recordcheck.language.note_context import note_type
+from recordcheck.language.note_context import note_date, note_type
 from recordcheck.language.scope import Scope
 
 ENCOUNTER_GROUP, WORDS_GROUP = "rc_encounter", "rc_encounter_words"
@@ -46,6 +55,7 @@ VISIT, MEETING, CALL = "visit", "meeting", "call"
 WORD_SETS = (
     "person_words", "place_words", "speech_verbs", "topic_words", "group_words",
     "arranging_verbs", "meeting_heads", "attending_verbs", "plan_headings", "household_verbs",
+    "section_agencies",
 )
 EVENT_LISTS = ("encounter_words", "meeting_words", "call_words")
 
@@ -97,11 +107,15 @@ def make_encounter_reader(nlp: Language, name: str, extra_terms: dict):
 
 class EncounterReader:
     def __init__(self, nlp: Language, extra_terms: Mapping[str, Sequence[str]]):
-        lists = merged_terms(DATA["terms"], extra_terms)
+        # the plan headings are the events layer's one list (headings.toml), plus any of ours
+        lists = merged_terms(
+            {**DATA["terms"], "plan_headings": [*TASK_HEADINGS, *PLAN_HEADINGS]}, extra_terms
+        )
         self.matcher = TermMatcher(nlp, {k: v for k, v in lists.items() if k not in WORD_SETS})
         self.speech_verbs = frozenset(lists["speech_verbs"])
         self.arranging_verbs = frozenset(lists["arranging_verbs"])
         self.meeting_heads = frozenset(lists["meeting_heads"])
+        self.attending_verbs = frozenset(lists["attending_verbs"])
         headings = "|".join(re.escape(h) for h in lists["plan_headings"])
         self.plan_line = re.compile(rf"^\W*(?:{headings})\s*:", re.IGNORECASE)
         types = DATA["note_types"]
@@ -164,6 +178,7 @@ class EncounterReader:
         if (
             any(self.attendees.says_who_was_there(m) for m in encounter.matches)
             or any(self.attendees.held_with(m) for m in encounter.meetings)
+            or (encounter.meeting and self.attendees.agency_sections(doc))
             or self.attendees.people_together(doc)
         ):
             return True
@@ -187,7 +202,7 @@ class EncounterReader:
         A sentence saying the encounter failed ("No answer", "Visit cancelled") is dropped
         whole; so are events still to come ("to visit", "strategy meeting being convened").
         """
-        found = self.matcher.spans(doc)
+        found = sorted([*self.matcher.spans(doc), *self._attended_meetings(doc)])
         event_sentences = {m.sent.start for m in found if m.label_ in EVENT_LISTS}
         missed = [
             m
@@ -202,18 +217,42 @@ class EncounterReader:
         failed_sentences = {m.sent.start for m in missed}
         quoted = Scope.quoted_ranges(doc)  # "Thought 'panel' meant a radiator", "'call me'"
         planned_from = {m.start for m in found if m.label_ == "planned_after"}
+        noted = note_date(doc)
         happened = [
             m
             for m in found
             if m.sent.start not in failed_sentences
             and m.end not in planned_from
-            and not self.scope.not_yet(m)
-            and not _followed_by_plan(m)
+            and not self.scope.not_yet(with_kind(m))
+            and not followed_by_plan(m)
             and not (
-                m.label_ in EVENT_LISTS and (Scope.inside(m, quoted) or self._in_plan_line(m))
+                m.label_ in EVENT_LISTS
+                and (
+                    Scope.inside(m, quoted)
+                    or self._in_plan_line(m)
+                    or dated_later(m, noted)
+                    or self._asked_for(m)
+                )
             )
         ]
         return happened, bool(missed)
+
+    def _attended_meetings(self, doc: Doc) -> list[Span]:
+        """ "Attended EHCP annual review": a review, meeting or round the writer attended was
+        held, whatever it is called ("Mum attended her review" is hers)."""
+        found = []
+        for verb in doc:
+            if verb.tag_ != "VBD" or verb.lemma_.lower() not in self.attending_verbs:
+                continue
+            subject = Scope.subject_of(verb)
+            if subject is not None and subject.lower_ not in SELF:
+                continue
+            found += [
+                Span(doc, thing.left_edge.i, thing.i + 1, label="meeting_words")
+                for thing in verb.children
+                if thing.dep_ == "dobj" and thing.lemma_.lower() in self.meeting_heads
+            ]
+        return found
 
     def _in_plan_line(self, event: Span) -> bool:
         """ "Plan: monthly, TAF review Sept": a line under a plan heading lists what is to come."""
@@ -245,29 +284,58 @@ class EncounterReader:
         re d/c tomorrow" is yet to come.
         """
         root, doc = meeting.root, meeting.doc
-        if root.pos_ == "VERB" and any(c.dep_ == "dobj" and not _dated(c) for c in root.children):
+        if root.pos_ == "VERB" and any(c.dep_ == "dobj" and not dated(c) for c in root.children):
             return False  # "Lynne meeting him there" (not "Review meeting 3/2", misread as a verb)
         if self._names_a_thing(meeting):
             return False
         following = doc[meeting.end] if meeting.end < len(doc) else None
-        if root.dep_ == "compound" and _dated(root.head):
+        if root.dep_ == "compound" and dated(root.head):
             root = root.head  # "for MARAC 13/11": the date and the meeting are one name
-        dated = _dated(root) or (following is not None and _dated(following))
+        is_dated = dated(root) or (following is not None and dated(following))
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head  # "Recommend MASH referral, strategy discussion"
         head = root.head
-        if _dated_later(meeting.root):
-            return False
         if head.i == root.i or meeting.start <= head.i < meeting.end:
             return True
         qualifies = root.dep_ in ("compound", "nmod", "amod") and head.i == meeting.end
-        if qualifies and not dated:
+        if qualifies and not is_dated:
             return head.lemma_.lower() in self.meeting_heads
         if root.dep_ in ("pobj", "dobj") and head.lower_ in TIME_PREPOSITIONS:
             return False
         if root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.arranging_verbs:
             return False
-        return not _under_infinitive(root)
+        return not under_infinitive(root)
+
+    def _asked_for(self, event: Span) -> bool:
+        """An encounter asked for, set up or instructed, not held.
+
+        "Arranged joint visit for Friday": the nearest verb over it arranges. "Recommend MASH
+        referral, strategy discussion": a sentence opening with a verb of arranging asks for
+        all it lists, however the tagger read that verb (often as an adjective). "Explain
+        key words (victim, panel)": a sentence that opens with a bare verb and no subject is
+        an instruction ("Review panel." names the meeting).
+        """
+        verb = next((n for n in (event.root, *event.root.ancestors) if a_verb(n)), None)
+        if verb is not None and self._arranging(verb):
+            return True
+        sent = event.sent
+        opening = next((t for t in sent if t.is_alpha), None)
+        named = event.root.pos_ not in ("VERB", "AUX")  # "Set off at 9, visited": a tense
+        if opening is None or opening.i >= event.start or not named:
+            return False
+        if self._arranging(opening) and opening.dep_ not in ("nsubj", "nsubjpass"):
+            return True  # not "Plan agreed at core group"
+        return (
+            opening == sent.root
+            and bare(opening)
+            and opening in event.root.ancestors
+            and opening.lemma_.lower() not in self.meeting_heads
+        )
+
+    def _arranging(self, token: Token) -> bool:
+        return token.lower_ in self.arranging_verbs or (
+            token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.arranging_verbs
+        )
 
     def _names_a_thing(self, event: Span) -> bool:
         """ "MARAC referral", "core group paperwork", "home visit form": event words that
@@ -312,38 +380,3 @@ class EncounterReader:
             or subject.lower_ in SELF
             or subject.pos_ not in ("PROPN", "NOUN", "PRON")
         )
-
-
-
-def _dated(token: Token) -> bool:
-    """ "13/11", "21/08": a date, which names a meeting as a heading ("MARAC 27/11 Ms B")."""
-    return any(c.isdigit() for c in token.text)
-
-
-def _dated_later(meeting: Token) -> bool:
-    """ "BI meeting re d/c tomorrow": a meeting dated after the note is yet to come.
-
-    Only a time word of the meeting's own phrase ("police will visit tomorrow" is not).
-    """
-    for token in meeting.subtree:
-        if token.lower_ in LATER_DAYS:
-            between = [a for a in token.ancestors if a.i != meeting.i and meeting in a.ancestors]
-            if not any(a.pos_ in ("VERB", "AUX") for a in between):
-                return True
-    return False
-
-
-def _under_infinitive(token: Token) -> bool:
-    """ "to pick up at TAF", "agreed to hold a strategy meeting": a purpose or a plan."""
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-
-
-def _followed_by_plan(match: Span) -> bool:
-    """ "HV to visit weekly": the health visitor's plan, not "HV to Larch Walk"."""
-    doc = match.doc
-    return match[-1].lower_ == "to" and match.end < len(doc) and doc[match.end].pos_ == "VERB"
-
-
-
-

@@ -10,7 +10,8 @@ Every item of such a list is planned, however it is worded ("Letter to
 housing" reads like a record of a letter sent), unless its verb is in the past
 ("Actions: / - rang 101, log given" was done); the items under a meeting's
 agreed actions are tasks whatever their tense. The list ends at the first line
-that is not an item. The headings are in words.toml beside this module.
+that is not an item. The headings are in headings.toml beside this module, the one list
+the events layer reads (encounters and significant events take theirs from here).
 """
 
 from __future__ import annotations
@@ -21,10 +22,17 @@ from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
 
-_WORDS = package_toml(__package__, "words.toml")
-PLAN_HEADINGS = tuple(_WORDS["plan_headings"])
+_HEADINGS = package_toml(__package__, "headings.toml")
+PLAN_HEADINGS = tuple(_HEADINGS["plan"])
 # a meeting's agreed actions are tasks, whatever their tense ("Police: marker placed")
-TASK_HEADINGS = tuple(_WORDS["task_headings"])
+TASK_HEADINGS = tuple(_HEADINGS["tasks"])
+# a heading opens its line and ends at a colon (after an aside: "Actions agreed (added to
+# plan):"), a spaced dash or the end ("Plan -", "To do"); not "Planned visit", nor "Next
+# steps agreed with mum"
+_OPENING = re.compile(
+    rf"(?P<heading>{'|'.join(re.escape(h) for h in (*TASK_HEADINGS, *PLAN_HEADINGS))})"
+    r"(?:\s*(?:\([^)]*\)\s*)?:|\s+[-–]|–|\s*$)"
+)
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s*\S")
 _BULLETS = " -*•–\t"
 IF_WORDS = ("if", "unless")
@@ -55,8 +63,8 @@ def holds_tasks(heading: str) -> bool:
 
 
 def _plan_opening(line: str) -> str:
-    opening = line.lstrip(_BULLETS).lower()
-    return next((h for h in (*TASK_HEADINGS, *PLAN_HEADINGS) if opening.startswith(h)), "")
+    found = _OPENING.match(line.lstrip(_BULLETS).lower())
+    return found["heading"] if found else ""
 
 
 def under_condition(verb: Token) -> bool:

@@ -74,12 +74,13 @@ class GivenNames:
         """Whether stem is a given name less its last letter ("Zo" of "Zoë", "Jos" of "José")."""
         return stem in _stems(self.names)
 
-    def is_lower_case_name(self, word: str) -> bool:
+    def is_lower_case_name(self, word: str, shortest: int = 4) -> bool:
         """"kelly", "shazia": a given name of four letters or more that is no English word,
-        so that written in lower case (as voice-to-text and hurried notes do) it is still a name."""
+        so that written in lower case (as voice-to-text and hurried notes do) it is still a name.
+        Shorter ones ("len", "jan") only where the caller's context makes them a name."""
         title = word[:1].upper() + word[1:]
         return (
-            len(word) >= 4
+            len(word) >= shortest
             and word.isalpha()
             and word.islower()
             and title in self.names

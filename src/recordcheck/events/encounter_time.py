@@ -1,0 +1,106 @@
+"""Whether an encounter a note names lies in its past, from the grammar around it.
+
+rc_encounters asks these of each event word it finds: is it dated after the
+note ("Reintegration meeting 3/2" in a note of 28 January, "MDT tomorrow"), a
+purpose or a plan ("to raise at TAF", "I will attend the panel"), or someone
+else's plan ("HV to visit weekly")? What is still to come records no encounter.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from recordcheck.events.encounter_words import LATER_DAYS, PLANNING_AUX
+
+DAY_MONTH = re.compile(r"(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>\d{2}|\d{4}))?")
+
+
+def dated(token: Token) -> bool:
+    """ "13/11", "21/08": a date, which names a meeting as a heading ("MARAC 27/11 Ms B")."""
+    return any(c.isdigit() for c in token.text)
+
+
+def dated_later(event: Span, noted: date | None) -> bool:
+    """ "BI meeting re d/c tomorrow", "Reintegration meeting 3/2" in a note of 28/01: a
+    meeting or visit dated after the note is yet to come.
+
+    Only a time word or date of the event's own noun phrase, or the word just after it
+    ("police will visit tomorrow" is not the meeting's). A verb with a tense dates
+    what was done ("Visited 8/10"); "meeting" or "MDT" misread as a participle does not.
+    """
+    root, doc = event.root, event.doc
+    if root.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+        return False
+    following = [doc[event.end]] if event.end < len(doc) else []
+    for token in [*root.subtree, *following]:
+        later = token.lower_ in LATER_DAYS or _after(token.text, noted)
+        if later and token in following:
+            return True
+        if later:
+            between = [a for a in token.ancestors if a.i != root.i and root in a.ancestors]
+            if not any(a.pos_ in ("VERB", "AUX") for a in between):
+                return True
+    return False
+
+
+def _after(text: str, noted: date | None) -> bool:
+    """A day and month ("8/10", "3/2/26") after the note's date, read in the year nearest it."""
+    found = DAY_MONTH.fullmatch(text)
+    if noted is None or found is None:
+        return False
+    day, month = int(found["day"]), int(found["month"])
+    candidates = []
+    for year in (noted.year - 1, noted.year, noted.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue  # not a date ("31/2"), or a ratio
+    if found["year"]:
+        year = int(found["year"]) % 100
+        candidates = [c for c in candidates if c.year % 100 == year]
+    nearest = min(candidates, key=lambda day: abs(day - noted), default=None)
+    return nearest is not None and nearest > noted
+
+
+def a_verb(token: Token) -> bool:
+    """A verb of the clause, not a participle describing a noun ("sibling safety", misread)."""
+    return token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"
+
+
+def bare(verb: Token) -> bool:
+    """A verb in its base form with no subject: "consider CAWN", "Explain key words"."""
+    return verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def under_infinitive(token: Token) -> bool:
+    """ "to pick up at TAF", "agreed to hold a strategy meeting", "I will attend the panel":
+    a purpose or a plan.
+
+    A participle that only describes a noun ("sibling safety", misread) is not the verb.
+    """
+    verb = next((a for a in token.ancestors if a_verb(a)), None)
+    return verb is not None and any(
+        c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in PLANNING_AUX) for c in verb.children
+    )
+
+
+def followed_by_plan(match: Span) -> bool:
+    """ "HV to visit weekly": the health visitor's plan, not "HV to Larch Walk"."""
+    doc = match.doc
+    return match[-1].lower_ == "to" and match.end < len(doc) and doc[match.end].pos_ == "VERB"
+
+
+def with_kind(event: Span) -> Span:
+    """The event with the nouns naming its kind: "Care plan review at home" is a review,
+    and its "plan" no sign of one still to come."""
+    doc, start = event.doc, event.start
+    while (
+        start > event.sent.start
+        and doc[start - 1].dep_ == "compound"
+        and start <= doc[start - 1].head.i < event.end
+    ):
+        start -= 1
+    return doc[start : event.end]

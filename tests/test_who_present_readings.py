@@ -1,0 +1,149 @@
+"""Readings of the who-present standard in rc_encounters: what is no encounter held, and what
+records who took part. Each sentence is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from recordcheck.model import Note
+from recordcheck.nlp import load_base, note_doc
+
+
+@pytest.fixture(scope="module")
+def encounters_only():
+    import recordcheck.events.encounters  # noqa: F401  (registers rc_encounters)
+
+    nlp = load_base(exclude=("ner",))
+    nlp.add_pipe("rc_encounters")
+    return nlp
+
+
+def encounter(nlp, text: str, note_type: str = "", written: str | None = None):
+    """(kind of encounter or None, whether who took part is recorded)."""
+    note = Note(note_id="N1", case_id="C1", text=text, note_type=note_type, date=written)
+    doc = nlp(note_doc(nlp, note))
+    group = doc.spans["rc_encounter"]
+    return (group[0].label_ if group else None), group.attrs["attendees_recorded"]
+
+
+@pytest.mark.slow
+def test_a_meeting_dated_after_the_note_is_yet_to_come(encounters_only):
+    text = "Pupil excluded for two days. Return meeting 6/3. Letter sent home."
+    assert encounter(encounters_only, text, "Case note", "2026-03-02")[0] is None
+    # the same words in a note written after that day record a meeting held
+    assert encounter(encounters_only, text, "Case note", "2026-03-09") == ("meeting", False)
+    # across the new year: "4/1" in a note of 29 December is days later, not last January
+    later = "Core group 4/1 at the children's centre."
+    assert encounter(encounters_only, later, "Case note", "2025-12-29")[0] is None
+    # with no date to compare, a dated meeting is read as held
+    assert encounter(encounters_only, text, "Case note")[0] == "meeting"
+
+
+@pytest.mark.slow
+def test_a_meeting_asked_for_or_instructed_is_not_held(encounters_only):
+    asked = "Concerns about exploitation. Recommend strategy discussion, consider a referral."
+    assert encounter(encounters_only, asked, "Case note")[0] is None
+    instructed = "Advice for staff below.\n4. Explain the hard words (court, panel, order) often."
+    assert encounter(encounters_only, instructed, "Assessment")[0] is None
+    # an encounter told with its own verb carries its own tense
+    went = "Set off at nine and visited Mrs Ryan at home."
+    assert encounter(encounters_only, went, "Case note")[0] == "visit"
+    promised = "Assessment written up. I will attend the first panel."
+    assert encounter(encounters_only, promised, "Case note")[0] is None
+    # a purpose whose verb the tagger hung on a misread participle is still a purpose
+    purpose = "Passed to Ruth to raise at TAF - sibling safety at home."
+    assert encounter(encounters_only, purpose, "Case note")[0] is None
+    # "Review panel." names the meeting held, though "Review" may be read as a bare verb
+    assert encounter(encounters_only, "Review panel. No new offences.", "Panel Meeting") == (
+        "meeting", False
+    )
+
+
+@pytest.mark.slow
+def test_a_managers_note_records_no_encounter(encounters_only):
+    text = "Transfer panel 12/04 - approved, one bed, east area only."
+    for note_type in ("Manager Review", "Management note", "Manager note"):
+        assert encounter(encounters_only, text, note_type, "2025-04-14")[0] is None
+
+
+@pytest.mark.slow
+def test_a_meeting_written_as_one_section_per_agency_records_who_took_part(encounters_only):
+    sections = (
+        "MARAC - case heard.\nPolice: two callouts this year, no charges.\n"
+        "Education: attendance 71%, DSL aware.\nHousing (Riverside): no tenancy issues."
+    )
+    assert encounter(encounters_only, sections, "MARAC") == ("meeting", True)
+    # the same agencies as the owners of actions given out say nothing of who was there
+    actions = (
+        "MARAC - case heard.\nActions:\n- Police: flag the address\n"
+        "- Education: DSL to monitor\n- Housing: consider a move"
+    )
+    assert encounter(encounters_only, actions, "MARAC") == ("meeting", False)
+    # one section is a heading, not a record of the agencies round the table
+    single = "MARAC - case heard.\nPolice: two callouts this year.\nRisk remains high."
+    assert encounter(encounters_only, single, "MARAC") == ("meeting", False)
+
+
+def test_agency_sections_are_lines_of_their_own_outside_a_list_of_actions():
+    from recordcheck.events.sections import agency_sections
+
+    agencies, plans = {"police", "health", "housing"}, ("actions", "plan")
+    assert agency_sections("Police: known.\nHealth (GP): flag.", agencies, plans)
+    assert not agency_sections("Actions:\n- Police: flag\n- Health: review", agencies, plans)
+    # a list of actions ends at the first line that is not an item
+    text = "Plan:\n1. Police: flag\nHealth: flag in place.\nHousing: no tenancy."
+    assert agency_sections(text, agencies, plans)
+    # a label with nothing after it heads what follows; a long label is a sentence
+    assert not agency_sections("Police:\nHealth: flag.", agencies, plans)
+    long_label = "Police said on the phone that: known.\nHealth: flag."
+    assert not agency_sections(long_label, agencies, plans)
+
+
+@pytest.mark.slow
+def test_a_short_name_in_lower_case_names_the_person_seen_when_it_is_a_subject(encounters_only):
+    named = "tea call 17.00-17.30. len had soup and a yoghurt. meds taken."
+    assert encounter(encounters_only, named, "Care call") == ("visit", True)
+    nobody = "tea call 17.00-17.30. soup and a yoghurt. meds taken."
+    assert encounter(encounters_only, nobody, "Care call") == ("visit", False)
+
+
+@pytest.mark.slow
+def test_terse_encounters_are_read_as_held(encounters_only):
+    # a review, meeting or round the writer attended was held, whatever it is called
+    attended = "Attended the annual EHCP review. No new concerns raised."
+    assert encounter(encounters_only, attended, "Case note") == ("meeting", False)
+    theirs = "Dad attended his annual review at the surgery on his own."
+    assert encounter(encounters_only, theirs, "Case note")[0] is None
+    # a review held in the person's home is a visit; a joint visit shortened is one too
+    at_home = "Care plan review at home. Hours stay the same."
+    assert encounter(encounters_only, at_home, "Case note") == ("visit", False)
+    joint = "JV with PC Ortiz. Flat in poor state."
+    assert encounter(encounters_only, joint, "Case note") == ("visit", True)
+
+
+def test_the_events_layer_reads_one_list_of_plan_headings():
+    """Contacts, encounters and significant events take their plan headings from one list."""
+    import spacy
+
+    from recordcheck.events import plans
+    from recordcheck.events.cues import significant_terms
+    from recordcheck.events.encounters import EncounterReader
+
+    nlp = spacy.blank("en")
+    reader = EncounterReader(nlp, {})
+    assert set(significant_terms()["plan_headings"]) == set(plans.PLAN_HEADINGS)
+    assert set(reader.attendees.plan_headings) == {*plans.PLAN_HEADINGS, *plans.TASK_HEADINGS}
+
+    def heading(text: str, line: int = 0) -> str:
+        doc = nlp(text)
+        start = sum(len(t) + 1 for t in text.split("\n")[:line])
+        return plans.plan_heading_over(doc.char_span(start, len(text), alignment_mode="expand"))
+
+    assert heading("Next steps: ring the GP") == "next steps"
+    assert heading("Action plan: letter to housing") == "action plan"
+    assert heading("To do\n- ring the GP", line=1) == "to do"
+    assert heading("Agreed actions:\n- Police: marker placed", line=1) == "agreed actions"
+    assert heading("Actions agreed (added to plan):\n- SW to visit", line=1) == "actions agreed"
+    # a heading ends at a colon, a spaced dash or its line: these open ordinary sentences
+    assert heading("Next steps agreed with mum, she will ring the GP") == ""
+    assert heading("Planned visit went ahead") == ""
