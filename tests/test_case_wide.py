@@ -74,6 +74,12 @@ def test_a_first_name_alone_takes_the_agency_another_note_gives_it(contacts):
             "Rang the police to report the threats.",
             "Police (force not named)",
         ),
+        # a force's name written short is the force
+        (
+            "Home visit, all well.",
+            "Rang Thames Valley Pol. to report the threats.",
+            "Thames Valley Police",
+        ),
     ],
 )
 def test_agencies_the_case_file_names(contacts, first, second, agency):

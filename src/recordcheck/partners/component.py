@@ -77,7 +77,7 @@ class PartnersMarker:
             key = f"agency-{index}"
             self._terms[key] = term
             matcher = self._exact_case if term.exact_case else self._any_case
-            matcher.add(key, [nlp.make_doc(term.text)])
+            matcher.add(key, [nlp.make_doc(text) for text in term.written_forms()])
         self._roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         for role in self.lexicon.roles:
             self._roles.add(role, [nlp.make_doc(role.lower())])
