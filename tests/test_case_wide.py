@@ -62,6 +62,12 @@ def test_a_first_name_alone_takes_the_agency_another_note_gives_it(contacts):
             "Rang Dawson back about the interview date.",
             "Police (force not named)",
         ),
+        # a first name the recogniser does not take for a name, the full name elsewhere
+        (
+            "Present: Rachel Oyelaran (SW, Calderbrook Children's Social Care), me.",
+            "Home visit, baby well. Updated Rachel by email.",
+            "Calderbrook Children's Social Care",
+        ),
         # "the police" is the one force the case names
         (
             "Thames Valley Police attended the address on Friday night.",
@@ -171,4 +177,7 @@ def test_a_case_goes_on_as_soon_as_all_its_notes_are_in():
 def test_family_names_are_read_from_relations():
     assert family_names("Spoke to her sister Jess and Connor Hale (dad).") >= {
         "jess", "connor", "hale"
+    }
+    assert family_names("Alfie Brennan (11 wks) seen with Mel Hutchins (HV).") == {
+        "alfie", "brennan"
     }

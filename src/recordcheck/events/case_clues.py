@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from recordcheck.events.details import sentences_of
 from recordcheck.events.merging import STATUS_RANK
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 CLUES_KEY = "rc_case_clues"  # Doc.user_data key: the note's CaseClues
 _APPOSITION = frozenset({"(", ",", "-", "–"})
 _BESIDE = 6  # tokens from the name within which its agency is written beside it
+_NAME_WORDS = 3  # the most words a person's name found by its part of speech may have
 
 
 def read_case_clues(reader: ContactEventReader, doc: Doc) -> CaseClues:
@@ -99,10 +100,39 @@ def _own_service(reader: ContactEventReader, person: Span, team: str, role: str)
     )
 
 
+def _named_alone(doc: Doc) -> list[Span]:
+    """The people rc_partners found named alone, and the proper nouns it did not take for
+    anyone ("Updated Rachel by email"): only a name the case file gives a professional
+    is ever joined, so a word that is no name costs nothing."""
+    marked = [
+        *doc.spans.get(NAMED_ALONE_KEY, ()),
+        *doc.spans.get(CONTACTS_KEY, ()),
+        *doc.spans.get(AGENCIES_KEY, ()),
+    ]
+    taken = {index for span in marked for index in range(span.start, span.end)}
+    found = list(doc.spans.get(NAMED_ALONE_KEY, ()))
+    run: list[int] = []
+    for token in [*doc, None]:
+        if token is not None and _could_be_a_name(token, taken):
+            run.append(token.i)
+            if len(run) < _NAME_WORDS:
+                continue
+        if run:
+            found.append(doc[run[0] : run[-1] + 1])
+            if len(run) > 1 and doc[run[0]].is_sent_start:  # "Emailed Rachel": a clipped verb
+                found.append(doc[run[1] : run[-1] + 1])
+            run = []
+    return sorted(found, key=lambda span: span.start)
+
+
+def _could_be_a_name(token: Token, taken: set[int]) -> bool:
+    return token.i not in taken and token.pos_ == "PROPN" and token.is_title and token.is_alpha
+
+
 def _waiting_contacts(reader: ContactEventReader, doc: Doc, team: str) -> list[ContactEvent]:
     """Contacts with people the note names alone, read as any contact is; a colleague
     or a name in quoted words is none."""
-    alone = list(doc.spans.get(NAMED_ALONE_KEY, ()))
+    alone = _named_alone(doc)
     if not alone:
         return []
     quoted = reader.scope.quoted_ranges(doc)

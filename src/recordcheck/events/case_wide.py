@@ -234,7 +234,7 @@ def _keys(name: str) -> set[str]:
 
 
 @cache
-def _family_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _family_patterns() -> tuple[re.Pattern[str], ...]:
     relations = "|".join(
         re.escape(r) for r in sorted(people_words().relations, key=len, reverse=True)
     )
@@ -243,11 +243,15 @@ def _family_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.compile(rf"(?i:\b(?:{relations}))[ \t]+({_NAME}(?:[ \t]+{_NAME})?)"),
         # "Connor Hale (dad)", "Jess, sister,"
         re.compile(rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*[(,][ \t]*(?i:(?:{relations}))\b"),
+        # "Alfie Brennan (11 wks)", "Tia Dobson (10, Brook Lane)": a professional's age
+        # is not written beside their name; a child's or a family member's is
+        re.compile(rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*\([ \t]*\d{{1,2}}\b"),
     )
 
 
 def family_names(text: str) -> set[str]:
-    """The name words a note gives family and friends, in lower case."""
+    """The name words a note gives family and friends, or the people the case is about
+    (written with their age), in lower case."""
     found: set[str] = set()
     for pattern in _family_patterns():
         for match in pattern.finditer(text):
