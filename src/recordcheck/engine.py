@@ -15,7 +15,7 @@ import logging
 import os
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -185,8 +185,9 @@ def load_checker(options: PipelineOptions) -> NoteChecker:
 def _result_reader(options: PipelineOptions) -> Callable[[Doc, Note], NoteResult]:
     from recordcheck.findings import applicable_checks, findings_for
 
-    contacts_for = personal_data_for = chronology_events_for = None
+    contacts_for = personal_data_for = chronology_events_for = case_clues_for = None
     if options.partners:
+        from recordcheck.events.case_clues import case_clues_for
         from recordcheck.events.chronology import chronology_events_for
         from recordcheck.events.contacts import contacts_for
     if options.personal_data:
@@ -200,6 +201,7 @@ def _result_reader(options: PipelineOptions) -> Callable[[Doc, Note], NoteResult
             personal_data=personal_data_for(doc) if personal_data_for else (),
             events=chronology_events_for(doc, note) if chronology_events_for else (),
             applicable=applicable_checks(doc),
+            case_clues=case_clues_for(doc) if case_clues_for else None,
         )
 
     return read_doc
@@ -234,6 +236,7 @@ def run(
     account: RunAccount | None = None,
     loader: CheckerLoader | None = None,
     own_service: dict | None = None,
+    case_sizes: Mapping[str, int] | None = None,
 ) -> Iterator[NoteResult]:
     """Check every note in ``items``, yielding one NoteResult per note in input order.
 
@@ -242,7 +245,9 @@ def run(
     worker processes (default: one per CPU; 1 runs here, with no pool).
     ``progress`` is called with the number of notes just finished. ``loader``
     (default ``load_checker``) must be a module-level function when jobs > 1,
-    as workers import it.
+    as workers import it. With ``partners``, a case's contacts are completed from
+    what its other notes say (events/case_wide.py) once all its notes are in;
+    ``case_sizes`` (notes per case id) lets a complete case go on at once.
     """
     loader = loader or load_checker
     account = account if account is not None else RunAccount()
@@ -258,6 +263,20 @@ def run(
         outcomes = _check_here(chunks, options, loader, batch_size, account)
     else:
         outcomes = _check_in_workers(chunks, options, loader, batch_size, jobs, account)
+    checked = _results_of(outcomes, progress, account)
+    if partners:
+        # plain data, here where every worker's results meet: the same with any jobs
+        from recordcheck.events.case_wide import across_cases
+
+        checked = across_cases(checked, case_sizes)
+    yield from checked
+
+
+def _results_of(
+    outcomes: Iterable[list[NoteResult | Unreadable]],
+    progress: Callable[[int], object] | None,
+    account: RunAccount,
+) -> Iterator[NoteResult]:
     for outcome in outcomes:
         if progress is not None:
             progress(len(outcome))

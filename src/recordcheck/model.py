@@ -221,6 +221,33 @@ class PersonalSpan(PlainData):
 
 
 @dataclass(frozen=True)
+class KnownProfessional(PlainData):
+    """A note's own statement of who a named professional works for: "Jess (health
+    visitor)", "DS Dawson, CID", "Sue Hall from Age UK". own: the author's own service
+    or a colleague, whose name must never become a partner elsewhere in the case."""
+
+    name: str  # as written, title included: "DS Dawson"
+    agency: str = ""
+    agency_type: str = ""
+    role: str = ""
+    own: bool = False
+
+
+@dataclass(frozen=True)
+class CaseClues:
+    """What one note tells the rest of its case file, read in the worker and used once
+    the case's notes are gathered (events/case_wide.py); never written to any output.
+
+    professionals: who works where, as the note states it; named_agencies: the
+    organisations the note names, (canonical name, type); waiting: contacts with a
+    professional named alone ("Rang Jess"), agency still empty."""
+
+    professionals: tuple[KnownProfessional, ...] = ()
+    named_agencies: tuple[tuple[str, str], ...] = ()
+    waiting: tuple[ContactEvent, ...] = ()
+
+
+@dataclass(frozen=True)
 class NoteResult(PlainData):
     """A note with what the checks found in it."""
 
@@ -234,6 +261,9 @@ class NoteResult(PlainData):
     # sharing for sharing-rationale, every note for opinion); None in reports from before
     # checks said so, when no denominator can be told apart from all notes
     applicable: tuple[str, ...] | None = None
+    # what the note tells its case file, for the case-wide pass (events/case_wide.py);
+    # like personal_data, never written to any output
+    case_clues: CaseClues | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -32,7 +32,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from recordcheck.catalogue import spec_for
-from recordcheck.model import ContactEvent, Note, NoteResult
+from recordcheck.model import CaseClues, ContactEvent, Note, NoteResult
 
 PIECE_CHARS = 50_000
 
@@ -89,7 +89,7 @@ def joined(
     """One result for the whole ``note`` from its pieces' results, given as
     (offset, result) in text order. Offsets are moved to the whole note's
     text; a check scored per note keeps the first piece's finding only."""
-    findings, contacts, personal, events = [], [], [], []
+    findings, contacts, personal, events, clues = [], [], [], [], []
     applicable: set[str] = set()
     judged_per_note: set[str] = set()
     for offset, part in parts:
@@ -105,6 +105,8 @@ def joined(
         personal.extend(_moved(span, offset) for span in part.personal_data)
         events.extend(_moved(event, offset) for event in part.events)
         applicable.update(part.applicable or ())
+        if part.case_clues is not None:
+            clues.append((offset, part.case_clues))
     return NoteResult(
         note=note,
         findings=tuple(sorted(findings, key=lambda f: (f.start, f.end, f.check))),
@@ -112,6 +114,20 @@ def joined(
         personal_data=tuple(personal),
         events=tuple(events),
         applicable=tuple(sorted(applicable)),
+        case_clues=_joined_clues(clues) if clues else None,
+    )
+
+
+def _joined_clues(parts: list[tuple[int, CaseClues]]) -> CaseClues:
+    """One note's clues for its case file from its pieces'."""
+    return CaseClues(
+        professionals=tuple(known for _, clues in parts for known in clues.professionals),
+        named_agencies=tuple(
+            dict.fromkeys(named for _, clues in parts for named in clues.named_agencies)
+        ),
+        waiting=tuple(
+            _moved(event, offset) for offset, clues in parts for event in clues.waiting
+        ),
     )
 
 

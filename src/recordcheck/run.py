@@ -123,6 +123,7 @@ def checked_notes(
             account=account,
             own_service=_own_service(options, rules.get("service", {}), counted.authors),
             loader=None if checker is None else (lambda _options: checker),
+            case_sizes=counted.cases.sizes(),
         )
         if options.redact:
             from recordcheck.redact.results import redact_results

@@ -44,6 +44,10 @@ class CaseFiles:
     def notes_in(self, case_ids) -> int:
         return sum(sum(self.teams[case].values()) for case in case_ids)
 
+    def sizes(self) -> dict[str, int]:
+        """Notes per case file."""
+        return {case: sum(counts.values()) for case, counts in self.teams.items()}
+
     def team_of(self) -> dict[str, str]:
         """Each case file's team: the one that wrote most of its notes."""
         return {

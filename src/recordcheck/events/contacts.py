@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.events.case_clues import CLUES_KEY, read_case_clues
 from recordcheck.events.contact_gate import Candidate, ContactGate, Reading, candidate_features
 from recordcheck.events.details import (
     channel_of,
@@ -93,6 +94,7 @@ class ContactEventReader:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[EVENTS_KEY] = tuple(self.read(doc))
+        doc.user_data[CLUES_KEY] = read_case_clues(self, doc)
         return doc
 
     def read(self, doc: Doc) -> list[ContactEvent]:

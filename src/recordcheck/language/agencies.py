@@ -10,6 +10,10 @@ from typing import Any
 
 from recordcheck.datafiles import package_toml
 
+# A name's last word written short: at least this many letters kept, two or more cut.
+SHORTENED_TO = 3
+SHORTENED_FROM = SHORTENED_TO + 2
+
 
 @dataclass(frozen=True)
 class AgencyTerm:
@@ -28,6 +32,16 @@ class AgencyTerm:
     def names_one_of_this_kind(self, name: str) -> bool:
         lowered = name.lower()
         return any(re.search(rf"\b{re.escape(w.lower())}\b", lowered) for w in self.named_words)
+
+    def written_forms(self) -> tuple[str, ...]:
+        """The term, and the same with its last word cut short and marked with a full stop
+        ("Thames Valley Pol.", "Oakfield Primary Sch."), as busy writers shorten a long
+        name. Only after whole words: a lone "Pol." could be anything."""
+        *before, last = self.text.split(" ")
+        if not before or not last.isalpha() or len(last) < SHORTENED_FROM:
+            return (self.text,)
+        cut = (last[:length] + "." for length in range(SHORTENED_TO, len(last) - 1))
+        return (self.text, *(" ".join([*before, word]) for word in cut))
 
     @property
     def exact_case(self) -> bool:

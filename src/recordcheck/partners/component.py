@@ -7,7 +7,9 @@ Marks, for contacts_for to read:
 - doc.spans["rc_contacts"]: each named professional (title included, "PC
   Patel"), label = role, span._.rc_agency / span._.rc_agency_type = the
   agency they work for;
-- doc.spans["rc_channels"]: words that say how a contact went, label = channel.
+- doc.spans["rc_channels"]: words that say how a contact went, label = channel;
+- doc.spans["rc_named_alone"]: people named with nothing in the note saying they are
+  professionals ("Rang Jess"); another note of the case may say so (events/case_wide.py).
 
 Needs the entity recogniser (ORG, GPE and PERSON entities).
 """
@@ -31,6 +33,7 @@ from recordcheck.language.organisations import named_by_their_kind
 AGENCIES_KEY = "rc_agencies"
 CONTACTS_KEY = "rc_contacts"
 CHANNELS_KEY = "rc_channels"
+NAMED_ALONE_KEY = "rc_named_alone"
 
 for _extension, _default in (
     ("rc_agency", None),
@@ -74,7 +77,7 @@ class PartnersMarker:
             key = f"agency-{index}"
             self._terms[key] = term
             matcher = self._exact_case if term.exact_case else self._any_case
-            matcher.add(key, [nlp.make_doc(term.text)])
+            matcher.add(key, [nlp.make_doc(text) for text in term.written_forms()])
         self._roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         for role in self.lexicon.roles:
             self._roles.add(role, [nlp.make_doc(role.lower())])
@@ -92,7 +95,7 @@ class PartnersMarker:
         # role as the lexicon writes it ("IDVA", "housing officer"), by where it is
         roles = {(start, end): doc.vocab.strings[key] for key, start, end in self._roles(doc)}
         names += self._names_after_roles(doc, roles, names, agencies)
-        contacts, described = [], set()
+        contacts, described, named_alone = [], set(), []
         # an agency written after someone's name describes them, not the others named beside
         # them: "Dr Morris (stroke reg), Hannah Rees (SALT)" does not make Dr Morris SALT
         described_by = {n: _described_after(doc, n.end, roles, agencies)[2] for n in names}
@@ -103,12 +106,15 @@ class PartnersMarker:
             if contact is not None:
                 contacts.append(contact)
                 described.update(describing)
+            else:
+                named_alone.append(Span(doc, name.start, name.end))
         agency_spans = []
         for agency in agencies:
             agency_spans.append(_marked(doc, agency.start, agency.end, agency.agency_type, agency))
             agency_spans[-1]._.rc_describes = agency in described
         doc.spans[AGENCIES_KEY] = SpanGroup(doc, name=AGENCIES_KEY, spans=agency_spans)
         doc.spans[CONTACTS_KEY] = SpanGroup(doc, name=CONTACTS_KEY, spans=contacts)
+        doc.spans[NAMED_ALONE_KEY] = SpanGroup(doc, name=NAMED_ALONE_KEY, spans=named_alone)
         doc.spans[CHANNELS_KEY] = SpanGroup(
             doc,
             name=CHANNELS_KEY,

@@ -1,0 +1,160 @@
+"""What one note tells the rest of its case file, read while its Doc is at hand.
+
+A note cannot always say who a professional named alone works for ("Rang Jess,
+she will visit Friday"), but another note of the case often does ("Jess (health
+visitor)"). The worker reads, from each Doc, the note's own statements of who works
+where (the named professionals rc_partners marks with a role, title or agency), the
+organisations it names, and the contacts it records with people named alone, read by
+the same rules as every other contact; events/case_wide.py joins them once the case's
+notes are gathered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from recordcheck.events.details import sentences_of
+from recordcheck.events.merging import STATUS_RANK
+from recordcheck.language.note_context import author_context
+from recordcheck.language.people import people_words
+from recordcheck.model import UNNAMED_AGENCY_MARK, CaseClues, ContactEvent, KnownProfessional
+from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY, NAMED_ALONE_KEY
+
+if TYPE_CHECKING:
+    from recordcheck.events.contacts import ContactEventReader
+
+CLUES_KEY = "rc_case_clues"  # Doc.user_data key: the note's CaseClues
+_APPOSITION = frozenset({"(", ",", "-", "–"})
+_BESIDE = 6  # tokens from the name within which its agency is written beside it
+_NAME_WORDS = 3  # the most words a person's name found by its part of speech may have
+
+
+def read_case_clues(reader: ContactEventReader, doc: Doc) -> CaseClues:
+    """The note's statements of who works where, the organisations it names, and its
+    contacts with people named alone (agency left empty)."""
+    _author, role, team = author_context(doc)
+    professionals = []
+    for person in doc.spans.get(CONTACTS_KEY, ()):
+        own = _own_service(reader, person, team, role)
+        if own or _stated(doc, person):
+            professionals.append(
+                KnownProfessional(
+                    name=person.text,
+                    agency=person._.rc_agency or "",
+                    agency_type=person._.rc_agency_type or "",
+                    role=person.label_,
+                    own=own,
+                )
+            )
+    named = dict.fromkeys(
+        (agency._.rc_agency, agency.label_)
+        for agency in doc.spans.get(AGENCIES_KEY, ())
+        if UNNAMED_AGENCY_MARK not in agency._.rc_agency
+        and not reader.own.is_own_agency(agency._.rc_agency, team, role)
+    )
+    waiting = _waiting_contacts(reader, doc, team)
+    return CaseClues(tuple(professionals), tuple(named), tuple(waiting))
+
+
+def _stated(doc: Doc, person: Span) -> bool:
+    """Whether the note says outright who the person works for, as a case file would be
+    relied on: a professional's title ("DS Dawson"), a role written just before the name
+    ("health visitor Jess") or set beside it ("Jess (health visitor)", "Jess, HV"), or,
+    for a full name, a named agency beside it ("Joanne Platt (Brook Lane)", "Sue Hall
+    from Age UK"). Not "Gave Michelle the school nurse leaflet" nor "(Kayden at school)";
+    and the agency must be one the sentence names, or the unnamed one of the role's kind,
+    not one the note names elsewhere."""
+    words = people_words()
+    if not all(word[:1].isupper() and word not in words.not_names for word in person.text.split()):
+        return False
+    titled = person[0].text.rstrip(".") in words.professional_titles and len(person) > 1
+    role = person.label_.lower()
+    before = doc[max(0, person.start - len(role.split())) : person.start].text.lower()
+    after = doc[person.end].text if person.end < len(doc) else ""
+    beside = after in _APPOSITION or (after.lower() == "from" and len(person) > 1)
+    if not (titled or (role and before == role) or beside):
+        return False
+    agency = person._.rc_agency or ""
+    if UNNAMED_AGENCY_MARK in agency:
+        return bool(role)
+    # the agency written beside the name, not the sentence's or the note's other one
+    sentence = person.sent
+    near = range(
+        max(sentence.start, person.start - _BESIDE), min(sentence.end, person.end + _BESIDE)
+    )
+    agencies = doc.spans.get(AGENCIES_KEY, ())
+    written_beside = any(a._.rc_agency == agency and a.start in near for a in agencies)
+    return written_beside and (bool(role) or len(person) > 1)
+
+
+def _own_service(reader: ContactEventReader, person: Span, team: str, role: str) -> bool:
+    """The author's own service, or a colleague: a name never to make a partner of."""
+    titles = people_words().professional_titles
+    titled = len(person) > 1 and person[0].text.rstrip(".") in titles
+    name = person[1:].text if titled else person.text
+    return reader.own.is_own_agency(person._.rc_agency or "", team, role) or (
+        reader.own.is_colleague(name, titled, team)
+    )
+
+
+def _named_alone(doc: Doc) -> list[Span]:
+    """The people rc_partners found named alone, and the proper nouns it did not take for
+    anyone ("Updated Rachel by email"): only a name the case file gives a professional
+    is ever joined, so a word that is no name costs nothing."""
+    marked = [
+        *doc.spans.get(NAMED_ALONE_KEY, ()),
+        *doc.spans.get(CONTACTS_KEY, ()),
+        *doc.spans.get(AGENCIES_KEY, ()),
+    ]
+    taken = {index for span in marked for index in range(span.start, span.end)}
+    found = list(doc.spans.get(NAMED_ALONE_KEY, ()))
+    run: list[int] = []
+    for token in [*doc, None]:
+        if token is not None and _could_be_a_name(token, taken):
+            run.append(token.i)
+            if len(run) < _NAME_WORDS:
+                continue
+        if run:
+            found.append(doc[run[0] : run[-1] + 1])
+            if len(run) > 1 and doc[run[0]].is_sent_start:  # "Emailed Rachel": a clipped verb
+                found.append(doc[run[1] : run[-1] + 1])
+            run = []
+    return sorted(found, key=lambda span: span.start)
+
+
+def _could_be_a_name(token: Token, taken: set[int]) -> bool:
+    return token.i not in taken and token.pos_ == "PROPN" and token.is_title and token.is_alpha
+
+
+def _waiting_contacts(reader: ContactEventReader, doc: Doc, team: str) -> list[ContactEvent]:
+    """Contacts with people the note names alone, read as any contact is; a colleague
+    or a name in quoted words is none."""
+    alone = _named_alone(doc)
+    if not alone:
+        return []
+    quoted = reader.scope.quoted_ranges(doc)
+    sentences = sentences_of(doc)
+    waiting = []
+    for mention in alone:
+        if reader.scope.inside(mention, quoted):
+            continue
+        if reader.own.is_colleague(mention.text, False, team):
+            continue
+        sentence = next((s for s in sentences if s.start <= mention.start < s.end), None)
+        if sentence is None:
+            continue
+        # the reader's own rules, so a name alone is a contact exactly when an agency would be
+        reading = reader._reading(sentence, mention)
+        if reading.verdict not in STATUS_RANK:
+            continue
+        event = reader._event(doc, sentence, mention, True, [(mention, True)], reading)
+        waiting.append(replace(event, agency="", agency_type="", role=""))
+    return waiting
+
+
+def case_clues_for(doc: Doc) -> CaseClues | None:
+    """The note's clues for its case file, as rc_contact_events read them."""
+    return doc.user_data.get(CLUES_KEY)

@@ -1,0 +1,259 @@
+"""The case-wide pass: what one note cannot know about its contacts, the case file often does.
+
+"Spoke to Jess, she will visit Friday" names no agency, but another note of the
+same case says "Jess (health visitor)"; "the police" in one note is the one force
+the case names elsewhere. Each worker reads a note's clues (events/case_clues.py);
+this pass joins them once every note of a case is in, and before anything reads
+the contacts: evaluate's scoring, the partner register, the chronology, redaction.
+
+It runs in the process that gathers the results, because a case's notes reach
+different workers in any order: joining there, on plain data, is what makes
+``--jobs 1`` and ``--jobs 2`` agree. It keeps the flow one way (events before checks
+and the report); the report's own joins (report/partner_identity.py) work across
+the whole run, not within a case.
+
+Precision first: a name joins an agency only when, in that case, it belongs to
+exactly one; never a name the case gives to the author, an own-service colleague
+or a family member.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from recordcheck.datafiles import package_toml
+from recordcheck.events.merging import one_per_agency
+from recordcheck.language.agencies import load_lexicon
+from recordcheck.language.identifiers import address_words
+from recordcheck.language.people import given_names, people_words
+from recordcheck.model import (
+    NAME_EDGE_PUNCTUATION,
+    UNNAMED_AGENCY_MARK,
+    ContactEvent,
+    KnownProfessional,
+    NoteResult,
+)
+
+WORDS = package_toml(__package__, "case_wide.toml")
+ONE_PER_CASE_TYPES = frozenset(WORDS["one_per_case_types"])
+_NAME = r"[A-Z][\w'’-]+"
+
+
+def across_cases(
+    results: Iterable[NoteResult], case_sizes: Mapping[str, int] | None = None
+) -> Iterator[NoteResult]:
+    """Each result with its case's knowledge applied, in input order.
+
+    A case's results wait until all its notes are in: when ``case_sizes`` says how
+    many each case has, a case is released as soon as it is complete (an export
+    sorted by case streams); otherwise, or for a note the pipeline could not
+    read, at the end.
+    """
+    sizes = case_sizes or {}
+    waiting: dict[int, NoteResult] = {}  # input position -> result, until its case is in
+    by_case: dict[str, list[int]] = {}
+    ready: dict[int, NoteResult] = {}
+    next_out = 0
+    for position, result in enumerate(results):
+        case = result.note.case_id
+        waiting[position] = result
+        by_case.setdefault(case, []).append(position)
+        if case and len(by_case[case]) == sizes.get(case):
+            ready.update(_resolved_case(waiting, by_case.pop(case)))
+        while next_out in ready:
+            yield ready.pop(next_out)
+            next_out += 1
+    for positions in by_case.values():
+        ready.update(_resolved_case(waiting, positions))
+    yield from (ready.pop(position) for position in sorted(ready))
+
+
+def _resolved_case(waiting: dict[int, NoteResult], positions: list[int]) -> dict[int, NoteResult]:
+    results = [waiting.pop(position) for position in positions]
+    case = CaseDirectory(results) if results[0].note.case_id else None
+    return {
+        position: _without_clues(case.resolve(result) if case else result)
+        for position, result in zip(positions, results, strict=True)
+    }
+
+
+def _without_clues(result: NoteResult) -> NoteResult:
+    return replace(result, case_clues=None) if result.case_clues is not None else result
+
+
+@dataclass
+class CaseDirectory:
+    """Who works where, and which agencies of a kind, as one case file's notes state it."""
+
+    results: list[NoteResult]
+    blocked: set[str] = field(default_factory=set)  # name words never made partners
+    works_at: dict[str, dict[str, list[KnownProfessional]]] = field(default_factory=dict)
+    renamed: dict[str, str] = field(default_factory=dict)  # unnamed kind -> the case's one
+    agency_words: list[set[str]] = field(default_factory=list)  # of each agency named
+
+    def __post_init__(self) -> None:
+        named: dict[str, set[str]] = {}
+        for result in self.results:
+            self.blocked |= _name_words(result.note.author)
+            self.blocked |= family_names(result.note.text)
+            clues = result.case_clues
+            if clues is None:
+                continue
+            for known in clues.professionals:
+                self._learn(known)
+            for agency, agency_type in clues.named_agencies:
+                named.setdefault(agency_type, set()).add(agency)
+                self.agency_words.append(_name_words(agency))
+        lexicon = load_lexicon()
+        for agency_type in ONE_PER_CASE_TYPES:
+            if len(named.get(agency_type, ())) == 1:
+                (only,) = named[agency_type]
+                self.renamed[lexicon.unnamed_agency(agency_type)] = only
+
+    def _learn(self, known: KnownProfessional) -> None:
+        words = _name_words(known.name)
+        if known.own:
+            self.blocked |= words
+        elif known.agency and not (known.agency_type == "other" and _unnamed(known.agency)):
+            for key in _keys(known.name):
+                self.works_at.setdefault(key, {}).setdefault(known.agency, []).append(known)
+
+    def professional(self, name: str) -> KnownProfessional | None:
+        """The one statement of who ``name`` works for in this case, or None when the case
+        gives none, gives two agencies, or names the author, a colleague or family so."""
+        words = _name_words(name)
+        if not words or words & self.blocked or not self._could_be_a_person(name):
+            return None
+        agencies = {
+            agency: [known for known in said if self._could_be_a_person(known.name)]
+            for agency, said in self.works_at.get(" ".join(_plain_words(name)), {}).items()
+        }
+        agencies = {agency: said for agency, said in agencies.items() if said}
+        # "Jess (HV)" and "Jess, Riverside 0-19 Service": the named one says more
+        named_types = {said[0].agency_type for a, said in agencies.items() if not _unnamed(a)}
+        kept = {
+            agency: said
+            for agency, said in agencies.items()
+            if not (_unnamed(agency) and said[0].agency_type in named_types)
+        }
+        if len(kept) != 1:
+            return None
+        (said,) = kept.values()
+        people = {" ".join(_plain_words(known.name)) for known in said}
+        fullest = max(said, key=lambda known: (len(known.name), known.name))
+        # the fuller name only when the case gives that name to one person
+        return fullest if len(people) == 1 or len(said) == 1 else replace(fullest, name=name)
+
+    def _could_be_a_person(self, name: str) -> bool:
+        """Not the words of an organisation the case names ("Brook Lane" of "Brook Lane
+        Primary") nor a word that only organisations and streets have."""
+        words = _name_words(name)
+        return _could_be_a_person(name) and not any(words <= named for named in self.agency_words)
+
+    def resolve(self, result: NoteResult) -> NoteResult:
+        """The note's contacts with those named alone joined to their agency, and unnamed
+        ones of a kind joined to the case's one named agency of that kind."""
+        named_here: dict[str, set[str]] = {}
+        for agency, agency_type in result.case_clues.named_agencies if result.case_clues else ():
+            named_here.setdefault(agency_type, set()).add(agency)
+        joined = [self._joined(event, named_here) for event in _waiting(result)]
+        found = [event for event in joined if event is not None]
+        contacts = [self._named(event) for event in [*result.contacts, *found]]
+        if not found and contacts == list(result.contacts):
+            return result
+        events = tuple(
+            replace(e, agencies=tuple(dict.fromkeys(self.renamed.get(a, a) for a in e.agencies)))
+            for e in result.events
+        )
+        return replace(result, contacts=tuple(one_per_agency(contacts)), events=events)
+
+    def _joined(self, event: ContactEvent, named_here: dict[str, set[str]]) -> ContactEvent | None:
+        known = self.professional(event.person)
+        if known is None:
+            return None
+        agency = known.agency
+        # "the DSL at St Aidan's (Mrs Okon)": the note's one school is hers, as in one note
+        if _unnamed(agency) and len(named_here.get(known.agency_type, ())) == 1:
+            (agency,) = named_here[known.agency_type]
+        return self._named(
+            replace(
+                event,
+                agency=agency,
+                agency_type=known.agency_type,
+                person=known.name,
+                role=known.role,
+            )
+        )
+
+    def _named(self, event: ContactEvent) -> ContactEvent:
+        only = self.renamed.get(event.agency)
+        return event if only is None else replace(event, agency=only)
+
+
+def _waiting(result: NoteResult) -> tuple[ContactEvent, ...]:
+    return result.case_clues.waiting if result.case_clues is not None else ()
+
+
+def _could_be_a_person(name: str) -> bool:
+    """Capitalised words, none an organisation's, and not a place: "school" is not a person,
+    nor "Brook Lane" (a school named by its street), but "Hollie Green" is."""
+    words = _plain_words(name)
+    written = [w.strip(NAME_EDGE_PUNCTUATION) for w in name.split()]
+    if not words or not all(word[:1].isupper() for word in written if word):
+        return False
+    if any(word in people_words().organisation_words for word in words):
+        return False
+    streets = {word.lower() for word in address_words().street_words}
+    given = given_names().is_given_name(words[0].capitalize())
+    return given or words[-1] not in streets
+
+
+def _unnamed(agency: str) -> bool:
+    return UNNAMED_AGENCY_MARK in agency
+
+
+def _plain_words(name: str) -> list[str]:
+    """A name's words in lower case without titles: "DS Dawson," -> ["dawson"]."""
+    words = people_words()
+    titles = {t.lower() for t in (*words.honorifics, *words.professional_titles)}
+    plain = (word.strip(NAME_EDGE_PUNCTUATION).lower() for word in name.split())
+    return [word for word in plain if word and word not in titles]
+
+
+def _name_words(name: str) -> set[str]:
+    return set(_plain_words(name))
+
+
+def _keys(name: str) -> set[str]:
+    """How the case may write the person alone: the whole name, the first or the last word."""
+    words = _plain_words(name)
+    return {" ".join(words), words[0], words[-1]} if words else set()
+
+
+@cache
+def _family_patterns() -> tuple[re.Pattern[str], ...]:
+    relations = "|".join(
+        re.escape(r) for r in sorted(people_words().relations, key=len, reverse=True)
+    )
+    return (
+        # "mum Jess", "her brother Dean Hale"
+        re.compile(rf"(?i:\b(?:{relations}))[ \t]+({_NAME}(?:[ \t]+{_NAME})?)"),
+        # "Connor Hale (dad)", "Jess, sister,"
+        re.compile(rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*[(,][ \t]*(?i:(?:{relations}))\b"),
+        # "Alfie Brennan (11 wks)", "Tia Dobson (10, Brook Lane)": a professional's age
+        # is not written beside their name; a child's or a family member's is
+        re.compile(rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*\([ \t]*\d{{1,2}}\b"),
+    )
+
+
+def family_names(text: str) -> set[str]:
+    """The name words a note gives family and friends, or the people the case is about
+    (written with their age), in lower case."""
+    found: set[str] = set()
+    for pattern in _family_patterns():
+        for match in pattern.finditer(text):
+            found |= _name_words(match.group(1))
+    return found

@@ -1,0 +1,183 @@
+"""The case-wide pass: a professional named alone in one note is filed under the agency
+another note of the same case gives them; an unnamed force is the case's one named force."""
+
+from __future__ import annotations
+
+import pytest
+
+from recordcheck.engine import NoteChecker, run
+from recordcheck.events.case_wide import across_cases, family_names
+from recordcheck.model import CaseClues, ContactEvent, KnownProfessional, Note, NoteResult
+
+STAFF = ["Kim Hart"]
+
+
+def note(note_id: str, case_id: str, text: str, author: str = "Kim Hart") -> Note:
+    return Note(note_id, case_id, text, date="2025-03-14", author=author)
+
+
+@pytest.fixture(scope="module")
+def contacts(real_nlp):
+    """Each note's contacts, by note id, from one real run over the notes given."""
+
+    def read(*notes: Note) -> dict[str, list[ContactEvent]]:
+        results = run(
+            notes,
+            jobs=1,
+            partners=True,
+            loader=lambda options: NoteChecker.for_pipeline(real_nlp, options),
+            own_service={"names": [], "staff": STAFF},
+        )
+        return {r.note.note_id: [c for c in r.contacts if c.counts_as_contact] for r in results}
+
+    return read
+
+
+def second_notes_contact(contacts, first: str, second: str) -> ContactEvent:
+    """The one contact the second note of a two-note case records."""
+    found = contacts(note("N1", "C1", first), note("N2", "C1", second))
+    (event,) = found["N2"]
+    return event
+
+
+@pytest.mark.slow
+def test_a_first_name_alone_takes_the_agency_another_note_gives_it(contacts):
+    event = second_notes_contact(
+        contacts,
+        "Home visit. Jess (health visitor) was also present.",
+        "Rang Jess, she will visit Friday to weigh the baby.",
+    )
+    assert event.agency_type == "health"
+    assert "Health visiting" in event.agency
+    assert (event.person, event.role) == ("Jess", "health visitor")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second", "agency"),
+    [
+        # a surname alone takes the agency a titled mention gives it
+        (
+            "Strategy discussion with DS Dawson (CID) about the disclosure.",
+            "Rang Dawson back about the interview date.",
+            "Police (force not named)",
+        ),
+        # a first name the recogniser does not take for a name, the full name elsewhere
+        (
+            "Present: Rachel Oyelaran (SW, Calderbrook Children's Social Care), me.",
+            "Home visit, baby well. Updated Rachel by email.",
+            "Calderbrook Children's Social Care",
+        ),
+        # "the police" is the one force the case names
+        (
+            "Thames Valley Police attended the address on Friday night.",
+            "Rang the police to report the threats.",
+            "Thames Valley Police",
+        ),
+        # and stays unnamed when the case names two
+        (
+            "Thames Valley Police and West Mercia Police shared information.",
+            "Rang the police to report the threats.",
+            "Police (force not named)",
+        ),
+        # a force's name written short is the force
+        (
+            "Home visit, all well.",
+            "Rang Thames Valley Pol. to report the threats.",
+            "Thames Valley Police",
+        ),
+    ],
+)
+def test_agencies_the_case_file_names(contacts, first, second, agency):
+    assert second_notes_contact(contacts, first, second).agency == agency
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "other_note",
+    [
+        # two Jesses at two agencies: which one was rung cannot be told
+        "PC Jess Brown (police) rang about the incident last night.",
+        # a family member of that name
+        "Her sister Jess was there and helped with the shopping.",
+    ],
+)
+def test_a_name_the_case_gives_two_people_is_no_contact(contacts, other_note):
+    found = contacts(
+        note("N1", "C1", "Home visit. Jess (health visitor) was also present."),
+        note("N2", "C1", other_note),
+        note("N3", "C1", "Rang Jess, no answer."),
+    )
+    assert found["N3"] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("second", "author"),
+    [
+        ("Jess is on leave until Monday.", "Kim Hart"),  # a name alone, no contact
+        ("Rang Jess about the visit.", "Jess Moore"),  # the author is never a partner
+    ],
+)
+def test_no_contact_from_a_name_alone(contacts, second, author):
+    found = contacts(
+        note("N1", "C1", "Home visit. Jess (health visitor) was also present.", author=author),
+        note("N2", "C1", second, author=author),
+    )
+    assert found["N2"] == []
+
+
+def _result(
+    note_id: str, case_id: str, *, knows: str = "", rang: str = "", at: str = "health"
+) -> NoteResult:
+    agency = {"health": "Health visiting (not named)", "police": "Police (force not named)"}[at]
+    professionals = (KnownProfessional(knows, agency, at, "HV"),) if knows else ()
+    waiting = (ContactEvent("", "", 0, len(rang), person=rang),) if rang else ()
+    return NoteResult(
+        note=note(note_id, case_id, f"{rang} {knows}"),
+        case_clues=CaseClues(professionals=professionals, waiting=waiting),
+    )
+
+
+def test_cases_are_joined_whatever_order_their_notes_arrive_in():
+    """Notes of two cases interleaved: input order is kept, each case learns only from its
+    own notes, and knowing the case sizes (to let each case go as soon as it is in)
+    changes nothing."""
+    results = [
+        _result("A1", "A", rang="Jess"),
+        _result("B1", "B", rang="Jess"),
+        _result("A2", "A", knows="Jess"),
+        _result("B2", "B", knows="Jess Brown"),
+        _result("B3", "B", knows="PC Jess Smith", at="police"),
+    ]
+    streamed = list(across_cases(results, {"A": 2, "B": 3}))
+    held = list(across_cases(results))
+    assert streamed == held
+    assert [r.note.note_id for r in streamed] == ["A1", "B1", "A2", "B2", "B3"]
+    assert [c.agency for c in streamed[0].contacts] == ["Health visiting (not named)"]
+    assert streamed[1].contacts == ()  # two Jesses at two agencies in case B
+    assert all(r.case_clues is None for r in streamed)
+
+
+def test_a_case_goes_on_as_soon_as_all_its_notes_are_in():
+    seen = []
+
+    def arriving():
+        for result in [_result("A1", "A", rang="Jess"), _result("A2", "A", knows="Jess")]:
+            seen.append(result.note.note_id)
+            yield result
+        seen.append("end")
+        yield _result("B1", "B")
+
+    stream = across_cases(arriving(), {"A": 2, "B": 1})
+    next(stream)
+    assert seen == ["A1", "A2"]
+
+
+def test_family_names_are_read_from_relations():
+    assert family_names("Spoke to her sister Jess and Connor Hale (dad).") >= {
+        "jess", "connor", "hale"
+    }
+    assert family_names("Alfie Brennan (11 wks) seen with Mel Hutchins (HV).") == {
+        "alfie", "brennan"
+    }
