@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from recordcheck.case_model import CaseClues, KnownProfessional
 from recordcheck.engine import NoteChecker, run
 from recordcheck.events.case_wide import across_cases, family_names
-from recordcheck.model import CaseClues, ContactEvent, KnownProfessional, Note, NoteResult
+from recordcheck.model import ContactEvent, Note, NoteResult
 
 STAFF = ["Kim Hart"]
 

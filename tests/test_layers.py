@@ -16,7 +16,7 @@ ALLOWED = {
     "checks": {"checks", "language", "datafiles", "catalogue", "model"},
     "partners": {"partners", "language", "datafiles", "model"},
     "redact": {"redact", "language", "datafiles", "model"},
-    "events": {"events", "partners", "language", "datafiles", "model"},
+    "events": {"events", "partners", "language", "datafiles", "model", "case_model"},
     "report": {"report", "model", "catalogue", "datafiles", "account"},
     "ingest": {"ingest", "model"},
     "catalogue": {"datafiles", "model"},

@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime, time
 from enum import StrEnum
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
+
+if TYPE_CHECKING:  # only an annotation here; case_model imports this module
+    from recordcheck.case_model import CaseClues
 
 
 def iso_date(value: str | None) -> date | None:
@@ -129,8 +132,7 @@ class Finding(PlainData):
         return replace(finding, severity=Severity(finding.severity))
 
 
-# What a contact event can be (see the recording standard, "Contact events").
-STATUSES = ("done", "attempted", "planned")
+STATUSES = ("done", "attempted", "planned")  # a contact event's, as the standard says
 DIRECTIONS = ("out", "in", "both")
 # a mention that names no organisation is filed as "Police (force not named)"
 UNNAMED_AGENCY_MARK = "not named)"
@@ -141,11 +143,10 @@ NAME_EDGE_PUNCTUATION = ".,;:()'\""
 class ContactEvent(PlainData):
     """The author's service dealing with another agency or external professional.
 
-    One per agency per note. status: done, attempted or planned (planned ones
-    are never counted as contacts). direction: out (we rang, emailed,
-    referred, sent; it stays out when they reply), in (they contacted us),
-    both (meetings, joint visits, two-way conversations). start/end locate
-    the evidence: the words of the note that record the contact.
+    One per agency per note. status: done, attempted or planned (planned ones are never
+    counted as contacts). direction: out (we rang, emailed, referred, sent; it stays out
+    when they reply), in (they contacted us), both (meetings, joint visits, two-way
+    conversations). start/end locate the words of the note that record the contact.
     """
 
     agency: str  # canonical agency name, e.g. "Thames Valley Police"
@@ -192,9 +193,9 @@ class ContactEvent(PlainData):
 class ChronologyEvent(PlainData):
     """A significant event for the chronology: what happened, in the note's own words.
 
-    kind: harm, disclosure, incident, decision, risk, contact. date and time
-    are the event's own where the text gives them ("at 02:30", "on Saturday"),
-    else the note's. start/end locate the words that carry the event.
+    kind: harm, disclosure, incident, decision, risk, contact. date and time are the
+    event's own where the text gives them ("at 02:30", "on Saturday"), else the note's.
+    start/end locate the words that carry the event.
     """
 
     kind: str
@@ -210,41 +211,12 @@ class ChronologyEvent(PlainData):
 
 @dataclass(frozen=True)
 class PersonalSpan(PlainData):
-    """Personal data found in a note's text, for pseudonymising outputs.
-
-    kind is one of: person, phone, email, postcode, nhs_number, ni_number.
-    """
+    """Personal data in a note's text, for pseudonymising outputs (kind: person, phone,
+    email, postcode, nhs_number, ni_number)."""
 
     start: int
     end: int
     kind: str
-
-
-@dataclass(frozen=True)
-class KnownProfessional(PlainData):
-    """A note's own statement of who a named professional works for: "Jess (health
-    visitor)", "DS Dawson, CID", "Sue Hall from Age UK". own: the author's own service
-    or a colleague, whose name must never become a partner elsewhere in the case."""
-
-    name: str  # as written, title included: "DS Dawson"
-    agency: str = ""
-    agency_type: str = ""
-    role: str = ""
-    own: bool = False
-
-
-@dataclass(frozen=True)
-class CaseClues:
-    """What one note tells the rest of its case file, read in the worker and used once
-    the case's notes are gathered (events/case_wide.py); never written to any output.
-
-    professionals: who works where, as the note states it; named_agencies: the
-    organisations the note names, (canonical name, type); waiting: contacts with a
-    professional named alone ("Rang Jess"), agency still empty."""
-
-    professionals: tuple[KnownProfessional, ...] = ()
-    named_agencies: tuple[tuple[str, str], ...] = ()
-    waiting: tuple[ContactEvent, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -261,8 +233,7 @@ class NoteResult(PlainData):
     # sharing for sharing-rationale, every note for opinion); None in reports from before
     # checks said so, when no denominator can be told apart from all notes
     applicable: tuple[str, ...] | None = None
-    # what the note tells its case file, for the case-wide pass (events/case_wide.py);
-    # like personal_data, never written to any output
+    # what the note tells its case file (events/case_wide.py); never written to any output
     case_clues: CaseClues | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -31,8 +31,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
+from recordcheck.case_model import CaseClues
 from recordcheck.catalogue import spec_for
-from recordcheck.model import CaseClues, ContactEvent, Note, NoteResult
+from recordcheck.model import ContactEvent, Note, NoteResult
 
 PIECE_CHARS = 50_000
 

@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from recordcheck.case_model import CaseClues, KnownProfessional
 from recordcheck.events.details import sentences_of
 from recordcheck.events.merging import STATUS_RANK
 from recordcheck.language.note_context import author_context
 from recordcheck.language.people import people_words
-from recordcheck.model import UNNAMED_AGENCY_MARK, CaseClues, ContactEvent, KnownProfessional
+from recordcheck.model import UNNAMED_AGENCY_MARK, ContactEvent
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY, NAMED_ALONE_KEY
 
 if TYPE_CHECKING:

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from recordcheck.case_model import KnownProfessional
 from recordcheck.datafiles import package_toml
 from recordcheck.events.merging import one_per_agency
 from recordcheck.language.agencies import load_lexicon
@@ -33,7 +34,6 @@ from recordcheck.model import (
     NAME_EDGE_PUNCTUATION,
     UNNAMED_AGENCY_MARK,
     ContactEvent,
-    KnownProfessional,
     NoteResult,
 )
 

@@ -1,0 +1,36 @@
+"""What one note tells the rest of its case file: plain data made in the worker and read
+once the case's notes are gathered (events/case_wide.py). Kept apart from model.py, which
+only names CaseClues as the type of NoteResult.case_clues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from recordcheck.model import ContactEvent, PlainData
+
+
+@dataclass(frozen=True)
+class KnownProfessional(PlainData):
+    """A note's own statement of who a named professional works for: "Jess (health
+    visitor)", "DS Dawson, CID", "Sue Hall from Age UK". own: the author's own service
+    or a colleague, whose name must never become a partner elsewhere in the case."""
+
+    name: str  # as written, title included: "DS Dawson"
+    agency: str = ""
+    agency_type: str = ""
+    role: str = ""
+    own: bool = False
+
+
+@dataclass(frozen=True)
+class CaseClues:
+    """What one note tells the rest of its case file, read in the worker and used once
+    the case's notes are gathered (events/case_wide.py); never written to any output.
+
+    professionals: who works where, as the note states it; named_agencies: the
+    organisations the note names, (canonical name, type); waiting: contacts with a
+    professional named alone ("Rang Jess"), agency still empty."""
+
+    professionals: tuple[KnownProfessional, ...] = ()
+    named_agencies: tuple[tuple[str, str], ...] = ()
+    waiting: tuple[ContactEvent, ...] = ()
