@@ -100,6 +100,15 @@ def test_someone_known_only_by_a_job_title_of_no_agency_is_no_partner(events):
     assert school.agency == "School (not named)"
 
 
+def test_a_social_worker_of_no_named_authority_is_a_colleague_in_social_cares_notes(events):
+    text = "Present: DC Amy Roe (Kent Police), Tom Price (SW)."
+    social_care = "Wexcombe Council - Children's Social Care, Duty Team"
+    assert {e.agency for e in events(text, team=social_care)} == {"Kent Police"}
+    assert {e.agency for e in events(text, team=NURSING_TEAM)} == {
+        "Kent Police", "Social care (authority not named)"
+    }
+
+
 def test_repeated_mentions_of_one_agency_are_one_event(events):
     found = events("Rang the GP, no answer. Rang the GP again at 2pm and spoke to Dr Shah.")
     assert one(found).status == "done"

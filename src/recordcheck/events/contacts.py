@@ -80,6 +80,7 @@ PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "p
 THIRD_PERSONS = frozenset({"him", "her", "them"})
 WISHES = frozenset(WORDS["wish_lemmas"])
 CHANNEL_NOUNS = frozenset(WORDS["channel_nouns"])
+SOCIAL_CARE_TEAM = tuple(WORDS["social_care_team_words"])
 
 
 @Language.factory(
@@ -103,6 +104,7 @@ class ContactEventReader:
         # "Kelly (key worker)": a job title of no kind of agency, and no organisation named,
         # does not show someone is outside the writer's own service
         self.no_employer = load_lexicon().unnamed_agency("other")
+        self.unnamed_social_worker = load_lexicon().unnamed_agency("mash")
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[EVENTS_KEY] = tuple(self.read(doc))
@@ -130,7 +132,7 @@ class ContactEventReader:
                 if self.own.is_own_agency(mention._.rc_agency, team, role):
                     continue
                 colleague = self.own.is_colleague(_name_of(mention), _titled(mention), team)
-                if is_person and (colleague or mention._.rc_agency == self.no_employer):
+                if is_person and (colleague or self._no_partner_shown(mention, team)):
                     continue
                 if self.scope.inside(mention, quoted):
                     continue
@@ -139,6 +141,15 @@ class ContactEventReader:
                 features = candidate_features(sentence, mention, is_person, reading, note_type)
                 found.append(Candidate(mention, sentence, reading, event, features))
         return found
+
+    def _no_partner_shown(self, person: Span, team: str) -> bool:
+        """A job title of no agency kind, or a social worker of no named authority in a
+        social care team's note ("Grace Adeyemi (SW)"): likely the writer's own colleague."""
+        agency = person._.rc_agency
+        return agency == self.no_employer or (
+            agency == self.unnamed_social_worker
+            and any(word in team.lower() for word in SOCIAL_CARE_TEAM)
+        )
 
     def _reading(self, sentence: Span, mention: Span) -> Reading:
         """What the rules make of a mention: its status, or why it is no contact."""
