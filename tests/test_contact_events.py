@@ -94,6 +94,21 @@ def test_the_authors_own_service_and_colleagues_are_never_partners(events):
     assert health_visitor.agency == "Health visiting (not named)"
 
 
+def test_someone_known_only_by_a_job_title_of_no_agency_is_no_partner(events):
+    assert events("Told Marcus (key worker) about the fall.") == []
+    [school] = events("Told Marcus (key worker) and rang the school.")
+    assert school.agency == "School (not named)"
+
+
+def test_a_social_worker_of_no_named_authority_is_a_colleague_in_social_cares_notes(events):
+    text = "Present: DC Amy Roe (Kent Police), Tom Price (SW)."
+    social_care = "Wexcombe Council - Children's Social Care, Duty Team"
+    assert {e.agency for e in events(text, team=social_care)} == {"Kent Police"}
+    assert {e.agency for e in events(text, team=NURSING_TEAM)} == {
+        "Kent Police", "Social care (authority not named)"
+    }
+
+
 def test_repeated_mentions_of_one_agency_are_one_event(events):
     found = events("Rang the GP, no answer. Rang the GP again at 2pm and spoke to Dr Shah.")
     assert one(found).status == "done"
@@ -105,6 +120,70 @@ def test_the_partners_reply_is_the_outcome(events):
     assert one(events("Referral sent to the MASH.")).outcome == ""
     # a contact that came in: what the partner told us is its result
     assert one(events("PC Lee rang to say the caution had been issued.")).outcome
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a second verb shares the first one's "will"
+        "Will look at the file and ask PC Barnes whether there is a marker on the address.",
+        # a modal: what may be done
+        "I could email the school the new care plan.",
+        "The health visitor should be told about the weight loss.",
+        # consent or agreement to a contact still to be made
+        "Consent signed by both parents for sharing with the nursery and the GP.",
+        "Grandad agreed to me talking to the housing officer about the damp.",
+    ],
+)
+def test_contacts_still_to_be_made_are_planned(events, text):
+    assert {e.status for e in events(text)} == {"planned"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emailed Hillside Surgery the referral, with his consent.",
+        "Referred to the falls service - Mr Obi agreed.",
+        "Rang the GP and asked for a review.",
+    ],
+)
+def test_contacts_made_with_consent_are_done(events, text):
+    assert {e.status for e in events(text)} == {"done"}
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Hillside Surgery informed of the fall.", "out"),
+        ("Housing officer notified 14:10.", "out"),
+        ("PC Barnes informed me that the caution was issued.", "in"),
+        ("The housing officer was notified by phone.", "out"),
+        # the one who made the contact, after "by": they referred to us
+        ("Referred by Dr Aaron Mistry, Riverside Medical Centre, following a letter.", "in"),
+    ],
+)
+def test_a_partner_before_a_verb_of_telling_was_told(events, text, direction):
+    assert one(events(text)).direction == direction
+
+
+def test_a_referral_by_a_partner_to_someone_else_is_not_ours(events):
+    assert events("He was referred to SALT by the GP last year.") == []
+
+
+def test_what_counts_as_the_partners_reply(events):
+    # our own telling, and the person we support speaking, are not the partner's reply
+    assert one(events("Hillside Surgery informed. Mr Obi said he was relieved.")).outcome == ""
+    booked = one(events("Rang Hillside Surgery about the rash. Appointment booked for Friday."))
+    assert booked.outcome.startswith("Appointment booked")
+    replied = one(events("Emailed the housing officer about the damp. Reply: survey on Monday."))
+    assert replied.outcome.startswith("Reply")
+    # a call that came in: the account that follows is what came of it
+    assert one(events("Call from PC Barnes. The son has been arrested and bailed.")).outcome
+
+
+def test_an_unnamed_mention_of_a_named_pharmacy_is_that_pharmacy(events):
+    found = events("Rang Brookside Pharmacy about the blister pack. The pharmacist checked it.")
+    assert one(found).agency == "Brookside Pharmacy"
 
 
 def test_the_rules_files_service_table_keeps_the_organisation_out_of_the_register(tmp_path):

@@ -47,10 +47,20 @@ from recordcheck.events.parties import (
     clipped_opening,
     listed_as_present,
     party_of,
+    sent_elsewhere,
     subject_before_verb,
+    told_by_us,
     verb_form,
 )
-from recordcheck.events.plans import conditional, holds_tasks, plan_heading_over, under_condition
+from recordcheck.events.plans import (
+    auxiliaries,
+    conditional,
+    consented_to,
+    holds_tasks,
+    modal,
+    plan_heading_over,
+    under_condition,
+)
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.clauses import labelled_sentence, line_start
 from recordcheck.language.contact_words import contact_cues
@@ -71,6 +81,7 @@ PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "p
 THIRD_PERSONS = frozenset({"him", "her", "them"})
 WISHES = frozenset(WORDS["wish_lemmas"])
 CHANNEL_NOUNS = frozenset(WORDS["channel_nouns"])
+SOCIAL_CARE_TEAM = tuple(WORDS["social_care_team_words"])
 
 
 @Language.factory(
@@ -91,6 +102,10 @@ class ContactEventReader:
         self.own = OwnServiceTest(OwnService.from_settings(own_service), load_lexicon())
         self.attempts = TermMatcher(nlp, {"attempt_words": WORDS["attempt_words"]})
         self.cues = contact_cues()
+        # "Kelly (key worker)": a job title of no kind of agency, and no organisation named,
+        # does not show someone is outside the writer's own service
+        self.no_employer = load_lexicon().unnamed_agency("other")
+        self.unnamed_social_worker = load_lexicon().unnamed_agency("mash")
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[EVENTS_KEY] = tuple(self.read(doc))
@@ -119,7 +134,7 @@ class ContactEventReader:
                 if self.own.is_own_agency(mention._.rc_agency, team, role):
                     continue
                 colleague = self.own.is_colleague(_name_of(mention), _titled(mention), team)
-                if is_person and colleague:
+                if is_person and (colleague or self._no_partner_shown(mention, team)):
                     continue
                 if self.scope.inside(mention, quoted):
                     continue
@@ -128,6 +143,15 @@ class ContactEventReader:
                 features = candidate_features(sentence, mention, is_person, reading, note_type)
                 found.append(Candidate(mention, sentence, reading, event, features))
         return found
+
+    def _no_partner_shown(self, person: Span, team: str) -> bool:
+        """A job title of no agency kind, or a social worker of no named authority in a
+        social care team's note ("Grace Adeyemi (SW)"): likely the writer's own colleague."""
+        agency = person._.rc_agency
+        return agency == self.no_employer or (
+            agency == self.unnamed_social_worker
+            and any(word in team.lower() for word in SOCIAL_CARE_TEAM)
+        )
 
     def _reading(self, sentence: Span, mention: Span) -> Reading:
         """What the rules make of a mention: its status, or why it is no contact."""
@@ -143,6 +167,8 @@ class ContactEventReader:
         verb = party.governing
         if _negated(verb):
             return Reading("negated", party)
+        if consented_to(party.predicate):
+            return Reading("planned", party, "writer")  # "agreed to me speaking to the GP"
         if party.link != "opening" and self._inside_someone_elses_account(verb):
             return Reading("someone else's account", party)
         actor = self._actor(verb, party, mention)
@@ -211,6 +237,8 @@ class ContactEventReader:
         if party.link == "opening":
             return "writer"  # "Rang the GP", "Referral to MASH": the note's own clipped voice
         if party.link == "subject":
+            if told_by_us(verb):
+                return "writer"  # "School informed", "DoLS team notified": we told them
             # "the GP had called him", "police referred her to witness care": their contact
             # with the person, not with us (a visit to the person we support is with us)
             spoken_to = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
@@ -219,8 +247,16 @@ class ContactEventReader:
             ):
                 return "someone else"
             return "agency"
+        if party.link == "by":
+            # "Referred by Dr Mistry": they contacted us; "referred to SALT by the GP", "Cl
+            # was told by police", "PNC checked by PC Walsh": theirs, with someone else
+            return "someone else" if sent_elsewhere(verb) else "agency"
         if party.link == "passive":
-            agent = [c for c in verb.children if c.dep_ == "agent"]
+            # "was notified by the school" (theirs); "by phone" names the channel, not who
+            agent = [
+                t for c in verb.children if c.dep_ == "agent" for t in c.children
+                if t.lower_ not in CHANNEL_NOUNS
+            ]
             return "someone else" if agent else "writer"
         if _someone_told_to(verb, mention):
             return "someone else"  # "Advised mum to report it to police": mum's act, not ours
@@ -242,7 +278,7 @@ class ContactEventReader:
             return None
         if _wished(verb):
             return None  # "Wants police informed": someone's wish, not a contact made
-        if _planned(verb) or _instruction(party):
+        if _planned(verb) or modal(verb) or _instruction(party):
             return "planned"
         heading = plan_heading_over(sentence)
         if heading and (holds_tasks(heading) or not _recorded_as_done(verb)):
@@ -297,7 +333,7 @@ def _mentions_by_sentence(
 
 def _planned(verb: Token) -> bool:
     """ "will ring", "to refer", "need to chase", "going to email": not yet done."""
-    if any(c.dep_ == "aux" and c.lower_ in PLAN_AUX for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in PLAN_AUX for c in auxiliaries(verb)):
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "plan", "want", "intend"):
         return True

@@ -3,16 +3,22 @@
 Recording standard: "You don't just send a referral; you confirm receipt,
 agree next steps, and feed back outcomes." An outcome is recorded when, in
 the rest of the contact's sentence or the two after it, the partner (or
-"she", "they", a named person) advises, agrees, confirms, declines, books,
-decides... ("GP advised ...", "they will visit Tuesday", "Agreed: ..."). A
-reference number alone is a receipt, not an outcome.
+"she", "they", a named professional) advises, agrees, confirms, declines,
+books, decides... ("GP advised ...", "they will visit Tuesday", "Agreed: ...",
+"Referral accepted"). A reference number alone is a receipt, not an outcome;
+"School informed" records our telling them, not their reply; the person we
+support saying something is not the partner's reply.
+
+A contact that came in, or a meeting, is itself what the partner told us: its
+outcome is recorded when the note goes on to say what was said.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
 WORDS = package_toml(__package__, "words.toml")
 OUTCOME_LEMMAS = frozenset(WORDS["outcome_lemmas"])
@@ -21,6 +27,10 @@ FOLLOWING_SENTENCES = 2
 PARTNER_PRONOUNS = frozenset({"she", "he", "they", "it", "who"})
 # Verbs whose content, in a contact that came in, is what the partner told us.
 TELLING = frozenset({"say", "advise", "confirm", "report", "tell", "inform", "explain", "state"})
+OPENINGS = frozenset(WORDS["outcome_openings"])
+RESULTS = frozenset(WORDS["result_lemmas"])
+TOLD = frozenset(WORDS["told_lemmas"])
+PARTNER_KEYS = (AGENCIES_KEY, CONTACTS_KEY)
 
 
 def outcome_after(sentence: Span, mention: Span, incoming: bool = False) -> str:
@@ -39,19 +49,41 @@ def outcome_after(sentence: Span, mention: Span, incoming: bool = False) -> str:
         next_sentence = doc[following].sent
         candidates.append(next_sentence)
         following = next_sentence.end
+    if incoming:
+        # what came in, or what the meeting shared, is the result: any account after it
+        said = [t for t in after_mention if t.pos_ in ("VERB", "AUX") and not _above(t, mention)]
+        if said or len(candidates) > 1:
+            return _trimmed(sentence if said else candidates[1])
+    partners = _partner_marks(doc)
     for words in candidates:
-        if any(_partner_responds(token, mention, incoming) for token in words):
+        if any(_partner_responds(token, mention, partners, incoming) for token in words):
             return _trimmed(words.sent if words is not after_mention else sentence)
     return ""
 
 
-def _partner_responds(token: Token, mention: Span, incoming: bool = False) -> bool:
-    if token.lemma_.lower() not in OUTCOME_LEMMAS and token.lower_ not in ("outcome", "agreed"):
+def _above(token: Token, mention: Span) -> bool:
+    """The word the mention hangs from: "informed" in "Witness Care informed"."""
+    return token in mention.root.ancestors
+
+
+def _partner_marks(doc: Doc) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for key in PARTNER_KEYS for s in doc.spans.get(key, ())]
+
+
+def _partner_responds(
+    token: Token, mention: Span, partners: list[tuple[int, int]], incoming: bool = False
+) -> bool:
+    lemma = token.lemma_.lower()
+    if token.lower_ in OPENINGS and token.i == token.sent.start:
+        return True  # "Agreed: ...", "Outcome - ...", "Reply same day: ..."
+    if lemma in RESULTS and _result_without_actor(token):
+        return True  # "Referral accepted", "appt booked for Thurs"
+    if lemma not in OUTCOME_LEMMAS:
         return False
-    if incoming and token.lemma_.lower() in TELLING and not _said_by_writer(token):
+    if incoming and lemma in TELLING and not _said_by_writer(token):
         return True
-    if token.lower_ in ("outcome", "agreed") and token.i == token.sent.start:
-        return True  # "Agreed: ...", "Outcome - ..."
+    if lemma in TOLD and (_bare_participle(token) or _above(token, mention)):
+        return False  # "School informed": we told them
     # the partner acting ("GP advised"), not us acting on them ("GP was told")
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if token.dep_ == "aux" and token.head.pos_ == "VERB":  # "they will visit"
@@ -61,9 +93,26 @@ def _partner_responds(token: Token, mention: Span, incoming: bool = False) -> bo
             return False
         if mention.start <= subject.i < mention.end or subject.lower_ in PARTNER_PRONOUNS:
             return True
-        if subject.pos_ == "PROPN":
-            return True
+        if subject.pos_ == "PROPN" and any(s <= subject.i < e for s, e in partners):
+            return True  # a named professional, not the person we support
     return False
+
+
+def _bare_participle(token: Token) -> bool:
+    return token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+
+
+def _result_without_actor(token: Token) -> bool:
+    """A result in the passive, or a bare participle, with nobody (or not us) named as its
+    maker: "Referral accepted", "review booked 14/01", "case allocated to Team 2" (the
+    tagger often reads "Appointment booked" as a past tense with the thing as its subject)."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if any(c.pos_ != "NOUN" for c in subjects) or token.tag_ not in ("VBN", "VBD"):
+        return False  # "we have booked": an active verb, its subject decides elsewhere
+    if token.tag_ == "VBD" and not subjects:
+        return False  # "Booked an interpreter": the note's clipped first person
+    agents = [t for c in token.children if c.dep_ == "agent" for t in c.children]
+    return not any(t.lower_ in WRITER for t in agents)
 
 
 def _trimmed(span: Span) -> str:

@@ -49,6 +49,9 @@ TOPIC_VERBS = frozenset(WORDS["topic_verbs"])
 WRITER_WORDS = frozenset(WORDS["writer_words"])
 PARTNER_LINKS = frozenset({"with", "to", "w/"})  # "Discussed with the GP", "Explained to HV"
 ROLES = frozenset(role.lower() for role in load_lexicon().roles)
+TOLD = frozenset(WORDS["told_lemmas"])
+# what a verb of telling takes when the partner is the one telling: "PC Lee informed me that"
+TOLD_WHOM = frozenset({"dobj", "dative", "iobj", "ccomp", "xcomp", "aux", "auxpass", "prt"})
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,8 @@ def _link_of(mention: Span, token: Token) -> str:
         return "subject" if _is_or_joins(mention, token) else NOT_A_PARTY
     if token.dep_ == "nsubjpass":
         return "passive"
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return "by"  # "Referred by Dr Mistry": the one who made the contact
     if token.dep_ == "pobj":
         return token.head.lower_ if token.head.lower_ in NOUN_LINKS else "object"
     if token.dep_ in ("dobj", "dative"):
@@ -227,3 +232,20 @@ def governing_verb(noun: Token) -> Token:
         if ancestor.dep_ not in CLIMB_DEPS:
             break
     return noun
+
+
+def sent_elsewhere(verb: Token) -> bool:
+    """The verb names whom it went to, or what it was done to: "referred to SALT by the GP",
+    "Cl was told by police", "PNC checked by PC Walsh"."""
+    return any(
+        c.dep_ in ("prep", "dative") and c.lower_ == "to" or c.dep_ in ("nsubj", "nsubjpass")
+        for c in verb.children
+    )
+
+
+def told_by_us(verb: Token) -> bool:
+    """ "GP informed.", "School nurse contacted 11:40": a verb of telling with its partner
+    first and no one told after it is a clipped passive, the partner the one told."""
+    return verb.lemma_.lower() in TOLD and verb.tag_ in ("VBN", "VBD") and not any(
+        c.dep_ in TOLD_WHOM and c.tag_ != "CD" for c in verb.children  # "notified 14:10"
+    )

@@ -21,8 +21,10 @@ import re
 from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.events.parties import verb_form
 
 _HEADINGS = package_toml(__package__, "headings.toml")
+_WORDS = package_toml(__package__, "words.toml")
 PLAN_HEADINGS = tuple(_HEADINGS["plan"])
 # a meeting's agreed actions are tasks, whatever their tense ("Police: marker placed")
 TASK_HEADINGS = tuple(_HEADINGS["tasks"])
@@ -36,6 +38,10 @@ _OPENING = re.compile(
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s*\S")
 _BULLETS = " -*•–\t"
 IF_WORDS = ("if", "unless")
+MODAL_AUX = frozenset(_WORDS["modal_aux"])
+CONSENT_LEMMAS = frozenset(_WORDS["consent_lemmas"])
+# the words that, on a noun above the contact, name the consent: "Consent form signed ..."
+_CONSENT_HOLDERS = frozenset({"nsubj", "nsubjpass", "compound"})
 
 
 def plan_heading_over(sentence: Span) -> str:
@@ -83,3 +89,45 @@ def conditional(verb: Token) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
             return True
     return verb.sent.text.rstrip().endswith("?")
+
+
+def auxiliaries(verb: Token) -> list[Token]:
+    """The verb's auxiliaries, or, for a verb joined to another that has none of its own
+    ("Will check with school and ask PC Walsh"), the ones it shares with the first verb."""
+    node = verb
+    while True:
+        own = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+        if own or node.dep_ != "conj" or any(c.dep_ == "nsubj" for c in node.children):
+            return own
+        node = node.head
+
+
+def modal(verb: Token) -> bool:
+    """ "I can inform the GP", "would be making a referral": a possibility, not an act."""
+    return any(c.lower_ in MODAL_AUX for c in auxiliaries(verb))
+
+
+def consented_to(predicate: Token) -> bool:
+    """ "Consent given for contact with his school", "He agreed to me speaking to the police",
+    "Consent form signed for sharing with the GP": a contact someone consented to is one
+    still to be made (recording standard: planned). Only the words above the contact, up
+    to the first verb that is not a participle describing a noun, count: in "Consent
+    obtained and referral sent to MASH" and "Referred to CAMHS - he agreed" it was made."""
+    if predicate.tag_ in ("VBD", "VBN", "VBZ", "VBP") or verb_form(predicate):
+        return False  # "Referred to CAMHS", "rang the GP": recorded as made
+    node = predicate
+    while node.dep_ not in ("conj", "ROOT") and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in CONSENT_LEMMAS or any(
+            _names_consent(c) for c in node.children if c.dep_ in _CONSENT_HOLDERS
+        ):
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "acl":
+            return False
+    return False
+
+
+def _names_consent(noun: Token) -> bool:
+    return noun.lemma_.lower() in CONSENT_LEMMAS or any(
+        c.dep_ == "compound" and c.lemma_.lower() in CONSENT_LEMMAS for c in noun.children
+    )
