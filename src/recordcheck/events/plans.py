@@ -20,6 +20,7 @@ import re
 from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.language.doc_values import text_of
 
 _WORDS = package_toml(__package__, "words.toml")
 PLAN_HEADINGS = tuple(_WORDS["plan_headings"])
@@ -33,7 +34,7 @@ IF_WORDS = ("if", "unless")
 def plan_heading_over(sentence: Span) -> str:
     """The plan heading (lower case) of the sentence's line, or of the list the sentence is
     an item of; "" when there is none."""
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     line_start = text.rfind("\n", 0, sentence.start_char) + 1
     heading = _plan_opening(text[line_start : sentence.end_char])
     if heading or not _LIST_ITEM.match(text, line_start):
