@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from recordcheck.catalogue import CueText, all_checks
+from recordcheck.language.doc_values import text_of
 from recordcheck.model import Finding
 from recordcheck.rewrites import rewrite
 from recordcheck.severity import severity_of
@@ -24,7 +25,7 @@ QUOTE_LIMIT = 80  # characters of flagged text quoted in a suggestion
 def findings_for(doc: Doc) -> tuple[Finding, ...]:
     """Every finding the checks marked in this Doc, in text order."""
     found = []
-    text = doc.text  # spaCy rebuilds it from the tokens on every read
+    text = text_of(doc)
     for spec in all_checks():
         for span in doc.spans.get(spec.span_group, ()):
             words = spec.cue(span.label_)

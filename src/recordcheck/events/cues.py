@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from recordcheck.datafiles import merged_terms, package_toml
 from recordcheck.events.plans import PLAN_HEADINGS
 from recordcheck.language.clauses import clause_of, ends_statement
+from recordcheck.language.doc_values import ends_in_question_mark, text_of
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.scope import Scope
 
@@ -79,7 +80,7 @@ class SignificantCues:
             return [Cue("decision", heading)]  # "Decision: plans continue under neglect"
         if heading is not None and heading.text.lower() in self.words["plan_headings"]:
             return []  # "Plan: ...": to be done
-        if statement.text.rstrip().endswith("?"):
+        if ends_in_question_mark(statement):
             return []  # a question: "injury - reportable?"
         matches = [m for m in matches if statement.start <= m.start and m.end <= statement.end]
         by_label: dict[str, list[Span]] = {}
@@ -245,7 +246,7 @@ class SignificantCues:
         for start, end in quoted:
             if not (start <= match.start_char and match.end_char <= end):
                 continue
-            words = match.doc.text[start + 1 : end - 1].split()
+            words = text_of(match.doc)[start + 1 : end - 1].split()
             capitals = [w for w in words if len(w) > 3 and w[0].isalpha()]
             title_case = len(words) >= 2 and all(w[0].isupper() for w in capitals)
             opening = match.doc.char_span(start, start + 1, alignment_mode="expand")

@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.language.contact_words import ContactCues, contact_cues
+from recordcheck.language.doc_values import text_of
 from recordcheck.language.identifiers import find_identifiers
 from recordcheck.model import ContactEvent
 from recordcheck.partners.component import CHANNELS_KEY
@@ -79,7 +80,7 @@ def with_phone_and_email(doc: Doc, events: list[tuple[Span, ContactEvent]]) -> l
 
     contacts = [contact for _, contact in events]
     sentences = [sentence_of(mention.start) for mention, _ in events]
-    for start, end, kind in find_identifiers(doc.text, kinds=("phone", "email")):
+    for start, end, kind in find_identifiers(text_of(doc), kinds=("phone", "email")):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
@@ -88,5 +89,5 @@ def with_phone_and_email(doc: Doc, events: list[tuple[Span, ContactEvent]]) -> l
         after = [i for i, c in enumerate(contacts) if c.start > start and sentences[i] == here]
         target = (before[-1:] or after[:1] or [None])[0]
         if target is not None and not getattr(contacts[target], kind):
-            contacts[target] = replace(contacts[target], **{kind: doc.text[start:end]})
+            contacts[target] = replace(contacts[target], **{kind: text_of(doc)[start:end]})
     return contacts

@@ -44,6 +44,7 @@ from recordcheck.events.encounter_words import (
 )
 from recordcheck.events.plans import PLAN_HEADINGS, TASK_HEADINGS
 from recordcheck.language.clauses import labelled_sentence
+from recordcheck.language.doc_values import text_of
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.note_context import note_date, note_type
 from recordcheck.language.scope import Scope
@@ -256,7 +257,7 @@ class EncounterReader:
 
     def _in_plan_line(self, event: Span) -> bool:
         """ "Plan: monthly, TAF review Sept": a line under a plan heading lists what is to come."""
-        text = event.doc.text
+        text = text_of(event.doc)
         line_start = text.rfind("\n", 0, event.start_char) + 1
         return bool(self.plan_line.match(text[line_start : event.start_char]))
 

@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.events.parties import verb_form
+from recordcheck.language.doc_values import text_of
 
 _HEADINGS = package_toml(__package__, "headings.toml")
 _WORDS = package_toml(__package__, "words.toml")
@@ -47,7 +48,7 @@ _CONSENT_HOLDERS = frozenset({"nsubj", "nsubjpass", "compound"})
 def plan_heading_over(sentence: Span) -> str:
     """The plan heading (lower case) of the sentence's line, or of the list the sentence is
     an item of; "" when there is none."""
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     line_start = text.rfind("\n", 0, sentence.start_char) + 1
     heading = _plan_opening(text[line_start : sentence.end_char])
     if heading or not _LIST_ITEM.match(text, line_start):

@@ -8,6 +8,7 @@ words. Phrases are tokenised with the pipeline's own tokenizer, so
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
 from spacy.matcher import PhraseMatcher
@@ -15,6 +16,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from recordcheck.datafiles import LEMMA_SUFFIX, list_name
+
+MATCHES_KEY = "rc_term_matches"  # Doc.user_data: each TermMatcher's matches, by its id
 
 
 class TermMatcher:
@@ -47,18 +50,36 @@ class TermMatcher:
 
     def spans(self, doclike: Doc | Span, longest: bool = True) -> list[Span]:
         """Labelled matches within `doclike`; the longest of overlapping ones per list."""
-        # PhraseMatcher gives Doc offsets even when it is run over a Span.
-        doc = doclike if isinstance(doclike, Doc) else doclike.doc
-        matches = set(self.as_written(doclike))
-        if len(self.by_lemma):
-            matches.update(self.by_lemma(doclike))
+        if isinstance(doclike, Doc):
+            doc, first, last = doclike, 0, len(doclike)
+        else:
+            doc, first, last = doclike.doc, doclike.start, doclike.end
+        # Over a Span, PhraseMatcher finds exactly the Doc's matches that lie inside it.
+        in_doc = self._doc_matches(doc)
         by_list: dict[int, list[Span]] = {}
-        for key, start, end in sorted(matches):
-            by_list.setdefault(key, []).append(Span(doc, start, end, label=key))
+        for at in range(bisect_left(in_doc, (first,)), len(in_doc)):
+            start, end, key = in_doc[at]
+            if start >= last:
+                break
+            if end <= last:
+                by_list.setdefault(key, []).append(Span(doc, start, end, label=key))
         found = [
-            s for spans in by_list.values() for s in (filter_spans(spans) if longest else spans)
+            s
+            for key in sorted(by_list)
+            for s in (filter_spans(by_list[key]) if longest else by_list[key])
         ]
         return sorted(found, key=lambda s: (s.start, s.end))
+
+    def _doc_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Every match in the Doc as (start, end, list), sorted: found once per Doc, as the
+        components ask for the matches of one sentence or clause many times over."""
+        kept = doc.user_data.setdefault(MATCHES_KEY, {})
+        if id(self) not in kept:
+            matches = set(self.as_written(doc))
+            if len(self.by_lemma):
+                matches.update(self.by_lemma(doc))
+            kept[id(self)] = sorted((start, end, key) for key, start, end in matches)
+        return kept[id(self)]
 
     def has(self, doclike: Doc | Span, name: str | None = None) -> bool:
         return any(name is None or span.label_ == name for span in self.spans(doclike, False))

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import merged_terms, package_toml
+from recordcheck.language.doc_values import ends_in_question_mark, text_of
 from recordcheck.language.matching import TermMatcher
 
 QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|(?<![\w\'’])\'(?=\w).*?(?<=[\w.!?,])\'(?![\w])')
@@ -41,10 +42,10 @@ class Scope:
     # --- quotes -------------------------------------------------------------
     @staticmethod
     def quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
-        # Four components ask for every note, and spaCy rebuilds doc.text from its
-        # tokens on each read: the text never changes, so the answer is kept on the Doc.
+        # Four components ask for every note: the text never changes, so the answer is
+        # kept on the Doc.
         if QUOTED_KEY not in doc.user_data:
-            doc.user_data[QUOTED_KEY] = [match.span() for match in QUOTED.finditer(doc.text)]
+            doc.user_data[QUOTED_KEY] = [match.span() for match in QUOTED.finditer(text_of(doc))]
         return list(doc.user_data[QUOTED_KEY])
 
     @staticmethod
@@ -107,7 +108,7 @@ class Scope:
         "Agreed s47; PC Grant to consider ..." on the plan after the semicolon.
         """
         sent = within if within is not None else token.sent
-        if sent.text.rstrip().endswith("?"):
+        if ends_in_question_mark(sent):
             return True
         for node in [token, *token.ancestors]:
             if not sent.start <= node.i < sent.end:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from recordcheck.language.agencies import AgencyLexicon, AgencyTerm, load_lexicon
 from recordcheck.language.contact_words import contact_cues
+from recordcheck.language.doc_values import text_of
 from recordcheck.language.identifiers import find_identifiers
 from recordcheck.language.names import NameFinder, NameMention
 from recordcheck.language.organisations import named_by_their_kind
@@ -208,7 +209,7 @@ class PartnersMarker:
         House") is left out: the recogniser often tags people and places ORG.
         """
         organisations = []
-        identifiers = find_identifiers(doc.text)
+        identifiers = find_identifiers(text_of(doc))
         named = named_by_their_kind(doc, self._names.words.stop_words)
         for ent in [*doc.ents, *named]:
             if ent.label_ not in ("ORG", "GPE") or len(ent.text) <= 3:

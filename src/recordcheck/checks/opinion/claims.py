@@ -24,6 +24,7 @@ from recordcheck.checks.opinion.sections import set_apart
 from recordcheck.checks.opinion.spans import Candidate, candidate_for
 from recordcheck.datafiles import merged_terms, package_toml, word_classes
 from recordcheck.language.clauses import clause_of, is_run_on, statement_of
+from recordcheck.language.doc_values import any_token_matching, text_of
 from recordcheck.language.matching import TermMatcher
 
 DATA = package_toml(__package__, "terms.toml")
@@ -85,7 +86,7 @@ class ClaimFinder:
         """The claims in the note; with `unlisted`, also weak ones no word list names
         (worth finding only when a classifier is there to confirm them)."""
         # quoted words, and sections a heading sets apart, are not the writer's claims
-        quoted = self.scope.quoted_ranges(doc) + set_apart(doc.text)
+        quoted = self.scope.quoted_ranges(doc) + set_apart(text_of(doc))
         matches = self.cues.spans(doc)
         found = [
             candidate_for(match, cue, match.label_ in self.weak_lists)
@@ -313,8 +314,10 @@ def _timed_event(match: Span) -> bool:
     """ "Settled by 01:50", "She settled at 02:50", "slept well from 22:30 to 05:30": a
     clock time after the word makes it an event someone watched happen, recorded when.
     (A time opening the line, "07:00 awake, ok", is the log's stamp, not this.)"""
-    verb = match.root if match.root.pos_ == "VERB" else match.root.head
     end = statement_of(match.root).end
+    if not any_token_matching(match.doc, CLOCK_TIME, match.end, end):
+        return False  # no clock time after the word: no need to walk the verb's subtree
+    verb = match.root if match.root.pos_ == "VERB" else match.root.head
     return any(match.end <= t.i < end and CLOCK_TIME.fullmatch(t.text) for t in verb.subtree)
 
 

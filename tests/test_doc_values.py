@@ -1,0 +1,66 @@
+"""Values kept on a Doc, and word lists matched once per note, give what spaCy would."""
+
+import re
+
+import pytest
+from spacy.matcher import PhraseMatcher
+
+from recordcheck.language.doc_values import any_token_matching, ends_in_question_mark, text_of
+from recordcheck.language.matching import TermMatcher
+
+NOTES = [
+    "Rang the GP re meds?  \nNo answer. Will try again tmrw\n\n",
+    "Mum said she 'can't cope'. Is he safe ?\n - visit at 14:30, seemed drunk",
+    "Home visit.\tPresent: Tom and me. Shared the plan with the social worker?",
+]
+
+
+@pytest.fixture(scope="module")
+def docs(real_nlp):
+    return [real_nlp(text) for text in NOTES]
+
+
+def every_span(doc):
+    return [doc[start:end] for start in range(len(doc) + 1) for end in range(start, len(doc) + 1)]
+
+
+def test_text_is_the_docs_text(docs):
+    for doc in docs:
+        assert text_of(doc) == doc.text
+        assert text_of(doc) is text_of(doc)
+
+
+def test_question_mark_read_from_the_last_words(docs):
+    asked = told = 0
+    for doc in docs:
+        for span in every_span(doc):
+            expected = span.text.rstrip().endswith("?")
+            assert ends_in_question_mark(span) == expected, span.text
+            asked, told = asked + expected, told + (not expected)
+    assert asked and told
+
+
+def test_token_pattern_search(docs):
+    clock = re.compile(r"\d{1,2}[:.]\d{2}")
+    doc = docs[1]
+    (at,) = [t.i for t in doc if t.text == "14:30"]
+    assert any_token_matching(doc, clock, at, at + 1)
+    assert any_token_matching(doc, clock, 0, len(doc))
+    assert not any_token_matching(doc, clock, 0, at)
+    assert not any_token_matching(doc, clock, at + 1, len(doc))
+    assert not any_token_matching(docs[0], clock, 0, len(docs[0]))
+
+
+def test_matches_over_a_span_are_the_phrase_matchers(real_nlp, docs):
+    lists = {"contact_lemma": ["ring", "share the plan", "try again"], "who": ["the gp", "mum"]}
+    matcher = TermMatcher(real_nlp, lists)
+    assert isinstance(matcher.as_written, PhraseMatcher)
+    found = 0
+    for doc in docs:
+        for span in every_span(doc):
+            # what the PhraseMatchers give when run over the span itself
+            expected = {*matcher.as_written(span), *matcher.by_lemma(span)}
+            got = matcher.spans(span, longest=False)
+            assert sorted((s.label, s.start, s.end) for s in got) == sorted(expected)
+            found += len(got)
+    assert found
