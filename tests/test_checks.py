@@ -71,6 +71,34 @@ def test_outward_sharing_is_marked_with_whether_a_reason_was_given(real_nlp):
     assert not with_reason.spans[spec_for("sharing-rationale").span_group]
 
 
+CONSENT_NOT_GIVEN = [
+    "Dad withdrew his consent on Friday.",
+    "Consent to share was declined by the family.",
+    "No consent obtained.",
+    "Still awaiting consent from her son.",
+    "Case closed with consent.",
+    "She refused consent.",
+    "We did not tell the school without consent.",
+]
+CONSENT_OR_BASIS = [
+    "Dad gave his consent on Friday.",
+    "She consented to this.",
+    "No consent as she lacked capacity to understand the risk.",
+    "Shared without consent as there is a risk of serious harm.",
+    "As he is a child his consent is not required.",
+]
+
+
+@pytest.mark.parametrize(
+    ("consent", "flagged"),
+    [(text, True) for text in CONSENT_NOT_GIVEN] + [(text, False) for text in CONSENT_OR_BASIS],
+)
+def test_only_consent_given_or_the_basis_without_it_is_a_reason(real_nlp, consent, flagged):
+    doc = check_note(real_nlp, f"{consent} Referral sent to the GP.")
+    found = [s.text for s in doc.spans[spec_for("sharing-rationale").span_group]]
+    assert found == (["Referral sent to the GP"] if flagged else [])
+
+
 def test_received_information_is_marked_and_not_flagged(real_nlp):
     doc = check_note(real_nlp, "Information received from PC Jones about the incident.")
     assert [s.text for s in doc.spans["rc_received"]] == [

@@ -1,6 +1,7 @@
 """Whether the note records why its sharing was done, and which sharing a reason covers.
 
-Consent or a legal basis anywhere in the note covers all of its sharing. A
+Consent given or a legal basis anywhere in the note covers all of its sharing
+(consent withdrawn, refused or for closing the case is none: sharing_consent). A
 purpose covers only the sharing it sits in or follows: sharing sentences that
 follow one another are one act (an episode), and each episode needs its own
 purpose, so "Rang 999 ... so the crew knew what to expect. Son informed." still
@@ -17,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from recordcheck.events.sharing_consent import ConsentReader
 from recordcheck.events.sharing_purposes import PurposeReader
 from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
 from recordcheck.language.matching import TermMatcher
@@ -36,6 +38,8 @@ class ReasonFinder:
         self.reasons = TermMatcher(nlp, {key: lists[key] for key in REASON_LISTS})
         self.acts = acts  # the direction reader's sharing words: what an agreement agrees to
         self.purposes = PurposeReader(nlp, lists, acts)
+        self.scope = Scope(nlp)
+        self.consent = ConsentReader(self.scope)
 
     def recorded(self, doc: Doc, outward: list[Span]) -> bool:
         """Consent or a legal basis anywhere; else a purpose for each sharing, in or after it.
@@ -44,7 +48,7 @@ class ReasonFinder:
         sharing it sits beside, not telling mum herself earlier in the call.
         """
         reasons = self.reasons.spans(doc)
-        if any(r.label_ in ("consent_cues", "legal_basis") for r in reasons):
+        if any(self._stands(r) for r in reasons):
             return True
         agreements = self._agreements_to_sharing(doc)
         purposes = {
@@ -61,6 +65,14 @@ class ReasonFinder:
             or all(s.start in own_purpose for s in episode)
             for episode in episodes(outward)
         )
+
+    def _stands(self, reason: Span) -> bool:
+        """Consent given, or a basis for sharing: "consent withdrawn" and "no consent" are none."""
+        if reason.label_ == "consent_cues":
+            return self.consent.given(reason)
+        if reason.label_ == "legal_basis":
+            return reason[0].lower_ != "without" or self.consent.given(reason)
+        return False
 
     def _agreements_to_sharing(self, doc: Doc) -> list[Span]:
         """Sentences giving consent in other words: "She agreed to a foodbank referral"."""

@@ -1,0 +1,75 @@
+"""Whether consent or a basis the note records is one given for its sharing.
+
+The standard counts "the consent position or the basis for sharing without
+consent" as a reason: consent given, or the basis for going without it. Consent
+withdrawn, declined, refused, awaited or simply not given ("family withdrew
+consent", "Didn't get consent") is no reason to share; neither is consent to
+something else ("Closed with consent"). Consent not needed ("her consent is not
+required"), or not given with its basis following ("No consent - she wasn't in
+a state to discuss it"), is the basis for sharing without it. "Without consent"
+is a basis only for sharing done: "not reported to police without consent"
+records sharing held back. Read from the parse: the words the consent hangs on
+(its heads up to the verb) and the words that hang on it; those words are data
+(sharing.toml, [word_classes]).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from recordcheck.events.sharing_words import WORD_CLASSES
+from recordcheck.language.scope import Scope
+
+REFUSED = WORD_CLASSES["consent_refused"]
+NOT_NEEDED = WORD_CLASSES["consent_not_needed"]
+NOT_YET_GIVEN = REFUSED | WORD_CLASSES["consent_awaited"] | WORD_CLASSES["consent_to_other"]
+# "Consent [for IDVA contact] withdrawn", "withdrew [consent]", "Closed [with] consent"
+HEADS_UP_TO_VERB = 3
+
+
+class ConsentReader:
+    def __init__(self, scope: Scope):
+        self.scope = scope
+
+    def given(self, reason: Span) -> bool:
+        """Consent that stands: not negated, refused, awaited or given to closing the case."""
+        sent = reason.sent
+        if reason[0].lower_ == "without":
+            # "shared without consent as ...": a basis, unless the sharing it qualifies was not done
+            return not self.scope.negated(reason.root.head, within=sent)
+        root = reason.root
+        if root.head.i != root.i and root.head.lower_ == "without":
+            return False  # the consent word of "without consent": the basis, read above
+        words = _words_around(root) - {t.lemma_.lower() for t in reason}
+        if words & NOT_YET_GIVEN:
+            return False
+        if self.scope.negated(root, within=sent):
+            # "her consent is not required", "No consent - she was not in a state to discuss
+            # it": the basis for going without
+            basis_after = self.scope.basis_follows(_after_its_verb(reason), sent)
+            return bool(words & NOT_NEEDED) or basis_after
+        return True
+
+
+def _after_its_verb(reason: Span) -> int:
+    """Where a basis for consent not given may start: after the verb that says so, which
+    can itself read as a connective ("Consent was not given"), but not past a break
+    ("No consent - she was not in a state to discuss it")."""
+    verb, doc = reason.root.head, reason.doc
+    if verb.i >= reason.end and not any(t.is_punct for t in doc[reason.end : verb.i]):
+        return verb.i + 1
+    return reason.end
+
+
+def _words_around(consent: Token) -> set[str]:
+    """The words the consent hangs on, up to the first verb, and the words describing it."""
+    words = {t.lemma_.lower() for t in consent.children if t.dep_ in ("amod", "acl", "relcl")}
+    node = consent
+    for _ in range(HEADS_UP_TO_VERB):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        words.update((node.lemma_.lower(), node.lower_))
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    return words
