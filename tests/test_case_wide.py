@@ -8,7 +8,7 @@ import pytest
 from recordcheck.case_model import CaseClues, KnownProfessional
 from recordcheck.engine import NoteChecker, run
 from recordcheck.events.case_wide import across_cases, family_names
-from recordcheck.model import ContactEvent, Note, NoteResult
+from recordcheck.model import ChronologyEvent, ContactEvent, Note, NoteResult
 
 STAFF = ["Kim Hart"]
 
@@ -173,6 +173,59 @@ def test_a_case_goes_on_as_soon_as_all_its_notes_are_in():
     stream = across_cases(arriving(), {"A": 2, "B": 1})
     next(stream)
     assert seen == ["A1", "A2"]
+
+
+@pytest.mark.slow
+def test_the_case_never_makes_a_partner_of_the_notes_own_service(real_nlp):
+    """ "Jess (HV)" in a social worker's note; "Rang Jess" in the health visitors' own note
+    is a colleague, whatever the other note says."""
+    notes = [
+        Note("N1", "C1", "Home visit. Jess (health visitor) was also present.",
+             date="2025-03-14", author="Kim Hart", team="Children's Social Care"),
+        Note("N2", "C1", "Rang Jess about the weigh-in.", date="2025-03-15",
+             author="Amy Cole", author_role="Health Visitor", team="Health Visiting Team"),
+    ]
+    results = run(
+        notes, jobs=1, partners=True,
+        loader=lambda options: NoteChecker.for_pipeline(real_nlp, options),
+    )
+    assert [r.contacts for r in results if r.note.note_id == "N2"] == [()]
+
+
+@pytest.mark.slow
+def test_a_social_worker_a_social_care_note_names_alone_is_no_partner_of_the_case(contacts):
+    found = contacts(
+        Note("N1", "C1", "Strategy meeting. Present: Tom Price (SW), PC Jo Lane.",
+             date="2025-03-14", author="Kim Hart", team="Children's Social Care"),
+        Note("N2", "C1", "Spoke to Tom about the plan.", date="2025-03-15",
+             author="Kim Hart", team="Children's Social Care"),
+    )
+    assert found["N2"] == []
+
+
+def test_a_note_with_no_case_goes_on_at_once():
+    seen = []
+
+    def arriving():
+        for result in [_result("X1", ""), _result("A1", "A", rang="Jess")]:
+            seen.append(result.note.note_id)
+            yield result
+
+    assert next(across_cases(arriving())).note.note_id == "X1"
+    assert seen == ["X1"]
+
+
+def test_the_chronology_takes_the_cases_one_force_even_when_no_contact_changes():
+    unnamed = "Police (force not named)"
+    event = ChronologyEvent("incident", 0, 5, "Police attended", agencies=(unnamed,))
+    results = [
+        NoteResult(note=note("A1", "A", "Police attended"), events=(event,),
+                   case_clues=CaseClues()),
+        NoteResult(note=note("A2", "A", "x"), case_clues=CaseClues(
+            named_agencies=(("Thames Valley Police", "police"),))),
+    ]
+    first = next(across_cases(results))
+    assert first.events[0].agencies == ("Thames Valley Police",)
 
 
 def test_family_names_are_read_from_relations():

@@ -97,6 +97,9 @@ def test_agency_sections_are_lines_of_their_own_outside_a_list_of_actions():
     assert not agency_sections("Police:\nHealth: flag.", agencies, plans)
     long_label = "Police said on the phone that: known.\nHealth: flag."
     assert not agency_sections(long_label, agencies, plans)
+    # a heading is a whole word: "Family planning" is a service, not a plan
+    sections = "Family planning: seen.\n- Police: known.\n- Health: flag."
+    assert agency_sections(sections, agencies | {"family planning"}, plans)
 
 
 @pytest.mark.slow

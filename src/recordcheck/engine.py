@@ -268,7 +268,7 @@ def run(
         # plain data, here where every worker's results meet: the same with any jobs
         from recordcheck.events.case_wide import across_cases
 
-        checked = across_cases(checked, case_sizes)
+        checked = across_cases(checked, case_sizes, options.own_service)
     yield from checked
 
 

@@ -39,7 +39,7 @@ def read_case_clues(reader: ContactEventReader, doc: Doc) -> CaseClues:
     _author, role, team = author_context(doc)
     professionals = []
     for person in doc.spans.get(CONTACTS_KEY, ()):
-        own = _own_service(reader, person, team, role)
+        own = _own_service(reader, person, team, role) or reader.no_partner_shown(person, team)
         if own or _stated(doc, person):
             professionals.append(
                 KnownProfessional(

@@ -23,12 +23,14 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 from recordcheck.case_model import KnownProfessional
 from recordcheck.datafiles import package_toml
 from recordcheck.events.merging import one_per_agency
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.identifiers import address_words
+from recordcheck.language.own_service import OwnService, OwnServiceTest
 from recordcheck.language.people import given_names, people_words
 from recordcheck.model import (
     NAME_EDGE_PUNCTUATION,
@@ -43,15 +45,19 @@ _NAME = r"[A-Z][\w'’-]+"
 
 
 def across_cases(
-    results: Iterable[NoteResult], case_sizes: Mapping[str, int] | None = None
+    results: Iterable[NoteResult],
+    case_sizes: Mapping[str, int] | None = None,
+    own_service: Mapping[str, Any] | None = None,
 ) -> Iterator[NoteResult]:
     """Each result with its case's knowledge applied, in input order.
 
     A case's results wait until all its notes are in: when ``case_sizes`` says how
     many each case has, a case is released as soon as it is complete (an export
     sorted by case streams); otherwise, or for a note the pipeline could not
-    read, at the end.
+    read, at the end. A note with no case id has no case to learn from: it goes on at once.
+    ``own_service`` is the run's own-service settings, as the workers had them.
     """
+    own = OwnServiceTest(OwnService.from_settings(own_service or {}), load_lexicon())
     sizes = case_sizes or {}
     waiting: dict[int, NoteResult] = {}  # input position -> result, until its case is in
     by_case: dict[str, list[int]] = {}
@@ -59,23 +65,28 @@ def across_cases(
     next_out = 0
     for position, result in enumerate(results):
         case = result.note.case_id
-        waiting[position] = result
-        by_case.setdefault(case, []).append(position)
-        if case and len(by_case[case]) == sizes.get(case):
-            ready.update(_resolved_case(waiting, by_case.pop(case)))
+        if not case:
+            ready[position] = _without_clues(result)
+        else:
+            waiting[position] = result
+            by_case.setdefault(case, []).append(position)
+            if len(by_case[case]) == sizes.get(case):
+                ready.update(_resolved_case(waiting, by_case.pop(case), own))
         while next_out in ready:
             yield ready.pop(next_out)
             next_out += 1
     for positions in by_case.values():
-        ready.update(_resolved_case(waiting, positions))
+        ready.update(_resolved_case(waiting, positions, own))
     yield from (ready.pop(position) for position in sorted(ready))
 
 
-def _resolved_case(waiting: dict[int, NoteResult], positions: list[int]) -> dict[int, NoteResult]:
+def _resolved_case(
+    waiting: dict[int, NoteResult], positions: list[int], own: OwnServiceTest
+) -> dict[int, NoteResult]:
     results = [waiting.pop(position) for position in positions]
-    case = CaseDirectory(results) if results[0].note.case_id else None
+    case = CaseDirectory(results, own)
     return {
-        position: _without_clues(case.resolve(result) if case else result)
+        position: _without_clues(case.resolve(result))
         for position, result in zip(positions, results, strict=True)
     }
 
@@ -89,6 +100,7 @@ class CaseDirectory:
     """Who works where, and which agencies of a kind, as one case file's notes state it."""
 
     results: list[NoteResult]
+    own: OwnServiceTest  # the note being resolved may be written by the agency another names
     blocked: set[str] = field(default_factory=set)  # name words never made partners
     works_at: dict[str, dict[str, list[KnownProfessional]]] = field(default_factory=dict)
     renamed: dict[str, str] = field(default_factory=dict)  # unnamed kind -> the case's one
@@ -159,15 +171,22 @@ class CaseDirectory:
         named_here: dict[str, set[str]] = {}
         for agency, agency_type in result.case_clues.named_agencies if result.case_clues else ():
             named_here.setdefault(agency_type, set()).add(agency)
+        note = result.note
         joined = [self._joined(event, named_here) for event in _waiting(result)]
-        found = [event for event in joined if event is not None]
+        # "Jess (HV)" in a social worker's note; "Rang Jess" in the health visitors' own
+        found = [
+            event
+            for event in joined
+            if event is not None
+            and not self.own.is_own_agency(event.agency, note.team, note.author_role)
+        ]
         contacts = [self._named(event) for event in [*result.contacts, *found]]
-        if not found and contacts == list(result.contacts):
-            return result
         events = tuple(
             replace(e, agencies=tuple(dict.fromkeys(self.renamed.get(a, a) for a in e.agencies)))
             for e in result.events
         )
+        if not found and contacts == list(result.contacts) and events == result.events:
+            return result
         return replace(result, contacts=tuple(one_per_agency(contacts)), events=events)
 
     def _joined(self, event: ContactEvent, named_here: dict[str, set[str]]) -> ContactEvent | None:

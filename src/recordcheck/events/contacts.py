@@ -134,7 +134,7 @@ class ContactEventReader:
                 if self.own.is_own_agency(mention._.rc_agency, team, role):
                     continue
                 colleague = self.own.is_colleague(_name_of(mention), _titled(mention), team)
-                if is_person and (colleague or self._no_partner_shown(mention, team)):
+                if is_person and (colleague or self.no_partner_shown(mention, team)):
                     continue
                 if self.scope.inside(mention, quoted):
                     continue
@@ -144,7 +144,7 @@ class ContactEventReader:
                 found.append(Candidate(mention, sentence, reading, event, features))
         return found
 
-    def _no_partner_shown(self, person: Span, team: str) -> bool:
+    def no_partner_shown(self, person: Span, team: str) -> bool:
         """A job title of no agency kind, or a social worker of no named authority in a
         social care team's note ("Grace Adeyemi (SW)"): likely the writer's own colleague."""
         agency = person._.rc_agency

@@ -26,7 +26,7 @@ def agency_sections(text: str, agencies: Collection[str], plan_headings: Sequenc
         item = line.strip()
         label, colon, said = item.lstrip(_BULLETS).partition(":")
         label = _PARENTHESES.sub(" ", label).strip().lower()
-        if colon and any(heading in label for heading in plan_headings):
+        if colon and any(re.search(rf"\b{re.escape(h)}\b", label) for h in plan_headings):
             under_plan = True
             continue
         under_plan = under_plan and bool(_LIST_ITEM.match(item))
