@@ -81,8 +81,6 @@ class CheckSpec:
     # the pipeline runs them before it, and the rules file's table extends their lists too
     needs: tuple[str, ...]
     model: str  # a trained model under recordcheck/models/ the component takes, or ""
-    # the component takes the organisation's partner agencies (rules-file [partners])
-    partner_agencies: bool
     requires: str  # what a good note does
     why: str  # why it matters
     strength: str  # how to name it when an author does this well
@@ -196,7 +194,6 @@ def _read_spec(folder: Traversable, package: str | None) -> CheckSpec:
             applies_group=check.get("applies_group", ""),
             needs=tuple(check.get("needs", ())),
             model=check.get("model", ""),
-            partner_agencies=bool(check.get("partner_agencies", False)),
             requires=guide.get("requires", "See the recording standard."),
             why=guide.get("why", ""),
             strength=guide.get("strength", f"meets the '{title}' check"),

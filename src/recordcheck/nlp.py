@@ -51,9 +51,9 @@ def load_pipeline(
     """
     organisation_terms = load_rules(rules) if rules else {}
     nlp = load_base(exclude=() if entities else ("ner",))
+    partners = organisation_terms.get("partners", {}).get("agencies", {})
     for spec in all_checks():
         terms = organisation_terms.get(spec.gold_key, {})
-        partners = organisation_terms.get("partners", {}).get("agencies", {})
         for needed in spec.needs:
             _add_needed(nlp, needed, terms, partners)
         config = {"extra_terms": terms} if spec.extendable_lists() else {}
@@ -62,8 +62,6 @@ def load_pipeline(
         elif spec.model:
             installed = bundled_classifier(spec.model)
             config["classifier"] = str(installed) if installed else ""
-        if spec.partner_agencies:
-            config["partner_agencies"] = organisation_terms.get("partners", {}).get("agencies", {})
         _register_factory(spec)
         # word-list checks share one factory, so each is named after its span group
         name = spec.span_group if spec.kind == "terms" else spec.factory
