@@ -145,6 +145,23 @@ def test_a_please_on_a_handover_is_a_request_not_a_contact(events):
     assert [e.status for e in found] == ["planned"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Decision: raise a safeguarding concern with Kingsbury ASC today.",
+        "Agreed actions:\n- Outcome: refer to CAMHS.",
+    ],
+)
+def test_a_bare_verb_under_a_short_label_is_a_decision_not_a_contact(events, text):
+    found = events(text)
+    assert counted(found) == set()
+    assert [e.status for e in found] == ["planned"]
+
+
+def test_a_label_does_not_make_a_recorded_contact_a_decision(events):
+    assert counted(events("Update: rang the GP, appointment booked for Friday."))
+
+
 def test_an_agency_calling_the_person_is_not_our_contact(events):
     assert counted(events("He said the GP had called him last week about his bloods.")) == set()
     assert counted(events("PC Lee rang him on Monday to take a statement.")) == set()

@@ -61,6 +61,7 @@ from recordcheck.events.plans import (
     plan_heading_over,
     under_condition,
 )
+from recordcheck.events.sections import MOST_LABEL_WORDS
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.clauses import labelled_sentence, line_start
 from recordcheck.language.contact_words import contact_cues
@@ -359,12 +360,11 @@ def _instruction(party: Party) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "aux", "nsubjpass") for c in verb.children):
         return False
-    line = [
-        t for t in verb.doc[line_start(verb) : verb.i]
-        if not (t.is_punct or t.like_num or t.lower_ == "please")  # "Please ask GP to review"
-    ]
-    if line:
-        return False
+    before = verb.doc[line_start(verb) : verb.i]
+    if 0 < len(before) <= MOST_LABEL_WORDS + 1 and before[-1].text == ":":
+        before = before[:0]  # a short label heads the line: "Decision: raise a concern with ASC"
+    if any(not (t.is_punct or t.like_num or t.lower_ == "please") for t in before):
+        return False  # "Please ask GP to review" is an instruction too
     following = verb.doc[verb.i + 1 : verb.i + 4]
     return not (verb.lower_ in CHANNEL_NOUNS and any(t.pos_ == "ADP" for t in following))
 
