@@ -158,6 +158,13 @@ def test_a_bare_verb_under_a_short_label_is_a_decision_not_a_contact(events, tex
     assert [e.status for e in found] == ["planned"]
 
 
+def test_an_agency_owning_what_was_sent_is_not_who_it_went_to(events):
+    # the parser takes "report" for a verb here; a possessive still names whose it is
+    text = "I have forwarded my notes from 04/08 and the fire service's Safe and Well report."
+    assert counted(events(text)) == set()
+    assert counted(events("Emailed the school's DSL the incident log."))
+
+
 def test_a_label_does_not_make_a_recorded_contact_a_decision(events):
     assert counted(events("Update: rang the GP, appointment booked for Friday."))
 

@@ -76,6 +76,8 @@ def party_of(mention: Span) -> Party | None:
         if token.dep_ in ("compound", "poss", "nmod") and head.lower_ in SENT_NOUNS:
             return _message_acted_on(head)  # "CQC notification submitted", "GP letter received"
         if communicates(head):
+            if token.dep_ == "poss":
+                return None  # "sent the fire service's report": whose thing, not who was told
             if token.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS:
                 return None  # "Discussed MARAC", "Explained Early Help": the topic
             if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB") or verb_form(head):
