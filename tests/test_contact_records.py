@@ -149,6 +149,9 @@ def test_a_please_on_a_handover_is_a_request_not_a_contact(events):
     "text",
     [
         "Decision: raise a safeguarding concern with Kingsbury ASC today.",
+        # the parser takes the label for the subject here
+        "Reviewed the week's logs with the team. Decision: raise a safeguarding concern "
+        "with Kingsbury ASC today.",
         "Agreed actions:\n- Outcome: refer to CAMHS.",
     ],
 )

@@ -57,13 +57,13 @@ from recordcheck.events.plans import (
     conditional,
     consented_to,
     holds_tasks,
+    instruction,
     modal,
     plan_heading_over,
     under_condition,
 )
-from recordcheck.events.sections import MOST_LABEL_WORDS
 from recordcheck.language.agencies import load_lexicon
-from recordcheck.language.clauses import labelled_sentence, line_start
+from recordcheck.language.clauses import labelled_sentence
 from recordcheck.language.contact_words import contact_cues
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.note_context import NOTE_TYPE, author_context
@@ -279,7 +279,7 @@ class ContactEventReader:
             return None
         if _wished(verb):
             return None  # "Wants police informed": someone's wish, not a contact made
-        if _planned(verb) or modal(verb) or _instruction(party):
+        if _planned(verb) or modal(verb) or instruction(party):
             return "planned"
         heading = plan_heading_over(sentence)
         if heading and (holds_tasks(heading) or not _recorded_as_done(verb)):
@@ -350,23 +350,6 @@ def _recorded_as_done(verb: Token) -> bool:
 
 def _wished(verb: Token) -> bool:
     return verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in WISHES
-
-
-def _instruction(party: Party) -> bool:
-    """ "Update IDVA and HV", "Check with police", "5. Ask GP to review": a base-form verb
-    opening its line is a note of what to do. "Call to GP", "Email from school" are records."""
-    verb = party.governing
-    if party.link == "from" or verb.tag_ != "VB":
-        return False
-    if any(c.dep_ in ("nsubj", "aux", "nsubjpass") for c in verb.children):
-        return False
-    before = verb.doc[line_start(verb) : verb.i]
-    if 0 < len(before) <= MOST_LABEL_WORDS + 1 and before[-1].text == ":":
-        before = before[:0]  # a short label heads the line: "Decision: raise a concern with ASC"
-    if any(not (t.is_punct or t.like_num or t.lower_ == "please") for t in before):
-        return False  # "Please ask GP to review" is an instruction too
-    following = verb.doc[verb.i + 1 : verb.i + 4]
-    return not (verb.lower_ in CHANNEL_NOUNS and any(t.pos_ == "ADP" for t in following))
 
 
 def _someone_told_to(verb: Token, mention: Span) -> bool:

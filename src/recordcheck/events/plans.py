@@ -21,7 +21,9 @@ import re
 from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
-from recordcheck.events.parties import verb_form
+from recordcheck.events.parties import Party, verb_form
+from recordcheck.events.sections import MOST_LABEL_WORDS
+from recordcheck.language.clauses import line_start
 from recordcheck.language.doc_values import text_of
 
 _HEADINGS = package_toml(__package__, "headings.toml")
@@ -40,6 +42,7 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s*\S")
 _BULLETS = " -*•–\t"
 IF_WORDS = ("if", "unless")
 MODAL_AUX = frozenset(_WORDS["modal_aux"])
+CHANNEL_NOUNS = frozenset(_WORDS["channel_nouns"])
 CONSENT_LEMMAS = frozenset(_WORDS["consent_lemmas"])
 # the words that, on a noun above the contact, name the consent: "Consent form signed ..."
 _CONSENT_HOLDERS = frozenset({"nsubj", "nsubjpass", "compound"})
@@ -132,3 +135,24 @@ def _names_consent(noun: Token) -> bool:
     return noun.lemma_.lower() in CONSENT_LEMMAS or any(
         c.dep_ == "compound" and c.lemma_.lower() in CONSENT_LEMMAS for c in noun.children
     )
+
+
+def instruction(party: Party) -> bool:
+    """ "Update IDVA and HV", "Check with police", "5. Ask GP to review", "Decision: raise a
+    concern with ASC": a base-form verb opening its line, or after a short label, is a note
+    of what to do. "Call to GP", "Email from school" are records."""
+    verb = party.governing
+    if party.link == "from" or verb.tag_ != "VB":
+        return False
+    before = verb.doc[line_start(verb) : verb.i]
+    is_label = 0 < len(before) <= MOST_LABEL_WORDS + 1 and before[-1].text == ":"
+    label = range(before.start, before.end) if is_label else range(0)
+    # the parser may take the label for the verb's subject ("Decision: raise ...")
+    if any(c.dep_ in ("nsubj", "aux", "nsubjpass") and c.i not in label for c in verb.children):
+        return False
+    # "Please ask GP to review" is an instruction too
+    words = [t for t in before if not (t.is_punct or t.like_num or t.lower_ == "please")]
+    if words and not is_label:
+        return False
+    following = verb.doc[verb.i + 1 : verb.i + 4]
+    return not (verb.lower_ in CHANNEL_NOUNS and any(t.pos_ == "ADP" for t in following))
