@@ -168,6 +168,11 @@ def test_an_agency_owning_what_was_sent_is_not_who_it_went_to(events):
     assert counted(events("Emailed the school's DSL the incident log."))
 
 
+def test_a_list_of_actions_for_someone_mid_line_is_planned(events):
+    found = events("Core group. Actions for school: weekly check-in, early help referral.")
+    assert counted(found) == set()
+
+
 def test_a_label_does_not_make_a_recorded_contact_a_decision(events):
     assert counted(events("Update: rang the GP, appointment booked for Friday."))
 

@@ -32,11 +32,11 @@ PLAN_HEADINGS = tuple(_HEADINGS["plan"])
 # a meeting's agreed actions are tasks, whatever their tense ("Police: marker placed")
 TASK_HEADINGS = tuple(_HEADINGS["tasks"])
 # a heading opens its line and ends at a colon (after an aside: "Actions agreed (added to
-# plan):"), a spaced dash or the end ("Plan -", "To do"); not "Planned visit", nor "Next
-# steps agreed with mum"
+# plan):", or whom it is for: "Actions for ASC:"), a spaced dash or the end ("Plan -", "To
+# do"); not "Planned visit", nor "Next steps agreed with mum"
 _OPENING = re.compile(
     rf"(?P<heading>{'|'.join(re.escape(h) for h in (*TASK_HEADINGS, *PLAN_HEADINGS))})"
-    r"(?:\s*(?:\([^)]*\)\s*)?:|\s+[-–]|–|\s*$)"
+    r"(?:(?:\s+for\s+[\w'’&/ -]{1,40}?)?\s*(?:\([^)]*\)\s*)?:|\s+[-–]|–|\s*$)"
 )
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s*\S")
 _BULLETS = " -*•–\t"
@@ -52,11 +52,14 @@ def plan_heading_over(sentence: Span) -> str:
     """The plan heading (lower case) of the sentence's line, or of the list the sentence is
     an item of; "" when there is none."""
     text = text_of(sentence.doc)
-    line_start = text.rfind("\n", 0, sentence.start_char) + 1
-    heading = _plan_opening(text[line_start : sentence.end_char])
-    if heading or not _LIST_ITEM.match(text, line_start):
+    opens_at = text.rfind("\n", 0, sentence.start_char) + 1
+    # the line's opening, or the sentence's own mid-line ("MARAC. Actions for ASC: ...")
+    heading = _plan_opening(text[opens_at : sentence.end_char]) or _plan_opening(
+        text[sentence.start_char : sentence.end_char]
+    )
+    if heading or not _LIST_ITEM.match(text, opens_at):
         return heading
-    end = line_start - 1
+    end = opens_at - 1
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
