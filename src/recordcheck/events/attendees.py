@@ -23,6 +23,7 @@ from recordcheck.events.encounter_words import (
     THIRD_PERSON,
 )
 from recordcheck.events.sections import agency_sections
+from recordcheck.language.doc_values import text_of
 from recordcheck.language.people import given_names
 from recordcheck.language.scope import Scope
 
@@ -129,7 +130,7 @@ class Attendees:
 
     def agency_sections(self, doc: Doc) -> bool:
         """ "Police: no previous DA logged. / Health: GP flag in place.": see sections.py."""
-        return agency_sections(doc.text, self.section_agencies, self.plan_headings)
+        return agency_sections(text_of(doc), self.section_agencies, self.plan_headings)
 
     def _attended(self, verb: Token) -> bool:
         """ "Mum attended", "her sister joined": someone's attendance, told of them.

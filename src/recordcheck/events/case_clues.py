@@ -93,12 +93,9 @@ def _stated(doc: Doc, person: Span) -> bool:
 
 def _own_service(reader: ContactEventReader, person: Span, team: str, role: str) -> bool:
     """The author's own service, or a colleague: a name never to make a partner of."""
-    titles = people_words().professional_titles
-    titled = len(person) > 1 and person[0].text.rstrip(".") in titles
-    name = person[1:].text if titled else person.text
-    return reader.own.is_own_agency(person._.rc_agency or "", team, role) or (
-        reader.own.is_colleague(name, titled, team)
-    )
+    return reader.own.is_own_agency(
+        person._.rc_agency or "", team, role
+    ) or reader.own.is_named_colleague(person.text, team)
 
 
 def _named_alone(doc: Doc) -> list[Span]:
@@ -147,11 +144,11 @@ def _waiting_contacts(reader: ContactEventReader, doc: Doc, team: str) -> list[C
         sentence = next((s for s in sentences if s.start <= mention.start < s.end), None)
         if sentence is None:
             continue
-        # the reader's own rules, so a name alone is a contact exactly when an agency would be
-        reading = reader._reading(sentence, mention)
+        # the reader's own rules: a name alone is a contact when the grammar makes it a party
+        reading = reader.reading_of(sentence, mention)
         if reading.verdict not in STATUS_RANK:
             continue
-        event = reader._event(doc, sentence, mention, True, [(mention, True)], reading)
+        event = reader.event_of(doc, sentence, mention, True, [(mention, True)], reading)
         waiting.append(replace(event, agency="", agency_type="", role=""))
     return waiting
 

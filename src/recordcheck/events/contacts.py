@@ -62,6 +62,7 @@ from recordcheck.events.plans import (
     plan_heading_over,
     under_condition,
 )
+from recordcheck.events.sharing_acts import RECEIVED_GROUP, SHARING_GROUP
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.clauses import labelled_sentence
 from recordcheck.language.contact_words import contact_cues
@@ -73,8 +74,8 @@ from recordcheck.model import ContactEvent
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
 EVENTS_KEY = "rc_contact_events"  # Doc.user_data key: the note's ContactEvents
-SHARING_KEY = "rc_sharing"  # outward-sharing sentences, marked by sharing_acts.py
-RECEIVED_KEY = "rc_received"  # sentences recording information received
+SHARING_KEY = SHARING_GROUP  # outward-sharing sentences, marked by sharing_acts.py
+RECEIVED_KEY = RECEIVED_GROUP  # sentences recording information received
 WORDS = package_toml(__package__, "words.toml")
 BOTH_WAYS = frozenset(WORDS["both_ways_lemmas"])
 WRITER = frozenset(WORDS["writer_words"])
@@ -106,7 +107,7 @@ class ContactEventReader:
         # "Kelly (key worker)": a job title of no kind of agency, and no organisation named,
         # does not show someone is outside the writer's own service
         self.no_employer = load_lexicon().unnamed_agency("other")
-        self.unnamed_social_worker = load_lexicon().unnamed_agency("mash")
+        self.unnamed_social_worker = WORDS["unnamed_social_worker_agency"]
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[EVENTS_KEY] = tuple(self.read(doc))
@@ -134,13 +135,13 @@ class ContactEventReader:
             for mention, is_person in mentions:
                 if self.own.is_own_agency(mention._.rc_agency, team, role):
                     continue
-                colleague = self.own.is_colleague(_name_of(mention), _titled(mention), team)
+                colleague = self.own.is_named_colleague(mention.text, team)
                 if is_person and (colleague or self.no_partner_shown(mention, team)):
                     continue
                 if self.scope.inside(mention, quoted):
                     continue
-                reading = self._reading(sentence, mention)
-                event = self._event(doc, sentence, mention, is_person, mentions, reading)
+                reading = self.reading_of(sentence, mention)
+                event = self.event_of(doc, sentence, mention, is_person, mentions, reading)
                 features = candidate_features(sentence, mention, is_person, reading, note_type)
                 found.append(Candidate(mention, sentence, reading, event, features))
         return found
@@ -154,7 +155,7 @@ class ContactEventReader:
             and any(word in team.lower() for word in SOCIAL_CARE_TEAM)
         )
 
-    def _reading(self, sentence: Span, mention: Span) -> Reading:
+    def reading_of(self, sentence: Span, mention: Span) -> Reading:
         """What the rules make of a mention: its status, or why it is no contact."""
         # a clipped opening ("Phoned X to ask ...") is surer than a parse of it
         party = (
@@ -182,7 +183,7 @@ class ContactEventReader:
             return Reading("another's plan", party, actor)  # "police to visit"
         return Reading(status, party, actor)
 
-    def _event(
+    def event_of(
         self,
         doc: Doc,
         sentence: Span,
@@ -365,17 +366,6 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in verb.children
     )
-
-
-def _name_of(person: Span) -> str:
-    """A named professional without their title: "PC Ravi Patel" -> "Ravi Patel"."""
-    words = person.text.split()
-    return " ".join(words[1:]) if len(words) > 1 and _titled(person) else person.text
-
-
-def _titled(person: Span) -> bool:
-    first = person[0].text.rstrip(".").lower() if len(person) else ""
-    return first in {"pc", "dc", "ds", "di", "sgt", "dr", "pcso", "insp", "cllr"}
 
 
 def contacts_for(doc: Doc) -> tuple[ContactEvent, ...]:

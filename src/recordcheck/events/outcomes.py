@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.events.parties import TOLD
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
 WORDS = package_toml(__package__, "words.toml")
@@ -29,7 +30,6 @@ PARTNER_PRONOUNS = frozenset({"she", "he", "they", "it", "who"})
 TELLING = frozenset({"say", "advise", "confirm", "report", "tell", "inform", "explain", "state"})
 OPENINGS = frozenset(WORDS["outcome_openings"])
 RESULTS = frozenset(WORDS["result_lemmas"])
-TOLD = frozenset(WORDS["told_lemmas"])
 PARTNER_KEYS = (AGENCIES_KEY, CONTACTS_KEY)
 
 

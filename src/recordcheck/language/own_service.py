@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from recordcheck.language.agencies import AgencyLexicon, distinctive_words
+from recordcheck.language.people import people_words
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,10 @@ class OwnServiceTest:
             described = " ".join((team, role, *self.own.names))
             self._described[key] = (described.lower(), distinctive_words(described))
         return self._described[key]
+
+    def is_named_colleague(self, written: str, team: str = "") -> bool:
+        """A colleague as the note writes them: never someone with a title ("PC Lee")."""
+        return not people_words().title_of(written) and self.is_colleague(written, False, team)
 
     def is_colleague(self, person: str, titled: bool = False, team: str = "") -> bool:
         """A named person who is one of the staff (not someone with an agency's title):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from recordcheck.datafiles import package_toml
 from recordcheck.language.identifiers import address_words, month_words
@@ -37,6 +37,16 @@ class PeopleWords:
 
     def is_name_word(self, word: str) -> bool:
         return bool(NAME_WORD.match(word)) and word.rstrip(".") not in self.stop_words
+
+    @cached_property
+    def _titles(self) -> frozenset[str]:
+        return frozenset(title.lower() for title in self.professional_titles)
+
+    def title_of(self, name: str) -> str:
+        """The professional title opening a name as written ("PC" of "PC Ravi Patel", "Dr."
+        of "Dr. Shah"), in any case; "" when none, or when the title is all there is."""
+        first, _, rest = name.partition(" ")
+        return first if rest.strip() and first.rstrip(".").lower() in self._titles else ""
 
     @property
     def stop_words(self) -> frozenset[str]:
