@@ -168,13 +168,9 @@ class Scope:
     # --- basis --------------------------------------------------------------
     def basis_follows(self, cue_end: int, sent: Span) -> bool:
         """A connective (because, as, given, ':') or observation after the cue in its sentence."""
-        doc = sent.doc
-        rest = doc[cue_end : sent.end]
-        for token in rest:
-            if token.lower_ == "as" and token.dep_ == "mark":
-                return True
-            if token.text in (":", "–", "—", "-") and token.i + 3 < sent.end:
-                return True
+        rest = sent.doc[cue_end : sent.end]
+        if connective_mark(rest):
+            return True
         return any(s.label_ in ("basis_connectives", "evidence") for s in self.phrases.spans(rest))
 
     def observation_in(self, sent: Span) -> bool:
@@ -189,3 +185,13 @@ class Scope:
         if before and sent.start > 0:
             neighbours.append(doc[sent.start - 1].sent)
         return any(self.observation_in(n) for n in neighbours)
+
+
+def connective_mark(rest: Span) -> bool:
+    """A basis marked without its words: "as" opening a reason, or a colon or dash with
+    words after it."""
+    return any(
+        (t.lower_ == "as" and t.dep_ == "mark")
+        or (t.text in (":", "\u2013", "\u2014", "-") and t.i + 3 < rest.end)
+        for t in rest
+    )

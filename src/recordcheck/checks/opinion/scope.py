@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from recordcheck.datafiles import package_toml, word_classes
 from recordcheck.language.clauses import is_break, is_run_on, statement_of
 from recordcheck.language.matching import TermMatcher
-from recordcheck.language.scope import Scope
+from recordcheck.language.scope import Scope, connective_mark
 
 WORD_CLASSES = word_classes(package_toml(__package__, "terms.toml"))
 # verbs of telling beyond the shared speech list: "talked about what ... looks like"
@@ -84,7 +84,7 @@ class OpinionScope(Scope):
         kept = [s for s in self.phrases.spans(rest) if not any(t.i in guessed for t in s)]
         return super().basis_follows(cue_end, sent) and (
             any(s.label_ in ("basis_connectives", "evidence") for s in kept)
-            or _connective_mark(rest)
+            or connective_mark(rest)
         )
 
     def _attributes_to_other(self, verb: Token) -> bool:
@@ -185,16 +185,6 @@ def _per_source(token: Token) -> bool:
     if before.like_num or before.is_currency or before.lower_ in ("as", "once", "twice"):
         return False  # a rate, or "as per", which the attribution list already has
     return after.lemma_.lower() not in RATE_UNITS and not after.like_num
-
-
-def _connective_mark(rest: Span) -> bool:
-    """The shared test's own marks of a basis: "as" opening a reason, or a colon or dash
-    with words after it."""
-    return any(
-        (t.lower_ == "as" and t.dep_ == "mark")
-        or (t.text in (":", "\u2013", "\u2014", "-") and t.i + 3 < rest.end)
-        for t in rest
-    )
 
 
 def _says_something_else(verb: Token) -> bool:
