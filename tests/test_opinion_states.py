@@ -70,7 +70,7 @@ def test_a_state_with_its_basis_or_not_the_writers_reading_passes(real_nlp, text
     [
         (
             "Edna chesty tonight, coughing a lot from about 01:00.",
-            "coughing a lot from about 01:00",
+            "coughing a lot",
         ),
         ("Heart failure, drinking very little.", "drinking very little"),
     ],
@@ -89,4 +89,29 @@ def test_an_amount_given_as_a_degree_word_is_a_vague_evaluation(real_nlp, text, 
     ],
 )
 def test_a_measured_counted_or_negated_amount_passes(real_nlp, text):
+    assert not _read(real_nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Home visit 10:00.\nGood session.", "Good session"),
+        ("Evening shift.\nA calm evening.", "A calm evening"),
+        ("Positive review.", "Positive review"),
+    ],
+)
+def test_a_line_that_is_only_a_verdict_on_a_time_is_a_vague_evaluation(real_nlp, text, flagged):
+    assert _flagged(real_nlp, text).get(flagged) == "vague-evaluation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Initial panel.",  # no verdict word
+        "Good session?",  # a question
+        'She said "good day".',  # quoted
+        "We had a good session and made a plan.",  # not a line of its own
+    ],
+)
+def test_a_line_that_is_not_only_a_verdict_passes(real_nlp, text):
     assert not _read(real_nlp, text)

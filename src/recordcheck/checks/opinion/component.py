@@ -11,8 +11,9 @@ a module of its own:
                  only the writer's unsupported claims (with scope.py, the shared
                  scope tests narrowed for opinions, predicates.py, and motives.py:
                  someone's motive given as a reason, "because she misses her mum")
-  states.py      inner states and vague amounts said with no cue word ("She was upset",
-                 "Kyle relieved.", "bleeding a lot"), read from the parse and states.toml
+  states.py      opinion with no cue word, read from the parse and states.toml: inner
+                 states ("She was upset"), vague amounts ("bleeding a lot") and bare
+                 verdict lines ("Good day.")
   classifier.py  the optional trained sentence classifier, which confirms or drops
                  candidates by how sure it is
   spans.py       the clause each claim covers, and merging them into findings

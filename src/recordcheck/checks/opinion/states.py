@@ -1,17 +1,26 @@
-"""Inner states said of someone as fact, with no cue word: "She was upset", "Kyle relieved".
+"""Opinion said with no cue word: inner states, vague amounts and bare verdict lines.
 
 Recording standard, "Check `opinion`": unsupported states of mind of someone else
-are flagged; corpus/README.md settles that "unattributed feelings ('she is happy
-with the support')" are. Writers state them in the plainest grammar, with no hedge
-or label to find: a linking verb and the state ("was upset", "seemed relieved",
-"became angry"), a verbless line ("Kyle relieved.", "Distressed."), or how someone
-came or went ("arrived upset", "came to the office very frightened"). The words of
-feeling are general English (states.toml); the parse decides that the word is said
-of a person, and the scope tests that the writer, not someone quoted or reported,
-says it. A state followed in its sentence by what the person said or did ("She was
-upset, said ...", "anxious, sitting with her hands in her sleeves") gives its basis
-and passes, as does one someone agrees with ("happy with the plan", "keen to help"):
-that is consent or willingness, not a reading of their mind.
+and vague evaluative descriptions are flagged; corpus/README.md settles that
+"unattributed feelings ('she is happy with the support')" and "short verdicts with
+nothing observed ('Good day')" are. Writers put them in the plainest grammar, with
+no hedge or label for a word list to find. Three readings of the parse, each with
+its words in states.toml (general English, not any one writer's phrases):
+
+  inner states   a state of mind said of a person: a linking verb ("was upset",
+                 "became angry"), a passive participle ("she was reassured"), a
+                 verbless line ("Kyle relieved.", "Distressed.") or how someone came
+                 or went ("came to the office very frightened"). It passes when
+                 quoted, reported, hypothetical, negated, the writer's own, consent
+                 ("happy for me to visit", "keen to help"), a concern about a named
+                 matter ("worried about giving evidence"), or when what the person
+                 said or did is in its sentence or an observation in the next;
+  vague amounts  intake, output or sleep given as a degree word ("bleeding a lot",
+                 "drinking very little") with no measurement;
+  verdict lines  a line that is only a verdict on a time or an event ("Good day.",
+                 "Calm evening.", "Positive review.").
+Words a list of terms.toml has already judged are left to claims.py (save the weak
+"states" list, which needs the classifier); hedging verbs stay the hedge rule's.
 """
 
 from __future__ import annotations
@@ -35,6 +44,8 @@ COMING_AND_GOING = WORDS["coming_and_going"]
 THIRD_PERSON = WORDS["third_person"]
 MEASURABLE_VERBS = WORDS["measurable_verbs"]
 VAGUE_DEGREES = WORDS["vague_degrees"]
+VERDICT_WORDS = WORDS["verdict_words"]
+VERDICT_PERIODS = WORDS["verdict_periods"]
 HEDGING_VERBS = word_classes(package_toml(__package__, "terms.toml"))["hedging_verbs"]
 CUE = "mind-reading"
 AMOUNT_CUE = "vague-evaluation"
@@ -47,7 +58,7 @@ NAMED_MATTER = {"about"}
 
 
 class StateReading:
-    """Finds inner states the writer asserts of someone, with nothing observed behind them."""
+    """Finds opinion with no cue word that the writer asserts, with nothing observed behind it."""
 
     def __init__(self, claims: ClaimFinder):
         self.claims = claims
@@ -60,7 +71,8 @@ class StateReading:
         left to their own rules (claims.py), which have judged them already, save the
         weak ones a classifier alone may keep ("upset" in terms.toml, states)."""
         quoted = self.scope.quoted_ranges(doc) + set_apart(text_of(doc))
-        taken = {t.i for c in listed if not c.weak for t in c.clause} | {
+        claimed = {t.i for c in listed if not c.weak for t in c.clause}
+        taken = claimed | {
             t.i
             for match in self.claims.cues.spans(doc)
             if match.label_ not in self.claims.weak_lists
@@ -77,7 +89,8 @@ class StateReading:
             if _covered(claim, taken) or self._basis_given(claim, subject or None):
                 continue
             found.append(Candidate(claim, CUE, statement_of(token)))
-        return found + self._vague_amounts(doc, quoted, taken)
+        amounts = self._vague_amounts(doc, quoted, taken)
+        return found + amounts + self._verdict_lines(doc, quoted, claimed)
 
     def _vague_amounts(
         self, doc: Doc, quoted: list[tuple[int, int]], taken: set[int]
@@ -94,10 +107,27 @@ class StateReading:
                 continue
             if not self._writer_asserts(verb, quoted):
                 continue
-            claim = claim_span(doc[verb.i : degree.i + 1], AMOUNT_CUE)
+            # the verb and its degree word only: "coughing a lot", not "... from 01:00"
+            claim = doc[verb.i : degree.i + 1]
             if _covered(claim, taken) or _measured(doc[claim.start : statement_of(verb).end]):
                 continue  # "drinking little, 300ml today": the amount is there
             found.append(Candidate(claim, AMOUNT_CUE, statement_of(verb)))
+        return found
+
+    def _verdict_lines(
+        self, doc: Doc, quoted: list[tuple[int, int]], claimed: set[int]
+    ) -> list[Candidate]:
+        """ "Good day.", "Calm evening.", "Positive review.": a line that is nothing but a
+        verdict on a stretch of time or an event. The word lists pass "a good day" said of
+        a thing; standing alone as the line, it is all the note says of that time."""
+        found = []
+        for statement in _statements(doc):
+            verdict = _verdict_line(statement)
+            if verdict is None or _covered(verdict, claimed) or self.scope.inside(verdict, quoted):
+                continue
+            if self.scope.hypothetical(verdict.root) or self.scope.basis_nearby(statement):
+                continue
+            found.append(Candidate(verdict, AMOUNT_CUE, statement))
         return found
 
     def said_of(self, token: Token) -> Token | None | bool:
@@ -222,3 +252,27 @@ def _vague_degree(verb: Token) -> Token | None:
 
 def _covered(claim: Span, taken: set[int]) -> bool:
     return any(t.i in taken for t in claim)
+
+
+def _statements(doc: Doc) -> list[Span]:
+    """Each statement of the note once (sentences cut at line breaks, clauses.py)."""
+    statements, end = [], 0
+    for token in doc:
+        if token.i >= end:
+            statement = statement_of(token)
+            statements.append(statement)
+            end = statement.end
+    return statements
+
+
+def _verdict_line(statement: Span) -> Span | None:
+    """The verdict, when the statement is only a verdict word on a period or an event,
+    with at most a degree word or article: "Really good session.", "A calm evening"."""
+    words = [t for t in statement if not (t.is_punct or t.is_space)]
+    core = [t for t in words if t.pos_ not in ("ADV", "DET")]
+    if len(core) != 2 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    verdict, period = core
+    if verdict.lower_ not in VERDICT_WORDS or period.lemma_.lower() not in VERDICT_PERIODS:
+        return None
+    return statement.doc[words[0].i : words[-1].i + 1]
