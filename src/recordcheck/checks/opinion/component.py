@@ -11,6 +11,9 @@ a module of its own:
                  only the writer's unsupported claims (with scope.py, the shared
                  scope tests narrowed for opinions, predicates.py, and motives.py:
                  someone's motive given as a reason, "because she misses her mum")
+  states.py      opinion with no cue word, read from the parse and states.toml: inner
+                 states ("She was upset"), vague amounts ("bleeding a lot") and bare
+                 verdict lines ("Good day.")
   classifier.py  the optional trained sentence classifier, which confirms or drops
                  candidates by how sure it is
   spans.py       the clause each claim covers, and merging them into findings
@@ -28,6 +31,7 @@ from spacy.tokens import Doc, Span
 from recordcheck.checks.opinion.claims import ClaimFinder
 from recordcheck.checks.opinion.classifier import SentenceClassifier
 from recordcheck.checks.opinion.spans import Candidate, merge_by_clause
+from recordcheck.checks.opinion.states import StateReading
 from recordcheck.datafiles import package_toml
 
 DATA = package_toml(__package__, "terms.toml")
@@ -49,11 +53,13 @@ class OpinionCheck:
 
     def __init__(self, nlp: Language, extra_terms: Mapping[str, Sequence[str]], classifier: str):
         self.claims = ClaimFinder(nlp, extra_terms)
+        self.states = StateReading(self.claims)
         self.settings = DATA["judging"]
         self.classifier = SentenceClassifier(Path(classifier)) if classifier else None
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = self.claims.candidates(doc, unlisted=self.classifier is not None)
+        candidates += self.states.candidates(doc, candidates)
         doc.spans[SPAN_GROUP] = self.confirmed(candidates)
         return doc
 

@@ -1,0 +1,90 @@
+"""Inner states and vague amounts said with no cue word (checks/opinion/states.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+SPAN_GROUP = "rc_opinion"
+
+
+def _flagged(real_nlp, text: str) -> dict[str, str]:
+    """The flagged words of a note, each with the cue its finding names."""
+    doc = real_nlp(text)
+    return {span.text: span.label_ for span in doc.spans[SPAN_GROUP]}
+
+
+def _read(real_nlp, text: str) -> list[str]:
+    """What the states reading alone finds in a note (the word lists' cues aside)."""
+    doc = real_nlp(text)
+    return [c.clause.text for c in real_nlp.get_pipe("rc_opinion").states.candidates(doc, [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "cue"),
+    [
+        # inner states: a linking verb or passive participle and the state, nothing observed
+        ("Visited at 2pm. Kyle was relieved.", "Kyle was relieved", "mind-reading"),
+        ("Phoned Grace with the outcome, she was reassured.", "she was reassured", "mind-reading"),
+        ("Mr Okafor became very anxious.", "Mr Okafor became very anxious", "mind-reading"),
+        # a verbless line: the state alone, or the person and the state
+        ("Home visit.\nDistressed.", "Distressed", "mind-reading"),
+        ("Karen very upset and angry.", "Karen very upset and angry", "mind-reading"),
+        # how someone came
+        (
+            "She came to the office very frightened.",
+            "She came to the office very frightened",
+            "mind-reading",
+        ),
+        # an amount given as a degree word: the verb and its degree
+        (
+            "Edna chesty tonight, coughing a lot from about 01:00.",
+            "coughing a lot",
+            "vague-evaluation",
+        ),
+        ("Heart failure, drinking very little.", "drinking very little", "vague-evaluation"),
+        # a line that is only a verdict on a time or an event
+        ("Home visit 10:00.\nGood session.", "Good session", "vague-evaluation"),
+        ("Evening shift.\nA calm evening.", "A calm evening", "vague-evaluation"),
+        ("Positive review.", "Positive review", "vague-evaluation"),
+    ],
+)
+def test_opinion_with_no_cue_word_is_flagged_with_its_cue(real_nlp, text, flagged, cue):
+    assert _flagged(real_nlp, text).get(flagged) == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the person said or did is in the sentence: the state's basis
+        "She was upset and said she wanted to go home.",
+        'He was annoyed, "I have told you lot before".',
+        "Evie was tired and had fallen asleep on the sofa.",
+        # the observation is in the next sentence
+        "She was tired. She was yawning throughout the visit.",
+        # reported, the writer's own, or consent rather than feeling
+        "Dad said that she was upset.",
+        "I was worried.",
+        "Mum is happy for me to visit on Friday.",
+        "He is keen to help with the shopping.",
+        # a concern about a named matter, which the person holds and voiced
+        "She is worried about giving evidence.",
+        # said of a thing, not a person
+        "The risk is low and the room was calm.",
+        # quoted
+        'Tom said "I was scared".',
+        # amounts: measured, a noun counted, the writer's own, negated
+        "Drinking very little, 300ml since breakfast.",
+        "He lost a lot of blood from the cut.",
+        "I slept a lot on the train.",
+        "She was not bleeding a lot.",
+        # not a verdict line: no verdict word, a question, quoted, not a line of its own
+        "Initial panel.",
+        "Good session?",
+        'She said "good day".',
+        "We had a good session and made a plan.",
+    ],
+)
+def test_what_has_its_basis_or_is_not_the_writers_reading_passes(real_nlp, text):
+    assert not _read(real_nlp, text)
