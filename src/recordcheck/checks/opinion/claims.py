@@ -16,9 +16,15 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.checks.opinion.behaviour import behaviour_follows
+from recordcheck.checks.opinion.behaviour import behaviour_follows, their_words_follow
 from recordcheck.checks.opinion.motives import reason_clauses
-from recordcheck.checks.opinion.predicates import MANNER_VERBS, Use, item_of, use_of
+from recordcheck.checks.opinion.predicates import (
+    MANNER_VERBS,
+    Use,
+    describes_posture,
+    stands_alone,
+    use_of,
+)
 from recordcheck.checks.opinion.scope import OpinionScope
 from recordcheck.checks.opinion.sections import set_apart
 from recordcheck.checks.opinion.spans import Candidate, candidate_for
@@ -50,8 +56,6 @@ CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}(hrs)?")
 HEDGING_VERBS = WORD_CLASSES["hedging_verbs"]
 # "no concerns", "nothing to report": a verdict only when it stands alone
 ABSENCE_WORDS = WORD_CLASSES["absence_words"]
-# what may stand beside a bare verdict of absence: "No concerns at all."
-BARE_COMPANIONS = WORD_CLASSES["bare_companions"]
 # units of a measurement: "1100ml", "20 mins", "96%" (claims.py, _measured)
 MEASURE_UNITS = WORD_CLASSES["measure_units"]
 MEASURE = re.compile(
@@ -109,23 +113,25 @@ class ClaimFinder:
         ]
 
     def _unlisted_evaluations(self, doc: Doc, matches: list[Span], quoted) -> list[Candidate]:
-        """Evaluative predicates no list names ("a devoted dad"): weak cues for the classifier."""
+        """Evaluative adjectives no list names ("a devoted dad"): weak cues for the classifier.
+        A bare noun ("he was the daddy", "is home more", "smell of alcohol") names a role, a
+        place or a thing; the nouns that judge ("a liar", "a nightmare") are in the lists.
+        The classifier scores the sentence, not the word, so it cannot tell them apart."""
         listed = {t.i for m in matches for t in m}
         found = []
         for token in doc:
             if (
                 token.i in listed
                 or token.lower_ in self.observable
-                or token.pos_ not in ("ADJ", "NOUN")
+                or token.pos_ != "ADJ"
                 or not use_of(token, shorthand=False).predicative
                 or _holds_a_proposition(token)
             ):
                 continue
             span = doc[token.i : token.i + 1]
-            cue = "label" if token.pos_ == "NOUN" else "vague-evaluation"
             span.label_ = "vague_evaluations"
             if self.judge(span, quoted):
-                found.append(candidate_for(span, cue, weak=True))
+                found.append(candidate_for(span, "vague-evaluation", weak=True))
         return found
 
     # --- rules --------------------------------------------------------------
@@ -145,6 +151,8 @@ class ClaimFinder:
             return None
         if self._supported(match, cue):
             return None
+        if cue != "unsupported-judgement" and their_words_follow(match, quoted, BASIS_REACH):
+            return None
         if cue == "vague-evaluation" and _timed_event(match):
             return None
         return cue
@@ -156,8 +164,10 @@ class ClaimFinder:
         token = match.root
         if len(match) == 1 and self._records_agreement(token):
             return False
+        if cue == "mind-reading" and describes_posture(match):
+            return False
         absence = cue == "vague-evaluation" and match[0].lower_ in ABSENCE_WORDS
-        if absence and not _stands_alone(match):
+        if absence and not stands_alone(match):
             return False
         if cue in ("label", "vague-evaluation") and len(match) == 1:
             use = use_of(token)
@@ -339,27 +349,6 @@ def _completes_impression(child: Token) -> bool:
         return True
     misread = child.pos_ == "ADJ" or (child.pos_ == "PROPN" and child.is_lower)
     return child.dep_ in ("advmod", "dobj", "npadvmod") and misread
-
-
-def _stands_alone(match: Span) -> bool:
-    """ "Settled, no concerns." is a verdict with nothing observed. "Police checks - no
-    concerns", "no concerns raised by family", "No concerns about home conditions" name
-    the check, the source or the matter looked at: the outcome of a particular enquiry,
-    recorded as such."""
-    return all(
-        t.is_punct or t.is_space or t.lower_ in BARE_COMPANIONS or match.start <= t.i < match.end
-        for t in match.doc[_line_item_start(match) : item_of(match.root).end]
-    )
-
-
-def _line_item_start(match: Span) -> int:
-    """Where the match's list item starts; a label before a dash or colon ("Health: no
-    concerns") belongs to it, as the matter the outcome is about."""
-    item = item_of(match.root)
-    before = match.doc[item.start - 1] if item.start > match.sent.start else None
-    if before is not None and before.text in ("-", ":", "\u2013") and item.start - 1 > 0:
-        return item_of(match.doc[item.start - 2]).start
-    return item.start
 
 
 def _in_brackets(match: Span) -> bool:

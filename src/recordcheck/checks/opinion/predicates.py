@@ -25,6 +25,11 @@ ITEM_SUBJECT_POS = {"PROPN", "NOUN", "PRON", "ADV", "ADJ", "DET"}
 ITEM_BREAKS = {",", "-", "\u2013", "\u2014", ":", ";", "(", ")"}
 WORD_CLASSES = word_classes(package_toml(__package__, "terms.toml"))
 MANNER_VERBS = WORD_CLASSES["manner_verbs"]
+# what may stand beside a bare verdict of absence: "No concerns at all."
+BARE_COMPANIONS = WORD_CLASSES["bare_companions"]
+# "lying down", "lying on the sofa": where a body is, not a falsehood
+POSTURE_WORDS = WORD_CLASSES["posture_words"]
+DASHES = {"-", "\u2013", "\u2014"}
 
 
 @dataclass(frozen=True)
@@ -105,3 +110,55 @@ def item_of(token: Token, statement: Span | None = None) -> Span:
     while end < statement.end and doc[end].text not in ITEM_BREAKS:
         end += 1
     return doc[start:end]
+
+
+def stands_alone(match: Span) -> bool:
+    """ "Settled, no concerns." is a verdict with nothing observed. "Police checks - no
+    concerns", "no concerns raised by family", "No concerns about home conditions" name
+    the check, the source or the matter looked at: the outcome of a particular enquiry,
+    recorded as such. So does a line that opens on its matter and lists what was found
+    ("Chest - mild URTI, no concerns"; "New baby: well, HV involved, no concerns")."""
+    if _line_names_its_matter(match):
+        return False
+    return all(
+        t.is_punct or t.is_space or t.lower_ in BARE_COMPANIONS or match.start <= t.i < match.end
+        for t in match.doc[_line_item_start(match) : item_of(match.root).end]
+    )
+
+
+def _line_item_start(match: Span) -> int:
+    """Where the match's list item starts; a label before a dash or colon ("Health: no
+    concerns") belongs to it, as the matter the outcome is about."""
+    item = item_of(match.root)
+    before = match.doc[item.start - 1] if item.start > match.sent.start else None
+    if before is not None and before.text in ("-", ":", "\u2013") and item.start - 1 > 0:
+        return item_of(match.doc[item.start - 2]).start
+    return item.start
+
+
+def _line_names_its_matter(match: Span) -> bool:
+    """The match's line opens on a label in words, then a colon or a spaced dash: "Evie
+    Y1 - fine, ...". A clock time ("02:00 - checked, ...") is the log's stamp, no matter."""
+    statement = statement_of(match.root)
+    words: list[Token] = []
+    for token in match.doc[statement.start : match.start]:
+        label_ends = token.text == ":" or (
+            token.text in DASHES and token.i > 0 and bool(token.nbor(-1).whitespace_)
+        )
+        if label_ends and words:
+            return any(t.is_alpha for t in words)
+        if not (token.is_punct or token.is_space):
+            words.append(token)
+    return False
+
+
+def describes_posture(match: Span) -> bool:
+    """ "She was lying down with her eyes shut", "lying on the sofa": the verb places a
+    body; only "lying" with nothing of the kind ("she was lying", "lying to staff") is
+    said of the truth."""
+    return any(
+        c.lower_ in POSTURE_WORDS and c.dep_ in ("prt", "prep", "advmod")
+        for t in match
+        if t.lemma_.lower() == "lie"
+        for c in t.children
+    )

@@ -1,0 +1,74 @@
+"""False alarms of the opinion check, with sentences written for these tests: a finding
+covers only the claim's own list item, a quotation after a verdict is the words heard, a
+line that names its matter gives an absence verdict its subject, "lying down" places a
+body, and a bare noun predicate names a role or a thing."""
+
+from __future__ import annotations
+
+import pytest
+
+from recordcheck.checks.opinion.claims import ClaimFinder
+from tests.test_checks import check_note
+
+pytestmark = pytest.mark.slow
+
+
+def _flagged(nlp, text: str) -> list[str]:
+    doc = check_note(nlp, text)
+    return [s.text for s in doc.spans["rc_opinion"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # the items before the claim's own are what happened, not the claim
+        ("Tom was doing a jigsaw, waved at me, seemed fine.", "seemed fine"),
+        ("I explained why we had come and what happens next, she seemed relieved.",
+         "she seemed relieved"),
+        # what the person did next is not part of the claim
+        ("Dad was in his work clothes, looked tired but chatted easily.", "looked tired"),
+        # a hyphen inside a word parts nothing
+        ("Rosie-Anne seems settled.", "Rosie-Anne seems settled"),
+    ],
+)
+def test_a_finding_covers_only_the_claims_own_item(real_nlp, text, claim):
+    assert _flagged(real_nlp, text) == [claim]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation after the verdict gives the words that were heard
+        "Gary was a bit defensive, he said 'I pay the rent, not you'.",
+        "He wasn't happy about the move but said \"fine, whatever\".",
+        # a line that opens on its matter: the absence is the outcome of looking at it
+        "Ears - slight wax, no concerns.",
+        "- Older sister: attending, GP aware, no concerns.",
+        # lying down places a body
+        "She was lying down on the sofa with a blanket over her.",
+    ],
+)
+def test_not_a_false_alarm(real_nlp, text):
+    assert _flagged(real_nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no quotation: the verdict is still unsupported
+        "Gary was a bit defensive.",
+        # a clock time opening the line is the log's stamp, not the matter
+        "03:00 - checked, no concerns.",
+        # lying with nothing that places a body is said of the truth
+        "He was lying about where the money went.",
+    ],
+)
+def test_still_flagged(real_nlp, text):
+    assert _flagged(real_nlp, text)
+
+
+def test_a_bare_noun_predicate_is_no_candidate_for_the_classifier(real_nlp):
+    """The classifier scores the whole sentence: it cannot tell "the doctor" from "a saint"."""
+    doc = real_nlp("In the home corner he was the doctor. He was very bossy.")
+    found = ClaimFinder(real_nlp, {}).candidates(doc, unlisted=True)
+    assert [c.clause.text for c in found if c.weak] == ["He was very bossy"]
