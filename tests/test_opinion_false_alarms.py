@@ -46,6 +46,18 @@ def test_a_finding_covers_only_the_claims_own_item(real_nlp, text, claim):
         "- Older sister: attending, GP aware, no concerns.",
         # lying down places a body
         "She was lying down on the sofa with a blanket over her.",
+        # what anyone made plain, and what the writer explained, is a record of what was said
+        "The magistrate was very clear that a further breach is likely to mean custody.",
+        "I explained that the service is voluntary, but that we would always share if we "
+        "felt the children were at risk.",
+        # a label in a diagnosis's name is a matter of record
+        "Alert on file: paranoid schizophrenia, under the CMHT.",
+        # rules and possibilities are not claims
+        "Dad must not be under the influence when he has the children.",
+        "Mum must have a nurse present when feeding him.",
+        "Risk that dad drives the children while under the influence.",
+        # how often something happens is not a judgement
+        "He is always at the skate park with his cousin after school.",
     ],
 )
 def test_not_a_false_alarm(real_nlp, text):
@@ -61,6 +73,9 @@ def test_not_a_false_alarm(real_nlp, text):
         "03:00 - checked, no concerns.",
         # lying with nothing that places a body is said of the truth
         "He was lying about where the money went.",
+        # the label said of the person, and a guess about the past
+        "He is paranoid.",
+        "She must have been drinking.",
     ],
 )
 def test_still_flagged(real_nlp, text):

@@ -21,7 +21,9 @@ from recordcheck.checks.opinion.motives import reason_clauses
 from recordcheck.checks.opinion.predicates import (
     MANNER_VERBS,
     Use,
+    agrees_to_arrangement,
     describes_posture,
+    names_a_condition,
     stands_alone,
     use_of,
 )
@@ -177,7 +179,7 @@ class ClaimFinder:
                 and token.lower_ not in self.judged_when_negated
             ):
                 return False
-            if self._said_of_thing(use):
+            if self._said_of_thing(use) or names_a_condition(token):
                 return False
             return use.predicative or (cue == "label" and use.subject is not None)
         if match.label_ in self.weak_lists and len(match) == 1:
@@ -190,6 +192,8 @@ class ClaimFinder:
             looking_at = any(c.dep_ == "prep" and c.lower_ == "at" for c in token.children)
             return not looking_at and any(_completes_impression(c) for c in token.children)
         if cue == "hedge" and len(match) == 1 and _estimates_a_thing(token):
+            return False
+        if cue == "hedge" and match[0].lower_ == "must" and not _deduces(match):
             return False
         if cue == "hedge" and token.lemma_.lower() == "feel":
             # "I felt her forehead": touching, not thinking
@@ -215,7 +219,7 @@ class ClaimFinder:
         return any(
             c.dep_ == "xcomp"
             or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children))
-            or _agrees_to_arrangement(c)
+            or agrees_to_arrangement(c)
             for holder in holders
             for c in holder.children
         )
@@ -305,6 +309,16 @@ def _estimates_a_thing(token: Token) -> bool:
     )
 
 
+def _deduces(match: Span) -> bool:
+    """ "He must have fallen" guesses; "must have a nurse present" lays down what is to
+    happen: a past participle after "have" tells them apart. ("Must be supervised" and
+    "must be exhausted" parse alike, so "must be" stays a guess.)"""
+    if match[-1].lemma_.lower() != "have":
+        return True
+    after = next((t for t in match.doc[match.end :] if t.pos_ != "ADV"), None)
+    return after is not None and after.tag_ == "VBN"
+
+
 def _holds_a_proposition(token: Token) -> bool:
     """ "Mum was clear this was not acceptable", "not sure whether it was a breach", "was
     satisfied there is nothing to suggest ...": the word gives someone's position on the
@@ -329,17 +343,6 @@ def _timed_event(match: Span) -> bool:
         return False  # no clock time after the word: no need to walk the verb's subtree
     verb = match.root if match.root.pos_ == "VERB" else match.root.head
     return any(match.end <= t.i < end and CLOCK_TIME.fullmatch(t.text) for t in verb.subtree)
-
-
-def _agrees_to_arrangement(child: Token) -> bool:
-    """ "happy with the plan", "fine with an extra blanket", "agreeable to the change":
-    someone's answer to what was proposed; the object is a thing, not a pronoun or a name
-    ("happy with him"). A person named by a common noun ("her carers") is read as a thing:
-    the parse cannot tell them apart."""
-    if child.dep_ != "prep" or child.lower_ not in ("with", "to"):
-        return False
-    objects = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
-    return bool(objects) and all(o.pos_ in ("NOUN", "VERB") for o in objects)
 
 
 def _completes_impression(child: Token) -> bool:

@@ -30,6 +30,8 @@ BARE_COMPANIONS = WORD_CLASSES["bare_companions"]
 # "lying down", "lying on the sofa": where a body is, not a falsehood
 POSTURE_WORDS = WORD_CLASSES["posture_words"]
 DASHES = {"-", "\u2013", "\u2014"}
+# "paranoid schizophrenia": a label on a condition names the condition
+CONDITION_NOUNS = WORD_CLASSES["condition_nouns"]
 
 
 @dataclass(frozen=True)
@@ -162,3 +164,20 @@ def describes_posture(match: Span) -> bool:
         if t.lemma_.lower() == "lie"
         for c in t.children
     )
+
+
+def agrees_to_arrangement(child: Token) -> bool:
+    """ "happy with the plan", "fine with an extra blanket", "agreeable to the change":
+    someone's answer to what was proposed; the object is a thing, not a pronoun or a name
+    ("happy with him"). A person named by a common noun ("her carers") is read as a thing:
+    the parse cannot tell them apart."""
+    if child.dep_ != "prep" or child.lower_ not in ("with", "to"):
+        return False
+    objects = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
+    return bool(objects) and all(o.pos_ in ("NOUN", "VERB") for o in objects)
+
+
+def names_a_condition(token: Token) -> bool:
+    """ "File alert: paranoid schizophrenia", "Delusional disorder diagnosed 2009": the word
+    is part of a diagnosis's name, a matter of record, not a label of the person."""
+    return token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in CONDITION_NOUNS

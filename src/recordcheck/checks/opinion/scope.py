@@ -136,10 +136,15 @@ class OpinionScope(Scope):
         if content.i < verb.i or content.dep_ not in SAID_CONTENT_DEPS:
             return False
         between = verb.doc[verb.i + 1 : content.i]
-        if any(t.text in (",", ";", ":", "-", "\u2013") for t in between):
+        # "explained that EH is voluntary, but that we would share ...": "that" opens the
+        # saying's content again after the comma
+        that_clause = any(c.dep_ == "mark" and c.lower_ == "that" for c in content.children)
+        if not that_clause and any(t.text in (",", ";", ":", "-", "\u2013") for t in between):
             return False
-        # "was clear", "made clear": the word after the verb, however the parser hung it
-        plainly = verb.i + 1 < content.i and verb.doc[verb.i + 1].lower_ in PLAINLY_SAID
+        # "was clear", "was very clear", "made clear": the word after the verb (and any
+        # adverb), however the parser hung it
+        after = next((t for t in between if t.pos_ != "ADV"), None)
+        plainly = after is not None and after.lower_ in PLAINLY_SAID
         if plainly and verb.lemma_.lower() in ("be", "make"):
             return True
         lemma = verb.lemma_.lower()
