@@ -58,6 +58,16 @@ def test_a_finding_covers_only_the_claims_own_item(real_nlp, text, claim):
         "Risk that dad drives the children while under the influence.",
         # how often something happens is not a judgement
         "He is always at the skate park with his cousin after school.",
+        # praise given is no description
+        "Exams finished, well done Maya.",
+        # what follows someone else's view is theirs
+        "OT's view: not understanding the risks of using the stairs alone.",
+        # a thing likened to a thing is how it looked; a smell named is what was smelled
+        "Tin on the side with what looked like roach ends.",
+        "Small bruise on the arm. It looks like a fingertip.",
+        "The kitchen stank of stale beer.",
+        # the brackets after a judgement give its basis
+        "Not an immediate safeguarding issue in my view (no injury, says she feels safe at home).",
     ],
 )
 def test_not_a_false_alarm(real_nlp, text):
@@ -76,6 +86,12 @@ def test_not_a_false_alarm(real_nlp, text):
         # the label said of the person, and a guess about the past
         "He is paranoid.",
         "She must have been drinking.",
+        # the writer's own view, a person likened, a clause after "like", a bare smell
+        "My view: he is lying.",
+        "He looks like a drug user.",
+        "It looks like he hit her.",
+        "His bedroom stank.",
+        "In my opinion she is being exploited.",
     ],
 )
 def test_still_flagged(real_nlp, text):

@@ -30,6 +30,8 @@ BARE_COMPANIONS = WORD_CLASSES["bare_companions"]
 # "lying down", "lying on the sofa": where a body is, not a falsehood
 POSTURE_WORDS = WORD_CLASSES["posture_words"]
 DASHES = {"-", "\u2013", "\u2014"}
+# "stank of cannabis": a smell named is what the writer smelled
+SMELL_WORDS = WORD_CLASSES["smell_words"]
 # "paranoid schizophrenia": a label on a condition names the condition
 CONDITION_NOUNS = WORD_CLASSES["condition_nouns"]
 
@@ -181,3 +183,27 @@ def names_a_condition(token: Token) -> bool:
     """ "File alert: paranoid schizophrenia", "Delusional disorder diagnosed 2009": the word
     is part of a diagnosis's name, a matter of record, not a label of the person."""
     return token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in CONDITION_NOUNS
+
+
+def is_praise_formula(token: Token) -> bool:
+    """ "Well done Bobby.", "well done, protect that relationship": praise given, as
+    "thank you" is thanks, not a description of anything. ("Dressing done well" and "the
+    task was done well" describe how something was done: a subject or the word order says.)"""
+    if token.lower_ != "well" or token.i + 1 >= len(token.doc):
+        return False
+    done = token.nbor(1)
+    return (
+        done.lower_ == "done"
+        and done.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in done.children)
+    )
+
+
+def names_a_smell(match: Span) -> bool:
+    """ "The flat stank of cannabis", "reeked of urine": the smell is named, which is what
+    the writer sensed; "the flat stank" alone says only that it was bad."""
+    return any(
+        t.lower_ in SMELL_WORDS
+        and any(c.dep_ == "prep" and c.lower_ == "of" and list(c.children) for c in t.children)
+        for t in match
+    )

@@ -28,6 +28,8 @@ TELLING_VERBS = WORD_CLASSES["telling_verbs"]
 PLAINLY_SAID = WORD_CLASSES["plainly_said"]
 # what "per" divides by in a rate ("per week"), where it names no source
 RATE_UNITS = WORD_CLASSES["rate_units"]
+# the writer's own view: "My view: ...", "our assessment"
+OWN_POSSESSIVES = WORD_CLASSES["own_possessives"]
 # what a saying governs: its object or the clause it reports
 SAID_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "pobj", "pcomp", "csubj", "conj"}
 
@@ -108,6 +110,8 @@ class OpinionScope(Scope):
             fronted = child.i < ancestor.i and _says_something_else(ancestor)
             if self._attributes_to_other(ancestor) and not fronted:
                 return True
+            if child.i > ancestor.i and self._someones_view(ancestor):
+                return True
             if self._told(child, ancestor):
                 return True
             child = ancestor
@@ -167,6 +171,17 @@ class OpinionScope(Scope):
             and head.lemma_.lower() not in self.words["cognition"]
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
             and not any(c.dep_ == "mark" for c in clause.children)
+        )
+
+    def _someones_view(self, noun: Token) -> bool:
+        """ "SALT's view: not understanding ...", "Her account - he was drunk": what follows
+        someone else's view or account is theirs. ("My view: ..." is the writer's own.)"""
+        return (
+            noun.pos_ == "NOUN"
+            and noun.lemma_.lower() in self.words["attribution_nouns"]
+            and any(
+                c.dep_ == "poss" and c.lower_ not in OWN_POSSESSIVES for c in noun.children
+            )
         )
 
     def _judges_the_account(self, token: Token, verb: Token) -> bool:
