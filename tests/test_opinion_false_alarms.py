@@ -98,8 +98,14 @@ def test_still_flagged(real_nlp, text):
     assert _flagged(real_nlp, text)
 
 
-def test_a_bare_noun_predicate_is_no_candidate_for_the_classifier(real_nlp):
-    """The classifier scores the whole sentence: it cannot tell "the doctor" from "a saint"."""
-    doc = real_nlp("In the home corner he was the doctor. He was very bossy.")
+def test_a_bare_noun_in_shorthand_is_no_candidate_for_the_classifier(real_nlp):
+    """The classifier scores the whole sentence: it cannot tell "smell" from "a saint"."""
+    doc = real_nlp("Smell of smoke on the landing. He was very bossy.")
     found = ClaimFinder(real_nlp, {}).candidates(doc, unlisted=True)
     assert [c.clause.text for c in found if c.weak] == ["He was very bossy"]
+
+
+def test_what_someone_is_said_to_be_stays_a_candidate(real_nlp):
+    doc = real_nlp("Dad is the problem here.")
+    found = ClaimFinder(real_nlp, {}).candidates(doc, unlisted=True)
+    assert [c.cue for c in found if c.weak] == ["label"]

@@ -113,25 +113,27 @@ class ClaimFinder:
         ]
 
     def _unlisted_evaluations(self, doc: Doc, matches: list[Span], quoted) -> list[Candidate]:
-        """Evaluative adjectives no list names ("a devoted dad"): weak cues for the classifier.
-        A bare noun ("he was the daddy", "is home more", "smell of alcohol") names a role, a
-        place or a thing; the nouns that judge ("a liar", "a nightmare") are in the lists.
-        The classifier scores the sentence, not the word, so it cannot tell them apart."""
+        """Evaluative predicates no list names ("a devoted dad", "Dad is the problem"): weak
+        cues for the classifier. A noun counts only as what someone is said to be ("is a/the
+        N"): a bare noun in a shorthand line ("is home more", "smell of alcohol") names a
+        place or a thing, and the classifier, which scores the sentence and not the word,
+        cannot tell it from a verdict."""
         listed = {t.i for m in matches for t in m}
         found = []
         for token in doc:
             if (
                 token.i in listed
                 or token.lower_ in self.observable
-                or token.pos_ != "ADJ"
+                or not (token.pos_ == "ADJ" or _said_to_be(token))
                 or not use_of(token, shorthand=False).predicative
                 or _holds_a_proposition(token)
             ):
                 continue
             span = doc[token.i : token.i + 1]
+            cue = "label" if token.pos_ == "NOUN" else "vague-evaluation"
             span.label_ = "vague_evaluations"
             if self.judge(span, quoted):
-                found.append(candidate_for(span, "vague-evaluation", weak=True))
+                found.append(candidate_for(span, cue, weak=True))
         return found
 
     # --- rules --------------------------------------------------------------
@@ -249,6 +251,14 @@ class ClaimFinder:
             if match.doc[start].text in (";", ":"):
                 return self.scope.observation_in(match.doc[sent.start : start])
         return False
+
+
+def _said_to_be(noun: Token) -> bool:
+    """ "Dad is the problem here", "She is a pleasure to support": a noun with its article
+    after "be", what someone is said to be."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "attr" and any(
+        c.dep_ == "det" for c in noun.children
+    )
 
 
 def _bracketed_basis(match: Span, near: Span) -> bool:
