@@ -102,7 +102,7 @@ class Scope:
 
     # --- conditions, plans, questions ---------------------------------------
     def hypothetical(self, token: Token, within: Span | None = None) -> bool:
-        """A condition, question, plan or possibility governs the token.
+        """A condition, question, plan, possibility or rule governs the token.
 
         `within` limits the test to one clause or statement: the parser often hangs
         "Agreed s47; PC Grant to consider ..." on the plan after the semicolon.
@@ -118,6 +118,8 @@ class Scope:
                 for c in node.children
             ):
                 return True
+            if self.lays_down_a_rule(node):
+                return True
             if node.i == token.i:
                 continue
             lemma = node.lemma_.lower()
@@ -129,9 +131,20 @@ class Scope:
                 infinitive or node.dep_ in ("xcomp", "acl") or self._bare_plan(node)
             ):
                 return True
-            if node.pos_ == "NOUN" and lemma in self.words["possibility"]:
+            if lemma in self.words["possibility"] and _possibility_noun(node, sent):
                 return True
         return False
+
+    def lays_down_a_rule(self, verb: Token) -> bool:
+        """ "He must not be under the influence", "should not be left alone": a negated
+        modal of duty states a rule for the future, not what happened. ("Must not have
+        known" is a guess about the past: a perfect "have" keeps it out.)"""
+        children = list(verb.children)
+        return (
+            any(c.dep_ == "aux" and c.lower_ in self.words["rule_modals"] for c in children)
+            and any(c.dep_ == "neg" for c in children)
+            and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children)
+        )
 
     def not_yet(self, event: Span, window: int = 3) -> bool:
         """An event the nearby words make planned or denied ("to visit", "visit booked for")."""
@@ -185,6 +198,12 @@ class Scope:
         if before and sent.start > 0:
             neighbours.append(doc[sent.start - 1].sent)
         return any(self.observation_in(n) for n in neighbours)
+
+
+def _possibility_noun(node: Token, sent: Span) -> bool:
+    """The word is the noun: "the risk that ...", or "Risk that ..." opening a line, which
+    the parser takes for an order ("Risk" as a verb) though no one is told to do anything."""
+    return node.pos_ == "NOUN" or (node.i == sent.start and node.tag_ == "VB")
 
 
 def connective_mark(rest: Span) -> bool:

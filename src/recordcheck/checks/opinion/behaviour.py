@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml, word_classes
-from recordcheck.language.clauses import statement_of
+from recordcheck.language.clauses import is_run_on, statement_of
 from recordcheck.language.scope import Scope
 
 WORD_CLASSES = word_classes(package_toml(__package__, "terms.toml"))
@@ -40,6 +40,20 @@ def behaviour_follows(verdict: Span, subject: Token | None, speech: frozenset[st
     coming home" reports news, not what the writer saw of her mood."""
     rest = verdict.doc[verdict.end : statement_of(verdict.root).end]
     return any(_records_behaviour(t, subject, verdict, speech) for t in rest)
+
+
+def their_words_follow(match: Span, quoted: list[tuple[int, int]], reach: int) -> bool:
+    """ "He was a bit defensive, he said 'it's my money'", "She's fine, 'glad it's sorted'":
+    a quotation after the verdict, in its sentence, gives the words that were heard, which
+    is what the standard asks a view to rest on. In a run-on, only a quotation within
+    `reach` words of the verdict is its basis. (A quotation in the next sentence was
+    measured on writers-dev too: it removed more true findings than false ones.)"""
+    statement = statement_of(match.root)
+    end = statement.end
+    if is_run_on(statement):
+        end = min(end, match.end + reach)
+    limit = match.doc[end - 1].idx + len(match.doc[end - 1])
+    return any(match.end_char <= start < limit for start, _ in quoted)
 
 
 def _records_behaviour(

@@ -16,9 +16,20 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.checks.opinion.behaviour import behaviour_follows
+from recordcheck.checks.opinion.behaviour import behaviour_follows, their_words_follow
+from recordcheck.checks.opinion.hedges import HEDGING_VERBS, guessed, hedge_used_as_claim
 from recordcheck.checks.opinion.motives import reason_clauses
-from recordcheck.checks.opinion.predicates import MANNER_VERBS, Use, item_of, use_of
+from recordcheck.checks.opinion.predicates import (
+    MANNER_VERBS,
+    Use,
+    agrees_to_arrangement,
+    describes_posture,
+    is_praise_formula,
+    names_a_condition,
+    names_a_smell,
+    stands_alone,
+    use_of,
+)
 from recordcheck.checks.opinion.scope import OpinionScope
 from recordcheck.checks.opinion.sections import set_apart
 from recordcheck.checks.opinion.spans import Candidate, candidate_for
@@ -47,21 +58,14 @@ OFFENCE_RECORDS = WORD_CLASSES["offence_records"]
 BASIS_REACH = 10
 # a time of day as written in logs: "01:50", "2.30", "0300"
 CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}(hrs)?")
-HEDGING_VERBS = WORD_CLASSES["hedging_verbs"]
 # "no concerns", "nothing to report": a verdict only when it stands alone
 ABSENCE_WORDS = WORD_CLASSES["absence_words"]
-# what may stand beside a bare verdict of absence: "No concerns at all."
-BARE_COMPANIONS = WORD_CLASSES["bare_companions"]
 # units of a measurement: "1100ml", "20 mins", "96%" (claims.py, _measured)
 MEASURE_UNITS = WORD_CLASSES["measure_units"]
 MEASURE = re.compile(
     r"\d+(?:\.\d+)?(?:" + "|".join(re.escape(u) for u in sorted(MEASURE_UNITS)) + r")",
     re.IGNORECASE,
 )
-# what ends the words a hedge puts in doubt: "seemed upset, crying" gives its basis
-GUESS_ENDS = {",", ";", ":", "-", "\u2013", "(", "\n"}
-# words of probability: on a noun or number they estimate a thing ("likely UTI")
-ESTIMATE_WORDS = WORD_CLASSES["estimate_words"]
 # the writer, whose own certainty is a view like any other
 FIRST_PERSON = WORD_CLASSES["first_person"]
 
@@ -109,14 +113,18 @@ class ClaimFinder:
         ]
 
     def _unlisted_evaluations(self, doc: Doc, matches: list[Span], quoted) -> list[Candidate]:
-        """Evaluative predicates no list names ("a devoted dad"): weak cues for the classifier."""
+        """Evaluative predicates no list names ("a devoted dad", "Dad is the problem"): weak
+        cues for the classifier. A noun counts only as what someone is said to be ("is a/the
+        N"): a bare noun in a shorthand line ("is home more", "smell of alcohol") names a
+        place or a thing, and the classifier, which scores the sentence and not the word,
+        cannot tell it from a verdict."""
         listed = {t.i for m in matches for t in m}
         found = []
         for token in doc:
             if (
                 token.i in listed
                 or token.lower_ in self.observable
-                or token.pos_ not in ("ADJ", "NOUN")
+                or not (token.pos_ == "ADJ" or _said_to_be(token))
                 or not use_of(token, shorthand=False).predicative
                 or _holds_a_proposition(token)
             ):
@@ -145,6 +153,8 @@ class ClaimFinder:
             return None
         if self._supported(match, cue):
             return None
+        if cue != "unsupported-judgement" and their_words_follow(match, quoted, BASIS_REACH):
+            return None
         if cue == "vague-evaluation" and _timed_event(match):
             return None
         return cue
@@ -156,8 +166,15 @@ class ClaimFinder:
         token = match.root
         if len(match) == 1 and self._records_agreement(token):
             return False
+        if cue == "mind-reading" and describes_posture(match):
+            return False
         absence = cue == "vague-evaluation" and match[0].lower_ in ABSENCE_WORDS
-        if absence and not _stands_alone(match):
+        if absence and not stands_alone(match):
+            return False
+        if cue == "vague-evaluation" and (
+            names_a_smell(match)
+            or (len(match) == 1 and (_holds_a_proposition(token) or is_praise_formula(token)))
+        ):
             return False
         if cue in ("label", "vague-evaluation") and len(match) == 1:
             use = use_of(token)
@@ -167,7 +184,7 @@ class ClaimFinder:
                 and token.lower_ not in self.judged_when_negated
             ):
                 return False
-            if self._said_of_thing(use):
+            if self._said_of_thing(use) or names_a_condition(token):
                 return False
             return use.predicative or (cue == "label" and use.subject is not None)
         if match.label_ in self.weak_lists and len(match) == 1:
@@ -175,21 +192,8 @@ class ClaimFinder:
             return use.predicative and not self._said_of_thing(use)
         if cue == "unsupported-judgement" and len(match) == 1:
             return token.head.lemma_.lower() not in MANNER_OF_SAYING
-        if match.label_ == "impressions":
-            # "sounded drunk", "looks exhausted"; not "looked at the letter"
-            looking_at = any(c.dep_ == "prep" and c.lower_ == "at" for c in token.children)
-            return not looking_at and any(_completes_impression(c) for c in token.children)
-        if cue == "hedge" and len(match) == 1 and _estimates_a_thing(token):
-            return False
-        if cue == "hedge" and token.lemma_.lower() == "feel":
-            # "I felt her forehead": touching, not thinking
-            return not any(c.dep_ == "dobj" for c in token.children)
-        if cue == "hedge" and token.lemma_.lower() in HEDGING_VERBS:
-            return any(
-                c.dep_
-                in ("xcomp", "oprd", "acomp", "ccomp", "attr", "advcl", "prep", "advmod", "dobj")
-                for c in token.children
-            )
+        if cue == "hedge":
+            return hedge_used_as_claim(match, self.not_people)
         return True
 
     def _said_of_thing(self, use: Use) -> bool:
@@ -205,7 +209,7 @@ class ClaimFinder:
         return any(
             c.dep_ == "xcomp"
             or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children))
-            or _agrees_to_arrangement(c)
+            or agrees_to_arrangement(c)
             for holder in holders
             for c in holder.children
         )
@@ -219,9 +223,11 @@ class ClaimFinder:
         if cue == "vague-evaluation" and _measured(match.doc[match.end : near.end]):
             return True
         if cue in self.settings["basis_in_sentence"] and (
-            self.scope.basis_follows(match.end, near, _guessed(match) if cue == "hedge" else None)
+            self.scope.basis_follows(match.end, near, guessed(match) if cue == "hedge" else None)
             or self._concludes_observations(match, sent)
         ):
+            return True
+        if cue in self.settings["basis_in_neighbour"] and _bracketed_basis(match, near):
             return True
         if cue in self.settings["basis_in_behaviour"] and behaviour_follows(
             match, use_of(match.root).subject, self.scope.words["speech"]
@@ -247,6 +253,29 @@ class ClaimFinder:
         return False
 
 
+def _said_to_be(noun: Token) -> bool:
+    """ "Dad is the problem here", "She is a pleasure to support": a noun with its article
+    after "be", what someone is said to be."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "attr" and any(
+        c.dep_ == "det" for c in noun.children
+    )
+
+
+def _bracketed_basis(match: Span, near: Span) -> bool:
+    """ "Not an immediate protection issue in my view (no injury, not frightened to go
+    home)": the brackets after a judgement or a guess give what it rests on."""
+    doc = match.doc
+    opening = next((t for t in doc[match.end : near.end] if t.text == "("), None)
+    if opening is None:
+        return False
+    inside = []
+    for token in doc[opening.i + 1 : near.end]:
+        if token.text == ")":
+            break
+        inside.append(token)
+    return sum(t.is_alpha for t in inside) >= 2
+
+
 def _measured(after: Span) -> bool:
     """ "Good fluids with encouragement, 1100ml today", "Settled after about 20 mins": a
     quantity with its unit after the verdict is the how much the standard asks for. A bare
@@ -255,43 +284,6 @@ def _measured(after: Span) -> bool:
         MEASURE.fullmatch(t.text)
         or (t.like_num and t.i + 1 < after.end and t.nbor(1).lower_ in MEASURE_UNITS)
         for t in after
-    )
-
-
-def _guessed(match: Span) -> frozenset[int]:
-    """The words a hedge puts in doubt: what "probably" or "maybe" qualifies ("he probably
-    hit her", "the bruise probably came from a fall"), or the clause "looks like", "seems
-    as if" or "appears that" opens ("it looks like he hit her"), up to the first comma.
-    An observation among them is the guess itself; one after the comma ("seemed upset,
-    crying") is its basis."""
-    token = match.root
-    if len(match) == 1 and token.dep_ == "advmod" and token.head.pos_ == "VERB":
-        governed = [token.head]
-    elif token.lemma_.lower() in HEDGING_VERBS:
-        governed = [
-            c for c in token.children if c.dep_ in ("ccomp", "advcl") and c.i >= match.end
-        ]
-    else:
-        return frozenset()
-    doc = match.doc
-    words = {t.i for verb in governed for t in verb.subtree}
-    end = match.end
-    while end < len(doc) and end in words | {match.end} and doc[end].text not in GUESS_ENDS:
-        end += 1
-    return frozenset(i for i in words if match.end <= i < end)
-
-
-def _estimates_a_thing(token: Token) -> bool:
-    """ "Likely UTI", "likely vascular dementia", "MARAC likely 13/03", "maybe early 20s":
-    a word of probability on a noun or a number names a working diagnosis, an expected
-    outcome, a date or an age, as estimates are written; it says nothing of what a person
-    is, thinks or did. On a verb or an adjective ("he probably hit her", "probably drunk")
-    it is a guess recorded as fact."""
-    return (
-        token.lower_ in ESTIMATE_WORDS
-        and token.dep_ in ("amod", "advmod")
-        and token.head.i != token.i
-        and token.head.pos_ in ("NOUN", "PROPN", "NUM")
     )
 
 
@@ -319,47 +311,6 @@ def _timed_event(match: Span) -> bool:
         return False  # no clock time after the word: no need to walk the verb's subtree
     verb = match.root if match.root.pos_ == "VERB" else match.root.head
     return any(match.end <= t.i < end and CLOCK_TIME.fullmatch(t.text) for t in verb.subtree)
-
-
-def _agrees_to_arrangement(child: Token) -> bool:
-    """ "happy with the plan", "fine with an extra blanket", "agreeable to the change":
-    someone's answer to what was proposed; the object is a thing, not a pronoun or a name
-    ("happy with him"). A person named by a common noun ("her carers") is read as a thing:
-    the parse cannot tell them apart."""
-    if child.dep_ != "prep" or child.lower_ not in ("with", "to"):
-        return False
-    objects = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
-    return bool(objects) and all(o.pos_ in ("NOUN", "VERB") for o in objects)
-
-
-def _completes_impression(child: Token) -> bool:
-    """The adjective after "looked", "sounded", however the parser attached it: "sounded
-    low" (advmod), "sounded tipsy" (a lower-case word it took for a name and an object)."""
-    if child.dep_ in ("acomp", "oprd", "xcomp"):
-        return True
-    misread = child.pos_ == "ADJ" or (child.pos_ == "PROPN" and child.is_lower)
-    return child.dep_ in ("advmod", "dobj", "npadvmod") and misread
-
-
-def _stands_alone(match: Span) -> bool:
-    """ "Settled, no concerns." is a verdict with nothing observed. "Police checks - no
-    concerns", "no concerns raised by family", "No concerns about home conditions" name
-    the check, the source or the matter looked at: the outcome of a particular enquiry,
-    recorded as such."""
-    return all(
-        t.is_punct or t.is_space or t.lower_ in BARE_COMPANIONS or match.start <= t.i < match.end
-        for t in match.doc[_line_item_start(match) : item_of(match.root).end]
-    )
-
-
-def _line_item_start(match: Span) -> int:
-    """Where the match's list item starts; a label before a dash or colon ("Health: no
-    concerns") belongs to it, as the matter the outcome is about."""
-    item = item_of(match.root)
-    before = match.doc[item.start - 1] if item.start > match.sent.start else None
-    if before is not None and before.text in ("-", ":", "\u2013") and item.start - 1 > 0:
-        return item_of(match.doc[item.start - 2]).start
-    return item.start
 
 
 def _in_brackets(match: Span) -> bool:

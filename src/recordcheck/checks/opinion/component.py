@@ -9,8 +9,9 @@ This module is the spaCy component and the order of its steps; each step has
 a module of its own:
   claims.py      cues from the word lists in terms.toml, and the rules that keep
                  only the writer's unsupported claims (with scope.py, the shared
-                 scope tests narrowed for opinions, predicates.py, and motives.py:
-                 someone's motive given as a reason, "because she misses her mum")
+                 scope tests narrowed for opinions, predicates.py, hedges.py: which
+                 guesses are guesses, and motives.py: someone's motive given as a
+                 reason, "because she misses her mum")
   states.py      opinion with no cue word, read from the parse and states.toml: inner
                  states ("She was upset"), vague amounts ("bleeding a lot") and bare
                  verdict lines ("Good day.")

@@ -25,6 +25,15 @@ ITEM_SUBJECT_POS = {"PROPN", "NOUN", "PRON", "ADV", "ADJ", "DET"}
 ITEM_BREAKS = {",", "-", "\u2013", "\u2014", ":", ";", "(", ")"}
 WORD_CLASSES = word_classes(package_toml(__package__, "terms.toml"))
 MANNER_VERBS = WORD_CLASSES["manner_verbs"]
+# what may stand beside a bare verdict of absence: "No concerns at all."
+BARE_COMPANIONS = WORD_CLASSES["bare_companions"]
+# "lying down", "lying on the sofa": where a body is, not a falsehood
+POSTURE_WORDS = WORD_CLASSES["posture_words"]
+DASHES = {"-", "\u2013", "\u2014"}
+# "stank of cannabis": a smell named is what the writer smelled
+SMELL_WORDS = WORD_CLASSES["smell_words"]
+# "paranoid schizophrenia": a label on a condition names the condition
+CONDITION_NOUNS = WORD_CLASSES["condition_nouns"]
 
 
 @dataclass(frozen=True)
@@ -105,3 +114,96 @@ def item_of(token: Token, statement: Span | None = None) -> Span:
     while end < statement.end and doc[end].text not in ITEM_BREAKS:
         end += 1
     return doc[start:end]
+
+
+def stands_alone(match: Span) -> bool:
+    """ "Settled, no concerns." is a verdict with nothing observed. "Police checks - no
+    concerns", "no concerns raised by family", "No concerns about home conditions" name
+    the check, the source or the matter looked at: the outcome of a particular enquiry,
+    recorded as such. So does a line that opens on its matter and lists what was found
+    ("Chest - mild URTI, no concerns"; "New baby: well, HV involved, no concerns")."""
+    if _line_names_its_matter(match):
+        return False
+    return all(
+        t.is_punct or t.is_space or t.lower_ in BARE_COMPANIONS or match.start <= t.i < match.end
+        for t in match.doc[_line_item_start(match) : item_of(match.root).end]
+    )
+
+
+def _line_item_start(match: Span) -> int:
+    """Where the match's list item starts; a label before a dash or colon ("Health: no
+    concerns") belongs to it, as the matter the outcome is about."""
+    item = item_of(match.root)
+    before = match.doc[item.start - 1] if item.start > match.sent.start else None
+    if before is not None and before.text in ("-", ":", "\u2013") and item.start - 1 > 0:
+        return item_of(match.doc[item.start - 2]).start
+    return item.start
+
+
+def _line_names_its_matter(match: Span) -> bool:
+    """The match's line opens on a label in words, then a colon or a spaced dash: "Evie
+    Y1 - fine, ...". A clock time ("02:00 - checked, ...") is the log's stamp, no matter."""
+    statement = statement_of(match.root)
+    words: list[Token] = []
+    for token in match.doc[statement.start : match.start]:
+        label_ends = token.text == ":" or (
+            token.text in DASHES and token.i > 0 and bool(token.nbor(-1).whitespace_)
+        )
+        if label_ends and words:
+            return any(t.is_alpha for t in words)
+        if not (token.is_punct or token.is_space):
+            words.append(token)
+    return False
+
+
+def describes_posture(match: Span) -> bool:
+    """ "She was lying down with her eyes shut", "lying on the sofa": the verb places a
+    body; only "lying" with nothing of the kind ("she was lying", "lying to staff") is
+    said of the truth."""
+    return any(
+        c.lower_ in POSTURE_WORDS and c.dep_ in ("prt", "prep", "advmod")
+        for t in match
+        if t.lemma_.lower() == "lie"
+        for c in t.children
+    )
+
+
+def agrees_to_arrangement(child: Token) -> bool:
+    """ "happy with the plan", "fine with an extra blanket", "agreeable to the change":
+    someone's answer to what was proposed; the object is a thing, not a pronoun or a name
+    ("happy with him"). A person named by a common noun ("her carers") is read as a thing:
+    the parse cannot tell them apart."""
+    if child.dep_ != "prep" or child.lower_ not in ("with", "to"):
+        return False
+    objects = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
+    return bool(objects) and all(o.pos_ in ("NOUN", "VERB") for o in objects)
+
+
+def names_a_condition(token: Token) -> bool:
+    """ "File alert: paranoid schizophrenia", "Delusional disorder diagnosed 2009": the word
+    is part of a diagnosis's name, a matter of record, not a label of the person."""
+    return token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in CONDITION_NOUNS
+
+
+def is_praise_formula(token: Token) -> bool:
+    """ "Well done Bobby.", "well done, protect that relationship": praise given, as
+    "thank you" is thanks, not a description of anything. ("Dressing done well" and "the
+    task was done well" describe how something was done: a subject or the word order says.)"""
+    if token.lower_ != "well" or token.i + 1 >= len(token.doc):
+        return False
+    done = token.nbor(1)
+    return (
+        done.lower_ == "done"
+        and done.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in done.children)
+    )
+
+
+def names_a_smell(match: Span) -> bool:
+    """ "The flat stank of cannabis", "reeked of urine": the smell is named, which is what
+    the writer sensed; "the flat stank" alone says only that it was bad."""
+    return any(
+        t.lower_ in SMELL_WORDS
+        and any(c.dep_ == "prep" and c.lower_ == "of" and list(c.children) for c in t.children)
+        for t in match
+    )

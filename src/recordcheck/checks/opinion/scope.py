@@ -28,6 +28,8 @@ TELLING_VERBS = WORD_CLASSES["telling_verbs"]
 PLAINLY_SAID = WORD_CLASSES["plainly_said"]
 # what "per" divides by in a rate ("per week"), where it names no source
 RATE_UNITS = WORD_CLASSES["rate_units"]
+# the writer's own view: "My view: ...", "our assessment"
+OWN_POSSESSIVES = WORD_CLASSES["own_possessives"]
 # what a saying governs: its object or the clause it reports
 SAID_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "pobj", "pcomp", "csubj", "conj"}
 
@@ -108,6 +110,8 @@ class OpinionScope(Scope):
             fronted = child.i < ancestor.i and _says_something_else(ancestor)
             if self._attributes_to_other(ancestor) and not fronted:
                 return True
+            if child.i > ancestor.i and self._someones_view(ancestor):
+                return True
             if self._told(child, ancestor):
                 return True
             child = ancestor
@@ -136,10 +140,15 @@ class OpinionScope(Scope):
         if content.i < verb.i or content.dep_ not in SAID_CONTENT_DEPS:
             return False
         between = verb.doc[verb.i + 1 : content.i]
-        if any(t.text in (",", ";", ":", "-", "\u2013") for t in between):
+        # "explained that EH is voluntary, but that we would share ...": "that" opens the
+        # saying's content again after the comma
+        that_clause = any(c.dep_ == "mark" and c.lower_ == "that" for c in content.children)
+        if not that_clause and any(t.text in (",", ";", ":", "-", "\u2013") for t in between):
             return False
-        # "was clear", "made clear": the word after the verb, however the parser hung it
-        plainly = verb.i + 1 < content.i and verb.doc[verb.i + 1].lower_ in PLAINLY_SAID
+        # "was clear", "was very clear", "made clear": the word after the verb (and any
+        # adverb), however the parser hung it
+        after = next((t for t in between if t.pos_ != "ADV"), None)
+        plainly = after is not None and after.lower_ in PLAINLY_SAID
         if plainly and verb.lemma_.lower() in ("be", "make"):
             return True
         lemma = verb.lemma_.lower()
@@ -162,6 +171,17 @@ class OpinionScope(Scope):
             and head.lemma_.lower() not in self.words["cognition"]
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
             and not any(c.dep_ == "mark" for c in clause.children)
+        )
+
+    def _someones_view(self, noun: Token) -> bool:
+        """ "SALT's view: not understanding ...", "Her account - he was drunk": what follows
+        someone else's view or account is theirs. ("My view: ..." is the writer's own.)"""
+        return (
+            noun.pos_ == "NOUN"
+            and noun.lemma_.lower() in self.words["attribution_nouns"]
+            and any(
+                c.dep_ == "poss" and c.lower_ not in OWN_POSSESSIVES for c in noun.children
+            )
         )
 
     def _judges_the_account(self, token: Token, verb: Token) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from recordcheck.language.clauses import clause_of, is_run_on, statement_of
 
@@ -18,6 +18,10 @@ from recordcheck.language.clauses import clause_of, is_run_on, statement_of
 CUE_PRIORITY = ["unsupported-judgement", "mind-reading", "label", "hedge", "vague-evaluation"]
 # a hedge or a judgement marker governs the clause it introduces: keep them together
 WHOLE_CLAIM_CUES = {"hedge", "unsupported-judgement"}
+# what parts the items of a list or a log line: "Ava watching TV, said hello, seemed fine";
+# a dash only with a space before it ("Lily-Mae", "well-behaved" are one word each)
+ITEM_BREAKS = {",", ";", ":"}
+DASHES = {"-", "\u2013", "\u2014"}
 
 
 @dataclass(frozen=True)
@@ -41,10 +45,39 @@ def claim_span(match: Span, cue: str) -> Span:
     # a one-word hedge or marker ("clearly", "probably") qualifies only its own clause
     whole_claim = cue in WHOLE_CLAIM_CUES and not (len(match) == 1 and match.root.pos_ == "ADV")
     clause = clause_of(match.root, subordinate=not whole_claim)
+    start = _item_start(clause, match)
     for token in clause.doc[match.end : clause.end - 2]:
-        if token.text in (",", "(") and token.i > match.end - 1:
-            return clause.doc[clause.start : token.i]
-    return clause
+        if token.text in (",", "(") or _joins_another_act(token):
+            return clause.doc[start : token.i]
+    return clause.doc[start : clause.end]
+
+
+def _joins_another_act(token: Token) -> bool:
+    """ "looked tired but chatted easily": the conjunction opens what the person did next,
+    which is not part of the claim."""
+    return token.dep_ == "cc" and any(
+        c.dep_ == "conj" and c.pos_ == "VERB" and c.i > token.i for c in token.head.children
+    )
+
+
+def _item_start(clause: Span, match: Span) -> int:
+    """Where the cue's own item starts. The parser often hangs a list of items on one
+    verb ("Ava was watching TV, said hello, seemed fine"; "I explained who we are, she
+    seemed relieved"): the items before the cue's are what happened, not the claim."""
+    doc = clause.doc
+    breaks = [t.i for t in doc[clause.start : match.start] if _parts_items(t)]
+    if not breaks:
+        return clause.start
+    start = breaks[-1] + 1
+    while start < match.start and (doc[start].dep_ == "cc" or doc[start].is_space):
+        start += 1
+    return start
+
+
+def _parts_items(token: Token) -> bool:
+    if token.text in DASHES:
+        return token.i > 0 and bool(token.nbor(-1).whitespace_)
+    return token.text in ITEM_BREAKS
 
 
 def merge_by_clause(candidates: list[Candidate]) -> list[Span]:

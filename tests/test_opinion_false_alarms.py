@@ -1,0 +1,111 @@
+"""False alarms of the opinion check, with sentences written for these tests: a finding
+covers only the claim's own list item, a quotation after a verdict is the words heard, a
+line that names its matter gives an absence verdict its subject, "lying down" places a
+body, and a bare noun predicate names a role or a thing."""
+
+from __future__ import annotations
+
+import pytest
+
+from recordcheck.checks.opinion.claims import ClaimFinder
+from tests.test_checks import check_note
+
+pytestmark = pytest.mark.slow
+
+
+def _flagged(nlp, text: str) -> list[str]:
+    doc = check_note(nlp, text)
+    return [s.text for s in doc.spans["rc_opinion"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # the items before the claim's own are what happened, not the claim
+        ("Tom was doing a jigsaw, waved at me, seemed fine.", "seemed fine"),
+        ("I explained why we had come and what happens next, she seemed relieved.",
+         "she seemed relieved"),
+        # what the person did next is not part of the claim
+        ("Dad was in his work clothes, looked tired but chatted easily.", "looked tired"),
+        # a hyphen inside a word parts nothing
+        ("Rosie-Anne seems settled.", "Rosie-Anne seems settled"),
+    ],
+)
+def test_a_finding_covers_only_the_claims_own_item(real_nlp, text, claim):
+    assert _flagged(real_nlp, text) == [claim]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation after the verdict gives the words that were heard
+        "Gary was a bit defensive, he said 'I pay the rent, not you'.",
+        "He wasn't happy about the move but said \"fine, whatever\".",
+        # a line that opens on its matter: the absence is the outcome of looking at it
+        "Ears - slight wax, no concerns.",
+        "- Older sister: attending, GP aware, no concerns.",
+        # lying down places a body
+        "She was lying down on the sofa with a blanket over her.",
+        # what anyone made plain, and what the writer explained, is a record of what was said
+        "The magistrate was very clear that a further breach is likely to mean custody.",
+        "I explained that the service is voluntary, but that we would always share if we "
+        "felt the children were at risk.",
+        # a label in a diagnosis's name is a matter of record
+        "Alert on file: paranoid schizophrenia, under the CMHT.",
+        # rules and possibilities are not claims
+        "Dad must not be under the influence when he has the children.",
+        "Mum must have a nurse present when feeding him.",
+        "Risk that dad drives the children while under the influence.",
+        # how often something happens is not a judgement
+        "He is always at the skate park with his cousin after school.",
+        # praise given is no description
+        "Exams finished, well done Maya.",
+        # what follows someone else's view is theirs
+        "OT's view: not understanding the risks of using the stairs alone.",
+        # a thing likened to a thing is how it looked; a smell named is what was smelled
+        "Tin on the side with what looked like roach ends.",
+        "Small bruise on the arm. It looks like a fingertip.",
+        "The kitchen stank of stale beer.",
+        # the brackets after a judgement give its basis
+        "Not an immediate safeguarding issue in my view (no injury, says she feels safe at home).",
+    ],
+)
+def test_not_a_false_alarm(real_nlp, text):
+    assert _flagged(real_nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no quotation: the verdict is still unsupported
+        "Gary was a bit defensive.",
+        # a clock time opening the line is the log's stamp, not the matter
+        "03:00 - checked, no concerns.",
+        # lying with nothing that places a body is said of the truth
+        "He was lying about where the money went.",
+        # the label said of the person, and a guess about the past
+        "He is paranoid.",
+        "She must have been drinking.",
+        # the writer's own view, a person likened, a clause after "like", a bare smell
+        "My view: he is lying.",
+        "He looks like a drug user.",
+        "It looks like he hit her.",
+        "His bedroom stank.",
+        "In my opinion she is being exploited.",
+    ],
+)
+def test_still_flagged(real_nlp, text):
+    assert _flagged(real_nlp, text)
+
+
+def test_a_bare_noun_in_shorthand_is_no_candidate_for_the_classifier(real_nlp):
+    """The classifier scores the whole sentence: it cannot tell "smell" from "a saint"."""
+    doc = real_nlp("Smell of smoke on the landing. He was very bossy.")
+    found = ClaimFinder(real_nlp, {}).candidates(doc, unlisted=True)
+    assert [c.clause.text for c in found if c.weak] == ["He was very bossy"]
+
+
+def test_what_someone_is_said_to_be_stays_a_candidate(real_nlp):
+    doc = real_nlp("Dad is the problem here.")
+    found = ClaimFinder(real_nlp, {}).candidates(doc, unlisted=True)
+    assert [c.cue for c in found if c.weak] == ["label"]
