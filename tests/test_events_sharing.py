@@ -205,6 +205,8 @@ def test_the_authors_own_service_is_in_house(sharing_by):
     school = "Ridgeway Park Academy - Safeguarding & Pastoral"
     assert sharing_by("No breakfast again. Passing to DSL team.", school) == []
     assert sharing_by("No breakfast again. Passing to the GP.", school) != []
+    officer = ("Prevent referral submitted to Ryland Police Prevent Team.", "Youth Justice")
+    assert sharing_by(*officer, role="Seconded Police Officer") != []
     team = "Children's Social Care, Assessment & Safeguarding Team 2"
     assert sharing_by("Strategy set for 12:00. Passed to Team 2 (Priya to chair).", team) == []
     assert sharing_by("Strategy set for 12:00. Passed to Team 4 (Priya to chair).", team) != []

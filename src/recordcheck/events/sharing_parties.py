@@ -98,6 +98,12 @@ class Parties:
         agency = self.agency_named.get(party.text.lower())
         if agency is None:
             return False
+        start = party.start
+        while start > party.sent.start and party.doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if start < party.start:
+            # "Ryland Police", "Highcross Academy": one named organisation, not the kind
+            agency = party.doc[start : party.end].text
         return agency == self.no_employer or self.own.is_own_agency(agency, team, role)
 
     def only_internal(self, words: Span, contacted: bool = False) -> bool:
