@@ -141,6 +141,8 @@ def test_the_rules_file_words_reach_the_sharing_acts(tmp_path):
         "Email from Calderbrook College (Mr Fenwick, tutor) - K passed L1.",
         "Private fostering notification - email from Mrs Lorraine Beckett, Highcross Academy.",
         "Her DASH from referring area: 18 HIGH.",
+        "Police notification this morning: Kyle arrested Saturday at a flat in Holmbridge.",
+        "Police referral - Debbie RAWCLIFFE 49. 4th referral in 12 months.",
         # someone else's act
         "Self-referral.",
         "Disciplinary concluded - escort dismissed, DBS referral made by the company.",
@@ -169,6 +171,7 @@ def test_words_that_record_no_outward_sharing_by_the_writer(sharing_only, text):
         ("Rang DC Siddiqui 17:15, left voicemail. Emailed her.", "Emailed her"),
         ("Let the school know he was absent.", "Let the school know"),
         ("Referral to ASC following an email from the school.", "Referral to ASC"),
+        ("MASH referral sent. Police informed.", "MASH referral sent"),
     ],
 )
 def test_sharing_by_the_writer_beside_those_readings(sharing_only, text, act):

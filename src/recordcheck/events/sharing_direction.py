@@ -17,6 +17,7 @@ sharing; a caller is on the line from the sentence recording the call on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from spacy.language import Language
@@ -25,6 +26,7 @@ from spacy.tokens import Doc, Span
 from recordcheck.events.sharing_parties import RECIPIENT_WINDOW, Parties, past_names
 from recordcheck.events.sharing_plans import not_yet
 from recordcheck.events.sharing_shape import (
+    act_made_by_writer,
     controller_of,
     describes_a_thing,
     done_by_someone,
@@ -56,6 +58,7 @@ MODALS = WORD_CLASSES["modals"]
 NOT_A_SHARING_ACT = WORD_CLASSES["not_a_sharing_act"]
 # "Self-referral", "self referred": the person's own act, not the writer's
 OWN_ACT_MARKS = WORD_CLASSES["own_act_marks"]
+ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 OUTWARD_LABELS = ("sharing_verbs", "sharing_acts", "contact_verbs")
 ACT_LISTS = ("sharing_verbs_lemma", "sharing_acts_lemma", "contact_verbs_lemma", "received_lemma")
 
@@ -136,6 +139,37 @@ class DirectionReader:
             return False  # "Referral to ASC following an email from school": ours
         return any(m.label_ == "received" and m[-1].lower_ == "from" for m in matches)
 
+    def _their_message(self, match: Span) -> bool:
+        """ "Police referral - Debbie R 49", "Police notification this morning: ...": a
+        referral named with an agency and no verb recording it made or sent, nor whom it
+        went to, is the agency's, as the contact events read it ("MASH referral sent" is
+        ours)."""
+        word = match.root
+        doc = match.doc
+        if word.pos_ not in ("NOUN", "PROPN"):
+            return False
+        before = doc[max(match.sent.start, match.start - SPLIT_VERB_GAP) : match.start]
+        named = [p for p in self.parties.outside(before) if p.end == match.start]
+        # "4th referral in 12 months": a count of referrals, not one made
+        counted = match.start > match.sent.start and ORDINAL.fullmatch(doc[match.start - 1].lower_)
+        after = doc[match.end : match.sent.end]
+        if not (named or counted) or (len(after) and after[0].lower_ in ("to", "with")):
+            return False
+        # the verb recording it made: "MASH referral sent", "made a MASH referral", "CAMHS
+        # referral accepted"; not a clause of its own ("notification: Kyle arrested")
+        verbs = [
+            c
+            for c in word.children
+            if c.dep_ in ("acl", "relcl")
+            and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+        ]
+        if word.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+            verbs.append(word.head)
+        return not any(
+            v.lemma_.lower() in MAKING or v.lower_ in MAKING or v.tag_ in ("VBN", "VBD")
+            for v in verbs
+        )
+
     def _told_by_another(self, match: Span) -> bool:
         """The sharing sits in what someone else said: "Sue confirmed the letters were sent"."""
         speech = self.scope.words["speech"]
@@ -191,7 +225,8 @@ class DirectionReader:
             return (
                 not (len(after) and after[0].lower_ in NOT_A_SHARING_ACT)
                 and not _about(match)
-                and _act_made_by_writer(match.root)
+                and act_made_by_writer(match.root, MAKING, WRITER)
+                and not self._their_message(match)
                 # "Referred to Priya re fuel support", "Referral to DSL": a colleague
                 and not self.parties.only_a_name_after(match, outsiders)
                 and not self.parties.only_internal(after, contacted)
@@ -334,43 +369,6 @@ def _about(match: Span) -> bool:
     doc = match.doc
     before = doc[max(match.sent.start, match.start - 3) : match.start]
     return any(t.lower_ in ("about", "re", "discussed", "discuss") for t in before)
-
-
-
-
-def _act_made_by_writer(word) -> bool:
-    """A referral the writer made: "Referral to ASC.", "Referral sent", "made a referral"."""
-    if word.pos_ == "VERB" or word.dep_ == "ROOT":
-        return True
-    head = word.head
-    if head.lemma_.lower() in MAKING or head.lower_ in MAKING:
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in head.children):
-            return False  # "Lifeline referral to be done": still to do
-        subject = Scope.subject_of(head)
-        if subject is not None and not word.left_edge.i <= subject.i <= word.i and (
-            subject.i < head.i and subject.dep_ == "nsubj"
-        ):
-            # "Police will have done their own notification to CSC"
-            return subject.lower_ in WRITER
-    following = word.doc[word.i + 1] if word.i + 1 < word.sent.end else None
-    if following is not None and following.lower_ == "to":
-        return True  # "Referral to ASC and to the CMHT ...", whatever the parser made of it
-    if word.i == word.sent.start and word.lower_.endswith("ed"):
-        return True  # "Referred Beryl to ASC": the tagger reads a telegraphic verb as a name
-    head = word.head
-    if word.dep_ == "conj" and head.i != word.i:
-        return _act_made_by_writer(head)
-    if head.lemma_.lower() in MAKING or head.lower_ in MAKING:
-        subject = Scope.subject_of(head)
-        return (
-            subject is None
-            or subject.i == word.i
-            or subject.lower_ in WRITER
-            or subject.dep_ == "nsubjpass"
-        )
-    return word.dep_ in ("appos", "npadvmod", "dep")
-
-
 
 
 def _own_plan_told(after: Span) -> bool:

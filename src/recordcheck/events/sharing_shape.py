@@ -133,3 +133,38 @@ def inside_what_was_told(match: Span, telling: frozenset[str]) -> bool:
             return word.dep_ in ("ccomp", "xcomp") or match.root.tag_ == "VB"
         word = teller
     return False
+
+
+def act_made_by_writer(word, making: frozenset[str], writer: frozenset[str]) -> bool:
+    """A referral the writer made: "Referral to ASC.", "Referral sent", "made a referral"."""
+    if word.pos_ == "VERB" or word.dep_ == "ROOT":
+        return True
+    head = word.head
+    if head.lemma_.lower() in making or head.lower_ in making:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in head.children):
+            return False  # "Lifeline referral to be done": still to do
+        subject = Scope.subject_of(head)
+        if (
+            subject is not None
+            and not word.left_edge.i <= subject.i <= word.i
+            and (subject.i < head.i and subject.dep_ == "nsubj")
+        ):
+            # "Police will have done their own notification to CSC"
+            return subject.lower_ in writer
+    following = word.doc[word.i + 1] if word.i + 1 < word.sent.end else None
+    if following is not None and following.lower_ == "to":
+        return True  # "Referral to ASC and to the CMHT ...", whatever the parser made of it
+    if word.i == word.sent.start and word.lower_.endswith("ed"):
+        return True  # "Referred Beryl to ASC": the tagger reads a telegraphic verb as a name
+    head = word.head
+    if word.dep_ == "conj" and head.i != word.i:
+        return act_made_by_writer(head, making, writer)
+    if head.lemma_.lower() in making or head.lower_ in making:
+        subject = Scope.subject_of(head)
+        return (
+            subject is None
+            or subject.i == word.i
+            or subject.lower_ in writer
+            or subject.dep_ == "nsubjpass"
+        )
+    return word.dep_ in ("appos", "npadvmod", "dep")
