@@ -122,3 +122,97 @@ def test_the_rules_file_words_reach_the_sharing_acts(tmp_path):
         "Signposted Kestrel Aid",
     ]
     assert [f.check for f in findings_for(doc)] == ["sharing-rationale"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sharing word the parse shows is a name, an adjective, an adverb or a noun
+        "Lives alone, ground floor flat, Kelmshire CC funded POC 4x daily via Willow Home Support.",
+        "Present: DF, Pauline (mum), JP (CC), Kelly (STR).",
+        "Step Forward have set up a council tax payment plan.",
+        "Seen mid morning (most alert per ward).",
+        'Meds - GP referred, CAMHS review brought forward, Liam "hates the new ones" (gran'
+        " watches him).",
+        "Alert added to account: do not discuss with partner present.",
+        "Raised voices, Kayleigh's daughter upset.",
+        # information that came in
+        "Email from Calderbrook College (Mr Fenwick, tutor) - K passed L1.",
+        "Private fostering notification - email from Mrs Lorraine Beckett, Highcross Academy.",
+        "Her DASH from referring area: 18 HIGH.",
+        "Police notification this morning: Kyle arrested Saturday at a flat in Holmbridge.",
+        "Police referral - Debbie RAWCLIFFE 49. 4th referral in 12 months.",
+        # someone else's act
+        "Self-referral.",
+        "Disciplinary concluded - escort dismissed, DBS referral made by the company.",
+        "Police will have done their own notification to CSC.",
+        "Lifeline/Telecare referral to be done.",
+        "Sophie was brought to ED by ambulance after telling a friend she had taken tablets.",
+        "Upstairs - the boys share a room.",
+        "Behaviours: turns up at her work, sends flowers, contacted her sister.",
+        # what the person was told, not whom the writer told
+        "Explained midwife has probably already had to think about that.",
+        "Told him the police and his social worker are dealing with it.",
+        "Told him about Samaritans and to ring his GP today.",
+        "I tell him tell the nurse tomorrow.",
+    ],
+)
+def test_words_that_record_no_outward_sharing_by_the_writer(sharing_only, text):
+    assert sharing_only(text)[0] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, act",
+    [
+        ("Informed ASC duty - SW Claire Whitehead allocated, reviewing.", "Informed ASC duty"),
+        ("Told the GP she was worried.", "Told the GP"),
+        ("Rang DC Siddiqui 17:15, left voicemail. Emailed her.", "Emailed her"),
+        ("Let the school know he was absent.", "Let the school know"),
+        ("Referral to ASC following an email from the school.", "Referral to ASC"),
+        ("MASH referral sent. Police informed.", "MASH referral sent"),
+    ],
+)
+def test_sharing_by_the_writer_beside_those_readings(sharing_only, text, act):
+    outward = [sentence for sentence, _ in sharing_only(text)[0]]
+    assert any(sentence.startswith(act) for sentence in outward), outward
+
+
+@pytest.mark.slow
+def test_a_caller_is_on_the_line_only_from_the_call_on(sharing_only):
+    before = "Told her it would be a few weeks. Later her neighbour rang about the noise."
+    assert sharing_only(before)[0] == []
+    after = "Her neighbour rang about the noise. Told her it would be a few weeks."
+    assert [s for s, _ in sharing_only(after)[0]] == ["Told her it would be a few weeks"]
+
+
+@pytest.fixture(scope="module")
+def sharing_by():
+    """Read a note whose export names its author's team and role: (outward sentences)."""
+    import recordcheck.events.sharing_acts  # noqa: F401  (registers rc_sharing_acts)
+
+    nlp = load_base(exclude=("ner",))
+    nlp.add_pipe("rc_sharing_acts")
+
+    def read(text: str, team: str, role: str = ""):
+        note = Note(note_id="N1", case_id="C1", text=text, team=team, author_role=role)
+        doc = nlp(note_doc(nlp, note))
+        return [s.text for s in doc.spans["rc_sharing"]]
+
+    return read
+
+
+@pytest.mark.slow
+def test_the_authors_own_service_is_in_house(sharing_by):
+    school = "Ridgeway Park Academy - Safeguarding & Pastoral"
+    assert sharing_by("No breakfast again. Passing to DSL team.", school) == []
+    assert sharing_by("No breakfast again. Passing to the GP.", school) != []
+    officer = ("Prevent referral submitted to Ryland Police Prevent Team.", "Youth Justice")
+    assert sharing_by(*officer, role="Seconded Police Officer") != []
+    team = "Children's Social Care, Assessment & Safeguarding Team 2"
+    assert sharing_by("Strategy set for 12:00. Passed to Team 2 (Priya to chair).", team) == []
+    assert sharing_by("Strategy set for 12:00. Passed to Team 4 (Priya to chair).", team) != []
+    # a job of no agency shows nobody outside; a first name alone is a colleague
+    assert sharing_by("Informed Andreea (keyworker) and Helen.", "Supported Living") == []
+    assert sharing_by("Referred to Priya re fuel support.", "Kestrel Vale Housing") == []

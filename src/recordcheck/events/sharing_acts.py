@@ -115,12 +115,13 @@ class SharingActReader:
         received: list[Span] = []
         in_touch = False  # the previous sentence got in touch with an outside party
         outsiders = self.parties.outside_names(doc)
-        caller = self.directions.outside_caller(doc)
-        if caller:
-            outsiders |= CALLER_PRONOUNS
+        call = self.directions.outside_caller(doc)
         for sent in doc.sents:
             # "PC Aziz rang ... asked for his CPN's name. Gave both.": the caller is on the line
-            way, contacted, act = self.directions.read(sent, in_touch or caller, outsiders)
+            # from the sentence recording the call on
+            caller = call is not None and sent.start >= call
+            heard = outsiders | CALLER_PRONOUNS if caller else outsiders
+            way, contacted, act = self.directions.read(sent, in_touch or caller, heard)
             in_touch = contacted
             if act is not None:
                 outward.append((sent, act))

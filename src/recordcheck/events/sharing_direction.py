@@ -2,16 +2,22 @@
 
 Only outward sharing by the writer needs a reason. A sharing verb does not count
 when the sharing has not happened (plans.py), when someone else did it ("shared
-by DC Wilde", "Concern raised to ASC by Lakeside Bank"), when it went only to
-in-house colleagues, when what went was no news of anyone ("sent apologies"),
-or when the word is an adjective or a channel ("the shared fridge", "Email to
-provider:"). Information received ("Call from the school", "GP informed me")
-makes the sentence "in". A contact verb ("rang", "spoke to") with an outside
-party on the line lets the next sentence's bare "Gave both." count as sharing.
+by DC Wilde", "Concern raised to ASC by Lakeside Bank", "DBS referral made by the
+company", "Sophie ... after telling a friend", "Behaviours: sends flowers",
+"Self-referral"), when it went only to in-house colleagues, when what went was no
+news of anyone ("sent apologies"), when it is what the person was told to do
+("Told him to ring his GP"), or when the word is no act at all: an adjective, a
+channel or part of a name ("the shared fridge", "Email to provider:", "most
+alert", "Raised voices", "Kelmshire CC"). Information received ("Call from the
+school", "GP informed me", "notification - email from the school", "DASH from
+referring area") makes the sentence "in". A contact verb ("rang", "spoke to") with
+an outside party on the line lets the next sentence's bare "Gave both." count as
+sharing; a caller is on the line from the sentence recording the call on.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from spacy.language import Language
@@ -20,9 +26,15 @@ from spacy.tokens import Doc, Span
 from recordcheck.events.sharing_parties import RECIPIENT_WINDOW, Parties, past_names
 from recordcheck.events.sharing_plans import not_yet
 from recordcheck.events.sharing_shape import (
+    act_made_by_writer,
+    controller_of,
+    describes_a_thing,
+    done_by_someone,
     explicit_passive,
+    inside_what_was_told,
     is_heading,
     modifies_noun,
+    not_a_verb,
 )
 from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
 from recordcheck.language.matching import TermMatcher
@@ -44,6 +56,10 @@ AGENT_WINDOW = 5  # tokens after a participle in which "by <someone>" names the 
 OWN_PLAN_WINDOW = 4  # tokens after "told" in which "I'd ..." / "we will ..." starts
 MODALS = WORD_CLASSES["modals"]
 NOT_A_SHARING_ACT = WORD_CLASSES["not_a_sharing_act"]
+# "Self-referral", "self referred": the person's own act, not the writer's
+OWN_ACT_MARKS = WORD_CLASSES["own_act_marks"]
+ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
+OUTWARD_LABELS = ("sharing_verbs", "sharing_acts", "contact_verbs")
 ACT_LISTS = ("sharing_verbs_lemma", "sharing_acts_lemma", "contact_verbs_lemma", "received_lemma")
 
 
@@ -72,6 +88,7 @@ class DirectionReader:
         contacted = any(
             m.label_ == "contact_verbs"
             and self._by_writer(m)
+            and not inside_what_was_told(m, CLIENT_FACING)
             and self.parties.named_after(m, client_facing=True, outsiders=outsiders)
             for m in matches
         )
@@ -83,9 +100,13 @@ class DirectionReader:
                 return "out", contacted, match
             if match.label_ in ("contact_verbs", "received") or not_yet(match, self.scope):
                 continue
-            if self._told_by_another(match):
+            if (
+                self._told_by_another(match)
+                or self._no_act_of_ours(match)
+                or inside_what_was_told(match, CLIENT_FACING)
+            ):
                 continue  # "Keith told me the application is sent": his news, not our sharing
-            if self._received(match):
+            if self._received(match) or self._came_in(match, matches):
                 verdict = verdict or "in"
                 continue
             if self._told_passively(match):
@@ -93,6 +114,61 @@ class DirectionReader:
             if self._by_writer(match) and self._outward(match, in_touch or contacted, outsiders):
                 return "out", contacted, match
         return verdict, contacted, None
+
+    def _no_act_of_ours(self, match: Span) -> bool:
+        """The word names no sharing by the writer: "Step Forward", "most alert",
+        "Raised voices", "Self-referral"."""
+        if match.label_ == "sharing_verbs" and (
+            not_a_verb(match) or describes_a_thing(match, self.information)
+        ):
+            return True
+        words = match.doc[max(match.sent.start, match.start - 2) : match.start]
+        if len(words) == 2 and words[-1].text in ("-", "‐"):
+            words = words[:1]  # "Self-referral"
+        return bool(len(words)) and words[-1].lower_ in OWN_ACT_MARKS
+
+    def _came_in(self, match: Span, matches: Sequence[Span]) -> bool:
+        """ "Her DASH from referring area", "Private fostering notification - email from
+        the school": the act is where the information came from."""
+        if any(a.lower_ == "from" and a.dep_ == "prep" for a in match.root.ancestors):
+            return True
+        if match.label_ != "sharing_acts" or match.root.pos_ not in ("NOUN", "PROPN"):
+            return False
+        after = match.doc[match.end : match.sent.end]
+        if len(after) and after[0].lower_ in ("to", "with"):
+            return False  # "Referral to ASC following an email from school": ours
+        return any(m.label_ == "received" and m[-1].lower_ == "from" for m in matches)
+
+    def _their_message(self, match: Span) -> bool:
+        """ "Police referral - Debbie R 49", "Police notification this morning: ...": a
+        referral named with an agency and no verb recording it made or sent, nor whom it
+        went to, is the agency's, as the contact events read it ("MASH referral sent" is
+        ours)."""
+        word = match.root
+        doc = match.doc
+        if word.pos_ not in ("NOUN", "PROPN"):
+            return False
+        before = doc[max(match.sent.start, match.start - SPLIT_VERB_GAP) : match.start]
+        named = [p for p in self.parties.outside(before) if p.end == match.start]
+        # "4th referral in 12 months": a count of referrals, not one made
+        counted = match.start > match.sent.start and ORDINAL.fullmatch(doc[match.start - 1].lower_)
+        after = doc[match.end : match.sent.end]
+        if not (named or counted) or (len(after) and after[0].lower_ in ("to", "with")):
+            return False
+        # the verb recording it made: "MASH referral sent", "made a MASH referral", "CAMHS
+        # referral accepted"; not a clause of its own ("notification: Kyle arrested")
+        verbs = [
+            c
+            for c in word.children
+            if c.dep_ in ("acl", "relcl")
+            and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+        ]
+        if word.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+            verbs.append(word.head)
+        return not any(
+            v.lemma_.lower() in MAKING or v.lower_ in MAKING or v.tag_ in ("VBN", "VBD")
+            for v in verbs
+        )
 
     def _told_by_another(self, match: Span) -> bool:
         """The sharing sits in what someone else said: "Sue confirmed the letters were sent"."""
@@ -106,20 +182,21 @@ class DirectionReader:
                 return True
         return False
 
-    def outside_caller(self, doc: Doc) -> bool:
-        """Someone outside rang or wrote in: "Call from Patricia's son", "Her neighbour rang"."""
+    def outside_caller(self, doc: Doc) -> int | None:
+        """Where someone outside rang or wrote in ("Call from Patricia's son", "Her neighbour
+        rang"): the start of that sentence, from which they are on the line; None if nobody."""
         for match in self.acts.spans(doc):
             if match.label_ == "received" and match[-1].lower_ == "from":
                 words = doc[match.end : match.sent.end]
                 if self.parties.outside(words[: past_names(words, RECIPIENT_WINDOW)]):
-                    return True
+                    return match.sent.start
             elif match.label_ == "contact_verbs":
                 subject = Scope.subject_of(match.root)
                 if subject is not None and subject.i < match.start and subject.lower_ not in WRITER:
                     caller = doc[subject.left_edge.i : subject.right_edge.i + 1]
                     if self.parties.outside(caller):
-                        return True
-        return False
+                        return match.sent.start
+        return None
 
     def _split_verbs(self, sent: Span) -> list[Span]:
         """ "let the manager know", "filled him in": the verb, when its particle follows."""
@@ -142,11 +219,17 @@ class DirectionReader:
         passive = match.label_ == "sharing_acts" or match.root.tag_ == "VBN"
         if passive and self.parties.agent_named(after[:AGENT_WINDOW]):
             return False  # "Concern raised to ASC by Lakeside Bank": the bank raised it
+        if done_by_someone(match.root, CHANNELS):
+            return False  # "DBS referral made by the company"
         if match.label_ == "sharing_acts":
             return (
                 not (len(after) and after[0].lower_ in NOT_A_SHARING_ACT)
                 and not _about(match)
-                and _act_made_by_writer(match.root)
+                and act_made_by_writer(match.root, MAKING, WRITER)
+                and not self._their_message(match)
+                # "Referred to Priya re fuel support", "Referral to DSL": a colleague
+                and not self.parties.only_a_name_after(match, outsiders)
+                and not self.parties.only_internal(after, contacted)
             )
         if modifies_noun(match) or match.root.pos_ == "NOUN":
             # "the shared fridge", "carer report:"; "Email to provider:" names the channel,
@@ -237,18 +320,35 @@ class DirectionReader:
         ):
             # "GP surgery invited, sent apologies and shared records": the one invited did it
             return not self.parties.is_party(subject)
-        if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in WRITER:
+        if subject is None:
+            subject = controller_of(match.root)
+            if subject is not None and not self._information(subject):
+                return subject.lower_ in WRITER  # "... after telling a friend": Sophie told
+        if subject is None:
+            # "sends flowers": a present tense with no subject is someone else's habit
+            return match.root.tag_ != "VBZ"
+        if subject.dep_ == "nsubjpass" or subject.lower_ in WRITER:
             return True
         if is_heading(subject):
-            return True  # "Outcome: Told the neighbour ...": a section label, not a doer
-        if subject.lower_ in self.information or (
-            subject.pos_ == "NOUN" and not self.parties.is_party(subject)
-        ):
-            return True  # telegraphic passives: "Concerns passed to police", "Info shared w/ ..."
+            # "Outcome: Told the neighbour ...": a section label, not a doer; "Behaviours:
+            # sends flowers" lists someone else's doings
+            return match.root.tag_ != "VBZ"
+        if self._information(subject) and match.root.tag_ not in ("VBP", "VBZ"):
+            # telegraphic passives: "Concerns passed to police", "Info shared w/ ..."; but
+            # "the boys share a room" is the boys' present doing
+            return True
         # the tagger often reads telegraphic "Referred Beryl ...", "Rang X and gave ..." as names:
         # a sentence opening with a verb of ours was written by the writer about themselves
-        opening = self.acts.spans(match.sent)
+        spans = self.acts.spans(match.sent)
+        received = {m.start for m in spans if m.label_ == "received"}  # "Email from X - K passed"
+        opening = [m for m in spans if m.label_ in OUTWARD_LABELS and m.start not in received]
         return subject.i > match.root.i or (bool(opening) and opening[0].start == match.sent.start)
+
+    def _information(self, subject) -> bool:
+        """What was sent, not who sent it: "Concerns passed to police", "Info shared"."""
+        return subject.lower_ in self.information or (
+            subject.pos_ == "NOUN" and not self.parties.is_party(subject)
+        )
 
     def _sends_no_information(self, verb) -> bool:
         """ "Sent MSU", "sent apologies": a sample or a courtesy, not news of someone."""
@@ -269,29 +369,6 @@ def _about(match: Span) -> bool:
     doc = match.doc
     before = doc[max(match.sent.start, match.start - 3) : match.start]
     return any(t.lower_ in ("about", "re", "discussed", "discuss") for t in before)
-
-
-def _act_made_by_writer(word) -> bool:
-    """A referral the writer made: "Referral to ASC.", "Referral sent", "made a referral"."""
-    if word.pos_ == "VERB" or word.dep_ == "ROOT":
-        return True
-    following = word.doc[word.i + 1] if word.i + 1 < word.sent.end else None
-    if following is not None and following.lower_ == "to":
-        return True  # "Referral to ASC and to the CMHT ...", whatever the parser made of it
-    if word.i == word.sent.start and word.lower_.endswith("ed"):
-        return True  # "Referred Beryl to ASC": the tagger reads a telegraphic verb as a name
-    head = word.head
-    if word.dep_ == "conj" and head.i != word.i:
-        return _act_made_by_writer(head)
-    if head.lemma_.lower() in MAKING or head.lower_ in MAKING:
-        subject = Scope.subject_of(head)
-        return (
-            subject is None
-            or subject.i == word.i
-            or subject.lower_ in WRITER
-            or subject.dep_ == "nsubjpass"
-        )
-    return word.dep_ in ("appos", "npadvmod", "dep")
 
 
 def _own_plan_told(after: Span) -> bool:

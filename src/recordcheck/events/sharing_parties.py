@@ -3,23 +3,30 @@
 Sharing needs someone outside to receive it. "Sent the chronology to Lakeside
 Bank" names an agency; "told Kim" names one only when the note has tied Kim to
 an outside role ("Kim (HV)", "practice nurse Kim Boyce"); the manager or the
-duty team are in-house, and telling them is internal discussion, not sharing.
+duty team are in-house, and telling them is internal discussion, not sharing. So is
+the author's own service, read as the contact events read it (own_service.py, from
+the export's team and role): a school's DSL for its teacher, "Team 2" for Team 2. In
+"told him the police are dealing with it" the police are what he was told, not
+whom the writer told.
 The recipient words are the sharing word lists (sharing.toml) plus every named organisation in
 the shared agency lexicon.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from recordcheck.events.sharing_shape import names_what_was_sent
+from recordcheck.events.sharing_shape import RECIPIENT_LINKS, names_what_was_sent
 from recordcheck.events.sharing_words import WORD_CLASSES
-from recordcheck.language.agencies import load_lexicon
+from recordcheck.language.agencies import AgencyLexicon, load_lexicon
 from recordcheck.language.matching import TermMatcher
+from recordcheck.language.note_context import author_context
+from recordcheck.language.own_service import OwnService, OwnServiceTest
 from recordcheck.language.people import given_names
 
 NAME_PARTS = {"PROPN"}
@@ -32,9 +39,10 @@ THING_SENT = WORD_CLASSES["thing_sent"]
 OWN_SIDE = WORD_CLASSES["own_side"]
 TITLES = WORD_CLASSES["titles"]
 ROLE_AFTER_NAME = {",", "("}  # "Kim Sheldon (HV)", "Jon Barker, Housing"
-# between the verb and the one told: "passed to Priya", "shared with Gareth"
-RECIPIENT_LINKS = {"to", "with", "w/"}
-INITIALS_LENGTH = 2  # "Told JP", "sent to KH": a colleague's initials
+INITIALS_LENGTH = 2
+# a verb of these forms after "told him" opens what he was told: "Told him the police are ..."
+FINITE_TAGS = {"VB", "VBZ", "VBP", "VBD", "MD"}
+SUBJECTS = {"nsubj", "nsubjpass", "expl"}  # "Told JP", "sent to KH": a colleague's initials
 
 
 class Parties:
@@ -50,9 +58,16 @@ class Parties:
         # plus every named organisation in the shared agency lexicon, the organisation's
         # own partner agencies (rules-file [partners]) among them.
         recipients = {key: lists[key] for key in ("agencies", "internal_recipients", "people")}
-        named = load_lexicon(partner_agencies).named_agency_terms()
-        recipients["agencies"] = (*recipients["agencies"], *named)
+        lexicon = load_lexicon(partner_agencies)
+        recipients["agencies"] = (*recipients["agencies"], *lexicon.named_agency_terms())
         self.matcher = TermMatcher(nlp, recipients)
+        # the author's own service, as the contact events read it: a school's DSL is the
+        # school's own, "Kestrel Vale Housing" a Kestrel Vale Housing officer's own
+        self.own = OwnServiceTest(OwnService(), lexicon)
+        self.agency_named = _agency_names(lexicon)
+        self.no_employer = lexicon.unnamed_agency("other")
+        # "let the school know": the last word of a split verb ends the one told, not a clause
+        self.split_tails = frozenset(words.split()[-1] for words in lists["split_verbs_lemma"])
 
     def has(self, words: Doc | Span) -> bool:
         """Any recipient, outside or in-house, among these words."""
@@ -63,22 +78,41 @@ class Parties:
         return self.matcher.has(token.doc[token.left_edge.i : token.right_edge.i + 1])
 
     def outside(self, words: Doc | Span) -> list[Span]:
-        """Recipients outside the service, less any that are part of an in-house one."""
+        """Recipients outside the service, less any that are part of an in-house one or
+        the author's own service."""
         parties = self.matcher.spans(words)
         internal = [p for p in parties if p.label_ == "internal_recipients"]
+        internal += [_with_its_noun(p) for p in parties if self._own(p)]
         return [
             p
             for p in parties
-            if p.label_ != "internal_recipients"
-            and not any(i.start <= p.start < i.end or p.start <= i.start < p.end for i in internal)
+            if not any(i.start <= p.start < i.end or p.start <= i.start < p.end for i in internal)
         ]
+
+    def _own(self, party: Span) -> bool:
+        """ "Passing to DSL team" in a school's note: the school's own lead; "Passed to
+        Team 2" in a note of Team 2; "Informed Andreea (keyworker)": a job of no agency."""
+        _, role, team = author_context(party.doc)
+        if any(re.search(rf"\b{re.escape(named)}\b", team.lower()) for named in _named(party)):
+            return True
+        agency = self.agency_named.get(party.text.lower())
+        if agency is None:
+            return False
+        start = party.start
+        while start > party.sent.start and party.doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if start < party.start:
+            # "Ryland Police", "Highcross Academy": one named organisation, not the kind
+            agency = party.doc[start : party.end].text
+        return agency == self.no_employer or self.own.is_own_agency(agency, team, role)
 
     def only_internal(self, words: Span, contacted: bool = False) -> bool:
         """Only in-house recipients; with an outside party on the line, "the manager" is theirs."""
         parties = self.matcher.spans(words)
         if contacted:
-            parties = [p for p in parties if any(t.lower_ in OWN_SIDE for t in p)]
-            return bool(parties)
+            if any(t.lower_ in OWN_SIDE for p in parties for t in p):
+                return True
+            parties = [p for p in parties if self._own(p)]  # "Passed to Team 2" in Team 2
         return bool(parties) and not self.outside(words)
 
     def agent_named(self, words: Span) -> bool:
@@ -119,9 +153,10 @@ class Parties:
         """An outside party after the verb: anywhere for "sent ... to X", next for "told X"."""
         after = match.doc[match.end : match.sent.end]
         if client_facing:
+            told = _clause_told(after, self.split_tails)
             after = after[: past_names(after, RECIPIENT_WINDOW)]
             opener = next((t.i for t in after if t.lower_ in CONTENT_OPENERS), after.end)
-            after = match.doc[after.start : opener]
+            after = match.doc[after.start : max(after.start, min(opener, told))]
         if self.outside(after):
             return True
         if client_facing:
@@ -148,6 +183,62 @@ class Parties:
             if party.start >= 2 and doc[party.start - 1].text in ROLE_AFTER_NAME:
                 names.update(_name_at(doc, party.start - 2, step=-1))
         return frozenset(names)
+
+
+def _with_its_noun(party: Span) -> Span:
+    """ "DSL team": the party with the noun it names the kind of."""
+    head = party.root.head
+    if party.root.dep_ == "compound" and head.i >= party.end:
+        return party.doc[party.start : head.i + 1]
+    return party
+
+
+def _named(party: Span) -> list[str]:
+    """ "Team 2", "Team 2 TM": a party with the numbers or names after it (lower case)."""
+    names = []
+    end = party.end
+    while end < party.sent.end and end - party.end < 2 and party.doc[end].pos_ in ("NUM", "PROPN"):
+        end += 1
+        names.append(party.doc[party.start : end].text.lower())
+    return names
+
+
+def _agency_names(lexicon: AgencyLexicon) -> dict[str, str]:
+    """Each way of writing an agency or a role (lower case), with the agency it names."""
+    names = {term.text.lower(): term.canonical for term in lexicon.terms}
+    for role, agency_type in lexicon.roles.items():
+        names.setdefault(role.lower(), lexicon.unnamed_agency(agency_type))
+    return names
+
+
+def _clause_told(after: Span, split_tails: frozenset[str]) -> int:
+    """Where what was told begins when no "that" marks it: "Explained midwife has probably
+    thought about that", "Told him the police are dealing with it", "Told her Ron isn't
+    here", "I tell him tell the nurse": the clause's subject, else its verb."""
+    for word in after:
+        if (
+            word.pos_ not in ("VERB", "AUX")
+            or word.tag_ not in FINITE_TAGS
+            or word.lower_ in split_tails
+            or word.lemma_.lower() in split_tails
+        ):
+            continue
+        verb = word.head if word.dep_ in ("aux", "auxpass") else word
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < word.i]
+        if subjects and subjects[-1].left_edge.i > after.start:
+            return subjects[-1].left_edge.i
+        if subjects and subjects[-1].left_edge.i == after.start:
+            return subjects[-1].i  # "Let the manager know Kai ...": the parse hung all on Kai
+        if subjects:
+            # the parse made the telling verb part of the subject: "Explained midwife has ..."
+            # reports what was explained; "Rang DC Siddiqui, left voicemail" goes on telling
+            # what the writer did
+            return after.start if word.dep_ in ("aux", "auxpass") else word.i
+        previous = after.doc[word.i - 1]
+        if word.i - 1 > after.start and previous.pos_ in ("NOUN", "PROPN", "PRON"):
+            return word.i - 1  # "Told her Ron isn't here", the name parsed as the one told
+        return word.i
+    return after.end
 
 
 def _owner(words: Span) -> bool:

@@ -13,6 +13,9 @@ from spacy.tokens import Span
 from recordcheck.language.clauses import line_start
 from recordcheck.language.scope import Scope
 
+# between a verb and the one it went to: "passed to Priya", "shared with Gareth"
+RECIPIENT_LINKS = {"to", "with", "w/", "onto"}
+
 
 def modifies_noun(match: Span) -> bool:
     """A participle used as an adjective ("the shared fridge", ", shared bathroom").
@@ -47,3 +50,121 @@ def names_what_was_sent(verb) -> bool:
     if any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return True
     return Scope.subject_of(verb) is not None
+
+
+def not_a_verb(match: Span) -> bool:
+    """A one-word sharing verb the parse shows is no act: part of a name ("Step Forward",
+    "Kelmshire CC", "JP (CC)"), an adjective ("most alert"), an adverb ("brought forward"),
+    or a noun that is the subject of another verb ("Alert added to account")."""
+    if len(match) != 1:
+        return False
+    word = match.root
+    if word.pos_ == "PROPN" and (_heads_a_name(word) or _alone_in_brackets(word)):
+        return True
+    if word.tag_ in ("JJ", "JJR", "JJS") and not word.lower_.endswith("ed"):
+        return True  # a participle may be tagged JJ ("Police informed"); "alert" is an adjective
+    if word.pos_ in ("ADV", "ADP", "PART"):
+        return True
+    return (
+        word.dep_ in ("nsubj", "nsubjpass")
+        and word.head.i > word.i
+        and word.head.pos_ in ("VERB", "AUX")
+    )
+
+
+def _heads_a_name(word) -> bool:
+    """ "Brackenford CC", "Step Forward": the last word of a proper name."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < word.i for c in word.children)
+
+
+def _alone_in_brackets(word) -> bool:
+    """ "JP (CC)": a role or initials in brackets after a name."""
+    doc = word.doc
+    return 0 < word.i < len(doc) - 1 and doc[word.i - 1].text == "(" and doc[word.i + 1].text == ")"
+
+
+def describes_a_thing(match: Span, information: frozenset[str]) -> bool:
+    """ "Raised voices, daughter upset": a participle opening a line that describes the noun
+    after it, which is no information, with no one named it went to."""
+    word = match.root
+    head = word.head
+    if len(match) != 1 or word.dep_ != "amod" or head.i != word.i + 1:
+        return False
+    if head.lower_ in information or head.lemma_.lower() in information:
+        return False  # "Raised concerns with school" is the tagger's misreading of a verb
+    rest = match.doc[head.i + 1 : match.sent.end]
+    return not any(t.lower_ in RECIPIENT_LINKS for t in rest)
+
+
+def controller_of(verb):
+    """The doer of a verb with no subject of its own in a clause hung on another:
+    "Sophie was brought to ED after telling a friend" (Sophie told the friend)."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("pcomp", "advcl"):
+        return None
+    for ancestor in verb.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return Scope.subject_of(ancestor)
+    return None
+
+
+def done_by_someone(word, channels: frozenset[str]) -> bool:
+    """The parse names the doer of a passive ("made by the company", "sent by the GP"),
+    not the channel ("sent by email")."""
+    verbs = [word, *(c for c in word.children if c.dep_ == "acl")]
+    if word.dep_ in ("dobj", "nsubjpass"):
+        verbs.append(word.head)  # "Referral was made by the GP"
+    for verb in verbs:
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            doer = [c for c in agent.children if c.dep_ == "pobj"]
+            if doer and doer[0].lower_ not in channels and doer[0].lemma_.lower() not in channels:
+                return True
+    return False
+
+
+def inside_what_was_told(match: Span, telling: frozenset[str]) -> bool:
+    """ "Told him to ring his GP", "Told her to speak to Housing Options": the contact is
+    what the person was told to do, not the writer's own."""
+    word = match.root
+    while word.head.i != word.i:
+        teller = word.head
+        if teller.lemma_.lower() in telling or teller.lower_ in telling:
+            # "told him to ring", "told him tell the nurse"; a bare verb further down is an
+            # instruction too ("Told her register ... and speak to Housing Options")
+            return word.dep_ in ("ccomp", "xcomp") or match.root.tag_ == "VB"
+        word = teller
+    return False
+
+
+def act_made_by_writer(word, making: frozenset[str], writer: frozenset[str]) -> bool:
+    """A referral the writer made: "Referral to ASC.", "Referral sent", "made a referral"."""
+    if word.pos_ == "VERB" or word.dep_ == "ROOT":
+        return True
+    head = word.head
+    if head.lemma_.lower() in making or head.lower_ in making:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in head.children):
+            return False  # "Lifeline referral to be done": still to do
+        subject = Scope.subject_of(head)
+        if (
+            subject is not None
+            and not word.left_edge.i <= subject.i <= word.i
+            and (subject.i < head.i and subject.dep_ == "nsubj")
+        ):
+            # "Police will have done their own notification to CSC"
+            return subject.lower_ in writer
+    following = word.doc[word.i + 1] if word.i + 1 < word.sent.end else None
+    if following is not None and following.lower_ == "to":
+        return True  # "Referral to ASC and to the CMHT ...", whatever the parser made of it
+    if word.i == word.sent.start and word.lower_.endswith("ed"):
+        return True  # "Referred Beryl to ASC": the tagger reads a telegraphic verb as a name
+    head = word.head
+    if word.dep_ == "conj" and head.i != word.i:
+        return act_made_by_writer(head, making, writer)
+    if head.lemma_.lower() in making or head.lower_ in making:
+        subject = Scope.subject_of(head)
+        return (
+            subject is None
+            or subject.i == word.i
+            or subject.lower_ in writer
+            or subject.dep_ == "nsubjpass"
+        )
+    return word.dep_ in ("appos", "npadvmod", "dep")
