@@ -13,7 +13,12 @@ A sharing sentence records its purpose when the act carries
   third time"), and not what was talked about ("told mum about the plan for discharge");
 - a statutory notification: sent to the regulator or a supervisory body, its basis
   is the duty that requires it ("CQC notification submitted"); a document sent to
-  such a body is not one ("emailed the DoLS team a copy of the plan").
+  such a body is not one ("emailed the DoLS team a copy of the plan");
+- the plan, protocol or agreement it was done under: "Emailed the SW as per the
+  CIN plan", "report submitted as per the compliance agreement", "in line with
+  the protocol"; not one inside what was told ("explained obs continue as per
+  policy"), not a person ("per Dariusz"), and not what went with the act ("sent
+  the school a copy with the plan").
 
 Such a purpose covers its own act only: "Referral to the diabetes team for
 review. DN informed." still lacks a reason for telling the DN, and "emailed the
@@ -49,6 +54,12 @@ NOT_A_PURPOSE = WORD_CLASSES["not_a_purpose"]
 NOTIFYING = WORD_CLASSES["notifying"]
 # where the content of what was told begins: "about", "re"
 CONTENT_OPENERS = WORD_CLASSES["content_openers"]
+# what a basis is named by: "as per the CIN plan", "under the protocol", "in line with"
+BASIS_LINKS = WORD_CLASSES["basis_links"]
+# "in line with", "in accordance with": the words before a "with" that names a basis
+BASIS_WITH = WORD_CLASSES["basis_with"]
+# plans, protocols and agreements an act can be done under
+OBLIGATIONS = WORD_CLASSES["obligations"]
 # the links by which a clause or phrase hangs on the act it gives the purpose of
 ATTACHING = {
     "advcl", "xcomp", "conj", "acl", "relcl", "prep", "pobj", "dobj", "appos", "npadvmod", "dep"
@@ -85,6 +96,8 @@ class PurposeReader:
             return False
         roots = {m.root.i: m.root for m in acts}
         if self.terms.has(sent, "statutory_bodies") and _notifies(sent):
+            return True
+        if any(_named_basis(t, roots) for t in sent):
             return True
         served = {act.i for act in (self.purpose_of(token, roots) for token in sent) if act}
         # "emailed the school to ask how he is getting on and told them mum is struggling":
@@ -177,6 +190,27 @@ def _what_for(
     if act is None or (act.lemma_.lower() in CLIENT_FACING and act.i != token.head.i):
         return None  # "told him the plan for discharge": the plan was what he was told
     return act
+
+
+def _named_basis(token: Token, roots: dict[int, Token]) -> bool:
+    """ "Emailed the SW as per the CIN plan", "As per compliance agreement ... report
+    submitted": a plan, protocol or agreement named after "per", "under" or "in line with",
+    hanging on the act (an opening "As per" hangs on it through its "as")."""
+    if token.lower_ not in BASIS_LINKS or token.dep_ != "prep":
+        return False
+    if token.lower_ == "with" and token.head.lower_ not in BASIS_WITH:
+        return False  # "in line with the protocol", not "sent a copy with the plan"
+    named = [t for c in token.children if c.dep_ == "pobj" for t in c.subtree]
+    if not any(t.pos_ == "NOUN" and t.lemma_.lower() in OBLIGATIONS for t in named):
+        return False
+    current = token
+    for _ in range(ATTACH_STEPS):
+        if current.dep_ not in (*ATTACHING, "mark") or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i in roots:
+            return True
+    return False
 
 
 def _one_act(word: Token, other: Token) -> bool:
