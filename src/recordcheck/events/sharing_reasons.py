@@ -75,12 +75,15 @@ class ReasonFinder:
         purposes.update(edge for s in agreements for edge in (s.start, s.end))
         # a purpose the grammar gives one act covers that act alone, not the one beside it
         own_purpose = self.purposes.covered(doc, outward)
+        # "Dawn asked whether Mrs W can give her views. Explained ...": the sharing answers her
+        answers = self.purposes.answers(doc)
         # "Pt now agrees to police being informed": the agreement covers telling the police
         agreed_with = {p for s in agreements for p in self._agencies_agreed(s)}
         return bool(outward) and all(
             any(s.start in purposes or s.end in purposes for s in episode)
             or (agreements and any(self.acts.has(s, "sharing_acts") for s in episode))
             or all(s.start in own_purpose for s in episode)
+            or episode[0].start in answers
             or bool(agreed_with and any(self._agencies(s) & agreed_with for s in episode))
             for episode in episodes(outward)
         )
