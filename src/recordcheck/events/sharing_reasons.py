@@ -40,6 +40,11 @@ EXPLAINING = WORD_CLASSES["explaining"]
 # "he agreed to it", "she asked for it herself": the act just recorded
 BACK_REFERENCE = WORD_CLASSES["back_reference"]
 SHARING_LABELS = ("sharing_verbs", "sharing_acts", "split_verbs")
+# best interests is a basis for the act it is said of: a referral or a telling, not a
+# meeting, a photograph or a move ("following a best interests meeting")
+BEST_INTERESTS = WORD_CLASSES["best_interests"]
+# sharing named as a thing: "the sharing is in her best interests"
+SHARING_NOUNS = WORD_CLASSES["sharing_nouns"]
 TO_WRITER = WORD_CLASSES["to_writer"]
 # "No PPN was sent", "nothing was shared": a subject so marked records no sharing done
 NO_SUBJECT = WORD_CLASSES["no_subject"]
@@ -89,8 +94,11 @@ class ReasonFinder:
         )
 
     def _stands(self, reason: Span) -> bool:
-        """Consent given, or a basis for sharing: "consent withdrawn" and "no consent" are none."""
+        """Consent given, or a basis for sharing: "consent withdrawn" and "no consent" are none,
+        and best interests said of anything but sharing ("a best interests meeting")."""
         if reason.label_ == "consent_cues":
+            if reason.root.lemma_.lower() in BEST_INTERESTS and not self._speaks_of_sharing(reason):
+                return False  # "following a best interests meeting", "photos taken in his BI"
             return self.consent.given(reason)
         if reason.label_ == "legal_basis":
             return reason[0].lower_ != "without" or self.consent.given(reason)
@@ -119,6 +127,13 @@ class ReasonFinder:
             if subject_ok and (later_act or (agrees_to and acts) or to_the_act):
                 found.append(sent)
         return found
+
+    def _speaks_of_sharing(self, reason: Span) -> bool:
+        """ "referral made in her best interests", "the sharing is in her best interests"."""
+        sent = reason.sent
+        return any(t.lower_ in SHARING_NOUNS for t in sent) or any(
+            m.label_ in SHARING_LABELS for m in self.acts.spans(sent)
+        )
 
     def _agencies_agreed(self, agreement: Span) -> set[str]:
         """The agencies an agreement names after its agreeing word: "agrees to police being
