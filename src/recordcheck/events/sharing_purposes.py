@@ -13,7 +13,16 @@ A sharing sentence records its purpose when the act carries
   third time"), and not what was talked about ("told mum about the plan for discharge");
 - a statutory notification: sent to the regulator or a supervisory body, its basis
   is the duty that requires it ("CQC notification submitted"); a document sent to
-  such a body is not one ("emailed the DoLS team a copy of the plan").
+  such a body is not one ("emailed the DoLS team a copy of the plan");
+- the purpose a partner's request just before it gives: "Email from the SW
+  requesting school information for assessment. Sent same day ..."; not a bare
+  request ("PC Aziz asked for his CPN's name. Gave both"), the writer's own
+  asking ("Asked re OT"), nor the person's or family's;
+- the plan, protocol or agreement it was done under: "Emailed the SW as per the
+  CIN plan", "report submitted as per the compliance agreement", "in line with
+  the protocol"; not one inside what was told ("explained obs continue as per
+  policy"), not a person ("per Dariusz"), and not what went with the act ("sent
+  the school a copy with the plan").
 
 Such a purpose covers its own act only: "Referral to the diabetes team for
 review. DN informed." still lacks a reason for telling the DN, and "emailed the
@@ -22,8 +31,9 @@ telling.
 
 A note that records a multi-agency forum (a strategy discussion, a child
 protection conference, a core group, a MARAC) shares in it for the forum's
-purpose; a referral reported there ("Young Carers - referral made 25/02") is an
-act of its own and needs its own reason.
+purpose, a report submitted to it ("YJS report submitted") among it; a referral
+reported there ("Young Carers - referral made 25/02") is an act of its own and
+needs its own reason.
 """
 
 from __future__ import annotations
@@ -49,12 +59,22 @@ NOT_A_PURPOSE = WORD_CLASSES["not_a_purpose"]
 NOTIFYING = WORD_CLASSES["notifying"]
 # where the content of what was told begins: "about", "re"
 CONTENT_OPENERS = WORD_CLASSES["content_openers"]
+# what a basis is named by: "as per the CIN plan", "under the protocol", "in line with"
+BASIS_LINKS = WORD_CLASSES["basis_links"]
+# a partner's request or question the sharing after it answers: "Dawn asked whether ..."
+ASKING = WORD_CLASSES["asking"]
+# "in line with", "in accordance with": the words before a "with" that names a basis
+BASIS_WITH = WORD_CLASSES["basis_with"]
+# plans, protocols and agreements an act can be done under
+OBLIGATIONS = WORD_CLASSES["obligations"]
 # the links by which a clause or phrase hangs on the act it gives the purpose of
 ATTACHING = {
     "advcl", "xcomp", "conj", "acl", "relcl", "prep", "pobj", "dobj", "appos", "npadvmod", "dep"
 }
 ATTACH_STEPS = 4  # links walked up from a purpose word to the act
 PURPOSE_LISTS = ("statutory_bodies", "forums")
+# what a forum's note submits to the forum itself: "YJS report submitted", "report sent"
+TO_THE_FORUM = WORD_CLASSES["to_the_forum"]
 FORUM_OPENING = 3  # tokens at the note's start within which a forum names what the note records
 
 
@@ -74,9 +94,61 @@ class PurposeReader:
         return {
             sent.start
             for sent in outward
-            if self.gives_purpose(sent)
-            or (forum and not self.acts.has(sent, "sharing_acts"))
+            if self.gives_purpose(sent) or (forum and not self._refers(sent))
         }
+
+    def answers(self, doc: Doc) -> set[int]:
+        """The starts of the sentences just after a partner's request that gives its purpose:
+        the sharing there answers it, for that purpose ("Email from the SW requesting school
+        information for assessment. Sent same day ...")."""
+        return {
+            sent.end
+            for sent in doc.sents
+            if not self.acts.has(sent, "sharing_acts")
+            and any(self._partners_request(token) for token in sent)
+        }
+
+    def _partners_request(self, token: Token) -> bool:
+        """A partner's request carrying its purpose; not the writer's own asking ("Asked re
+        OT"), the person's or family's, and not a bare request ("PC Aziz asked for his CPN's
+        name. Gave both": the standard's corpus reading, no purpose given)."""
+        if token.lemma_.lower() not in ASKING or token.pos_ != "VERB":
+            return False
+        if any(c.dep_ == "neg" for c in token.children):
+            return False
+        subject = Scope.subject_of(token)
+        if subject is None:
+            # "Email from Rachel Fenwick SW requesting school information for assessment"
+            partner = token.dep_ == "acl" and any(c.lower_ == "from" for c in token.head.children)
+        else:
+            partner = subject.pos_ in ("PROPN", "NOUN") and not (
+                subject.lower_ in WRITER or subject.lemma_.lower() in self.not_a_purpose
+            )
+        return partner and self._purpose_within(token)
+
+    def _purpose_within(self, request: Token) -> bool:
+        """ "requesting school information for assessment": what the requested thing is for,
+        not the thing itself ("asked for his medication list")."""
+        requested = [c for c in request.children if c.dep_ == "dobj"]
+        return any(
+            t.lower_ == "for"
+            and t.dep_ == "prep"
+            and t.head.i in {r.i for r in requested}
+            and any(
+                c.dep_ == "pobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in self.not_a_purpose
+                for c in t.children
+            )
+            for r in requested
+            for t in r.subtree
+        )
+
+    def _refers(self, sent: Span) -> bool:
+        """A referral or other act of its own in a forum's note ("Young Carers - referral
+        made"); a report to the forum ("YJS report submitted") is shared for its purpose."""
+        return any(
+            m.label_ == "sharing_acts" and m[0].lemma_.lower() not in TO_THE_FORUM
+            for m in self.acts.spans(sent)
+        )
 
     def gives_purpose(self, sent: Span) -> bool:
         """This sentence's sharing act carries its purpose (infinitive, request, "for", duty)."""
@@ -85,6 +157,8 @@ class PurposeReader:
             return False
         roots = {m.root.i: m.root for m in acts}
         if self.terms.has(sent, "statutory_bodies") and _notifies(sent):
+            return True
+        if any(_named_basis(t, roots) for t in sent):
             return True
         served = {act.i for act in (self.purpose_of(token, roots) for token in sent) if act}
         # "emailed the school to ask how he is getting on and told them mum is struggling":
@@ -177,6 +251,27 @@ def _what_for(
     if act is None or (act.lemma_.lower() in CLIENT_FACING and act.i != token.head.i):
         return None  # "told him the plan for discharge": the plan was what he was told
     return act
+
+
+def _named_basis(token: Token, roots: dict[int, Token]) -> bool:
+    """ "Emailed the SW as per the CIN plan", "As per compliance agreement ... report
+    submitted": a plan, protocol or agreement named after "per", "under" or "in line with",
+    hanging on the act (an opening "As per" hangs on it through its "as")."""
+    if token.lower_ not in BASIS_LINKS or token.dep_ != "prep":
+        return False
+    if token.lower_ == "with" and token.head.lower_ not in BASIS_WITH:
+        return False  # "in line with the protocol", not "sent a copy with the plan"
+    named = [t for c in token.children if c.dep_ == "pobj" for t in c.subtree]
+    if not any(t.pos_ == "NOUN" and t.lemma_.lower() in OBLIGATIONS for t in named):
+        return False
+    current = token
+    for _ in range(ATTACH_STEPS):
+        if current.dep_ not in (*ATTACHING, "mark") or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i in roots:
+            return True
+    return False
 
 
 def _one_act(word: Token, other: Token) -> bool:

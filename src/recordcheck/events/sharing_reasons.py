@@ -7,8 +7,13 @@ follow one another are one act (an episode), and each episode needs its own
 purpose, so "Rang 999 ... so the crew knew what to expect. Son informed." still
 lacks a reason for telling the son. Agreement to one act in other words ("Mum
 agreed to a CAMHS referral") covers referrals, and the sharing beside it, like a
-purpose. A "because" inside what was told ("told her she left because of DA")
-is what was said, not why it was said.
+purpose; agreement given after the act in its sentence ("Switch referral done
+there and then, he agreed", "(she asked for it herself)") is agreement to it, and
+agreement naming an agency ("Pt now agrees to police being informed") covers
+telling that agency wherever the note records it. A "because" inside what was
+told ("told her she left because of DA") is what was said, not why it was said;
+a reason given for the writer's own sharing, however worded ("I had to share
+this because it was about him being safe"), is a basis like "shared because".
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from recordcheck.events.sharing_consent import ConsentReader
 from recordcheck.events.sharing_purposes import PurposeReader
@@ -29,6 +34,20 @@ AGREEING = WORD_CLASSES["agreeing"]
 # reasons that can as well be part of what was told: "told her she left because of DA"
 CAUSAL = WORD_CLASSES["causal"]
 REASON_LISTS = ("consent_cues_lemma", "legal_basis_lemma", "purpose_cues_lemma")
+RECIPIENT_LISTS = ("agencies", "people")
+# the words that give a reason for what their clause hangs on: "because", "as", "since"
+EXPLAINING = WORD_CLASSES["explaining"]
+# "he agreed to it", "she asked for it herself": the act just recorded
+BACK_REFERENCE = WORD_CLASSES["back_reference"]
+SHARING_LABELS = ("sharing_verbs", "sharing_acts", "split_verbs")
+# best interests is a basis for the act it is said of: a referral or a telling, not a
+# meeting, a photograph or a move ("following a best interests meeting")
+BEST_INTERESTS = WORD_CLASSES["best_interests"]
+# sharing named as a thing: "the sharing is in her best interests"
+SHARING_NOUNS = WORD_CLASSES["sharing_nouns"]
+TO_WRITER = WORD_CLASSES["to_writer"]
+# "No PPN was sent", "nothing was shared": a subject so marked records no sharing done
+NO_SUBJECT = WORD_CLASSES["no_subject"]
 
 
 class ReasonFinder:
@@ -40,6 +59,8 @@ class ReasonFinder:
         self.purposes = PurposeReader(nlp, lists, acts)
         self.scope = Scope(nlp)
         self.consent = ConsentReader(self.scope)
+        # agencies and people: whom an agreement names as the ones to be told
+        self.recipients = TermMatcher(nlp, {key: lists[key] for key in RECIPIENT_LISTS})
 
     def recorded(self, doc: Doc, outward: list[Span]) -> bool:
         """Consent or a legal basis anywhere; else a purpose for each sharing, in or after it.
@@ -48,7 +69,7 @@ class ReasonFinder:
         sharing it sits beside, not telling mum herself earlier in the call.
         """
         reasons = self.reasons.spans(doc)
-        if any(self._stands(r) for r in reasons):
+        if any(self._stands(r) for r in reasons) or self._sharing_explained(doc):
             return True
         agreements = self._agreements_to_sharing(doc)
         purposes = {
@@ -59,16 +80,25 @@ class ReasonFinder:
         purposes.update(edge for s in agreements for edge in (s.start, s.end))
         # a purpose the grammar gives one act covers that act alone, not the one beside it
         own_purpose = self.purposes.covered(doc, outward)
+        # "Dawn asked whether Mrs W can give her views. Explained ...": the sharing answers her
+        answers = self.purposes.answers(doc)
+        # "Pt now agrees to police being informed": the agreement covers telling the police
+        agreed_with = {p for s in agreements for p in self._agencies_agreed(s)}
         return bool(outward) and all(
             any(s.start in purposes or s.end in purposes for s in episode)
             or (agreements and any(self.acts.has(s, "sharing_acts") for s in episode))
             or all(s.start in own_purpose for s in episode)
+            or episode[0].start in answers
+            or bool(agreed_with and any(self._agencies(s) & agreed_with for s in episode))
             for episode in episodes(outward)
         )
 
     def _stands(self, reason: Span) -> bool:
-        """Consent given, or a basis for sharing: "consent withdrawn" and "no consent" are none."""
+        """Consent given, or a basis for sharing: "consent withdrawn" and "no consent" are none,
+        and best interests said of anything but sharing ("a best interests meeting")."""
         if reason.label_ == "consent_cues":
+            if reason.root.lemma_.lower() in BEST_INTERESTS and not self._speaks_of_sharing(reason):
+                return False  # "following a best interests meeting", "photos taken in his BI"
             return self.consent.given(reason)
         if reason.label_ == "legal_basis":
             return reason[0].lower_ != "without" or self.consent.given(reason)
@@ -92,9 +122,44 @@ class ReasonFinder:
             agrees_to = any(
                 t.i + 1 < sent.end and sent.doc[t.i + 1].lower_ == "to" for t in agreeing
             )
-            if subject_ok and (later_act or (agrees_to and acts)):
+            # "Switch referral done there and then, he agreed", "(she asked for it herself)"
+            to_the_act = any(_agrees_to_what_went_before(t, acts) for t in agreeing)
+            if subject_ok and (later_act or (agrees_to and acts) or to_the_act):
                 found.append(sent)
         return found
+
+    def _speaks_of_sharing(self, reason: Span) -> bool:
+        """ "referral made in her best interests", "the sharing is in her best interests"."""
+        sent = reason.sent
+        return any(t.lower_ in SHARING_NOUNS for t in sent) or any(
+            m.label_ in SHARING_LABELS for m in self.acts.spans(sent)
+        )
+
+    def _agencies_agreed(self, agreement: Span) -> set[str]:
+        """The agencies an agreement names after its agreeing word: "agrees to police being
+        informed"; not one who agreed ("Dr Haworth agreed SALT referral")."""
+        agreeing = next(t for t in agreement if t.lemma_.lower() in AGREEING)
+        return self._agencies(agreement.doc[agreeing.i + 1 : agreement.end])
+
+    def _agencies(self, words: Span) -> set[str]:
+        return {p.text.lower() for p in self.recipients.spans(words) if p.label_ == "agencies"}
+
+    def _sharing_explained(self, doc: Doc) -> bool:
+        """A reason given for sharing itself, in whatever words: "I had to share this because
+        it was about him being safe", "referred as she is at risk" (beside the listed forms
+        "shared because", "referred because"). Not sharing held back ("didn't tell the
+        school because she was scared")."""
+        for token in doc:
+            if token.lower_ not in EXPLAINING or token.dep_ != "mark":
+                continue
+            verb = token.head.head if token.head.dep_ == "advcl" else None
+            if verb is None or not _writers_sharing(self.scope, verb):
+                continue
+            acts = [m for m in self.acts.spans(verb.sent) if m.label_ in SHARING_LABELS]
+            done = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+            if any(m.start <= v.i < m.end for m in acts for v in done):
+                return True
+        return False
 
 
 def episodes(outward: list[Span]) -> list[list[Span]]:
@@ -106,6 +171,39 @@ def episodes(outward: list[Span]) -> list[list[Span]]:
         else:
             found.append([sent])
     return found
+
+
+def _writers_sharing(scope: Scope, verb: Token) -> bool:
+    """Sharing the writer did: not negated ("No PPN was sent"), wished for ("if she wants
+    police informed"), sent to us, or someone else's ("told the school she reported it")."""
+    subject = Scope.subject_of(verb)
+    if subject is not None and subject.pos_ == "PRON" and subject.lower_ not in WRITER:
+        return False
+    if subject is not None and (
+        subject.lower_ in NO_SUBJECT or any(c.lower_ in NO_SUBJECT for c in subject.children)
+    ):
+        return False
+    to_us = any(
+        c.dep_ in ("prep", "dative") and any(o.lower_ in TO_WRITER for o in c.children)
+        for c in verb.children
+    )
+    sent = verb.sent
+    return not (to_us or scope.negated(verb, within=sent) or scope.hypothetical(verb, sent))
+
+
+def _agrees_to_what_went_before(agreeing: Token, acts: list[Span]) -> bool:
+    """ "Switch referral done there and then, he agreed", "(she asked for it herself)": an
+    agreement after the act in its sentence, with nothing of its own agreed to but the act."""
+    if not any(a.label_ != "contact_verbs" and a.end <= agreeing.i for a in acts):
+        return False
+    for child in agreeing.children:
+        if child.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp"):
+            return False
+        if child.dep_ == "prep" and any(
+            c.dep_ == "pobj" and c.lower_ not in BACK_REFERENCE for c in child.children
+        ):
+            return False  # "he asked for her medication list": a request of his own
+    return True
 
 
 def _told_content(reason: Span) -> bool:
