@@ -27,7 +27,15 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from recordcheck.events.cues import Cue, SignificantCues
 from recordcheck.events.event_details import opening_source, outcome_of, source_of
-from recordcheck.events.when import clock_times, days, resolve, written_for
+from recordcheck.events.when import (
+    bare_dates,
+    before_the_year_of,
+    clock_times,
+    days,
+    resolve,
+    written_for,
+    years,
+)
 from recordcheck.language.clauses import clause_of, ends_statement
 from recordcheck.model import ChronologyEvent, Note
 
@@ -37,6 +45,9 @@ SUMMARY_CHARS = 200
 OUTCOME_CHARS = 160
 # a long statement's summary starts this many characters before the cue, at most
 LEAD_IN_CHARS = 80
+# What was done about an event is looked for this many statements on, at most, and never
+# past the next event: "Cut on back of head. Rang 999. Stayed with him. Body map done."
+OUTCOME_REACH = 4
 # A second event of the same kind this few statements on is the same event told on;
 # decisions are each their own ("Agreed s47. Agreed ICPC.").
 JOIN_REACH = 2
@@ -64,14 +75,20 @@ class _Event:
     statement: Span
     last: int  # index of the last statement this event runs to
     outcome: Span | None
+    setting: Span | None = None  # a heading before it that says when: "Incident 11/01 21:30."
 
     @property
     def kind(self) -> str:
         return self.cue.kind
 
     def joins(self, cue: Cue, index: int) -> bool:
-        same = cue.kind == self.kind or {cue.kind, self.kind} <= EPISODE
-        return same and self.kind != "decision" and index - self.last <= JOIN_REACH
+        return _told_on(self.cue, cue) and index - self.last <= JOIN_REACH
+
+
+def _told_on(first: Cue, then: Cue) -> bool:
+    """A cue that carries on the same event: "Cut on right hand. Called 999."."""
+    same = then.kind == first.kind or {then.kind, first.kind} <= EPISODE
+    return same and first.kind != "decision"
 
 
 @Language.factory(
@@ -98,20 +115,25 @@ class ChronologyMarker:
         statements = list(statements_of(doc))
         matches = self.cues.matcher.spans(doc)
         outcomes = [m for m in matches if m.label_ == "outcome"]
-        quoted = self.cues.scope.quoted_ranges(doc)
+        found = list(self._cues_by_statement(statements, matches))
         events: list[_Event] = []
-        for index, statement in enumerate(statements):
-            found = self.cues.cues_in(statement, matches, quoted)
-            if not found:
-                continue
-            cue = found[0]
-            following = statements[index + 1] if index + 1 < len(statements) else None
+        for position, (index, cue) in enumerate(found):
+            statement = statements[index]
+            # what was done is looked for up to the next event that is not this one told on
+            upto = next(
+                (i for i, other in found[position + 1 :] if not _told_on(cue, other)),
+                len(statements),
+            )
+            following = statements[index + 1 : min(upto, index + 1 + OUTCOME_REACH)]
             outcome = outcome_of(cue.span, statement, following, outcomes, self.cues.negated)
             if events and events[-1].joins(cue, index):
                 events[-1].last = index
                 events[-1].outcome = events[-1].outcome or outcome
                 continue
-            events.append(_Event(cue, statement, index, outcome))
+            setting = statements[index - 1] if index > 0 else None
+            if setting is not None and not _is_setting(setting):
+                setting = None
+            events.append(_Event(cue, statement, index, outcome, setting))
         opening = statements[0] if statements else doc[:]
         # a note that opens "Call from the school" or "Late entry for 03/06" says so for all
         source = opening_source(opening, self.source_nouns)
@@ -120,14 +142,37 @@ class ChronologyMarker:
         doc.spans[EVENTS_KEY] = SpanGroup(doc, name=EVENTS_KEY, spans=spans)
         return doc
 
+    def _cues_by_statement(self, statements: list[Span], matches) -> Iterator[tuple[int, Cue]]:
+        """(index, most telling cue) of each statement that records an event.
+
+        The items of a list under a plan heading of its own line are plans:
+        "Actions:" then "- MARAC referral today".
+        """
+        quoted = self.cues.scope.quoted_ranges(statements[0].doc) if statements else []
+        plan_headings = self.cues.words["plan_headings"]
+        in_plan_list = False
+        for index, statement in enumerate(statements):
+            if _opens_a_list(statement, plan_headings):
+                in_plan_list = True
+                continue
+            if in_plan_list and _is_list_item(statement):
+                continue
+            in_plan_list = False
+            found = self.cues.cues_in(statement, matches, quoted)
+            if found:
+                yield index, found[0]
+
     def _marked(self, event: _Event, note_source: str, note_day: str) -> Span:
         cue, statement = event.cue, event.statement
         words = _summary_words(statement, cue.span)
         span = Span(statement.doc, words.start, words.end, label=cue.kind)
         source = source_of(cue.span, statement, self.source_verbs, self.source_nouns)
-        span._.rc_event_source = source or note_source
+        # a note from another agency brings its events, but "Decision: ..." is the writer's
+        span._.rc_event_source = source or ("" if _is_heading(cue.span) else note_source)
         span._.rc_event_outcome = event.outcome
         clock, day = _when(statement, cue, self.source_verbs)
+        if not clock and not day and event.setting is not None:
+            clock, day = _setting_when(event.setting)
         span._.rc_event_time, span._.rc_event_day = clock, day or note_day
         return span
 
@@ -143,6 +188,45 @@ def statements_of(doc: Doc) -> Iterator[Span]:
                 if piece is not None:
                     yield piece
                 start = token.i + 1
+
+
+def _is_heading(words: Span) -> bool:
+    """Words followed by a colon: "Decision:"."""
+    return words.end < len(words.doc) and words.doc[words.end].text == ":"
+
+
+def _opens_a_list(statement: Span, headings: frozenset[str]) -> bool:
+    """A plan heading alone on its line: "Actions:", "Next steps:"."""
+    text = statement.text.strip()
+    return text.endswith(":") and text[:-1].strip().lower() in headings
+
+
+def _is_list_item(statement: Span) -> bool:
+    """Starts a line after a bullet: "- MARAC referral today"."""
+    doc = statement.doc
+    index = statement.start - 1
+    bulleted = False
+    while index >= 0 and (doc[index].is_space or doc[index].text in _BULLETS):
+        bulleted = bulleted or doc[index].text in _BULLETS
+        index -= 1
+    return bulleted
+
+
+def _is_setting(statement: Span) -> bool:
+    """A line with no verb that says when: "Incident 11/01/25 approx 21:30 at the address.";
+    not an item of a list, nor one that dates something else ("no breaches since 02/02")."""
+    if _is_list_item(statement) or any(
+        t.pos_ in ("VERB", "AUX") or t.lower_ in SETTING_MARKS for t in statement
+    ):
+        return False
+    return bool(clock_times(statement.text) or days(statement.text) or bare_dates(statement.text))
+
+
+def _setting_when(setting: Span) -> tuple[str, str]:
+    text = setting.text
+    clock = next((f.value for f in clock_times(text)), "")
+    day = next((f.value for f in [*days(text), *bare_dates(text)]), "")
+    return clock, day
 
 
 def _trimmed(span: Span) -> Span | None:
@@ -193,8 +277,18 @@ def _when(statement: Span, cue: Cue, telling_verbs: frozenset[str]) -> tuple[str
             return False
         return cue.kind != "disclosure" or verb == _verb_above(telling)
 
+    event_verb = _verb_above(cue.span.root)
+
+    def on_the_event(found) -> bool:
+        """A date without "on", or a year, dates the event only on the event's own verb
+        (or in a line with none): "charged 12/01", "call-outs in 2024"; not "submitted for
+        the 24/04 meeting"."""
+        words = doc.char_span(offset + found.start, offset + found.end, alignment_mode="expand")
+        return words is not None and belongs(found) and _verb_above(words.root) == event_verb
+
     clock = next((f.value for f in clock_times(text) if belongs(f)), "")
     day = next((f.value for f in days(text) if belongs(f)), "")
+    day = day or next((f.value for f in [*bare_dates(text), *years(text)] if on_the_event(f)), "")
     return clock, day
 
 
@@ -209,6 +303,8 @@ def chronology_events_for(doc: Doc, note: Note) -> tuple[ChronologyEvent, ...]:
     """The note's significant events, as rc_chronology marked them, dated against the note."""
     events = []
     for span in doc.spans.get(EVENTS_KEY, ()):
+        if before_the_year_of(span._.rc_event_day, note.date):
+            continue  # "two call-outs to the address in 2024": the case's history
         outcome: Span | None = span._.rc_event_outcome
         date, time = resolve(span._.rc_event_day, span._.rc_event_time, note.date, note.time)
         events.append(
@@ -246,9 +342,20 @@ def _names_a_time(mention: Span) -> bool:
     return mention.start > 0 and mention.doc[mention.start - 1].lower_ in TIME_PREPOSITIONS
 
 
+def _without_open_bracket(line: str) -> str:
+    """Words cut inside a bracket end before it: "charged 12/01 (non-fatal" -> "charged 12/01"."""
+    opened: list[int] = []
+    for position, char in enumerate(line):
+        if char == "(":
+            opened.append(position)
+        elif char == ")" and opened:
+            opened.pop()
+    return line[: opened[0]].rstrip(" ,;:-") if opened and opened[0] > 0 else line
+
+
 def cut_at_word(text: str, limit: int) -> str:
     """One line of at most about `limit` characters, cut after a whole word."""
-    line = _SPACES.sub(" ", text).strip()
+    line = _without_open_bracket(_SPACES.sub(" ", text).strip())
     if len(line) <= limit:
         return line
     head = line[:limit]
