@@ -205,3 +205,12 @@ def test_what_was_done_may_be_recorded_a_few_sentences_on(real_nlp):
     )
     event = only(events_in(real_nlp, text))
     assert (event.kind, event.outcome) == ("harm", "Body map completed")
+
+
+def test_a_date_that_dates_something_else_is_not_the_events(real_nlp):
+    since = only(events_in(real_nlp, "First seizure since 12/01."))
+    assert since.date == FRIDAY
+    aside = only(events_in(
+        real_nlp, "Callum pleaded guilty to robbery (Riverside Park 22/11/24, knife shown)."
+    ))
+    assert (aside.kind, aside.date) == ("decision", FRIDAY)

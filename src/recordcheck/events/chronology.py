@@ -275,6 +275,8 @@ def _when(statement: Span, cue: Cue, telling_verbs: frozenset[str]) -> tuple[str
         verb = _verb_above(words.root)
         if verb is not None and any(c.lower_ in SETTING_MARKS for c in verb.children):
             return False
+        if words.start > 0 and doc[words.start - 1].lower_ in SETTING_MARKS:
+            return False  # "First seizure since 12/01": no verb to carry the "since"
         return cue.kind != "disclosure" or verb == _verb_above(telling)
 
     event_verb = _verb_above(cue.span.root)
@@ -284,12 +286,26 @@ def _when(statement: Span, cue: Cue, telling_verbs: frozenset[str]) -> tuple[str
         (or in a line with none): "charged 12/01", "call-outs in 2024"; not "submitted for
         the 24/04 meeting"."""
         words = doc.char_span(offset + found.start, offset + found.end, alignment_mode="expand")
-        return words is not None and belongs(found) and _verb_above(words.root) == event_verb
+        # "pleaded guilty to robbery (Riverside Park 22/11/24)": an aside dates its own
+        aside = _in_brackets(text, found.start) and not _in_brackets(
+            text, cue.span.start_char - offset
+        )
+        return (
+            words is not None
+            and not aside
+            and belongs(found)
+            and _verb_above(words.root) == event_verb
+        )
 
     clock = next((f.value for f in clock_times(text) if belongs(f)), "")
     day = next((f.value for f in days(text) if belongs(f)), "")
     day = day or next((f.value for f in [*bare_dates(text), *years(text)] if on_the_event(f)), "")
     return clock, day
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    before = text[:at]
+    return before.count("(") > before.count(")")
 
 
 def _verb_above(token: Token) -> Token | None:
