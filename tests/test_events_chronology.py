@@ -214,3 +214,9 @@ def test_a_date_that_dates_something_else_is_not_the_events(real_nlp):
         real_nlp, "Callum pleaded guilty to robbery (Riverside Park 22/11/24, knife shown)."
     ))
     assert (aside.kind, aside.date) == ("decision", FRIDAY)
+
+
+def test_the_offence_someone_was_arrested_for_is_no_new_harm(real_nlp):
+    text = "Her partner Steve Doyle was arrested for assault and bailed."
+    event = only(events_in(real_nlp, text))
+    assert event.kind == "incident"
