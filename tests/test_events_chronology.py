@@ -54,7 +54,7 @@ def test_the_summary_is_the_event_not_the_notes_first_sentence(real_nlp):
         # what was passed on or weighed, under a label, is not a new event
         "Shared: DASH score + the two previous strangulation incidents she disclosed.",
         "Criteria: DASH 17, strangulation, threats to kill.",
-        "Info shared by IDVA: DASH 17, NMO granted 22/01, children's presentation.",
+        "Info shared by IDVA: DASH 17, sanctuary in progress, children's presentation.",
         # a condition with no verb to carry it
         "If any plan/intent or injury - A&E / crisis line.",
         # court words that are no arrest or restraint
@@ -220,3 +220,18 @@ def test_the_offence_someone_was_arrested_for_is_no_new_harm(real_nlp):
     text = "Her partner Steve Doyle was arrested for assault and bailed."
     event = only(events_in(real_nlp, text))
     assert event.kind == "incident"
+
+
+def test_a_line_that_dates_something_else_does_not_date_the_next_event(real_nlp):
+    text = "Sent text. No reply by 17:00.\nHe punched her in the face."
+    assert only(events_in(real_nlp, text)).time == "10:00"
+
+
+def test_a_decision_passed_on_under_a_label_is_still_a_decision(real_nlp):
+    text = "Rang the hub. Advice: doesn't meet threshold for a concern on what we know."
+    assert only(events_in(real_nlp, text)).kind == "decision"
+
+
+def test_a_source_named_before_a_colon_and_never_one_run_into_a_date(real_nlp):
+    text = "18:10 update from DC Whitlock: Dean arrested at his mum's address at 17:40."
+    assert only(events_in(real_nlp, text)).source == "DC Whitlock"

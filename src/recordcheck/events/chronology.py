@@ -216,7 +216,7 @@ def _is_setting(statement: Span) -> bool:
     """A line with no verb that says when: "Incident 11/01/25 approx 21:30 at the address.";
     not an item of a list, nor one that dates something else ("no breaches since 02/02")."""
     if _is_list_item(statement) or any(
-        t.pos_ in ("VERB", "AUX") or t.lower_ in SETTING_MARKS for t in statement
+        t.pos_ in ("VERB", "AUX") or t.lower_ in SETTING_MARKS | {"by", "no"} for t in statement
     ):
         return False
     return bool(clock_times(statement.text) or days(statement.text) or bare_dates(statement.text))

@@ -85,8 +85,7 @@ class SignificantCues:
             return [Cue("decision", heading)]  # "Decision: plans continue under neglect"
         if heading is not None and heading.text.lower() in self.words["plan_headings"]:
             return []  # "Plan: ...": to be done
-        if self._relays(statement):
-            return []  # "Shared: DASH score ...": what was passed on, not a new event
+        relayed = self._relays(statement)  # "Shared: DASH score ...": passed on, not new
         if ends_in_question_mark(statement):
             return []  # a question: "injury - reportable?"
         matches = [m for m in matches if statement.start <= m.start and m.end <= statement.end]
@@ -101,6 +100,8 @@ class SignificantCues:
                 continue
             if self._is_label(match) or self._is_title(match, quoted):
                 continue
+            if relayed and kind != "decision":
+                continue  # but "Advice: doesn't meet threshold" is the adviser's decision
             if self._counts(match, kind, statement, by_label.get("background", [])):
                 found.append(Cue(kind, match))
         return sorted(found, key=lambda cue: (KINDS.index(cue.kind), cue.span.start))

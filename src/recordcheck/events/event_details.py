@@ -108,15 +108,24 @@ def _named(who: Token) -> str:
     # "Rang 101 and reported ...": a note's opening verb the parser took for a subject
     if who.pos_ in ("PRON", "VERB", "AUX") or who.lower_ in _FIRST_PERSON | _channel_words():
         return ""
-    # "Decision: raise a concern with ASC": a label the parser took for the subject
-    if who.i + 1 < len(who.doc) and who.doc[who.i + 1].text == ":":
+    if _is_label(who):
         return ""
     words = [t for t in who.doc[who.left_edge.i : who.i + 1]]
     # "At 14:50 Mason told ...": the parser may take the time into the name
     while words and (words[0].dep_ in _LEADING or words[0].is_space or _has_digit(words[0])):
         words = words[1:]
     words = words[-MAX_SOURCE_WORDS:]
+    # "Benn 15/10 18:22 - Stephen Gale": a name run into a date is two things, not a source
+    if any(_has_digit(t) or t.text in ("-", "–", ":") for t in words):
+        return ""
     return who.doc[words[0].i : words[-1].i + 1].text.strip() if words else ""
+
+
+def _is_label(who: Token) -> bool:
+    """ "Decision: raise a concern with ASC": a line's label the parser took for a subject."""
+    doc, first = who.doc, who.left_edge.i
+    opens_line = first == 0 or doc[first - 1].is_space or doc[first - 1].text in (".", "\n")
+    return opens_line and who.i + 1 < len(doc) and doc[who.i + 1].text == ":"
 
 
 @cache
