@@ -235,3 +235,19 @@ def test_a_decision_passed_on_under_a_label_is_still_a_decision(real_nlp):
 def test_a_source_named_before_a_colon_and_never_one_run_into_a_date(real_nlp):
     text = "18:10 update from DC Whitlock: Dean arrested at his mum's address at 17:40."
     assert only(events_in(real_nlp, text)).source == "DC Whitlock"
+
+
+def test_an_item_under_actions_that_records_what_was_done_is_no_plan(real_nlp):
+    text = "Saw her alone.\nActions:\n- rang 101 at 11:00, police attended\n- GP to review"
+    event = only(events_in(real_nlp, text))
+    assert (event.kind, event.time) == ("incident", "11:00")
+
+
+def test_history_a_person_tells_now_is_not_left_out_as_history(real_nlp):
+    text = "Previous ED attendance 2023 with wrist fracture - she now says that Roy hit her."
+    assert len(events_in(real_nlp, text)) == 1
+
+
+def test_a_sentence_passed_by_a_court_is_a_decision(real_nlp):
+    text = "Sentence: 12 wk custody suspended 18 months, restraining order 5 years."
+    assert only(events_in(real_nlp, text)).kind == "decision"

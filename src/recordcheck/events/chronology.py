@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
-from recordcheck.events.cues import Cue, SignificantCues
+from recordcheck.events.cues import DISCLOSING_VERBS, Cue, SignificantCues
 from recordcheck.events.event_details import opening_source, outcome_of, source_of
 from recordcheck.events.when import (
     bare_dates,
@@ -155,7 +155,7 @@ class ChronologyMarker:
             if _opens_a_list(statement, plan_headings):
                 in_plan_list = True
                 continue
-            if in_plan_list and _is_list_item(statement):
+            if in_plan_list and _is_list_item(statement) and not _says_done(statement):
                 continue
             in_plan_list = False
             found = self.cues.cues_in(statement, matches, quoted)
@@ -210,6 +210,18 @@ def _is_list_item(statement: Span) -> bool:
         bulleted = bulleted or doc[index].text in _BULLETS
         index -= 1
     return bulleted
+
+
+def _says_done(statement: Span) -> bool:
+    """An item that records what was done, even under "Actions:": "- Rang 101 at 11:00"."""
+    return any(t.tag_ in ("VBD", "VBN") and not _still_to_do(t) for t in statement)
+
+
+def _still_to_do(verb: Token) -> bool:
+    """ "to be sent", "will be done"."""
+    return any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("to", "be", "will") for c in verb.children
+    )
 
 
 def _is_setting(statement: Span) -> bool:
@@ -299,7 +311,10 @@ def _when(statement: Span, cue: Cue, telling_verbs: frozenset[str]) -> tuple[str
 
     clock = next((f.value for f in clock_times(text) if belongs(f)), "")
     day = next((f.value for f in days(text) if belongs(f)), "")
-    day = day or next((f.value for f in [*bare_dates(text), *years(text)] if on_the_event(f)), "")
+    # "she now says that was Roy too": history told now is a disclosure made today
+    told_now = any(t.lemma_.lower() in DISCLOSING_VERBS for t in statement)
+    found = [*bare_dates(text), *([] if told_now else years(text))]
+    day = day or next((f.value for f in found if on_the_event(f)), "")
     return clock, day
 
 
