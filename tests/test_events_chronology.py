@@ -251,3 +251,8 @@ def test_history_a_person_tells_now_is_not_left_out_as_history(real_nlp):
 def test_a_sentence_passed_by_a_court_is_a_decision(real_nlp):
     text = "Sentence: 12 wk custody suspended 18 months, restraining order 5 years."
     assert only(events_in(real_nlp, text)).kind == "decision"
+
+
+def test_an_order_granted_is_a_decision_whatever_its_terms(real_nlp):
+    text = "NMO granted without notice by DJ Cartwright - not to come within 100m of the house."
+    assert only(events_in(real_nlp, text)).kind == "decision"

@@ -102,6 +102,8 @@ class SignificantCues:
                 continue
             if relayed and kind != "decision":
                 continue  # but "Advice: doesn't meet threshold" is the adviser's decision
+            if match.label_ == "decision_topic":
+                match = _deciding_verb(match, by_label.get("decision_verb", []))
             if self._counts(match, kind, statement, by_label.get("background", [])):
                 found.append(Cue(kind, match))
         return sorted(found, key=lambda cue: (KINDS.index(cue.kind), cue.span.start))
@@ -310,6 +312,14 @@ class SignificantCues:
             before = match.doc[max(0, opening.start - 3) : opening.start] if opening else []
             return title_case or any(t.lower_ in self.words["document_words"] for t in before)
         return False
+
+
+def _deciding_verb(topic: Span, verbs: list[Span]) -> Span:
+    """What was decided is read from the deciding word, not the topic's head: "NMO granted
+    by DJ Cartwright - not to come within 100m" is granted, though the parser hangs the
+    NMO on the order's terms."""
+    clause = clause_of(topic.root)
+    return next((v for v in verbs if clause.start <= v.start < clause.end), topic)
 
 
 def _in_condition(match: Span, statement: Span) -> bool:
