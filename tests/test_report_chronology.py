@@ -120,3 +120,14 @@ def test_a_contact_rows_outcome_does_not_repeat_its_summary():
     replied = gp(outcome="He will see her today.")
     row = contact_event(result("N1", GP_NOTE, contacts=[replied]))
     assert row is not None and row.outcome == "He will see her today."
+
+
+
+def test_a_contact_rows_outcome_is_not_the_long_passage_its_summary_shortens():
+    text = "Present: Freya, mum, KH, JP, Bev Ashworth (SN).\n" + "- a plan item\n" * 30
+    school_nurse = ContactEvent(
+        "School nursing", "health", 30, 42, direction="both", evidence=text, outcome=text
+    )
+    row = contact_event(result("N1", text, contacts=[school_nurse]))
+    assert row is not None and row.summary.endswith("…")
+    assert row.outcome == ""

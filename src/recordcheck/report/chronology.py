@@ -117,8 +117,11 @@ def _joined(sentences: list[str], limit: int) -> str:
 
 
 def _repeats(outcome: str, summary: str) -> bool:
-    words = " ".join(outcome.split()).rstrip(".").rstrip("…")
-    return bool(words) and words in summary
+    """The outcome is words the summary already quotes, or the summary is its shortened
+    start ("Present: ... - reduced timetable…" over the same list)."""
+    words = " ".join(outcome.split()).rstrip(".")
+    shortened = summary.endswith("…") and words.startswith(summary.rstrip("…"))
+    return bool(words) and (words in summary or shortened)
 
 
 def agencies_involved(result: NoteResult, event: ChronologyEvent) -> list[str]:
