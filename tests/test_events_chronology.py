@@ -256,3 +256,8 @@ def test_a_sentence_passed_by_a_court_is_a_decision(real_nlp):
 def test_an_order_granted_is_a_decision_whatever_its_terms(real_nlp):
     text = "NMO granted without notice by DJ Cartwright - not to come within 100m of the house."
     assert only(events_in(real_nlp, text)).kind == "decision"
+
+
+def test_a_breach_of_bail_is_an_incident(real_nlp):
+    text = "Dean has been texting her sister asking to talk - this is a breach of bail."
+    assert only(events_in(real_nlp, text)).kind == "incident"
