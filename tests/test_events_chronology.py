@@ -261,3 +261,10 @@ def test_an_order_granted_is_a_decision_whatever_its_terms(real_nlp):
 def test_a_breach_of_bail_is_an_incident(real_nlp):
     text = "Dean has been texting her sister asking to talk - this is a breach of bail."
     assert only(events_in(real_nlp, text)).kind == "incident"
+
+
+def test_a_decision_heading_alone_on_its_line_heads_the_decision_after_it(real_nlp):
+    text = "Views shared.\nDecision:\n1. Further S47 enquiries - risk re-assessed as HIGH."
+    event = only(events_in(real_nlp, text))
+    assert event.kind == "decision"
+    assert event.summary == "Further S47 enquiries - risk re-assessed as HIGH."

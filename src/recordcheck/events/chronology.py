@@ -25,17 +25,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
+from recordcheck.events import when
 from recordcheck.events.cues import DISCLOSING_VERBS, Cue, SignificantCues
 from recordcheck.events.event_details import opening_source, outcome_of, source_of
-from recordcheck.events.when import (
-    bare_dates,
-    before_the_year_of,
-    clock_times,
-    days,
-    resolve,
-    written_for,
-    years,
-)
 from recordcheck.language.clauses import clause_of, ends_statement
 from recordcheck.model import ChronologyEvent, Note
 
@@ -137,7 +129,7 @@ class ChronologyMarker:
         opening = statements[0] if statements else doc[:]
         # a note that opens "Call from the school" or "Late entry for 03/06" says so for all
         source = opening_source(opening, self.source_nouns)
-        day = written_for(opening.text)
+        day = when.written_for(opening.text)
         spans = [self._marked(event, source, day) for event in events]
         doc.spans[EVENTS_KEY] = SpanGroup(doc, name=EVENTS_KEY, spans=spans)
         return doc
@@ -150,10 +142,17 @@ class ChronologyMarker:
         """
         quoted = self.cues.scope.quoted_ranges(statements[0].doc) if statements else []
         plan_headings = self.cues.words["plan_headings"]
-        in_plan_list = False
+        in_plan_list = decided = False
         for index, statement in enumerate(statements):
             if _opens_a_list(statement, plan_headings):
                 in_plan_list = True
+                continue
+            if decided:
+                decided = False  # "Decision:" alone on its line: the next line is what
+                yield index, Cue("decision", statement[:1])
+                continue
+            if _opens_a_list(statement, self.cues.words["decision_headings"]):
+                decided = True
                 continue
             if in_plan_list and _is_list_item(statement) and not _says_done(statement):
                 continue
@@ -231,13 +230,14 @@ def _is_setting(statement: Span) -> bool:
         t.pos_ in ("VERB", "AUX") or t.lower_ in SETTING_MARKS | {"by", "no"} for t in statement
     ):
         return False
-    return bool(clock_times(statement.text) or days(statement.text) or bare_dates(statement.text))
+    text = statement.text
+    return bool(when.clock_times(text) or when.days(text) or when.bare_dates(text))
 
 
 def _setting_when(setting: Span) -> tuple[str, str]:
     text = setting.text
-    clock = next((f.value for f in clock_times(text)), "")
-    day = next((f.value for f in [*days(text), *bare_dates(text)]), "")
+    clock = next((f.value for f in when.clock_times(text)), "")
+    day = next((f.value for f in [*when.days(text), *when.bare_dates(text)]), "")
     return clock, day
 
 
@@ -309,11 +309,11 @@ def _when(statement: Span, cue: Cue, telling_verbs: frozenset[str]) -> tuple[str
             and _verb_above(words.root) == event_verb
         )
 
-    clock = next((f.value for f in clock_times(text) if belongs(f)), "")
-    day = next((f.value for f in days(text) if belongs(f)), "")
+    clock = next((f.value for f in when.clock_times(text) if belongs(f)), "")
+    day = next((f.value for f in when.days(text) if belongs(f)), "")
     # "she now says that was Roy too": history told now is a disclosure made today
     told_now = any(t.lemma_.lower() in DISCLOSING_VERBS for t in statement)
-    found = [*bare_dates(text), *([] if told_now else years(text))]
+    found = [*when.bare_dates(text), *([] if told_now else when.years(text))]
     day = day or next((f.value for f in found if on_the_event(f)), "")
     return clock, day
 
@@ -334,10 +334,10 @@ def chronology_events_for(doc: Doc, note: Note) -> tuple[ChronologyEvent, ...]:
     """The note's significant events, as rc_chronology marked them, dated against the note."""
     events = []
     for span in doc.spans.get(EVENTS_KEY, ()):
-        if before_the_year_of(span._.rc_event_day, note.date):
+        if when.before_the_year_of(span._.rc_event_day, note.date):
             continue  # "two call-outs to the address in 2024": the case's history
         outcome: Span | None = span._.rc_event_outcome
-        date, time = resolve(span._.rc_event_day, span._.rc_event_time, note.date, note.time)
+        date, time = when.resolve(span._.rc_event_day, span._.rc_event_time, note.date, note.time)
         events.append(
             ChronologyEvent(
                 kind=span.label_,
