@@ -268,3 +268,11 @@ def test_a_decision_heading_alone_on_its_line_heads_the_decision_after_it(real_n
     event = only(events_in(real_nlp, text))
     assert event.kind == "decision"
     assert event.summary == "Further S47 enquiries - risk re-assessed as HIGH."
+    # the writer's decision, though the note came from the police
+    called = only(events_in(real_nlp, "Call from PC Shah.\nDecision:\nS47 enquiries agreed."))
+    assert (called.kind, called.source) == ("decision", "")
+
+
+def test_a_decision_is_not_dated_by_the_times_it_sets(real_nlp):
+    text = "Outcome:\nYRO 12 months, EM curfew 19:00-07:00 for 6 months, supervision."
+    assert only(events_in(real_nlp, text)).time == "10:00"

@@ -28,7 +28,14 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 from recordcheck.events import when
 from recordcheck.events.cues import DISCLOSING_VERBS, Cue, SignificantCues
 from recordcheck.events.event_details import opening_source, outcome_of, source_of
-from recordcheck.language.clauses import clause_of, ends_statement
+from recordcheck.events.statements import (
+    after_a_label,
+    is_list_item,
+    opens_a_list,
+    says_done,
+    statements_of,
+)
+from recordcheck.language.clauses import clause_of
 from recordcheck.model import ChronologyEvent, Note
 
 EVENTS_KEY = "rc_events"
@@ -49,7 +56,6 @@ EPISODE = frozenset({"harm", "incident"})
 SETTING_MARKS = frozenset({"since", "until", "till", "before"})
 TIME_PREPOSITIONS = frozenset({"after", "before", "during", "until"})
 _SPACES = re.compile(r"\s+")
-_BULLETS = {"-", "*", "•", "/", "–", "—", ">"}
 
 for _name, _default in (
     ("rc_event_source", ""),
@@ -144,17 +150,17 @@ class ChronologyMarker:
         plan_headings = self.cues.words["plan_headings"]
         in_plan_list = decided = False
         for index, statement in enumerate(statements):
-            if _opens_a_list(statement, plan_headings):
+            if opens_a_list(statement, plan_headings):
                 in_plan_list = True
                 continue
             if decided:
                 decided = False  # "Decision:" alone on its line: the next line is what
                 yield index, Cue("decision", statement[:1])
                 continue
-            if _opens_a_list(statement, self.cues.words["decision_headings"]):
+            if opens_a_list(statement, self.cues.words["decision_headings"]):
                 decided = True
                 continue
-            if in_plan_list and _is_list_item(statement) and not _says_done(statement):
+            if in_plan_list and is_list_item(statement) and not says_done(statement):
                 continue
             in_plan_list = False
             found = self.cues.cues_in(statement, matches, quoted)
@@ -167,7 +173,8 @@ class ChronologyMarker:
         span = Span(statement.doc, words.start, words.end, label=cue.kind)
         source = source_of(cue.span, statement, self.source_verbs, self.source_nouns)
         # a note from another agency brings its events, but "Decision: ..." is the writer's
-        span._.rc_event_source = source or ("" if _is_heading(cue.span) else note_source)
+        own = _is_heading(cue.span) or after_a_label(statement)
+        span._.rc_event_source = source or ("" if own else note_source)
         span._.rc_event_outcome = event.outcome
         clock, day = _when(statement, cue, self.source_verbs)
         if not clock and not day and event.setting is not None:
@@ -176,57 +183,15 @@ class ChronologyMarker:
         return span
 
 
-def statements_of(doc: Doc) -> Iterator[Span]:
-    """The note's sentences, cut again at line breaks and full stops the parser missed
-    (a bulleted log often parses as one long sentence), less bullets and spaces."""
-    for sent in doc.sents:
-        start = sent.start
-        for token in sent:
-            if ends_statement(token) or token.i == sent.end - 1:
-                piece = _trimmed(doc[start : token.i + 1])
-                if piece is not None:
-                    yield piece
-                start = token.i + 1
-
-
 def _is_heading(words: Span) -> bool:
     """Words followed by a colon: "Decision:"."""
     return words.end < len(words.doc) and words.doc[words.end].text == ":"
 
 
-def _opens_a_list(statement: Span, headings: frozenset[str]) -> bool:
-    """A plan heading alone on its line: "Actions:", "Next steps:"."""
-    text = statement.text.strip()
-    return text.endswith(":") and text[:-1].strip().lower() in headings
-
-
-def _is_list_item(statement: Span) -> bool:
-    """Starts a line after a bullet: "- MARAC referral today"."""
-    doc = statement.doc
-    index = statement.start - 1
-    bulleted = False
-    while index >= 0 and (doc[index].is_space or doc[index].text in _BULLETS):
-        bulleted = bulleted or doc[index].text in _BULLETS
-        index -= 1
-    return bulleted
-
-
-def _says_done(statement: Span) -> bool:
-    """An item that records what was done, even under "Actions:": "- Rang 101 at 11:00"."""
-    return any(t.tag_ in ("VBD", "VBN") and not _still_to_do(t) for t in statement)
-
-
-def _still_to_do(verb: Token) -> bool:
-    """ "to be sent", "will be done"."""
-    return any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in ("to", "be", "will") for c in verb.children
-    )
-
-
 def _is_setting(statement: Span) -> bool:
     """A line with no verb that says when: "Incident 11/01/25 approx 21:30 at the address.";
     not an item of a list, nor one that dates something else ("no breaches since 02/02")."""
-    if _is_list_item(statement) or any(
+    if is_list_item(statement) or any(
         t.pos_ in ("VERB", "AUX") or t.lower_ in SETTING_MARKS | {"by", "no"} for t in statement
     ):
         return False
@@ -239,18 +204,6 @@ def _setting_when(setting: Span) -> tuple[str, str]:
     clock = next((f.value for f in when.clock_times(text)), "")
     day = next((f.value for f in [*when.days(text), *when.bare_dates(text)]), "")
     return clock, day
-
-
-def _trimmed(span: Span) -> Span | None:
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].is_space or doc[start].text in _BULLETS):
-        start += 1
-    while end > start and doc[end - 1].is_space:
-        end -= 1
-    if not any(token.is_alpha for token in doc[start:end]):
-        return None
-    return doc[start:end]
 
 
 def _summary_words(statement: Span, cue: Span) -> Span:
@@ -309,8 +262,12 @@ def _when(statement: Span, cue: Cue, telling_verbs: frozenset[str]) -> tuple[str
             and _verb_above(words.root) == event_verb
         )
 
-    clock = next((f.value for f in when.clock_times(text) if belongs(f)), "")
-    day = next((f.value for f in when.days(text) if belongs(f)), "")
+    def dates(found) -> bool:
+        # a decision with no verb to date: its times are what it sets ("curfew 19:00-07:00")
+        return belongs(found) and (cue.kind != "decision" or event_verb is not None)
+
+    clock = next((f.value for f in when.clock_times(text) if dates(f)), "")
+    day = next((f.value for f in when.days(text) if dates(f)), "")
     # "she now says that was Roy too": history told now is a disclosure made today
     told_now = any(t.lemma_.lower() in DISCLOSING_VERBS for t in statement)
     found = [*when.bare_dates(text), *([] if told_now else when.years(text))]
