@@ -51,6 +51,22 @@ def test_the_summary_is_the_event_not_the_notes_first_sentence(real_nlp):
         "He pushed the bowl off the table.",
         "Cigarette burn marks on the carpet.",
         "Raised a safeguarding alert re the choking incident.",
+        # what was passed on or weighed, under a label, is not a new event
+        "Shared: DASH score + the two previous strangulation incidents she disclosed.",
+        "Criteria: DASH 17, strangulation, threats to kill.",
+        "Info shared by IDVA: DASH 17, sanctuary in progress, children's presentation.",
+        # a condition with no verb to carry it
+        "If any plan/intent or injury - A&E / crisis line.",
+        # court words that are no arrest or restraint
+        "Power of arrest attached.",
+        "Restraining order to be considered at sentence.",
+        # "to" is both joined verbs': the stepping down is to come
+        "CIN review 03/06 - CSC likely to close to CIN & step down to Early Help, cl agrees.",
+        # the case's history, by the year (the note is of 2025)
+        "Police checks with TVP: two DA call-outs to the address in 2024.",
+        # the items of a list under a plan heading of its own
+        "Phoned her.\nActions:\n- MARAC referral today\n- GP - cl to book",
+        "Sacral wound improving, healthy granulation.",
     ],
 )
 def test_what_is_not_a_significant_event(real_nlp, text):
@@ -139,3 +155,124 @@ def test_the_audit_pipeline_fills_events_and_the_check_pipeline_does_not(real_nl
     assert (event.kind, event.outcome) == ("harm", "Body map completed")
     plain = NoteChecker.for_pipeline(real_nlp, PipelineOptions())
     assert plain.check([note], batch_size=8)[0].events == ()
+
+
+def test_harm_a_person_says_was_done_to_them_is_a_disclosure(real_nlp):
+    event = only(events_in(real_nlp, "Lorraine said Steve had strangled her once in January."))
+    assert (event.kind, event.source) == ("disclosure", "Lorraine")
+
+
+def test_an_offence_named_in_court_is_a_decision_not_harm(real_nlp):
+    text = "Dean pleaded NG at Crown Court yest to non-fatal strangulation."
+    event = only(events_in(real_nlp, text))
+    assert (event.kind, event.date) == ("decision", "2025-03-13")
+
+
+def test_cuts_as_a_noun_are_harm(real_nlp):
+    event = only(events_in(real_nlp, "Checked her arm - 4 new cuts L forearm, superficial."))
+    assert event.kind == "harm"
+    assert events_in(real_nlp, "His benefit cuts started this month.") == ()
+
+
+def test_a_heading_line_dates_the_event_told_after_it(real_nlp):
+    text = (
+        "Referral received from Westmere Police via secure email.\n"
+        "Incident 11/01/25 approx 21:30 at her home address.\n"
+        "Ex-partner attended, kicked the back door in, grabbed her by the throat in the kitchen."
+    )
+    event = only(events_in(real_nlp, text, date="2025-01-13"))
+    assert event.kind == "harm"
+    assert (event.date, event.time) == ("2025-01-11", "21:30")
+    assert event.source == "Westmere Police"
+
+
+def test_a_time_written_with_a_full_stop_dates_the_event(real_nlp):
+    event = only(events_in(real_nlp, "Waited with him. Ambulance arrived 10.20 and took him in."))
+    assert (event.kind, event.time) == ("incident", "10:20")
+
+
+def test_a_label_and_the_one_found_are_not_sources(real_nlp):
+    decision = only(events_in(real_nlp, "Decision: raise a safeguarding concern with ASC today."))
+    assert (decision.kind, decision.source) == ("decision", "")
+    found = only(events_in(real_nlp, "Kayleigh rang 09:10 - Len found on floor, 999 called."))
+    assert found.source != "Len"
+
+
+def test_what_was_done_may_be_recorded_a_few_sentences_on(real_nlp):
+    text = (
+        "Noticed a cut on the back of his head, dried blood. Stayed with him. "
+        "Blanket over him. Body map completed."
+    )
+    event = only(events_in(real_nlp, text))
+    assert (event.kind, event.outcome) == ("harm", "Body map completed")
+
+
+def test_a_date_that_dates_something_else_is_not_the_events(real_nlp):
+    since = only(events_in(real_nlp, "First seizure since 12/01."))
+    assert since.date == FRIDAY
+    aside = only(events_in(
+        real_nlp, "Callum pleaded guilty to robbery (Riverside Park 22/11/24, knife shown)."
+    ))
+    assert (aside.kind, aside.date) == ("decision", FRIDAY)
+
+
+def test_the_offence_someone_was_arrested_for_is_no_new_harm(real_nlp):
+    text = "Her partner Steve Doyle was arrested for assault and bailed."
+    event = only(events_in(real_nlp, text))
+    assert event.kind == "incident"
+
+
+def test_a_line_that_dates_something_else_does_not_date_the_next_event(real_nlp):
+    text = "Sent text. No reply by 17:00.\nHe punched her in the face."
+    assert only(events_in(real_nlp, text)).time == "10:00"
+
+
+def test_a_decision_passed_on_under_a_label_is_still_a_decision(real_nlp):
+    text = "Rang the hub. Advice: doesn't meet threshold for a concern on what we know."
+    assert only(events_in(real_nlp, text)).kind == "decision"
+
+
+def test_a_source_named_before_a_colon_and_never_one_run_into_a_date(real_nlp):
+    text = "18:10 update from DC Whitlock: Dean arrested at his mum's address at 17:40."
+    assert only(events_in(real_nlp, text)).source == "DC Whitlock"
+
+
+def test_an_item_under_actions_that_records_what_was_done_is_no_plan(real_nlp):
+    text = "Saw her alone.\nActions:\n- rang 101 at 11:00, police attended\n- GP to review"
+    event = only(events_in(real_nlp, text))
+    assert (event.kind, event.time) == ("incident", "11:00")
+
+
+def test_history_a_person_tells_now_is_not_left_out_as_history(real_nlp):
+    text = "Previous ED attendance 2023 with wrist fracture - she now says that Roy hit her."
+    assert len(events_in(real_nlp, text)) == 1
+
+
+def test_a_sentence_passed_by_a_court_is_a_decision(real_nlp):
+    text = "Sentence: 12 wk custody suspended 18 months, restraining order 5 years."
+    assert only(events_in(real_nlp, text)).kind == "decision"
+
+
+def test_an_order_granted_is_a_decision_whatever_its_terms(real_nlp):
+    text = "NMO granted without notice by DJ Cartwright - not to come within 100m of the house."
+    assert only(events_in(real_nlp, text)).kind == "decision"
+
+
+def test_a_breach_of_bail_is_an_incident(real_nlp):
+    text = "Dean has been texting her sister asking to talk - this is a breach of bail."
+    assert only(events_in(real_nlp, text)).kind == "incident"
+
+
+def test_a_decision_heading_alone_on_its_line_heads_the_decision_after_it(real_nlp):
+    text = "Views shared.\nDecision:\n1. Further S47 enquiries - risk re-assessed as HIGH."
+    event = only(events_in(real_nlp, text))
+    assert event.kind == "decision"
+    assert event.summary == "Further S47 enquiries - risk re-assessed as HIGH."
+    # the writer's decision, though the note came from the police
+    called = only(events_in(real_nlp, "Call from PC Shah.\nDecision:\nS47 enquiries agreed."))
+    assert (called.kind, called.source) == ("decision", "")
+
+
+def test_a_decision_is_not_dated_by_the_times_it_sets(real_nlp):
+    text = "Outcome:\nYRO 12 months, EM curfew 19:00-07:00 for 6 months, supervision."
+    assert only(events_in(real_nlp, text)).time == "10:00"

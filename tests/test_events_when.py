@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from recordcheck.events import when
 from recordcheck.events.when import clock_times, days, resolve, written_for
 
 
@@ -85,3 +86,43 @@ def test_a_late_entry_says_which_day_it_records():
         "date:03/06"
     )
     assert written_for("Home visit to Mrs A.") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "clock"),
+    [
+        ("ambulance arrived 10.20 took him to hospital", ["10:20"]),
+        ("rang 999 at 09.06 then office", ["09:06"]),
+        ("weighed 57.10kg, BM 14.2", []),  # a measurement, not a time
+        ("paid £12.50 for the taxi", []),
+        ("wound 3.0 x 2.5cm", []),
+    ],
+)
+def test_a_time_written_with_a_full_stop_after_a_two_figure_hour(text, clock):
+    assert [found.value for found in clock_times(text)] == clock
+
+
+def test_yesterday_shortened_is_yesterday():
+    assert [found.value for found in days("pleaded NG at PTPH yest 14/04")] == ["yesterday"]
+
+
+def test_dates_and_years_written_on_their_own():
+    assert [f.value for f in when.bare_dates("charged 12/01 (strangulation), listed 27/01/25")] == [
+        "date:12/01", "date:27/01/25",
+    ]
+    assert when.bare_dates("scored 17/24 on the DASH") == []  # no 24th month
+    assert [f.value for f in when.years("two call-outs to the address in 2024")] == ["year:2024"]
+
+
+def test_a_day_after_the_note_is_to_come_not_when_it_happened():
+    # "MARAC referral submitted for the 24/04 meeting", written on 09/04
+    assert resolve("date:24/04", "", "2025-04-09", "12:00") == ("2025-04-09", "12:00")
+    assert resolve("date:24/04/25", "", "2025-04-09", "12:00") == ("2025-04-09", "12:00")
+    # a date just after the note's in January is last December's
+    assert resolve("date:28/12", "", "2025-01-05", "12:00") == ("2024-12-28", None)
+
+
+def test_a_year_before_the_notes_own_is_history():
+    assert when.before_the_year_of("year:2024", "2025-05-12")
+    assert not when.before_the_year_of("year:2025", "2025-05-12")
+    assert not when.before_the_year_of("yesterday", "2025-05-12")

@@ -91,3 +91,43 @@ def test_no_contact_row_when_the_contact_is_in_the_events_own_words():
     assert contact_event(noted) is None
     assert [e.kind for _, e in chronology_rows([noted])] == ["incident"]
     assert agencies_involved(noted, detained) == ["Police (force not named)"]
+
+
+def test_a_contact_row_closes_a_bracket_its_evidence_left_open_and_ends_each_sentence():
+    text = (
+        "Call from PC Ravi Patel, Thames Valley Police (collar no. 4417). "
+        "Emailed PC Patel the clips"
+    )
+    police = ContactEvent(
+        "Thames Valley Police", "police", 10, 25, direction="in",
+        evidence="Call from PC Ravi Patel, Thames Valley Police (collar no. 4417",
+    )
+    advocacy = ContactEvent(
+        "Voiceworks Advocacy", "advocacy", 70, 80, evidence="Emailed PC Patel the clips"
+    )
+    row = contact_event(result("N1", text, contacts=[police, advocacy]))
+    assert row is not None
+    assert row.summary == (
+        "Call from PC Ravi Patel, Thames Valley Police (collar no. 4417). "
+        "Emailed PC Patel the clips."
+    )
+
+
+def test_a_contact_rows_outcome_does_not_repeat_its_summary():
+    repeated = gp(outcome="Rang Dr Ahmed at Riverside Surgery about the bruise.")
+    row = contact_event(result("N1", GP_NOTE, contacts=[repeated]))
+    assert row is not None and row.outcome == ""
+    replied = gp(outcome="He will see her today.")
+    row = contact_event(result("N1", GP_NOTE, contacts=[replied]))
+    assert row is not None and row.outcome == "He will see her today."
+
+
+
+def test_a_contact_rows_outcome_is_not_the_long_passage_its_summary_shortens():
+    text = "Present: Freya, mum, KH, JP, Bev Ashworth (SN).\n" + "- a plan item\n" * 30
+    school_nurse = ContactEvent(
+        "School nursing", "health", 30, 42, direction="both", evidence=text, outcome=text
+    )
+    row = contact_event(result("N1", text, contacts=[school_nurse]))
+    assert row is not None and row.summary.endswith("…")
+    assert row.outcome == ""

@@ -25,10 +25,17 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
-from recordcheck.events.cues import Cue, SignificantCues
+from recordcheck.events import when
+from recordcheck.events.cues import DISCLOSING_VERBS, Cue, SignificantCues
 from recordcheck.events.event_details import opening_source, outcome_of, source_of
-from recordcheck.events.when import clock_times, days, resolve, written_for
-from recordcheck.language.clauses import clause_of, ends_statement
+from recordcheck.events.statements import (
+    after_a_label,
+    is_list_item,
+    opens_a_list,
+    says_done,
+    statements_of,
+)
+from recordcheck.language.clauses import clause_of
 from recordcheck.model import ChronologyEvent, Note
 
 EVENTS_KEY = "rc_events"
@@ -37,6 +44,9 @@ SUMMARY_CHARS = 200
 OUTCOME_CHARS = 160
 # a long statement's summary starts this many characters before the cue, at most
 LEAD_IN_CHARS = 80
+# What was done about an event is looked for this many statements on, at most, and never
+# past the next event: "Cut on back of head. Rang 999. Stayed with him. Body map done."
+OUTCOME_REACH = 4
 # A second event of the same kind this few statements on is the same event told on;
 # decisions are each their own ("Agreed s47. Agreed ICPC.").
 JOIN_REACH = 2
@@ -46,7 +56,6 @@ EPISODE = frozenset({"harm", "incident"})
 SETTING_MARKS = frozenset({"since", "until", "till", "before"})
 TIME_PREPOSITIONS = frozenset({"after", "before", "during", "until"})
 _SPACES = re.compile(r"\s+")
-_BULLETS = {"-", "*", "•", "/", "–", "—", ">"}
 
 for _name, _default in (
     ("rc_event_source", ""),
@@ -64,14 +73,20 @@ class _Event:
     statement: Span
     last: int  # index of the last statement this event runs to
     outcome: Span | None
+    setting: Span | None = None  # a heading before it that says when: "Incident 11/01 21:30."
 
     @property
     def kind(self) -> str:
         return self.cue.kind
 
     def joins(self, cue: Cue, index: int) -> bool:
-        same = cue.kind == self.kind or {cue.kind, self.kind} <= EPISODE
-        return same and self.kind != "decision" and index - self.last <= JOIN_REACH
+        return _told_on(self.cue, cue) and index - self.last <= JOIN_REACH
+
+
+def _told_on(first: Cue, then: Cue) -> bool:
+    """A cue that carries on the same event: "Cut on right hand. Called 999."."""
+    same = then.kind == first.kind or {then.kind, first.kind} <= EPISODE
+    return same and first.kind != "decision"
 
 
 @Language.factory(
@@ -98,63 +113,97 @@ class ChronologyMarker:
         statements = list(statements_of(doc))
         matches = self.cues.matcher.spans(doc)
         outcomes = [m for m in matches if m.label_ == "outcome"]
-        quoted = self.cues.scope.quoted_ranges(doc)
+        found = list(self._cues_by_statement(statements, matches))
         events: list[_Event] = []
-        for index, statement in enumerate(statements):
-            found = self.cues.cues_in(statement, matches, quoted)
-            if not found:
-                continue
-            cue = found[0]
-            following = statements[index + 1] if index + 1 < len(statements) else None
+        for position, (index, cue) in enumerate(found):
+            statement = statements[index]
+            # what was done is looked for up to the next event that is not this one told on
+            upto = next(
+                (i for i, other in found[position + 1 :] if not _told_on(cue, other)),
+                len(statements),
+            )
+            following = statements[index + 1 : min(upto, index + 1 + OUTCOME_REACH)]
             outcome = outcome_of(cue.span, statement, following, outcomes, self.cues.negated)
             if events and events[-1].joins(cue, index):
                 events[-1].last = index
                 events[-1].outcome = events[-1].outcome or outcome
                 continue
-            events.append(_Event(cue, statement, index, outcome))
+            setting = statements[index - 1] if index > 0 else None
+            if setting is not None and not _is_setting(setting):
+                setting = None
+            events.append(_Event(cue, statement, index, outcome, setting))
         opening = statements[0] if statements else doc[:]
         # a note that opens "Call from the school" or "Late entry for 03/06" says so for all
         source = opening_source(opening, self.source_nouns)
-        day = written_for(opening.text)
+        day = when.written_for(opening.text)
         spans = [self._marked(event, source, day) for event in events]
         doc.spans[EVENTS_KEY] = SpanGroup(doc, name=EVENTS_KEY, spans=spans)
         return doc
+
+    def _cues_by_statement(self, statements: list[Span], matches) -> Iterator[tuple[int, Cue]]:
+        """(index, most telling cue) of each statement that records an event.
+
+        The items of a list under a plan heading of its own line are plans:
+        "Actions:" then "- MARAC referral today".
+        """
+        quoted = self.cues.scope.quoted_ranges(statements[0].doc) if statements else []
+        plan_headings = self.cues.words["plan_headings"]
+        in_plan_list = decided = False
+        for index, statement in enumerate(statements):
+            if opens_a_list(statement, plan_headings):
+                in_plan_list = True
+                continue
+            if decided:
+                decided = False  # "Decision:" alone on its line: the next line is what
+                yield index, Cue("decision", statement[:1])
+                continue
+            if opens_a_list(statement, self.cues.words["decision_headings"]):
+                decided = True
+                continue
+            if in_plan_list and is_list_item(statement) and not says_done(statement):
+                continue
+            in_plan_list = False
+            found = self.cues.cues_in(statement, matches, quoted)
+            if found:
+                yield index, found[0]
 
     def _marked(self, event: _Event, note_source: str, note_day: str) -> Span:
         cue, statement = event.cue, event.statement
         words = _summary_words(statement, cue.span)
         span = Span(statement.doc, words.start, words.end, label=cue.kind)
         source = source_of(cue.span, statement, self.source_verbs, self.source_nouns)
-        span._.rc_event_source = source or note_source
+        # a note from another agency brings its events, but "Decision: ..." is the writer's
+        own = _is_heading(cue.span) or after_a_label(statement)
+        span._.rc_event_source = source or ("" if own else note_source)
         span._.rc_event_outcome = event.outcome
         clock, day = _when(statement, cue, self.source_verbs)
+        if not clock and not day and event.setting is not None:
+            clock, day = _setting_when(event.setting)
         span._.rc_event_time, span._.rc_event_day = clock, day or note_day
         return span
 
 
-def statements_of(doc: Doc) -> Iterator[Span]:
-    """The note's sentences, cut again at line breaks and full stops the parser missed
-    (a bulleted log often parses as one long sentence), less bullets and spaces."""
-    for sent in doc.sents:
-        start = sent.start
-        for token in sent:
-            if ends_statement(token) or token.i == sent.end - 1:
-                piece = _trimmed(doc[start : token.i + 1])
-                if piece is not None:
-                    yield piece
-                start = token.i + 1
+def _is_heading(words: Span) -> bool:
+    """Words followed by a colon: "Decision:"."""
+    return words.end < len(words.doc) and words.doc[words.end].text == ":"
 
 
-def _trimmed(span: Span) -> Span | None:
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].is_space or doc[start].text in _BULLETS):
-        start += 1
-    while end > start and doc[end - 1].is_space:
-        end -= 1
-    if not any(token.is_alpha for token in doc[start:end]):
-        return None
-    return doc[start:end]
+def _is_setting(statement: Span) -> bool:
+    """A line with no verb that says when: "Incident 11/01/25 approx 21:30 at the address.";
+    not an item of a list, nor one that dates something else ("no breaches since 02/02")."""
+    if is_list_item(statement) or any(
+        t.pos_ in ("VERB", "AUX") or t.lower_ in SETTING_MARKS | {"by", "no"} for t in statement
+    ):
+        return False
+    text = statement.text
+    return bool(when.clock_times(text) or when.days(text) or when.bare_dates(text))
+
+
+def _setting_when(setting: Span) -> tuple[str, str]:
+    text = setting.text
+    clock = next((f.value for f in when.clock_times(text)), "")
+    day = next((f.value for f in [*when.days(text), *when.bare_dates(text)]), "")
+    return clock, day
 
 
 def _summary_words(statement: Span, cue: Span) -> Span:
@@ -191,11 +240,44 @@ def _when(statement: Span, cue: Cue, telling_verbs: frozenset[str]) -> tuple[str
         verb = _verb_above(words.root)
         if verb is not None and any(c.lower_ in SETTING_MARKS for c in verb.children):
             return False
+        if words.start > 0 and doc[words.start - 1].lower_ in SETTING_MARKS:
+            return False  # "First seizure since 12/01": no verb to carry the "since"
         return cue.kind != "disclosure" or verb == _verb_above(telling)
 
-    clock = next((f.value for f in clock_times(text) if belongs(f)), "")
-    day = next((f.value for f in days(text) if belongs(f)), "")
+    event_verb = _verb_above(cue.span.root)
+
+    def on_the_event(found) -> bool:
+        """A date without "on", or a year, dates the event only on the event's own verb
+        (or in a line with none): "charged 12/01", "call-outs in 2024"; not "submitted for
+        the 24/04 meeting"."""
+        words = doc.char_span(offset + found.start, offset + found.end, alignment_mode="expand")
+        # "pleaded guilty to robbery (Riverside Park 22/11/24)": an aside dates its own
+        aside = _in_brackets(text, found.start) and not _in_brackets(
+            text, cue.span.start_char - offset
+        )
+        return (
+            words is not None
+            and not aside
+            and belongs(found)
+            and _verb_above(words.root) == event_verb
+        )
+
+    def dates(found) -> bool:
+        # a decision with no verb to date: its times are what it sets ("curfew 19:00-07:00")
+        return belongs(found) and (cue.kind != "decision" or event_verb is not None)
+
+    clock = next((f.value for f in when.clock_times(text) if dates(f)), "")
+    day = next((f.value for f in when.days(text) if dates(f)), "")
+    # "she now says that was Roy too": history told now is a disclosure made today
+    told_now = any(t.lemma_.lower() in DISCLOSING_VERBS for t in statement)
+    found = [*when.bare_dates(text), *([] if told_now else when.years(text))]
+    day = day or next((f.value for f in found if on_the_event(f)), "")
     return clock, day
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    before = text[:at]
+    return before.count("(") > before.count(")")
 
 
 def _verb_above(token: Token) -> Token | None:
@@ -209,8 +291,10 @@ def chronology_events_for(doc: Doc, note: Note) -> tuple[ChronologyEvent, ...]:
     """The note's significant events, as rc_chronology marked them, dated against the note."""
     events = []
     for span in doc.spans.get(EVENTS_KEY, ()):
+        if when.before_the_year_of(span._.rc_event_day, note.date):
+            continue  # "two call-outs to the address in 2024": the case's history
         outcome: Span | None = span._.rc_event_outcome
-        date, time = resolve(span._.rc_event_day, span._.rc_event_time, note.date, note.time)
+        date, time = when.resolve(span._.rc_event_day, span._.rc_event_time, note.date, note.time)
         events.append(
             ChronologyEvent(
                 kind=span.label_,
@@ -246,9 +330,20 @@ def _names_a_time(mention: Span) -> bool:
     return mention.start > 0 and mention.doc[mention.start - 1].lower_ in TIME_PREPOSITIONS
 
 
+def _without_open_bracket(line: str) -> str:
+    """Words cut inside a bracket end before it: "charged 12/01 (non-fatal" -> "charged 12/01"."""
+    opened: list[int] = []
+    for position, char in enumerate(line):
+        if char == "(":
+            opened.append(position)
+        elif char == ")" and opened:
+            opened.pop()
+    return line[: opened[0]].rstrip(" ,;:-") if opened and opened[0] > 0 else line
+
+
 def cut_at_word(text: str, limit: int) -> str:
     """One line of at most about `limit` characters, cut after a whole word."""
-    line = _SPACES.sub(" ", text).strip()
+    line = _without_open_bracket(_SPACES.sub(" ", text).strip())
     if len(line) <= limit:
         return line
     head = line[:limit]

@@ -28,8 +28,13 @@ from recordcheck.language.scope import Scope
 KINDS = ("disclosure", "decision", "harm", "incident", "risk")
 WORD_SETS = (
     "document_words", "plan_headings", "decision_headings", "planned_aux", "reference_words",
-    "referring_determiners", "body_words",
+    "referring_determiners", "body_words", "relay_headings", "offence_words",
 )
+# "If any plan/intent or injury - A&E": a cue after one of these, in the same stretch of
+# words, is only a possibility, even where no verb carries the condition
+CONDITION_WORDS = frozenset({"if", "unless", "whether"})
+# where a condition's words end when no verb says so
+STRETCH_ENDS = frozenset({";", ":", ",", "-", "–", "—"})
 FUTURE_WORDS = ("tomorrow", "next week", "next month", "upcoming", "later this week")
 # "kicked off", "threw out", "fell behind": a particle makes a cue verb something else
 PARTICLES = frozenset({"out", "off", "away", "over", "through", "behind", "asleep"})
@@ -80,6 +85,7 @@ class SignificantCues:
             return [Cue("decision", heading)]  # "Decision: plans continue under neglect"
         if heading is not None and heading.text.lower() in self.words["plan_headings"]:
             return []  # "Plan: ...": to be done
+        relayed = self._relays(statement)  # "Shared: DASH score ...": passed on, not new
         if ends_in_question_mark(statement):
             return []  # a question: "injury - reportable?"
         matches = [m for m in matches if statement.start <= m.start and m.end <= statement.end]
@@ -94,14 +100,27 @@ class SignificantCues:
                 continue
             if self._is_label(match) or self._is_title(match, quoted):
                 continue
+            if relayed and kind != "decision":
+                continue  # but "Advice: doesn't meet threshold" is the adviser's decision
+            if match.label_ == "decision_topic":
+                match = _deciding_verb(match, by_label.get("decision_verb", []))
             if self._counts(match, kind, statement, by_label.get("background", [])):
                 found.append(Cue(kind, match))
         return sorted(found, key=lambda cue: (KINDS.index(cue.kind), cue.span.start))
 
     def _kind_of(self, match: Span, by_label: dict[str, list[Span]], quoted) -> str | None:
         label = match.label_
+        if label == "harm" and self._names_an_offence(match):
+            return None  # "charged (non-fatal strangulation)": the offence, not harm done now
+        if label == "harm" and self._abuse_told(match):
+            return "disclosure"  # "Lorraine said Steve had strangled her"
         if label in KINDS:
             return label
+        # "4 new cuts L forearm"; not "benefit cuts", "cuts to services"
+        if label == "harm_noun" and match.root.pos_ == "NOUN" and not any(
+            c.dep_ in ("compound", "prep") for c in match.root.children
+        ):
+            return "harm"
         if label == "decision_topic":
             clause = clause_of(match.root)
             verbs = by_label.get("decision_verb", [])
@@ -114,6 +133,37 @@ class SignificantCues:
         if label == "told_of" and self._told_by_someone(match):
             return "disclosure"  # He said he is frightened of Deano
         return None
+
+    def _relays(self, statement: Span) -> bool:
+        """Opens with a label of what was passed on or weighed: "Info shared by IDVA:"."""
+        words = [t for t in statement[:6] if not t.is_space]
+        colon = next((i for i, t in enumerate(words) if t.text == ":"), None)
+        if colon is None or colon == 0:
+            return False
+        label = [t.lower_ for t in words[:colon]]
+        relay = self.words["relay_headings"]
+        return label[0] in relay or " ".join(label[:2]) in relay
+
+    def _names_an_offence(self, match: Span) -> bool:
+        """Under a verb or noun of the criminal process: "pleaded NG to strangulation",
+        "changed his plea to guilty to strangulation", "charged (strangulation)"."""
+        offence = self.words["offence_words"]
+        for node in match.root.ancestors:
+            if node.lemma_.lower() in offence or node.lower_ in offence:
+                return True
+            if node.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in offence for c in node.children
+            ):
+                return True
+        return False
+
+    def _abuse_told(self, match: Span) -> bool:
+        """Harm someone did to someone, as a person said it: "She said he hit her"."""
+        root = match.root
+        done_to = root.pos_ == "VERB" and any(
+            c.dep_ in ("dobj", "agent") for c in root.children
+        )
+        return done_to and self._told_by_someone(match)
 
     def _told_by_someone(self, match: Span) -> bool:
         """Said or told by someone other than the writer. Reporting verbs are left out: a
@@ -133,6 +183,8 @@ class SignificantCues:
         root = match.root
         # the clause, not the sentence: "Agreed s47; PC Grant to consider ..." is no plan
         if self.scope.hypothetical(root, within=clause_of(root, subordinate=False)):
+            return False
+        if _in_condition(match, statement):
             return False
         if kind == "decision":
             return not self._planned(root, statement, modal=False)
@@ -175,6 +227,13 @@ class SignificantCues:
                 for child in verb.children
                 if child.dep_ in ("aux", "auxpass") and child.lower_ in self.words["planned_aux"]
             }
+            if verb.dep_ == "conj" and verb.head.i != verb.i:
+                # "likely to close to CIN & step down": the first verb's "to" is both verbs'
+                auxiliaries |= {
+                    c.lower_ for c in verb.head.children
+                    if c.dep_ == "aux" and c.lower_ in self.words["planned_aux"]
+                }
+                verb = verb.head
             done_then_to = verb.dep_ == "xcomp" and verb.head.tag_ in ("VBD", "VBN")
             if "to" in auxiliaries and not done_then_to:
                 return True
@@ -253,6 +312,24 @@ class SignificantCues:
             before = match.doc[max(0, opening.start - 3) : opening.start] if opening else []
             return title_case or any(t.lower_ in self.words["document_words"] for t in before)
         return False
+
+
+def _deciding_verb(topic: Span, verbs: list[Span]) -> Span:
+    """What was decided is read from the deciding word, not the topic's head: "NMO granted
+    by DJ Cartwright - not to come within 100m" is granted, though the parser hangs the
+    NMO on the order's terms."""
+    clause = clause_of(topic.root)
+    return next((v for v in verbs if clause.start <= v.start < clause.end), topic)
+
+
+def _in_condition(match: Span, statement: Span) -> bool:
+    """After "if", "unless" or "whether" in the same stretch of words: "If any injury - A&E"."""
+    for token in reversed(statement.doc[statement.start : match.start]):
+        if token.lower_ in CONDITION_WORDS:
+            return True
+        if token.text in STRETCH_ENDS or ends_statement(token):
+            return False
+    return False
 
 
 def _verb_of(token: Token, statement: Span) -> Token | None:

@@ -21,6 +21,10 @@ from recordcheck.language.clauses import clause_of
 from recordcheck.language.contact_words import contact_cues
 
 SUBJECTS = ("nsubj", "nsubjpass")
+# "Referral received from the police": the verb that hangs the sender on a sent thing
+RECEIVING = frozenset({"receive", "come", "get"})
+# "Len found on floor": a finding verb with nothing found has the found one for subject
+FINDING = frozenset({"find", "discover", "see", "notice", "spot"})
 MAX_SOURCE_WORDS = 6
 MAX_OUTCOME_CHARS = 160
 _FIRST_PERSON = {"i", "we", "me", "us", "myself"}
@@ -34,7 +38,7 @@ def source_of(
     for node in [cue.root, *cue.root.ancestors]:
         if not statement.start <= node.i < statement.end:
             break
-        if node.lemma_.lower() in verbs:
+        if node.lemma_.lower() in verbs and not _finds_nothing(node):
             who = _agent(node) or _subject(node)
             if who is not None and (named := _named(who)):
                 return named
@@ -53,11 +57,29 @@ def opening_source(opening: Span, nouns: frozenset[str]) -> str:
 def _sender(statement: Span, nouns: frozenset[str]) -> str:
     """What follows "from" after a word such as call or referral: "Call from the school"."""
     for token in statement:
-        if token.lower_ == "from" and token.head.lemma_.lower() in nouns:
+        if token.lower_ == "from" and _sent_thing(token.head, nouns):
             objects = [child for child in token.children if child.dep_ == "pobj"]
             if objects and (named := _named(objects[0])):
                 return named
     return ""
+
+
+def _sent_thing(head: Token, nouns: frozenset[str]) -> bool:
+    """ "call from", or "referral received from", "contact came from"."""
+    if head.lemma_.lower() in nouns:
+        return True
+    if head.lemma_.lower() not in RECEIVING:
+        return False
+    # "Referral received from ...": the parser hangs the thing on the verb or the verb on it
+    near = [*head.children, head.head]
+    return any(t.lemma_.lower() in nouns and t.i < head.i for t in near)
+
+
+def _finds_nothing(verb: Token) -> bool:
+    """ "Len found on floor" (he was found), not "Neighbour found him on the floor"."""
+    return verb.lemma_.lower() in FINDING and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children
+    )
 
 
 def _subject(verb: Token) -> Token | None:
@@ -86,12 +108,24 @@ def _named(who: Token) -> str:
     # "Rang 101 and reported ...": a note's opening verb the parser took for a subject
     if who.pos_ in ("PRON", "VERB", "AUX") or who.lower_ in _FIRST_PERSON | _channel_words():
         return ""
+    if _is_label(who):
+        return ""
     words = [t for t in who.doc[who.left_edge.i : who.i + 1]]
     # "At 14:50 Mason told ...": the parser may take the time into the name
     while words and (words[0].dep_ in _LEADING or words[0].is_space or _has_digit(words[0])):
         words = words[1:]
     words = words[-MAX_SOURCE_WORDS:]
+    # "Benn 15/10 18:22 - Stephen Gale": a name run into a date is two things, not a source
+    if any(_has_digit(t) or t.text in ("-", "–", ":") for t in words):
+        return ""
     return who.doc[words[0].i : words[-1].i + 1].text.strip() if words else ""
+
+
+def _is_label(who: Token) -> bool:
+    """ "Decision: raise a concern with ASC": a line's label the parser took for a subject."""
+    doc, first = who.doc, who.left_edge.i
+    opens_line = first == 0 or doc[first - 1].is_space or doc[first - 1].text in (".", "\n")
+    return opens_line and who.i + 1 < len(doc) and doc[who.i + 1].text == ":"
 
 
 @cache
@@ -105,17 +139,18 @@ def _has_digit(token: Token) -> bool:
 
 
 def outcome_of(
-    cue: Span, statement: Span, following: Span | None, outcomes: list[Span], negated
+    cue: Span, statement: Span, following: list[Span], outcomes: list[Span], negated
 ) -> Span | None:
     """The clause recording what was done after the event, or None.
 
-    `outcomes` are the action cues found in the note; `negated(span)` says whether
-    one is denied ("police not informed").
+    `following` are the statements after the event's own that may record it (up to the
+    next event); `outcomes` are the action cues found in the note; `negated(span)` says
+    whether one is denied ("police not informed").
     """
     for span in outcomes:
         after_cue = statement.start <= span.start < statement.end and span.start >= cue.end
-        in_next = following is not None and following.start <= span.start < following.end
-        if (after_cue or in_next) and not negated(span):
+        later = any(s.start <= span.start < s.end for s in following)
+        if (after_cue or later) and not negated(span):
             clause = clause_of(span.root)
             if clause.start <= cue.start < clause.end:
                 continue  # the event's own words, not what was done about it

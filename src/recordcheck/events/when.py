@@ -15,6 +15,8 @@ from datetime import date, timedelta
 
 from recordcheck.model import iso_date
 
+# a date with no year after the note's own is last year's only within this many days
+ROLL_BACK_DAYS = 183
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
@@ -28,6 +30,13 @@ _CLOCKS = (
     ),
     # 0230hrs, 1430 hours
     re.compile(r"(?<![\d/:.£])([01]\d|2[0-3])([0-5]\d)\s?(?:hrs|hours|h)\b()", re.I),
+    # 10.20, 09.06: a full stop between a two-figure hour and the minutes, not a measurement
+    # ("57.10kg", "14.20 mmol") or a money sum ("£12.50")
+    re.compile(
+        r"(?<![\d/:.£$€])([01]\d|2[0-3])\.([0-5]\d)(?![\d.])"
+        r"(?!\s?(?:kg|g|cm|mm|m|ml|l|mg|mcg|mmol|%|x|st|lbs?|p|kilos?|grams?|litres?)\b)()",
+        re.I,
+    ),
     # at 8.30: a full stop between hour and minute only after a word that brings a time
     re.compile(
         r"\b(?:at|about|around|approx\.?|approximately|by)\s+([01]?\d|2[0-3])\.([0-5]\d)\b()",
@@ -47,13 +56,19 @@ _WRITTEN_FOR = re.compile(
 )
 
 _DAYS = re.compile(
-    r"\b(?P<yesterday>yesterday)\b"
+    r"\b(?P<yesterday>yesterday|yest)\b"
     r"|\b(?P<last_night>last night)\b"
     r"|\b(?P<today>today|tonight|this (?:morning|afternoon|evening))\b"
     rf"|\b(?P<weekday_kind>on|last)\s+(?P<weekday>{'|'.join(WEEKDAYS)}){_DAY_PART}\b"
     r"|\bon\s+(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>\d{2}|\d{4}))?(?![\d/])",
     re.I,
 )
+# a date written without "on": "charged 12/01", "Incident 11/01/25 approx 21:30"
+_BARE_DATES = re.compile(
+    r"(?<![\w/£.:])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>\d{2}|\d{4}))?(?![\d/%])"
+)
+# a year on its own: "two call-outs in 2024", "incidents recorded 2019/2020"
+_YEARS = re.compile(r"(?<![\w/£.])(?P<year>(?:19|20)\d\d)(?![\w%])")
 
 
 @dataclass(frozen=True)
@@ -103,6 +118,22 @@ def days(text: str) -> list[Found]:
     return found
 
 
+def bare_dates(text: str) -> list[Found]:
+    """Every day/month date the text gives, with "on" or without: "charged 12/01"."""
+    found = []
+    for match in _BARE_DATES.finditer(text):
+        if 1 <= int(match["month"]) <= 12 and 1 <= int(match["day"]) <= 31:
+            year = f"/{match['year']}" if match["year"] else ""
+            value = f"date:{match['day']}/{match['month']}{year}"
+            found.append(Found(match.start(), match.end(), value))
+    return found
+
+
+def years(text: str) -> list[Found]:
+    """Every year written on its own ("in 2024"), as "year:2024"."""
+    return [Found(m.start(), m.end(), f"year:{m['year']}") for m in _YEARS.finditer(text)]
+
+
 def written_for(opening: str) -> str:
     """The day a late or rewritten entry says it records, from its opening words, or ""."""
     match = _WRITTEN_FOR.search(opening)
@@ -120,11 +151,18 @@ def resolve(
     if when is None or not day:
         return note_date, clock or note_time
     event_day = _day_of(day, clock, when)
-    if event_day is None:
+    if event_day is None or event_day > when:
+        # a day after the note is a plan or a hearing to come, not when this happened
         return note_date, clock or note_time
     # a day other than the note's own with no time given: the note's time is not the event's
     time = clock or (note_time if event_day == when else None)
     return event_day.isoformat(), time
+
+
+def before_the_year_of(day: str, note_date: str | None) -> bool:
+    """ "year:2024" in a note of 2025: the event is history, not this note's."""
+    when = iso_date(note_date)
+    return day.startswith("year:") and when is not None and int(day[5:]) < when.year
 
 
 def _day_of(day: str, clock: str, note_day: date) -> date | None:
@@ -157,7 +195,10 @@ def _written_date(written: str, note_day: date) -> date | None:
         return _safe_date(year, month, day)
     this_year = _safe_date(note_day.year, month, day)
     if this_year is not None and this_year > note_day:
-        return _safe_date(note_day.year - 1, month, day)
+        # "28/12" in early January is last December's; "24/04" in a note of 09/04 is to come
+        last_year = _safe_date(note_day.year - 1, month, day)
+        recent = last_year is not None and (note_day - last_year).days <= ROLL_BACK_DAYS
+        return last_year if recent else this_year
     return this_year
 
 

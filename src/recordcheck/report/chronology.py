@@ -46,6 +46,8 @@ EVENT_TYPES = {
     "contact": "Multi-agency contact",
 }
 SUMMARY_CHARS = 200
+# how far past a contact's quoted words its closing bracket may stand
+BRACKET_REACH = 40
 
 
 def contact_event(result: NoteResult) -> ChronologyEvent | None:
@@ -66,21 +68,60 @@ def contact_event(result: NoteResult) -> ChronologyEvent | None:
         return None
     text = result.note.text
     sentences = dict.fromkeys(
-        c.evidence or sentence_around(text, c.start, c.end, SUMMARY_CHARS) for c in contacts
+        _whole(text, c.evidence) if c.evidence else sentence_around(text, c.start, c.end)
+        for c in sorted(contacts, key=lambda c: c.start)
     )
+    summary = _joined(list(sentences), SUMMARY_CHARS)
     first = min(contacts, key=lambda c: c.start)
     return ChronologyEvent(
         kind="contact",
         start=first.start,
         end=first.end,
-        summary=shorten(" ".join(sentences), SUMMARY_CHARS),
+        summary=summary,
         date=result.note.date,
         time=result.note.time,
         # a contact that came in is its own source: "Call from PC Patel"
         source=next((c.person or c.agency for c in contacts if c.direction == "in"), ""),
         agencies=tuple(dict.fromkeys(c.agency for c in contacts)),
-        outcome="; ".join(dict.fromkeys(c.outcome for c in contacts if c.outcome)),
+        # an outcome that only repeats the words quoted above says nothing more
+        outcome="; ".join(
+            dict.fromkeys(
+                c.outcome for c in contacts if c.outcome and not _repeats(c.outcome, summary)
+            )
+        ),
     )
+
+
+def _whole(text: str, evidence: str) -> str:
+    """The evidence on one line, with a bracket it leaves open closed from the note's text:
+    "Call from PC Patel (collar no. 4417" -> "Call from PC Patel (collar no. 4417)"."""
+    piece = " ".join(evidence.split())
+    if piece.count("(") <= piece.count(")"):
+        return piece
+    at = text.find(evidence)
+    close = text.find(")", at + len(evidence)) if at >= 0 else -1
+    if 0 <= close - (at + len(evidence)) <= BRACKET_REACH:
+        return " ".join(text[at : close + 1].split())
+    return piece[: piece.rfind("(")].rstrip(" ,;:-")
+
+
+def _joined(sentences: list[str], limit: int) -> str:
+    """Whole sentences, each ended, as many as fit; the first shortened if alone too long."""
+    ended = [s if s.endswith((".", "!", "?")) else s + "." for s in sentences if s]
+    kept = ended[:1]
+    for sentence in ended[1:]:
+        if len(" ".join([*kept, sentence])) > limit:
+            break
+        kept.append(sentence)
+    return shorten(" ".join(kept), limit)
+
+
+def _repeats(outcome: str, summary: str) -> bool:
+    """The outcome is words the summary already quotes, or the summary is its shortened
+    start ("Present: ... - reduced timetable…" over the same list)."""
+    words = " ".join(outcome.split()).rstrip(".")
+    shortened = summary.endswith("…") and words.startswith(summary.rstrip("…"))
+    return bool(words) and (words in summary or shortened)
 
 
 def agencies_involved(result: NoteResult, event: ChronologyEvent) -> list[str]:

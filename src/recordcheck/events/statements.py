@@ -1,0 +1,80 @@
+"""A note's statements as the chronology reads them: sentences cut again at line breaks,
+and what the lines around one say of it (a bullet, a label, a plan heading above).
+
+A bulleted log often parses as one long sentence; a statement here is one line or one
+sentence of it, less bullets and spaces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from recordcheck.language.clauses import ends_statement
+
+BULLETS = frozenset({"-", "*", "•", "/", "–", "—", ">"})
+
+
+def statements_of(doc: Doc) -> Iterator[Span]:
+    """The note's sentences, cut again at line breaks and full stops the parser missed
+    (a bulleted log often parses as one long sentence), less bullets and spaces."""
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if ends_statement(token) or token.i == sent.end - 1:
+                piece = trimmed(doc[start : token.i + 1])
+                if piece is not None:
+                    yield piece
+                start = token.i + 1
+
+
+def after_a_label(statement: Span) -> bool:
+    """On the line after a label of its own: "Decision:" then "1. Further S47 enquiries"."""
+    before, _ = lead_in(statement)
+    return before is not None and before.text == ":"
+
+
+def is_list_item(statement: Span) -> bool:
+    """Starts a line after a bullet: "- MARAC referral today"."""
+    return lead_in(statement)[1]
+
+
+def lead_in(statement: Span) -> tuple[Token | None, bool]:
+    """The word before the spaces and bullets that lead into the statement, and whether
+    a bullet was among them."""
+    doc, index, bulleted = statement.doc, statement.start - 1, False
+    while index >= 0 and (doc[index].is_space or doc[index].text in BULLETS):
+        bulleted = bulleted or doc[index].text in BULLETS
+        index -= 1
+    return (doc[index] if index >= 0 else None), bulleted
+
+
+def opens_a_list(statement: Span, headings: frozenset[str]) -> bool:
+    """A plan heading alone on its line: "Actions:", "Next steps:"."""
+    text = statement.text.strip()
+    return text.endswith(":") and text[:-1].strip().lower() in headings
+
+
+def says_done(statement: Span) -> bool:
+    """An item that records what was done, even under "Actions:": "- Rang 101 at 11:00"."""
+    return any(t.tag_ in ("VBD", "VBN") and not still_to_do(t) for t in statement)
+
+
+def still_to_do(verb: Token) -> bool:
+    """ "to be sent", "will be done"."""
+    return any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("to", "be", "will") for c in verb.children
+    )
+
+
+def trimmed(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_space or doc[start].text in BULLETS):
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    if not any(token.is_alpha for token in doc[start:end]):
+        return None
+    return doc[start:end]
