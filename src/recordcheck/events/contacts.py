@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.events.case_clues import CLUES_KEY, read_case_clues
+from recordcheck.events.contact_actors import ContactActors
 from recordcheck.events.contact_gate import Candidate, ContactGate, Reading, candidate_features
 from recordcheck.events.details import (
     channel_of,
@@ -41,15 +42,11 @@ from recordcheck.events.details import (
 from recordcheck.events.merging import STATUS_RANK, one_per_agency
 from recordcheck.events.outcomes import outcome_after
 from recordcheck.events.parties import (
-    CONTACT_LEMMAS,
-    MESSAGE_NOUNS,
     Party,
     clipped_opening,
     listed_as_present,
     party_of,
-    sent_elsewhere,
     subject_before_verb,
-    told_by_us,
     verb_form,
 )
 from recordcheck.events.plans import (
@@ -78,11 +75,8 @@ SHARING_KEY = SHARING_GROUP  # outward-sharing sentences, marked by sharing_acts
 RECEIVED_KEY = RECEIVED_GROUP  # sentences recording information received
 WORDS = package_toml(__package__, "words.toml")
 BOTH_WAYS = frozenset(WORDS["both_ways_lemmas"])
-WRITER = frozenset(WORDS["writer_words"])
 PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "plan", "must"})
-THIRD_PERSONS = frozenset({"him", "her", "them"})
 WISHES = frozenset(WORDS["wish_lemmas"])
-CHANNEL_NOUNS = frozenset(WORDS["channel_nouns"])
 SOCIAL_CARE_TEAM = tuple(WORDS["social_care_team_words"])
 
 
@@ -101,6 +95,7 @@ class ContactEventReader:
     def __init__(self, nlp: Language, own_service: Mapping[str, Any], gate: bool = False):
         self.gate = ContactGate.bundled() if gate else None
         self.scope = Scope(nlp)
+        self.actors = ContactActors(self.scope)
         self.own = OwnServiceTest(OwnService.from_settings(own_service), load_lexicon())
         self.attempts = TermMatcher(nlp, {"attempt_words": WORDS["attempt_words"]})
         self.cues = contact_cues()
@@ -171,9 +166,9 @@ class ContactEventReader:
             return Reading("negated", party)
         if consented_to(party.predicate):
             return Reading("planned", party, "writer")  # "agreed to me speaking to the GP"
-        if party.link != "opening" and self._inside_someone_elses_account(verb):
+        if party.link != "opening" and self.actors.inside_someone_elses_account(verb):
             return Reading("someone else's account", party)
-        actor = self._actor(verb, party, mention)
+        actor = self.actors.actor(verb, party, mention)
         if actor == "someone else":
             return Reading("someone else", party, actor)
         status = self._status(sentence, verb, party)
@@ -224,56 +219,6 @@ class ContactEventReader:
             ),
             evidence=evidence.text,
         )
-
-    def _inside_someone_elses_account(self, verb: Token) -> bool:
-        """ "Mum said she had rung the police": the contact is in what someone else said.
-        The verb itself may be one of saying ("Reported to police", "Asked the GP to
-        visit"): with no subject written, that is the writer's own act."""
-        return any(
-            node.pos_ in ("VERB", "AUX") and self.scope.reported_by_other(node)
-            for node in verb.ancestors
-        )
-
-    def _actor(self, verb: Token, party: Party, mention: Span) -> str:
-        """Who made the contact: "writer", "agency" (the mentioned one), or "someone else"."""
-        if party.link == "opening":
-            return "writer"  # "Rang the GP", "Referral to MASH": the note's own clipped voice
-        if party.link == "subject":
-            if told_by_us(verb):
-                return "writer"  # "School informed", "DoLS team notified": we told them
-            # "the GP had called him", "police referred her to witness care": their contact
-            # with the person, not with us (a visit to the person we support is with us)
-            spoken_to = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-            if verb.lemma_.lower() not in BOTH_WAYS and any(
-                c.lower_ in THIRD_PERSONS for c in spoken_to
-            ):
-                return "someone else"
-            return "agency"
-        if party.link == "by":
-            # "Referred by Dr Mistry": they contacted us; "referred to SALT by the GP", "Cl
-            # was told by police", "PNC checked by PC Walsh": theirs, with someone else
-            return "someone else" if sent_elsewhere(verb) else "agency"
-        if party.link == "passive":
-            # "was notified by the school" (theirs); "by phone" names the channel, not who
-            agent = [
-                t for c in verb.children if c.dep_ == "agent" for t in c.children
-                if t.lower_ not in CHANNEL_NOUNS
-            ]
-            return "someone else" if agent else "writer"
-        if _someone_told_to(verb, mention):
-            return "someone else"  # "Advised mum to report it to police": mum's act, not ours
-        subject = Scope.subject_of(verb)
-        if subject is None or subject.lower_ in WRITER or subject.dep_ == "expl":
-            return "writer"
-        if subject.lemma_.lower() in CONTACT_LEMMAS or subject.lower_ in MESSAGE_NOUNS:
-            return "writer"  # "Referral to MASH submitted": the thing sent, sent by us
-        if mention.start <= subject.i < mention.end:
-            return "agency"
-        if subject.pos_ == "PRON" and subject.lower_ in ("she", "he", "they") and party.link in (
-            "from", "with"
-        ):
-            return "writer"  # "she had a call from the GP": the person, with us, heard
-        return "someone else"
 
     def _status(self, sentence: Span, verb: Token, party: Party) -> str | None:
         if self.scope.hypothetical(verb) and conditional(verb) or under_condition(verb):
@@ -351,14 +296,6 @@ def _recorded_as_done(verb: Token) -> bool:
 
 def _wished(verb: Token) -> bool:
     return verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in WISHES
-
-
-def _someone_told_to(verb: Token, mention: Span) -> bool:
-    """ "Advised mum to keep police updated": the verb is what someone else was told to do."""
-    if verb.dep_ not in ("xcomp", "advcl", "ccomp"):
-        return False
-    told = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
-    return any(not (mention.start <= t.i < mention.end) for t in told)
 
 
 def _negated(verb: Token) -> bool:
