@@ -39,6 +39,7 @@ from recordcheck.events.details import (
     what_was_shared,
     with_phone_and_email,
 )
+from recordcheck.events.encounters import ENCOUNTER_GROUP, MEETING
 from recordcheck.events.merging import STATUS_RANK, one_per_agency
 from recordcheck.events.outcomes import outcome_after
 from recordcheck.events.parties import (
@@ -78,6 +79,9 @@ BOTH_WAYS = frozenset(WORDS["both_ways_lemmas"])
 PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "plan", "must"})
 WISHES = frozenset(WORDS["wish_lemmas"])
 SOCIAL_CARE_TEAM = tuple(WORDS["social_care_team_words"])
+EARLIER = frozenset(WORDS["earlier_contact_prepositions"])
+REQUEST_WORDS = frozenset(WORDS["request_words"])
+DENYING_WORDS = frozenset(WORDS["denying_words"])
 
 
 @Language.factory(
@@ -156,14 +160,16 @@ class ContactEventReader:
         party = (
             clipped_opening(sentence, mention)
             or party_of(mention)
-            or listed_as_present(sentence)
+            or listed_as_present(sentence, mention)
             or subject_before_verb(sentence, mention)
         )
         if party is None:
             return Reading("no party")
         verb = party.governing
-        if _negated(verb):
+        if _negated(verb) or _refused_or_denied(mention):
             return Reading("negated", party)
+        if _refers_back(party):
+            return Reading("reference back", party)  # "following a letter from housing"
         if consented_to(party.predicate):
             return Reading("planned", party, "writer")  # "agreed to me speaking to the GP"
         if party.link != "opening" and self.actors.inside_someone_elses_account(verb):
@@ -171,7 +177,7 @@ class ContactEventReader:
         actor = self.actors.actor(verb, party, mention)
         if actor == "someone else":
             return Reading("someone else", party, actor)
-        status = self._status(sentence, verb, party)
+        status = self._status(sentence, verb, party, mention)
         if status is None:
             return Reading("condition", party, actor)
         if status == "planned" and actor != "writer":
@@ -220,14 +226,18 @@ class ContactEventReader:
             evidence=evidence.text,
         )
 
-    def _status(self, sentence: Span, verb: Token, party: Party) -> str | None:
+    def _status(
+        self, sentence: Span, verb: Token, party: Party, mention: Span
+    ) -> str | None:
         if self.scope.hypothetical(verb) and conditional(verb) or under_condition(verb):
             return None
         if _wished(verb):
             return None  # "Wants police informed": someone's wish, not a contact made
         if _planned(verb) or modal(verb) or instruction(party):
             return "planned"
-        heading = plan_heading_over(sentence)
+        if party.link != "present" and _requested(verb):
+            return "planned"  # "DH please email Kev": asked of a colleague
+        heading = plan_heading_over(sentence, before=mention.start_char)
         if heading and (holds_tasks(heading) or not _recorded_as_done(verb)):
             return "planned"  # "Plan: / 1. Letter to GP"; but "Actions: / - rang 101" was done
         if any(True for _ in self.attempts.spans(sentence)):
@@ -239,6 +249,10 @@ class ContactEventReader:
     ) -> tuple[str, bool | None]:
         """(direction, rationale recorded?): the sharing check's marks decide where present."""
         lemma = party.predicate.lemma_.lower()
+        if party.link == "theirs":
+            # "MASH outcome: passed to police": their message came to us, whatever it passed on;
+            # "MARAC. Actions for ASC: ...": the forum the author sat in
+            return ("both" if _records_a_meeting(doc) else "in"), None
         for span in doc.spans.get(SHARING_KEY, ()):
             if span.start <= mention.start < span.end:
                 rationale = span.label_ == "rationale"
@@ -278,6 +292,11 @@ def _mentions_by_sentence(
     return {number: sorted(found, key=lambda m: m[0].start) for number, found in grouped.items()}
 
 
+def _records_a_meeting(doc: Doc) -> bool:
+    """The encounter the note records is a meeting (events/encounters.py)."""
+    return any(span.label_ == MEETING for span in doc.spans.get(ENCOUNTER_GROUP, ()))
+
+
 def _planned(verb: Token) -> bool:
     """ "will ring", "to refer", "need to chase", "going to email": not yet done."""
     if any(c.dep_ == "aux" and c.lower_ in PLAN_AUX for c in auxiliaries(verb)):
@@ -286,6 +305,29 @@ def _planned(verb: Token) -> bool:
         return True
     return verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children) and (
         verb.i + 1 < len(verb.doc) and verb.i > verb.sent.start and verb.nbor(-1).lower_ == "to"
+    )
+
+
+def _refers_back(party: Party) -> bool:
+    """ "following a letter from Greenacre Housing", "after my MASH referral": a contact
+    named as what came before what the note records, not a contact it records."""
+    noun = party.predicate
+    # the preposition opens the noun's own phrase: "Following call above: - referral sent"
+    # (a parse joining a later line to "Following") refers back to nothing
+    return (
+        noun.dep_ in ("pobj", "dobj")  # "following" may be tagged a verb
+        and noun.head.lower_ in EARLIER
+        and noun.left_edge.i == noun.head.i + 1
+    )
+
+
+def _requested(verb: Token) -> bool:
+    """ "DH please email Kev", "PM - please make sure CMHT are contacted": asked of a
+    colleague, still to be done."""
+    return any(
+        child.lower_ in REQUEST_WORDS and child.i < verb.i
+        for node in (verb, *verb.ancestors)
+        for child in node.children
     )
 
 
@@ -299,10 +341,22 @@ def _wished(verb: Token) -> bool:
 
 
 def _negated(verb: Token) -> bool:
-    """ "did not ring", "never contacted", "no referral made": the contact did not happen."""
-    return any(c.dep_ == "neg" for c in verb.children) or any(
+    """ "did not ring", "never contacted", "no referral made", "not yet checked": the contact
+    did not happen."""
+    modifiers = [c for c in verb.children if c.dep_ == "advmod"]  # "not yet"
+    return any(c.dep_ == "neg" for node in (verb, *modifiers) for c in node.children) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in verb.children
     )
+
+
+def _refused_or_denied(mention: Span) -> bool:
+    """ "NOT Willow Home Support", "not MARAC yet", "Declined IDVA": the word before the
+    agency denies it, or says the offer of it was turned down."""
+    index = mention.start - 1
+    doc = mention.doc
+    while index >= 0 and doc[index].dep_ == "det" and doc[index].lower_ != "no":
+        index -= 1
+    return index >= 0 and doc[index].lower_ in DENYING_WORDS
 
 
 def contacts_for(doc: Doc) -> tuple[ContactEvent, ...]:

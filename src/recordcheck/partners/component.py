@@ -187,10 +187,16 @@ class PartnersMarker:
         return placed
 
     def _untagged_place(self, doc: Doc, before: int) -> Span | None:
+        """The place's words; none when all are words of an organisation's name ("Children's
+        Services Front Door" is no front door of a place called "Services"), but a place
+        may name its council ("Westbrook County Council Children's Services")."""
         start = before
         while start > 0 and self._could_be_place(doc[start - 1]):
             start -= 1
-        return doc[start:before] if start < before else None
+        words = self._names.words.organisation_words
+        if all(token.lower_ in words for token in doc[start:before]):
+            return None
+        return doc[start:before]
 
     def _could_be_place(self, token: Token) -> bool:
         return (
