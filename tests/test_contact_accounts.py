@@ -80,6 +80,7 @@ def test_a_plan_heading_run_on_after_a_full_stop_heads_what_follows_it(events):
     assert found["Advocacy service (not named)"].status == "planned"
     assert found["MARAC (area not named)"].status == "done"
     assert found["MARAC (area not named)"].direction == "both"
+    assert found["MARAC (area not named)"].channel == "meeting"  # not the referral's form
 
 
 def test_minutes_after_an_attendance_list_are_not_who_was_there(events):
@@ -153,3 +154,10 @@ def test_a_word_of_an_organisations_name_is_no_place(events):
 def test_an_agency_denied_or_turned_down_is_no_contact(events, text):
     assert not {"School (not named)", "Willow Home Support", "IDVA service (not named)",
                 "MARAC (area not named)"} & set(events(text))
+
+
+def test_a_role_with_the_name_in_brackets_after_it_is_one_contact(events):
+    # the role names the person, not a second partner beside them
+    found = events("DN (Sam Kirkbride, Ashbridge North DN Team) visited 10:30 - confirmed it.")
+    assert set(found) == {"Ashbridge North DN Team"}
+    assert len(events("Referral sent to school nurse (Bev Ashworth) by email.")) == 1

@@ -80,6 +80,7 @@ PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "p
 WISHES = frozenset(WORDS["wish_lemmas"])
 SOCIAL_CARE_TEAM = tuple(WORDS["social_care_team_words"])
 EARLIER = frozenset(WORDS["earlier_contact_prepositions"])
+MEETING_CHANNEL = "meeting"  # the channel of that name in language/contact_words.toml
 REQUEST_WORDS = frozenset(WORDS["request_words"])
 DENYING_WORDS = frozenset(WORDS["denying_words"])
 
@@ -209,7 +210,7 @@ class ContactEventReader:
             end=mention.end_char,
             person=mention.text if is_person else "",
             role=mention.label_ if is_person else "",
-            channel=channel_of(sentence) or self.cues.channel_for_note_type(note_type),
+            channel=self._channel(sentence, party, note_type),
             direction=direction,
             status=status,
             shared=(
@@ -225,6 +226,14 @@ class ContactEventReader:
             ),
             evidence=evidence.text,
         )
+
+    def _channel(self, sentence: Span, party: Party, note_type: str) -> str:
+        """The sentence's channel word; but one at a meeting, or the forum a meeting note
+        records ("MARAC. Actions for ASC: ... advocacy referral"), is met at the meeting."""
+        of_note = self.cues.channel_for_note_type(note_type)
+        if party.link in ("present", "theirs") and of_note == MEETING_CHANNEL:
+            return of_note
+        return channel_of(sentence) or of_note
 
     def _status(
         self, sentence: Span, verb: Token, party: Party, mention: Span
