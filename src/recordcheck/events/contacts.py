@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.events.case_clues import CLUES_KEY, read_case_clues
+from recordcheck.events.contact_actors import ContactActors
 from recordcheck.events.contact_gate import Candidate, ContactGate, Reading, candidate_features
 from recordcheck.events.details import (
     channel_of,
@@ -38,18 +39,15 @@ from recordcheck.events.details import (
     what_was_shared,
     with_phone_and_email,
 )
+from recordcheck.events.encounters import ENCOUNTER_GROUP, MEETING
 from recordcheck.events.merging import STATUS_RANK, one_per_agency
 from recordcheck.events.outcomes import outcome_after
 from recordcheck.events.parties import (
-    CONTACT_LEMMAS,
-    MESSAGE_NOUNS,
     Party,
     clipped_opening,
     listed_as_present,
     party_of,
-    sent_elsewhere,
     subject_before_verb,
-    told_by_us,
     verb_form,
 )
 from recordcheck.events.plans import (
@@ -78,12 +76,13 @@ SHARING_KEY = SHARING_GROUP  # outward-sharing sentences, marked by sharing_acts
 RECEIVED_KEY = RECEIVED_GROUP  # sentences recording information received
 WORDS = package_toml(__package__, "words.toml")
 BOTH_WAYS = frozenset(WORDS["both_ways_lemmas"])
-WRITER = frozenset(WORDS["writer_words"])
 PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "plan", "must"})
-THIRD_PERSONS = frozenset({"him", "her", "them"})
 WISHES = frozenset(WORDS["wish_lemmas"])
-CHANNEL_NOUNS = frozenset(WORDS["channel_nouns"])
 SOCIAL_CARE_TEAM = tuple(WORDS["social_care_team_words"])
+EARLIER = frozenset(WORDS["earlier_contact_prepositions"])
+MEETING_CHANNEL = "meeting"  # the channel of that name in language/contact_words.toml
+REQUEST_WORDS = frozenset(WORDS["request_words"])
+DENYING_WORDS = frozenset(WORDS["denying_words"])
 
 
 @Language.factory(
@@ -101,6 +100,7 @@ class ContactEventReader:
     def __init__(self, nlp: Language, own_service: Mapping[str, Any], gate: bool = False):
         self.gate = ContactGate.bundled() if gate else None
         self.scope = Scope(nlp)
+        self.actors = ContactActors(self.scope)
         self.own = OwnServiceTest(OwnService.from_settings(own_service), load_lexicon())
         self.attempts = TermMatcher(nlp, {"attempt_words": WORDS["attempt_words"]})
         self.cues = contact_cues()
@@ -161,22 +161,24 @@ class ContactEventReader:
         party = (
             clipped_opening(sentence, mention)
             or party_of(mention)
-            or listed_as_present(sentence)
+            or listed_as_present(sentence, mention)
             or subject_before_verb(sentence, mention)
         )
         if party is None:
             return Reading("no party")
         verb = party.governing
-        if _negated(verb):
+        if _negated(verb) or _refused_or_denied(mention):
             return Reading("negated", party)
+        if _refers_back(party):
+            return Reading("reference back", party)  # "following a letter from housing"
         if consented_to(party.predicate):
             return Reading("planned", party, "writer")  # "agreed to me speaking to the GP"
-        if party.link != "opening" and self._inside_someone_elses_account(verb):
+        if party.link != "opening" and self.actors.inside_someone_elses_account(verb):
             return Reading("someone else's account", party)
-        actor = self._actor(verb, party, mention)
+        actor = self.actors.actor(verb, party, mention)
         if actor == "someone else":
             return Reading("someone else", party, actor)
-        status = self._status(sentence, verb, party)
+        status = self._status(sentence, verb, party, mention)
         if status is None:
             return Reading("condition", party, actor)
         if status == "planned" and actor != "writer":
@@ -208,7 +210,7 @@ class ContactEventReader:
             end=mention.end_char,
             person=mention.text if is_person else "",
             role=mention.label_ if is_person else "",
-            channel=channel_of(sentence) or self.cues.channel_for_note_type(note_type),
+            channel=self._channel(sentence, party, note_type),
             direction=direction,
             status=status,
             shared=(
@@ -225,64 +227,26 @@ class ContactEventReader:
             evidence=evidence.text,
         )
 
-    def _inside_someone_elses_account(self, verb: Token) -> bool:
-        """ "Mum said she had rung the police": the contact is in what someone else said.
-        The verb itself may be one of saying ("Reported to police", "Asked the GP to
-        visit"): with no subject written, that is the writer's own act."""
-        return any(
-            node.pos_ in ("VERB", "AUX") and self.scope.reported_by_other(node)
-            for node in verb.ancestors
-        )
+    def _channel(self, sentence: Span, party: Party, note_type: str) -> str:
+        """The sentence's channel word; but one at a meeting, or the forum a meeting note
+        records ("MARAC. Actions for ASC: ... advocacy referral"), is met at the meeting."""
+        of_note = self.cues.channel_for_note_type(note_type)
+        if party.link in ("present", "theirs") and of_note == MEETING_CHANNEL:
+            return of_note
+        return channel_of(sentence) or of_note
 
-    def _actor(self, verb: Token, party: Party, mention: Span) -> str:
-        """Who made the contact: "writer", "agency" (the mentioned one), or "someone else"."""
-        if party.link == "opening":
-            return "writer"  # "Rang the GP", "Referral to MASH": the note's own clipped voice
-        if party.link == "subject":
-            if told_by_us(verb):
-                return "writer"  # "School informed", "DoLS team notified": we told them
-            # "the GP had called him", "police referred her to witness care": their contact
-            # with the person, not with us (a visit to the person we support is with us)
-            spoken_to = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-            if verb.lemma_.lower() not in BOTH_WAYS and any(
-                c.lower_ in THIRD_PERSONS for c in spoken_to
-            ):
-                return "someone else"
-            return "agency"
-        if party.link == "by":
-            # "Referred by Dr Mistry": they contacted us; "referred to SALT by the GP", "Cl
-            # was told by police", "PNC checked by PC Walsh": theirs, with someone else
-            return "someone else" if sent_elsewhere(verb) else "agency"
-        if party.link == "passive":
-            # "was notified by the school" (theirs); "by phone" names the channel, not who
-            agent = [
-                t for c in verb.children if c.dep_ == "agent" for t in c.children
-                if t.lower_ not in CHANNEL_NOUNS
-            ]
-            return "someone else" if agent else "writer"
-        if _someone_told_to(verb, mention):
-            return "someone else"  # "Advised mum to report it to police": mum's act, not ours
-        subject = Scope.subject_of(verb)
-        if subject is None or subject.lower_ in WRITER or subject.dep_ == "expl":
-            return "writer"
-        if subject.lemma_.lower() in CONTACT_LEMMAS or subject.lower_ in MESSAGE_NOUNS:
-            return "writer"  # "Referral to MASH submitted": the thing sent, sent by us
-        if mention.start <= subject.i < mention.end:
-            return "agency"
-        if subject.pos_ == "PRON" and subject.lower_ in ("she", "he", "they") and party.link in (
-            "from", "with"
-        ):
-            return "writer"  # "she had a call from the GP": the person, with us, heard
-        return "someone else"
-
-    def _status(self, sentence: Span, verb: Token, party: Party) -> str | None:
+    def _status(
+        self, sentence: Span, verb: Token, party: Party, mention: Span
+    ) -> str | None:
         if self.scope.hypothetical(verb) and conditional(verb) or under_condition(verb):
             return None
         if _wished(verb):
             return None  # "Wants police informed": someone's wish, not a contact made
         if _planned(verb) or modal(verb) or instruction(party):
             return "planned"
-        heading = plan_heading_over(sentence)
+        if party.link != "present" and _requested(verb):
+            return "planned"  # "DH please email Kev": asked of a colleague
+        heading = plan_heading_over(sentence, before=mention.start_char)
         if heading and (holds_tasks(heading) or not _recorded_as_done(verb)):
             return "planned"  # "Plan: / 1. Letter to GP"; but "Actions: / - rang 101" was done
         if any(True for _ in self.attempts.spans(sentence)):
@@ -294,6 +258,10 @@ class ContactEventReader:
     ) -> tuple[str, bool | None]:
         """(direction, rationale recorded?): the sharing check's marks decide where present."""
         lemma = party.predicate.lemma_.lower()
+        if party.link == "theirs":
+            # "MASH outcome: passed to police": their message came to us, whatever it passed on;
+            # "MARAC. Actions for ASC: ...": the forum the author sat in
+            return ("both" if _records_a_meeting(doc) else "in"), None
         for span in doc.spans.get(SHARING_KEY, ()):
             if span.start <= mention.start < span.end:
                 rationale = span.label_ == "rationale"
@@ -333,6 +301,11 @@ def _mentions_by_sentence(
     return {number: sorted(found, key=lambda m: m[0].start) for number, found in grouped.items()}
 
 
+def _records_a_meeting(doc: Doc) -> bool:
+    """The encounter the note records is a meeting (events/encounters.py)."""
+    return any(span.label_ == MEETING for span in doc.spans.get(ENCOUNTER_GROUP, ()))
+
+
 def _planned(verb: Token) -> bool:
     """ "will ring", "to refer", "need to chase", "going to email": not yet done."""
     if any(c.dep_ == "aux" and c.lower_ in PLAN_AUX for c in auxiliaries(verb)):
@@ -341,6 +314,29 @@ def _planned(verb: Token) -> bool:
         return True
     return verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children) and (
         verb.i + 1 < len(verb.doc) and verb.i > verb.sent.start and verb.nbor(-1).lower_ == "to"
+    )
+
+
+def _refers_back(party: Party) -> bool:
+    """ "following a letter from Greenacre Housing", "after my MASH referral": a contact
+    named as what came before what the note records, not a contact it records."""
+    noun = party.predicate
+    # the preposition opens the noun's own phrase: "Following call above: - referral sent"
+    # (a parse joining a later line to "Following") refers back to nothing
+    return (
+        noun.dep_ in ("pobj", "dobj")  # "following" may be tagged a verb
+        and noun.head.lower_ in EARLIER
+        and noun.left_edge.i == noun.head.i + 1
+    )
+
+
+def _requested(verb: Token) -> bool:
+    """ "DH please email Kev", "PM - please make sure CMHT are contacted": asked of a
+    colleague, still to be done."""
+    return any(
+        child.lower_ in REQUEST_WORDS and child.i < verb.i
+        for node in (verb, *verb.ancestors)
+        for child in node.children
     )
 
 
@@ -353,19 +349,23 @@ def _wished(verb: Token) -> bool:
     return verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in WISHES
 
 
-def _someone_told_to(verb: Token, mention: Span) -> bool:
-    """ "Advised mum to keep police updated": the verb is what someone else was told to do."""
-    if verb.dep_ not in ("xcomp", "advcl", "ccomp"):
-        return False
-    told = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
-    return any(not (mention.start <= t.i < mention.end) for t in told)
-
-
 def _negated(verb: Token) -> bool:
-    """ "did not ring", "never contacted", "no referral made": the contact did not happen."""
-    return any(c.dep_ == "neg" for c in verb.children) or any(
+    """ "did not ring", "never contacted", "no referral made", "not yet checked": the contact
+    did not happen."""
+    modifiers = [c for c in verb.children if c.dep_ == "advmod"]  # "not yet"
+    return any(c.dep_ == "neg" for node in (verb, *modifiers) for c in node.children) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in verb.children
     )
+
+
+def _refused_or_denied(mention: Span) -> bool:
+    """ "NOT Willow Home Support", "not MARAC yet", "Declined IDVA": the word before the
+    agency denies it, or says the offer of it was turned down."""
+    index = mention.start - 1
+    doc = mention.doc
+    while index >= 0 and doc[index].dep_ == "det" and doc[index].lower_ != "no":
+        index -= 1
+    return index >= 0 and doc[index].lower_ in DENYING_WORDS
 
 
 def contacts_for(doc: Doc) -> tuple[ContactEvent, ...]:

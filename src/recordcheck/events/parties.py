@@ -16,6 +16,8 @@ from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.language.agencies import load_lexicon
+from recordcheck.language.doc_values import text_of
+from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
 WORDS = package_toml(__package__, "words.toml")
 CONTACT_LEMMAS = frozenset(WORDS["contact_lemmas"])
@@ -38,8 +40,13 @@ MESSAGE_NOUNS = frozenset(WORDS["message_nouns"])
 # "report": "the police report", "DC Lee's report" are usually theirs.
 SENT_NOUNS = frozenset({"referral", "notification", "request", "email", "letter"})
 RECEIVING = frozenset({"receive", "get", "arrive", "come", "return"})
+# A message labels what follows it when a colon or dash comes within a few words:
+# "MASH outcome: NFA", "Actions for ASC: ...".
+LABEL_MARKS = frozenset({":", "-", "–", "—"})
+LABEL_REACH = 4
 # Words that open an attendance list: everyone listed took part in the meeting.
 ATTENDANCE_MARKS = tuple(WORDS["attendance_marks"])
+LIST_BULLETS = ("-", "*", "•", "–")
 ROLE_WORDS = 5  # "Priya SW rang", "Darren Quigley, SW, ASC Safeguarding Team rang"
 TELEGRAPHIC_REACH = 6  # tokens from a clipped opening ("Rang", "Call from") to the one contacted
 # Nouns that open a clipped record of a contact: "Call from PC Lee", "Referral to MASH".
@@ -47,6 +54,7 @@ OPENING_NOUNS = frozenset(WORDS["opening_nouns"])
 TOPIC_PREPOSITIONS = frozenset(WORDS["topic_prepositions"])
 TOPIC_VERBS = frozenset(WORDS["topic_verbs"])
 WRITER_WORDS = frozenset(WORDS["writer_words"])
+CHANNEL_NOUNS = frozenset(WORDS["channel_nouns"])  # "informed by phone": how, not who
 PARTNER_LINKS = frozenset({"with", "to", "w/"})  # "Discussed with the GP", "Explained to HV"
 ROLES = frozenset(role.lower() for role in load_lexicon().roles)
 TOLD = frozenset(WORDS["told_lemmas"])
@@ -118,13 +126,51 @@ def _message_acted_on(noun: Token) -> Party | None:
     return Party(noun, act, "theirs" if act.lemma_.lower() in RECEIVING else "sent")
 
 
-def _message_party(noun: Token) -> Party:
+def _message_party(noun: Token) -> Party | None:
     """The agency names a message: sent by us when it is one we send and nothing says it
-    came in ("CQC notification submitted"), else theirs ("MASH outcome", "GP letter
-    received")."""
+    came in ("CQC notification submitted"), else theirs when the note records it come:
+    as the label of what it said ("MASH outcome: NFA", "Police info: ..."), the subject of
+    what is reported of it ("the GP's letter says ..."), or received ("MARAC actions
+    received"). Otherwise the agency only names what the message is about or whose it is:
+    "after the police outcome", "gave her Recovery Hub info", "once the police decision is
+    made" record no message to us."""
     governing = governing_verb(noun)
-    ours = noun.lower_ in SENT_NOUNS and governing.lemma_.lower() not in RECEIVING
-    return Party(noun, governing, "sent" if ours else "theirs")
+    described = [c for c in noun.children if c.dep_ in ("acl", "relcl")]  # "actions received"
+    received = any(v.lemma_.lower() in RECEIVING for v in (governing, *described))
+    if noun.lower_ in SENT_NOUNS and not received:
+        return Party(noun, governing, "sent")
+    if received or _labels_what_follows(noun) or _reported_of(noun, governing):
+        return Party(noun, governing, "theirs")
+    return None
+
+
+def _labels_what_follows(noun: Token) -> bool:
+    """ "MASH outcome: NFA", "Actions for ASC: ...", "Police update - bail extended": the
+    message heads what follows a colon or dash, with no verb before it."""
+    doc = noun.doc
+    for token in doc[noun.i + 1 : min(noun.i + 1 + LABEL_REACH, noun.sent.end)]:
+        if labels(token):
+            return True
+        if token.pos_ in ("VERB", "AUX") or token.is_sent_start:
+            return False
+    return False
+
+
+def labels(token: Token) -> bool:
+    """A colon, or a dash standing apart ("Police update - bail extended"), not the hyphen
+    of "May-June"."""
+    if token.text == ":":
+        return True
+    spaced = token.i > 0 and token.doc[token.i - 1].whitespace_ and token.whitespace_
+    return token.text in LABEL_MARKS and bool(spaced)
+
+
+def _reported_of(noun: Token, governing: Token) -> bool:
+    """ "The GP's letter says ...", "MASH outcome was NFA": the message is the subject."""
+    node = noun
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in ("nsubj", "nsubjpass") and node.head.i == governing.i
 
 
 def _link_of(mention: Span, token: Token) -> str:
@@ -160,12 +206,36 @@ def _is_or_joins(mention: Span, subject: Token) -> bool:
     return True
 
 
-def listed_as_present(sentence: Span) -> Party | None:
-    """ "Present: PC Ashford (police), Hannah Cole (midwife), ...": all took part."""
+def listed_as_present(sentence: Span, mention: Span) -> Party | None:
+    """ "Present: PC Ashford (police), Hannah Cole (midwife), ...": all took part. The list
+    is the mark's line, or, under a mark that ends its line, the list items below it; a
+    line of minutes after the list ("- Mason: GP referral to the enuresis clinic") is what
+    was said, not who was there, though the parser may run it into the same sentence."""
     lowered = sentence.text.lower()
-    if not any(mark in lowered for mark in ATTENDANCE_MARKS):
+    found = [lowered.find(mark) for mark in ATTENDANCE_MARKS if mark in lowered]
+    if not found:
+        return None
+    text = text_of(sentence.doc)
+    mark_at = sentence.start_char + min(found)
+    line_end = text.find("\n", mark_at)
+    line_end = len(text) if line_end < 0 else line_end
+    line_start = text.rfind("\n", 0, mark_at) + 1
+    if mention.start_char < line_start:
+        return None  # a line before the list
+    if mention.start_char > line_end and not _in_list_under(text, mark_at, line_end, mention):
         return None
     return Party(sentence.root, sentence.root, "present")
+
+
+def _in_list_under(text: str, mark_at: int, line_end: int, mention: Span) -> bool:
+    """The mark ends its line ("Present:") and the mention is on the line below it, or on
+    a list item below that with only items between."""
+    if text[mark_at:line_end].rstrip().rstrip(":-–").strip().count(" ") > 2:
+        return False  # "Present: cl, Carla Dunne SW, ...": the list was on the mark's line
+    first, *items = text[line_end + 1 : mention.start_char].split("\n")
+    return not items or all(
+        line.lstrip().startswith(LIST_BULLETS) or not line.strip() for line in [first, *items]
+    )
 
 
 def clipped_opening(sentence: Span, mention: Span) -> Party | None:
@@ -187,11 +257,26 @@ def clipped_opening(sentence: Span, mention: Span) -> Party | None:
     spoken_to = any(t.lower_ in PARTNER_LINKS for t in between)
     if opening.lemma_.lower() in TOPIC_VERBS and not spoken_to:
         return None  # "Discussed Kelmshire Recovery Service for him", "Explained DNs"
+    if _new_statement_after_dash(between):
+        return None  # "Phoned mum 08:40 - crisis team visiting today"
     if any(t.pos_ == "VERB" for t in between):
         return None  # "Asked him to keep the noise down ... college": another act comes first
     if any(t.lower_ == "from" for t in between):
         return Party(opening, opening, "from")  # "Call from PC Lee", "Email from Rob (SW)"
     return Party(opening, opening, "opening")
+
+
+def _new_statement_after_dash(between: Span) -> bool:
+    """A dash after the opening's own object starts a new statement ("Phoned mum 08:40 -
+    crisis team visiting today"); after a partner it goes on about them ("Informed ASC duty
+    - SW Claire Whitehead allocated"), and right after the opening word it heads the
+    record ("Update - police (PC Rourke by email)")."""
+    dashes = [t.i for t in between if labels(t) and t.text != ":"]
+    if not dashes or dashes[0] == between.start:
+        return False
+    doc = between.doc
+    partners = (*doc.spans.get(AGENCIES_KEY, ()), *doc.spans.get(CONTACTS_KEY, ()))
+    return not any(between.start <= p.start < dashes[0] for p in partners)
 
 
 def subject_before_verb(sentence: Span, mention: Span) -> Party | None:
@@ -248,6 +333,10 @@ def sent_elsewhere(verb: Token) -> bool:
 def told_by_us(verb: Token) -> bool:
     """ "GP informed.", "School nurse contacted 11:40": a verb of telling with its partner
     first and no one told after it is a clipped passive, the partner the one told."""
-    return verb.lemma_.lower() in TOLD and verb.tag_ in ("VBN", "VBD") and not any(
-        c.dep_ in TOLD_WHOM and c.tag_ != "CD" for c in verb.children  # "notified 14:10"
-    )
+    if verb.lemma_.lower() not in TOLD or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    if any(c.dep_ in TOLD_WHOM and c.tag_ != "CD" for c in verb.children):  # "notified 14:10"
+        return False
+    # "Theo's school informed by Margaret", "IDVA informed by police": told, not by us
+    agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children]
+    return all(t.lower_ in WRITER_WORDS or t.lower_ in CHANNEL_NOUNS for t in agents)

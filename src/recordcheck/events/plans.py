@@ -38,6 +38,13 @@ _OPENING = re.compile(
     rf"(?P<heading>{'|'.join(re.escape(h) for h in (*TASK_HEADINGS, *PLAN_HEADINGS))})"
     r"(?:(?:\s+for\s+[\w'’&/ -]{1,40}?)?\s*(?:\([^)]*\)\s*)?:|\s+[-–]|–|\s*$)"
 )
+# whose list it is, before a heading that ends at a colon: "School actions:", "Our plan:";
+# not what is said of a plan ("Review of plan:")
+_OWNER = r"(?!(?:of|for|to|re|about|on|from|the|a|an|with)\b)[\w'’]+"
+_OWNED_OPENING = re.compile(
+    rf"(?:{_OWNER}\s+){{1,2}}(?P<heading>{'|'.join(re.escape(h) for h in PLAN_HEADINGS)})\s*:"
+)
+_RUN_ON = re.compile(r"[.!?]\s+(?=[A-Z])")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s*\S")
 _BULLETS = " -*•–\t"
 IF_WORDS = ("if", "unless")
@@ -48,14 +55,23 @@ CONSENT_LEMMAS = frozenset(_WORDS["consent_lemmas"])
 _CONSENT_HOLDERS = frozenset({"nsubj", "nsubjpass", "compound"})
 
 
-def plan_heading_over(sentence: Span) -> str:
+def plan_heading_over(sentence: Span, before: int | None = None) -> str:
     """The plan heading (lower case) of the sentence's line, or of the list the sentence is
-    an item of; "" when there is none."""
+    an item of; "" when there is none. A heading inside the sentence ("MARAC. Actions for
+    ASC: ...", run on after a full stop the parser did not split at) heads only what
+    comes after it: with `before` (a character offset), only one opening before it counts."""
     text = text_of(sentence.doc)
     opens_at = text.rfind("\n", 0, sentence.start_char) + 1
-    # the line's opening, or the sentence's own mid-line ("MARAC. Actions for ASC: ...")
-    heading = _plan_opening(text[opens_at : sentence.end_char]) or _plan_opening(
-        text[sentence.start_char : sentence.end_char]
+    # the line's opening, or the sentence's own mid-line, or a statement run on inside it
+    heading = _plan_opening(text[opens_at : sentence.end_char]) or next(
+        (
+            found
+            for start in _statement_starts(text, sentence)
+            if before is None or start <= before
+            for found in [_plan_opening(text[start : sentence.end_char])]
+            if found
+        ),
+        "",
     )
     if heading or not _LIST_ITEM.match(text, opens_at):
         return heading
@@ -70,13 +86,23 @@ def plan_heading_over(sentence: Span) -> str:
     return ""
 
 
+def _statement_starts(text: str, sentence: Span) -> list[int]:
+    """Where the sentence starts, and where each statement run on inside it starts: after a
+    full stop, question or exclamation mark and a space ("MARAC. Actions for ASC: ...")."""
+    inside = text[sentence.start_char : sentence.end_char]
+    return [sentence.start_char] + [
+        sentence.start_char + found.end() for found in _RUN_ON.finditer(inside)
+    ]
+
+
 def holds_tasks(heading: str) -> bool:
     """ "Actions agreed": every item is a task given out, even one written in the past."""
     return heading.startswith(TASK_HEADINGS)
 
 
 def _plan_opening(line: str) -> str:
-    found = _OPENING.match(line.lstrip(_BULLETS).lower())
+    lowered = line.lstrip(_BULLETS).lower()
+    found = _OPENING.match(lowered) or _OWNED_OPENING.match(lowered)
     return found["heading"] if found else ""
 
 

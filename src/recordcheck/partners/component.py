@@ -187,10 +187,16 @@ class PartnersMarker:
         return placed
 
     def _untagged_place(self, doc: Doc, before: int) -> Span | None:
+        """The place's words; none when all are words of an organisation's name ("Children's
+        Services Front Door" is no front door of a place called "Services"), but a place
+        may name its council ("Westbrook County Council Children's Services")."""
         start = before
         while start > 0 and self._could_be_place(doc[start - 1]):
             start -= 1
-        return doc[start:before] if start < before else None
+        words = self._names.words.organisation_words
+        if all(token.lower_ in words for token in doc[start:before]):
+            return None
+        return doc[start:before]
 
     def _could_be_place(self, token: Token) -> bool:
         return (
@@ -252,7 +258,7 @@ class PartnersMarker:
         "Sarah Jones (IDVA, Refuge)")."""
         titles = self._names.words.professional_titles
         role_after, agency, describing = _described_after(doc, name.end, roles, agencies)
-        role_span = _role_before(name, roles) or role_after
+        role_span = _role_before(doc, name, roles) or role_after
         if not (name.title or role_span or agency):
             return None, []
         if role_span:  # a role written out says more than a title ("Dr Ahmed (GP)")
@@ -321,10 +327,11 @@ def _marked(doc: Doc, start: int, end: int, label: str, agency: AgencyMention) -
     return span
 
 
-def _role_before(name: NameMention, roles: Iterable[tuple[int, int]]) -> tuple[int, int] | None:
-    """A role just before the name: "housing officer Mark Lee", "IDVA Sarah Jones"."""
+def _role_before(doc: Doc, name: NameMention, roles: Iterable[tuple[int, int]]):
+    """A role just before the name, or its bracket: "IDVA Sarah Jones", "SN (Bev Ashworth)"."""
+    bracketed = name.start > 0 and doc[name.start - 1].text == "("
     for start, end in roles:
-        if end == name.start:
+        if end == name.start or (bracketed and end == name.start - 1):
             return start, end
     return None
 

@@ -1,0 +1,190 @@
+"""Who made a contact the note records: the writer's service, the agency, or someone else.
+
+Recording standard, "Contact events": a contact is the author's service dealing with
+another agency. A partner named in a communication is not always ours to count: "Mum
+said she had rung the police" is in someone else's account, "Advised mum to report it
+to police" is mum's act, "the GP had called him" is the GP's contact with the person,
+"Referred to SALT by the GP" is the GP's referral. The words are in words.toml beside
+this module.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from recordcheck.datafiles import package_toml
+from recordcheck.events.parties import (
+    CONTACT_LEMMAS,
+    MESSAGE_NOUNS,
+    Party,
+    labels,
+    sent_elsewhere,
+    told_by_us,
+)
+from recordcheck.language.clauses import line_start
+from recordcheck.language.people import given_names
+from recordcheck.language.scope import Scope
+from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
+
+WORDS = package_toml(__package__, "words.toml")
+BOTH_WAYS = frozenset(WORDS["both_ways_lemmas"])
+WRITER = frozenset(WORDS["writer_words"])
+THIRD_PERSONS = frozenset({"him", "her", "them"})
+CHANNEL_NOUNS = frozenset(WORDS["channel_nouns"])
+REPLY_NOUNS = frozenset(WORDS["reply_nouns"])
+LABEL_NAME_WORDS = 3
+OWN_WORK = frozenset(WORDS["own_work_lemmas"])
+EARLIER_DAYS = tuple(WORDS["earlier_day_words"])
+WRITER_THERE = frozenset(WORDS["present_writer_words"])
+
+
+class ContactActors:
+    """Reads who made each contact, with the shared scope readings of one pipeline."""
+
+    def __init__(self, scope: Scope):
+        self.scope = scope
+
+    def inside_someone_elses_account(self, verb: Token) -> bool:
+        """ "Mum said she had rung the police": the contact is in what someone else said.
+        The verb itself may be one of saying ("Reported to police", "Asked the GP to
+        visit"): with no subject written, that is the writer's own act."""
+        return any(
+            node.pos_ in ("VERB", "AUX") and self.scope.reported_by_other(node)
+            for node in verb.ancestors
+        )
+
+    def actor(self, verb: Token, party: Party, mention: Span) -> str:
+        """Who made the contact: "writer", "agency" (the mentioned one), or "someone else"."""
+        if party.link in ("opening", "theirs", "present"):
+            # "Rang the GP", "Referral to MASH": the note's own clipped voice; "Police info:
+            # he was stopped ...": their message to us, whatever the verb of its content;
+            # "Present: PC Ashford, Hannah Cole": at the meeting with us, whichever name the
+            # parser made the subject
+            return "writer"
+        if party.link == "subject":
+            if _reported_visit(verb):
+                return "someone else"  # "DN visited last night": told us, not with us
+            return _actor_of_subject(verb)
+        if party.link == "by":
+            # "Referred by Dr Mistry": they contacted us; "referred to SALT by the GP", "Cl
+            # was told by police", "PNC checked by PC Walsh": theirs, with someone else
+            return "someone else" if sent_elsewhere(verb) else "agency"
+        if party.link == "passive":
+            # "was notified by the school" (theirs); "by phone" names the channel, not who
+            agent = [
+                t for c in verb.children if c.dep_ == "agent" for t in c.children
+                if t.lower_ not in CHANNEL_NOUNS
+            ]
+            return "someone else" if agent else "writer"
+        if _someone_told_to(verb, mention):
+            return "someone else"  # "Advised mum to report it to police": mum's act, not ours
+        subject = clause_subject(verb)
+        if subject is None and _after_someone_elses_label(verb, mention):
+            return "someone else"  # "MASH outcome: passed to police": MASH passed it on
+        if subject is None or subject.lower_ in WRITER or subject.dep_ == "expl":
+            return "writer"
+        if subject.lemma_.lower() in CONTACT_LEMMAS or subject.lower_ in MESSAGE_NOUNS:
+            return "writer"  # "Referral to MASH submitted": the thing sent, sent by us
+        if mention.start <= subject.i < mention.end:
+            return "agency"
+        if subject.pos_ == "PRON" and subject.lower_ in ("she", "he", "they") and party.link in (
+            "from", "with"
+        ):
+            return "writer"  # "she had a call from the GP": the person, with us, heard
+        return "someone else"
+
+
+def _reported_visit(verb: Token) -> bool:
+    """ "DN visited last night", "CAMHS crisis team visited yesterday", "police attended, NFA
+    at the time": a professional's own work with the person on an earlier day, with
+    nothing in the sentence putting the writer there, is what someone told us of it."""
+    sentence = verb.sent
+    if any(t.lower_ in WRITER_THERE for t in sentence):
+        return False  # "PC Gordon visited yesterday - spoke with Irene with me"
+    lowered = sentence.text.lower()
+    if verb.lemma_.lower() not in OWN_WORK:
+        return False  # "Dr Anand said too high, last year 58": the year is the reading's
+    return any(re.search(rf"\b{re.escape(words)}\b", lowered) for words in EARLIER_DAYS)
+
+
+def _actor_of_subject(verb: Token) -> str:
+    agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children]
+    if any(t.lower_ not in WRITER and t.lower_ not in CHANNEL_NOUNS for t in agents):
+        return "someone else"  # "Theo's school informed by Margaret": told, by someone else
+    if told_by_us(verb):
+        return "writer"  # "School informed", "DoLS team notified": we told them
+    # "the GP had called him", "police referred her to witness care": their contact
+    # with the person, not with us (a visit to the person we support is with us)
+    spoken_to = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if verb.lemma_.lower() not in BOTH_WAYS and any(_a_person(c) for c in spoken_to):
+        return "someone else"  # "DN has referred Irene to the TVN", "PC Lee rang her"
+    if verb.lemma_.lower() == "leave" and not any(c.lower_ in MESSAGE_NOUNS for c in spoken_to):
+        return "someone else"  # "ambulance left at 04:40": gone, no message left us
+    return "agency"
+
+
+def _a_person(token: Token) -> bool:
+    """ "him", "her", or someone named who is no partner ("Irene", "Mrs Oduya")."""
+    if token.lower_ in THIRD_PERSONS:
+        return True
+    doc = token.doc
+    partners = (*doc.spans.get(AGENCIES_KEY, ()), *doc.spans.get(CONTACTS_KEY, ()))
+    if any(p.start <= token.i < p.end for p in partners):
+        return False
+    return token.ent_type_ == "PERSON" or given_names().is_given_name(token.text)
+
+
+def _someone_told_to(verb: Token, mention: Span) -> bool:
+    """ "Advised mum to keep police updated": the verb is what someone else was told to do."""
+    if verb.dep_ not in ("xcomp", "advcl", "ccomp"):
+        return False
+    told = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+    return any(not (mention.start <= t.i < mention.end) for t in told)
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the clause it is joined to: "Rhian will check the
+    records and share them with police" (the parser may join the second verb to the first
+    one's object; it is still Rhian's)."""
+    subject = Scope.subject_of(verb)
+    node = verb
+    while subject is None and node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head  # "check records and share": joined to "records", of "check"
+        subject = Scope.subject_of(node)
+    return subject
+
+
+def _after_someone_elses_label(verb: Token, mention: Span) -> bool:
+    """A clipped verb after a label naming someone else records their act, not the
+    writer's: another agency's message ("MASH outcome: passed to police", "Panel decision -
+    referred to CAMHS"), or a person, as minutes give each one's news ("- Lee: attending
+    the Jobcentre", "- Jade: GP 17/11, referred to Talking Therapies")."""
+    doc = verb.doc
+    start = max(verb.sent.start, line_start(verb))
+    marks = [t.i for t in doc[start : verb.i] if labels(t)]
+    if not marks:
+        return False
+    label = doc[start : marks[-1]]
+    partners = [
+        other
+        for other in (*doc.spans.get(AGENCIES_KEY, ()), *doc.spans.get(CONTACTS_KEY, ()))
+        if label.start <= other.start and other.end <= label.end
+    ]
+    if any(t.lower_ in REPLY_NOUNS for t in label):
+        return any(other.start != mention.start for other in partners)
+    return not partners and _names_a_person(label)
+
+
+def _names_a_person(label: Span) -> bool:
+    """ "Lee", "Jade Hollis": one to three capitalised words, the first a given name (not
+    "Ward visit")."""
+    words = [t for t in label if t.is_alpha]
+    return (
+        0 < len(words) <= LABEL_NAME_WORDS
+        and all(t.is_title for t in words)
+        and given_names().is_given_name(words[0].text)
+    )

@@ -1,0 +1,163 @@
+"""Contact events in someone else's account: an agency acting, or named, in what another
+agency did or reported, or in what came before the note, is not the author's contact."""
+
+from __future__ import annotations
+
+import pytest
+
+from recordcheck.events.contacts import ContactEventReader
+from recordcheck.model import Note
+from recordcheck.nlp import note_doc
+
+pytestmark = pytest.mark.slow
+
+ADULT_SOCIAL_CARE = "Anytown Council - Adult Social Care, Locality Team"
+
+
+@pytest.fixture(scope="module")
+def events(real_nlp):
+    """The contact events of one note by Sam Okoro of an adult social care team."""
+    reader = ContactEventReader(real_nlp, {"names": [], "staff": ["Sam Okoro"]}, gate=False)
+
+    def read(text: str, note_type: str = "Case Note"):
+        note = Note("N1", "C1", text, author="Sam Okoro", team=ADULT_SOCIAL_CARE,
+                    note_type=note_type)
+        return {e.agency: e for e in reader.read(real_nlp(note_doc(real_nlp, note)))}
+
+    return read
+
+
+def test_a_clipped_verb_after_another_agencys_outcome_is_that_agencys_act(events):
+    found = events("MASH outcome: passed to West Pennine Police online CE team.")
+    assert set(found) == {"MASH (authority not named)"}
+    assert found["MASH (authority not named)"].direction == "in"
+    # the same verb with no agency's outcome before it is the writer's own
+    assert "West Pennine Police" in events("Passed to West Pennine Police online CE team.")
+
+
+def test_a_verb_joined_to_another_shares_its_subject(events):
+    # the parser joins "share" to "records"; the sharing is still Rhian's
+    assert events("Rhian will check records and share with police in MASH.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referred by Dr Oliver Stamp (Castle Street Health Centre) following a letter from "
+        "Greenacre Housing about neighbour complaints.",
+        "Case allocated to Josh following my MASH referral last week.",
+    ],
+)
+def test_a_contact_named_as_what_came_before_is_not_recorded_by_the_note(events, text):
+    assert not {"Greenacre Housing", "MASH (authority not named)"} & set(events(text))
+
+
+def test_a_message_named_with_an_agency_is_theirs_only_when_the_note_says_it_came(events):
+    listed = "Included: chronology, staff statements (Grace, Dorota), body maps, police outcome."
+    assert events(listed) == {}
+    considered = events("Discussed with Tracey - hospital also considering police info share.")
+    assert "Police (force not named)" not in considered
+    assert events("Gave her the Harbour Recovery Hub info for her son.") == {}
+    assert events("MARAC actions received by email.")["MARAC (area not named)"].status == "done"
+    assert "Police (force not named)" in events("Police info: he was stopped in a car on 9/10.")
+
+
+def test_a_request_to_a_colleague_is_a_contact_still_to_be_made(events):
+    found = events("DH please email the housing officer to request this.")
+    assert {e.status for e in found.values()} == {"planned"}
+    found = events("PM - please make sure CMHT are contacted before the review.")
+    assert {e.status for e in found.values()} == {"planned"}
+
+
+def test_a_plan_heading_run_on_after_a_full_stop_heads_what_follows_it(events):
+    """The bundled sample note 100650: the forum the author sat in is an event both ways;
+    the actions given to the author's service are still to be done."""
+    found = events(
+        "MARAC. Actions for ASC: keep visiting fortnightly, advocacy referral, review care and "
+        "support plan. TVP to flag the address. Housing to fit a video doorbell.",
+        note_type="Meeting",
+    )
+    assert found["Advocacy service (not named)"].status == "planned"
+    assert found["MARAC (area not named)"].status == "done"
+    assert found["MARAC (area not named)"].direction == "both"
+    assert found["MARAC (area not named)"].channel == "meeting"  # not the referral's form
+
+
+def test_minutes_after_an_attendance_list_are_not_who_was_there(events):
+    found = events(
+        "Present: mum, Carla Dunne SW, Mrs Okon DSL, me.\n"
+        "- Mason: bedwetting reduced, GP referral to enuresis clinic\n",
+        note_type="Meeting",
+    )
+    assert "GP (practice not named)" not in found
+    listed = events("Present:\n- PC Ashford (Kent Police)\n- Hannah Cole (midwife)\n")
+    assert set(listed) == {"Kent Police", "Midwifery (not named)"}
+
+
+def test_a_clipped_verb_after_a_persons_label_is_their_news(events):
+    found = events("TAF review.\n- Lee: attending Jobcentre, applying for a CSCS card.\n")
+    assert found == {}
+    assert events("GP: rang, no answer.")["GP (practice not named)"].status == "attempted"
+
+
+def test_a_list_of_whose_actions_it_is_is_still_to_do(events):
+    found = events("School actions: monitor Amira, share any concerns with the IDVA.")
+    assert {e.status for e in found.values()} == {"planned"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a professional's own work on an earlier day, with nothing putting the writer there
+        "Mum home and comfortable, DN visited last night.",
+        "Police attended, he was arrested, NFA at the time.",
+        # their contact with the person, not with us
+        "DN has referred Irene to the tissue viability nurse.",
+        # gone, with no message left us
+        "Up until the ambulance left at 04:40, then back to bed.",
+        # told, by someone else
+        "Theo's school informed by Margaret.",
+    ],
+)
+def test_what_an_agency_did_in_someone_elses_account_is_not_our_contact(events, text):
+    assert events(text) == {}
+
+
+def test_a_visit_the_writer_was_at_and_a_telling_by_phone_stay_contacts(events):
+    visited = events("PC Aisha Gordon visited yesterday at 14:00 and spoke with Irene with me.")
+    assert visited["Police (force not named)"].direction == "both"
+    assert events("PC Lee left a voicemail for me.")["Police (force not named)"].direction == "in"
+    assert events("School informed by phone.")["School (not named)"].direction == "out"
+
+
+def test_a_clipped_opening_ends_at_a_dash(events):
+    assert events("Rang mum - police are aware of him.") == {}
+    assert "Police (force not named)" in events("Rang mum and the police.")
+
+
+def test_a_word_of_an_organisations_name_is_no_place(events):
+    # "Children's Services Front Door" is no front door of a place called "Services"
+    found = events("Children's Services Front Door - referral by phone 15:05, spoke to Aaron.")
+    assert "Services MASH" not in found
+    assert "MASH (authority not named)" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "School - not yet checked.",
+        "Brokerage referral sent 10:20 - double-up calls, NOT Willow Home Support (pt choice).",
+        "Declined IDVA, said she is not a victim.",
+        "Still rising; discussed with Claire - not MARAC yet, review in 2 wks.",
+    ],
+)
+def test_an_agency_denied_or_turned_down_is_no_contact(events, text):
+    assert not {"School (not named)", "Willow Home Support", "IDVA service (not named)",
+                "MARAC (area not named)"} & set(events(text))
+
+
+def test_a_role_with_the_name_in_brackets_after_it_is_one_contact(events):
+    # the role names the person, not a second partner beside them
+    found = events("DN (Sam Kirkbride, Ashbridge North DN Team) visited 10:30 - confirmed it.")
+    assert set(found) == {"Ashbridge North DN Team"}
+    assert len(events("Referral sent to school nurse (Bev Ashworth) by email.")) == 1
