@@ -235,3 +235,33 @@ def test_family_names_are_read_from_relations():
     assert family_names("Alfie Brennan (11 wks) seen with Mel Hutchins (HV).") == {
         "alfie", "brennan"
     }
+
+
+@pytest.mark.slow
+def test_the_organisation_a_case_gives_the_author_is_their_own_service(contacts):
+    """ "Present: Kim Hart (Cherwell Homes)" tells the case whom Kim works for, so Kim's
+    call to Cherwell Homes repairs is no partner contact; another author's is."""
+    found = contacts(
+        note("N1", "C1", "Meeting at the flat. Present: Mr Boateng, Kim Hart (Cherwell "
+             "Homes), PC Jo Lane (Thames Valley Police)."),
+        note("N2", "C1", "Rang Cherwell Homes repairs and gave them his mobile number."),
+        note("N3", "C1", "Rang Cherwell Homes repairs and gave them his mobile number.",
+             author="Amy Cole"),
+    )
+    assert [c.agency for c in found["N1"]] == ["Thames Valley Police"]
+    assert found["N2"] == []
+    assert [c.agency for c in found["N3"]] == ["Cherwell Homes"]
+
+
+def test_an_author_known_by_one_word_names_no_employer():
+    results = [
+        NoteResult(
+            note=note("A1", "A", "Rang Cherwell Homes.", author="Kim"),
+            contacts=(ContactEvent("Cherwell Homes", "housing", 0, 4),),
+            case_clues=CaseClues(
+                professionals=(KnownProfessional("Kim", "Cherwell Homes", "housing"),)
+            ),
+        )
+    ]
+    (result,) = across_cases(results)
+    assert [c.agency for c in result.contacts] == ["Cherwell Homes"]

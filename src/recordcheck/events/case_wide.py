@@ -105,9 +105,11 @@ class CaseDirectory:
     works_at: dict[str, dict[str, list[KnownProfessional]]] = field(default_factory=dict)
     renamed: dict[str, str] = field(default_factory=dict)  # unnamed kind -> the case's one
     agency_words: list[set[str]] = field(default_factory=list)  # of each agency named
+    employers: dict[str, set[str]] = field(default_factory=dict)  # author -> their agencies
 
     def __post_init__(self) -> None:
         named: dict[str, set[str]] = {}
+        authors = {_author_key(result.note.author) for result in self.results} - {""}
         for result in self.results:
             self.blocked |= _name_words(result.note.author)
             self.blocked |= family_names(result.note.text)
@@ -116,6 +118,10 @@ class CaseDirectory:
                 continue
             for known in clues.professionals:
                 self._learn(known)
+                # "Present: Sarah Lindqvist (Cherwell Homes)" in a note of a case Sarah writes in
+                writer = _author_key(known.name)
+                if writer in authors and known.agency and not _unnamed(known.agency):
+                    self.employers.setdefault(writer, set()).add(known.agency)
             for agency, agency_type in clues.named_agencies:
                 named.setdefault(agency_type, set()).add(agency)
                 self.agency_words.append(_name_words(agency))
@@ -180,7 +186,13 @@ class CaseDirectory:
             if event is not None
             and not self.own.is_own_agency(event.agency, note.team, note.author_role)
         ]
-        contacts = [self._named(event) for event in [*result.contacts, *found]]
+        # the author's own employer, as the case names it, is never a partner of theirs
+        employer = self.employers.get(_author_key(note.author), set())
+        contacts = [
+            self._named(event)
+            for event in [*result.contacts, *found]
+            if event.agency not in employer
+        ]
         events = tuple(
             replace(e, agencies=tuple(dict.fromkeys(self.renamed.get(a, a) for a in e.agencies)))
             for e in result.events
@@ -244,6 +256,14 @@ def _plain_words(name: str) -> list[str]:
 
 def _name_words(name: str) -> set[str]:
     return set(_plain_words(name))
+
+
+def _author_key(name: str) -> str:
+    """A person's name as an author column and a note both write it: "Sarah Lindqvist"
+    for "Sarah Lindqvist" and "Ms Sarah Lindqvist,"; "" when it is one word or none, which
+    could be anyone."""
+    words = _plain_words(name)
+    return " ".join(words) if len(words) > 1 else ""
 
 
 def _keys(name: str) -> set[str]:
