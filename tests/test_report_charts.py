@@ -213,6 +213,40 @@ def test_pictures_are_print_resolution_pngs(tmp_path):
             assert dots_per_inch >= 200
 
 
+def test_each_picture_holds_a_distinct_blank_of_its_figures_size_until_drawn():
+    from PIL import Image
+
+    report = sample_report()
+    under_way = start_audit_document(report, summarise(report))
+    doc = under_way._doc
+    stand_ins = [stand_in for _, _, stand_in in doc.undrawn]
+    assert len(stand_ins) == len(set(stand_ins)) == 4  # one picture file each, not shared
+    sizes = [Image.open(io.BytesIO(stand_in)).size for stand_in in stand_ins]
+    document = under_way.finish()
+    drawn = [
+        Image.open(io.BytesIO(document.part.related_parts[
+            shape._inline.graphic.graphicData.pic.blipFill.blip.embed
+        ].blob))
+        for shape in document.inline_shapes
+    ]
+    assert [picture.size for picture in drawn] == sizes
+    assert all(len(picture.getcolors(256 * 256) or ()) != 1 for picture in drawn)  # not blank
+    assert not doc.undrawn
+
+
+def test_a_figure_drawn_at_another_size_than_its_stand_in_is_said_to_be():
+    from recordcheck.report.charts import draw_figures
+
+    report = sample_report()
+    doc = start_audit_document(report, summarise(report))._doc
+    assert draw_figures(doc)
+    doc = start_audit_document(report, summarise(report))._doc
+    _, figure, _ = doc.undrawn[0]
+    width, height = figure.get_size_inches()
+    figure.set_size_inches(width, height * 2)
+    assert not draw_figures(doc)
+
+
 def test_no_notes_gives_sentences_not_empty_charts():
     document, figures = figures_in(Report(results=()))
     assert figures == []

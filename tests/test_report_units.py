@@ -8,13 +8,14 @@ import sys
 
 import pytest
 from docx import Document
+from docx.shared import Cm
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from recordcheck.model import Note, NoteResult, Report
 from recordcheck.report.audit import write_audit
-from recordcheck.report.contents_pages import find_pages
+from recordcheck.report.contents_pages import STAND_IN_PNG, _save_for_layout, find_pages
 from recordcheck.report.excerpts import closed_end, quote_around, sentence_around, shorten
 from recordcheck.report.grades import GradeScheme, GradingError
 from recordcheck.report.guide import guide_for, ordered_checks
@@ -153,6 +154,31 @@ def test_contents_pages_are_found_below_the_contents_list():
 
 def note(note_id, case="C1", date=None, time=None, author="A") -> NoteResult:
     return NoteResult(Note(note_id, case, "Text.", date=date, time=time, author=author))
+
+
+def test_libreoffice_lays_out_stand_ins_of_the_same_size_and_the_report_keeps_its_chart(
+    tmp_path,
+):
+    from PIL import Image
+
+    chart = io.BytesIO()
+    Image.new("RGB", (300, 200), "navy").save(chart, "PNG")
+    document = Document()
+    document.add_paragraph().add_run().add_picture(io.BytesIO(chart.getvalue()), width=Cm(12))
+    _save_for_layout(document, tmp_path / "layout.docx")
+    document.save(str(tmp_path / "report.docx"))
+    stand_in, stand_in_size = picture_of(tmp_path / "layout.docx")
+    kept, kept_size = picture_of(tmp_path / "report.docx")
+    assert stand_in == STAND_IN_PNG and kept == chart.getvalue()
+    assert stand_in_size == kept_size == (Cm(12), Cm(8))
+
+
+def picture_of(path) -> tuple[bytes, tuple[int, int]]:
+    """The only picture in a saved document: its bytes and its size on the page."""
+    document = Document(str(path))
+    shape = document.inline_shapes[0]
+    embed = shape._inline.graphic.graphicData.pic.blipFill.blip.embed
+    return document.part.related_parts[embed].blob, (shape.width, shape.height)
 
 
 def test_date_order_is_per_case_with_undated_notes_last_in_input_order():

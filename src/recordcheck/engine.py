@@ -320,7 +320,11 @@ def _check_in_workers(chunks, options, loader, batch_size, jobs, account):
     ) as pool:
         try:
             # Surfaces a bad rules file before any note is sent, and names the models used.
-            account.model_versions = pool.submit(_worker_model_versions).result()
+            # A spawned pool starts a worker only for a task no idle worker can take, so
+            # one task per worker makes them all load the pipeline at once, instead of the
+            # second starting to load only when the first has finished loading.
+            loading = [pool.submit(_worker_model_versions) for _ in range(jobs)]
+            account.model_versions = loading[0].result()
             pending: deque[Future] = deque()
             for chunk in chunks:
                 pending.append(pool.submit(_worker_check, chunk, batch_size))

@@ -18,6 +18,7 @@ from docx import Document
 from docx.document import Document as WordDocument
 from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 from lxml.etree import XMLSyntaxError
 
 from recordcheck.model import Report
@@ -27,7 +28,7 @@ from recordcheck.report.accuracy_statement import (
     accuracy_summary,
     decided_summary,
 )
-from recordcheck.report.charts import charts_section
+from recordcheck.report.charts import charts_section, draw_figures
 from recordcheck.report.contents_pages import ContentsNumbering
 from recordcheck.report.doc_builder import AuditDocument, day, percent, period, plural
 from recordcheck.report.grades import LABEL
@@ -265,6 +266,27 @@ SECTIONS: list[Callable[[AuditDocument], object]] = [
 ]
 
 
+class WordReportUnderWay:
+    """The report written but for its figures' pixels and its contents' page numbers:
+    LibreOffice lays the report out with the figures' blank stand-ins, in the background,
+    while the workbooks are written and then the figures drawn (report/audit.py)."""
+
+    def __init__(self, doc: AuditDocument, note: Paragraph):
+        self._doc, self._note = doc, note
+        self._numbering = ContentsNumbering(doc.document, note)
+
+    def finish(self) -> WordDocument:
+        """The document with its figures drawn and, where LibreOffice could, its contents
+        numbered."""
+        if not draw_figures(self._doc):  # a figure came out another size: lay out again
+            self._numbering.close()
+            self._numbering = ContentsNumbering(self._doc.document, self._note)
+        return self._numbering.finish()
+
+    def close(self) -> None:
+        self._numbering.close()
+
+
 def start_audit_document(
     report: Report,
     summary: AuditSummary,
@@ -272,8 +294,8 @@ def start_audit_document(
     template: Path | None = None,
     organisation: str = "",
     service: str = "",
-) -> ContentsNumbering:
-    """The report written, its contents' page numbers being worked out in the background:
+) -> WordReportUnderWay:
+    """The report written, its figures and contents' page numbers being worked out:
     ``finish()`` returns the document with them."""
     document = open_template(Path(template) if template else bundled_template())
     clear_body(document)
@@ -293,4 +315,4 @@ def start_audit_document(
     update_fields_on_open(document)
     document.core_properties.title = "Case recording audit"
     document.core_properties.subject = clean_text(" ".join((organisation, service)).strip())
-    return ContentsNumbering(document, note)
+    return WordReportUnderWay(doc, note)

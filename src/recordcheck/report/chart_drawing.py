@@ -22,6 +22,7 @@ from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
+from PIL import Image, PngImagePlugin
 
 from recordcheck.report.chart_data import NOTES_FOR_A_POINT, WIDTH_CM, AgencyBar, Share, Trend
 from recordcheck.report.doc_builder import percent
@@ -80,6 +81,20 @@ def png(figure: Figure) -> bytes:
     FigureCanvasAgg(figure)
     stream = io.BytesIO()
     figure.savefig(stream, format="png", dpi=DPI, metadata={"Software": None})
+    return stream.getvalue()
+
+
+def stand_in(figure: Figure, serial: int) -> bytes:
+    """A blank PNG of the size and resolution ``png`` will draw the figure at, so a
+    document laid out with it gives the figure its room before it is drawn. ``serial``
+    keeps each one distinct: a Word document keeps one file for identical pictures."""
+    width, height = figure.get_size_inches() * DPI  # as the Agg canvas sizes itself
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Figure", str(serial))
+    stream = io.BytesIO()
+    Image.new("1", (int(width), int(height)), 1).save(
+        stream, "PNG", dpi=(DPI, DPI), pnginfo=info
+    )
     return stream.getvalue()
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.image.image import Image
 from docx.shared import Cm, RGBColor
 
 from recordcheck.report.chart_data import (
@@ -44,12 +45,19 @@ CAPTION_STYLE = "Caption"  # Word's own; a template without it gets the report's
 CAPTION_INK = RGBColor(0x26, 0x26, 0x26)
 
 
-def add_figure(doc: AuditDocument, png: bytes, alt: str, caption: str) -> None:
-    """The picture, at the width it was drawn, then "Figure n. <caption>" kept with it."""
+def add_figure(doc: AuditDocument, figure: object, alt: str, caption: str) -> None:
+    """The picture, at the width it was drawn, then "Figure n. <caption>" kept with it.
+
+    The picture holds a blank stand-in of the figure's size until ``draw_figures``: the
+    report can be laid out (its contents' page numbers) while the figures are drawn."""
+    from recordcheck.report import chart_drawing
+
     picture = doc.para()
     picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
     picture.paragraph_format.keep_with_next = True
-    shape = picture.add_run().add_picture(io.BytesIO(png), width=Cm(WIDTH_CM))
+    stand_in = chart_drawing.stand_in(figure, len(doc.undrawn) + 1)
+    shape = picture.add_run().add_picture(io.BytesIO(stand_in), width=Cm(WIDTH_CM))
+    doc.undrawn.append((shape, figure, stand_in))
     number = len(doc.document.inline_shapes)
     properties = shape._inline.docPr  # what screen readers and Word's Alt Text pane read
     properties.set("name", f"Figure {number}")
@@ -65,11 +73,29 @@ def add_figure(doc: AuditDocument, png: bytes, alt: str, caption: str) -> None:
     body.font.color.rgb = CAPTION_INK
 
 
-def _picture(build: Callable[[ModuleType], object]) -> bytes:
-    """The PNG of the figure ``build`` makes with report/chart_drawing.py."""
+def _picture(build: Callable[[ModuleType], object]) -> object:
+    """The figure ``build`` makes with report/chart_drawing.py, drawn by ``draw_figures``."""
     from recordcheck.report import chart_drawing  # loads matplotlib: only when drawing
 
-    return chart_drawing.png(build(chart_drawing))
+    return build(chart_drawing)
+
+
+def draw_figures(doc: AuditDocument) -> bool:
+    """Draw every figure into its picture; False when one came out another size than the
+    stand-in the report was laid out with (its page numbers must be worked out again)."""
+    from recordcheck.report import chart_drawing
+
+    same_size = True
+    for shape, figure, stand_in in doc.undrawn:
+        png = chart_drawing.png(figure)
+        drawn, stood_in = Image.from_blob(png), Image.from_blob(stand_in)
+        same_size &= drawn.scaled_dimensions(shape.width) == stood_in.scaled_dimensions(
+            shape.width
+        )
+        embed = shape._inline.graphic.graphicData.pic.blipFill.blip.embed
+        doc.document.part.related_parts[embed]._blob = png
+    doc.undrawn.clear()
+    return same_size
 
 
 def charts_section(doc: AuditDocument) -> None:

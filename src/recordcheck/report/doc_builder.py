@@ -43,6 +43,8 @@ class AuditDocument:
     report: Report
     summary: AuditSummary
     headings: list[tuple[int, str]] = field(default_factory=list)
+    # pictures holding a stand-in, and the figure to draw into each (report/charts.py)
+    undrawn: list[tuple] = field(default_factory=list)
 
     ids: dict[str, str] = field(init=False)
 
