@@ -267,8 +267,9 @@ class DirectionReader:
         if verb.lemma_.lower() not in TOLD_PASSIVELY or verb.pos_ != "VERB":
             return False
         subject = Scope.subject_of(verb)
-        if verb.dep_ == "acl" and verb.head.i < verb.i:
-            subject = verb.head  # "Son informed by text." parsed as a noun phrase
+        if verb.dep_ in ("acl", "amod") and verb.head.i < verb.i:
+            # "Son informed by text.", "MARAC informed.": parsed as a noun phrase
+            subject = verb.head
         elif subject is None or subject.i > verb.i:
             return False  # "Police were informed", "GP notified" both name the one told
         if any(c.dep_ in ("dobj", "dative", "attr") for c in verb.children):
