@@ -35,6 +35,7 @@ from recordcheck.events.sharing_shape import (
     is_heading,
     modifies_noun,
     not_a_verb,
+    past_the_one_called,
 )
 from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
 from recordcheck.language.matching import TermMatcher
@@ -56,6 +57,10 @@ AGENT_WINDOW = 5  # tokens after a participle in which "by <someone>" names the 
 OWN_PLAN_WINDOW = 4  # tokens after "told" in which "I'd ..." / "we will ..." starts
 MODALS = WORD_CLASSES["modals"]
 NOT_A_SHARING_ACT = WORD_CLASSES["not_a_sharing_act"]
+# what a call or talk was about: "Spoke to the nurse about his falls", "Rang the GP re his toe"
+TOPIC_MARKERS = WORD_CLASSES["topic_markers"]
+# a meeting is both ways and names no telling of ours: "Met Gail re the tenancy"
+MEETING = WORD_CLASSES["meeting"]
 # "Self-referral", "self referred": the person's own act, not the writer's
 OWN_ACT_MARKS = WORD_CLASSES["own_act_marks"]
 ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
@@ -249,16 +254,27 @@ class DirectionReader:
     def _discussed_with(self, match: Span) -> bool:
         """ "Spoke to the practice nurse about George's falls": the writer told an agency.
 
-        With family it is as often their own matter ("spoke to mum about next steps").
+        With family it is as often their own matter ("spoke to mum about next steps"). A
+        call needs no "to": "Rang Kettleby Community Nursing Team re Len's toe".
         """
-        if match[-1].lower_ not in ("to", "with") or not_yet(match, self.scope):
+        if match.root.lemma_.lower() in MEETING or match[-1].lower_ in MEETING:
+            return False
+        if not_yet(match, self.scope):
             return False
         after = match.doc[match.end : match.sent.end]
         recipient = after[: past_names(after, RECIPIENT_WINDOW)]
         agencies = [p for p in self.parties.outside(recipient) if p.label_ == "agencies"]
         if not (agencies and self._by_writer(match)):
             return False
-        about = next((t for t in after if t.lower_ == "about"), None)
+        if match[-1].lower_ in ("to", "with"):
+            about = next((t for t in after if t.lower_ in TOPIC_MARKERS), None)
+        else:
+            # a call's topic follows the one called, past their name, number or the time:
+            # "Rang Westfield Surgery 01632 960448 re ..."; not "call 999 if ... about ..."
+            beyond = match.doc[agencies[0].end : match.sent.end]
+            about = next((t for t in beyond if not past_the_one_called(t)), None)
+            if about is not None and about.lower_ not in TOPIC_MARKERS:
+                return False
         return about is not None and not self.acts.has(match.doc[about.i : about.i + 3])
 
     def _told_passively(self, match: Span) -> bool:

@@ -168,3 +168,8 @@ def act_made_by_writer(word, making: frozenset[str], writer: frozenset[str]) -> 
             or subject.dep_ == "nsubjpass"
         )
     return word.dep_ in ("appos", "npadvmod", "dep")
+
+
+def past_the_one_called(token) -> bool:
+    """A name, a number or a time after the one called: "Rang GP Dr Lowe 01632 960448 10:15"."""
+    return token.pos_ == "PROPN" or token.like_num or any(c.isdigit() for c in token.text)
