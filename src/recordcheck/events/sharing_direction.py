@@ -26,7 +26,9 @@ from spacy.tokens import Doc, Span
 from recordcheck.events.sharing_parties import RECIPIENT_WINDOW, Parties, past_names
 from recordcheck.events.sharing_plans import not_yet
 from recordcheck.events.sharing_shape import (
+    about_sharing,
     act_made_by_writer,
+    call_made_for,
     controller_of,
     describes_a_thing,
     done_by_someone,
@@ -35,6 +37,8 @@ from recordcheck.events.sharing_shape import (
     is_heading,
     modifies_noun,
     not_a_verb,
+    own_plan_told,
+    past_the_one_called,
 )
 from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
 from recordcheck.language.matching import TermMatcher
@@ -53,9 +57,14 @@ AFTER_TELEGRAPHIC_PASSIVE = WORD_CLASSES["after_telegraphic_passive"]
 # "Son informed by text": after "by", these name how the news went, not who gave it
 CHANNELS = WORD_CLASSES["channels"]
 AGENT_WINDOW = 5  # tokens after a participle in which "by <someone>" names the doer
-OWN_PLAN_WINDOW = 4  # tokens after "told" in which "I'd ..." / "we will ..." starts
 MODALS = WORD_CLASSES["modals"]
 NOT_A_SHARING_ACT = WORD_CLASSES["not_a_sharing_act"]
+# what a call or talk was about: "Spoke to the nurse about his falls", "Rang the GP re his toe"
+TOPIC_MARKERS = WORD_CLASSES["topic_markers"]
+# "Rang Westmoor Careline to let them know ...": one told as "them" is an agency or a family
+TOLD_AS_A_GROUP = WORD_CLASSES["told_as_a_group"]
+# a meeting is both ways and names no telling of ours: "Met Gail re the tenancy"
+MEETING = WORD_CLASSES["meeting"]
 # "Self-referral", "self referred": the person's own act, not the writer's
 OWN_ACT_MARKS = WORD_CLASSES["own_act_marks"]
 ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
@@ -97,6 +106,8 @@ class DirectionReader:
             if match.label_ == "received" and not not_yet(match, self.scope):
                 verdict = "in"
             if match.label_ == "contact_verbs" and self._discussed_with(match):
+                return "out", contacted, match
+            if match.label_ == "sharing_verbs" and self._told_on_a_call(match, matches, contacted):
                 return "out", contacted, match
             if match.label_ in ("contact_verbs", "received") or not_yet(match, self.scope):
                 continue
@@ -224,7 +235,7 @@ class DirectionReader:
         if match.label_ == "sharing_acts":
             return (
                 not (len(after) and after[0].lower_ in NOT_A_SHARING_ACT)
-                and not _about(match)
+                and not about_sharing(match)
                 and act_made_by_writer(match.root, MAKING, WRITER)
                 and not self._their_message(match)
                 # "Referred to Priya re fuel support", "Referral to DSL": a colleague
@@ -238,7 +249,7 @@ class DirectionReader:
         if self.parties.only_internal(after, contacted) or self._sends_no_information(match.root):
             return False
         client_facing = match.root.lemma_.lower() in CLIENT_FACING or word in CLIENT_FACING
-        if client_facing and _own_plan_told(after):
+        if client_facing and own_plan_told(after, MODALS):
             return False
         if self.parties.only_a_name_after(match, outsiders):
             return False  # "Passed to Priya": a colleague, as far as the note shows
@@ -249,17 +260,38 @@ class DirectionReader:
     def _discussed_with(self, match: Span) -> bool:
         """ "Spoke to the practice nurse about George's falls": the writer told an agency.
 
-        With family it is as often their own matter ("spoke to mum about next steps").
+        With family it is as often their own matter ("spoke to mum about next steps"). A
+        call needs no "to": "Rang Kettleby Community Nursing Team re Len's toe".
         """
-        if match[-1].lower_ not in ("to", "with") or not_yet(match, self.scope):
+        if match.root.lemma_.lower() in MEETING or match[-1].lower_ in MEETING:
+            return False
+        if not_yet(match, self.scope):
             return False
         after = match.doc[match.end : match.sent.end]
         recipient = after[: past_names(after, RECIPIENT_WINDOW)]
         agencies = [p for p in self.parties.outside(recipient) if p.label_ == "agencies"]
         if not (agencies and self._by_writer(match)):
             return False
-        about = next((t for t in after if t.lower_ == "about"), None)
+        if match[-1].lower_ in ("to", "with"):
+            about = next((t for t in after if t.lower_ in TOPIC_MARKERS), None)
+        else:
+            # a call's topic follows the one called, past their name, number or the time:
+            # "Rang Westfield Surgery 01632 960448 re ..."; not "call 999 if ... about ..."
+            beyond = match.doc[agencies[0].end : match.sent.end]
+            about = next((t for t in beyond if not past_the_one_called(t)), None)
+            if about is not None and about.lower_ not in TOPIC_MARKERS:
+                return False
         return about is not None and not self.acts.has(match.doc[about.i : about.i + 3])
+
+    def _told_on_a_call(self, match: Span, matches: Sequence[Span], contacted: bool) -> bool:
+        """ "Rang Westmoor Careline to let them know he's coming home": a telling the writer's
+        call was made for was done on it, to the one called: an outside party, or one told
+        as "them" (an agency or a family, not the person)."""
+        called = call_made_for(match, matches)
+        if called is None or not self._by_writer(called) or not_yet(called, self.scope):
+            return False
+        told = match.doc[match.end : min(match.end + 1, match.sent.end)]
+        return contacted or any(t.lower_ in TOLD_AS_A_GROUP for t in told)
 
     def _told_passively(self, match: Span) -> bool:
         """ "Probation informed.", "Office and son Martin informed": the writer told them."""
@@ -267,8 +299,9 @@ class DirectionReader:
         if verb.lemma_.lower() not in TOLD_PASSIVELY or verb.pos_ != "VERB":
             return False
         subject = Scope.subject_of(verb)
-        if verb.dep_ == "acl" and verb.head.i < verb.i:
-            subject = verb.head  # "Son informed by text." parsed as a noun phrase
+        if verb.dep_ in ("acl", "amod") and verb.head.i < verb.i:
+            # "Son informed by text.", "MARAC informed.": parsed as a noun phrase
+            subject = verb.head
         elif subject is None or subject.i > verb.i:
             return False  # "Police were informed", "GP notified" both name the one told
         if any(c.dep_ in ("dobj", "dative", "attr") for c in verb.children):
@@ -362,19 +395,3 @@ class DirectionReader:
             t.lemma_.lower() in self.not_information or t.lower_ in self.not_information
             for t in themes
         )
-
-
-def _about(match: Span) -> bool:
-    """ "Spoke to Graham about the referral": talk about sharing is not sharing."""
-    doc = match.doc
-    before = doc[max(match.sent.start, match.start - 3) : match.start]
-    return any(t.lower_ in ("about", "re", "discussed", "discuss") for t in before)
-
-
-def _own_plan_told(after: Span) -> bool:
-    """ "Told Christine I'd look into it": the writer's next step, not news about anyone."""
-    opening = after[:OWN_PLAN_WINDOW]
-    return any(
-        t.lower_ in ("i", "we") and t.i + 1 < after.end and after.doc[t.i + 1].lower_ in MODALS
-        for t in opening
-    )

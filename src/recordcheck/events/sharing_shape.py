@@ -8,6 +8,8 @@ no word lists, let the direction and party tests ask plain questions.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span
 
 from recordcheck.language.clauses import line_start
@@ -15,6 +17,7 @@ from recordcheck.language.scope import Scope
 
 # between a verb and the one it went to: "passed to Priya", "shared with Gareth"
 RECIPIENT_LINKS = {"to", "with", "w/", "onto"}
+OWN_PLAN_WINDOW = 4  # tokens after "told" in which "I'd ..." / "we will ..." starts
 
 
 def modifies_noun(match: Span) -> bool:
@@ -168,3 +171,39 @@ def act_made_by_writer(word, making: frozenset[str], writer: frozenset[str]) -> 
             or subject.dep_ == "nsubjpass"
         )
     return word.dep_ in ("appos", "npadvmod", "dep")
+
+
+def past_the_one_called(token) -> bool:
+    """A name, a number or a time after the one called: "Rang GP Dr Lowe 01632 960448 10:15"."""
+    return token.pos_ == "PROPN" or token.like_num or any(c.isdigit() for c in token.text)
+
+
+def call_made_for(match: Span, matches: Sequence[Span]) -> Span | None:
+    """The call a telling was made on: "Rang Priya SW 10:30 [to update] re ...", "Rang the GP
+    [to let them know] ...": the contact just before "to", with only the one called between."""
+    doc = match.doc
+    if match.start == 0 or doc[match.start - 1].lower_ != "to" or match.root.tag_ != "VB":
+        return None
+    called = next((m for m in matches if m.end < match.start), None)
+    if called is None or called.label_ != "contact_verbs":
+        return None
+    between = doc[called.end : match.start - 1]
+    if all(past_the_one_called(t) or t.pos_ in ("DET", "NOUN") for t in between):
+        return called
+    return None
+
+
+def about_sharing(match: Span) -> bool:
+    """ "Spoke to Graham about the referral": talk about sharing is not sharing."""
+    doc = match.doc
+    before = doc[max(match.sent.start, match.start - 3) : match.start]
+    return any(t.lower_ in ("about", "re", "discussed", "discuss") for t in before)
+
+
+def own_plan_told(after: Span, modals: frozenset[str]) -> bool:
+    """ "Told Christine I'd look into it": the writer's next step, not news about anyone."""
+    opening = after[:OWN_PLAN_WINDOW]
+    return any(
+        t.lower_ in ("i", "we") and t.i + 1 < after.end and after.doc[t.i + 1].lower_ in modals
+        for t in opening
+    )
