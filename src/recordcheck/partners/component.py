@@ -39,6 +39,7 @@ from recordcheck.partners.layout import (
     role_before,
     title_start,
 )
+from recordcheck.partners.roles import RoleEmployers
 
 AGENCIES_KEY = "rc_agencies"
 CONTACTS_KEY = "rc_contacts"
@@ -58,6 +59,7 @@ class PartnersMarker:
     def __init__(self, nlp: Language, name: str, agencies: Mapping[str, Any]) -> None:
         self.name = name
         self.lexicon: AgencyLexicon = load_lexicon(agencies)
+        self._employers = RoleEmployers(self.lexicon)
         self._names = NameFinder(nlp.vocab)
         words = self._names.words
         self._person_titles = words.honorifics | frozenset(words.professional_titles)
@@ -258,26 +260,9 @@ class PartnersMarker:
         else:
             role, role_type = name.title, titles.get(name.title, "")
         if agency is None:
-            agency = self._agency_for_role(doc, name, role_type, agencies)
+            agency = self._employers.agency_for_role(doc, name, role, role_type, agencies)
         start = title_start(doc, name)
         return marked(doc, start, name.end, role, agency), describing
-
-    def _agency_for_role(
-        self, doc: Doc, name: NameMention, role_type: str, agencies: list[AgencyMention]
-    ) -> AgencyMention:
-        """The sentence's agency of the role's type, else the note's only one, else unnamed."""
-        sentence = doc[name.start].sent
-        of_type = [a for a in agencies if a.agency_type == role_type or not role_type]
-        in_sentence = [a for a in of_type if sentence.start <= a.start < sentence.end]
-        if in_sentence:  # the nearest, a named one before any generic one
-            return min(in_sentence, key=lambda a: (a.generic, abs(a.start - name.start)))
-        named = {a.canonical: a for a in of_type if not a.generic}
-        if len(named) == 1:
-            return next(iter(named.values()))
-        agency_type = role_type or "other"
-        return AgencyMention(
-            name.start, name.end, self.lexicon.unnamed_agency(agency_type), agency_type, True
-        )
 
 
 @Language.factory(
