@@ -207,3 +207,42 @@ def test_two_officers_of_one_surname_at_different_forces_stay_apart():
     ])
     assert {event.agency for event in merged} == {
         "Northmoor Police", "Eastfield Constabulary", "Police (force not named)"}
+
+
+def _event(agency, agency_type, person=""):
+    from recordcheck.model import ContactEvent
+
+    return ContactEvent(agency=agency, agency_type=agency_type, start=0, end=5, person=person)
+
+
+@pytest.mark.parametrize(
+    ("events", "agencies"),
+    [
+        # a council's children's services holds its MASH: one contact, not two rows
+        ([("Brackenford Children's Social Care", "mash", "Gemma Hollis"),
+          ("MASH (authority not named)", "mash", "")],
+         {"Brackenford Children's Social Care"}),
+        # "the surgery" in a note naming one health centre is that practice
+        ([("Castle Street Health Centre", "health", ""), ("GP (practice not named)", "health", "")],
+         {"Castle Street Health Centre"}),
+        # every force is a police force
+        ([("Thames Valley Police", "police", ""),
+          ("Police (force not named)", "police", "PC Walsh")],
+         {"Thames Valley Police"}),
+        # a hospital is not a GP practice's kind: both stay
+        ([("Cowley Road Medical Centre", "health", ""), ("Hospital (not named)", "health", "")],
+         {"Cowley Road Medical Centre", "Hospital (not named)"}),
+        # two schools of the kind: nothing says which one "the school" was
+        ([("Highcross School", "education", ""), ("Oakfield Primary School", "education", ""),
+          ("School (not named)", "education", "")],
+         {"Highcross School", "Oakfield Primary School", "School (not named)"}),
+        # a named agency of another type does not take it
+        ([("Westmoor General Hospital", "health", ""), ("Police (force not named)", "police", "")],
+         {"Westmoor General Hospital", "Police (force not named)"}),
+    ],
+)
+def test_an_unnamed_kind_is_the_notes_one_named_agency_of_that_kind(events, agencies):
+    from recordcheck.events.merging import one_per_agency
+
+    merged = one_per_agency([_event(*event) for event in events], by_kind=True)
+    assert {event.agency for event in merged} == agencies

@@ -240,3 +240,49 @@ def test_an_agency_after_a_role_is_not_taken_for_a_name(contacts):
 )
 def test_local_agencies_the_lexicon_does_not_hold(contacts, text, agency):
     assert agency in {c.agency for c in contacts(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # the note's only named health organisation is a pharmacy: no doctor works there
+        (
+            "Spoke to Dr Okafor about her medication today. "
+            "Boots Pharmacy will deliver the blister packs on Friday.",
+            None,
+        ),
+        # a CPN is not the Samaritans'
+        (
+            "Phoned CPN Mark Lowe about his low mood. "
+            "Gave him the Samaritans number as well.",
+            None,
+        ),
+        # a doctor in a note naming one surgery is that surgery's
+        (
+            "Spoke to Dr Okafor about her medication today. "
+            "Letter also sent to Larch Surgery.",
+            "Larch Surgery",
+        ),
+    ],
+)
+def test_a_role_takes_the_notes_named_organisation_only_where_it_works(contacts, text, agency):
+    """agency None: filed under the role's kind of service with no name."""
+    person = only([c for c in contacts(text) if c.person])
+    if agency is None:
+        assert person.names_no_organisation, person.agency
+    else:
+        assert person.agency == agency
+
+
+def test_role_employers_name_the_lexicons_roles_and_kinds():
+    """A misspelt role or kind in role_employers.toml would silently file no one."""
+    from recordcheck.datafiles import package_toml
+    from recordcheck.language.agencies import load_lexicon
+    from recordcheck.partners.roles import role_employers
+
+    lexicon = load_lexicon()
+    titles = package_toml("recordcheck.language", "people.toml")["professional_titles"]
+    kinds = {term.canonical for term in lexicon.terms if term.generic}
+    for role, employing in role_employers().items():
+        assert role in lexicon.roles or role in titles, role
+        assert set(employing) <= kinds, (role, set(employing) - kinds)

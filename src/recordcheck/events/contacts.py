@@ -120,7 +120,8 @@ class ContactEventReader:
             kept = self.gate.select(candidates)
         else:
             kept = [c for c in candidates if c.reading.verdict in STATUS_RANK]
-        return one_per_agency(with_phone_and_email(doc, [(c.mention, c.event) for c in kept]))
+        events = with_phone_and_email(doc, [(c.mention, c.event) for c in kept])
+        return one_per_agency(events, by_kind=True)
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Every mention of a partner in the note, with what the rules made of it."""

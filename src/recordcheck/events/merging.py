@@ -6,22 +6,31 @@ checked in pieces merges its pieces' events the same way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import cache
 
+from recordcheck.datafiles import package_toml
+from recordcheck.language.agencies import load_lexicon
 from recordcheck.model import ContactEvent
 
 STATUS_RANK = {"done": 0, "attempted": 1, "planned": 2}
 
 
-def one_per_agency(events: list[ContactEvent]) -> list[ContactEvent]:
+def one_per_agency(events: list[ContactEvent], by_kind: bool = False) -> list[ContactEvent]:
     """Repeated mentions of one agency in a note merge into one event: the strongest status,
     'both' when any mention was two-way, and the first non-empty detail of each kind.
 
     A professional named once with their organisation and again without it ("PC Patel
     (TVP)" ... "PC Patel confirmed") is one contact with that organisation, not a second
-    one with "Police (force not named)"."""
+    one with "Police (force not named)"; nor is "MASH" beside "Brackenford Children's
+    Services MASH" a second one with "MASH (authority not named)" (by_kind: for a note's
+    own reading, not once the case file has named its agencies, as the note did not)."""
     merged: dict[str, ContactEvent] = {}
-    for event in _named_where_the_note_names_them(events):
+    events = _named_where_the_note_names_them(events)
+    if by_kind:
+        events = _kinds_filed_under_their_named_one(events)
+    for event in events:
         kept = merged.get(event.agency)
         if kept is None:
             merged[event.agency] = event
@@ -56,3 +65,46 @@ def _named_where_the_note_names_them(events: list[ContactEvent]) -> list[Contact
             event = replace(event, agency=next(iter(agencies)))
         joined.append(event)
     return joined
+
+
+def _kinds_filed_under_their_named_one(events: list[ContactEvent]) -> list[ContactEvent]:
+    """Files each unnamed-agency event ("Police (force not named)", "GP (practice not
+    named)") under the one named agency of its kind the note's events give ("Thames Valley
+    Police", "Castle Street Health Centre"); when it gives two of that kind, or none, the
+    event stays unnamed, as nothing says which one it was."""
+    named = {event.agency: event.agency_type for event in events if not event.names_no_organisation}
+    joined = []
+    for event in events:
+        if event.names_no_organisation:
+            of_kind = [
+                n for n, t in named.items() if _of_kind(event.agency, n, t == event.agency_type)
+            ]
+            if len(of_kind) == 1:
+                event = replace(event, agency=of_kind[0])
+        joined.append(event)
+    return joined
+
+
+def _of_kind(unnamed: str, name: str, same_type: bool) -> bool:
+    """Whether the named agency is one of the unnamed entry's kind: every police force is
+    a police force (the lexicon's joins_named), a surgery or health centre is a GP practice
+    (its named_words), a council's children's services holds its MASH (unnamed_part_of)."""
+    joins_any, words = _kinds().get(unnamed, (False, ()))
+    if not same_type or joins_any:
+        return same_type
+    lowered = name.lower()
+    return any(re.search(rf"\b{re.escape(word.lower())}\b", lowered) for word in words)
+
+
+@cache
+def _kinds() -> dict[str, tuple[bool, tuple[str, ...]]]:
+    """Each unnamed entry: whether any named agency of its type is one of its kind, and the
+    words in a name that make it one."""
+    part_of = package_toml(__package__, "words.toml")["unnamed_part_of"]
+    kinds: dict[str, tuple[bool, tuple[str, ...]]] = {}
+    for term in load_lexicon().terms:
+        if term.generic:
+            joins_any, words = kinds.get(term.canonical, (False, ()))
+            extra = (*term.named_words, *part_of.get(term.canonical, ()))
+            kinds[term.canonical] = (joins_any or term.joins_named, tuple({*words, *extra}))
+    return kinds

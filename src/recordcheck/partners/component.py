@@ -16,8 +16,7 @@ Needs the entity recogniser (ORG, GPE and PERSON entities).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
 from typing import Any
 
 from spacy.language import Language
@@ -30,6 +29,17 @@ from recordcheck.language.doc_values import text_of
 from recordcheck.language.identifiers import find_identifiers
 from recordcheck.language.names import NameFinder, NameMention
 from recordcheck.language.organisations import named_by_their_kind
+from recordcheck.partners.layout import (
+    AgencyMention,
+    after_last_lower_case_word,
+    described_after,
+    joined_to_named,
+    marked,
+    mention_of,
+    role_before,
+    title_start,
+)
+from recordcheck.partners.roles import RoleEmployers
 
 AGENCIES_KEY = "rc_agencies"
 CONTACTS_KEY = "rc_contacts"
@@ -44,30 +54,12 @@ for _extension, _default in (
     if not Span.has_extension(_extension):
         Span.set_extension(_extension, default=_default)
 
-# Words between a name and its role or agency: "Sarah Jones (IDVA, Refuge)",
-# "Mark Lee, housing officer", "Sue Hall from Age UK".
-_LINK_WORDS = {"(", ",", "-", "–", "from", "of", "at", "with", "the", "for"}
-_LINK_REACH = 3  # how many such words may come between
-# lower-case words inside organisation names: "Fire & Rescue", "Department for Work and Pensions"
-_NAME_JOINERS = {"&", "and", "of", "for", "the", "on", "in", "upon"}
-
-
-@dataclass(frozen=True)
-class AgencyMention:
-    start: int  # token offsets
-    end: int
-    canonical: str
-    agency_type: str
-    generic: bool
-    place_form: str = ""  # see AgencyTerm
-    joins_named: bool = False  # see AgencyTerm
-    term: AgencyTerm | None = None  # the generic entry a mention of a kind came from
-
 
 class PartnersMarker:
     def __init__(self, nlp: Language, name: str, agencies: Mapping[str, Any]) -> None:
         self.name = name
         self.lexicon: AgencyLexicon = load_lexicon(agencies)
+        self._employers = RoleEmployers(self.lexicon)
         self._names = NameFinder(nlp.vocab)
         words = self._names.words
         self._person_titles = words.honorifics | frozenset(words.professional_titles)
@@ -99,7 +91,7 @@ class PartnersMarker:
         contacts, described, named_alone = [], set(), []
         # an agency written after someone's name describes them, not the others named beside
         # them: "Dr Morris (stroke reg), Hannah Rees (SALT)" does not make Dr Morris SALT
-        described_by = {n: _described_after(doc, n.end, roles, agencies)[2] for n in names}
+        described_by = {n: described_after(doc, n.end, roles, agencies)[2] for n in names}
         for name in names:
             others = [a for n, found in described_by.items() if n != name for a in found]
             free = [a for a in agencies if a not in others or a in described_by[name]]
@@ -111,7 +103,7 @@ class PartnersMarker:
                 named_alone.append(Span(doc, name.start, name.end))
         agency_spans = []
         for agency in agencies:
-            agency_spans.append(_marked(doc, agency.start, agency.end, agency.agency_type, agency))
+            agency_spans.append(marked(doc, agency.start, agency.end, agency.agency_type, agency))
             agency_spans[-1]._.rc_describes = agency in described
         doc.spans[AGENCIES_KEY] = SpanGroup(doc, name=AGENCIES_KEY, spans=agency_spans)
         doc.spans[CONTACTS_KEY] = SpanGroup(doc, name=CONTACTS_KEY, spans=contacts)
@@ -146,7 +138,7 @@ class PartnersMarker:
 
     def _agencies(self, doc: Doc) -> list[AgencyMention]:
         found = [
-            _mention_of(term, start, end)
+            mention_of(term, start, end)
             for key, start, end in [*self._any_case(doc), *self._exact_case(doc)]
             for term in [self._terms[doc.vocab.strings[key]]]
             if not self._other_sense(doc, start, end)
@@ -159,7 +151,7 @@ class PartnersMarker:
         for mention in found:
             if not any(mention.start < k.end and k.start < mention.end for k in kept):
                 kept.append(mention)
-        return _joined_to_named(sorted(kept, key=lambda a: a.start))
+        return joined_to_named(sorted(kept, key=lambda a: a.start))
 
     def _other_sense(self, doc: Doc, start: int, end: int) -> bool:
         """ "Joint HV with Tom": the words around an abbreviation give it its other sense."""
@@ -231,7 +223,7 @@ class PartnersMarker:
             words = [token.text for token in ent]
             if agency_type == "other" and not self._names.words.is_organisation(words):
                 continue
-            start = _after_last_lower_case_word(ent)
+            start = after_last_lower_case_word(ent)
             while start < ent.end - 1 and self._not_part_of_a_name(doc[start]):
                 start += 1
             canonical = doc[start : ent.end].text
@@ -257,8 +249,8 @@ class PartnersMarker:
         and the agency mentions that only describe them ("IDVA", "Refuge" in
         "Sarah Jones (IDVA, Refuge)")."""
         titles = self._names.words.professional_titles
-        role_after, agency, describing = _described_after(doc, name.end, roles, agencies)
-        role_span = _role_before(doc, name, roles) or role_after
+        role_after, agency, describing = described_after(doc, name.end, roles, agencies)
+        role_span = role_before(doc, name, roles) or role_after
         if not (name.title or role_span or agency):
             return None, []
         if role_span:  # a role written out says more than a title ("Dr Ahmed (GP)")
@@ -268,124 +260,9 @@ class PartnersMarker:
         else:
             role, role_type = name.title, titles.get(name.title, "")
         if agency is None:
-            agency = self._agency_for_role(doc, name, role_type, agencies)
-        start = _title_start(doc, name)
-        return _marked(doc, start, name.end, role, agency), describing
-
-    def _agency_for_role(
-        self, doc: Doc, name: NameMention, role_type: str, agencies: list[AgencyMention]
-    ) -> AgencyMention:
-        """The sentence's agency of the role's type, else the note's only one, else unnamed."""
-        sentence = doc[name.start].sent
-        of_type = [a for a in agencies if a.agency_type == role_type or not role_type]
-        in_sentence = [a for a in of_type if sentence.start <= a.start < sentence.end]
-        if in_sentence:  # the nearest, a named one before any generic one
-            return min(in_sentence, key=lambda a: (a.generic, abs(a.start - name.start)))
-        named = {a.canonical: a for a in of_type if not a.generic}
-        if len(named) == 1:
-            return next(iter(named.values()))
-        agency_type = role_type or "other"
-        return AgencyMention(
-            name.start, name.end, self.lexicon.unnamed_agency(agency_type), agency_type, True
-        )
-
-
-def _mention_of(term: AgencyTerm, start: int, end: int) -> AgencyMention:
-    return AgencyMention(
-        start,
-        end,
-        term.canonical,
-        term.agency_type,
-        term.generic,
-        term.place_form,
-        term.joins_named,
-        term if term.generic else None,
-    )
-
-
-def _after_last_lower_case_word(ent: Span) -> int:
-    """Where an organisation's name starts: "Referral to Harbour DA Service" -> "Harbour"."""
-    start = ent.start
-    for token in ent[:-1]:
-        if token.is_lower and token.lower_ not in _NAME_JOINERS:
-            start = token.i + 1
-    return start
-
-
-def _title_start(doc: Doc, name: NameMention) -> int:
-    """Where the name starts with its title: "PC Patel", "PC 1234 Patel", "Dr. Ahmed"."""
-    index = name.start - 1
-    while index >= 0 and (doc[index].text == "." or doc[index].like_num):
-        index -= 1
-    return index if name.title and index >= 0 and doc[index].text == name.title else name.start
-
-
-def _marked(doc: Doc, start: int, end: int, label: str, agency: AgencyMention) -> Span:
-    span = Span(doc, start, end, label=label)
-    span._.rc_agency = agency.canonical
-    span._.rc_agency_type = agency.agency_type
-    return span
-
-
-def _role_before(doc: Doc, name: NameMention, roles: Iterable[tuple[int, int]]):
-    """A role just before the name, or its bracket: "IDVA Sarah Jones", "SN (Bev Ashworth)"."""
-    bracketed = name.start > 0 and doc[name.start - 1].text == "("
-    for start, end in roles:
-        if end == name.start or (bracketed and end == name.start - 1):
-            return start, end
-    return None
-
-
-def _described_after(
-    doc: Doc,
-    position: int,
-    roles: Iterable[tuple[int, int]],
-    agencies: list[AgencyMention],
-) -> tuple[tuple[int, int] | None, AgencyMention | None, list[AgencyMention]]:
-    """The role and agency written just after a name, and every agency mention read.
-
-    Reads on across link words, roles and agency names, so "Sarah Jones
-    (IDVA, Refuge)" gives IDVA and Refuge; a named agency beats a generic one.
-    """
-    role_at = {start: (start, end) for start, end in roles}
-    agency_at = {a.start: a for a in agencies}
-    role, found = None, []
-    index, links = position, 0
-    while index < len(doc) and links <= _LINK_REACH:
-        if index in agency_at:
-            found.append(agency_at[index])
-        if index in role_at:
-            role = role or role_at[index]
-        if index in agency_at or index in role_at:
-            index = max(
-                agency_at[index].end if index in agency_at else 0,
-                role_at[index][1] if index in role_at else 0,
-            )
-        elif doc[index].lower_ in _LINK_WORDS:
-            index, links = index + 1, links + 1
-        else:
-            break
-    named = [a for a in found if not a.generic]
-    return role, (named or found or [None])[0], found
-
-
-def _joined_to_named(mentions: list[AgencyMention]) -> list[AgencyMention]:
-    """Generic mentions that may ("police") take the note's only named agency of their type."""
-    named: dict[str, set[str]] = {}
-    for mention in mentions:
-        if not mention.generic:
-            named.setdefault(mention.agency_type, set()).add(mention.canonical)
-    joined = []
-    for mention in mentions:
-        names = named.get(mention.agency_type, set())
-        if mention.joins_named and len(names) == 1:
-            mention = replace(mention, canonical=next(iter(names)), generic=False)
-        elif mention.term is not None:
-            of_kind = {n for n in names if mention.term.names_one_of_this_kind(n)}
-            if len(of_kind) == 1:  # "the school" in a note naming one school is that school
-                mention = replace(mention, canonical=next(iter(of_kind)), generic=False)
-        joined.append(mention)
-    return joined
+            agency = self._employers.agency_for_role(doc, name, role, role_type, agencies)
+        start = title_start(doc, name)
+        return marked(doc, start, name.end, role, agency), describing
 
 
 @Language.factory(
