@@ -69,6 +69,13 @@ def test_a_request_to_a_colleague_is_a_contact_still_to_be_made(events):
     assert {e.status for e in found.values()} == {"planned"}
 
 
+def test_a_polite_opener_does_not_make_a_done_contact_a_request(events):
+    found = events("Please note I have rung the GP and told them about the fall.")
+    assert {e.status for e in found.values()} == {"done"}
+    found = events("Please see below. I rang 101 and reported the assault.")
+    assert {e.status for e in found.values()} == {"done"}
+
+
 def test_a_plan_heading_run_on_after_a_full_stop_heads_what_follows_it(events):
     """The bundled sample note 100650: the forum the author sat in is an event both ways;
     the actions given to the author's service are still to be done."""

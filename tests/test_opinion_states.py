@@ -84,6 +84,8 @@ def test_opinion_with_no_cue_word_is_flagged_with_its_cue(real_nlp, text, flagge
         "Good session?",
         'She said "good day".',
         "We had a good session and made a plan.",
+        # a greeting opening an email pasted into the note
+        "Good morning,\nPlease can you call me back about the referral.",
     ],
 )
 def test_what_has_its_basis_or_is_not_the_writers_reading_passes(real_nlp, text):

@@ -234,17 +234,23 @@ def test_each_picture_holds_a_distinct_blank_of_its_figures_size_until_drawn():
     assert not doc.undrawn
 
 
-def test_a_figure_drawn_at_another_size_than_its_stand_in_is_said_to_be():
+def test_a_figure_drawn_at_another_size_than_its_stand_in_is_said_to_be_and_resized(
+    monkeypatch,
+):
+    from recordcheck.report import contents_pages
     from recordcheck.report.charts import draw_figures
 
+    monkeypatch.setattr(contents_pages, "libreoffice", lambda: None)  # no layout left running
     report = sample_report()
     doc = start_audit_document(report, summarise(report))._doc
     assert draw_figures(doc)
     doc = start_audit_document(report, summarise(report))._doc
-    _, figure, _ = doc.undrawn[0]
+    shape, figure, _ = doc.undrawn[0]
+    height_before = shape.height
     width, height = figure.get_size_inches()
     figure.set_size_inches(width, height * 2)
     assert not draw_figures(doc)
+    assert abs(shape.height / height_before - 2) < 0.05  # its room on the page follows
 
 
 def test_no_notes_gives_sentences_not_empty_charts():

@@ -333,7 +333,10 @@ def _refers_back(party: Party) -> bool:
 
 def _requested(verb: Token) -> bool:
     """ "DH please email Kev", "PM - please make sure CMHT are contacted": asked of a
-    colleague, still to be done."""
+    colleague, still to be done; but "Please note I have rung the GP" and "please see
+    below, I rang 101" record what was done, in the past under a polite opener."""
+    if verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
     return any(
         child.lower_ in REQUEST_WORDS and child.i < verb.i
         for node in (verb, *verb.ancestors)

@@ -89,9 +89,10 @@ def draw_figures(doc: AuditDocument) -> bool:
     for shape, figure, stand_in in doc.undrawn:
         png = chart_drawing.png(figure)
         drawn, stood_in = Image.from_blob(png), Image.from_blob(stand_in)
-        same_size &= drawn.scaled_dimensions(shape.width) == stood_in.scaled_dimensions(
-            shape.width
-        )
+        width, height = drawn.scaled_dimensions(shape.width)
+        if (width, height) != stood_in.scaled_dimensions(shape.width):
+            same_size = False
+            shape.height = height  # the picture's room on the page is its size in the document
         embed = shape._inline.graphic.graphicData.pic.blipFill.blip.embed
         doc.document.part.related_parts[embed]._blob = png
     doc.undrawn.clear()

@@ -60,7 +60,7 @@ BASIS_REACH = 10
 CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}(hrs)?")
 # "no concerns", "nothing to report": a verdict only when it stands alone
 ABSENCE_WORDS = WORD_CLASSES["absence_words"]
-# units of a measurement: "1100ml", "20 mins", "96%" (claims.py, _measured)
+# units of a measurement: "1100ml", "20 mins", "96%" (claims.py, measured)
 MEASURE_UNITS = WORD_CLASSES["measure_units"]
 MEASURE = re.compile(
     r"\d+(?:\.\d+)?(?:" + "|".join(re.escape(u) for u in sorted(MEASURE_UNITS)) + r")",
@@ -164,7 +164,7 @@ class ClaimFinder:
 
     def _used_as_claim(self, match: Span, cue: str) -> bool:
         token = match.root
-        if len(match) == 1 and self._records_agreement(token):
+        if len(match) == 1 and self.records_agreement(token):
             return False
         if cue == "mind-reading" and describes_posture(match):
             return False
@@ -199,7 +199,7 @@ class ClaimFinder:
     def _said_of_thing(self, use: Use) -> bool:
         return use.subject is not None and use.subject.lower_ in self.not_people
 
-    def _records_agreement(self, token: Token) -> bool:
+    def records_agreement(self, token: Token) -> bool:
         """ "Mum is happy for the referral to go ahead", "happy to talk", "happy with the
         plan": consent given. ("happy with him", a person, stays a judgement.)"""
         if token.lower_ not in self.agreement:
@@ -220,7 +220,7 @@ class ClaimFinder:
         near = sent
         if is_run_on(sent):
             near = sent.doc[match.end : min(sent.end, match.end + BASIS_REACH)]
-        if cue == "vague-evaluation" and _measured(match.doc[match.end : near.end]):
+        if cue == "vague-evaluation" and measured(match.doc[match.end : near.end]):
             return True
         if cue in self.settings["basis_in_sentence"] and (
             self.scope.basis_follows(match.end, near, guessed(match) if cue == "hedge" else None)
@@ -276,7 +276,7 @@ def _bracketed_basis(match: Span, near: Span) -> bool:
     return sum(t.is_alpha for t in inside) >= 2
 
 
-def _measured(after: Span) -> bool:
+def measured(after: Span) -> bool:
     """ "Good fluids with encouragement, 1100ml today", "Settled after about 20 mins": a
     quantity with its unit after the verdict is the how much the standard asks for. A bare
     number ("5 completed", "4AT 2") is a count or a score of something else."""

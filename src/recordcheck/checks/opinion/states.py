@@ -28,7 +28,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.checks.opinion.behaviour import behaviour_follows
-from recordcheck.checks.opinion.claims import ClaimFinder, _measured
+from recordcheck.checks.opinion.claims import ClaimFinder, measured
 from recordcheck.checks.opinion.scope import OpinionScope
 from recordcheck.checks.opinion.sections import set_apart
 from recordcheck.checks.opinion.spans import Candidate, claim_span
@@ -109,7 +109,7 @@ class StateReading:
                 continue
             # the verb and its degree word only: "coughing a lot", not "... from 01:00"
             claim = doc[verb.i : degree.i + 1]
-            if _covered(claim, taken) or _measured(doc[claim.start : statement_of(verb).end]):
+            if _covered(claim, taken) or measured(doc[claim.start : statement_of(verb).end]):
                 continue  # "drinking little, 300ml today": the amount is there
             found.append(Candidate(claim, AMOUNT_CUE, statement_of(verb)))
         return found
@@ -164,7 +164,7 @@ class StateReading:
             or self.scope.reported(token)
             or self.scope.hypothetical(token)
             or self.scope.negated(token)
-            or self.claims._records_agreement(token)
+            or self.claims.records_agreement(token)
             or any(c.dep_ == "prep" and c.lower_ in NAMED_MATTER for c in token.children)
         )
 
@@ -269,6 +269,11 @@ def _verdict_line(statement: Span) -> Span | None:
     """The verdict, when the statement is only a verdict word on a period or an event,
     with at most a degree word or article: "Really good session.", "A calm evening"."""
     words = [t for t in statement if not (t.is_punct or t.is_space)]
+    if not words:
+        return None
+    after = words[-1].nbor(1) if words[-1].i + 1 < len(statement.doc) else None
+    if after is not None and after.text == ",":
+        return None  # "Good morning," opening an email pasted into the note is a greeting
     core = [t for t in words if t.pos_ not in ("ADV", "DET")]
     if len(core) != 2 or any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
