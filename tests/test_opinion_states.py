@@ -28,6 +28,9 @@ def _read(real_nlp, text: str) -> list[str]:
         ("Visited at 2pm. Kyle was relieved.", "Kyle was relieved", "mind-reading"),
         ("Phoned Grace with the outcome, she was reassured.", "she was reassured", "mind-reading"),
         ("Mr Okafor became very anxious.", "Mr Okafor became very anxious", "mind-reading"),
+        # a person named by a phrase: its head noun ("service user", "young person")
+        ("The service user was upset.", "The service user was upset", "mind-reading"),
+        ("The young person was anxious.", "The young person was anxious", "mind-reading"),
         # a verbless line: the state alone, or the person and the state
         ("Home visit.\nDistressed.", "Distressed", "mind-reading"),
         ("Karen very upset and angry.", "Karen very upset and angry", "mind-reading"),
