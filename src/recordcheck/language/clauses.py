@@ -25,6 +25,15 @@ CLAUSES_KEY = "rc_clause_bounds"  # Doc.user_data: each sentence's clauses, cut 
 STATEMENTS_KEY = "rc_statements"  # Doc.user_data: each token's statement, found once
 
 
+DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def spaced_dash(token: Token) -> bool:
+    """A dash with a space before it, which parts a label or an item from what follows
+    ("Evie Y1 - fine", "ate well - slept"); "non-compliant" has none."""
+    return token.text in DASHES and token.i > 0 and bool(token.nbor(-1).whitespace_)
+
+
 def is_break(token: Token) -> bool:
     # a spaced hyphen separates clauses; "non-compliant" does not
     spaced_hyphen = (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml, word_classes
-from recordcheck.language.clauses import statement_of
+from recordcheck.language.clauses import spaced_dash, statement_of
 from recordcheck.language.scope import Scope
 
 PREDICATE_DEPS = {"acomp", "attr", "oprd"}
@@ -29,7 +29,6 @@ MANNER_VERBS = WORD_CLASSES["manner_verbs"]
 BARE_COMPANIONS = WORD_CLASSES["bare_companions"]
 # "lying down", "lying on the sofa": where a body is, not a falsehood
 POSTURE_WORDS = WORD_CLASSES["posture_words"]
-DASHES = {"-", "\u2013", "\u2014"}
 # "stank of cannabis": a smell named is what the writer smelled
 SMELL_WORDS = WORD_CLASSES["smell_words"]
 # "paranoid schizophrenia": a label on a condition names the condition
@@ -146,9 +145,7 @@ def _line_names_its_matter(match: Span) -> bool:
     statement = statement_of(match.root)
     words: list[Token] = []
     for token in match.doc[statement.start : match.start]:
-        label_ends = token.text == ":" or (
-            token.text in DASHES and token.i > 0 and bool(token.nbor(-1).whitespace_)
-        )
+        label_ends = token.text == ":" or spaced_dash(token)
         if label_ends and words:
             return any(t.is_alpha for t in words)
         if not (token.is_punct or token.is_space):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.language.clauses import clause_of, is_run_on, statement_of
+from recordcheck.language.clauses import DASHES, clause_of, is_run_on, spaced_dash, statement_of
 
 # when one clause has several cues, the finding names the most specific
 CUE_PRIORITY = ["unsupported-judgement", "mind-reading", "label", "hedge", "vague-evaluation"]
@@ -21,7 +21,6 @@ WHOLE_CLAIM_CUES = {"hedge", "unsupported-judgement"}
 # what parts the items of a list or a log line: "Ava watching TV, said hello, seemed fine";
 # a dash only with a space before it ("Lily-Mae", "well-behaved" are one word each)
 ITEM_BREAKS = {",", ";", ":"}
-DASHES = {"-", "\u2013", "\u2014"}
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,7 @@ def _item_start(clause: Span, match: Span) -> int:
 
 def _parts_items(token: Token) -> bool:
     if token.text in DASHES:
-        return token.i > 0 and bool(token.nbor(-1).whitespace_)
+        return spaced_dash(token)
     return token.text in ITEM_BREAKS
 
 
