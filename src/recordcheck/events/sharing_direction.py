@@ -297,7 +297,7 @@ class DirectionReader:
     def _told_passively(self, match: Span) -> bool:
         """ "Probation informed.", "Office and son Martin informed": the writer told them."""
         verb = match.root
-        if verb.lemma_.lower() not in TOLD_PASSIVELY or verb.pos_ != "VERB":
+        if verb.lemma_.lower() not in TOLD_PASSIVELY or verb.tag_ not in ("VBN", "VBD"):
             return False
         subject = Scope.subject_of(verb)
         if verb.dep_ in ("acl", "amod") and verb.head.i < verb.i:
