@@ -71,6 +71,8 @@ def not_a_verb(match: Span) -> bool:
         return True  # a participle may be tagged JJ ("Police informed"); "alert" is an adjective
     if word.pos_ in ("ADV", "ADP", "PART"):
         return True
+    if word.tag_ in ("VB", "VBP") and any(c.dep_ == "compound" for c in word.children):
+        return True  # "Police update (DS Pritchard, 10:15):": a noun; a verb takes no compound
     return (
         word.dep_ in ("nsubj", "nsubjpass")
         and word.head.i > word.i
