@@ -31,6 +31,7 @@ from recordcheck.events.sharing_shape import (
     call_made_for,
     controller_of,
     describes_a_thing,
+    done_by_a_third_person,
     done_by_someone,
     explicit_passive,
     inside_what_was_told,
@@ -296,7 +297,7 @@ class DirectionReader:
     def _told_passively(self, match: Span) -> bool:
         """ "Probation informed.", "Office and son Martin informed": the writer told them."""
         verb = match.root
-        if verb.lemma_.lower() not in TOLD_PASSIVELY or verb.pos_ != "VERB":
+        if verb.lemma_.lower() not in TOLD_PASSIVELY or verb.tag_ not in ("VBN", "VBD"):
             return False
         subject = Scope.subject_of(verb)
         if verb.dep_ in ("acl", "amod") and verb.head.i < verb.i:
@@ -340,6 +341,8 @@ class DirectionReader:
         return nxt is not None and nxt.lower_ in TO_WRITER
 
     def _by_writer(self, match: Span) -> bool:
+        if done_by_a_third_person(match.root):
+            return False
         subject = Scope.subject_of(match.root)
         previous = match.doc[match.start - 1] if match.start > match.sent.start else None
         if subject is None and previous is not None and previous.pos_ == "CCONJ":

@@ -1,7 +1,8 @@
 """Has the sharing happened yet? Planned, conditional or negated sharing has not.
 
 "Will refer to ASC", "Agreed: referral to the hub", "Next steps: refer for
-counselling", "3. Refer to the crisis team" and "did not inform school" record no
+counselling", "3. Refer to the crisis team", "share with MARAC if Dean returns" and
+"did not inform school" record no
 disclosure, so the direction test skips such a verb. A plan word governs the rest
 of its line only: bulleted lines often parse as one sentence, and a plan on one
 line says nothing about the next.
@@ -38,7 +39,19 @@ def not_yet(match: Span, scope: Scope) -> bool:
         return True
     if _opens_an_action_item(match, line):
         return True
-    return scope.hypothetical(match.root) and match.root.tag_ not in ("VBD", "VBN")
+    if match.root.tag_ in ("VBD", "VBN"):
+        return False
+    return scope.hypothetical(match.root) or _on_a_condition(match.root, scope)
+
+
+def _on_a_condition(verb, scope: Scope) -> bool:
+    """ "share with MARAC if Dean returns": a condition hung on the verb itself (a done
+    "Informed school, if any issues ..." is past and never asked)."""
+    marks = scope.words["condition_marks"]
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        for c in verb.children
+    )
 
 
 def _opens_an_action_item(match: Span, line: int) -> bool:

@@ -12,11 +12,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
+from recordcheck.events.sharing_words import WORD_CLASSES, WRITER
 from recordcheck.language.clauses import line_start
 from recordcheck.language.scope import Scope
 
 # between a verb and the one it went to: "passed to Priya", "shared with Gareth"
 RECIPIENT_LINKS = {"to", "with", "w/", "onto"}
+THIRD_PERSON_AUXILIARIES = WORD_CLASSES["third_person_auxiliaries"]
+OWN_STANCE = WORD_CLASSES["own_stance"]
 OWN_PLAN_WINDOW = 4  # tokens after "told" in which "I'd ..." / "we will ..." starts
 
 
@@ -68,6 +71,8 @@ def not_a_verb(match: Span) -> bool:
         return True  # a participle may be tagged JJ ("Police informed"); "alert" is an adjective
     if word.pos_ in ("ADV", "ADP", "PART"):
         return True
+    if word.tag_ in ("VB", "VBP") and any(c.dep_ == "compound" for c in word.children):
+        return True  # "Police update (DS Pritchard, 10:15):": a noun; a verb takes no compound
     return (
         word.dep_ in ("nsubj", "nsubjpass")
         and word.head.i > word.i
@@ -108,6 +113,25 @@ def controller_of(verb):
         if ancestor.pos_ in ("VERB", "AUX"):
             return Scope.subject_of(ancestor)
     return None
+
+
+def done_by_a_third_person(verb) -> bool:
+    """ "Dr Sandhu has followed the protocol, has explained to mum", "She believes she has been
+    chosen and has emailed the council leader", "Priya updating ASC": the auxiliary's person,
+    or the name opening the line that an "-ing" hangs on, does it; the writer writes "I have",
+    "we are", and "Writer has informed police" names the writer."""
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.dep_ == "ROOT":
+        return verb.head.i < verb.i and verb.head.pos_ == "PROPN"
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return False  # "Police has been informed": a telegraphic passive, the writer told them
+    third_person = any(
+        c.dep_ == "aux"
+        and c.lower_ in THIRD_PERSON_AUXILIARIES
+        and (c.lower_ == "has" or verb.tag_ == "VBG")
+        for c in verb.children
+    )
+    subject = Scope.subject_of(verb)
+    return third_person and (subject is None or subject.lower_ not in WRITER)
 
 
 def done_by_someone(word, channels: frozenset[str]) -> bool:
@@ -201,9 +225,35 @@ def about_sharing(match: Span) -> bool:
 
 
 def own_plan_told(after: Span, modals: frozenset[str]) -> bool:
-    """ "Told Christine I'd look into it": the writer's next step, not news about anyone."""
+    """ "Told Christine I'd look into it": the writer's next step or present stance, not news
+    about anyone."""
     opening = after[:OWN_PLAN_WINDOW]
     return any(
-        t.lower_ in ("i", "we") and t.i + 1 < after.end and after.doc[t.i + 1].lower_ in modals
+        t.lower_ in ("i", "we")
+        and t.i + 1 < after.end
+        and (after.doc[t.i + 1].lower_ in modals or _own_stance(t))
         for t in opening
     )
+
+
+def _own_stance(writer) -> bool:
+    """ "Told him I don't know", "Told them I need this confirmed", "I told Keith I am not
+    comfortable ...": the writer's present knowing, thinking or needing, no news of anyone
+    ("Told the GP I am worried about ..." and "Told police we have CCTV" still tell)."""
+    verb = writer.head
+    if writer.dep_ != "nsubj" or verb.lemma_.lower() not in OWN_STANCE:
+        return False
+    present = verb.tag_ == "VBP" or any(c.dep_ == "aux" and c.tag_ == "VBP" for c in verb.children)
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    # "Told her I think he is drinking again": what the writer thinks of someone is news
+    of_someone = any(
+        c.dep_ == "ccomp"
+        and any(
+            s.dep_ == "nsubj"
+            and s.pos_ in ("PRON", "PROPN")
+            and s.lower_ not in ("that", "it", "this")
+            for s in c.children
+        )
+        for c in verb.children
+    )
+    return present and not of_someone and (negated or verb.lemma_.lower() != "be")
