@@ -216,3 +216,20 @@ def test_the_authors_own_service_is_in_house(sharing_by):
     # a job of no agency shows nobody outside; a first name alone is a colleague
     assert sharing_by("Informed Andreea (keyworker) and Helen.", "Supported Living") == []
     assert sharing_by("Referred to Priya re fuel support.", "Kestrel Vale Housing") == []
+
+
+@pytest.mark.slow
+def test_the_run_settings_own_organisation_is_in_house_for_the_sharing_check(real_nlp):
+    """`--organisation` / a rules file's [service] names: a file sent to the organisation's
+    own housing arm is no sharing to justify, as it is no partner contact."""
+    from recordcheck.engine import run
+
+    note = Note("N1", "C1", "Emailed Riverside Housing Association the tenancy file and "
+                "her diary of incidents.", date="2025-03-14", author="Kim Hart")
+
+    def checks_found(own_service: dict) -> list[str]:
+        (result,) = run([note], jobs=1, own_service=own_service)
+        return [finding.check for finding in result.findings]
+
+    assert checks_found({}) == ["sharing-rationale"]
+    assert checks_found({"names": ["Riverside Housing Association"], "staff": []}) == []

@@ -177,7 +177,11 @@ def load_checker(options: PipelineOptions) -> NoteChecker:
         options.rules,
         entities=needs_entities,
         extra_components=tuple(extra),
-        settings={"rc_contact_events": {"own_service": options.own_service}},
+        # the sharing check and the contact events judge the same own service
+        settings={
+            name: {"own_service": options.own_service}
+            for name in ("rc_contact_events", "rc_sharing_acts")
+        },
     )
     return NoteChecker.for_pipeline(nlp, options)
 

@@ -55,7 +55,7 @@ def load_pipeline(
     for spec in all_checks():
         terms = organisation_terms.get(spec.gold_key, {})
         for needed in spec.needs:
-            _add_needed(nlp, needed, terms, partners)
+            _add_needed(nlp, needed, terms, partners, (settings or {}).get(needed, {}))
         config = {"extra_terms": terms} if spec.extendable_lists() else {}
         if spec.kind == "terms":
             config["check_id"] = spec.id
@@ -74,11 +74,15 @@ def load_pipeline(
 
 
 def _add_needed(
-    nlp: Language, factory: str, terms: Mapping[str, Sequence[str]], partners: Mapping
+    nlp: Language,
+    factory: str,
+    terms: Mapping[str, Sequence[str]],
+    partners: Mapping,
+    settings: Mapping[str, Any],
 ) -> None:
     """Add an events component a check reads, once, with the words of the check's rules table
-    that extend its lists (the rules loader has judged that each list belongs somewhere), and
-    the organisation's partner agencies when it takes them."""
+    that extend its lists (the rules loader has judged that each list belongs somewhere),
+    the organisation's partner agencies when it takes them, and its run settings."""
     if factory in nlp.pipe_names:
         return
     component = EVENT_COMPONENTS[factory]
@@ -87,7 +91,7 @@ def _add_needed(
     config: dict[str, Any] = {"extra_terms": {k: v for k, v in terms.items() if k in own}}
     if component.partner_agencies:
         config["partner_agencies"] = partners
-    nlp.add_pipe(factory, config=config)
+    nlp.add_pipe(factory, config={**config, **settings})
 
 
 def _register_factory(spec: CheckSpec) -> None:

@@ -72,11 +72,14 @@ class SharingAct:
     "rc_sharing_acts",
     assigns=["doc.spans"],
     requires=["token.dep", "token.lemma", "doc.sents"],
-    default_config={"extra_terms": {}, "partner_agencies": {}},
+    default_config={"extra_terms": {}, "partner_agencies": {}, "own_service": {}},
 )
-def make_sharing_acts(nlp: Language, name: str, extra_terms: dict, partner_agencies: dict):
-    """partner_agencies: the organisation's own agencies, as the agency lexicon takes them."""
-    return SharingActReader(nlp, extra_terms, partner_agencies)
+def make_sharing_acts(
+    nlp: Language, name: str, extra_terms: dict, partner_agencies: dict, own_service: dict
+):
+    """partner_agencies: the organisation's own agencies, as the agency lexicon takes them;
+    own_service: the run's own-service settings, as the contact events take them."""
+    return SharingActReader(nlp, extra_terms, partner_agencies, own_service)
 
 
 class SharingActReader:
@@ -85,9 +88,10 @@ class SharingActReader:
         nlp: Language,
         extra_terms: Mapping[str, Sequence[str]],
         partner_agencies: Mapping[str, Any] | None = None,
+        own_service: Mapping[str, Any] | None = None,
     ):
         lists = merged_terms(DATA["terms"], extra_terms)
-        self.parties = Parties(nlp, lists, partner_agencies)
+        self.parties = Parties(nlp, lists, partner_agencies, own_service)
         self.directions = DirectionReader(nlp, lists, self.parties)
         self.reasons = ReasonFinder(nlp, lists, self.directions.acts)
         self.internal_types = frozenset(DATA["note_types"]["internal"])

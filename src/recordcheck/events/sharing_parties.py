@@ -53,6 +53,7 @@ class Parties:
         nlp: Language,
         lists: Mapping[str, Sequence[str]],
         partner_agencies: Mapping[str, Any] | None = None,
+        own_service: Mapping[str, Any] | None = None,
     ):
         # Who information can go to: the sharing words for services and roles,
         # plus every named organisation in the shared agency lexicon, the organisation's
@@ -63,7 +64,7 @@ class Parties:
         self.matcher = TermMatcher(nlp, recipients)
         # the author's own service, as the contact events read it: a school's DSL is the
         # school's own, "Kestrel Vale Housing" a Kestrel Vale Housing officer's own
-        self.own = OwnServiceTest(OwnService(), lexicon)
+        self.own = OwnServiceTest(OwnService.from_settings(own_service or {}), lexicon)
         self.agency_named = _agency_names(lexicon)
         self.no_employer = lexicon.unnamed_agency("other")
         # "let the school know": the last word of a split verb ends the one told, not a clause
