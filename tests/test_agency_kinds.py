@@ -1,0 +1,42 @@
+"""Kinds of service the agency lexicon names by their usual UK abbreviations and titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from recordcheck.model import Note
+from recordcheck.nlp import note_doc
+
+pytestmark = pytest.mark.slow
+
+
+def agencies_in(real_nlp, text: str) -> dict[str, str]:
+    """Each agency mention's canonical name, with its type."""
+    doc = real_nlp(note_doc(real_nlp, Note("N1", "C1", text, author="Nadia Rahman")))
+    return {span._.rc_agency: span._.rc_agency_type for span in doc.spans["rc_agencies"]}
+
+
+MENTAL_HEALTH_TEAM = "Community mental health team (not named)"
+MACE = "MACE panel (area not named)"
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "agency_type"),
+    [
+        # a home treatment or crisis team is a mental health team
+        ("Rang HTT at 14:10 to pass on the risk plan.", MENTAL_HEALTH_TEAM, "mental health"),
+        ("Referral to the crisis resolution team by phone.", MENTAL_HEALTH_TEAM, "mental health"),
+        ("Spoke to CRHT, they will visit tonight.", MENTAL_HEALTH_TEAM, "mental health"),
+        # the child exploitation panel is a multi-agency forum
+        ("MACE meeting attended at the civic centre.", MACE, "mash"),
+        ("Shared the chronology with the MACE panel ahead of Thursday.", MACE, "mash"),
+    ],
+)
+def test_a_kind_of_service_named_by_its_usual_title(real_nlp, text, agency, agency_type):
+    found = agencies_in(real_nlp, text)
+    assert found.get(agency) == agency_type, found
+
+
+def test_mace_alone_is_not_the_panel(real_nlp):
+    found = agencies_in(real_nlp, "He threatened her with mace, police called.")
+    assert MACE not in found, found
