@@ -273,6 +273,13 @@ def test_a_decision_heading_alone_on_its_line_heads_the_decision_after_it(real_n
     assert (called.kind, called.source) == ("decision", "")
 
 
+@pytest.mark.parametrize(
+    "text", ["Decision:\nActions:\n- MARAC referral today", "Decision:\nNext steps:\n- SW to visit"]
+)
+def test_a_heading_after_a_decision_heading_ends_it(real_nlp, text):
+    assert events_in(real_nlp, text) == ()
+
+
 def test_a_decision_is_not_dated_by_the_times_it_sets(real_nlp):
     text = "Outcome:\nYRO 12 months, EM curfew 19:00-07:00 for 6 months, supervision."
     assert only(events_in(real_nlp, text)).time == "10:00"

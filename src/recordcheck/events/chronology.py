@@ -30,6 +30,7 @@ from recordcheck.events.cues import DISCLOSING_VERBS, Cue, SignificantCues
 from recordcheck.events.event_details import opening_source, outcome_of, source_of
 from recordcheck.events.statements import (
     after_a_label,
+    is_a_heading,
     is_list_item,
     opens_a_list,
     says_done,
@@ -150,12 +151,13 @@ class ChronologyMarker:
         plan_headings = self.cues.words["plan_headings"]
         in_plan_list = decided = False
         for index, statement in enumerate(statements):
-            if opens_a_list(statement, plan_headings):
-                in_plan_list = True
-                continue
-            if decided:
+            if decided and not is_a_heading(statement):
                 decided = False  # "Decision:" alone on its line: the next line is what
                 yield index, Cue("decision", statement[:1])
+                continue
+            decided = False  # any heading ends it: "Decision:" then "Actions:"
+            if opens_a_list(statement, plan_headings):
+                in_plan_list = True
                 continue
             if opens_a_list(statement, self.cues.words["decision_headings"]):
                 decided = True
