@@ -280,6 +280,11 @@ def test_a_heading_after_a_decision_heading_ends_it(real_nlp, text):
     assert events_in(real_nlp, text) == ()
 
 
+def test_a_time_in_four_figures_dates_the_event_and_is_no_year_of_history(real_nlp):
+    event = only(events_in(real_nlp, "Mum was assaulted by her partner at 1945 outside the flat."))
+    assert (event.kind, event.date, event.time) == ("harm", FRIDAY, "19:45")
+
+
 def test_a_decision_is_not_dated_by_the_times_it_sets(real_nlp):
     text = "Outcome:\nYRO 12 months, EM curfew 19:00-07:00 for 6 months, supervision."
     assert only(events_in(real_nlp, text)).time == "10:00"

@@ -20,6 +20,9 @@ from recordcheck.events.when import clock_times, days, resolve, written_for
         ("call 17:00-17:30", ["17:00", "17:30"]),
         ("found at midnight", ["00:00"]),
         ("dinner at 7:45pm", ["19:45"]),
+        ("assaulted at 1945 outside the flat", ["19:45"]),
+        ("home by 2230.", ["22:30"]),
+        ("approx. 0830 on the landing", ["08:30"]),
     ],
 )
 def test_clock_times_in_a_note(text, expected):
@@ -120,6 +123,15 @@ def test_a_day_after_the_note_is_to_come_not_when_it_happened():
     assert resolve("date:24/04/25", "", "2025-04-09", "12:00") == ("2025-04-09", "12:00")
     # a date just after the note's in January is last December's
     assert resolve("date:28/12", "", "2025-01-05", "12:00") == ("2024-12-28", None)
+
+
+def test_four_figures_that_are_a_time_are_no_year():
+    assert when.years("assaulted by her partner at 1945 outside the flat") == []
+    assert when.years("seen 1945 hrs") == []
+    # a year after a noun is still a year: the case's history
+    assert [f.value for f in when.years("DA incident 2019 with a former partner")] == [
+        "year:2019"
+    ]
 
 
 def test_a_year_before_the_notes_own_is_history():

@@ -13,7 +13,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from recordcheck.datafiles import package_toml
 from recordcheck.model import iso_date
+
+WORDS = package_toml(__package__, "significant.toml")["when"]
 
 # a date with no year after the note's own is last year's only within this many days
 ROLL_BACK_DAYS = 183
@@ -35,6 +38,12 @@ _CLOCKS = (
     re.compile(
         r"(?<![\d/:.£$€])([01]\d|2[0-3])\.([0-5]\d)(?![\d.])"
         r"(?!\s?(?:kg|g|cm|mm|m|ml|l|mg|mcg|mmol|%|x|st|lbs?|p|kilos?|grams?|litres?)\b)()",
+        re.I,
+    ),
+    # at 1945, by 2230: four figures after a word that brings a time are a time, not a year
+    re.compile(
+        rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in WORDS['clock_words'])})\s+"
+        r"([01]\d|2[0-3])([0-5]\d)(?!\w|[/%]|[:.]\d)()",
         re.I,
     ),
     # at 8.30: a full stop between hour and minute only after a word that brings a time
@@ -130,8 +139,13 @@ def bare_dates(text: str) -> list[Found]:
 
 
 def years(text: str) -> list[Found]:
-    """Every year written on its own ("in 2024"), as "year:2024"."""
-    return [Found(m.start(), m.end(), f"year:{m['year']}") for m in _YEARS.finditer(text)]
+    """Every year written on its own ("in 2024"), as "year:2024"; not a time ("at 1945")."""
+    clocks = clock_times(text)
+    return [
+        Found(m.start(), m.end(), f"year:{m['year']}")
+        for m in _YEARS.finditer(text)
+        if not any(c.start < m.end() and m.start() < c.end for c in clocks)
+    ]
 
 
 def written_for(opening: str) -> str:
