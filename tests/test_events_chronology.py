@@ -285,6 +285,12 @@ def test_a_time_in_four_figures_dates_the_event_and_is_no_year_of_history(real_n
     assert (event.kind, event.date, event.time) == ("harm", FRIDAY, "19:45")
 
 
+def test_a_harm_dated_without_a_year_is_the_last_such_day_before_the_note(real_nlp):
+    text = "Fell in the kitchen on 01/06, bruising to her arm."
+    event = only(events_in(real_nlp, text, date="2025-01-10"))
+    assert (event.kind, event.date, event.time) == ("harm", "2024-06-01", None)
+
+
 def test_a_decision_is_not_dated_by_the_times_it_sets(real_nlp):
     text = "Outcome:\nYRO 12 months, EM curfew 19:00-07:00 for 6 months, supervision."
     assert only(events_in(real_nlp, text)).time == "10:00"

@@ -119,8 +119,10 @@ def test_dates_and_years_written_on_their_own():
 
 def test_a_day_after_the_note_is_to_come_not_when_it_happened():
     # "MARAC referral submitted for the 24/04 meeting", written on 09/04
-    assert resolve("date:24/04", "", "2025-04-09", "12:00") == ("2025-04-09", "12:00")
-    assert resolve("date:24/04/25", "", "2025-04-09", "12:00") == ("2025-04-09", "12:00")
+    # and the note's time is no more the event's than its day
+    assert resolve("date:24/04", "", "2025-04-09", "12:00") == ("2025-04-09", None)
+    assert resolve("date:24/04/25", "", "2025-04-09", "12:00") == ("2025-04-09", None)
+    assert resolve("date:24/04", "18:00", "2025-04-09", "12:00") == ("2025-04-09", "18:00")
     # a date just after the note's in January is last December's
     assert resolve("date:28/12", "", "2025-01-05", "12:00") == ("2024-12-28", None)
 
@@ -132,6 +134,13 @@ def test_four_figures_that_are_a_time_are_no_year():
     assert [f.value for f in when.years("DA incident 2019 with a former partner")] == [
         "year:2019"
     ]
+
+
+def test_a_date_with_no_year_of_what_cannot_be_to_come_is_the_last_one_before_the_note():
+    assert resolve("date:01/06", "", "2025-01-10", "10:00", past=True) == ("2024-06-01", None)
+    assert resolve("date:06/01", "", "2025-01-10", "10:00", past=True) == ("2025-01-06", None)
+    # a plan may be months ahead: a day after the note is not last year's
+    assert resolve("date:01/06", "", "2025-01-10", "10:00") == ("2025-01-10", None)
 
 
 def test_a_year_before_the_notes_own_is_history():

@@ -53,6 +53,8 @@ OUTCOME_REACH = 4
 JOIN_REACH = 2
 # Harm and incident are one episode told in turn: "Cut on right hand. Called 999. Police attended."
 EPISODE = frozenset({"harm", "incident"})
+# Events that have happened by the time they are recorded: a date with no year is a past one
+NEVER_TO_COME = frozenset({"harm", "incident", "disclosure"})
 # a time in a clause these open dates something else: "since the team started on 15/07"
 SETTING_MARKS = frozenset({"since", "until", "till", "before"})
 TIME_PREPOSITIONS = frozenset({"after", "before", "during", "until"})
@@ -296,7 +298,10 @@ def chronology_events_for(doc: Doc, note: Note) -> tuple[ChronologyEvent, ...]:
         if when.before_the_year_of(span._.rc_event_day, note.date):
             continue  # "two call-outs to the address in 2024": the case's history
         outcome: Span | None = span._.rc_event_outcome
-        date, time = when.resolve(span._.rc_event_day, span._.rc_event_time, note.date, note.time)
+        past = span.label_ in NEVER_TO_COME
+        date, time = when.resolve(
+            span._.rc_event_day, span._.rc_event_time, note.date, note.time, past=past
+        )
         events.append(
             ChronologyEvent(
                 kind=span.label_,

@@ -19,6 +19,7 @@ from recordcheck.model import iso_date
 WORDS = package_toml(__package__, "significant.toml")["when"]
 
 # a date with no year after the note's own is last year's only within this many days
+# (unless what it dates cannot be to come)
 ROLL_BACK_DAYS = 183
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -158,16 +159,23 @@ def written_for(opening: str) -> str:
 
 
 def resolve(
-    day: str, clock: str, note_date: str | None, note_time: str | None
+    day: str, clock: str, note_date: str | None, note_time: str | None, *, past: bool = False
 ) -> tuple[str | None, str | None]:
-    """The event's (ISO date, HH:MM): what the text gives, else the note's own."""
+    """The event's (ISO date, HH:MM): what the text gives, else the note's own.
+
+    past: the event cannot be still to come (a harm, an incident, a disclosure), so a
+    date with no year is the last such day before the note: "on 01/06" in January.
+    """
     when = iso_date(note_date)
     if when is None or not day:
         return note_date, clock or note_time
-    event_day = _day_of(day, clock, when)
-    if event_day is None or event_day > when:
-        # a day after the note is a plan or a hearing to come, not when this happened
+    event_day = _day_of(day, clock, when, past)
+    if event_day is None:
         return note_date, clock or note_time
+    if event_day > when:
+        # a day after the note is a plan or a hearing to come, not when this happened;
+        # the note's time is no more the event's than its day is
+        return note_date, clock or None
     # a day other than the note's own with no time given: the note's time is not the event's
     time = clock or (note_time if event_day == when else None)
     return event_day.isoformat(), time
@@ -179,7 +187,7 @@ def before_the_year_of(day: str, note_date: str | None) -> bool:
     return day.startswith("year:") and when is not None and int(day[5:]) < when.year
 
 
-def _day_of(day: str, clock: str, note_day: date) -> date | None:
+def _day_of(day: str, clock: str, note_day: date, past: bool) -> date | None:
     if day == "today":
         return note_day
     if day == "yesterday":
@@ -196,12 +204,13 @@ def _day_of(day: str, clock: str, note_day: date) -> date | None:
             return note_day - timedelta(days=7) if kind == "last" else None
         return note_day - timedelta(days=back)
     if day.startswith("date:"):
-        return _written_date(day.removeprefix("date:"), note_day)
+        return _written_date(day.removeprefix("date:"), note_day, past)
     return None
 
 
-def _written_date(written: str, note_day: date) -> date | None:
-    """ "16/9" in a note of 2024-09-20 is 2024-09-16; "28/12" in January is last year's."""
+def _written_date(written: str, note_day: date, past: bool) -> date | None:
+    """ "16/9" in a note of 2024-09-20 is 2024-09-16; "28/12" in January is last year's,
+    and so is "01/06" when what it dates cannot be still to come."""
     parts = [int(part) for part in written.split("/")]
     day, month = parts[0], parts[1]
     if len(parts) == 3:
@@ -212,7 +221,7 @@ def _written_date(written: str, note_day: date) -> date | None:
         # "28/12" in early January is last December's; "24/04" in a note of 09/04 is to come
         last_year = _safe_date(note_day.year - 1, month, day)
         recent = last_year is not None and (note_day - last_year).days <= ROLL_BACK_DAYS
-        return last_year if recent else this_year
+        return last_year if recent or past else this_year
     return this_year
 
 
