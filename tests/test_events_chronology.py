@@ -291,6 +291,15 @@ def test_a_harm_dated_without_a_year_is_the_last_such_day_before_the_note(real_n
     assert (event.kind, event.date, event.time) == ("harm", "2024-06-01", None)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Fell in the bathroom, pain 7/10.", "Obs: BP 120/80, resp 18/12.\nShe fell in the lounge."],
+)
+def test_a_score_or_a_line_of_readings_does_not_date_the_event(real_nlp, text):
+    event = only(events_in(real_nlp, text))
+    assert (event.kind, event.date, event.time) == ("harm", FRIDAY, "10:00")
+
+
 def test_a_decision_is_not_dated_by_the_times_it_sets(real_nlp):
     text = "Outcome:\nYRO 12 months, EM curfew 19:00-07:00 for 6 months, supervision."
     assert only(events_in(real_nlp, text)).time == "10:00"

@@ -127,6 +127,21 @@ def test_a_day_after_the_note_is_to_come_not_when_it_happened():
     assert resolve("date:28/12", "", "2025-01-05", "12:00") == ("2024-12-28", None)
 
 
+@pytest.mark.parametrize(
+    "text", ["pain 7/10, took paracetamol", "GCS 14/12 on arrival", "AMT: 9/10", "needs 24/7 care",
+             "Mood very low (\"2/10\")", "pain score was 3/5"],
+)
+def test_a_score_or_a_ratio_is_no_date(text):
+    assert when.bare_dates(text) == []
+
+
+def test_a_day_that_cannot_be_a_score_is_certain():
+    assert [f.value for f in when.certain_days("Tues 03/06 approx 21:30")] == ["date:03/06"]
+    assert [f.value for f in when.certain_days("Incident 11/01/25 21:30")] == ["date:11/01/25"]
+    assert [f.value for f in when.certain_days("seen on 7/10")] == ["date:7/10"]
+    assert when.certain_days("Obs: BP 120/80, temp 37.2, resp 18/12") == []
+
+
 def test_four_figures_that_are_a_time_are_no_year():
     assert when.years("assaulted by her partner at 1945 outside the flat") == []
     assert when.years("seen 1945 hrs") == []

@@ -199,14 +199,15 @@ def _is_setting(statement: Span) -> bool:
         t.pos_ in ("VERB", "AUX") or t.lower_ in SETTING_MARKS | {"by", "no"} for t in statement
     ):
         return False
-    text = statement.text
-    return bool(when.clock_times(text) or when.days(text) or when.bare_dates(text))
+    return _setting_when(statement) != ("", "")
 
 
 def _setting_when(setting: Span) -> tuple[str, str]:
+    """The time and day a line that says when gives; only a day it cannot mistake, for a
+    line of readings dates nothing: "Obs: BP 120/80, pain 7/10"."""
     text = setting.text
     clock = next((f.value for f in when.clock_times(text)), "")
-    day = next((f.value for f in [*when.days(text), *when.bare_dates(text)]), "")
+    day = next((f.value for f in when.certain_days(text)), "")
     return clock, day
 
 

@@ -77,6 +77,14 @@ _DAYS = re.compile(
 _BARE_DATES = re.compile(
     r"(?<![\w/£.:])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>\d{2}|\d{4}))?(?![\d/%])"
 )
+# a score after its name, maybe with a colon or a verb between: "pain 7/10", "AMT: 9/10"
+_SCORED = re.compile(
+    rf"\b(?:{'|'.join(re.escape(w) for w in WORDS['score_words'])})"
+    r"\s*(?:[:=-]\s*)?(?:(?:is|was|now|of|at)\s+)?[\"'(]*$",
+    re.I,
+)
+# a score out of ten ("7/10") and round the clock ("24/7") are no days, written bare
+_NOT_DAYS = re.compile(r"(?:10|[0-9])/10|24/7")
 # a year on its own: "two call-outs in 2024", "incidents recorded 2019/2020"
 _YEARS = re.compile(r"(?<![\w/£.])(?P<year>(?:19|20)\d\d)(?![\w%])")
 
@@ -132,11 +140,35 @@ def bare_dates(text: str) -> list[Found]:
     """Every day/month date the text gives, with "on" or without: "charged 12/01"."""
     found = []
     for match in _BARE_DATES.finditer(text):
+        if _not_a_day(text, match):
+            continue
         if 1 <= int(match["month"]) <= 12 and 1 <= int(match["day"]) <= 31:
             year = f"/{match['year']}" if match["year"] else ""
             value = f"date:{match['day']}/{match['month']}{year}"
             found.append(Found(match.start(), match.end(), value))
     return found
+
+
+def _not_a_day(text: str, match: re.Match) -> bool:
+    """A score or a ratio written like a day: "pain 7/10", "24/7 care"."""
+    if match["year"]:
+        return False
+    return bool(_NOT_DAYS.fullmatch(match[0]) or _SCORED.search(text[: match.start()]))
+
+
+def certain_days(text: str) -> list[Found]:
+    """The days the text names that cannot be a score or a ratio: with "on" or a weekday
+    ("on 7/10", "Sat 17/1"), a word like "yesterday", or a year ("11/01/25")."""
+    return [
+        *days(text),
+        *(f for f in bare_dates(text) if f.value.count("/") == 2 or _after_a_weekday(text, f)),
+    ]
+
+
+def _after_a_weekday(text: str, found: Found) -> bool:
+    """ "Sat 17/1", "Tues 03/06", "Wednesday 4/6"."""
+    word = re.search(r"([a-z]+)\.?\s+$", text[: found.start].lower())
+    return word is not None and len(word[1]) >= 3 and any(d.startswith(word[1]) for d in WEEKDAYS)
 
 
 def years(text: str) -> list[Found]:
