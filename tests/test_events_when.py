@@ -145,7 +145,8 @@ def test_a_day_that_cannot_be_a_score_is_certain():
 def test_four_figures_that_are_a_time_are_no_year():
     assert when.years("assaulted by her partner at 1945 outside the flat") == []
     assert when.years("seen 1945 hrs") == []
-    # a year after a noun is still a year: the case's history
+    # a year after a word that brings one, or after a noun, is still a year: the case's history
+    assert [f.value for f in when.years("self-harm since about 2019")] == ["year:2019"]
     assert [f.value for f in when.years("DA incident 2019 with a former partner")] == [
         "year:2019"
     ]

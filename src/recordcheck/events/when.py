@@ -41,9 +41,11 @@ _CLOCKS = (
         r"(?!\s?(?:kg|g|cm|mm|m|ml|l|mg|mcg|mmol|%|x|st|lbs?|p|kilos?|grams?|litres?)\b)()",
         re.I,
     ),
-    # at 1945, by 2230: four figures after a word that brings a time are a time, not a year
+    # at 1945, by 2230: four figures after a word that brings a time are a time, not a year;
+    # but a year after a word that brings one ("since about 2019")
     re.compile(
-        rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in WORDS['clock_words'])})\s+"
+        "".join(rf"(?<!\b{re.escape(w)} )" for w in WORDS["year_words"])
+        + rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in WORDS['clock_words'])})\s+"
         r"([01]\d|2[0-3])([0-5]\d)(?!\w|[/%]|[:.]\d)()",
         re.I,
     ),
