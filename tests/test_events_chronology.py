@@ -291,6 +291,12 @@ def test_a_harm_dated_without_a_year_is_the_last_such_day_before_the_note(real_n
     assert (event.kind, event.date, event.time) == ("harm", "2024-06-01", None)
 
 
+def test_a_line_headed_by_a_day_dates_the_event_after_it(real_nlp):
+    text = "Incident 02/03 at home address.\nHis wife threw a mug at him, cut above eye."
+    event = only(events_in(real_nlp, text))
+    assert (event.kind, event.date, event.time) == ("incident", "2025-03-02", None)
+
+
 @pytest.mark.parametrize(
     "text",
     ["Fell in the bathroom, pain 7/10.", "Obs: BP 120/80, resp 18/12.\nShe fell in the lounge."],

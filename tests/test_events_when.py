@@ -140,6 +140,9 @@ def test_a_day_that_cannot_be_a_score_is_certain():
     assert [f.value for f in when.certain_days("Incident 11/01/25 21:30")] == ["date:11/01/25"]
     assert [f.value for f in when.certain_days("seen on 7/10")] == ["date:7/10"]
     assert when.certain_days("Obs: BP 120/80, temp 37.2, resp 18/12") == []
+    # a day that heads its line, the first figures in it
+    assert [f.value for f in when.opening_date("Incident 02/08 at home")] == ["date:02/08"]
+    assert when.opening_date("Obs: BP 120/80, resp 18/12.") == []
 
 
 def test_four_figures_that_are_a_time_are_no_year():
@@ -155,6 +158,8 @@ def test_four_figures_that_are_a_time_are_no_year():
 def test_a_date_with_no_year_of_what_cannot_be_to_come_is_the_last_one_before_the_note():
     assert resolve("date:01/06", "", "2025-01-10", "10:00", past=True) == ("2024-06-01", None)
     assert resolve("date:06/01", "", "2025-01-10", "10:00", past=True) == ("2025-01-06", None)
+    # a day just after the note is a plan it names, not last year's: "MFFD from 23/05"
+    assert resolve("date:23/05", "", "2025-05-22", "09:30", past=True) == ("2025-05-22", None)
     # a plan may be months ahead: a day after the note is not last year's
     assert resolve("date:01/06", "", "2025-01-10", "10:00") == ("2025-01-10", None)
 

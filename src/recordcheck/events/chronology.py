@@ -203,11 +203,12 @@ def _is_setting(statement: Span) -> bool:
 
 
 def _setting_when(setting: Span) -> tuple[str, str]:
-    """The time and day a line that says when gives; only a day it cannot mistake, for a
-    line of readings dates nothing: "Obs: BP 120/80, pain 7/10"."""
+    """The time and day a line that says when gives: a day it cannot mistake, or one that
+    heads the line ("Incident 02/08 at home"); a line of readings dates nothing: "Obs: BP
+    120/80, pain 7/10"."""
     text = setting.text
     clock = next((f.value for f in when.clock_times(text)), "")
-    day = next((f.value for f in when.certain_days(text)), "")
+    day = next((f.value for f in [*when.certain_days(text), *when.opening_date(text)]), "")
     return clock, day
 
 

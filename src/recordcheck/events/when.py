@@ -21,6 +21,11 @@ WORDS = package_toml(__package__, "significant.toml")["when"]
 # a date with no year after the note's own is last year's only within this many days
 # (unless what it dates cannot be to come)
 ROLL_BACK_DAYS = 183
+# a date heads a line when no more words than this come before it: "DA incident 02/08"
+OPENING_WORDS = 3
+# a date with no year up to this many days after the note is a plan the note names, even
+# beside what cannot be to come: "MFFD from 23/05 - fracture clinic 02/06"
+PLAN_AHEAD_DAYS = 31
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
@@ -167,6 +172,15 @@ def certain_days(text: str) -> list[Found]:
     ]
 
 
+def opening_date(text: str) -> list[Found]:
+    """A day/month that heads its line, the first figures in it: "Incident 02/08 at home"."""
+    first = next(iter(bare_dates(text)), None)
+    before = text[: first.start] if first is not None else ""
+    if first is None or any(c.isdigit() for c in before) or len(before.split()) > OPENING_WORDS:
+        return []
+    return [first]
+
+
 def _after_a_weekday(text: str, found: Found) -> bool:
     """ "Sat 17/1", "Tues 03/06", "Wednesday 4/6"."""
     word = re.search(r"([a-z]+)\.?\s+$", text[: found.start].lower())
@@ -255,7 +269,8 @@ def _written_date(written: str, note_day: date, past: bool) -> date | None:
         # "28/12" in early January is last December's; "24/04" in a note of 09/04 is to come
         last_year = _safe_date(note_day.year - 1, month, day)
         recent = last_year is not None and (note_day - last_year).days <= ROLL_BACK_DAYS
-        return last_year if recent or past else this_year
+        ahead = (this_year - note_day).days
+        return last_year if recent or (past and ahead > PLAN_AHEAD_DAYS) else this_year
     return this_year
 
 
