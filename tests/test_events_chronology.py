@@ -297,6 +297,12 @@ def test_a_line_headed_by_a_day_dates_the_event_after_it(real_nlp):
     assert (event.kind, event.date, event.time) == ("incident", "2025-03-02", None)
 
 
+def test_a_day_to_come_on_the_line_above_leaves_the_notes_day_and_time(real_nlp):
+    text = "Outstanding risk: trial 25/07.\nDean kicked the door in and threatened her."
+    event = only(events_in(real_nlp, text, date="2025-06-24"))
+    assert (event.date, event.time) == ("2025-06-24", "10:00")
+
+
 @pytest.mark.parametrize(
     "text",
     ["Fell in the bathroom, pain 7/10.", "Obs: BP 120/80, resp 18/12.\nShe fell in the lounge."],

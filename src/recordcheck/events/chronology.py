@@ -11,7 +11,8 @@ the cue when the statement is long), label = kind, with
 - span._.rc_event_source: who reported it, as the note names them, or "";
 - span._.rc_event_outcome: the clause recording the action taken, or None;
 - span._.rc_event_time: "HH:MM" the text gives, or "";
-- span._.rc_event_day: the day the text gives (see when.days), or "".
+- span._.rc_event_day: the day the text gives (see when.days), or "";
+- span._.rc_event_day_of_line_above: that day is from a verbless line above the event.
 
 Runs after rc_partners when the audit asks for it, and reads its agency marks.
 """
@@ -65,6 +66,7 @@ for _name, _default in (
     ("rc_event_outcome", None),
     ("rc_event_time", ""),
     ("rc_event_day", ""),
+    ("rc_event_day_of_line_above", False),
 ):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
@@ -97,7 +99,7 @@ def _told_on(first: Cue, then: Cue) -> bool:
     default_config={"extra_terms": {}},
     assigns=[
         "doc.spans", "span._.rc_event_source", "span._.rc_event_outcome",
-        "span._.rc_event_time", "span._.rc_event_day",
+        "span._.rc_event_time", "span._.rc_event_day", "span._.rc_event_day_of_line_above",
     ],
     requires=["token.dep", "token.lemma", "doc.sents"],
 )
@@ -183,6 +185,7 @@ class ChronologyMarker:
         clock, day = _when(statement, cue, self.source_verbs)
         if not clock and not day and event.setting is not None:
             clock, day = _setting_when(event.setting)
+            span._.rc_event_day_of_line_above = bool(day)
         span._.rc_event_time, span._.rc_event_day = clock, day or note_day
         return span
 
@@ -300,10 +303,11 @@ def chronology_events_for(doc: Doc, note: Note) -> tuple[ChronologyEvent, ...]:
         if when.before_the_year_of(span._.rc_event_day, note.date):
             continue  # "two call-outs to the address in 2024": the case's history
         outcome: Span | None = span._.rc_event_outcome
-        past = span.label_ in NEVER_TO_COME
-        date, time = when.resolve(
-            span._.rc_event_day, span._.rc_event_time, note.date, note.time, past=past
-        )
+        past, day, clock = span.label_ in NEVER_TO_COME, span._.rc_event_day, span._.rc_event_time
+        above = span._.rc_event_day_of_line_above
+        if above and when.after_the_note(day, clock, note.date, past=past):
+            day, clock = "", ""  # "Outstanding risk: trial 25/07." above: to come, not a setting
+        date, time = when.resolve(day, clock, note.date, note.time, past=past)
         events.append(
             ChronologyEvent(
                 kind=span.label_,

@@ -229,6 +229,13 @@ def resolve(
     return event_day.isoformat(), time
 
 
+def after_the_note(day: str, clock: str, note_date: str | None, *, past: bool = False) -> bool:
+    """The day resolves to one after the note's: "trial 25/07" in a note of June."""
+    when = iso_date(note_date)
+    event_day = _day_of(day, clock, when, past) if when is not None and day else None
+    return event_day is not None and event_day > when
+
+
 def before_the_year_of(day: str, note_date: str | None) -> bool:
     """ "year:2024" in a note of 2025: the event is history, not this note's."""
     when = iso_date(note_date)
