@@ -273,6 +273,45 @@ def test_a_decision_heading_alone_on_its_line_heads_the_decision_after_it(real_n
     assert (called.kind, called.source) == ("decision", "")
 
 
+@pytest.mark.parametrize(
+    "text", ["Decision:\nActions:\n- MARAC referral today", "Decision:\nNext steps:\n- SW to visit"]
+)
+def test_a_heading_after_a_decision_heading_ends_it(real_nlp, text):
+    assert events_in(real_nlp, text) == ()
+
+
+def test_a_time_in_four_figures_dates_the_event_and_is_no_year_of_history(real_nlp):
+    event = only(events_in(real_nlp, "Mum was assaulted by her partner at 1945 outside the flat."))
+    assert (event.kind, event.date, event.time) == ("harm", FRIDAY, "19:45")
+
+
+def test_a_harm_dated_without_a_year_is_the_last_such_day_before_the_note(real_nlp):
+    text = "Fell in the kitchen on 01/06, bruising to her arm."
+    event = only(events_in(real_nlp, text, date="2025-01-10"))
+    assert (event.kind, event.date, event.time) == ("harm", "2024-06-01", None)
+
+
+def test_a_line_headed_by_a_day_dates_the_event_after_it(real_nlp):
+    text = "Incident 02/03 at home address.\nHis wife threw a mug at him, cut above eye."
+    event = only(events_in(real_nlp, text))
+    assert (event.kind, event.date, event.time) == ("incident", "2025-03-02", None)
+
+
+def test_a_day_to_come_on_the_line_above_leaves_the_notes_day_and_time(real_nlp):
+    text = "Outstanding risk: trial 25/07.\nDean kicked the door in and threatened her."
+    event = only(events_in(real_nlp, text, date="2025-06-24"))
+    assert (event.date, event.time) == ("2025-06-24", "10:00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Fell in the bathroom, pain 7/10.", "Obs: BP 120/80, resp 18/12.\nShe fell in the lounge."],
+)
+def test_a_score_or_a_line_of_readings_does_not_date_the_event(real_nlp, text):
+    event = only(events_in(real_nlp, text))
+    assert (event.kind, event.date, event.time) == ("harm", FRIDAY, "10:00")
+
+
 def test_a_decision_is_not_dated_by_the_times_it_sets(real_nlp):
     text = "Outcome:\nYRO 12 months, EM curfew 19:00-07:00 for 6 months, supervision."
     assert only(events_in(real_nlp, text)).time == "10:00"

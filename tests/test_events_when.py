@@ -20,6 +20,9 @@ from recordcheck.events.when import clock_times, days, resolve, written_for
         ("call 17:00-17:30", ["17:00", "17:30"]),
         ("found at midnight", ["00:00"]),
         ("dinner at 7:45pm", ["19:45"]),
+        ("assaulted at 1945 outside the flat", ["19:45"]),
+        ("home by 2230.", ["22:30"]),
+        ("approx. 0830 on the landing", ["08:30"]),
     ],
 )
 def test_clock_times_in_a_note(text, expected):
@@ -116,10 +119,49 @@ def test_dates_and_years_written_on_their_own():
 
 def test_a_day_after_the_note_is_to_come_not_when_it_happened():
     # "MARAC referral submitted for the 24/04 meeting", written on 09/04
-    assert resolve("date:24/04", "", "2025-04-09", "12:00") == ("2025-04-09", "12:00")
-    assert resolve("date:24/04/25", "", "2025-04-09", "12:00") == ("2025-04-09", "12:00")
+    # and the note's time is no more the event's than its day
+    assert resolve("date:24/04", "", "2025-04-09", "12:00") == ("2025-04-09", None)
+    assert resolve("date:24/04/25", "", "2025-04-09", "12:00") == ("2025-04-09", None)
+    assert resolve("date:24/04", "18:00", "2025-04-09", "12:00") == ("2025-04-09", "18:00")
     # a date just after the note's in January is last December's
     assert resolve("date:28/12", "", "2025-01-05", "12:00") == ("2024-12-28", None)
+
+
+@pytest.mark.parametrize(
+    "text", ["pain 7/10, took paracetamol", "GCS 14/12 on arrival", "AMT: 9/10", "needs 24/7 care",
+             "Mood very low (\"2/10\")", "pain score was 3/5"],
+)
+def test_a_score_or_a_ratio_is_no_date(text):
+    assert when.bare_dates(text) == []
+
+
+def test_a_day_that_cannot_be_a_score_is_certain():
+    assert [f.value for f in when.certain_days("Tues 03/06 approx 21:30")] == ["date:03/06"]
+    assert [f.value for f in when.certain_days("Incident 11/01/25 21:30")] == ["date:11/01/25"]
+    assert [f.value for f in when.certain_days("seen on 7/10")] == ["date:7/10"]
+    assert when.certain_days("Obs: BP 120/80, temp 37.2, resp 18/12") == []
+    # a day that heads its line, the first figures in it
+    assert [f.value for f in when.opening_date("Incident 02/08 at home")] == ["date:02/08"]
+    assert when.opening_date("Obs: BP 120/80, resp 18/12.") == []
+
+
+def test_four_figures_that_are_a_time_are_no_year():
+    assert when.years("assaulted by her partner at 1945 outside the flat") == []
+    assert when.years("seen 1945 hrs") == []
+    # a year after a word that brings one, or after a noun, is still a year: the case's history
+    assert [f.value for f in when.years("self-harm since about 2019")] == ["year:2019"]
+    assert [f.value for f in when.years("DA incident 2019 with a former partner")] == [
+        "year:2019"
+    ]
+
+
+def test_a_date_with_no_year_of_what_cannot_be_to_come_is_the_last_one_before_the_note():
+    assert resolve("date:01/06", "", "2025-01-10", "10:00", past=True) == ("2024-06-01", None)
+    assert resolve("date:06/01", "", "2025-01-10", "10:00", past=True) == ("2025-01-06", None)
+    # a day just after the note is a plan it names, not last year's: "MFFD from 23/05"
+    assert resolve("date:23/05", "", "2025-05-22", "09:30", past=True) == ("2025-05-22", None)
+    # a plan may be months ahead: a day after the note is not last year's
+    assert resolve("date:01/06", "", "2025-01-10", "10:00") == ("2025-01-10", None)
 
 
 def test_a_year_before_the_notes_own_is_history():

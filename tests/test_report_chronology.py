@@ -122,6 +122,16 @@ def test_a_contact_rows_outcome_does_not_repeat_its_summary():
     assert row is not None and row.outcome == "He will see her today."
 
 
+def test_an_outcome_repeats_the_summary_only_in_whole_words():
+    text = "Rang Dr Ahmed at Riverside Surgery about the bruises. GP will see her."
+    start = text.index("Dr Ahmed")
+    contact = ContactEvent(
+        "Riverside Surgery", "health", start, start + 8, outcome="Surgery about the bruise."
+    )
+    row = contact_event(result("N1", text, contacts=[contact]))
+    assert row is not None and row.outcome == "Surgery about the bruise."
+
+
 
 def test_a_contact_rows_outcome_is_not_the_long_passage_its_summary_shortens():
     text = "Present: Freya, mum, KH, JP, Bev Ashworth (SN).\n" + "- a plan item\n" * 30

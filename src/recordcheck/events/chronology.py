@@ -11,7 +11,8 @@ the cue when the statement is long), label = kind, with
 - span._.rc_event_source: who reported it, as the note names them, or "";
 - span._.rc_event_outcome: the clause recording the action taken, or None;
 - span._.rc_event_time: "HH:MM" the text gives, or "";
-- span._.rc_event_day: the day the text gives (see when.days), or "".
+- span._.rc_event_day: the day the text gives (see when.days), or "";
+- span._.rc_event_day_of_line_above: that day is from a verbless line above the event.
 
 Runs after rc_partners when the audit asks for it, and reads its agency marks.
 """
@@ -30,6 +31,7 @@ from recordcheck.events.cues import DISCLOSING_VERBS, Cue, SignificantCues
 from recordcheck.events.event_details import opening_source, outcome_of, source_of
 from recordcheck.events.statements import (
     after_a_label,
+    is_a_heading,
     is_list_item,
     opens_a_list,
     says_done,
@@ -52,6 +54,8 @@ OUTCOME_REACH = 4
 JOIN_REACH = 2
 # Harm and incident are one episode told in turn: "Cut on right hand. Called 999. Police attended."
 EPISODE = frozenset({"harm", "incident"})
+# Events that have happened by the time they are recorded: a date with no year is a past one
+NEVER_TO_COME = frozenset({"harm", "incident", "disclosure"})
 # a time in a clause these open dates something else: "since the team started on 15/07"
 SETTING_MARKS = frozenset({"since", "until", "till", "before"})
 TIME_PREPOSITIONS = frozenset({"after", "before", "during", "until"})
@@ -62,6 +66,7 @@ for _name, _default in (
     ("rc_event_outcome", None),
     ("rc_event_time", ""),
     ("rc_event_day", ""),
+    ("rc_event_day_of_line_above", False),
 ):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
@@ -94,7 +99,7 @@ def _told_on(first: Cue, then: Cue) -> bool:
     default_config={"extra_terms": {}},
     assigns=[
         "doc.spans", "span._.rc_event_source", "span._.rc_event_outcome",
-        "span._.rc_event_time", "span._.rc_event_day",
+        "span._.rc_event_time", "span._.rc_event_day", "span._.rc_event_day_of_line_above",
     ],
     requires=["token.dep", "token.lemma", "doc.sents"],
 )
@@ -150,12 +155,13 @@ class ChronologyMarker:
         plan_headings = self.cues.words["plan_headings"]
         in_plan_list = decided = False
         for index, statement in enumerate(statements):
-            if opens_a_list(statement, plan_headings):
-                in_plan_list = True
-                continue
-            if decided:
+            if decided and not is_a_heading(statement):
                 decided = False  # "Decision:" alone on its line: the next line is what
                 yield index, Cue("decision", statement[:1])
+                continue
+            decided = False  # any heading ends it: "Decision:" then "Actions:"
+            if opens_a_list(statement, plan_headings):
+                in_plan_list = True
                 continue
             if opens_a_list(statement, self.cues.words["decision_headings"]):
                 decided = True
@@ -179,6 +185,7 @@ class ChronologyMarker:
         clock, day = _when(statement, cue, self.source_verbs)
         if not clock and not day and event.setting is not None:
             clock, day = _setting_when(event.setting)
+            span._.rc_event_day_of_line_above = bool(day)
         span._.rc_event_time, span._.rc_event_day = clock, day or note_day
         return span
 
@@ -195,14 +202,16 @@ def _is_setting(statement: Span) -> bool:
         t.pos_ in ("VERB", "AUX") or t.lower_ in SETTING_MARKS | {"by", "no"} for t in statement
     ):
         return False
-    text = statement.text
-    return bool(when.clock_times(text) or when.days(text) or when.bare_dates(text))
+    return _setting_when(statement) != ("", "")
 
 
 def _setting_when(setting: Span) -> tuple[str, str]:
+    """The time and day a line that says when gives: a day it cannot mistake, or one that
+    heads the line ("Incident 02/08 at home"); a line of readings dates nothing: "Obs: BP
+    120/80, pain 7/10"."""
     text = setting.text
     clock = next((f.value for f in when.clock_times(text)), "")
-    day = next((f.value for f in [*when.days(text), *when.bare_dates(text)]), "")
+    day = next((f.value for f in [*when.certain_days(text), *when.opening_date(text)]), "")
     return clock, day
 
 
@@ -294,7 +303,11 @@ def chronology_events_for(doc: Doc, note: Note) -> tuple[ChronologyEvent, ...]:
         if when.before_the_year_of(span._.rc_event_day, note.date):
             continue  # "two call-outs to the address in 2024": the case's history
         outcome: Span | None = span._.rc_event_outcome
-        date, time = when.resolve(span._.rc_event_day, span._.rc_event_time, note.date, note.time)
+        past, day, clock = span.label_ in NEVER_TO_COME, span._.rc_event_day, span._.rc_event_time
+        above = span._.rc_event_day_of_line_above
+        if above and when.after_the_note(day, clock, note.date, past=past):
+            day, clock = "", ""  # "Outstanding risk: trial 25/07." above: to come, not a setting
+        date, time = when.resolve(day, clock, note.date, note.time, past=past)
         events.append(
             ChronologyEvent(
                 kind=span.label_,

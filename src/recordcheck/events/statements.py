@@ -50,10 +50,15 @@ def lead_in(statement: Span) -> tuple[Token | None, bool]:
     return (doc[index] if index >= 0 else None), bulleted
 
 
+def is_a_heading(statement: Span) -> bool:
+    """A heading alone on its line: "Actions:", "Background:"."""
+    return statement.text.strip().endswith(":")
+
+
 def opens_a_list(statement: Span, headings: frozenset[str]) -> bool:
     """A plan heading alone on its line: "Actions:", "Next steps:"."""
     text = statement.text.strip()
-    return text.endswith(":") and text[:-1].strip().lower() in headings
+    return is_a_heading(statement) and text[:-1].strip().lower() in headings
 
 
 def says_done(statement: Span) -> bool:

@@ -13,10 +13,19 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from recordcheck.datafiles import package_toml
 from recordcheck.model import iso_date
 
+WORDS = package_toml(__package__, "significant.toml")["when"]
+
 # a date with no year after the note's own is last year's only within this many days
+# (unless what it dates cannot be to come)
 ROLL_BACK_DAYS = 183
+# a date heads a line when no more words than this come before it: "DA incident 02/08"
+OPENING_WORDS = 3
+# a date with no year up to this many days after the note is a plan the note names, even
+# beside what cannot be to come: "MFFD from 23/05 - fracture clinic 02/06"
+PLAN_AHEAD_DAYS = 31
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
@@ -35,6 +44,14 @@ _CLOCKS = (
     re.compile(
         r"(?<![\d/:.£$€])([01]\d|2[0-3])\.([0-5]\d)(?![\d.])"
         r"(?!\s?(?:kg|g|cm|mm|m|ml|l|mg|mcg|mmol|%|x|st|lbs?|p|kilos?|grams?|litres?)\b)()",
+        re.I,
+    ),
+    # at 1945, by 2230: four figures after a word that brings a time are a time, not a year;
+    # but a year after a word that brings one ("since about 2019")
+    re.compile(
+        "".join(rf"(?<!\b{re.escape(w)} )" for w in WORDS["year_words"])
+        + rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in WORDS['clock_words'])})\s+"
+        r"([01]\d|2[0-3])([0-5]\d)(?!\w|[/%]|[:.]\d)()",
         re.I,
     ),
     # at 8.30: a full stop between hour and minute only after a word that brings a time
@@ -67,6 +84,14 @@ _DAYS = re.compile(
 _BARE_DATES = re.compile(
     r"(?<![\w/£.:])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>\d{2}|\d{4}))?(?![\d/%])"
 )
+# a score after its name, maybe with a colon or a verb between: "pain 7/10", "AMT: 9/10"
+_SCORED = re.compile(
+    rf"\b(?:{'|'.join(re.escape(w) for w in WORDS['score_words'])})"
+    r"\s*(?:[:=-]\s*)?(?:(?:is|was|now|of|at)\s+)?[\"'(]*$",
+    re.I,
+)
+# a score out of ten ("7/10") and round the clock ("24/7") are no days, written bare
+_NOT_DAYS = re.compile(r"(?:10|[0-9])/10|24/7")
 # a year on its own: "two call-outs in 2024", "incidents recorded 2019/2020"
 _YEARS = re.compile(r"(?<![\w/£.])(?P<year>(?:19|20)\d\d)(?![\w%])")
 
@@ -122,6 +147,8 @@ def bare_dates(text: str) -> list[Found]:
     """Every day/month date the text gives, with "on" or without: "charged 12/01"."""
     found = []
     for match in _BARE_DATES.finditer(text):
+        if _not_a_day(text, match):
+            continue
         if 1 <= int(match["month"]) <= 12 and 1 <= int(match["day"]) <= 31:
             year = f"/{match['year']}" if match["year"] else ""
             value = f"date:{match['day']}/{match['month']}{year}"
@@ -129,9 +156,45 @@ def bare_dates(text: str) -> list[Found]:
     return found
 
 
+def _not_a_day(text: str, match: re.Match) -> bool:
+    """A score or a ratio written like a day: "pain 7/10", "24/7 care"."""
+    if match["year"]:
+        return False
+    return bool(_NOT_DAYS.fullmatch(match[0]) or _SCORED.search(text[: match.start()]))
+
+
+def certain_days(text: str) -> list[Found]:
+    """The days the text names that cannot be a score or a ratio: with "on" or a weekday
+    ("on 7/10", "Sat 17/1"), a word like "yesterday", or a year ("11/01/25")."""
+    return [
+        *days(text),
+        *(f for f in bare_dates(text) if f.value.count("/") == 2 or _after_a_weekday(text, f)),
+    ]
+
+
+def opening_date(text: str) -> list[Found]:
+    """A day/month that heads its line, the first figures in it: "Incident 02/08 at home"."""
+    first = next(iter(bare_dates(text)), None)
+    before = text[: first.start] if first is not None else ""
+    if first is None or any(c.isdigit() for c in before) or len(before.split()) > OPENING_WORDS:
+        return []
+    return [first]
+
+
+def _after_a_weekday(text: str, found: Found) -> bool:
+    """ "Sat 17/1", "Tues 03/06", "Wednesday 4/6"."""
+    word = re.search(r"([a-z]+)\.?\s+$", text[: found.start].lower())
+    return word is not None and len(word[1]) >= 3 and any(d.startswith(word[1]) for d in WEEKDAYS)
+
+
 def years(text: str) -> list[Found]:
-    """Every year written on its own ("in 2024"), as "year:2024"."""
-    return [Found(m.start(), m.end(), f"year:{m['year']}") for m in _YEARS.finditer(text)]
+    """Every year written on its own ("in 2024"), as "year:2024"; not a time ("at 1945")."""
+    clocks = clock_times(text)
+    return [
+        Found(m.start(), m.end(), f"year:{m['year']}")
+        for m in _YEARS.finditer(text)
+        if not any(c.start < m.end() and m.start() < c.end for c in clocks)
+    ]
 
 
 def written_for(opening: str) -> str:
@@ -144,19 +207,33 @@ def written_for(opening: str) -> str:
 
 
 def resolve(
-    day: str, clock: str, note_date: str | None, note_time: str | None
+    day: str, clock: str, note_date: str | None, note_time: str | None, *, past: bool = False
 ) -> tuple[str | None, str | None]:
-    """The event's (ISO date, HH:MM): what the text gives, else the note's own."""
+    """The event's (ISO date, HH:MM): what the text gives, else the note's own.
+
+    past: the event cannot be still to come (a harm, an incident, a disclosure), so a
+    date with no year is the last such day before the note: "on 01/06" in January.
+    """
     when = iso_date(note_date)
     if when is None or not day:
         return note_date, clock or note_time
-    event_day = _day_of(day, clock, when)
-    if event_day is None or event_day > when:
-        # a day after the note is a plan or a hearing to come, not when this happened
+    event_day = _day_of(day, clock, when, past)
+    if event_day is None:
         return note_date, clock or note_time
+    if event_day > when:
+        # a day after the note is a plan or a hearing to come, not when this happened;
+        # the note's time is no more the event's than its day is
+        return note_date, clock or None
     # a day other than the note's own with no time given: the note's time is not the event's
     time = clock or (note_time if event_day == when else None)
     return event_day.isoformat(), time
+
+
+def after_the_note(day: str, clock: str, note_date: str | None, *, past: bool = False) -> bool:
+    """The day resolves to one after the note's: "trial 25/07" in a note of June."""
+    when = iso_date(note_date)
+    event_day = _day_of(day, clock, when, past) if when is not None and day else None
+    return event_day is not None and event_day > when
 
 
 def before_the_year_of(day: str, note_date: str | None) -> bool:
@@ -165,7 +242,7 @@ def before_the_year_of(day: str, note_date: str | None) -> bool:
     return day.startswith("year:") and when is not None and int(day[5:]) < when.year
 
 
-def _day_of(day: str, clock: str, note_day: date) -> date | None:
+def _day_of(day: str, clock: str, note_day: date, past: bool) -> date | None:
     if day == "today":
         return note_day
     if day == "yesterday":
@@ -182,12 +259,13 @@ def _day_of(day: str, clock: str, note_day: date) -> date | None:
             return note_day - timedelta(days=7) if kind == "last" else None
         return note_day - timedelta(days=back)
     if day.startswith("date:"):
-        return _written_date(day.removeprefix("date:"), note_day)
+        return _written_date(day.removeprefix("date:"), note_day, past)
     return None
 
 
-def _written_date(written: str, note_day: date) -> date | None:
-    """ "16/9" in a note of 2024-09-20 is 2024-09-16; "28/12" in January is last year's."""
+def _written_date(written: str, note_day: date, past: bool) -> date | None:
+    """ "16/9" in a note of 2024-09-20 is 2024-09-16; "28/12" in January is last year's,
+    and so is "01/06" when what it dates cannot be still to come."""
     parts = [int(part) for part in written.split("/")]
     day, month = parts[0], parts[1]
     if len(parts) == 3:
@@ -198,7 +276,8 @@ def _written_date(written: str, note_day: date) -> date | None:
         # "28/12" in early January is last December's; "24/04" in a note of 09/04 is to come
         last_year = _safe_date(note_day.year - 1, month, day)
         recent = last_year is not None and (note_day - last_year).days <= ROLL_BACK_DAYS
-        return last_year if recent else this_year
+        ahead = (this_year - note_day).days
+        return last_year if recent or (past and ahead > PLAN_AHEAD_DAYS) else this_year
     return this_year
 
 

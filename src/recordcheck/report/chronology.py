@@ -14,6 +14,7 @@ open at tens of thousands of notes, where a Word table does not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date, time
 from pathlib import Path
@@ -121,7 +122,9 @@ def _repeats(outcome: str, summary: str) -> bool:
     start ("Present: ... - reduced timetable…" over the same list)."""
     words = " ".join(outcome.split()).rstrip(".")
     shortened = summary.endswith("…") and words.startswith(summary.rstrip("…"))
-    return bool(words) and (words in summary or shortened)
+    # whole words: "Logged." is not repeated by "Blogged about it"
+    quoted = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", summary) is not None
+    return bool(words) and (quoted or shortened)
 
 
 def agencies_involved(result: NoteResult, event: ChronologyEvent) -> list[str]:
