@@ -147,3 +147,21 @@ def test_contact_figures_per_team_show_the_weakest_style_first():
     rows = _contact_team_rows({"Housing team": strong, "Hostel team": weak})
     assert [row.split()[0] for row in rows[2:]] == ["Hostel", "Housing"]
     assert rows[2].split()[-2:] == ["0.50", "1.00"]
+
+
+def test_an_unnamed_agency_matches_a_label_of_its_kind_for_every_labelled_type():
+    from recordcheck.contact_scoring import same_agency
+
+    # the labellers' types that have a kind of their own in the agency lexicon
+    assert same_agency("Care provider (not named)", "care provider", "the agency", "care provider")
+    assert same_agency("DWP / benefits (not named)", "benefits", "UC", "DWP or benefits")
+    assert same_agency(
+        "Drug and alcohol service (not named)", "drug and alcohol", "the team", "drug and alcohol"
+    )
+    assert same_agency(
+        "Environmental health (not named)", "regulator", "EHO", "environmental health"
+    )
+    # a kind the lexicon has no type for still never matches an unnamed agency of another kind
+    assert not same_agency(
+        "Care provider (not named)", "care provider", "the court", "legal or court"
+    )

@@ -38,6 +38,13 @@ KIND_OF_LABEL = {
     "domestic abuse service": "domestic abuse",
     "marac or panel": "domestic abuse",
     "advocacy": "advocacy",
+    "drug and alcohol": "drug and alcohol",
+    "dwp or benefits": "benefits",
+    "care provider": "care provider",
+    "fire and rescue": "fire and rescue",
+    "regulator": "regulator",
+    "dbs": "regulator",
+    "environmental health": "regulator",
 }
 UNNAMED = "not named"
 COUNTED = ("done", "attempted")
