@@ -13,10 +13,12 @@ while tuning) took its place as the test split.
 
 writers/ holds notes by sixteen more writers, each a separate helper with its
 own persona and service (see writers/prompts/), labelled in separate passes.
-They form two splits by writer, never by note: writers-blind/ (four writers
-kept out of all development: scored once per release) and writers-dev/ (the
-rest). Each writer's labels are its adjudicated gold.jsonl where one exists,
-else its first annotation pass (labels-A.jsonl).
+They form splits by writer, never by note: writers-blind/ (four writers
+kept out of all development: scored once per release), writers-fresh/ (four
+writers added later, scored once with the code of the release they arrived
+in, before anyone studied them) and writers-dev/ (the rest). Each writer's
+labels are its adjudicated gold.jsonl where one exists, else its first
+annotation pass (labels-A.jsonl).
 
     python corpus/assemble.py     # rewrites every split
 """
@@ -35,6 +37,8 @@ CANONICAL_COLUMNS = ["note_id", "case_id", "date", "time", "author", "note_type"
 WRITER_COLUMNS = [*CANONICAL_COLUMNS[:5], "author_role", "team", *CANONICAL_COLUMNS[5:]]
 # Writers never used for development: the leave-writer-out blind split.
 BLIND_WRITERS = ("W03", "W07", "W11", "W16")
+# Writers added in a later release: their first score is a second leave-writer-out figure.
+FRESH_WRITERS = ("W17", "W18", "W19", "W20")
 LABELS = {"missing", "ok", "n/a"}
 DEV_SHARE = 0.3  # of case files, chosen by a stable hash so the split never drifts
 
@@ -156,8 +160,12 @@ def main() -> int:
         print(describe(name, split))
     writers = read_writers(CORPUS / "writers")
     by_writer = {
-        "writers-dev": [n for w, ns in writers.items() if w not in BLIND_WRITERS for n in ns],
+        "writers-dev": [
+            n for w, ns in writers.items()
+            if w not in BLIND_WRITERS and w not in FRESH_WRITERS for n in ns
+        ],
         "writers-blind": [n for w, ns in writers.items() if w in BLIND_WRITERS for n in ns],
+        "writers-fresh": [n for w, ns in writers.items() if w in FRESH_WRITERS for n in ns],
     }
     for name, split in by_writer.items():
         if split:
