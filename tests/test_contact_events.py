@@ -207,3 +207,24 @@ def test_the_rules_files_service_table_keeps_the_organisation_out_of_the_registe
     assert result.exit_code == 0, result.output
     [checked] = json.loads((out / "report.json").read_text())["results"]
     assert [c["agency"] for c in checked["contacts"]] == ["GP (practice not named)"]
+
+
+def test_a_colleague_who_goes_by_a_title_is_no_partner(real_nlp):
+    """In a GP practice the authors are "Dr Tom Ashworth" and "Dr Priya Sandhu": "Dr Ashworth
+    made aware" and "Dr S" are the practice's own doctors; another practice's "Dr Shah" and a
+    police officer who shares a colleague's surname ("PC Sandhu") are partners still."""
+    reader = ContactEventReader(
+        real_nlp, {"names": [], "staff": ["Dr Tom Ashworth", "Dr Priya Sandhu"]}, gate=False
+    )
+
+    def agencies(text: str) -> set[str]:
+        note = Note("N1", "C1", text, author="Dr Priya Sandhu", author_role="Salaried GP",
+                    team="Thornleigh Medical Practice")
+        return {e.agency for e in reader.read(real_nlp(note_doc(real_nlp, note)))}
+
+    assert agencies("Discussed with Dr Ashworth, who agreed the plan.") == set()
+    assert agencies("Rang Dr S to update her on the bloods.") == set()
+    assert agencies("Rang Dr Shah at Oakfield Surgery to update her on the bloods.") == {
+        "Oakfield Surgery"
+    }
+    assert agencies("PC Sandhu rang to say the caution had been issued.") != set()

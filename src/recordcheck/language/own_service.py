@@ -61,6 +61,8 @@ class OwnServiceTest:
         self._staff_by_team = {
             team: [_name_parts(name) for name in names] for team, names in own.staff_by_team
         }
+        self._titled = _titled_names(own.staff)
+        self._titled_by_team = {team: _titled_names(names) for team, names in own.staff_by_team}
 
     def is_own_agency(self, canonical: str, team: str = "", role: str = "") -> bool:
         lowered, described_words = self._description(team, role)
@@ -95,8 +97,24 @@ class OwnServiceTest:
         return self._described[key]
 
     def is_named_colleague(self, written: str, team: str = "") -> bool:
-        """A colleague as the note writes them: never someone with a title ("PC Lee")."""
-        return not people_words().title_of(written) and self.is_colleague(written, False, team)
+        """A colleague as the note writes them. A title ("PC Lee") makes someone another
+        agency's, unless a colleague goes by that same title: in a GP practice whose staff
+        include "Dr Tom Ashworth", "Dr Ashworth" and "Dr A" are the partner next door."""
+        title = people_words().title_of(written)
+        if not title:
+            return self.is_colleague(written, False, team)
+        surname = _name_parts(written)[1]
+        titled = [
+            staff_surname
+            for staff_title, staff_surname in self._titled_staff(team)
+            if staff_title == _plain_title(title)
+        ]
+        if len(surname) == 1:  # "Dr A": an initial names a colleague only when one fits
+            return len([s for s in titled if s.startswith(surname)]) == 1
+        return surname in titled
+
+    def _titled_staff(self, team: str) -> list[tuple[str, str]]:
+        return self._titled_by_team.get(team, self._titled) if team else self._titled
 
     def is_colleague(self, person: str, titled: bool = False, team: str = "") -> bool:
         """A named person who is one of the staff (not someone with an agency's title):
@@ -118,6 +136,20 @@ def _has_word(words: str, text: str) -> bool:
 def _initials_agree(first: str, other: str) -> bool:
     """"J. Lee" and "Jodie Lee" may be one person; "Sam Lee" and "Jodie Lee" are not."""
     return not first or not other or first[0] == other[0]
+
+
+def _titled_names(names: Iterable[str]) -> list[tuple[str, str]]:
+    """(title, surname) of each name written with a professional title ("Dr Tom Ashworth")."""
+    found = []
+    for name in names:
+        title = people_words().title_of(name)
+        if title:
+            found.append((_plain_title(title), _name_parts(name)[1]))
+    return found
+
+
+def _plain_title(title: str) -> str:
+    return title.rstrip(".").lower()
 
 
 def _name_parts(name: str) -> tuple[str, str]:
