@@ -165,3 +165,22 @@ def test_an_unnamed_agency_matches_a_label_of_its_kind_for_every_labelled_type()
     assert not same_agency(
         "Care provider (not named)", "care provider", "the court", "legal or court"
     )
+
+
+def test_an_author_of_the_export_listed_as_a_partners_person_is_counted():
+    from recordcheck.contact_scoring import ContactScores
+    from recordcheck.model import ContactEvent
+
+    def listed(person: str) -> int:
+        event = ContactEvent(agency="Oakfield Surgery", agency_type="health", start=0, end=3,
+                             person=person)
+        scores = ContactScores()
+        scores.add_note("C1", [event], [], authors=["Dr Tom Ashworth", "Kerry Walsh"])
+        return scores.authors_listed
+
+    assert listed("Dr Ashworth") == 1
+    assert listed("T. Ashworth") == 1
+    assert listed("Kerry Walsh") == 1
+    assert listed("Dr Shah") == 0
+    assert listed("PC Ashworth") == 0  # another agency's officer who shares the surname
+    assert listed("") == 0

@@ -72,6 +72,7 @@ class ContactScores:
         default_factory=lambda: {name: [0, 0] for name in ATTRIBUTES}
     )
     own_service_listed: int = 0  # found contacts whose agency is the author's own team
+    authors_listed: int = 0  # found contacts whose person is one of the export's authors
     # per case file: (found agencies, labelled agencies), scored once every note is in
     _case_agencies: dict[str, tuple[list, list]] = field(default_factory=dict)
 
@@ -85,6 +86,7 @@ class ContactScores:
         found: Sequence[ContactEvent],
         labelled: Sequence[dict],
         own_team: str = "",
+        authors: Sequence[str] = (),
     ) -> None:
         found = [event for event in found if event.status in COUNTED]
         labelled = [label for label in labelled if label.get("status") in COUNTED]
@@ -99,6 +101,9 @@ class ContactScores:
                 1 for event in found if UNNAMED not in event.agency and _words(event.agency)
                 and _words(event.agency) <= _words(own_team)
             )
+        self.authors_listed += sum(
+            1 for event in found if any(_same_person(event.person, a) for a in authors)
+        )
         case_found, case_labelled = self._case_agencies.setdefault(case_id, ([], []))
         case_found.extend((e.agency, e.agency_type) for e in found)
         case_labelled.extend((label["agency"], label.get("agency_type", "")) for label in labelled)
@@ -125,6 +130,20 @@ class ContactScores:
             self.agencies.false_positives += len(distinct_found) - matched
             self.agencies.false_negatives += len(distinct_labelled) - matched
         self._case_agencies.clear()
+
+
+def _same_person(written: str, author: str) -> bool:
+    """Whether a contact's person may be this author: the same surname, and the same first
+    initial or title where both are written ("Dr Ashworth", "T. Ashworth" ~ "Dr Tom
+    Ashworth"). Deliberately simple, and apart from the events layer it checks."""
+    mine, theirs = written.replace(".", " ").split(), author.replace(".", " ").split()
+    if len(mine) < 2 or len(theirs) < 2 or mine[-1].lower() != theirs[-1].lower():
+        return False
+    first = mine[0].lower()
+    return any(
+        first == word or (len(first) == 1 and word.startswith(first))
+        for word in (w.lower() for w in theirs[:-1])
+    )
 
 
 def _distinct_labels(labelled: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -104,7 +104,9 @@ def evaluate(
         note = checked.note
         if result.contacts is not None and "contacts" in gold[note.note_id]:
             labelled = gold[note.note_id]["contacts"]
-            result.contacts.add_note(note.case_id, checked.contacts, labelled, note.team)
+            result.contacts.add_note(
+                note.case_id, checked.contacts, labelled, note.team, staff
+            )
             if note.team:
                 team_contacts = result.contacts_by_team.setdefault(note.team, ContactScores())
                 team_contacts.add_note(note.case_id, checked.contacts, labelled, note.team)
@@ -246,6 +248,7 @@ def _contact_rows(scores: ContactScores) -> list[str]:
     ]
     rows.append("attribute accuracy on matched contacts: " + ", ".join(accuracies))
     rows.append(f"own team listed as a partner: {scores.own_service_listed}")
+    rows.append(f"an author of the export listed as a partner's person: {scores.authors_listed}")
     return rows
 
 
