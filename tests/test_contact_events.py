@@ -77,6 +77,27 @@ def test_direction(events, text, direction):
     assert one(events(text)).direction == direction
 
 
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        # "Tel" for telephoned, in clinical shorthand
+        ("Tel Eastbridge Integrated Front Door 01632 960200 at 12:40.", "out"),
+        ("Tel from Tom Akers, SW, Eastfield Children's Services (Assessment Team).", "in"),
+        # a numbered list item, and a role's participle between the call and the one called
+        ("2. Rang Eastbridge Front Door 13:00, spoke to Kim (consultation line).", "out"),
+        ("Rang allocated SW Hannah Quayle (CSC Assessment Team 1) 09:45 about the bruise.", "out"),
+    ],
+)
+def test_clipped_records_of_a_call_are_contacts(events, text, direction):
+    event = one(events(text))
+    assert (event.status, event.direction) == ("done", direction)
+
+
+def test_a_participle_that_is_another_act_still_ends_a_clipped_opening(events):
+    # "asked" is the writer's next act, not a description of the school
+    assert events("Rang mum, asked her to ring the school.") == []
+
+
 def test_everyone_listed_as_present_at_a_meeting_took_part(events):
     found = events(
         "Present: PC Jenny Ashford (Kent Police), Hannah Cole (midwife), Mel Hutchins (HV)."

@@ -54,6 +54,7 @@ OPENING_NOUNS = frozenset(WORDS["opening_nouns"])
 TOPIC_PREPOSITIONS = frozenset(WORDS["topic_prepositions"])
 TOPIC_VERBS = frozenset(WORDS["topic_verbs"])
 WRITER_WORDS = frozenset(WORDS["writer_words"])
+ROLE_MODIFIERS = frozenset(WORDS["role_modifiers"])
 CHANNEL_NOUNS = frozenset(WORDS["channel_nouns"])  # "informed by phone": how, not who
 PARTNER_LINKS = frozenset({"with", "to", "w/"})  # "Discussed with the GP", "Explained to HV"
 ROLES = frozenset(role.lower() for role in load_lexicon().roles)
@@ -241,7 +242,8 @@ def _in_list_under(text: str, mark_at: int, line_end: int, mention: Span) -> boo
 def clipped_opening(sentence: Span, mention: Span) -> Party | None:
     """ "Informed Moorgate Medical Practice of death", "Call from PC Lee": a note's clipped
     opening the parser often misreads; the opening word is the communication."""
-    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    # a list item's number ("2. Rang the Front Door") is not the opening
+    words = [t for t in sentence if not (t.is_punct or t.is_space or t.tag_ == "LS")]
     if not words:
         return None
     opening = words[0]
@@ -259,7 +261,7 @@ def clipped_opening(sentence: Span, mention: Span) -> Party | None:
         return None  # "Discussed Kelmshire Recovery Service for him", "Explained DNs"
     if _new_statement_after_dash(between):
         return None  # "Phoned mum 08:40 - crisis team visiting today"
-    if any(t.pos_ == "VERB" for t in between):
+    if any(t.pos_ == "VERB" and t.lower_ not in ROLE_MODIFIERS for t in between):
         return None  # "Asked him to keep the noise down ... college": another act comes first
     if any(t.lower_ == "from" for t in between):
         return Party(opening, opening, "from")  # "Call from PC Lee", "Email from Rob (SW)"
