@@ -249,3 +249,9 @@ def test_a_colleague_who_goes_by_a_title_is_no_partner(real_nlp):
         "Oakfield Surgery"
     }
     assert agencies("PC Sandhu rang to say the caution had been issued.") != set()
+
+
+def test_a_name_the_recogniser_took_with_its_role_for_an_organisation_is_a_person(events):
+    # the entity recogniser reads "Gemma Rowntree (SW" as one organisation
+    event = one(events("Spoke with Gemma Rowntree (SW, Westmere CSC) about the episode."))
+    assert (event.person, event.agency) == ("Gemma Rowntree", "Westmere Children's Social Care")

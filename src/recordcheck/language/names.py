@@ -182,10 +182,18 @@ class NameFinder:
         The recogniser often tags "Nicola Brandt" or "S. Mistry" ORG; hiding a
         place name by mistake costs less than leaving a person's name in clear.
         """
+        if ent.label_ != "ORG":
+            return False
         names = [token.text for token in ent if not token.is_punct]
+        bracket = next((token.i for token in ent if token.text == "("), None)
+        if bracket is not None:
+            # "Gemma Rowntree (SW": the recogniser took the role in; a person only when
+            # what comes before the bracket opens with a given name
+            names = [token.text for token in ent.doc[ent.start : bracket]]
+            if not names or not given_names().is_given_name(names[0]):
+                return False
         return (
-            ent.label_ == "ORG"
-            and 2 <= len(names) <= 3
+            2 <= len(names) <= 3
             and all(self.words.is_name_word(word) for word in names)
             and not self.words.is_organisation(names)
         )
