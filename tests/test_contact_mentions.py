@@ -3,7 +3,8 @@
 Each case is one error kind found on the writers' corpus, written afresh: a
 topic talked about, a person sitting beside an agency, an instruction to
 oneself, someone's wish, one agency under two names, a professional in an
-attendance list taking their neighbour's agency, and a hospital team's own wards
+attendance list taking their neighbour's agency, an agency qualifying a thing of its own
+("MARAC threshold met"), and a hospital team's own wards
 and therapists.
 """
 
@@ -48,10 +49,27 @@ def counted(found):
         "Advised her about Citizens Advice for the debt letters.",
         # someone's wish for a contact is not the contact
         "Her brother wants the police informed.",
+        # an agency qualifying a thing of its own: the thing is what the clause is about
+        "Risk is very high. Now meets the MARAC threshold.",
+        "College place confirmed, starts in September.",
+        "The CSC written agreement says he must not stay over.",
     ],
 )
 def test_topics_and_wishes_are_not_contacts(events, text):
     assert counted(events(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "agency_word"),
+    [
+        ("Police officers attended the flat with me at 14:00.", "police"),
+        ("Letter emailed to the Hillside Surgery admin inbox.", "hillside"),
+        ("Riverside Advice Centre appointment booked for Tuesday.", "riverside"),
+    ],
+)
+def test_people_addresses_and_dealings_of_an_agency_are_the_agency(events, text, agency_word):
+    found = counted(events(text))
+    assert len(found) == 1 and agency_word in found[0].agency.lower(), found
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from recordcheck.datafiles import package_toml
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.doc_values import text_of
+from recordcheck.language.organisations import organisation_heads
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
 WORDS = package_toml(__package__, "words.toml")
@@ -57,6 +58,8 @@ WRITER_WORDS = frozenset(WORDS["writer_words"])
 CHANNEL_NOUNS = frozenset(WORDS["channel_nouns"])  # "informed by phone": how, not who
 PARTNER_LINKS = frozenset({"with", "to", "w/"})  # "Discussed with the GP", "Explained to HV"
 ROLES = frozenset(role.lower() for role in load_lexicon().roles)
+# Nouns naming people or parts of an agency: "police officers", "school staff", "ASC brokerage".
+PARTY_NOUNS = frozenset(WORDS["party_nouns"])
 TOLD = frozenset(WORDS["told_lemmas"])
 # what a verb of telling takes when the partner is the one telling: "PC Lee informed me that"
 TOLD_WHOM = frozenset({"dobj", "dative", "iobj", "ccomp", "xcomp", "aux", "auxpass", "prt"})
@@ -95,6 +98,8 @@ def party_of(mention: Span) -> Party | None:
             return None  # "the police visit", "GP appointment": theirs, not ours
         if token.dep_ in ("compound", "poss", "nmod") and head.lower_ in MESSAGE_NOUNS:
             return _message_party(head)  # "MASH outcome: ...", "MARAC actions received"
+        if _names_its_thing(mention, token):
+            return None  # "MARAC threshold met", "College place confirmed": not the agency
         if head.pos_ in ("VERB", "AUX") and token.dep_ not in ("conj", "appos"):
             return None  # a verb that is not communication: "involve", "known to"
         if token.dep_ not in CLIMB_DEPS:
@@ -104,6 +109,29 @@ def party_of(mention: Span) -> Party | None:
 
 
 NOT_A_PARTY = "none"
+
+
+def _names_its_thing(mention: Span, token: Token) -> bool:
+    """The agency only qualifies a common noun that is no one of it: "MARAC threshold met",
+    "College place confirmed", "UC housing costs missing", "GP Brookside - pt agrees". The
+    noun is then what the clause is about, not the agency; but people and parts of it
+    ("police officers", "Ambulance clinician", "nursery manager", "ASC brokerage"), its
+    addresses ("the practice admin inbox"), its appointments, hearings and applications to it
+    ("Advice Centre appt booked", "Crown Court trial attended"), and its messages and
+    meetings (above) are the agency itself."""
+    head = token.head
+    if token.i != mention.root.i or token.dep_ not in ("compound", "nmod"):
+        return False  # only the agency's own word: "Calderbrook ASC Front Door - long lie"
+    if mention.start <= head.i < mention.end:
+        return False
+    if head.pos_ != "NOUN" or head.i < token.i:
+        return False
+    return not (
+        head.lemma_.lower() in PARTY_NOUNS
+        or head.lower_ in PARTY_NOUNS
+        or head.lower_ in ROLES
+        or head.lower_ in organisation_heads()
+    )
 
 
 def _message_acted_on(noun: Token) -> Party | None:
