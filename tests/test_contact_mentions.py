@@ -147,3 +147,20 @@ def test_a_named_fire_service_is_typed_as_one(real_nlp):
     )))
     types = {span._.rc_agency: span._.rc_agency_type for span in doc.spans["rc_agencies"]}
     assert types.get("Westvale Fire and Rescue") == "fire and rescue", types
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the recogniser ran the name over a spaced dash, a line break and a bullet
+        ("Offered the Lighthouse Centre - Jo agreed to think about it.", "Lighthouse Centre"),
+        ("Good progress. MET\n- Housing: on Homefinder, band C.", "Housing (provider not named)"),
+    ],
+)
+def test_no_organisation_name_runs_over_a_dash_or_a_line_break(real_nlp, text, name):
+    doc = real_nlp(note_doc(real_nlp, Note("N1", "C1", text, author="Nadia Rahman")))
+    assert [span._.rc_agency for span in doc.spans["rc_agencies"]] == [name]
+
+
+def test_a_clipped_opening_does_not_reach_the_next_line(events):
+    assert counted(events("Good progress. MET\n- Housing: on Homefinder, band C.")) == []

@@ -280,6 +280,8 @@ def clipped_opening(sentence: Span, mention: Span) -> Party | None:
     if not opens_with_contact or not 0 < reach <= TELEGRAPHIC_REACH:
         return None
     between = sentence.doc[opening.i + 1 : mention.start]
+    if any("\n" in t.text for t in between):
+        return None  # "Good progress. MET / - Housing: on the list": the opening's line ended
     if any(t.lower_ in TOPIC_PREPOSITIONS for t in between):
         return None  # "Advised pt about OPG": what was talked about
     spoken_to = any(t.lower_ in PARTNER_LINKS for t in between)
