@@ -130,6 +130,24 @@ def test_what_an_agency_did_in_someone_elses_account_is_not_our_contact(events, 
     assert events(text) == {}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the agency in a to-clause of what someone else was asked to do
+        "Asked mum to keep the GP informed of any new bruising, gave her the leaflet.",
+        # a base-form verb joined to a verb of telling, however the parser joins it
+        "Ex messaging her a lot - advised her to keep screenshots and report any threats to "
+        "police.",
+    ],
+)
+def test_a_contact_someone_was_told_to_make_is_theirs(events, text):
+    assert events(text) == {}
+
+
+def test_a_contact_in_the_past_beside_advice_stays_the_writers(events):
+    assert "Police (force not named)" in events("Advised her and rang the police at 14:00.")
+
+
 def test_a_visit_the_writer_was_at_and_a_telling_by_phone_stay_contacts(events):
     visited = events("PC Aisha Gordon visited yesterday at 14:00 and spoke with Irene with me.")
     assert visited["Police (force not named)"].direction == "both"
