@@ -311,7 +311,8 @@ def _new_statement_after_dash(between: Span) -> bool:
 
 def subject_before_verb(sentence: Span, mention: Span) -> Party | None:
     """ "Dr Ahmed (GP) rang to say ...", "Priya SW visited": the parser often loses a name
-    followed by its role; the verb right after the name and role is theirs."""
+    followed by its role; the verb right after the name and role is theirs. Not after a
+    colon or a spaced dash, which ends a label: "GP - Imran agreed to book" is Imran's."""
     doc, index, depth, role_words = sentence.doc, mention.end, 0, 0
     while index < sentence.end:
         token = doc[index]
@@ -319,6 +320,8 @@ def subject_before_verb(sentence: Span, mention: Span) -> Party | None:
             depth += 1
         elif token.text == ")":
             depth -= 1
+        elif depth == 0 and labels(token):
+            return None  # "Offered the Beacon Centre - Leanne agreed": a label's end
         elif depth == 0 and not token.is_punct:
             if verb_form(token) or (token.pos_ == "VERB" and token.lemma_.lower() in IN_LEMMAS):
                 return Party(token, token, "subject")
