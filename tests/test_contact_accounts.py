@@ -118,6 +118,10 @@ def test_a_list_of_whose_actions_it_is_is_still_to_do(events):
         # a professional's own work on an earlier day, with nothing putting the writer there
         "Mum home and comfortable, DN visited last night.",
         "Police attended, he was arrested, NFA at the time.",
+        # their work under way or to come, with nothing putting the writer there
+        "Rang dad 09:10 - home treatment team visiting this afternoon.",
+        "Baby feeding well, health visitor visiting on Friday.",
+        "District nurse visiting daily for the dressing.",
         # their contact with the person, not with us
         "DN has referred Irene to the tissue viability nurse.",
         # gone, with no message left us

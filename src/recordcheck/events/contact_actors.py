@@ -102,13 +102,17 @@ class ContactActors:
 def _reported_visit(verb: Token) -> bool:
     """ "DN visited last night", "CAMHS crisis team visited yesterday", "police attended, NFA
     at the time": a professional's own work with the person on an earlier day, with
-    nothing in the sentence putting the writer there, is what someone told us of it."""
+    nothing in the sentence putting the writer there, is what someone told us of it; and
+    in the progressive ("crisis team visiting today", "midwife visiting") it is their work
+    under way or to come, not a contact the note records."""
     sentence = verb.sent
     if any(t.lower_ in WRITER_THERE for t in sentence):
         return False  # "PC Gordon visited yesterday - spoke with Irene with me"
     lowered = sentence.text.lower()
     if verb.lemma_.lower() not in OWN_WORK:
         return False  # "Dr Anand said too high, last year 58": the year is the reading's
+    if verb.tag_ == "VBG":
+        return True  # "crisis team visiting today": their visit, under way or to come
     return any(re.search(rf"\b{re.escape(words)}\b", lowered) for words in EARLIER_DAYS)
 
 
