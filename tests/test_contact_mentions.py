@@ -155,9 +155,11 @@ def test_a_named_fire_service_is_typed_as_one(real_nlp):
         # the recogniser ran the name over a spaced dash, a line break and a bullet
         ("Offered the Lighthouse Centre - Jo agreed to think about it.", "Lighthouse Centre"),
         ("Good progress. MET\n- Housing: on Homefinder, band C.", "Housing (provider not named)"),
+        # a saint's possessive is part of the name, though written in lower case
+        ("Rang St Oswald's CE Primary about attendance.", "St Oswald's CE Primary"),
     ],
 )
-def test_no_organisation_name_runs_over_a_dash_or_a_line_break(real_nlp, text, name):
+def test_an_organisations_name_is_read_whole(real_nlp, text, name):
     doc = real_nlp(note_doc(real_nlp, Note("N1", "C1", text, author="Nadia Rahman")))
     assert [span._.rc_agency for span in doc.spans["rc_agencies"]] == [name]
 

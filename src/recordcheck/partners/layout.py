@@ -56,8 +56,8 @@ def after_last_lower_case_word(ent: Span) -> int:
     """Where an organisation's name starts: "Referral to Harbour DA Service" -> "Harbour"."""
     start = ent.start
     for token in ent[:-1]:
-        if token.is_lower and token.lower_ not in NAME_JOINERS:
-            start = token.i + 1
+        if token.is_lower and token.lower_ not in NAME_JOINERS and token.tag_ != "POS":
+            start = token.i + 1  # but "St Anne's CE Primary" keeps its saint's "'s"
     return start
 
 
