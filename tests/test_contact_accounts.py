@@ -118,16 +118,39 @@ def test_a_list_of_whose_actions_it_is_is_still_to_do(events):
         # a professional's own work on an earlier day, with nothing putting the writer there
         "Mum home and comfortable, DN visited last night.",
         "Police attended, he was arrested, NFA at the time.",
+        # their work under way or to come, with nothing putting the writer there
+        "Rang dad 09:10 - home treatment team visiting this afternoon.",
+        "Baby feeding well, health visitor visiting on Friday.",
+        "District nurse visiting daily for the dressing.",
         # their contact with the person, not with us
         "DN has referred Irene to the tissue viability nurse.",
         # gone, with no message left us
         "Up until the ambulance left at 04:40, then back to bed.",
         # told, by someone else
         "Theo's school informed by Margaret.",
+        # the agency in a to-clause of what someone else was asked to do
+        "Asked mum to keep the GP informed of any new bruising, gave her the leaflet.",
+        # a base-form verb joined to a verb of telling, however the parser joins it
+        "Ex messaging her a lot - advised her to keep screenshots and report any threats to "
+        "police.",
+        # the verb after a label's dash is the next person's, not the labelled agency's
+        "Offered the Lighthouse Centre - Jo agreed to think about it.",
+        "Actions: 1. GP - Imran agreed to book appt.",
+        "Offered a Home Fire Safety Check - Mr T agreed.",
     ],
 )
 def test_what_an_agency_did_in_someone_elses_account_is_not_our_contact(events, text):
     assert events(text) == {}
+
+
+def test_a_name_and_its_role_before_the_verb_are_still_its_subject(events):
+    assert events("Dr Ahmed (GP) rang at 10:00 about the bloods.")[
+        "GP (practice not named)"
+    ].direction == "in"
+
+
+def test_a_contact_in_the_past_beside_advice_stays_the_writers(events):
+    assert "Police (force not named)" in events("Advised her and rang the police at 14:00.")
 
 
 def test_a_visit_the_writer_was_at_and_a_telling_by_phone_stay_contacts(events):

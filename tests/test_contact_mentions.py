@@ -3,7 +3,8 @@
 Each case is one error kind found on the writers' corpus, written afresh: a
 topic talked about, a person sitting beside an agency, an instruction to
 oneself, someone's wish, one agency under two names, a professional in an
-attendance list taking their neighbour's agency, and a hospital team's own wards
+attendance list taking their neighbour's agency, an agency qualifying a thing of its own
+("MARAC threshold met"), and a hospital team's own wards
 and therapists.
 """
 
@@ -48,10 +49,27 @@ def counted(found):
         "Advised her about Citizens Advice for the debt letters.",
         # someone's wish for a contact is not the contact
         "Her brother wants the police informed.",
+        # an agency qualifying a thing of its own: the thing is what the clause is about
+        "Risk is very high. Now meets the MARAC threshold.",
+        "College place confirmed, starts in September.",
+        "The CSC written agreement says he must not stay over.",
     ],
 )
 def test_topics_and_wishes_are_not_contacts(events, text):
     assert counted(events(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "agency_word"),
+    [
+        ("Police officers attended the flat with me at 14:00.", "police"),
+        ("Letter emailed to the Hillside Surgery admin inbox.", "hillside"),
+        ("Riverside Advice Centre appointment booked for Tuesday.", "riverside"),
+    ],
+)
+def test_people_addresses_and_dealings_of_an_agency_are_the_agency(events, text, agency_word):
+    found = counted(events(text))
+    assert len(found) == 1 and agency_word in found[0].agency.lower(), found
 
 
 @pytest.mark.parametrize(
@@ -129,3 +147,22 @@ def test_a_named_fire_service_is_typed_as_one(real_nlp):
     )))
     types = {span._.rc_agency: span._.rc_agency_type for span in doc.spans["rc_agencies"]}
     assert types.get("Westvale Fire and Rescue") == "fire and rescue", types
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the recogniser ran the name over a spaced dash, a line break and a bullet
+        ("Offered the Lighthouse Centre - Jo agreed to think about it.", "Lighthouse Centre"),
+        ("Good progress. MET\n- Housing: on Homefinder, band C.", "Housing (provider not named)"),
+        # a saint's possessive is part of the name, though written in lower case
+        ("Rang St Oswald's CE Primary about attendance.", "St Oswald's CE Primary"),
+    ],
+)
+def test_an_organisations_name_is_read_whole(real_nlp, text, name):
+    doc = real_nlp(note_doc(real_nlp, Note("N1", "C1", text, author="Nadia Rahman")))
+    assert [span._.rc_agency for span in doc.spans["rc_agencies"]] == [name]
+
+
+def test_a_clipped_opening_does_not_reach_the_next_line(events):
+    assert counted(events("Good progress. MET\n- Housing: on Homefinder, band C.")) == []

@@ -38,6 +38,7 @@ LABEL_NAME_WORDS = 3
 OWN_WORK = frozenset(WORDS["own_work_lemmas"])
 EARLIER_DAYS = tuple(WORDS["earlier_day_words"])
 WRITER_THERE = frozenset(WORDS["present_writer_words"])
+TELLING = frozenset(WORDS["telling_lemmas"])
 
 
 class ContactActors:
@@ -63,6 +64,8 @@ class ContactActors:
             # "Present: PC Ashford, Hannah Cole": at the meeting with us, whichever name the
             # parser made the subject
             return "writer"
+        if _inside_what_someone_was_told(mention):
+            return "someone else"  # "Advised mum to keep police updated": mum's to do
         if party.link == "subject":
             if _reported_visit(verb):
                 return "someone else"  # "DN visited last night": told us, not with us
@@ -99,13 +102,17 @@ class ContactActors:
 def _reported_visit(verb: Token) -> bool:
     """ "DN visited last night", "CAMHS crisis team visited yesterday", "police attended, NFA
     at the time": a professional's own work with the person on an earlier day, with
-    nothing in the sentence putting the writer there, is what someone told us of it."""
+    nothing in the sentence putting the writer there, is what someone told us of it; and
+    in the progressive ("crisis team visiting today", "midwife visiting") it is their work
+    under way or to come, not a contact the note records."""
     sentence = verb.sent
     if any(t.lower_ in WRITER_THERE for t in sentence):
         return False  # "PC Gordon visited yesterday - spoke with Irene with me"
     lowered = sentence.text.lower()
     if verb.lemma_.lower() not in OWN_WORK:
         return False  # "Dr Anand said too high, last year 58": the year is the reading's
+    if verb.tag_ == "VBG":
+        return True  # "crisis team visiting today": their visit, under way or to come
     return any(re.search(rf"\b{re.escape(words)}\b", lowered) for words in EARLIER_DAYS)
 
 
@@ -137,11 +144,38 @@ def _a_person(token: Token) -> bool:
 
 
 def _someone_told_to(verb: Token, mention: Span) -> bool:
-    """ "Advised mum to keep police updated": the verb is what someone else was told to do."""
-    if verb.dep_ not in ("xcomp", "advcl", "ccomp"):
-        return False
-    told = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+    """ "Advised mum to keep police updated": the verb is what someone else was told to do.
+    A verb in the base form joined to a verb of telling shares what it told, however the
+    parser joins it: "advised her to keep screenshots and report threats to police", "Told
+    her to register and speak to Housing Options" (a record of the writer's own would be
+    in the past)."""
+    node = verb
+    while node.dep_ == "conj" and node.tag_ == "VB" and not _own_subject_or_auxiliary(node):
+        node = node.head
+        if node.lemma_.lower() in TELLING and _told_someone_else(node, mention):
+            return True
+    return verb.dep_ in ("xcomp", "advcl", "ccomp") and _told_someone_else(verb.head, mention)
+
+
+def _told_someone_else(verb: Token, mention: Span) -> bool:
+    told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     return any(not (mention.start <= t.i < mention.end) for t in told)
+
+
+def _own_subject_or_auxiliary(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
+def _inside_what_someone_was_told(mention: Span) -> bool:
+    """ "Advised mum to keep police updated", "Asked Dad to ring the GP himself": the agency
+    sits in a to-clause of what someone other than it was told or asked to do."""
+    for node in mention.root.ancestors:
+        if node.pos_ not in ("VERB", "AUX") or node.dep_ not in ("xcomp", "advcl"):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            told = node.head.lemma_.lower() in TELLING
+            return told and _told_someone_else(node.head, mention)
+    return False
 
 
 def clause_subject(verb: Token) -> Token | None:

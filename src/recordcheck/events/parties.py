@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from recordcheck.datafiles import package_toml
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.doc_values import text_of
+from recordcheck.language.organisations import organisation_heads
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
 WORDS = package_toml(__package__, "words.toml")
@@ -58,6 +59,8 @@ ROLE_MODIFIERS = frozenset(WORDS["role_modifiers"])
 CHANNEL_NOUNS = frozenset(WORDS["channel_nouns"])  # "informed by phone": how, not who
 PARTNER_LINKS = frozenset({"with", "to", "w/"})  # "Discussed with the GP", "Explained to HV"
 ROLES = frozenset(role.lower() for role in load_lexicon().roles)
+# Nouns naming people or parts of an agency: "police officers", "school staff", "ASC brokerage".
+PARTY_NOUNS = frozenset(WORDS["party_nouns"])
 TOLD = frozenset(WORDS["told_lemmas"])
 # what a verb of telling takes when the partner is the one telling: "PC Lee informed me that"
 TOLD_WHOM = frozenset({"dobj", "dative", "iobj", "ccomp", "xcomp", "aux", "auxpass", "prt"})
@@ -96,6 +99,8 @@ def party_of(mention: Span) -> Party | None:
             return None  # "the police visit", "GP appointment": theirs, not ours
         if token.dep_ in ("compound", "poss", "nmod") and head.lower_ in MESSAGE_NOUNS:
             return _message_party(head)  # "MASH outcome: ...", "MARAC actions received"
+        if _names_its_thing(mention, token):
+            return None  # "MARAC threshold met", "College place confirmed": not the agency
         if head.pos_ in ("VERB", "AUX") and token.dep_ not in ("conj", "appos"):
             return None  # a verb that is not communication: "involve", "known to"
         if token.dep_ not in CLIMB_DEPS:
@@ -105,6 +110,29 @@ def party_of(mention: Span) -> Party | None:
 
 
 NOT_A_PARTY = "none"
+
+
+def _names_its_thing(mention: Span, token: Token) -> bool:
+    """The agency only qualifies a common noun that is no one of it: "MARAC threshold met",
+    "College place confirmed", "UC housing costs missing", "GP Brookside - pt agrees". The
+    noun is then what the clause is about, not the agency; but people and parts of it
+    ("police officers", "Ambulance clinician", "nursery manager", "ASC brokerage"), its
+    addresses ("the practice admin inbox"), its appointments, hearings and applications to it
+    ("Advice Centre appt booked", "Crown Court trial attended"), and its messages and
+    meetings (above) are the agency itself."""
+    head = token.head
+    if token.i != mention.root.i or token.dep_ not in ("compound", "nmod"):
+        return False  # only the agency's own word: "Calderbrook ASC Front Door - long lie"
+    if mention.start <= head.i < mention.end:
+        return False
+    if head.pos_ != "NOUN" or head.i < token.i:
+        return False
+    return not (
+        head.lemma_.lower() in PARTY_NOUNS
+        or head.lower_ in PARTY_NOUNS
+        or head.lower_ in ROLES
+        or head.lower_ in organisation_heads()
+    )
 
 
 def _message_acted_on(noun: Token) -> Party | None:
@@ -254,6 +282,8 @@ def clipped_opening(sentence: Span, mention: Span) -> Party | None:
     if not opens_with_contact or not 0 < reach <= TELEGRAPHIC_REACH:
         return None
     between = sentence.doc[opening.i + 1 : mention.start]
+    if any("\n" in t.text for t in between):
+        return None  # "Good progress. MET / - Housing: on the list": the opening's line ended
     if any(t.lower_ in TOPIC_PREPOSITIONS for t in between):
         return None  # "Advised pt about OPG": what was talked about
     spoken_to = any(t.lower_ in PARTNER_LINKS for t in between)
@@ -283,7 +313,8 @@ def _new_statement_after_dash(between: Span) -> bool:
 
 def subject_before_verb(sentence: Span, mention: Span) -> Party | None:
     """ "Dr Ahmed (GP) rang to say ...", "Priya SW visited": the parser often loses a name
-    followed by its role; the verb right after the name and role is theirs."""
+    followed by its role; the verb right after the name and role is theirs. Not after a
+    colon or a spaced dash, which ends a label: "GP - Imran agreed to book" is Imran's."""
     doc, index, depth, role_words = sentence.doc, mention.end, 0, 0
     while index < sentence.end:
         token = doc[index]
@@ -291,6 +322,8 @@ def subject_before_verb(sentence: Span, mention: Span) -> Party | None:
             depth += 1
         elif token.text == ")":
             depth -= 1
+        elif depth == 0 and labels(token):
+            return None  # "Offered the Beacon Centre - Leanne agreed": a label's end
         elif depth == 0 and not token.is_punct:
             if verb_form(token) or (token.pos_ == "VERB" and token.lemma_.lower() in IN_LEMMAS):
                 return Party(token, token, "subject")

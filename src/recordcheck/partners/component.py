@@ -36,6 +36,7 @@ from recordcheck.partners.layout import (
     joined_to_named,
     marked,
     mention_of,
+    name_pieces,
     role_before,
     title_start,
 )
@@ -210,25 +211,35 @@ class PartnersMarker:
         identifiers = find_identifiers(text_of(doc))
         named = named_by_their_kind(doc, self._names.words.stop_words)
         for ent in [*doc.ents, *named]:
-            if ent.label_ not in ("ORG", "GPE") or len(ent.text) <= 3:
+            if ent.label_ not in ("ORG", "GPE"):
                 continue
-            if any(ent.start_char < end and start < ent.end_char for start, end, _ in identifiers):
-                continue  # "sarah.jones@refuge.org.uk" is not an organisation
-            overlapped = [a for a in found if ent.start < a.end and a.start < ent.end]
-            if any(not a.generic or (a.start, a.end) == (ent.start, ent.end) for a in overlapped):
-                continue
-            if ent[0].text.rstrip(".") in self._person_titles:
-                continue  # "Ms Jones", "PC Patel": a person the recogniser took for an ORG
-            agency_type = self.lexicon.type_of_organisation(ent.text)
-            words = [token.text for token in ent]
-            if agency_type == "other" and not self._names.words.is_organisation(words):
-                continue
-            start = after_last_lower_case_word(ent)
-            while start < ent.end - 1 and self._not_part_of_a_name(doc[start]):
-                start += 1
-            canonical = doc[start : ent.end].text
-            organisations.append(AgencyMention(start, ent.end, canonical, agency_type, False))
+            for piece in name_pieces(ent):
+                organisation = self._organisation(piece, found, identifiers)
+                if organisation is not None:
+                    organisations.append(organisation)
         return organisations
+
+    def _organisation(
+        self, ent: Span, found: list[AgencyMention], identifiers: list[tuple[int, int, str]]
+    ) -> AgencyMention | None:
+        if len(ent.text) <= 3:
+            return None
+        if any(ent.start_char < end and start < ent.end_char for start, end, _ in identifiers):
+            return None  # "sarah.jones@refuge.org.uk" is not an organisation
+        overlapped = [a for a in found if ent.start < a.end and a.start < ent.end]
+        if any(not a.generic or (a.start, a.end) == (ent.start, ent.end) for a in overlapped):
+            return None
+        if ent[0].text.rstrip(".") in self._person_titles:
+            return None  # "Ms Jones", "PC Patel": a person the recogniser took for an ORG
+        agency_type = self.lexicon.type_of_organisation(ent.text)
+        words = [token.text for token in ent]
+        if agency_type == "other" and not self._names.words.is_organisation(words):
+            return None
+        doc = ent.doc
+        start = after_last_lower_case_word(ent)
+        while start < ent.end - 1 and self._not_part_of_a_name(doc[start]):
+            start += 1
+        return AgencyMention(start, ent.end, doc[start : ent.end].text, agency_type, False)
 
     def _not_part_of_a_name(self, token: Token) -> bool:
         """ "the", or a note's opening verb the recogniser took in: "Phoned Larch Surgery"."""

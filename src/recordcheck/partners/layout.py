@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from recordcheck.language.agencies import AgencyTerm
+from recordcheck.language.clauses import spaced_dash
 from recordcheck.language.names import NameMention
 
 # Words between a name and its role or agency: "Sarah Jones (IDVA, Refuge)",
@@ -22,6 +23,8 @@ LINK_WORDS = {"(", ",", "-", "–", "from", "of", "at", "with", "the", "for"}
 LINK_REACH = 3  # how many such words may come between
 # lower-case words inside organisation names: "Fire & Rescue", "Department for Work and Pensions"
 NAME_JOINERS = {"&", "and", "of", "for", "the", "on", "in", "upon"}
+# marks that end a name: the recogniser may run one over them ("Lowe (Market Street Surgery")
+NAME_BREAKS = frozenset({",", ":", ";", "(", ")", "[", "]"})
 
 
 @dataclass(frozen=True)
@@ -53,9 +56,29 @@ def after_last_lower_case_word(ent: Span) -> int:
     """Where an organisation's name starts: "Referral to Harbour DA Service" -> "Harbour"."""
     start = ent.start
     for token in ent[:-1]:
-        if token.is_lower and token.lower_ not in NAME_JOINERS:
-            start = token.i + 1
+        if token.is_lower and token.lower_ not in NAME_JOINERS and token.tag_ != "POS":
+            start = token.i + 1  # but "St Anne's CE Primary" keeps its saint's "'s"
     return start
+
+
+def name_pieces(ent: Span) -> list[Span]:
+    """The parts of an entity that could each be a name: the recogniser runs a name over a
+    comma, a colon, a bracket, a spaced dash or a line break ("12:20 - Police", "Beacon
+    Centre - Leanne", "Lowe (Market Street Surgery", "Northgate Homes, Brackenford
+    Health"), but no organisation's name holds one ("0-19 Service" has no space)."""
+    bounds, start = [], ent.start
+    for token in ent:
+        if token.text in NAME_BREAKS or token.is_space or spaced_dash(token):
+            bounds.append((start, token.i))
+            start = token.i + 1
+    bounds.append((start, ent.end))
+    pieces = []
+    for start, end in bounds:
+        while start < end and ent.doc[start].is_punct:
+            start += 1  # a bullet's dash: "- Housing"
+        if start < end:
+            pieces.append(Span(ent.doc, start, end, label=ent.label_))
+    return pieces
 
 
 def title_start(doc: Doc, name: NameMention) -> int:
