@@ -150,3 +150,31 @@ def test_the_events_layer_reads_one_list_of_plan_headings():
     # a heading ends at a colon, a spaced dash or its line: these open ordinary sentences
     assert heading("Next steps agreed with mum, she will ring the GP") == ""
     assert heading("Planned visit went ahead") == ""
+
+
+SPOKEN = [
+    # a pronoun speaking identifies the person seen, as a name does
+    ("Home visit", "Wound redressed. She reports pain 2/10 and says she is sleeping better.", True),
+    # a verb in the third person present with no subject has a third person for its subject
+    ("Key work session", "Key work session. Says he is drinking less. Rent discussed.", True),
+    # the other party of a call mentioned in passing may speak in a later sentence
+    ("Case note", "Rang this afternoon. Angela answered and said all was fine.", True),
+    # the writer's own words, a plan, a document or a place speaking identify nobody
+    ("Home visit", "Visit done. I explained the plan and asked about meds.", False),
+    ("Home visit", "Visit completed. She will tell her daughter about the plan.", False),
+    ("Case note", "Phone call made re the application. The report states it is at risk.", False),
+    ("Case note", "Phone call made re the application. The school said the form arrived.", False),
+    ("Case note", "Rang about the repair. Concerns were reported by the school last week.", False),
+    # a meeting still needs who attended, not only who spoke at it
+    ("Meeting", "CIN review held in school. Mum says things have settled.", False),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("note_type", "text", "recorded"), SPOKEN)
+def test_whoever_spoke_during_the_encounter_took_part_in_it(
+    encounters_only, note_type, text, recorded
+):
+    kind, attendees_recorded = encounter(encounters_only, text, note_type)
+    assert kind is not None
+    assert attendees_recorded is recorded

@@ -15,8 +15,9 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from recordcheck.events.call_parties import called_party_phrase, referred_back
+from recordcheck.events.encounter_time import planning_aux
 from recordcheck.events.encounter_words import (
-    CALL_PREPOSITIONS,
     LIST_JOINERS,
     PLANNING_AUX,
     SELF,
@@ -249,6 +250,26 @@ class Attendees:
                 return True
         return False
 
+    def someone_spoke(self, doc: Doc) -> bool:
+        """Someone spoke during the encounter, anywhere in the note: "She said she had not
+        slept", "Mum told me", "Says pain is better" (a third person present with no subject
+        is never the writer's). Not "I explained", a plan ("she will tell"), "the report
+        states", "the school said" nor "Concerns were reported" (what was said)."""
+        return any(not self._planned(s) and any(map(self._spoke, s)) for s in doc.sents)
+
+    def _spoke(self, verb: Token) -> bool:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.speech_verbs:
+            return False
+        subject = Scope.subject_of(verb)  # "Angela answered and said": the first verb's
+        if subject is None:
+            return verb.tag_ == "VBZ" and next(t for t in verb.sent if t.is_alpha) == verb
+        person = subject.lower_ in THIRD_PERSON or (
+            self.is_person(subject) and subject.lower_ not in self.party_words
+        )
+        return subject.dep_ == "nsubj" and person and not (
+            self._in_place_name(subject) or self._action_owner(subject)
+        )
+
     def _speaker(self, token: Token) -> bool:
         """ "pat says he was on the floor": whoever spoke during the encounter took part."""
         return (
@@ -262,7 +283,7 @@ class Attendees:
     def _action_owner(token: Token) -> bool:
         """ "police to flag address", "nan will supervise": named for a later action only."""
         for node in (token, *token.ancestors):
-            if any(_plans(c, node) for c in node.children):
+            if any(planning_aux(c, node) for c in node.children):
                 return True
             if node.pos_ in ("VERB", "AUX"):
                 break
@@ -337,7 +358,7 @@ class Attendees:
             near = doc[max(sent.start, call.start - CALLER_WINDOW) : end]
             if call == sent:  # no call wording: the note type says it was a call
                 near = doc[sent.start : max(end, sent.end)]
-            candidates = [*near, *_called_party_phrase(call.root)]
+            candidates = [*near, *called_party_phrase(call.root)]
             if any(
                 self._call_party(t, call) and not (call != sent and t in call) for t in candidates
             ):
@@ -348,36 +369,10 @@ class Attendees:
         if token.lower_ in SELF or self._topic(token):
             return False
         if token.lower_ in THIRD_PERSON:
-            return _referred_back(token, call) and any(
+            return referred_back(token, call) and any(
                 self.is_person(t) for t in token.doc[: token.i]
             )  # "Leanne ... didn't attend. Rang her after.": named before, then "her"
         return self.is_person(token) or token.lower_ in self.party_words
-
-def _plans(child: Token, verb: Token) -> bool:
-    """A planning auxiliary; bare "to" only with a subject ("GP to review", not "went to see")."""
-    if child.dep_ != "aux" or child.lower_ not in PLANNING_AUX:
-        return False
-    return child.lower_ != "to" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-
-def _referred_back(pronoun: Token, call: Span) -> bool:
-    """The pronoun is who called or was called: "Rang her", "he rang", "call from her"."""
-    head = pronoun.head
-    if head.lower_ in CALL_PREPOSITIONS and pronoun.dep_ == "pobj":
-        head = head.head
-    return head.i == call.root.i and pronoun.dep_ in ("nsubj", "dobj", "dative", "pobj")
-
-
-def _called_party_phrase(verb: Token) -> list[Token]:
-    """The whole object of "spoke to the hospice at home team", however long."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    objects += [
-        o
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ in CALL_PREPOSITIONS
-        for o in c.children
-        if o.dep_ == "pobj"
-    ]
-    return [t for o in objects for t in o.subtree]
 
 def _heading(token: Token) -> bool:
     """ "HV." opening a home-visit note is a heading for the visit, not the health visitor.

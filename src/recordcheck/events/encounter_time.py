@@ -104,3 +104,10 @@ def with_kind(event: Span) -> Span:
     ):
         start -= 1
     return doc[start : event.end]
+
+
+def planning_aux(child: Token, verb: Token) -> bool:
+    """A planning auxiliary; bare "to" only with a subject ("GP to review", not "went to see")."""
+    if child.dep_ != "aux" or child.lower_ not in PLANNING_AUX:
+        return False
+    return child.lower_ != "to" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)

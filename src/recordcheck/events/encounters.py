@@ -183,6 +183,10 @@ class EncounterReader:
             or self.attendees.people_together(doc)
         ):
             return True
+        # whoever spoke took part, wherever the note tells it ("Rang. Angela said all fine");
+        # a meeting still needs who attended, not only who spoke at it
+        if not encounter.meeting and self.attendees.someone_spoke(doc):
+            return True
         # a call mentioned in passing ("Phone call made re the application") names its own party
         sentences = (
             [c.sent for c in encounter.calls] if encounter.call_in_passing else list(doc.sents)
