@@ -178,3 +178,25 @@ def test_whoever_spoke_during_the_encounter_took_part_in_it(
     kind, attendees_recorded = encounter(encounters_only, text, note_type)
     assert kind is not None
     assert attendees_recorded is recorded
+
+
+CALL_WORDS = [
+    # a call word qualifying the thing after it names that thing, not a call held
+    ("Call bell within reach. Pressure mattress in place.", None),
+    ("Call log checked at handover.", None),
+    ("Phone number updated on the system.", None),
+    # calls counted, none with anyone named, are no call the writer took part in
+    ("Since then 14 calls blocked per the unit log.", None),
+    # a call word qualifying a contact, and calls with someone named, are calls
+    ("Phone contact with the ward about her discharge.", "call"),
+    ("Two phone calls with mum this week about the move.", "call"),
+    ("Telephone review today, all well.", "call"),
+    # a call word that is only ever a verb never names a thing
+    ("Rang cl on her mobile.", "call"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "kind"), CALL_WORDS)
+def test_a_call_word_naming_a_thing_or_a_count_records_no_call(encounters_only, text, kind):
+    assert encounter(encounters_only, text, "Case note")[0] == kind

@@ -101,6 +101,10 @@ class Attendees:
     def is_person(self, token: Token) -> bool:
         return token.pos_ == "PROPN" or token.lower_ in self.person_words
 
+    def is_party(self, token: Token) -> bool:
+        """Someone a call can be with: a person or a service ("Rang 101", "call the surgery")."""
+        return self.is_person(token) or token.lower_ in self.party_words
+
     def people_together(self, doc: Doc) -> bool:
         """People named together: "Frank and Grace", "Ravi, Jas, me, Dr Iqbal", "ryan there"."""
         for sent in doc.sents:
