@@ -25,7 +25,7 @@ from recordcheck.events.encounter_words import (
 )
 from recordcheck.events.sections import agency_sections
 from recordcheck.language.doc_values import text_of
-from recordcheck.language.people import given_names
+from recordcheck.language.people import given_names, people_words
 from recordcheck.language.scope import Scope
 
 CALLER_WINDOW = 4  # tokens either side of "rang" / "call from" in which the other party is named
@@ -35,7 +35,9 @@ class Attendees:
     """Questions about who took part, over parsed sentences, fed by encounters.toml's lists."""
 
     def __init__(self, lists: Mapping[str, Sequence[str]], scope: Scope):
-        self.person_words = frozenset(lists["person_words"])
+        # the language layer's relations and roles ("auntie", "midwife") name people too
+        shared = people_words()
+        self.person_words = frozenset([*lists["person_words"], *shared.relations, *shared.roles])
         self.place_words = frozenset(lists["place_words"])
         self.speech_verbs = frozenset(lists["speech_verbs"])
         self.party_words = frozenset(lists["party_words"])
