@@ -48,6 +48,11 @@ def test_a_meeting_asked_for_or_instructed_is_not_held(encounters_only):
     # an encounter told with its own verb carries its own tense
     went = "Set off at nine and visited Mrs Ryan at home."
     assert encounter(encounters_only, went, "Case note")[0] == "visit"
+    # an encounter needed or wanted is asked for, not held
+    needed = "Needs a home visit from the OT for equipment."
+    assert encounter(encounters_only, needed, "Case note")[0] is None
+    wanted = "She wants a meeting with Nathan, his dad and support staff."
+    assert encounter(encounters_only, wanted, "Case note")[0] is None
     promised = "Assessment written up. I will attend the first panel."
     assert encounter(encounters_only, promised, "Case note")[0] is None
     # a purpose whose verb the tagger hung on a misread participle is still a purpose
