@@ -177,12 +177,16 @@ WHO_TOOK_PART = [
     ("Key work session", "Key work session. The warden sat in. Rent arrears discussed.", True),
     ("Phone call", "Spoke with his solicitor about the hearing.", True),
     ("Key work session", "Key work session today. Rent arrears discussed.", False),
+    # a given name that is no English word (given_names.toml) names someone even where the
+    # tagger reads a sentence's first word as a noun; "Grace" is also a word, so needs more
+    ("Home visit", "Home visit. Ravi paranoid and hostile. Refused to let me in.", True),
+    ("Home visit", "Home visit. Grace period for rent ends Friday. Not engaging.", False),
 ]
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("note_type", "text", "recorded"), WHO_TOOK_PART)
-def test_whoever_spoke_or_is_named_by_the_language_layer_took_part(
+def test_whoever_spoke_or_the_language_layer_names_took_part(
     encounters_only, note_type, text, recorded
 ):
     kind, attendees_recorded = encounter(encounters_only, text, note_type)
@@ -210,3 +214,4 @@ CALL_WORDS = [
 @pytest.mark.parametrize(("text", "kind"), CALL_WORDS)
 def test_a_call_word_naming_a_thing_or_a_count_records_no_call(encounters_only, text, kind):
     assert encounter(encounters_only, text, "Case note")[0] == kind
+

@@ -327,7 +327,12 @@ class Attendees:
             return True  # "doreen already up": hurried notes write names in lower case
         previous = token.nbor(-1) if token.i > token.sent.start else None
         mid_sentence = previous is not None and previous.is_alpha and previous.is_lower
-        name_like = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and mid_sentence)
+        # "Ravi paranoid and hostile.": a given name that is no English word, even where the
+        # tagger reads a sentence's first word as a noun
+        known = given_names().is_given_name(token.text) and not given_names().is_ordinary_word(
+            token.text
+        )
+        name_like = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and (mid_sentence or known))
         return name_like and token.is_title and not self._in_place_name(token)
 
     def _topic(self, token: Token) -> bool:
