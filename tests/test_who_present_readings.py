@@ -170,6 +170,12 @@ WHO_TOOK_PART = [
     ("Case note", "Phone call made re the application. The report states it is at risk.", False),
     ("Case note", "Phone call made re the application. The school said the form arrived.", False),
     ("Case note", "Rang about the repair. Concerns were reported by the school last week.", False),
+    # someone who did something to or with the writer was there, however the parser hangs
+    # "me" ("let me in"); a document or a subjectless verb identifies nobody
+    ("Visit", "Welfare check. Knocked, he let me in. Room tidy.", True),
+    ("Home visit", "Visit done. She showed me the new bed and the commode.", True),
+    ("Home visit", "Visit done. The report shows me nothing new.", False),
+    ("Home visit", "Visit done. Showed me the new bed.", False),
     # a meeting still needs who attended, not only who spoke at it
     ("Meeting", "CIN review held in school. Mum says things have settled.", False),
     # people.toml's relations and roles ("warden", "solicitor") name people as the

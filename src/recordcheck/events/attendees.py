@@ -256,25 +256,29 @@ class Attendees:
                 return True
         return False
 
-    def someone_spoke(self, doc: Doc) -> bool:
-        """Someone spoke during the encounter, anywhere in the note: "She said she had not
-        slept", "Mum told me", "Says pain is better" (a third person present with no subject
-        is never the writer's). Not "I explained", a plan ("she will tell"), "the report
-        states", "the school said" nor "Concerns were reported" (what was said)."""
-        return any(not self._planned(s) and any(map(self._spoke, s)) for s in doc.sents)
+    def someone_took_part(self, doc: Doc) -> bool:
+        """Someone spoke or dealt with the writer, anywhere in the note: "She said", "Says pain
+        is better" (a third person present with no subject is never the writer), "he let me
+        in". Not "I explained", a plan, "the report states", "Concerns were reported"."""
+        return any(not self._planned(s) and any(map(self._took_part, s)) for s in doc.sents)
 
-    def _spoke(self, verb: Token) -> bool:
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.speech_verbs:
+    def _took_part(self, token: Token) -> bool:
+        if token.lower_ in ("me", "us") and token.dep_ in ("dobj", "dative", "pobj", "nsubj"):
+            verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)  # "let"
+        else:
+            verb = token  # a verb of saying
+        said = verb.lemma_.lower() in self.speech_verbs
+        if verb.pos_ not in ("VERB", "AUX") or not (said or verb is not token):
             return False
         subject = Scope.subject_of(verb)  # "Angela answered and said": the first verb's
         if subject is None:
-            return verb.tag_ == "VBZ" and next(t for t in verb.sent if t.is_alpha) == verb
+            opening = next(t for t in verb.sent if t.is_alpha)
+            return verb is token and verb.tag_ == "VBZ" and opening == verb
         person = subject.lower_ in THIRD_PERSON or (
             self.is_person(subject) and subject.lower_ not in self.party_words
         )
-        return subject.dep_ == "nsubj" and person and not (
-            self._in_place_name(subject) or self._action_owner(subject)
-        )
+        there = not (self._in_place_name(subject) or self._action_owner(subject))
+        return subject.dep_ == "nsubj" and person and there
 
     def _speaker(self, token: Token) -> bool:
         """ "pat says he was on the floor": whoever spoke during the encounter took part."""

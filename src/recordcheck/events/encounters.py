@@ -184,9 +184,10 @@ class EncounterReader:
             or self.attendees.people_together(doc)
         ):
             return True
-        # whoever spoke took part, wherever the note tells it ("Rang. Angela said all fine");
+        # whoever spoke or dealt with the writer took part, wherever the note tells it
+        # ("Rang. Angela said all fine", "he let me in");
         # a meeting still needs who attended, not only who spoke at it
-        if not encounter.meeting and self.attendees.someone_spoke(doc):
+        if not encounter.meeting and self.attendees.someone_took_part(doc):
             return True
         # a call mentioned in passing ("Phone call made re the application") names its own party
         sentences = (
