@@ -84,6 +84,13 @@ def test_a_meeting_written_as_one_section_per_agency_records_who_took_part(encou
         "- Education: DSL to monitor\n- Housing: consider a move"
     )
     assert encounter(encounters_only, actions, "MARAC") == ("meeting", False)
+    # an agency named by its own name ends in a kind of organisation (the language layer's
+    # organisation_heads): "Northgate Homes" is a housing provider's section
+    named = (
+        "MARAC 23/10 - repeat.\nNorthgate Homes: joint tenancy, options looked at.\n"
+        "Health: GP flag in place."
+    )
+    assert encounter(encounters_only, named, "MARAC") == ("meeting", True)
     # one section is a heading, not a record of the agencies round the table
     single = "MARAC - case heard.\nPolice: two callouts this year.\nRisk remains high."
     assert encounter(encounters_only, single, "MARAC") == ("meeting", False)

@@ -25,6 +25,7 @@ from recordcheck.events.encounter_words import (
 )
 from recordcheck.events.sections import agency_sections
 from recordcheck.language.doc_values import text_of
+from recordcheck.language.organisations import organisation_heads
 from recordcheck.language.people import given_names, people_words
 from recordcheck.language.scope import Scope
 
@@ -44,9 +45,8 @@ class Attendees:
         self.topic_words = frozenset(lists["topic_words"])
         self.attending_verbs = frozenset(lists["attending_verbs"])
         self.household_verbs = frozenset(lists["household_verbs"])
-        self.section_agencies = frozenset(
-            [*lists["section_agencies"], *lists["party_words"], *lists["person_words"]]
-        )
+        sections = [*lists["section_agencies"], *lists["party_words"], *lists["person_words"]]
+        self.section_agencies = frozenset([*sections, *organisation_heads()])  # "X Homes:"
         self.plan_headings = tuple(lists["plan_headings"])
         self.not_names = frozenset(SELF | set(lists["group_words"]))
         self.scope = scope
