@@ -171,6 +171,9 @@ WHO_TOOK_PART = [
     ("Key work session", "Key work session. Says he is drinking less. Rent discussed.", True),
     # the other party of a call mentioned in passing may speak in a later sentence
     ("Case note", "Rang this afternoon. Angela answered and said all was fine.", True),
+    # a speaker's own clause decides, in a tense, whatever the sentence plans around it
+    ("Home visit", "Wound redressed. Will review Friday as she says pain is worse at night.", True),
+    ("Home visit", "Visit done. If she says the pain is worse, ring the GP.", False),
     # the writer's own words, a plan, a document or a place speaking identify nobody
     ("Home visit", "Visit done. I explained the plan and asked about meds.", False),
     ("Home visit", "Visit completed. She will tell her daughter about the plan.", False),

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.events.call_parties import called_party_phrase, referred_back
-from recordcheck.events.encounter_time import planning_aux
+from recordcheck.events.encounter_time import action_owner
 from recordcheck.events.encounter_words import (
     LIST_JOINERS,
     PLANNING_AUX,
@@ -29,6 +29,7 @@ from recordcheck.language.organisations import organisation_heads
 from recordcheck.language.people import given_names, people_words
 from recordcheck.language.scope import Scope
 
+TENSES = ("VBD", "VBZ", "VBP", "VBN")  # "she told me", "says", "has shown me"
 CALLER_WINDOW = 4  # tokens either side of "rang" / "call from" in which the other party is named
 
 
@@ -81,7 +82,7 @@ class Attendees:
             return False
         if self._heads_a_list(cue):
             return True  # "Present: ..." lists who was there, whatever the sentence plans
-        return not self._planned(cue.sent) and not self._action_owner(cue.root)
+        return not self._planned(cue.sent) and not action_owner(cue.root)
 
     def _of_the_encounter(self, cue: Span) -> bool:
         """ "present wishes", "lives alone", "happy with him" say nothing of who was there."""
@@ -117,7 +118,7 @@ class Attendees:
                     token.dep_ == "conj"
                     and self._one_of_a_pair(token)
                     and self._one_of_a_pair(token.head)
-                    and not self._action_owner(token)
+                    and not action_owner(token)
                 )
                 there = (
                     token.lower_ == "there"
@@ -152,7 +153,7 @@ class Attendees:
         return subject is not None and (
             (self.is_person(subject) and subject.lower_ not in SELF)
             or subject.lower_ in THIRD_PERSON
-        ) and not self._action_owner(subject)
+        ) and not action_owner(subject)
 
     def _people_line(self, sent: Span) -> bool:
         """A line of people and nothing else: "Imran Aziz, Bernadette Cole.", "Reece + mum
@@ -211,7 +212,7 @@ class Attendees:
             if c.dep_ == "pobj" and c.lower_ not in SELF and self.is_person(c)
             and not self._in_place_name(c)
         ]
-        if not joined or self._action_owner(token) or sent.doc[token.i + 1].lower_ in SELF:
+        if not joined or action_owner(token) or sent.doc[token.i + 1].lower_ in SELF:
             return False  # "painted the garage with me": the writer, however it parses
         verb = token.head
         if verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -220,7 +221,7 @@ class Attendees:
             return False
         before = sent.doc[sent.start : token.i]
         return any(
-            self.is_person(t) and t.lower_ not in SELF and not self._action_owner(t)
+            self.is_person(t) and t.lower_ not in SELF and not action_owner(t)
             for t in before
         )
 
@@ -234,7 +235,7 @@ class Attendees:
         with_person = [
             item
             for item in items
-            if any(self.is_person(t) and not self._action_owner(t) for t in item[:3])
+            if any(self.is_person(t) and not action_owner(t) for t in item[:3])
         ]
         return len(with_person) >= 3 and len(with_person) * 5 >= len(items) * 3
 
@@ -249,7 +250,7 @@ class Attendees:
                 continue
             if any(
                 (self._names_someone(token) or self._speaker(token))
-                and not self._action_owner(token)
+                and not action_owner(token)
                 for token in sent
                 if token.i not in covered
             ):
@@ -260,7 +261,7 @@ class Attendees:
         """Someone spoke or dealt with the writer, anywhere in the note: "She said", "Says pain
         is better" (a third person present with no subject is never the writer), "he let me
         in". Not "I explained", a plan, "the report states", "Concerns were reported"."""
-        return any(not self._planned(s) and any(map(self._took_part, s)) for s in doc.sents)
+        return any(map(self._took_part, doc))
 
     def _took_part(self, token: Token) -> bool:
         if token.lower_ in ("me", "us") and token.dep_ in ("dobj", "dative", "pobj", "nsubj"):
@@ -270,6 +271,12 @@ class Attendees:
         said = verb.lemma_.lower() in self.speech_verbs
         if verb.pos_ not in ("VERB", "AUX") or not (said or verb is not token):
             return False
+        # its own clause in a tense, whatever the sentence plans: "Will review Friday as she
+        # says pain is worse"; not "she will tell", "if she says"
+        clause = verb.doc[verb.left_edge.i : verb.right_edge.i + 1]
+        planned = any(c.dep_ == "aux" and c.lower_ in PLANNING_AUX for c in verb.children)
+        if planned or verb.tag_ not in TENSES or self.scope.hypothetical(verb, clause):
+            return False
         subject = Scope.subject_of(verb)  # "Angela answered and said": the first verb's
         if subject is None:
             opening = next(t for t in verb.sent if t.is_alpha)
@@ -277,7 +284,7 @@ class Attendees:
         person = subject.lower_ in THIRD_PERSON or (
             self.is_person(subject) and subject.lower_ not in self.party_words
         )
-        there = not (self._in_place_name(subject) or self._action_owner(subject))
+        there = not (self._in_place_name(subject) or action_owner(subject))
         return subject.dep_ == "nsubj" and person and there
 
     def _speaker(self, token: Token) -> bool:
@@ -287,21 +294,6 @@ class Attendees:
             and token.pos_ in ("NOUN", "PROPN")
             and token.lower_ not in self.party_words | self.place_words  # "the school said"
             and token.head.lemma_.lower() in self.speech_verbs
-        )
-
-    @staticmethod
-    def _action_owner(token: Token) -> bool:
-        """ "police to flag address", "nan will supervise": named for a later action only."""
-        for node in (token, *token.ancestors):
-            if any(planning_aux(c, node) for c in node.children):
-                return True
-            if node.pos_ in ("VERB", "AUX"):
-                break
-        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        return (
-            following is not None
-            and following.lower_ == "to"
-            and token.dep_ not in ("dobj", "pobj", "dative")
         )
 
     def _planned(self, sent: Span) -> bool:
