@@ -174,6 +174,8 @@ WHO_TOOK_PART = [
     # a speaker's own clause decides, in a tense, whatever the sentence plans around it
     ("Home visit", "Wound redressed. Will review Friday as she says pain is worse at night.", True),
     ("Home visit", "Visit done. If she says the pain is worse, ring the GP.", False),
+    ("Home visit", "Visit done. She has shown me the new bed.", True),
+    ("Home visit", "Visit done. Does not want mum told about the fall.", False),
     # the writer's own words, a plan, a document or a place speaking identify nobody
     ("Home visit", "Visit done. I explained the plan and asked about meds.", False),
     ("Home visit", "Visit completed. She will tell her daughter about the plan.", False),

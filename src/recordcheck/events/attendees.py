@@ -29,7 +29,7 @@ from recordcheck.language.organisations import organisation_heads
 from recordcheck.language.people import given_names, people_words
 from recordcheck.language.scope import Scope
 
-TENSES = ("VBD", "VBZ", "VBP", "VBN")  # "she told me", "says", "has shown me"
+TENSES = ("VBD", "VBZ", "VBP")  # "she told me", "says"
 CALLER_WINDOW = 4  # tokens either side of "rang" / "call from" in which the other party is named
 
 
@@ -275,7 +275,9 @@ class Attendees:
         # says pain is worse"; not "she will tell", "if she says"
         clause = verb.doc[verb.left_edge.i : verb.right_edge.i + 1]
         planned = any(c.dep_ == "aux" and c.lower_ in PLANNING_AUX for c in verb.children)
-        if planned or verb.tag_ not in TENSES or self.scope.hypothetical(verb, clause):
+        perfect = verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children)
+        tensed = verb.tag_ in TENSES or perfect  # "has shown me", not "want mum told"
+        if planned or not tensed or self.scope.hypothetical(verb, clause):
             return False
         subject = Scope.subject_of(verb)  # "Angela answered and said": the first verb's
         if subject is None:
