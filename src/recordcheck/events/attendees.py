@@ -15,8 +15,9 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from recordcheck.events.call_parties import called_party_phrase, referred_back
+from recordcheck.events.encounter_time import action_owner
 from recordcheck.events.encounter_words import (
-    CALL_PREPOSITIONS,
     LIST_JOINERS,
     PLANNING_AUX,
     SELF,
@@ -24,9 +25,11 @@ from recordcheck.events.encounter_words import (
 )
 from recordcheck.events.sections import agency_sections
 from recordcheck.language.doc_values import text_of
-from recordcheck.language.people import given_names
+from recordcheck.language.organisations import organisation_heads
+from recordcheck.language.people import given_names, people_words
 from recordcheck.language.scope import Scope
 
+TENSES = ("VBD", "VBZ", "VBP")  # "she told me", "says"
 CALLER_WINDOW = 4  # tokens either side of "rang" / "call from" in which the other party is named
 
 
@@ -34,16 +37,17 @@ class Attendees:
     """Questions about who took part, over parsed sentences, fed by encounters.toml's lists."""
 
     def __init__(self, lists: Mapping[str, Sequence[str]], scope: Scope):
-        self.person_words = frozenset(lists["person_words"])
+        # the language layer's relations and roles ("auntie", "midwife") name people too
+        shared = people_words()
+        self.person_words = frozenset([*lists["person_words"], *shared.relations, *shared.roles])
         self.place_words = frozenset(lists["place_words"])
         self.speech_verbs = frozenset(lists["speech_verbs"])
         self.party_words = frozenset(lists["party_words"])
         self.topic_words = frozenset(lists["topic_words"])
         self.attending_verbs = frozenset(lists["attending_verbs"])
         self.household_verbs = frozenset(lists["household_verbs"])
-        self.section_agencies = frozenset(
-            [*lists["section_agencies"], *lists["party_words"], *lists["person_words"]]
-        )
+        sections = [*lists["section_agencies"], *lists["party_words"], *lists["person_words"]]
+        self.section_agencies = frozenset([*sections, *organisation_heads()])  # "X Homes:"
         self.plan_headings = tuple(lists["plan_headings"])
         self.not_names = frozenset(SELF | set(lists["group_words"]))
         self.scope = scope
@@ -78,7 +82,7 @@ class Attendees:
             return False
         if self._heads_a_list(cue):
             return True  # "Present: ..." lists who was there, whatever the sentence plans
-        return not self._planned(cue.sent) and not self._action_owner(cue.root)
+        return not self._planned(cue.sent) and not action_owner(cue.root)
 
     def _of_the_encounter(self, cue: Span) -> bool:
         """ "present wishes", "lives alone", "happy with him" say nothing of who was there."""
@@ -100,6 +104,10 @@ class Attendees:
     def is_person(self, token: Token) -> bool:
         return token.pos_ == "PROPN" or token.lower_ in self.person_words
 
+    def is_party(self, token: Token) -> bool:
+        """Someone a call can be with: a person or a service ("Rang 101", "call the surgery")."""
+        return self.is_person(token) or token.lower_ in self.party_words
+
     def people_together(self, doc: Doc) -> bool:
         """People named together: "Frank and Grace", "Ravi, Jas, me, Dr Iqbal", "ryan there"."""
         for sent in doc.sents:
@@ -110,7 +118,7 @@ class Attendees:
                     token.dep_ == "conj"
                     and self._one_of_a_pair(token)
                     and self._one_of_a_pair(token.head)
-                    and not self._action_owner(token)
+                    and not action_owner(token)
                 )
                 there = (
                     token.lower_ == "there"
@@ -145,7 +153,7 @@ class Attendees:
         return subject is not None and (
             (self.is_person(subject) and subject.lower_ not in SELF)
             or subject.lower_ in THIRD_PERSON
-        ) and not self._action_owner(subject)
+        ) and not action_owner(subject)
 
     def _people_line(self, sent: Span) -> bool:
         """A line of people and nothing else: "Imran Aziz, Bernadette Cole.", "Reece + mum
@@ -204,7 +212,7 @@ class Attendees:
             if c.dep_ == "pobj" and c.lower_ not in SELF and self.is_person(c)
             and not self._in_place_name(c)
         ]
-        if not joined or self._action_owner(token) or sent.doc[token.i + 1].lower_ in SELF:
+        if not joined or action_owner(token) or sent.doc[token.i + 1].lower_ in SELF:
             return False  # "painted the garage with me": the writer, however it parses
         verb = token.head
         if verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -213,7 +221,7 @@ class Attendees:
             return False
         before = sent.doc[sent.start : token.i]
         return any(
-            self.is_person(t) and t.lower_ not in SELF and not self._action_owner(t)
+            self.is_person(t) and t.lower_ not in SELF and not action_owner(t)
             for t in before
         )
 
@@ -227,7 +235,7 @@ class Attendees:
         with_person = [
             item
             for item in items
-            if any(self.is_person(t) and not self._action_owner(t) for t in item[:3])
+            if any(self.is_person(t) and not action_owner(t) for t in item[:3])
         ]
         return len(with_person) >= 3 and len(with_person) * 5 >= len(items) * 3
 
@@ -242,12 +250,44 @@ class Attendees:
                 continue
             if any(
                 (self._names_someone(token) or self._speaker(token))
-                and not self._action_owner(token)
+                and not action_owner(token)
                 for token in sent
                 if token.i not in covered
             ):
                 return True
         return False
+
+    def someone_took_part(self, doc: Doc) -> bool:
+        """Someone spoke or dealt with the writer, anywhere in the note: "She said", "Says pain
+        is better" (a third person present with no subject is never the writer), "he let me
+        in". Not "I explained", a plan, "the report states", "Concerns were reported"."""
+        return any(map(self._took_part, doc))
+
+    def _took_part(self, token: Token) -> bool:
+        if token.lower_ in ("me", "us") and token.dep_ in ("dobj", "dative", "pobj", "nsubj"):
+            verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)  # "let"
+        else:
+            verb = token  # a verb of saying
+        said = verb.lemma_.lower() in self.speech_verbs
+        if verb.pos_ not in ("VERB", "AUX") or not (said or verb is not token):
+            return False
+        # its own clause in a tense, whatever the sentence plans: "Will review Friday as she
+        # says pain is worse"; not "she will tell", "if she says"
+        clause = verb.doc[verb.left_edge.i : verb.right_edge.i + 1]
+        planned = any(c.dep_ == "aux" and c.lower_ in PLANNING_AUX for c in verb.children)
+        perfect = verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children)
+        tensed = verb.tag_ in TENSES or perfect  # "has shown me", not "want mum told"
+        if planned or not tensed or self.scope.hypothetical(verb, clause):
+            return False
+        subject = Scope.subject_of(verb)  # "Angela answered and said": the first verb's
+        if subject is None:
+            opening = next(t for t in verb.sent if t.is_alpha)
+            return verb is token and verb.tag_ == "VBZ" and opening == verb
+        person = subject.lower_ in THIRD_PERSON or (
+            self.is_person(subject) and subject.lower_ not in self.party_words
+        )
+        there = not (self._in_place_name(subject) or action_owner(subject))
+        return subject.dep_ == "nsubj" and person and there
 
     def _speaker(self, token: Token) -> bool:
         """ "pat says he was on the floor": whoever spoke during the encounter took part."""
@@ -256,21 +296,6 @@ class Attendees:
             and token.pos_ in ("NOUN", "PROPN")
             and token.lower_ not in self.party_words | self.place_words  # "the school said"
             and token.head.lemma_.lower() in self.speech_verbs
-        )
-
-    @staticmethod
-    def _action_owner(token: Token) -> bool:
-        """ "police to flag address", "nan will supervise": named for a later action only."""
-        for node in (token, *token.ancestors):
-            if any(_plans(c, node) for c in node.children):
-                return True
-            if node.pos_ in ("VERB", "AUX"):
-                break
-        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        return (
-            following is not None
-            and following.lower_ == "to"
-            and token.dep_ not in ("dobj", "pobj", "dative")
         )
 
     def _planned(self, sent: Span) -> bool:
@@ -300,7 +325,12 @@ class Attendees:
             return True  # "doreen already up": hurried notes write names in lower case
         previous = token.nbor(-1) if token.i > token.sent.start else None
         mid_sentence = previous is not None and previous.is_alpha and previous.is_lower
-        name_like = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and mid_sentence)
+        # "Ravi paranoid and hostile.": a given name that is no English word, even where the
+        # tagger reads a sentence's first word as a noun
+        known = given_names().is_given_name(token.text) and not given_names().is_ordinary_word(
+            token.text
+        )
+        name_like = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and (mid_sentence or known))
         return name_like and token.is_title and not self._in_place_name(token)
 
     def _topic(self, token: Token) -> bool:
@@ -337,7 +367,7 @@ class Attendees:
             near = doc[max(sent.start, call.start - CALLER_WINDOW) : end]
             if call == sent:  # no call wording: the note type says it was a call
                 near = doc[sent.start : max(end, sent.end)]
-            candidates = [*near, *_called_party_phrase(call.root)]
+            candidates = [*near, *called_party_phrase(call.root)]
             if any(
                 self._call_party(t, call) and not (call != sent and t in call) for t in candidates
             ):
@@ -348,36 +378,10 @@ class Attendees:
         if token.lower_ in SELF or self._topic(token):
             return False
         if token.lower_ in THIRD_PERSON:
-            return _referred_back(token, call) and any(
+            return referred_back(token, call) and any(
                 self.is_person(t) for t in token.doc[: token.i]
             )  # "Leanne ... didn't attend. Rang her after.": named before, then "her"
         return self.is_person(token) or token.lower_ in self.party_words
-
-def _plans(child: Token, verb: Token) -> bool:
-    """A planning auxiliary; bare "to" only with a subject ("GP to review", not "went to see")."""
-    if child.dep_ != "aux" or child.lower_ not in PLANNING_AUX:
-        return False
-    return child.lower_ != "to" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-
-def _referred_back(pronoun: Token, call: Span) -> bool:
-    """The pronoun is who called or was called: "Rang her", "he rang", "call from her"."""
-    head = pronoun.head
-    if head.lower_ in CALL_PREPOSITIONS and pronoun.dep_ == "pobj":
-        head = head.head
-    return head.i == call.root.i and pronoun.dep_ in ("nsubj", "dobj", "dative", "pobj")
-
-
-def _called_party_phrase(verb: Token) -> list[Token]:
-    """The whole object of "spoke to the hospice at home team", however long."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    objects += [
-        o
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ in CALL_PREPOSITIONS
-        for o in c.children
-        if o.dep_ == "pobj"
-    ]
-    return [t for o in objects for t in o.subtree]
 
 def _heading(token: Token) -> bool:
     """ "HV." opening a home-visit note is a heading for the visit, not the health visitor.

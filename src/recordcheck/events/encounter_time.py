@@ -104,3 +104,25 @@ def with_kind(event: Span) -> Span:
     ):
         start -= 1
     return doc[start : event.end]
+
+
+def planning_aux(child: Token, verb: Token) -> bool:
+    """A planning auxiliary; bare "to" only with a subject ("GP to review", not "went to see")."""
+    if child.dep_ != "aux" or child.lower_ not in PLANNING_AUX:
+        return False
+    return child.lower_ != "to" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def action_owner(token: Token) -> bool:
+    """ "police to flag address", "nan will supervise": named for a later action only."""
+    for node in (token, *token.ancestors):
+        if any(planning_aux(c, node) for c in node.children):
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        following is not None
+        and following.lower_ == "to"
+        and token.dep_ not in ("dobj", "pobj", "dative")
+    )

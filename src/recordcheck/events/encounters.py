@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from recordcheck.datafiles import merged_terms
 from recordcheck.events.attendees import Attendees
+from recordcheck.events.call_parties import a_count, names_a_thing
 from recordcheck.events.encounter_time import (
     a_verb,
     bare,
@@ -182,6 +183,11 @@ class EncounterReader:
             or (encounter.meeting and self.attendees.agency_sections(doc))
             or self.attendees.people_together(doc)
         ):
+            return True
+        # whoever spoke or dealt with the writer took part, wherever the note tells it
+        # ("Rang. Angela said all fine", "he let me in");
+        # a meeting still needs who attended, not only who spoke at it
+        if not encounter.meeting and self.attendees.someone_took_part(doc):
             return True
         # a call mentioned in passing ("Phone call made re the application") names its own party
         sentences = (
@@ -358,6 +364,8 @@ class EncounterReader:
         ("result phoned through") is not a call anyone took part in.
         """
         root = call.root
+        if names_a_thing(call, self.attendees.is_party) or a_count(call, self.attendees.is_party):
+            return False  # "Call bell within reach", "Phone number updated", "14 calls blocked"
         if len(call) == 1 and root.pos_ == "NOUN" and root.lemma_.lower() in HANDSET_NOUNS:
             owned = any(c.dep_ == "poss" for c in root.children)
             modifier = root.dep_ == "compound" and root.head.pos_ == "NOUN"  # "phone contact"

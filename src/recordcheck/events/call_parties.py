@@ -1,0 +1,67 @@
+"""Calls, from the grammar around the call word: is it a call, and who was it with?
+
+encounters.py asks whether a call word names a thing instead ("call bell");
+attendees.py asks whom a call was with: a pronoun that is who rang or was rung
+("Rang her"), and the whole object of the call verb ("spoke to the hospice at
+home team").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from recordcheck.events.encounter_words import CALL_HEADS, CALL_NOUNS, CALL_PREPOSITIONS
+
+
+def names_a_thing(call: Span, party: Callable[[Token], bool]) -> bool:
+    """ "Call bell within reach", "Call log checked", "Phone number updated": one call word
+    qualifying the thing after it (the tagger may read "Call bell" as an order to call a
+    bell), not "phone contact", "telephone review" nor "Call GP" (a `party`)."""
+    root, doc = call.root, call.doc
+    following = doc[call.end] if call.end < len(doc) else None
+    if len(call) != 1 or root.lower_ not in CALL_NOUNS or following is None:
+        return False
+    if following.pos_ != "NOUN" or party(following):
+        return False
+    if following.lemma_.lower() in CALL_HEADS:
+        return False
+    if root.dep_ in ("compound", "amod", "nmod") and root.head == following:
+        return True
+    opening = root.tag_ == "VB" and root.i == root.sent.start
+    return opening and following.dep_ == "dobj" and following.head == root
+
+
+def a_count(call: Span, party: Callable[[Token], bool]) -> bool:
+    """ "14 calls blocked per the unit log", "No calls overnight": calls counted, none of them
+    with anyone named, are not a call the writer took part in ("2 calls to the GP" are)."""
+    root = call.root
+    if root.tag_ != "NNS" or root.lower_ not in CALL_NOUNS:
+        return False  # "by phone 13:40" is one call, at a time of day
+    counted = any(
+        (c.dep_ == "nummod" and c.is_digit) or (c.dep_ == "det" and c.lower_ == "no")
+        for c in root.children
+    )
+    return counted and not any(map(party, called_party_phrase(root)))
+
+
+def referred_back(pronoun: Token, call: Span) -> bool:
+    """The pronoun is who called or was called: "Rang her", "he rang", "call from her"."""
+    head = pronoun.head
+    if head.lower_ in CALL_PREPOSITIONS and pronoun.dep_ == "pobj":
+        head = head.head
+    return head.i == call.root.i and pronoun.dep_ in ("nsubj", "dobj", "dative", "pobj")
+
+
+def called_party_phrase(verb: Token) -> list[Token]:
+    """The whole object of "spoke to the hospice at home team", however long."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in CALL_PREPOSITIONS
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return [t for o in objects for t in o.subtree]
