@@ -255,3 +255,23 @@ def test_a_name_the_recogniser_took_with_its_role_for_an_organisation_is_a_perso
     # the entity recogniser reads "Gemma Rowntree (SW" as one organisation
     event = one(events("Spoke with Gemma Rowntree (SW, Westmere CSC) about the episode."))
     assert (event.person, event.agency) == ("Gemma Rowntree", "Westmere Children's Social Care")
+
+
+def test_a_fellow_author_the_note_places_in_another_organisation_is_a_partner(real_nlp):
+    """A record several organisations write in: Aisha Karim writes notes of the case too,
+    but this note places her in adult social care and its own author in the housing
+    provider; a housing officer beside the author stays a colleague."""
+    staff = ["Sarah Lindqvist", "Aisha Karim", "Gemma Pryce"]
+    reader = ContactEventReader(real_nlp, {"names": [], "staff": staff}, gate=False)
+
+    def agencies(text: str) -> set[str]:
+        note = Note("N1", "C1", text, author="Sarah Lindqvist")
+        return {e.agency for e in reader.read(real_nlp(note_doc(real_nlp, note)))}
+
+    meeting = "Present: Mr Boateng, Sarah Lindqvist (Cherwell Homes), {other}."
+    assert agencies(meeting.format(other="Aisha Karim (ASC)")) == {
+        "Adult social care (authority not named)"
+    }
+    assert agencies(meeting.format(other="Gemma Pryce (housing officer)")) == set()
+    # without the note saying where its own author works, a fellow author is a colleague
+    assert agencies("Present: Mr Boateng, Aisha Karim (ASC).") == set()

@@ -24,8 +24,10 @@ from recordcheck.events.parties import (
     told_by_us,
 )
 from recordcheck.language.clauses import line_start
+from recordcheck.language.own_service import OwnServiceTest
 from recordcheck.language.people import given_names
 from recordcheck.language.scope import Scope
+from recordcheck.model import UNNAMED_AGENCY_MARK
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
 WORDS = package_toml(__package__, "words.toml")
@@ -222,3 +224,27 @@ def _names_a_person(label: Span) -> bool:
         and all(t.is_title for t in words)
         and given_names().is_given_name(words[0].text)
     )
+
+
+def author_with_employer(doc, author: str, own: OwnServiceTest) -> Span | None:
+    """The note's own author where the note writes a named organisation beside them
+    ("Present: Sarah Lindqvist (Cherwell Homes)")."""
+    for person in doc.spans.get(CONTACTS_KEY, ()):
+        agency = person._.rc_agency or ""
+        if agency and UNNAMED_AGENCY_MARK not in agency and own.names_the_same(person.text, author):
+            return person
+    return None
+
+
+def placed_elsewhere(person: Span, author: Span | None) -> bool:
+    """Whether the note places a person in another organisation than its own author's: in a
+    record several organisations write in, a fellow author of the export is then a partner
+    ("Aisha Karim (ASC)" beside "Sarah Lindqvist (Cherwell Homes)"). Another named
+    organisation, or an unnamed one of another kind; an unnamed one of the same kind
+    ("Gemma (housing officer)") may be the author's own."""
+    agency = person._.rc_agency or ""
+    if author is None or not agency or agency == author._.rc_agency:
+        return False
+    if UNNAMED_AGENCY_MARK in agency:
+        return person._.rc_agency_type != author._.rc_agency_type
+    return True

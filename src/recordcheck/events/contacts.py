@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.events.case_clues import CLUES_KEY, read_case_clues
-from recordcheck.events.contact_actors import ContactActors
+from recordcheck.events.contact_actors import ContactActors, author_with_employer, placed_elsewhere
 from recordcheck.events.contact_gate import Candidate, ContactGate, Reading, candidate_features
 from recordcheck.events.details import (
     channel_of,
@@ -131,12 +131,18 @@ class ContactEventReader:
         found: list[Candidate] = []
         sentences = sentences_of(doc)
         grouped = _mentions_by_sentence(doc, sentences)
+        author_placed = author_with_employer(doc, author, self.own)
         for number, sentence in enumerate(sentences):
             mentions = grouped.get(number, [])
             for mention, is_person in mentions:
                 if self.own.is_own_agency(mention._.rc_agency, team, role):
                     continue
-                colleague = self.own.is_named_colleague(mention.text, team)
+                # in a record several organisations write in, a fellow author the note
+                # places in another organisation than its own author is a partner there:
+                # "Present: Sarah Lindqvist (Cherwell Homes), ..., Aisha Karim (ASC)"
+                colleague = self.own.is_named_colleague(mention.text, team) and not (
+                    is_person and placed_elsewhere(mention, author_placed)
+                )
                 if is_person and (colleague or self.no_partner_shown(mention, team)):
                     continue
                 if self.scope.inside(mention, quoted):

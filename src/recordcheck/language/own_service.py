@@ -116,6 +116,12 @@ class OwnServiceTest:
     def _titled_staff(self, team: str) -> list[tuple[str, str]]:
         return self._titled_by_team.get(team, self._titled) if team else self._titled
 
+    def names_the_same(self, written: str, name: str) -> bool:
+        """Whether a name as written ("S. Lindqvist") may be this person ("Sarah Lindqvist")."""
+        first, surname = _name_parts(written)
+        other_first, other_surname = _name_parts(name)
+        return bool(surname) and surname == other_surname and _initials_agree(first, other_first)
+
     def is_colleague(self, person: str, titled: bool = False, team: str = "") -> bool:
         """A named person who is one of the staff (not someone with an agency's title):
         of the note's own team where the export names teams, else of the whole run."""
