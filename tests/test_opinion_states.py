@@ -34,6 +34,12 @@ def _read(real_nlp, text: str) -> list[str]:
         # a verbless line: the state alone, or the person and the state
         ("Home visit.\nDistressed.", "Distressed", "mind-reading"),
         ("Karen very upset and angry.", "Karen very upset and angry", "mind-reading"),
+        # shorthand that drops "is": the person opens the line or a dashed part, the state
+        # follows, however the parser hangs it (adjective after a name, participle, noun)
+        ("Call 08:20.\nMrs Kaye cheerful today.", "Mrs Kaye cheerful today", "mind-reading"),
+        ("Panel held.\nCallum upset.", "Callum upset", "mind-reading"),
+        ("Leo a bit unsettled this week.", "Leo a bit unsettled this week", "mind-reading"),
+        ("Visit done - DH upset.", "DH upset", "mind-reading"),
         # how someone came
         (
             "She came to the office very frightened.",
@@ -73,6 +79,11 @@ def test_opinion_with_no_cue_word_is_flagged_with_its_cue(real_nlp, text, flagge
         "He is keen to help with the shopping.",
         # a concern about a named matter, which the person holds and voiced
         "She is worried about giving evidence.",
+        # shorthand read no further than its word order allows: a state with an object is
+        # something done, an item after a comma is one of a list, a reported state is reported
+        "Tom upset his sister at tea.",
+        "Previous incidents, child fearful of returning home.",
+        "Dad said Callum upset.",
         # said of a thing, not a person
         "The risk is low and the room was calm.",
         # quoted

@@ -9,7 +9,9 @@ its words in states.toml (general English, not any one writer's phrases):
 
   inner states   a state of mind said of a person: a linking verb ("was upset",
                  "became angry"), a passive participle ("she was reassured"), a
-                 verbless line ("Kyle relieved.", "Distressed.") or how someone came
+                 verbless line ("Kyle relieved.", "Distressed."), shorthand that
+                 drops the "is" read by word order ("Mrs Kaye cheerful today"),
+                 or how someone came
                  or went ("came to the office very frightened"). It passes when
                  quoted, reported, hypothetical, negated, the writer's own, consent
                  ("happy for me to visit", "keen to help"), a concern about a named
@@ -31,7 +33,7 @@ from recordcheck.checks.opinion.behaviour import behaviour_follows
 from recordcheck.checks.opinion.claims import ClaimFinder, measured
 from recordcheck.checks.opinion.scope import OpinionScope
 from recordcheck.checks.opinion.sections import set_apart
-from recordcheck.checks.opinion.spans import Candidate, claim_span
+from recordcheck.checks.opinion.spans import Candidate, claim_span, parts_items
 from recordcheck.datafiles import package_toml, word_classes
 from recordcheck.language.clauses import statement_of
 from recordcheck.language.doc_values import text_of
@@ -46,6 +48,7 @@ MEASURABLE_VERBS = WORDS["measurable_verbs"]
 VAGUE_DEGREES = WORDS["vague_degrees"]
 VERDICT_WORDS = WORDS["verdict_words"]
 VERDICT_PERIODS = WORDS["verdict_periods"]
+DEGREE_NOUNS = WORDS["degree_nouns"]
 HEDGING_VERBS = word_classes(package_toml(__package__, "terms.toml"))["hedging_verbs"]
 CUE = "mind-reading"
 AMOUNT_CUE = "vague-evaluation"
@@ -55,6 +58,8 @@ STANCE_DEPS = {"xcomp", "ccomp"}
 # a state about a named matter ("worried about giving evidence", "anxious about this")
 # is a concern the person holds and most often voiced, not a reading of their mood
 NAMED_MATTER = {"about"}
+# a state with an object is something done to someone ("Tom upset his sister")
+OBJECT_DEPS = {"dobj", "obj"}
 
 
 class StateReading:
@@ -133,8 +138,12 @@ class StateReading:
     def said_of(self, token: Token) -> Token | None | bool:
         """Whom the state is said of (None: a verbless line with no subject, "Distressed."),
         or False when the word is not said of a person at all."""
-        if token.pos_ not in ("ADJ", "VERB") or any(c.dep_ in STANCE_DEPS for c in token.children):
+        if any(c.dep_ in STANCE_DEPS for c in token.children):
             return False
+        parsed = self._said_of_parsed(token) if token.pos_ in ("ADJ", "VERB") else False
+        return _named_before(token) if parsed is False else parsed
+
+    def _said_of_parsed(self, token: Token) -> Token | None | bool:
         if token.dep_ == "conj" and token.head.i != token.i:
             return self.said_of(token.head) if token.head.lower_ in INNER_STATES else False
         if _passive(token):
@@ -191,6 +200,41 @@ def _person(subject: Token | None) -> Token | bool:
     if word in THIRD_PERSON or word in PERSON_NOUNS or subject.lemma_.lower() in PERSON_NOUNS:
         return subject
     return subject if subject.pos_ == "PROPN" else False
+
+
+def _named_before(token: Token) -> Token | bool:
+    """ "Mrs Kaye cheerful this morning", "DH upset, says ...", "Callum upset": shorthand
+    that drops the "is". The person opens the line or a part of it after a dash, colon or
+    semicolon, the state follows with at
+    most a degree word between, and nothing is done to anyone. The parser, which looks for
+    a verb, hangs the state anywhere (an adjective after its noun, a participle, a noun),
+    so the word order is what tells; an adjective before a noun ("calm rest") is not this."""
+    if any(c.dep_ in OBJECT_DEPS for c in token.children) or _attributive(token):
+        return False
+    doc, i = token.doc, token.i - 1
+    while i >= 0 and (doc[i].pos_ in ("ADV", "DET") or doc[i].lower_ in DEGREE_NOUNS):
+        i -= 1
+    if i < 0 or not _names_person(doc[i]):
+        return False
+    person = doc[i]
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound":
+        i -= 1  # "Mrs Kaye", "Mr Coates": the whole name opens the item
+    before = doc[i - 1] if i > 0 else None
+    opens = before is None or before.is_space or before.i < statement_of(token).start
+    # after a comma the person is more often one item of a list the writer is giving
+    # ("previous incidents, child fearful of returning home"), not a line of their own
+    return person if opens or (parts_items(before) and before.text != ",") else False
+
+
+def _names_person(token: Token) -> bool:
+    """A person named as shorthand does: a name, a person noun or initials ("DH", "Cl")."""
+    initials = token.is_alpha and len(token) <= 3 and token.text[0].isupper()
+    return _person(token) is not False or (initials and token.pos_ in ("NOUN", "PROPN"))
+
+
+def _attributive(token: Token) -> bool:
+    """ "Calm rest of evening", "a happy boy": the adjective describes the noun after it."""
+    return token.dep_ == "amod" and token.head.i > token.i
 
 
 def _passive(token: Token) -> bool:
