@@ -13,6 +13,12 @@ A section is the rest of the heading's line; when the heading stands alone on
 its line ("MSE" then "Appearance: ...", "Speech: ..."), the lines after it that
 open on a label of their own belong to it too. The headings are data, in
 terms.toml ([sections]).
+
+A fourth kind is introduced by whoever gave it rather than headed: a line that
+ends on a saying and a colon ("He disclosed:", "Summary of what Amelia said:")
+and the list under it, each item a line opening on a bullet. The items are what
+was said, attributed, however little each repeats the "said" (terms.toml,
+[account_lists]).
 """
 
 from __future__ import annotations
@@ -21,7 +27,8 @@ import re
 
 from recordcheck.datafiles import package_toml
 
-HEADINGS = package_toml(__package__, "terms.toml")["sections"]
+TERMS = package_toml(__package__, "terms.toml")
+HEADINGS = TERMS["sections"]
 # a heading opens a line (or a sentence) and ends at a colon, or stands alone on its line:
 # "MSE: ...", "MSE today: ...", "MSE\n", "S: ..." (but not "S upset" on a line of its own)
 HEADING_WORDS = "|".join(re.escape(h) for words in HEADINGS.values() for h in words)
@@ -30,6 +37,11 @@ HEADING = re.compile(
 )
 # a line that opens on a label of its own: "Appearance: ...", "A: ...", "Mood - ..."
 SUB_LABEL = re.compile(r"[ \t]*[A-Za-z][A-Za-z /]{0,24}\s*[:\-]")
+# a line ending on a saying and a colon: "He disclosed:", "What Amelia said:"
+SAYINGS = "|".join(re.escape(w) for w in TERMS["account_lists"]["sayings"])
+ACCOUNT_INTRO = re.compile(r"(?im)\b(?:" + SAYINGS + r")[ \t]*:[ \t]*$")
+# an item of a list: "- ...", "* ...", "• ...", "1. ...", "2) ..."
+LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022\u2013]|\d{1,2}[.)])[ \t]+\S")
 
 
 def set_apart(text: str) -> list[tuple[int, int]]:
@@ -43,6 +55,18 @@ def set_apart(text: str) -> list[tuple[int, int]]:
             while end < len(text) and SUB_LABEL.match(text, end + 1):
                 end = _line_end(text, end + 1)
         ranges.append((heading.end(), end))
+    return ranges + _account_lists(text)
+
+
+def _account_lists(text: str) -> list[tuple[int, int]]:
+    """The list items under a line that ends on a saying and a colon."""
+    ranges = []
+    for intro in ACCOUNT_INTRO.finditer(text):
+        end = _line_end(text, intro.end())
+        while end < len(text) and LIST_ITEM.match(text, end + 1):
+            end = _line_end(text, end + 1)
+        if end > intro.end():
+            ranges.append((intro.end(), end))
     return ranges
 
 
