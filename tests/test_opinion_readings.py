@@ -99,3 +99,11 @@ def test_a_list_under_another_line_is_not_set_apart():
 def test_what_a_list_of_someones_words_says_is_not_the_writers_claim(real_nlp, text, flagged):
     doc = real_nlp(text)
     assert [span.text for span in doc.spans["rc_opinion"]] == flagged
+
+
+def test_a_history_heading_sets_apart_the_history_taken():
+    text = "Clinic.\nHistory: poor adherence with tablets.\nHx: 2 falls.\nPoor adherence today."
+    assert [text[a:b] for a, b in set_apart(text)] == [
+        " poor adherence with tablets.",
+        " 2 falls.",
+    ]

@@ -1,6 +1,6 @@
 """Sections of a note whose words are not the writer's own unsupported claims.
 
-Three headings set their text apart (corpus/README.md, readings settled across the
+Four headings set their text apart (corpus/README.md, readings settled across the
 adjudications, and the recording standard's "what someone said, attributed"):
   own account   SOAP "S:" (subjective): the person's own account, in their terms;
   examination   a mental state examination ("MSE:", "Mental state:"): a clinician's
@@ -8,13 +8,15 @@ adjudications, and the recording standard's "what someone said, attributed"):
                 assessment ("Mood low, reactive affect", "Insight partial"), not a
                 verdict written in passing;
   diagnosis     "Diagnosis:", "Dx:": the diagnosis on record, as the standard's
-                "(45, dx paranoid schizophrenia)" is.
+                "(45, dx paranoid schizophrenia)" is;
+  history       "Hx:", "History:": the history taken, the person's own account and
+                the records', not the writer's verdict on the day.
 A section is the rest of the heading's line; when the heading stands alone on
 its line ("MSE" then "Appearance: ...", "Speech: ..."), the lines after it that
 open on a label of their own belong to it too. The headings are data, in
 terms.toml ([sections]).
 
-A fourth kind is introduced by whoever gave it rather than headed: a line that
+One more kind is introduced by whoever gave it rather than headed: a line that
 ends on a saying and a colon ("He disclosed:", "Summary of what Amelia said:")
 and the list under it, each item a line opening on a bullet. The items are what
 was said, attributed, however little each repeats the "said" (terms.toml,
