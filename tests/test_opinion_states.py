@@ -40,6 +40,12 @@ def _read(real_nlp, text: str) -> list[str]:
         ("Panel held.\nCallum upset.", "Callum upset", "mind-reading"),
         ("Leo a bit unsettled this week.", "Leo a bit unsettled this week", "mind-reading"),
         ("Visit done - DH upset.", "DH upset", "mind-reading"),
+        # a state about a matter that is no concern held: how the matter left them
+        (
+            "Took him to Tesco.\nHe was pleased about the shopping.",
+            "He was pleased about the shopping",
+            "mind-reading",
+        ),
         # how someone came
         (
             "She came to the office very frightened.",
@@ -79,6 +85,7 @@ def test_opinion_with_no_cue_word_is_flagged_with_its_cue(real_nlp, text, flagge
         "He is keen to help with the shopping.",
         # a concern about a named matter, which the person holds and voiced
         "She is worried about giving evidence.",
+        "Could not see her alone.\nUncomfortable about this.",
         # shorthand read no further than its word order allows: a state with an object is
         # something done, an item after a comma is one of a list, a reported state is reported
         "Tom upset his sister at tea.",

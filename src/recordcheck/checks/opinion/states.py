@@ -11,11 +11,11 @@ its words in states.toml (general English, not any one writer's phrases):
                  "became angry"), a passive participle ("she was reassured"), a
                  verbless line ("Kyle relieved.", "Distressed."), shorthand that
                  drops the "is" read by word order ("Mrs Kaye cheerful today"),
-                 or how someone came
-                 or went ("came to the office very frightened"). It passes when
-                 quoted, reported, hypothetical, negated, the writer's own, consent
-                 ("happy for me to visit", "keen to help"), a concern about a named
-                 matter ("worried about giving evidence"), or when what the person
+                 or how someone came or went ("came to the office very
+                 frightened"). It passes when quoted, reported, hypothetical,
+                 negated, the writer's own, consent ("happy for me to visit",
+                 "keen to help"), a concern about a named matter ("worried about
+                 giving evidence", not "upset about it"), or when what the person
                  said or did is in its sentence or an observation in the next;
   vague amounts  intake, output or sleep given as a degree word ("bleeding a lot",
                  "drinking very little") with no measurement;
@@ -49,14 +49,16 @@ VAGUE_DEGREES = WORDS["vague_degrees"]
 VERDICT_WORDS = WORDS["verdict_words"]
 VERDICT_PERIODS = WORDS["verdict_periods"]
 DEGREE_NOUNS = WORDS["degree_nouns"]
+CONCERNS = WORDS["concerns"]
 HEDGING_VERBS = word_classes(package_toml(__package__, "terms.toml"))["hedging_verbs"]
 CUE = "mind-reading"
 AMOUNT_CUE = "vague-evaluation"
 # what a state may govern that turns it into someone's stance on something else:
 # "keen to help", "worried that he will find out", "happy for me to visit"
 STANCE_DEPS = {"xcomp", "ccomp"}
-# a state about a named matter ("worried about giving evidence", "anxious about this")
-# is a concern the person holds and most often voiced, not a reading of their mood
+# a concern about a named matter ("worried about giving evidence", "anxious about this")
+# is one the person holds and most often voiced, not a reading of their mood; other
+# states about a matter ("upset about this") are still the writer's reading (CONCERNS)
 NAMED_MATTER = {"about"}
 # a state with an object is something done to someone ("Tom upset his sister")
 OBJECT_DEPS = {"dobj", "obj"}
@@ -174,7 +176,10 @@ class StateReading:
             or self.scope.hypothetical(token)
             or self.scope.negated(token)
             or self.claims.records_agreement(token)
-            or any(c.dep_ == "prep" and c.lower_ in NAMED_MATTER for c in token.children)
+            or (
+                token.lower_ in CONCERNS
+                and any(c.dep_ == "prep" and c.lower_ in NAMED_MATTER for c in token.children)
+            )
         )
 
     def _basis_given(self, claim: Span, subject: Token | None) -> bool:
