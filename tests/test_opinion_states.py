@@ -46,7 +46,8 @@ def _read(real_nlp, text: str) -> list[str]:
             "He was pleased about the shopping",
             "mind-reading",
         ),
-        # how someone came
+        # how someone came or went, however the parser hangs the state on the verb
+        ("Kai attended for about 10 mins, left angry.", "left angry", "mind-reading"),
         (
             "She came to the office very frightened.",
             "She came to the office very frightened",
@@ -76,6 +77,8 @@ def test_opinion_with_no_cue_word_is_flagged_with_its_cue(real_nlp, text, flagge
         "She was upset and said she wanted to go home.",
         'He was annoyed, "I have told you lot before".',
         "Evie was tired and had fallen asleep on the sofa.",
+        # the observation is in brackets after the state
+        "Leo arrived tired (yawning, eyes red).",
         # the observation is in the next sentence
         "She was tired. She was yawning throughout the visit.",
         # reported, the writer's own, or consent rather than feeling

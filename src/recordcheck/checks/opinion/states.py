@@ -30,7 +30,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.checks.opinion.behaviour import behaviour_follows
-from recordcheck.checks.opinion.claims import ClaimFinder, measured
+from recordcheck.checks.opinion.claims import ClaimFinder, bracketed_basis, measured
 from recordcheck.checks.opinion.scope import OpinionScope
 from recordcheck.checks.opinion.sections import set_apart
 from recordcheck.checks.opinion.spans import Candidate, claim_span, parts_items
@@ -60,6 +60,9 @@ STANCE_DEPS = {"xcomp", "ccomp"}
 # is one the person holds and most often voiced, not a reading of their mood; other
 # states about a matter ("upset about this") are still the writer's reading (CONCERNS)
 NAMED_MATTER = {"about"}
+# how the parser hangs the state after a verb of coming or going: "came to the office
+# very frightened" (advcl), "arrived upset", "came back happy" (acomp), "left angry" (oprd)
+HOW_SOMEONE_CAME = {"advcl", "acomp", "oprd"}
 # a state with an object is something done to someone ("Tom upset his sister")
 OBJECT_DEPS = {"dobj", "obj"}
 
@@ -158,11 +161,13 @@ class StateReading:
         if token.dep_ in ("acomp", "oprd") and head.lemma_.lower() in LINKING_VERBS:
             return _person(self.scope.subject_of(head))
         if (
-            token.dep_ == "advcl"
+            token.dep_ in HOW_SOMEONE_CAME
             and token.pos_ == "ADJ"
             and head.lemma_.lower() in COMING_AND_GOING
         ):
-            return _person(self.scope.subject_of(head))
+            # "Came home 15:30 happy": a log's clipped subject is the person it is about
+            subject = self.scope.subject_of(head)
+            return None if subject is None else _person(subject)
         if token.dep_ == "ROOT" and _verbless(statement_of(token)):
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             return _person(subject) if subject is not None else _opening(token)
@@ -185,7 +190,8 @@ class StateReading:
     def _basis_given(self, claim: Span, subject: Token | None) -> bool:
         """What someone said is in the sentence (a quote or a saying, before or after the
         state: "Rob said '...' - he was calm with her"), what the person did follows it
-        ("was tired and had wet herself"), or a basis is marked."""
+        ("was tired and had wet herself"), brackets after it give it ("arrived tired
+        (yawning, eyes red)"), or a basis is marked."""
         statement = statement_of(claim.root)
         speech = self.scope.words["speech"]
         return (
@@ -193,6 +199,11 @@ class StateReading:
             or any(_does(t, claim) for t in claim.doc[claim.end : statement.end])
             or behaviour_follows(claim, subject, speech)
             or self.scope.basis_follows(claim.end, statement)
+            or any(
+                bracketed_basis(claim.doc[t.i : t.i + 1], statement)
+                for t in claim
+                if t.lower_ in INNER_STATES
+            )
             or self.scope.basis_nearby(statement)
         )
 
