@@ -78,3 +78,32 @@ def test_soap_subjective_is_the_persons_account_and_other_lines_are_not_set_apar
 
 def test_a_heading_word_opening_a_sentence_is_no_heading():
     assert set_apart("S upset\nMood: flat, says she is fine.") == []
+
+
+def test_a_list_under_a_saying_and_a_colon_is_their_account():
+    text = "Seen with PCSO.\nHe disclosed:\n- the cut was Jay\n- he was scared\nHe was rude."
+    assert [text[a:b] for a, b in set_apart(text)] == ["\n- the cut was Jay\n- he was scared"]
+
+
+def test_a_list_under_another_line_is_not_set_apart():
+    assert set_apart("Agreed:\n- he is lazy\nHe said:  it was fine.\nMum is rude.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Nicola disclosed:\n- Ashley was drunk.\n- She's scared of him.", []),
+        ("Concerns:\n- She's scared of him.", ["She's scared of him"]),
+    ],
+)
+def test_what_a_list_of_someones_words_says_is_not_the_writers_claim(real_nlp, text, flagged):
+    doc = real_nlp(text)
+    assert [span.text for span in doc.spans["rc_opinion"]] == flagged
+
+
+def test_a_history_heading_sets_apart_the_history_taken():
+    text = "Clinic.\nHistory: poor adherence with tablets.\nHx: 2 falls.\nPoor adherence today."
+    assert [text[a:b] for a, b in set_apart(text)] == [
+        " poor adherence with tablets.",
+        " 2 falls.",
+    ]

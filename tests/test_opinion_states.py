@@ -34,7 +34,20 @@ def _read(real_nlp, text: str) -> list[str]:
         # a verbless line: the state alone, or the person and the state
         ("Home visit.\nDistressed.", "Distressed", "mind-reading"),
         ("Karen very upset and angry.", "Karen very upset and angry", "mind-reading"),
-        # how someone came
+        # shorthand that drops "is": the person opens the line or a dashed part, the state
+        # follows, however the parser hangs it (adjective after a name, participle, noun)
+        ("Call 08:20.\nMrs Kaye cheerful today.", "Mrs Kaye cheerful today", "mind-reading"),
+        ("Panel held.\nCallum upset.", "Callum upset", "mind-reading"),
+        ("Leo a bit unsettled this week.", "Leo a bit unsettled this week", "mind-reading"),
+        ("Visit done - DH upset.", "DH upset", "mind-reading"),
+        # a state about a matter that is no concern held: how the matter left them
+        (
+            "Took him to Tesco.\nHe was pleased about the shopping.",
+            "He was pleased about the shopping",
+            "mind-reading",
+        ),
+        # how someone came or went, however the parser hangs the state on the verb
+        ("Kai attended for about 10 mins, left angry.", "left angry", "mind-reading"),
         (
             "She came to the office very frightened.",
             "She came to the office very frightened",
@@ -64,6 +77,8 @@ def test_opinion_with_no_cue_word_is_flagged_with_its_cue(real_nlp, text, flagge
         "She was upset and said she wanted to go home.",
         'He was annoyed, "I have told you lot before".',
         "Evie was tired and had fallen asleep on the sofa.",
+        # the observation is in brackets after the state
+        "Leo arrived tired (yawning, eyes red).",
         # the observation is in the next sentence
         "She was tired. She was yawning throughout the visit.",
         # reported, the writer's own, or consent rather than feeling
@@ -73,6 +88,12 @@ def test_opinion_with_no_cue_word_is_flagged_with_its_cue(real_nlp, text, flagge
         "He is keen to help with the shopping.",
         # a concern about a named matter, which the person holds and voiced
         "She is worried about giving evidence.",
+        "Could not see her alone.\nUncomfortable about this.",
+        # shorthand read no further than its word order allows: a state with an object is
+        # something done, an item after a comma is one of a list, a reported state is reported
+        "Tom upset his sister at tea.",
+        "Previous incidents, child fearful of returning home.",
+        "Dad said Callum upset.",
         # said of a thing, not a person
         "The risk is low and the room was calm.",
         # quoted

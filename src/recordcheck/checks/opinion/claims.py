@@ -227,7 +227,7 @@ class ClaimFinder:
             or self._concludes_observations(match, sent)
         ):
             return True
-        if cue in self.settings["basis_in_neighbour"] and _bracketed_basis(match, near):
+        if cue in self.settings["basis_in_neighbour"] and bracketed_basis(match, near):
             return True
         if cue in self.settings["basis_in_behaviour"] and behaviour_follows(
             match, use_of(match.root).subject, self.scope.words["speech"]
@@ -261,7 +261,7 @@ def _said_to_be(noun: Token) -> bool:
     )
 
 
-def _bracketed_basis(match: Span, near: Span) -> bool:
+def bracketed_basis(match: Span, near: Span) -> bool:
     """ "Not an immediate protection issue in my view (no injury, not frightened to go
     home)": the brackets after a judgement or a guess give what it rests on."""
     doc = match.doc

@@ -64,7 +64,7 @@ def _item_start(clause: Span, match: Span) -> int:
     verb ("Ava was watching TV, said hello, seemed fine"; "I explained who we are, she
     seemed relieved"): the items before the cue's are what happened, not the claim."""
     doc = clause.doc
-    breaks = [t.i for t in doc[clause.start : match.start] if _parts_items(t)]
+    breaks = [t.i for t in doc[clause.start : match.start] if parts_items(t)]
     if not breaks:
         return clause.start
     start = breaks[-1] + 1
@@ -73,7 +73,8 @@ def _item_start(clause: Span, match: Span) -> int:
     return start
 
 
-def _parts_items(token: Token) -> bool:
+def parts_items(token: Token) -> bool:
+    """A comma, semicolon, colon or spaced dash: where one item of a list or log line ends."""
     if token.text in DASHES:
         return spaced_dash(token)
     return token.text in ITEM_BREAKS

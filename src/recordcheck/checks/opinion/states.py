@@ -9,11 +9,13 @@ its words in states.toml (general English, not any one writer's phrases):
 
   inner states   a state of mind said of a person: a linking verb ("was upset",
                  "became angry"), a passive participle ("she was reassured"), a
-                 verbless line ("Kyle relieved.", "Distressed.") or how someone came
-                 or went ("came to the office very frightened"). It passes when
-                 quoted, reported, hypothetical, negated, the writer's own, consent
-                 ("happy for me to visit", "keen to help"), a concern about a named
-                 matter ("worried about giving evidence"), or when what the person
+                 verbless line ("Kyle relieved.", "Distressed."), shorthand that
+                 drops the "is" read by word order ("Mrs Kaye cheerful today"),
+                 or how someone came or went ("came to the office very
+                 frightened"). It passes when quoted, reported, hypothetical,
+                 negated, the writer's own, consent ("happy for me to visit",
+                 "keen to help"), a concern about a named matter ("worried about
+                 giving evidence", not "upset about it"), or when what the person
                  said or did is in its sentence or an observation in the next;
   vague amounts  intake, output or sleep given as a degree word ("bleeding a lot",
                  "drinking very little") with no measurement;
@@ -28,10 +30,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.checks.opinion.behaviour import behaviour_follows
-from recordcheck.checks.opinion.claims import ClaimFinder, measured
+from recordcheck.checks.opinion.claims import ClaimFinder, bracketed_basis, measured
 from recordcheck.checks.opinion.scope import OpinionScope
 from recordcheck.checks.opinion.sections import set_apart
-from recordcheck.checks.opinion.spans import Candidate, claim_span
+from recordcheck.checks.opinion.spans import Candidate, claim_span, parts_items
 from recordcheck.datafiles import package_toml, word_classes
 from recordcheck.language.clauses import statement_of
 from recordcheck.language.doc_values import text_of
@@ -46,15 +48,23 @@ MEASURABLE_VERBS = WORDS["measurable_verbs"]
 VAGUE_DEGREES = WORDS["vague_degrees"]
 VERDICT_WORDS = WORDS["verdict_words"]
 VERDICT_PERIODS = WORDS["verdict_periods"]
+DEGREE_NOUNS = WORDS["degree_nouns"]
+CONCERNS = WORDS["concerns"]
 HEDGING_VERBS = word_classes(package_toml(__package__, "terms.toml"))["hedging_verbs"]
 CUE = "mind-reading"
 AMOUNT_CUE = "vague-evaluation"
 # what a state may govern that turns it into someone's stance on something else:
 # "keen to help", "worried that he will find out", "happy for me to visit"
 STANCE_DEPS = {"xcomp", "ccomp"}
-# a state about a named matter ("worried about giving evidence", "anxious about this")
-# is a concern the person holds and most often voiced, not a reading of their mood
+# a concern about a named matter ("worried about giving evidence", "anxious about this")
+# is one the person holds and most often voiced, not a reading of their mood; other
+# states about a matter ("upset about this") are still the writer's reading (CONCERNS)
 NAMED_MATTER = {"about"}
+# how the parser hangs the state after a verb of coming or going: "came to the office
+# very frightened" (advcl), "arrived upset", "came back happy" (acomp), "left angry" (oprd)
+HOW_SOMEONE_CAME = {"advcl", "acomp", "oprd"}
+# a state with an object is something done to someone ("Tom upset his sister")
+OBJECT_DEPS = {"dobj", "obj"}
 
 
 class StateReading:
@@ -133,8 +143,12 @@ class StateReading:
     def said_of(self, token: Token) -> Token | None | bool:
         """Whom the state is said of (None: a verbless line with no subject, "Distressed."),
         or False when the word is not said of a person at all."""
-        if token.pos_ not in ("ADJ", "VERB") or any(c.dep_ in STANCE_DEPS for c in token.children):
+        if any(c.dep_ in STANCE_DEPS for c in token.children):
             return False
+        parsed = self._said_of_parsed(token) if token.pos_ in ("ADJ", "VERB") else False
+        return _named_before(token) if parsed is False else parsed
+
+    def _said_of_parsed(self, token: Token) -> Token | None | bool:
         if token.dep_ == "conj" and token.head.i != token.i:
             return self.said_of(token.head) if token.head.lower_ in INNER_STATES else False
         if _passive(token):
@@ -147,11 +161,13 @@ class StateReading:
         if token.dep_ in ("acomp", "oprd") and head.lemma_.lower() in LINKING_VERBS:
             return _person(self.scope.subject_of(head))
         if (
-            token.dep_ == "advcl"
+            token.dep_ in HOW_SOMEONE_CAME
             and token.pos_ == "ADJ"
             and head.lemma_.lower() in COMING_AND_GOING
         ):
-            return _person(self.scope.subject_of(head))
+            # "Came home 15:30 happy": a log's clipped subject is the person it is about
+            subject = self.scope.subject_of(head)
+            return None if subject is None else _person(subject)
         if token.dep_ == "ROOT" and _verbless(statement_of(token)):
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             return _person(subject) if subject is not None else _opening(token)
@@ -165,13 +181,17 @@ class StateReading:
             or self.scope.hypothetical(token)
             or self.scope.negated(token)
             or self.claims.records_agreement(token)
-            or any(c.dep_ == "prep" and c.lower_ in NAMED_MATTER for c in token.children)
+            or (
+                token.lower_ in CONCERNS
+                and any(c.dep_ == "prep" and c.lower_ in NAMED_MATTER for c in token.children)
+            )
         )
 
     def _basis_given(self, claim: Span, subject: Token | None) -> bool:
         """What someone said is in the sentence (a quote or a saying, before or after the
         state: "Rob said '...' - he was calm with her"), what the person did follows it
-        ("was tired and had wet herself"), or a basis is marked."""
+        ("was tired and had wet herself"), brackets after it give it ("arrived tired
+        (yawning, eyes red)"), or a basis is marked."""
         statement = statement_of(claim.root)
         speech = self.scope.words["speech"]
         return (
@@ -179,6 +199,11 @@ class StateReading:
             or any(_does(t, claim) for t in claim.doc[claim.end : statement.end])
             or behaviour_follows(claim, subject, speech)
             or self.scope.basis_follows(claim.end, statement)
+            or any(
+                bracketed_basis(claim.doc[t.i : t.i + 1], statement)
+                for t in claim
+                if t.lower_ in INNER_STATES
+            )
             or self.scope.basis_nearby(statement)
         )
 
@@ -191,6 +216,41 @@ def _person(subject: Token | None) -> Token | bool:
     if word in THIRD_PERSON or word in PERSON_NOUNS or subject.lemma_.lower() in PERSON_NOUNS:
         return subject
     return subject if subject.pos_ == "PROPN" else False
+
+
+def _named_before(token: Token) -> Token | bool:
+    """ "Mrs Kaye cheerful this morning", "DH upset, says ...", "Callum upset": shorthand
+    that drops the "is". The person opens the line or a part of it after a dash, colon or
+    semicolon, the state follows with at
+    most a degree word between, and nothing is done to anyone. The parser, which looks for
+    a verb, hangs the state anywhere (an adjective after its noun, a participle, a noun),
+    so the word order is what tells; an adjective before a noun ("calm rest") is not this."""
+    if any(c.dep_ in OBJECT_DEPS for c in token.children) or _attributive(token):
+        return False
+    doc, i = token.doc, token.i - 1
+    while i >= 0 and (doc[i].pos_ in ("ADV", "DET") or doc[i].lower_ in DEGREE_NOUNS):
+        i -= 1
+    if i < 0 or not _names_person(doc[i]):
+        return False
+    person = doc[i]
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound":
+        i -= 1  # "Mrs Kaye", "Mr Coates": the whole name opens the item
+    before = doc[i - 1] if i > 0 else None
+    opens = before is None or before.is_space or before.i < statement_of(token).start
+    # after a comma the person is more often one item of a list the writer is giving
+    # ("previous incidents, child fearful of returning home"), not a line of their own
+    return person if opens or (parts_items(before) and before.text != ",") else False
+
+
+def _names_person(token: Token) -> bool:
+    """A person named as shorthand does: a name, a person noun or initials ("DH", "Cl")."""
+    initials = token.is_alpha and len(token) <= 3 and token.text[0].isupper()
+    return _person(token) is not False or (initials and token.pos_ in ("NOUN", "PROPN"))
+
+
+def _attributive(token: Token) -> bool:
+    """ "Calm rest of evening", "a happy boy": the adjective describes the noun after it."""
+    return token.dep_ == "amod" and token.head.i > token.i
 
 
 def _passive(token: Token) -> bool:
