@@ -24,9 +24,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.events.sharing_consent import ConsentReader
+from recordcheck.events.sharing_parties import Parties
 from recordcheck.events.sharing_purposes import PurposeReader
 from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
 from recordcheck.language.matching import TermMatcher
+from recordcheck.language.people import people_words
 from recordcheck.language.scope import Scope
 
 # "she agreed to a foodbank referral", "Amina wanted mum told": the person's own wish
@@ -48,12 +50,22 @@ SHARING_NOUNS = WORD_CLASSES["sharing_nouns"]
 TO_WRITER = WORD_CLASSES["to_writer"]
 # "No PPN was sent", "nothing was shared": a subject so marked records no sharing done
 NO_SUBJECT = WORD_CLASSES["no_subject"]
+PROFESSIONAL_TITLES = frozenset(people_words().professional_titles)  # "Dr", "PC"
 
 
 class ReasonFinder:
     """The consent, legal-basis and purpose words, and the rule for which sharing they cover."""
 
-    def __init__(self, nlp: Language, lists: Mapping[str, Sequence[str]], acts: TermMatcher):
+    def __init__(
+        self,
+        nlp: Language,
+        lists: Mapping[str, Sequence[str]],
+        acts: TermMatcher,
+        parties: Parties | None = None,
+    ):
+        # who is a partner or a colleague: their agreeing is a decision or a request, not the
+        # person's consent
+        self.parties = parties
         self.reasons = TermMatcher(nlp, {key: lists[key] for key in REASON_LISTS})
         self.acts = acts  # the direction reader's sharing words: what an agreement agrees to
         self.purposes = PurposeReader(nlp, lists, acts)
@@ -107,6 +119,7 @@ class ReasonFinder:
     def _agreements_to_sharing(self, doc: Doc) -> list[Span]:
         """Sentences giving consent in other words: "She agreed to a foodbank referral"."""
         found = []
+        partners = self.parties.outside_names(doc) if self.parties is not None else frozenset()
         for sent in doc.sents:
             agreeing = [
                 t for t in sent if t.lemma_.lower() in AGREEING and t.lower_ not in ("agreed:",)
@@ -115,7 +128,9 @@ class ReasonFinder:
                 continue
             acts = self.acts.spans(sent)
             subject_ok = any(
-                (subj := Scope.subject_of(t)) is not None and subj.lower_ not in WRITER
+                (subj := Scope.subject_of(t)) is not None
+                and subj.lower_ not in WRITER
+                and not self._professional(subj, partners)
                 for t in agreeing
             )
             later_act = any(a.label_ != "contact_verbs" and a.start > agreeing[0].i for a in acts)
@@ -127,6 +142,21 @@ class ReasonFinder:
             if subject_ok and (later_act or (agrees_to and acts) or to_the_act):
                 found.append(sent)
         return found
+
+    def _professional(self, subject: Token, partners: frozenset[str]) -> bool:
+        """ "Mr Pearson (DSL) asked how she is doing", "the SW agreed", "Dr Lowe agreed": a
+        partner's or a colleague's asking or agreeing is a request or a decision, not the
+        person's consent to the sharing (a name the note ties to an outside role, a role or
+        an agency, or a professional title); family's agreeing stays theirs."""
+        if self.parties is None:
+            return False
+        # the subject and the words before it: "the duty SW", not "kit given for his nan"
+        phrase = subject.doc[subject.left_edge.i : subject.i + 1]
+        return (
+            subject.lower_ in partners
+            or any(p.label_ != "people" for p in self.parties.matcher.spans(phrase))
+            or any(t.text.rstrip(".") in PROFESSIONAL_TITLES for t in phrase)
+        )
 
     def _speaks_of_sharing(self, reason: Span) -> bool:
         """ "referral made in her best interests", "the sharing is in her best interests"."""
