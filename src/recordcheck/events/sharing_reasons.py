@@ -10,7 +10,9 @@ agreed to a CAMHS referral") covers referrals, and the sharing beside it, like a
 purpose; agreement given after the act in its sentence ("Switch referral done
 there and then, he agreed", "(she asked for it herself)") is agreement to it, and
 agreement naming an agency ("Pt now agrees to police being informed") covers
-telling that agency wherever the note records it. A "because" inside what was
+telling that agency wherever the note records it. A partner's asking or agreeing is
+theirs, not the person's consent, and consent given for someone else's sharing
+("With Gemma's consent she shared: ...") is the basis of theirs. A "because" inside what was
 told ("told her she left because of DA") is what was said, not why it was said;
 a reason given for the writer's own sharing, however worded ("I had to share
 this because it was about him being safe"), is a basis like "shared because".
@@ -111,6 +113,8 @@ class ReasonFinder:
         if reason.label_ == "consent_cues":
             if reason.root.lemma_.lower() in BEST_INTERESTS and not self._speaks_of_sharing(reason):
                 return False  # "following a best interests meeting", "photos taken in his BI"
+            if self._for_someone_elses_sharing(reason):
+                return False  # "With Gemma's consent she shared: ...": the partner's sharing
             return self.consent.given(reason)
         if reason.label_ == "legal_basis":
             return reason[0].lower_ != "without" or self.consent.given(reason)
@@ -156,6 +160,30 @@ class ReasonFinder:
             subject.lower_ in partners
             or any(p.label_ != "people" for p in self.parties.matcher.spans(phrase))
             or any(t.text.rstrip(".") in PROFESSIONAL_TITLES for t in phrase)
+        )
+
+    def _for_someone_elses_sharing(self, reason: Span) -> bool:
+        """ "With Gemma's consent she shared: ...": consent hung on a sharing by someone other
+        than the writer is the basis of theirs, not of the writer's."""
+        link = reason.root.head
+        if link.lower_ != "with" or link.dep_ != "prep" or link.head.i == link.i:
+            return False
+        verb = link.head
+        subject = Scope.subject_of(verb)
+        return (
+            subject is not None
+            and subject.dep_ == "nsubj"
+            and subject.lower_ not in WRITER
+            # a person or a party ("she", "mum", "the school"), not what was sent: "Copy sent
+            # with his consent to Mr Hollins" is a telegraphic passive, the writer's sharing
+            and (
+                subject.pos_ == "PRON"
+                or self.recipients.has(subject.doc[subject.i : subject.i + 1])
+            )
+            and any(
+                m.label_ == "sharing_verbs" and m.start <= verb.i < m.end
+                for m in self.acts.spans(reason.sent)
+            )
         )
 
     def _speaks_of_sharing(self, reason: Span) -> bool:
