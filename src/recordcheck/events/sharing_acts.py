@@ -93,7 +93,7 @@ class SharingActReader:
         lists = merged_terms(DATA["terms"], extra_terms)
         self.parties = Parties(nlp, lists, partner_agencies, own_service)
         self.directions = DirectionReader(nlp, lists, self.parties)
-        self.reasons = ReasonFinder(nlp, lists, self.directions.acts)
+        self.reasons = ReasonFinder(nlp, lists, self.directions.acts, self.parties)
         self.internal_types = frozenset(DATA["note_types"]["internal"])
 
     def __call__(self, doc: Doc) -> Doc:

@@ -21,8 +21,10 @@ A sharing sentence records its purpose when the act carries
 - the plan, protocol or agreement it was done under: "Emailed the SW as per the
   CIN plan", "report submitted as per the compliance agreement", "in line with
   the protocol"; not one inside what was told ("explained obs continue as per
-  policy"), not a person ("per Dariusz"), and not what went with the act ("sent
-  the school a copy with the plan").
+  policy"), not a person ("per Dariusz"), not what went with the act ("sent
+  the school a copy with the plan"), and not a sharing on another line of a
+  block the parser read as one sentence ("emailed to the misper inbox as per
+  protocol. / Rang EDT - details given to duty SW").
 
 Such a purpose covers its own act only: "Referral to the diabetes team for
 review. DN informed." still lacks a reason for telling the DN, and "emailed the
@@ -73,6 +75,8 @@ ATTACHING = {
 }
 ATTACH_STEPS = 4  # links walked up from a purpose word to the act
 PURPOSE_LISTS = ("statutory_bodies", "forums")
+# the acts that pass something on; a contact ("Rang EDT") or news received needs no purpose
+SHARING_LABELS = ("sharing_verbs", "sharing_acts")
 # what a forum's note submits to the forum itself: "YJS report submitted", "report sent"
 TO_THE_FORUM = WORD_CLASSES["to_the_forum"]
 FORUM_OPENING = 3  # tokens at the note's start within which a forum names what the note records
@@ -158,7 +162,8 @@ class PurposeReader:
         roots = {m.root.i: m.root for m in acts}
         if self.terms.has(sent, "statutory_bodies") and _notifies(sent):
             return True
-        if any(_named_basis(t, roots) for t in sent):
+        basis = [act for act in (_named_basis(t, roots) for t in sent) if act is not None]
+        if basis and not _done_on_another_line(acts, basis):
             return True
         served = {act.i for act in (self.purpose_of(token, roots) for token in sent) if act}
         # "emailed the school to ask how he is getting on and told them mum is struggling":
@@ -253,25 +258,36 @@ def _what_for(
     return act
 
 
-def _named_basis(token: Token, roots: dict[int, Token]) -> bool:
+def _named_basis(token: Token, roots: dict[int, Token]) -> Token | None:
     """ "Emailed the SW as per the CIN plan", "As per compliance agreement ... report
     submitted": a plan, protocol or agreement named after "per", "under" or "in line with",
     hanging on the act (an opening "As per" hangs on it through its "as")."""
     if token.lower_ not in BASIS_LINKS or token.dep_ != "prep":
-        return False
+        return None
     if token.lower_ == "with" and token.head.lower_ not in BASIS_WITH:
-        return False  # "in line with the protocol", not "sent a copy with the plan"
+        return None  # "in line with the protocol", not "sent a copy with the plan"
     named = [t for c in token.children if c.dep_ == "pobj" for t in c.subtree]
     if not any(t.pos_ == "NOUN" and t.lemma_.lower() in OBLIGATIONS for t in named):
-        return False
+        return None
     current = token
     for _ in range(ATTACH_STEPS):
         if current.dep_ not in (*ATTACHING, "mark") or current.head.i == current.i:
-            return False
+            return None
         current = current.head
         if current.i in roots:
-            return True
-    return False
+            return current
+    return None
+
+
+def _done_on_another_line(acts: list[Span], basis: list[Token]) -> bool:
+    """A sharing verb on another line than the acts a plan or protocol was named for: a
+    bulleted block parsed as one sentence ("Photo emailed to misper inbox as per protocol.
+    / 22:10 Rang EDT - details given to duty SW") names the basis of its own line's act."""
+    lines = {line_start(act) for act in basis}
+    return any(
+        m.label_ in SHARING_LABELS and m.root.pos_ == "VERB" and line_start(m) not in lines
+        for m in acts
+    )
 
 
 def _one_act(word: Token, other: Token) -> bool:

@@ -10,7 +10,9 @@ agreed to a CAMHS referral") covers referrals, and the sharing beside it, like a
 purpose; agreement given after the act in its sentence ("Switch referral done
 there and then, he agreed", "(she asked for it herself)") is agreement to it, and
 agreement naming an agency ("Pt now agrees to police being informed") covers
-telling that agency wherever the note records it. A "because" inside what was
+telling that agency wherever the note records it. A partner's asking or agreeing is
+theirs, not the person's consent, and consent given for someone else's sharing
+("With Gemma's consent she shared: ...") is the basis of theirs. A "because" inside what was
 told ("told her she left because of DA") is what was said, not why it was said;
 a reason given for the writer's own sharing, however worded ("I had to share
 this because it was about him being safe"), is a basis like "shared because".
@@ -24,9 +26,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.events.sharing_consent import ConsentReader
+from recordcheck.events.sharing_parties import Parties
 from recordcheck.events.sharing_purposes import PurposeReader
 from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
 from recordcheck.language.matching import TermMatcher
+from recordcheck.language.people import people_words
 from recordcheck.language.scope import Scope
 
 # "she agreed to a foodbank referral", "Amina wanted mum told": the person's own wish
@@ -48,12 +52,22 @@ SHARING_NOUNS = WORD_CLASSES["sharing_nouns"]
 TO_WRITER = WORD_CLASSES["to_writer"]
 # "No PPN was sent", "nothing was shared": a subject so marked records no sharing done
 NO_SUBJECT = WORD_CLASSES["no_subject"]
+PROFESSIONAL_TITLES = frozenset(people_words().professional_titles)  # "Dr", "PC"
 
 
 class ReasonFinder:
     """The consent, legal-basis and purpose words, and the rule for which sharing they cover."""
 
-    def __init__(self, nlp: Language, lists: Mapping[str, Sequence[str]], acts: TermMatcher):
+    def __init__(
+        self,
+        nlp: Language,
+        lists: Mapping[str, Sequence[str]],
+        acts: TermMatcher,
+        parties: Parties | None = None,
+    ):
+        # who is a partner or a colleague: their agreeing is a decision or a request, not the
+        # person's consent
+        self.parties = parties
         self.reasons = TermMatcher(nlp, {key: lists[key] for key in REASON_LISTS})
         self.acts = acts  # the direction reader's sharing words: what an agreement agrees to
         self.purposes = PurposeReader(nlp, lists, acts)
@@ -99,6 +113,8 @@ class ReasonFinder:
         if reason.label_ == "consent_cues":
             if reason.root.lemma_.lower() in BEST_INTERESTS and not self._speaks_of_sharing(reason):
                 return False  # "following a best interests meeting", "photos taken in his BI"
+            if self._for_someone_elses_sharing(reason):
+                return False  # "With Gemma's consent she shared: ...": the partner's sharing
             return self.consent.given(reason)
         if reason.label_ == "legal_basis":
             return reason[0].lower_ != "without" or self.consent.given(reason)
@@ -107,6 +123,7 @@ class ReasonFinder:
     def _agreements_to_sharing(self, doc: Doc) -> list[Span]:
         """Sentences giving consent in other words: "She agreed to a foodbank referral"."""
         found = []
+        partners = self.parties.outside_names(doc) if self.parties is not None else frozenset()
         for sent in doc.sents:
             agreeing = [
                 t for t in sent if t.lemma_.lower() in AGREEING and t.lower_ not in ("agreed:",)
@@ -115,7 +132,9 @@ class ReasonFinder:
                 continue
             acts = self.acts.spans(sent)
             subject_ok = any(
-                (subj := Scope.subject_of(t)) is not None and subj.lower_ not in WRITER
+                (subj := Scope.subject_of(t)) is not None
+                and subj.lower_ not in WRITER
+                and not self._professional(subj, partners)
                 for t in agreeing
             )
             later_act = any(a.label_ != "contact_verbs" and a.start > agreeing[0].i for a in acts)
@@ -127,6 +146,45 @@ class ReasonFinder:
             if subject_ok and (later_act or (agrees_to and acts) or to_the_act):
                 found.append(sent)
         return found
+
+    def _professional(self, subject: Token, partners: frozenset[str]) -> bool:
+        """ "Mr Pearson (DSL) asked how she is doing", "the SW agreed", "Dr Lowe agreed": a
+        partner's or a colleague's asking or agreeing is a request or a decision, not the
+        person's consent to the sharing (a name the note ties to an outside role, a role or
+        an agency, or a professional title); family's agreeing stays theirs."""
+        if self.parties is None:
+            return False
+        # the subject and the words before it: "the duty SW", not "kit given for his nan"
+        phrase = subject.doc[subject.left_edge.i : subject.i + 1]
+        return (
+            subject.lower_ in partners
+            or any(p.label_ != "people" for p in self.parties.matcher.spans(phrase))
+            or any(t.text.rstrip(".") in PROFESSIONAL_TITLES for t in phrase)
+        )
+
+    def _for_someone_elses_sharing(self, reason: Span) -> bool:
+        """ "With Gemma's consent she shared: ...": consent hung on a sharing by someone other
+        than the writer is the basis of theirs, not of the writer's."""
+        link = reason.root.head
+        if link.lower_ != "with" or link.dep_ != "prep" or link.head.i == link.i:
+            return False
+        verb = link.head
+        subject = Scope.subject_of(verb)
+        return (
+            subject is not None
+            and subject.dep_ == "nsubj"
+            and subject.lower_ not in WRITER
+            # a person or a party ("she", "mum", "the school"), not what was sent: "Copy sent
+            # with his consent to Mr Hollins" is a telegraphic passive, the writer's sharing
+            and (
+                subject.pos_ == "PRON"
+                or self.recipients.has(subject.doc[subject.i : subject.i + 1])
+            )
+            and any(
+                m.label_ == "sharing_verbs" and m.start <= verb.i < m.end
+                for m in self.acts.spans(reason.sent)
+            )
+        )
 
     def _speaks_of_sharing(self, reason: Span) -> bool:
         """ "referral made in her best interests", "the sharing is in her best interests"."""

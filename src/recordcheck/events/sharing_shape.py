@@ -98,6 +98,10 @@ def describes_a_thing(match: Span, information: frozenset[str]) -> bool:
     head = word.head
     if len(match) != 1 or word.dep_ != "amod" or head.i != word.i + 1:
         return False
+    if head.pos_ == "NUM":
+        # "- Shared 28/29 episode in full": an adjective describes a thing, not a number or a
+        # date; the parser hung a telegraphic verb on the number opening its object
+        return False
     if head.lower_ in information or head.lemma_.lower() in information:
         return False  # "Raised concerns with school" is the tagger's misreading of a verb
     rest = match.doc[head.i + 1 : match.sent.end]
