@@ -278,6 +278,10 @@ def test_a_colleague_who_goes_by_a_title_is_no_partner(real_nlp):
         "Oakfield Surgery"
     }
     assert agencies("PC Sandhu rang to say the caution had been issued.") != set()
+    # a doctor who shares a colleague's surname but not her first name is someone else's
+    assert agencies("Rang Dr Sarah Ashworth at Oakfield Surgery re bloods.") == {
+        "Oakfield Surgery"
+    }
 
 
 def test_a_name_the_recogniser_took_with_its_role_for_an_organisation_is_a_person(events):
