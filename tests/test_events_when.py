@@ -135,6 +135,15 @@ def test_a_score_or_a_ratio_is_no_date(text):
     assert when.bare_dates(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("DA incident 3/10 at home", "date:3/10"), ("Arthur readmitted 10/10", "date:10/10"),
+     ("The most recent was Friday 10/10.", "date:10/10")],
+)
+def test_a_day_in_october_with_no_score_before_it_is_a_day(text, day):
+    assert [f.value for f in when.bare_dates(text)] == [day]
+
+
 def test_a_day_that_cannot_be_a_score_is_certain():
     assert [f.value for f in when.certain_days("Tues 03/06 approx 21:30")] == ["date:03/06"]
     assert [f.value for f in when.certain_days("Incident 11/01/25 21:30")] == ["date:11/01/25"]
