@@ -83,6 +83,7 @@ def test_direction(events, text, direction):
         # "Tel" for telephoned, in clinical shorthand
         ("Tel Eastbridge Integrated Front Door 01632 960200 at 12:40.", "out"),
         ("Tel from Tom Akers, SW, Eastfield Children's Services (Assessment Team).", "in"),
+        ("Tel GP re meds.", "out"),
         # a numbered list item, and a role's participle between the call and the one called
         ("2. Rang Eastbridge Front Door 13:00, spoke to Kim (consultation line).", "out"),
         ("Rang allocated SW Hannah Quayle (CSC Assessment Team 1) 09:45 about the bruise.", "out"),

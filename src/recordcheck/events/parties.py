@@ -25,6 +25,7 @@ WORDS = package_toml(__package__, "words.toml")
 CONTACT_LEMMAS = frozenset(WORDS["contact_lemmas"])
 IN_LEMMAS = frozenset(WORDS["in_lemmas"])
 CONTACT_FORMS = frozenset(WORDS["contact_forms"])
+OPENING_CONTACT_FORMS = frozenset(WORDS["opening_contact_forms"])
 # How a mention hangs from the word that makes it a party: "referral to MASH",
 # "Rang Dr Shah at the surgery", "Sarah Jones (IDVA) called".
 CLIMB_DEPS = frozenset(
@@ -361,6 +362,9 @@ def communicates(token: Token) -> bool:
 
 
 def verb_form(token: Token) -> bool:
+    if token.lower_ in OPENING_CONTACT_FORMS:
+        opening = next(t for t in token.sent if not (t.is_punct or t.is_space or t.tag_ == "LS"))
+        return token == opening and not heads_contact_details(token)
     return token.lower_ in CONTACT_FORMS
 
 
