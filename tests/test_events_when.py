@@ -129,7 +129,8 @@ def test_a_day_after_the_note_is_to_come_not_when_it_happened():
 
 @pytest.mark.parametrize(
     "text", ["pain 7/10, took paracetamol", "GCS 14/12 on arrival", "AMT: 9/10", "needs 24/7 care",
-             "Mood very low (\"2/10\")", "pain score was 3/5"],
+             "Mood very low (\"2/10\")", "pain score was 3/5",
+             "confused. AMTS 3/10."],
 )
 def test_a_score_or_a_ratio_is_no_date(text):
     assert when.bare_dates(text) == []
