@@ -143,6 +143,13 @@ def test_what_an_agency_did_in_someone_elses_account_is_not_our_contact(events, 
     assert events(text) == {}
 
 
+def test_the_writers_own_clause_after_what_someone_was_told_is_ours(events):
+    # "I called" has its own subject: not part of what he was told to do
+    found = events("Told him to leave before I called the police.")
+    assert list(found) == ["Police (force not named)"]
+    assert found["Police (force not named)"].direction == "out"
+
+
 def test_a_name_and_its_role_before_the_verb_are_still_its_subject(events):
     assert events("Dr Ahmed (GP) rang at 10:00 about the bloods.")[
         "GP (practice not named)"

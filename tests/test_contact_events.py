@@ -83,6 +83,7 @@ def test_direction(events, text, direction):
         # "Tel" for telephoned, in clinical shorthand
         ("Tel Eastbridge Integrated Front Door 01632 960200 at 12:40.", "out"),
         ("Tel from Tom Akers, SW, Eastfield Children's Services (Assessment Team).", "in"),
+        ("Tel GP re meds.", "out"),
         # a numbered list item, and a role's participle between the call and the one called
         ("2. Rang Eastbridge Front Door 13:00, spoke to Kim (consultation line).", "out"),
         ("Rang allocated SW Hannah Quayle (CSC Assessment Team 1) 09:45 about the bruise.", "out"),
@@ -93,9 +94,38 @@ def test_clipped_records_of_a_call_are_contacts(events, text, direction):
     assert (event.status, event.direction) == ("done", direction)
 
 
-def test_a_participle_that_is_another_act_still_ends_a_clipped_opening(events):
-    # "asked" is the writer's next act, not a description of the school
-    assert events("Rang mum, asked her to ring the school.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "asked" is the writer's next act, not a description of the school
+        "Rang mum, asked her to ring the school.",
+        # a role's participle after a comma or an "and" is the writer's next act too
+        "Rang mum, named the GP as her emergency contact.",
+        "Rang mum and named the GP as her emergency contact.",
+        "Phoned mum, linked her to Women's Aid.",
+    ],
+)
+def test_a_participle_that_is_another_act_still_ends_a_clipped_opening(events, text):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "tel" after a name, or heading a number, labels contact details: no call
+        "Larch Surgery tel 0161 555 0101.",
+        "Health visitor Jo Bright tel 07700 900123.",
+        "Allocated SW: Hannah Quayle, Northgate CSC, tel 01632 960123.",
+        "Police tel 101 given to her.",
+        "Tel: 0161 555 0101 (Larch Surgery).",
+        "Tel no. for the Housing Options team given to her.",
+        "Tel numbers of Women's Aid and the police given.",
+        "Phone number for the GP given to mum.",
+        "2. Phone number for the GP given to mum.",
+    ],
+)
+def test_contact_details_are_no_call(events, text):
+    assert events(text) == []
 
 
 def test_everyone_listed_as_present_at_a_meeting_took_part(events):
@@ -249,6 +279,10 @@ def test_a_colleague_who_goes_by_a_title_is_no_partner(real_nlp):
         "Oakfield Surgery"
     }
     assert agencies("PC Sandhu rang to say the caution had been issued.") != set()
+    # a doctor who shares a colleague's surname but not her first name is someone else's
+    assert agencies("Rang Dr Sarah Ashworth at Oakfield Surgery re bloods.") == {
+        "Oakfield Surgery"
+    }
 
 
 def test_a_name_the_recogniser_took_with_its_role_for_an_organisation_is_a_person(events):

@@ -129,10 +129,20 @@ def test_a_day_after_the_note_is_to_come_not_when_it_happened():
 
 @pytest.mark.parametrize(
     "text", ["pain 7/10, took paracetamol", "GCS 14/12 on arrival", "AMT: 9/10", "needs 24/7 care",
-             "Mood very low (\"2/10\")", "pain score was 3/5"],
+             "Mood very low (\"2/10\")", "pain score was 3/5",
+             "confused. AMTS 3/10."],
 )
 def test_a_score_or_a_ratio_is_no_date(text):
     assert when.bare_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("DA incident 3/10 at home", "date:3/10"), ("Arthur readmitted 10/10", "date:10/10"),
+     ("The most recent was Friday 10/10.", "date:10/10")],
+)
+def test_a_day_in_october_with_no_score_before_it_is_a_day(text, day):
+    assert [f.value for f in when.bare_dates(text)] == [day]
 
 
 def test_a_day_that_cannot_be_a_score_is_certain():

@@ -1,6 +1,7 @@
 """Calls, from the grammar around the call word: is it a call, and who was it with?
 
-encounters.py asks whether a call word names a thing instead ("call bell");
+encounters.py asks whether a call word names a thing instead ("call bell"), parties.py
+whether it labels someone's number ("Tel: 0161 ...");
 attendees.py asks whom a call was with: a pronoun that is who rang or was rung
 ("Rang her"), and the whole object of the call verb ("spoke to the hospice at
 home team").
@@ -12,7 +13,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
+from recordcheck.datafiles import package_toml
 from recordcheck.events.encounter_words import CALL_HEADS, CALL_NOUNS, CALL_PREPOSITIONS
+
+CONTACT_DETAIL_WORDS = frozenset(package_toml(__package__, "words.toml")["contact_detail_words"])
 
 
 def names_a_thing(call: Span, party: Callable[[Token], bool]) -> bool:
@@ -65,3 +69,17 @@ def called_party_phrase(verb: Token) -> list[Token]:
         if o.dep_ == "pobj"
     ]
     return [t for o in objects for t in o.subtree]
+
+
+def heads_contact_details(opening: Token) -> bool:
+    """ "Phone number for the GP", "Tel no. for Housing Options", "Tel: 0161 555 0101 (Larch
+    Surgery)": the opening word labels someone's number; a note records contact details
+    far more often than it spells out a call this way."""
+    doc = opening.doc
+    after = [t for t in doc[opening.i + 1 : opening.i + 4] if not t.is_space]
+    if len(after) >= 2 and after[0].text == ":":
+        return after[1].is_digit  # "Tel: 0161 ..."; "Call: GP re meds" is a call
+    if not after:
+        return False
+    word = after[0].lower_ + ("." if len(after) > 1 and after[1].text == "." else "")
+    return word in CONTACT_DETAIL_WORDS or after[0].lower_ in CONTACT_DETAIL_WORDS

@@ -170,13 +170,18 @@ def _own_subject_or_auxiliary(verb: Token) -> bool:
 
 def _inside_what_someone_was_told(mention: Span) -> bool:
     """ "Advised mum to keep police updated", "Asked Dad to ring the GP himself": the agency
-    sits in a to-clause of what someone other than it was told or asked to do."""
+    sits in a to-clause of what someone other than it was told or asked to do. A clause
+    with its own subject on the way is that subject's act: "Told him to leave before I
+    called the police" is the writer's call."""
     for node in mention.root.ancestors:
-        if node.pos_ not in ("VERB", "AUX") or node.dep_ not in ("xcomp", "advcl"):
+        if node.pos_ not in ("VERB", "AUX"):
             continue
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        to_clause = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if to_clause and node.dep_ in ("xcomp", "advcl"):
             told = node.head.lemma_.lower() in TELLING
             return told and _told_someone_else(node.head, mention)
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return False
     return False
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.events.call_parties import heads_contact_details
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.doc_values import text_of
 from recordcheck.language.organisations import organisation_heads
@@ -24,6 +25,7 @@ WORDS = package_toml(__package__, "words.toml")
 CONTACT_LEMMAS = frozenset(WORDS["contact_lemmas"])
 IN_LEMMAS = frozenset(WORDS["in_lemmas"])
 CONTACT_FORMS = frozenset(WORDS["contact_forms"])
+OPENING_CONTACT_FORMS = frozenset(WORDS["opening_contact_forms"])
 # How a mention hangs from the word that makes it a party: "referral to MASH",
 # "Rang Dr Shah at the surgery", "Sarah Jones (IDVA) called".
 CLIMB_DEPS = frozenset(
@@ -281,6 +283,8 @@ def clipped_opening(sentence: Span, mention: Span) -> Party | None:
     )
     if not opens_with_contact or not 0 < reach <= TELEGRAPHIC_REACH:
         return None
+    if heads_contact_details(opening):
+        return None  # "Phone number for the GP given to mum": no call
     between = sentence.doc[opening.i + 1 : mention.start]
     if any("\n" in t.text for t in between):
         return None  # "Good progress. MET / - Housing: on the list": the opening's line ended
@@ -291,11 +295,26 @@ def clipped_opening(sentence: Span, mention: Span) -> Party | None:
         return None  # "Discussed Kelmshire Recovery Service for him", "Explained DNs"
     if _new_statement_after_dash(between):
         return None  # "Phoned mum 08:40 - crisis team visiting today"
-    if any(t.pos_ == "VERB" and t.lower_ not in ROLE_MODIFIERS for t in between):
+    if any(t.pos_ == "VERB" and not _qualifies_the_one_called(t, between) for t in between):
         return None  # "Asked him to keep the noise down ... college": another act comes first
     if any(t.lower_ == "from" for t in between):
         return Party(opening, opening, "from")  # "Call from PC Lee", "Email from Rob (SW)"
     return Party(opening, opening, "opening")
+
+
+def _qualifies_the_one_called(participle: Token, between: Span) -> bool:
+    """ "Rang allocated SW Hannah Quayle", "Rang the named nurse": a role's participle right
+    before the one called (or their role or name), in the opening's own clause. After a
+    comma or an "and" it is the writer's next act: "Rang mum, named the GP as next of kin"."""
+    if participle.lower_ not in ROLE_MODIFIERS:
+        return False
+    doc = participle.doc
+    earlier = doc[between.start : participle.i]
+    if any(t.text in (",", ";") or t.dep_ == "cc" or labels(t) for t in earlier):
+        return False
+    after = [t for t in doc[participle.i + 1 : between.end + 1] if t.tag_ not in ("DT", "PRP$")]
+    qualified = after[0] if after else doc[between.end]
+    return qualified.i == between.end or qualified.lower_ in ROLES or qualified.tag_ == "NNP"
 
 
 def _new_statement_after_dash(between: Span) -> bool:
@@ -343,6 +362,9 @@ def communicates(token: Token) -> bool:
 
 
 def verb_form(token: Token) -> bool:
+    if token.lower_ in OPENING_CONTACT_FORMS:
+        opening = next(t for t in token.sent if not (t.is_punct or t.is_space or t.tag_ == "LS"))
+        return token == opening and not heads_contact_details(token)
     return token.lower_ in CONTACT_FORMS
 
 

@@ -90,8 +90,11 @@ _SCORED = re.compile(
     r"\s*(?:[:=-]\s*)?(?:(?:is|was|now|of|at)\s+)?[\"'(]*$",
     re.I,
 )
-# a score out of ten ("7/10") and round the clock ("24/7") are no days, written bare
-_NOT_DAYS = re.compile(r"(?:10|[0-9])/10|24/7")
+# round the clock ("24/7") is no day, written bare; a score out of ten is one only after
+# its name ("pain 7/10", above) or in quotes, a rating someone gave ("2/10"): notes date
+# far more by "readmitted 10/10", "Fri 3/10"
+_NOT_DAYS = re.compile(r"24/7")
+_QUOTED_SCORE = re.compile(r"[\"'\u201c\u2018]$")
 # a year on its own: "two call-outs in 2024", "incidents recorded 2019/2020"
 _YEARS = re.compile(r"(?<![\w/£.])(?P<year>(?:19|20)\d\d)(?![\w%])")
 
@@ -160,7 +163,9 @@ def _not_a_day(text: str, match: re.Match) -> bool:
     """A score or a ratio written like a day: "pain 7/10", "24/7 care"."""
     if match["year"]:
         return False
-    return bool(_NOT_DAYS.fullmatch(match[0]) or _SCORED.search(text[: match.start()]))
+    before = text[: match.start()]
+    quoted = match[0].endswith("/10") and _QUOTED_SCORE.search(before) is not None
+    return bool(_NOT_DAYS.fullmatch(match[0]) or quoted or _SCORED.search(before))
 
 
 def certain_days(text: str) -> list[Found]:

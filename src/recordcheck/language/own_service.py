@@ -103,17 +103,21 @@ class OwnServiceTest:
         title = people_words().title_of(written)
         if not title:
             return self.is_colleague(written, False, team)
-        surname = _name_parts(written)[1]
+        first, surname = _name_parts(written)
         titled = [
-            staff_surname
-            for staff_title, staff_surname in self._titled_staff(team)
+            (staff_first, staff_surname)
+            for staff_title, staff_first, staff_surname in self._titled_staff(team)
             if staff_title == _plain_title(title)
         ]
-        if len(surname) == 1:  # "Dr A": an initial names a colleague only when one fits
-            return len([s for s in titled if s.startswith(surname)]) == 1
-        return surname in titled
+        if len(surname) == 1 and not first:  # "Dr A": a colleague only when one fits
+            return len([s for _, s in titled if s.startswith(surname)]) == 1
+        # "Dr Sarah Ashworth" at the hospital is not the practice's Dr Tom Ashworth
+        return any(
+            surname == staff_surname and _initials_agree(first, staff_first)
+            for staff_first, staff_surname in titled
+        )
 
-    def _titled_staff(self, team: str) -> list[tuple[str, str]]:
+    def _titled_staff(self, team: str) -> list[tuple[str, str, str]]:
         return self._titled_by_team.get(team, self._titled) if team else self._titled
 
     def names_the_same(self, written: str, name: str) -> bool:
@@ -144,13 +148,14 @@ def _initials_agree(first: str, other: str) -> bool:
     return not first or not other or first[0] == other[0]
 
 
-def _titled_names(names: Iterable[str]) -> list[tuple[str, str]]:
-    """(title, surname) of each name written with a professional title ("Dr Tom Ashworth")."""
+def _titled_names(names: Iterable[str]) -> list[tuple[str, str, str]]:
+    """(title, first name, surname) of each name written with a professional title ("Dr Tom
+    Ashworth")."""
     found = []
     for name in names:
         title = people_words().title_of(name)
         if title:
-            found.append((_plain_title(title), _name_parts(name)[1]))
+            found.append((_plain_title(title), *_name_parts(name)))
     return found
 
 
@@ -159,7 +164,10 @@ def _plain_title(title: str) -> str:
 
 
 def _name_parts(name: str) -> tuple[str, str]:
-    words = [w.strip(".,").lower() for w in name.split() if w.strip(".,")]
+    """(first name or initial, surname), without a title: "Dr Tom Ashworth" is Tom's."""
+    title = people_words().title_of(name)
+    untitled = name.strip()[len(title) :] if title else name
+    words = [w.strip(".,").lower() for w in untitled.split() if w.strip(".,")]
     if not words:
         return "", ""
     return (words[0] if len(words) > 1 else ""), words[-1]
