@@ -182,5 +182,6 @@ def test_an_author_of_the_export_listed_as_a_partners_person_is_counted():
     assert listed("T. Ashworth") == 1
     assert listed("Kerry Walsh") == 1
     assert listed("Dr Shah") == 0
+    assert listed("Dr Sarah Ashworth") == 0  # another doctor of the same surname
     assert listed("PC Ashworth") == 0  # another agency's officer who shares the surname
     assert listed("") == 0
