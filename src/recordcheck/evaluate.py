@@ -90,6 +90,11 @@ def evaluate(
     notes = [n for n in read_inputs([notes_path]) if isinstance(n, Note) and n.note_id in gold]
     # as in a real run, every author of the export is staff: never a partner
     staff = list(dict.fromkeys(note.author for note in notes if note.author))
+    # a corpus pools several services: an author is a colleague of their own team's notes
+    team_staff: dict[str, list[str]] = {}
+    for note in notes:
+        if note.author and note.author not in team_staff.setdefault(note.team, []):
+            team_staff[note.team].append(note.author)
     loader = (lambda options: NoteChecker.for_pipeline(nlp, options)) if nlp else None
     account = RunAccount()
     result = Evaluation()
@@ -105,7 +110,7 @@ def evaluate(
         if result.contacts is not None and "contacts" in gold[note.note_id]:
             labelled = gold[note.note_id]["contacts"]
             result.contacts.add_note(
-                note.case_id, checked.contacts, labelled, note.team, staff
+                note.case_id, checked.contacts, labelled, note.team, team_staff[note.team]
             )
             if note.team:
                 team_contacts = result.contacts_by_team.setdefault(note.team, ContactScores())
