@@ -187,14 +187,16 @@ class CaseDirectory:
         return _could_be_a_person(name) and not any(words <= named for named in self.agency_words)
 
     def resolve(self, result: NoteResult) -> NoteResult:
-        """The note's contacts with those named alone joined to their agency, and unnamed
-        ones of a kind joined to the case's one named agency of that kind."""
+        """The note's contacts with those named alone joined to their agency, organisations
+        written short joined to the one the case names in full, and unnamed ones of a kind
+        joined to the case's one named agency of that kind."""
         named_here: dict[str, set[str]] = {}
         for agency, agency_type in result.case_clues.named_agencies if result.case_clues else ():
             named_here.setdefault(agency_type, set()).add(agency)
         note = result.note
         clues = result.case_clues
         short = [self._short_named(event) for event in clues.made_by_writer] if clues else []
+        short = [event for event in short if event is not None]
         # "Jess (HV)" in a social worker's note; "Rang Jess" in the health visitors' own
         found = [
             event
