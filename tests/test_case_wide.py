@@ -265,3 +265,71 @@ def test_an_author_known_by_one_word_names_no_employer():
     ]
     (result,) = across_cases(results)
     assert [c.agency for c in result.contacts] == ["Cherwell Homes"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second", "agency"),
+    [
+        # the case names the organisation in full with its kind; a note writes it short
+        (
+            "Came today with her support worker from Lanterns Women's Centre (Becky Hall).",
+            "Rang Becky (Lanterns) to arrange the visit.",
+            "Lanterns Women's Centre",
+        ),
+        (
+            "Moved to 3 Linden Terrace, managed by Stepway Trust.",
+            "Approved, he moves 01/04. Stepway informed.",
+            "Stepway Trust",
+        ),
+    ],
+)
+def test_an_organisation_written_short_is_the_one_the_case_names_in_full(
+    contacts, first, second, agency
+):
+    assert second_notes_contact(contacts, first, second).agency == agency
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "first",
+    [
+        # two organisations begin with the word: which one cannot be told
+        "Lanterns Women's Centre and Lanterns Housing Trust both support her.",
+        # named after its town: "Kelsford" alone is the town
+        "Kelsford Police attended on Friday.",
+        # no organisation of that name in the case
+        "Home visit, all well.",
+    ],
+)
+def test_a_short_name_that_is_not_one_organisations_is_no_contact(contacts, first):
+    found = contacts(note("N1", "C1", first), note("N2", "C1", "Stepway informed. Rang Lanterns."))
+    assert found["N2"] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # what the organisation did by itself: a care round, not a contact with the writer
+        ("Care package starts Monday with Brightwell Care.", "Brightwell first call 17:00 today."),
+        # a thing the clause talks about, not the contact it records
+        (
+            "Letter received from Pennant Housing about the inspection.",
+            "We talked about the letter from Pennant (inspection 20/10).",
+        ),
+    ],
+)
+def test_a_short_name_is_read_only_in_a_contact_the_writer_made(contacts, first, second):
+    found = contacts(note("N1", "C1", first), note("N2", "C1", second))
+    assert found["N2"] == []
+
+
+@pytest.mark.slow
+def test_the_unnamed_school_of_a_note_is_the_one_it_writes_short(contacts):
+    event = second_notes_contact(
+        contacts,
+        "Report sent to Thornfield School.",
+        "Attended CIN meeting at Thornfield: Chantelle, Mr Bains (school), me.",
+    )
+    assert (event.agency, event.person) == ("Thornfield School", "Mr Bains")

@@ -29,8 +29,14 @@ class CaseClues:
 
     professionals: who works where, as the note states it; named_agencies: the
     organisations the note names, (canonical name, type); waiting: contacts with a
-    professional named alone ("Rang Jess"), agency still empty."""
+    professional named alone ("Rang Jess"), agency still empty; places: the words, in
+    lower case, the entity recogniser takes for a place in the names of those organisations
+    ("Kelsford" of "Kelsford Women's Aid"); made_by_writer: those of the waiting contacts
+    the writer made or took part in, where a bare word may be an organisation's short name
+    ("Rang Lanterns")."""
 
     professionals: tuple[KnownProfessional, ...] = ()
     named_agencies: tuple[tuple[str, str], ...] = ()
     waiting: tuple[ContactEvent, ...] = ()
+    places: tuple[str, ...] = ()
+    made_by_writer: tuple[ContactEvent, ...] = ()

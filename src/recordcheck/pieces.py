@@ -129,6 +129,10 @@ def _joined_clues(parts: list[tuple[int, CaseClues]]) -> CaseClues:
         waiting=tuple(
             _moved(event, offset) for offset, clues in parts for event in clues.waiting
         ),
+        places=tuple(dict.fromkeys(place for _, clues in parts for place in clues.places)),
+        made_by_writer=tuple(
+            _moved(event, offset) for offset, clues in parts for event in clues.made_by_writer
+        ),
     )
 
 

@@ -25,11 +25,13 @@ from recordcheck.model import UNNAMED_AGENCY_MARK, ContactEvent
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY, NAMED_ALONE_KEY
 
 if TYPE_CHECKING:
+    from recordcheck.events.contact_gate import Reading
     from recordcheck.events.contacts import ContactEventReader
 
 CLUES_KEY = "rc_case_clues"  # Doc.user_data key: the note's CaseClues
 _APPOSITION = frozenset({"(", ",", "-", "–"})
 _BESIDE = 6  # tokens from the name within which its agency is written beside it
+_PLACES = frozenset({"GPE", "LOC"})
 _NAME_WORDS = 3  # the most words a person's name found by its part of speech may have
 
 
@@ -56,8 +58,23 @@ def read_case_clues(reader: ContactEventReader, doc: Doc) -> CaseClues:
         if UNNAMED_AGENCY_MARK not in agency._.rc_agency
         and not reader.own.is_own_agency(agency._.rc_agency, team, role)
     )
-    waiting = _waiting_contacts(reader, doc, team)
-    return CaseClues(tuple(professionals), tuple(named), tuple(waiting))
+    read = _waiting_contacts(reader, doc, team)
+    waiting = [event for event, _reading in read]
+    # "Rang Lanterns", "Stepway informed": a bare word is an organisation's short name only
+    # in a contact the writer made, never in what it did by itself ("Brightwell first
+    # call"), and only where the contact is what its clause records ("Tel from Hollins"),
+    # not a thing the clause talks about ("talked about the letter from Pennant")
+    made_by_writer = [event for event, reading in read if _writers_own(reading)]
+    # "Kelsford" of "Kelsford Women's Aid" is a town: never the agency's short name
+    places = dict.fromkeys(
+        token.lower_
+        for agency in doc.spans.get(AGENCIES_KEY, ())
+        for token in agency
+        if token.ent_type_ in _PLACES and token.is_alpha
+    )
+    return CaseClues(
+        tuple(professionals), tuple(named), tuple(waiting), tuple(places), tuple(made_by_writer)
+    )
 
 
 def _stated(doc: Doc, person: Span) -> bool:
@@ -127,9 +144,16 @@ def _could_be_a_name(token: Token, taken: set[int]) -> bool:
     return token.i not in taken and token.pos_ == "PROPN" and token.is_title and token.is_alpha
 
 
-def _waiting_contacts(reader: ContactEventReader, doc: Doc, team: str) -> list[ContactEvent]:
-    """Contacts with people the note names alone, read as any contact is; a colleague
-    or a name in quoted words is none."""
+def _writers_own(reading: Reading) -> bool:
+    party = reading.party
+    return reading.actor == "writer" and party is not None and party.predicate == party.governing
+
+
+def _waiting_contacts(
+    reader: ContactEventReader, doc: Doc, team: str
+) -> list[tuple[ContactEvent, Reading]]:
+    """Contacts with people the note names alone, read as any contact is, with the
+    reading of each; a colleague or a name in quoted words is none."""
     alone = _named_alone(doc)
     if not alone:
         return []
@@ -149,7 +173,7 @@ def _waiting_contacts(reader: ContactEventReader, doc: Doc, team: str) -> list[C
         if reading.verdict not in STATUS_RANK:
             continue
         event = reader.event_of(doc, sentence, mention, True, [(mention, True)], reading)
-        waiting.append(replace(event, agency="", agency_type="", role=""))
+        waiting.append((replace(event, agency="", agency_type="", role=""), reading))
     return waiting
 
 

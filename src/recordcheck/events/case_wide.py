@@ -28,6 +28,7 @@ from typing import Any
 from recordcheck.case_model import KnownProfessional
 from recordcheck.datafiles import package_toml
 from recordcheck.events.merging import one_per_agency
+from recordcheck.events.short_names import NamedForPlaces, ShortNames
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.identifiers import address_words
 from recordcheck.language.own_service import OwnService, OwnServiceTest
@@ -41,6 +42,10 @@ from recordcheck.model import (
 
 WORDS = package_toml(__package__, "case_wide.toml")
 ONE_PER_CASE_TYPES = frozenset(WORDS["one_per_case_types"])
+ONE_KIND_TYPES = frozenset(WORDS["one_kind_types"])
+NAMED_FOR_PLACES = NamedForPlaces(
+    *(frozenset(WORDS[key]) for key in ("area_types", "area_words", "place_heads", "town_before"))
+)
 _NAME = r"[A-Z][\w'’-]+"
 
 
@@ -106,16 +111,19 @@ class CaseDirectory:
     renamed: dict[str, str] = field(default_factory=dict)  # unnamed kind -> the case's one
     agency_words: list[set[str]] = field(default_factory=list)  # of each agency named
     employers: dict[str, set[str]] = field(default_factory=dict)  # author -> their agencies
+    short_names: ShortNames | None = None  # "Lanterns" of "Lanterns Women's Centre"
 
     def __post_init__(self) -> None:
         named: dict[str, set[str]] = {}
         authors = {_author_key(result.note.author) for result in self.results} - {""}
+        places: set[str] = set()
         for result in self.results:
             self.blocked |= _name_words(result.note.author)
             self.blocked |= family_names(result.note.text)
             clues = result.case_clues
             if clues is None:
                 continue
+            places.update(clues.places)
             for known in clues.professionals:
                 self._learn(known)
                 # "Present: Sarah Lindqvist (Cherwell Homes)" in a note of a case Sarah writes in
@@ -130,6 +138,13 @@ class CaseDirectory:
             if len(named.get(agency_type, ())) == 1:
                 (only,) = named[agency_type]
                 self.renamed[lexicon.unnamed_agency(agency_type)] = only
+        people = {word for key in self.works_at for word in key.split()}
+        self.short_names = ShortNames.of_case(
+            [(agency, kind) for kind, agencies in named.items() for agency in sorted(agencies)],
+            NAMED_FOR_PLACES,
+            self.blocked | people | places,
+            [result.note.text for result in self.results],
+        )
 
     def _learn(self, known: KnownProfessional) -> None:
         words = _name_words(known.name)
@@ -172,24 +187,34 @@ class CaseDirectory:
         return _could_be_a_person(name) and not any(words <= named for named in self.agency_words)
 
     def resolve(self, result: NoteResult) -> NoteResult:
-        """The note's contacts with those named alone joined to their agency, and unnamed
-        ones of a kind joined to the case's one named agency of that kind."""
+        """The note's contacts with those named alone joined to their agency, organisations
+        written short joined to the one the case names in full, and unnamed ones of a kind
+        joined to the case's one named agency of that kind."""
         named_here: dict[str, set[str]] = {}
         for agency, agency_type in result.case_clues.named_agencies if result.case_clues else ():
             named_here.setdefault(agency_type, set()).add(agency)
         note = result.note
-        joined = [self._joined(event, named_here) for event in _waiting(result)]
+        clues = result.case_clues
+        short = [self._short_named(event) for event in clues.made_by_writer] if clues else []
+        short = [event for event in short if event is not None]
         # "Jess (HV)" in a social worker's note; "Rang Jess" in the health visitors' own
         found = [
             event
-            for event in joined
+            for event in [*(self._joined(event, named_here) for event in _waiting(result)), *short]
             if event is not None
             and not self.own.is_own_agency(event.agency, note.team, note.author_role)
         ]
+        # "Attended CIN meeting at Thornfield: Mr Bains, ...": the note's one school is his
+        written_short: dict[str, set[str]] = {}
+        for event in found:
+            if event in short and event.agency_type in ONE_KIND_TYPES:
+                written_short.setdefault(event.agency_type, set()).add(event.agency)
+        for agency_type in written_short:
+            written_short[agency_type] |= named_here.get(agency_type, set())
         # the author's own employer, as the case names it, is never a partner of theirs
         employer = self.employers.get(_author_key(note.author), set())
         contacts = [
-            self._named(event)
+            self._named(_the_one_named_here(event, written_short))
             for event in [*result.contacts, *found]
             if event.agency not in employer
         ]
@@ -219,9 +244,31 @@ class CaseDirectory:
             )
         )
 
+    def _short_named(self, event: ContactEvent) -> ContactEvent | None:
+        """ "Rang Becky (Lanterns)": the one organisation the case names so in full."""
+        found = self.short_names.agency_of(event.person) if self.short_names else None
+        if found is None:
+            return None
+        agency, agency_type = found
+        return self._named(replace(event, agency=agency, agency_type=agency_type, person=""))
+
     def _named(self, event: ContactEvent) -> ContactEvent:
         only = self.renamed.get(event.agency)
         return event if only is None else replace(event, agency=only)
+
+
+def _the_one_named_here(event: ContactEvent, named_here: dict[str, set[str]]) -> ContactEvent:
+    """An unnamed agency of a kind is the one agency of that kind the note names."""
+    here = named_here.get(event.agency_type, set())
+    if len(here) != 1 or event.agency != _unnamed_of_kind(event.agency_type):
+        return event
+    (agency,) = here
+    return replace(event, agency=agency)
+
+
+@cache
+def _unnamed_of_kind(agency_type: str) -> str:
+    return load_lexicon().unnamed_agency(agency_type)
 
 
 def _waiting(result: NoteResult) -> tuple[ContactEvent, ...]:

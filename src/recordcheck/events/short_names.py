@@ -1,0 +1,138 @@
+"""A local organisation written by its short name: "Rang Becky (Lanterns)" in a case file
+that names "Lanterns Women's Centre" elsewhere.
+
+The entity recogniser takes a bare "Lanterns" or "Pathways" for a person or for nothing,
+and rc_partners leaves out an organisation whose name says neither its kind nor that it
+is an organisation. The case file settles it: where a note of the case names the
+organisation in full, with a word of its kind ("Centre", "Trust", "Pharmacy"), the
+capitalised words before that kind word are its short name. A bare mention that the
+contact reader takes for a party of a contact is that organisation when its words are
+exactly that short name, and:
+- exactly one organisation the case names begins with them ("Pathways" is neither
+  "Pathways Recovery Service" nor "Pathways Housing" in a case that names both);
+- the organisation is not one named after its area ("Kelsford Police": "Kelsford" is a
+  town) nor after a building a person stays in ("admitted Whinmoor" of "Whinmoor Unit");
+- no word of it is a given name, a street word, a name the case gives a person or a
+  place the recogniser found in an organisation's name; the case never writes it in lower
+  case, which would make it ordinary words ("Address updated.": "change of address"),
+  nor as a place one lives or is in ("lives in Brayford" of "Brayford Primary").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from recordcheck.language.identifiers import address_words
+from recordcheck.language.organisations import organisation_heads
+from recordcheck.language.people import given_names, people_words
+from recordcheck.model import NAME_EDGE_PUNCTUATION
+
+MOST_WORDS = 2  # "Lanterns", "Safe Steps": a short name is a word or two
+SHORTEST_WORD = 3  # "St" of "St Aidan's Centre" is no name of its own
+_EDGE = r"[\w'’-]"
+
+
+@cache
+def _kind_words() -> frozenset[str]:
+    return organisation_heads() | people_words().organisation_words
+
+
+@dataclass(frozen=True)
+class NamedForPlaces:
+    """The agencies whose names begin with a place (events/case_wide.toml)."""
+
+    types: frozenset[str]  # "police", "children's social care"
+    words: frozenset[str]  # anywhere in the name: "council", "constabulary"
+    heads: frozenset[str]  # the name's last word: "unit", "lodge"
+    town_before: frozenset[str]  # "lives in Brayford": words before a town, not a service
+
+    def named_for_a_place(self, agency_type: str, lowered: list[str]) -> bool:
+        return (
+            agency_type in self.types
+            or any(word in self.words for word in lowered)
+            or (bool(lowered) and lowered[-1] in self.heads)
+        )
+
+
+def short_name(agency: str, agency_type: str, places: NamedForPlaces) -> tuple[str, ...]:
+    """The words, in lower case, a note may write alone for the agency: "Lanterns" of
+    "Lanterns Women's Centre", "Stepway" of "Stepway Trust"; none for "Kelsford Police",
+    "Bridge 0-19 Service" or a name with no kind word."""
+    written = [word.strip(NAME_EDGE_PUNCTUATION) for word in agency.split()]
+    lowered = [word.lower() for word in written]
+    if places.named_for_a_place(agency_type, lowered):
+        return ()
+    kind = next((i for i, word in enumerate(lowered) if word in _kind_words()), 0)
+    lead = written[:kind]
+    run = 0
+    while run < len(lead) and lead[run].isalpha() and lead[run][:1].isupper():
+        run += 1
+    # the short name stops before a word of the name ("Women's"), never before a number
+    if run == 0 or run > MOST_WORDS or (run < len(lead) and not lead[run][:1].isupper()):
+        return ()
+    if any(len(word) < SHORTEST_WORD for word in lead[:run]):
+        return ()
+    return tuple(lowered[:run])
+
+
+@dataclass(frozen=True)
+class ShortNames:
+    """The short names of the organisations one case file names, each for exactly one."""
+
+    agencies: dict[tuple[str, ...], tuple[str, str]]  # short name -> (agency, type)
+    unsafe: frozenset[str]  # words, in lower case, of the case's people and places
+    texts: tuple[str, ...]  # the case's notes
+    places: NamedForPlaces
+
+    @classmethod
+    def of_case(
+        cls,
+        named: Iterable[tuple[str, str]],
+        places: NamedForPlaces,
+        unsafe: Iterable[str],
+        texts: Iterable[str],
+    ) -> ShortNames:
+        """``named``: the case's organisations, (canonical name, type); ``unsafe``: words
+        the case gives people and places; ``texts``: its notes."""
+        named = list(dict.fromkeys(named))
+        found: dict[tuple[str, ...], set[tuple[str, str]]] = {}
+        for agency, agency_type in named:
+            short = short_name(agency, agency_type, places)
+            if short:
+                found.setdefault(short, set()).add((agency, agency_type))
+        agencies = {}
+        for short, owners in found.items():
+            beginning = {
+                agency
+                for agency, _ in named
+                if tuple(word.lower() for word in agency.split()[: len(short)]) == short
+            }
+            if len(owners) == 1 and len(beginning) == 1:
+                (agencies[short],) = owners
+        return cls(agencies, frozenset(unsafe), tuple(texts), places)
+
+    def agency_of(self, mention: str) -> tuple[str, str] | None:
+        """(agency, type) when the words written are one organisation's short name."""
+        written = mention.split()
+        if not 0 < len(written) <= MOST_WORDS:
+            return None
+        if not all(word.isalpha() and word[:1].isupper() for word in written):
+            return None
+        words = tuple(word.lower() for word in written)
+        if set(words) & self.unsafe or set(written) & address_words().street_words:
+            return None
+        if any(given_names().is_given_name(word.capitalize()) for word in words):
+            return None
+        found = self.agencies.get(words)
+        if found is None:
+            return None
+        lowered = re.escape(" ".join(words))
+        towns = "|".join(map(re.escape, sorted(self.places.town_before)))
+        ordinary_or_town = re.compile(
+            rf"(?<!{_EDGE}){lowered}(?!{_EDGE})"
+            rf"|(?<!{_EDGE})(?i:{towns})\s+{re.escape(' '.join(written))}(?!{_EDGE})"
+        )
+        return None if any(ordinary_or_town.search(text) for text in self.texts) else found
