@@ -40,6 +40,9 @@ def _read(real_nlp, text: str) -> list[str]:
         ("Panel held.\nCallum upset.", "Callum upset", "mind-reading"),
         ("Leo a bit unsettled this week.", "Leo a bit unsettled this week", "mind-reading"),
         ("Visit done - DH upset.", "DH upset", "mind-reading"),
+        # a single initial names a person too, and a panel is people
+        ("Home visit.\nJ relaxed.", "J relaxed", "mind-reading"),
+        ("Review held.\nPanel pleased.", "Panel pleased", "mind-reading"),
         # a state about a matter that is no concern held: how the matter left them
         (
             "Took him to Tesco.\nHe was pleased about the shopping.",

@@ -248,7 +248,7 @@ def _named_before(token: Token) -> Token | bool:
 
 
 def _names_person(token: Token) -> bool:
-    """A person named as shorthand does: a person noun or pronoun, initials ("DH", "YP"),
+    """A person named as shorthand does: a person noun or pronoun, initials ("DH", "M"),
     or a name (one the recogniser takes for a person's, a given name, or one after a
     title: "Mrs Kaye"). The tagger calls most capitalised words opening a line names, so
     its tag alone would read "Ward calm overnight", "Dog tired", "Bed comfortable" as
@@ -256,7 +256,7 @@ def _names_person(token: Token) -> bool:
     word = token.lower_
     if word in THIRD_PERSON or word in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS:
         return True
-    if token.is_alpha and 2 <= len(token) <= 3 and token.is_upper:
+    if token.is_alpha and len(token) <= 3 and token.is_upper and token.pos_ in ("NOUN", "PROPN"):
         return True
     if token.pos_ != "PROPN" or word in SETTINGS:
         return False
