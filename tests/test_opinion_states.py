@@ -40,6 +40,9 @@ def _read(real_nlp, text: str) -> list[str]:
         ("Panel held.\nCallum upset.", "Callum upset", "mind-reading"),
         ("Leo a bit unsettled this week.", "Leo a bit unsettled this week", "mind-reading"),
         ("Visit done - DH upset.", "DH upset", "mind-reading"),
+        # a single initial names a person too, and a panel is people
+        ("Home visit.\nJ relaxed.", "J relaxed", "mind-reading"),
+        ("Review held.\nPanel pleased.", "Panel pleased", "mind-reading"),
         # a state about a matter that is no concern held: how the matter left them
         (
             "Took him to Tesco.\nHe was pleased about the shopping.",
@@ -94,6 +97,14 @@ def test_opinion_with_no_cue_word_is_flagged_with_its_cue(real_nlp, text, flagge
         "Tom upset his sister at tea.",
         "Previous incidents, child fearful of returning home.",
         "Dad said Callum upset.",
+        # the person must be one: a capitalised word opening a line is no name for being
+        # tagged one, a setting is none though "Ward" is also a given name, and a state
+        # with its cause names what was seen
+        "Dog tired after walk.",
+        "Bed comfortable.",
+        "Ward calm overnight.",
+        "House calm on arrival.",
+        "Home visit - Mum reassured by the news.",
         # said of a thing, not a person
         "The risk is low and the room was calm.",
         # quoted

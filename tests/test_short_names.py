@@ -52,6 +52,8 @@ def test_a_short_name_two_organisations_begin_with_is_neither():
         ({"lanterns"}, ""),  # a name the case gives a person or a place
         ((), "She hung paper lanterns in her room."),  # an ordinary word in this case
         ((), "She lives in Lanterns, near the park."),  # a town
+        ((), "Mr Lanterns, the landlord, called about the rent."),  # a person, by title
+        ((), "Spoke to PC Jo Lanterns on 101."),
     ],
 )
 def test_a_short_name_the_case_uses_otherwise_is_none(unsafe, text):

@@ -53,6 +53,7 @@ TO_WRITER = WORD_CLASSES["to_writer"]
 # "No PPN was sent", "nothing was shared": a subject so marked records no sharing done
 NO_SUBJECT = WORD_CLASSES["no_subject"]
 PROFESSIONAL_TITLES = frozenset(people_words().professional_titles)  # "Dr", "PC"
+THE_PERSON = frozenset(WORD_CLASSES["the_person"])  # "service user", "client"
 
 
 class ReasonFinder:
@@ -154,8 +155,13 @@ class ReasonFinder:
         an agency, or a professional title); family's agreeing stays theirs."""
         if self.parties is None:
             return False
-        # the subject and the words before it: "the duty SW", not "kit given for his nan"
-        phrase = subject.doc[subject.left_edge.i : subject.i + 1]
+        # the subject and the words before it: "the duty SW", not "kit given for his nan";
+        # not a possessor's ("the GP's patient", "Service user's mum")
+        owner = {t.i for c in subject.children if c.dep_ == "poss" for t in c.subtree}
+        start = max(owner, default=subject.left_edge.i - 1) + 1
+        phrase = subject.doc[start : subject.i + 1]
+        if any(phrase[-n:].text.lower() in THE_PERSON for n in (1, 2) if len(phrase) >= n):
+            return False
         return (
             subject.lower_ in partners
             or any(p.label_ != "people" for p in self.parties.matcher.spans(phrase))

@@ -12,8 +12,10 @@ exactly that short name, and:
   "Pathways Recovery Service" nor "Pathways Housing" in a case that names both);
 - the organisation is not one named after its area ("Kelsford Police": "Kelsford" is a
   town) nor after a building a person stays in ("admitted Whinmoor" of "Whinmoor Unit");
-- no word of it is a given name, a street word, a name the case gives a person or a
-  place the recogniser found in an organisation's name; the case never writes it in lower
+- no word of it is a given name, a street word, a name the case gives a person (a
+  family name, a known professional's, or any name written after a title: "Mr Hollins,
+  the landlord" of a case naming "Hollins Pharmacy") or a place the recogniser found in
+  an organisation's name; the case never writes it in lower
   case, which would make it ordinary words ("Address updated.": "change of address"),
   nor as a place one lives or is in ("lives in Brayford" of "Brayford Primary").
 """
@@ -33,11 +35,31 @@ from recordcheck.model import NAME_EDGE_PUNCTUATION
 MOST_WORDS = 2  # "Lanterns", "Safe Steps": a short name is a word or two
 SHORTEST_WORD = 3  # "St" of "St Aidan's Centre" is no name of its own
 _EDGE = r"[\w'’-]"
+_NAME = r"[A-Z][\w'’-]+"
 
 
 @cache
 def _kind_words() -> frozenset[str]:
     return organisation_heads() | people_words().organisation_words
+
+
+@cache
+def _titled_name() -> re.Pattern[str]:
+    """ "Mr Hollins", "PC Dawson", "Mrs Jo Kaye": whoever a title heads is a person."""
+    words = people_words()
+    titles = sorted(words.honorifics | frozenset(words.professional_titles), key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, titles))
+    return re.compile(rf"\b(?:{alternatives})\.?[ \t]+({_NAME}(?:[ \t]+{_NAME})?)")
+
+
+def titled_names(texts: Iterable[str]) -> set[str]:
+    """The words, in lower case, of the names the texts write after a title."""
+    return {
+        word.lower()
+        for text in texts
+        for match in _titled_name().finditer(text)
+        for word in match.group(1).split()
+    }
 
 
 @dataclass(frozen=True)
@@ -98,6 +120,7 @@ class ShortNames:
         """``named``: the case's organisations, (canonical name, type); ``unsafe``: words
         the case gives people and places; ``texts``: its notes."""
         named = list(dict.fromkeys(named))
+        texts = tuple(texts)
         found: dict[tuple[str, ...], set[tuple[str, str]]] = {}
         for agency, agency_type in named:
             short = short_name(agency, agency_type, places)
@@ -112,7 +135,7 @@ class ShortNames:
             }
             if len(owners) == 1 and len(beginning) == 1:
                 (agencies[short],) = owners
-        return cls(agencies, frozenset(unsafe), tuple(texts), places)
+        return cls(agencies, frozenset(unsafe) | titled_names(texts), texts, places)
 
     def agency_of(self, mention: str) -> tuple[str, str] | None:
         """(agency, type) when the words written are one organisation's short name."""

@@ -27,6 +27,8 @@ Words a list of terms.toml has already judged are left to claims.py (save the we
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.checks.opinion.behaviour import behaviour_follows
@@ -37,6 +39,7 @@ from recordcheck.checks.opinion.spans import Candidate, claim_span, parts_items
 from recordcheck.datafiles import package_toml, word_classes
 from recordcheck.language.clauses import statement_of
 from recordcheck.language.doc_values import text_of
+from recordcheck.language.people import given_names, people_words
 
 WORDS = word_classes(package_toml(__package__, "states.toml"))
 INNER_STATES = WORDS["inner_states"]
@@ -49,6 +52,7 @@ VAGUE_DEGREES = WORDS["vague_degrees"]
 VERDICT_WORDS = WORDS["verdict_words"]
 VERDICT_PERIODS = WORDS["verdict_periods"]
 DEGREE_NOUNS = WORDS["degree_nouns"]
+SETTINGS = WORDS["settings"]
 CONCERNS = WORDS["concerns"]
 HEDGING_VERBS = word_classes(package_toml(__package__, "terms.toml"))["hedging_verbs"]
 CUE = "mind-reading"
@@ -63,8 +67,9 @@ NAMED_MATTER = {"about"}
 # how the parser hangs the state after a verb of coming or going: "came to the office
 # very frightened" (advcl), "arrived upset", "came back happy" (acomp), "left angry" (oprd)
 HOW_SOMEONE_CAME = {"advcl", "acomp", "oprd"}
-# a state with an object is something done to someone ("Tom upset his sister")
-OBJECT_DEPS = {"dobj", "obj"}
+# a state with an object is something done to someone ("Tom upset his sister"); one with
+# its agent names what caused it, which is observed ("Mum reassured by the news")
+OBJECT_DEPS = {"dobj", "obj", "agent"}
 
 
 class StateReading:
@@ -243,9 +248,30 @@ def _named_before(token: Token) -> Token | bool:
 
 
 def _names_person(token: Token) -> bool:
-    """A person named as shorthand does: a name, a person noun or initials ("DH", "Cl")."""
-    initials = token.is_alpha and len(token) <= 3 and token.text[0].isupper()
-    return _person(token) is not False or (initials and token.pos_ in ("NOUN", "PROPN"))
+    """A person named as shorthand does: a person noun or pronoun, initials ("DH", "M"),
+    or a name (one the recogniser takes for a person's, a given name, or one after a
+    title: "Mrs Kaye"). The tagger calls most capitalised words opening a line names, so
+    its tag alone would read "Ward calm overnight", "Dog tired", "Bed comfortable" as
+    people; a setting is none even where it is also a given name ("Ward")."""
+    word = token.lower_
+    if word in THIRD_PERSON or word in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS:
+        return True
+    if token.is_alpha and len(token) <= 3 and token.is_upper and token.pos_ in ("NOUN", "PROPN"):
+        return True
+    if token.pos_ != "PROPN" or word in SETTINGS:
+        return False
+    before = token.doc[token.i - 1].text.rstrip(".") if token.i > 0 else ""
+    return (
+        token.ent_type_ == "PERSON"
+        or given_names().is_given_name(token.text)
+        or before in _titles()
+    )
+
+
+@cache
+def _titles() -> frozenset[str]:
+    words = people_words()
+    return words.honorifics | frozenset(words.professional_titles)
 
 
 def _attributive(token: Token) -> bool:
