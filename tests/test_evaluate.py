@@ -185,3 +185,22 @@ def test_an_author_of_the_export_listed_as_a_partners_person_is_counted():
     assert listed("Dr Sarah Ashworth") == 0  # another doctor of the same surname
     assert listed("PC Ashworth") == 0  # another agency's officer who shares the surname
     assert listed("") == 0
+
+
+def test_contacts_are_scored_for_notes_whose_export_names_no_author(real_nlp, tmp_path):
+    """A labelled export with no author column still has its contacts scored (the author
+    count looked up the authors of the note's team and raised when it had none)."""
+    folder = tmp_path / "no-authors"
+    folder.mkdir()
+    text = "Rang the GP and booked an appointment for Friday."
+    with open(folder / "notes.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerow(["1", "C1", "2025-03-14", "10:00", "", "Phone call", text])
+    label = {"agency": "the GP", "agency_type": "GP", "direction": "out", "status": "done"}
+    gold = {"note_id": "1", "opinion": [], "who_present": "ok", "sharing_rationale": "n/a",
+            "contacts": [label]}
+    (folder / "gold.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    result = evaluate(folder / "notes.csv", folder / "gold.jsonl", nlp=real_nlp)
+    assert result.contacts.contacts.true_positives == 1
+    assert result.contacts.authors_listed == 0

@@ -110,7 +110,7 @@ def evaluate(
         if result.contacts is not None and "contacts" in gold[note.note_id]:
             labelled = gold[note.note_id]["contacts"]
             result.contacts.add_note(
-                note.case_id, checked.contacts, labelled, note.team, team_staff[note.team]
+                note.case_id, checked.contacts, labelled, note.team, team_staff.get(note.team, [])
             )
             if note.team:
                 team_contacts = result.contacts_by_team.setdefault(note.team, ContactScores())
