@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from recordcheck.language.agencies import distinctive_words
-from recordcheck.language.people import people_words
+from recordcheck.language.own_service import name_parts
 from recordcheck.model import ContactEvent
 from recordcheck.scores import Scores
 
@@ -136,22 +136,14 @@ class ContactScores:
 def _same_person(written: str, author: str) -> bool:
     """Whether a contact's person may be this author: the same surname, and the same first
     name or initial where both give one ("T. Ashworth" ~ "Dr Tom Ashworth", not "Dr Sarah
-    Ashworth"), else the same title ("Dr Ashworth"). Deliberately simple, and apart from
-    the events layer it checks."""
-    mine, theirs = _title_first_surname(written), _title_first_surname(author)
+    Ashworth"), else the same title ("Dr Ashworth"). Names are read into their parts as
+    the own-service test reads them; the rule that matches them is the scorer's own."""
+    mine, theirs = name_parts(written), name_parts(author)
     if not mine[2] or mine[2] != theirs[2]:
         return False
     if mine[1] and theirs[1]:
         return mine[1] == theirs[1] or (len(mine[1]) == 1 and theirs[1].startswith(mine[1]))
     return bool(mine[0]) and mine[0] == theirs[0]
-
-
-def _title_first_surname(name: str) -> tuple[str, str, str]:
-    words = name.replace(".", " ").lower().split()
-    title = words.pop(0) if len(words) > 1 and people_words().title_of(name) else ""
-    if not words:
-        return title, "", ""
-    return title, (words[0] if len(words) > 1 else ""), words[-1]
 
 
 def _distinct_labels(labelled: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:

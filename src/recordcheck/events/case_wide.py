@@ -250,7 +250,7 @@ class CaseDirectory:
         if found is None:
             return None
         agency, agency_type = found
-        return self._named(replace(event, agency=agency, agency_type=agency_type, person=""))
+        return replace(event, agency=agency, agency_type=agency_type, person="")
 
     def _named(self, event: ContactEvent) -> ContactEvent:
         only = self.renamed.get(event.agency)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.events.parties import (
@@ -231,7 +231,7 @@ def _names_a_person(label: Span) -> bool:
     )
 
 
-def author_with_employer(doc, author: str, own: OwnServiceTest) -> Span | None:
+def author_with_employer(doc: Doc, author: str, own: OwnServiceTest) -> Span | None:
     """The note's own author where the note writes a named organisation beside them
     ("Present: Sarah Lindqvist (Cherwell Homes)")."""
     for person in doc.spans.get(CONTACTS_KEY, ()):

@@ -272,11 +272,9 @@ def _in_list_under(text: str, mark_at: int, line_end: int, mention: Span) -> boo
 def clipped_opening(sentence: Span, mention: Span) -> Party | None:
     """ "Informed Moorgate Medical Practice of death", "Call from PC Lee": a note's clipped
     opening the parser often misreads; the opening word is the communication."""
-    # a list item's number ("2. Rang the Front Door") is not the opening
-    words = [t for t in sentence if not (t.is_punct or t.is_space or t.tag_ == "LS")]
-    if not words:
+    opening = opening_word(sentence)
+    if opening is None:
         return None
-    opening = words[0]
     reach = mention.start - opening.i
     opens_with_contact = verb_form(opening) or opening.lemma_.lower() in OPENING_NOUNS or (
         opening.pos_ == "VERB" and communicates(opening)
@@ -300,6 +298,13 @@ def clipped_opening(sentence: Span, mention: Span) -> Party | None:
     if any(t.lower_ == "from" for t in between):
         return Party(opening, opening, "from")  # "Call from PC Lee", "Email from Rob (SW)"
     return Party(opening, opening, "opening")
+
+
+def opening_word(sentence: Span) -> Token | None:
+    """The sentence's first word; a list item's number ("2. Rang the Front Door") is not."""
+    return next(
+        (t for t in sentence if not (t.is_punct or t.is_space or t.tag_ == "LS")), None
+    )
 
 
 def _qualifies_the_one_called(participle: Token, between: Span) -> bool:
@@ -363,8 +368,7 @@ def communicates(token: Token) -> bool:
 
 def verb_form(token: Token) -> bool:
     if token.lower_ in OPENING_CONTACT_FORMS:
-        opening = next(t for t in token.sent if not (t.is_punct or t.is_space or t.tag_ == "LS"))
-        return token == opening and not heads_contact_details(token)
+        return token == opening_word(token.sent) and not heads_contact_details(token)
     return token.lower_ in CONTACT_FORMS
 
 

@@ -151,12 +151,7 @@ def _initials_agree(first: str, other: str) -> bool:
 def _titled_names(names: Iterable[str]) -> list[tuple[str, str, str]]:
     """(title, first name, surname) of each name written with a professional title ("Dr Tom
     Ashworth")."""
-    found = []
-    for name in names:
-        title = people_words().title_of(name)
-        if title:
-            found.append((_plain_title(title), *_name_parts(name)))
-    return found
+    return [parts for parts in map(name_parts, names) if parts[0]]
 
 
 def _plain_title(title: str) -> str:
@@ -165,9 +160,15 @@ def _plain_title(title: str) -> str:
 
 def _name_parts(name: str) -> tuple[str, str]:
     """(first name or initial, surname), without a title: "Dr Tom Ashworth" is Tom's."""
+    return name_parts(name)[1:]
+
+
+def name_parts(name: str) -> tuple[str, str, str]:
+    """(professional title, first name or initial, surname) in lower case: "Dr Tom
+    Ashworth" -> ("dr", "tom", "ashworth"); "" for a part not written."""
     title = people_words().title_of(name)
     untitled = name.strip()[len(title) :] if title else name
     words = [w.strip(".,").lower() for w in untitled.split() if w.strip(".,")]
     if not words:
-        return "", ""
-    return (words[0] if len(words) > 1 else ""), words[-1]
+        return _plain_title(title), "", ""
+    return _plain_title(title), (words[0] if len(words) > 1 else ""), words[-1]
