@@ -67,3 +67,34 @@ def test_ringing_a_number_and_talking_with_the_writer_stay_contacts(events):
 def test_a_clipped_tel_opening_is_a_phone_call(events):
     found = events("Tel Housing Options re rent arrears.")
     assert found["Housing options (council not named)"].channel == "phone"
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        # a person or a kind of service in brackets after a name is that partner's
+        ("Tel from Whinmoor Unit (nurse Carol) - Gary due for admission 10am.", "Whinmoor Unit"),
+        ("Referral to Safe Harbour DA Service (IDVA) - done online 15.45.",
+         "Safe Harbour DA Service"),
+        # a name in brackets after a kind of service names it, when of that kind
+        ("Referral to SALT (Northgate Community Health, Adult SLT) sent by email today.",
+         "Northgate Community Health"),
+    ],
+)
+def test_a_partner_in_brackets_beside_another_is_one_contact(events, text, partner):
+    assert list(events(text)) == [partner]
+
+
+def test_a_venue_in_brackets_is_not_the_forums_name(events):
+    assert "MARAC (area not named)" in events("Attended MARAC (Harwick Civic Centre) today.")
+
+
+def test_a_reply_answers_the_notes_own_call_and_stays_outward(events):
+    found = events("Phoned Vale Urgent Care (out of hours GP) 18:50 - Dr Mason called back 19:20.")
+    assert list(found) == ["Vale Urgent Care"]
+    assert found["Vale Urgent Care"].direction == "out"
+    assert found["Vale Urgent Care"].person == "Dr Mason"
+    # with no call of ours before it, a call back is theirs; nor is a doctor filed under
+    # an organisation of no known kind in another sentence
+    alone = events("Emailed the Beacon Centre 10:00. Dr Mason called back 19:20.")
+    assert alone["Health service (not named)"].direction == "in"

@@ -65,6 +65,7 @@ from recordcheck.events.plans import (
     plan_heading_over,
     under_condition,
 )
+from recordcheck.events.same_partner import filed_with_their_partner
 from recordcheck.events.sharing_acts import RECEIVED_GROUP, SHARING_GROUP
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.clauses import labelled_sentence
@@ -127,6 +128,7 @@ class ContactEventReader:
             kept = self.gate.select(candidates)
         else:
             kept = [c for c in candidates if c.reading.verdict in STATUS_RANK]
+        kept = filed_with_their_partner(doc, kept)
         events = with_phone_and_email(doc, [(c.mention, c.event) for c in kept])
         return one_per_agency(events, by_kind=True)
 
