@@ -43,6 +43,12 @@ def events(real_nlp):
         "Police called to the flat again on Saturday.",
         # a contact denied in its noun
         "Children - no concerns raised by school or GP.",
+        # a call-out is the police attending, not a call with us
+        "Seen at the office. Tenancy stable, no arrears. No further police call outs.",
+        "Noted - Darren was named in police call outs to the address in 2023 (on file).",
+        # a suggestion is a contact still to be made
+        "Suggested we speak to GP about whether eating is appropriate.",
+        "Recommend MASH referral, strategy discussion, consider CAWN.",
     ],
 )
 def test_a_mention_beside_a_communication_word_records_no_contact_of_ours(events, text):
@@ -98,3 +104,7 @@ def test_a_reply_answers_the_notes_own_call_and_stays_outward(events):
     # an organisation of no known kind in another sentence
     alone = events("Emailed the Beacon Centre 10:00. Dr Mason called back 19:20.")
     assert alone["Health service (not named)"].direction == "in"
+
+
+def test_calling_out_a_partner_is_still_a_call(events):
+    assert events("Called out the GP at 02:00.")["GP (practice not named)"].channel == "phone"

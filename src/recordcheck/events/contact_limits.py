@@ -9,7 +9,10 @@ someone else's dealings, consent to a contact still to be made).
 - the person's own act: "self-referred to Pathways";
 - the agency's own dealings with the person: "Housing spoke to him", "Police called to the
   flat again on Saturday" (summoned there, by someone);
-- a contact denied in its noun: "no concerns raised by school or GP".
+- a contact denied in its noun: "no concerns raised by school or GP";
+- a call-out: "No further police call outs" is the police attending, not a call;
+- a suggestion: "Recommend MASH referral", "Suggested we speak to GP" is a contact still to
+  be made (planned), or someone else's ("The GP suggested a referral to SALT").
 
 Read from the parse and the shared word lists; the words are in contact_limits.toml.
 """
@@ -30,6 +33,13 @@ SELF_MARKS = frozenset(WORDS["self_marks"])
 SUMMONED = frozenset(WORDS["summoned_lemmas"])
 WRITER = frozenset(WORDS["writer_words"])
 THIRD_PERSONS = frozenset(WORDS["third_persons"])
+CALL_OUTS = frozenset(WORDS["call_out_words"])
+CALL_OUT_ENDINGS = frozenset(WORDS["call_out_endings"])
+SUGGESTING = frozenset(WORDS["suggesting_lemmas"])
+SUGGESTING_FORMS = frozenset(WORDS["suggesting_forms"])
+# what was suggested, as the parser joins it to the verb of suggesting
+SUGGESTED_CONTENT = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "dep"})
+SUGGESTION_REACH = 2  # "Suggested HV check": the partner right after the opening word
 DETAIL_REACH = 3  # "the Safe Steps IDVA number", "no. for the Housing Options team"
 
 
@@ -136,3 +146,43 @@ def spoke_to_them(verb: Token) -> bool:
         for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
         for o in c.children if o.dep_ == "pobj"
     )
+
+
+def a_call_out(party: Party, mention: Span) -> bool:
+    """ "No further police call outs", "named in police call-outs to the address": a call-out
+    is the agency attending an incident, not a call with us ("Called out the GP" is)."""
+    word = party.predicate
+    if word.i < mention.start:
+        return False
+    if word.lower_.replace("-", "") in CALL_OUTS:
+        return True
+    following = word.nbor(1) if word.i + 1 < len(word.doc) else None
+    return (
+        word.lemma_.lower() == "call" and following is not None
+        and following.lower_.lstrip("-") in CALL_OUT_ENDINGS
+    )
+
+
+def suggested(mention: Span) -> str:
+    """Whose suggestion the mention is in, "" when none: "Recommend MASH referral",
+    "Suggested we speak to GP", "Suggested HV check re speech" are the writer's ("writer"),
+    "The GP suggested a referral to SALT" the GP's ("someone else"). A suggestion is a
+    contact still to be made, not one made; the one it was put to ("Suggested to the GP")
+    and the one who made it ("The GP suggested") are parties to a conversation."""
+    node = mention.root
+    while node.head.i != node.i:
+        head = node.head
+        if head.lemma_.lower() in SUGGESTING or head.lower_ in SUGGESTING_FORMS:
+            if node.dep_ not in SUGGESTED_CONTENT:
+                return ""
+            subjects = [c for c in head.children if c.dep_ == "nsubj"]
+            return "someone else" if any(s.lower_ not in WRITER for s in subjects) else "writer"
+        node = head
+    # a clipped opening the parser takes for a name: "Suggested HV check re speech"
+    opening = next((t for t in mention.sent if not (t.is_punct or t.is_space)), None)
+    if opening is None or opening.lower_ not in SUGGESTING_FORMS:
+        return ""
+    between = mention.doc[opening.i + 1 : mention.start]
+    if len(between) > SUGGESTION_REACH or any(t.lower_ == "to" or t.is_punct for t in between):
+        return ""
+    return "writer"

@@ -34,9 +34,11 @@ from recordcheck.events.case_clues import CLUES_KEY, read_case_clues
 from recordcheck.events.contact_actors import ContactActors, author_with_employer, placed_elsewhere
 from recordcheck.events.contact_gate import Candidate, ContactGate, Reading, candidate_features
 from recordcheck.events.contact_limits import (
+    a_call_out,
     consent_to_partner,
     denied_in_its_noun,
     names_whose_number,
+    suggested,
 )
 from recordcheck.events.details import (
     channel_of,
@@ -180,7 +182,7 @@ class ContactEventReader:
             or listed_as_present(sentence, mention)
             or subject_before_verb(sentence, mention)
         )
-        if party is None or names_whose_number(mention):
+        if party is None or names_whose_number(mention) or a_call_out(party, mention):
             return Reading("no party")  # "Tel no. for Housing Options passed to her"
         verb = party.governing
         if _negated(verb) or _refused_or_denied(mention) or denied_in_its_noun(party):
@@ -189,6 +191,9 @@ class ContactEventReader:
             return Reading("reference back", party)  # "following a letter from housing"
         if consented_to(party.predicate) or consent_to_partner(party, mention):
             return Reading("planned", party, "writer")  # "agreed to me speaking to the GP"
+        suggestion = suggested(mention)
+        if suggestion:  # "Recommend MASH referral": still to be made, by us or another
+            return Reading("planned" if suggestion == "writer" else "another's plan", party)
         if party.link != "opening" and self.actors.inside_someone_elses_account(verb):
             return Reading("someone else's account", party)
         actor = self.actors.actor(verb, party, mention)
