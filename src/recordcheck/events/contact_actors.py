@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.events.contact_limits import self_made, spoke_to_them, summoned_elsewhere
 from recordcheck.events.parties import (
     CONTACT_LEMMAS,
     MESSAGE_NOUNS,
@@ -60,6 +61,8 @@ class ContactActors:
 
     def actor(self, verb: Token, party: Party, mention: Span) -> str:
         """Who made the contact: "writer", "agency" (the mentioned one), or "someone else"."""
+        if self_made(party):
+            return "someone else"  # "self-referred to Pathways": the person's own referral
         if party.link in ("opening", "theirs", "present"):
             # "Rang the GP", "Referral to MASH": the note's own clipped voice; "Police info:
             # he was stopped ...": their message to us, whatever the verb of its content;
@@ -69,7 +72,7 @@ class ContactActors:
         if _inside_what_someone_was_told(mention):
             return "someone else"  # "Advised mum to keep police updated": mum's to do
         if party.link == "subject":
-            if _reported_visit(verb):
+            if _reported_visit(verb) or summoned_elsewhere(verb):
                 return "someone else"  # "DN visited last night": told us, not with us
             return _actor_of_subject(verb)
         if party.link == "by":
@@ -129,6 +132,8 @@ def _actor_of_subject(verb: Token) -> str:
     spoken_to = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     if verb.lemma_.lower() not in BOTH_WAYS and any(_a_person(c) for c in spoken_to):
         return "someone else"  # "DN has referred Irene to the TVN", "PC Lee rang her"
+    if verb.lemma_.lower() not in BOTH_WAYS and spoke_to_them(verb):
+        return "someone else"  # "Housing spoke to him": with the person, not with us
     if verb.lemma_.lower() == "leave" and not any(c.lower_ in MESSAGE_NOUNS for c in spoken_to):
         return "someone else"  # "ambulance left at 04:40": gone, no message left us
     return "agency"

@@ -33,6 +33,13 @@ from recordcheck.datafiles import package_toml
 from recordcheck.events.case_clues import CLUES_KEY, read_case_clues
 from recordcheck.events.contact_actors import ContactActors, author_with_employer, placed_elsewhere
 from recordcheck.events.contact_gate import Candidate, ContactGate, Reading, candidate_features
+from recordcheck.events.contact_limits import (
+    a_call_out,
+    consent_to_partner,
+    denied_in_its_noun,
+    names_whose_number,
+    suggested,
+)
 from recordcheck.events.details import (
     channel_of,
     sentences_of,
@@ -60,6 +67,7 @@ from recordcheck.events.plans import (
     plan_heading_over,
     under_condition,
 )
+from recordcheck.events.same_partner import filed_with_their_partner
 from recordcheck.events.sharing_acts import RECEIVED_GROUP, SHARING_GROUP
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.clauses import labelled_sentence
@@ -82,6 +90,8 @@ SOCIAL_CARE_TEAM = tuple(WORDS["social_care_team_words"])
 EARLIER = frozenset(WORDS["earlier_contact_prepositions"])
 MEETING_CHANNEL = "meeting"  # the channel of that name in language/contact_words.toml
 REQUEST_WORDS = frozenset(WORDS["request_words"])
+PHONE_OPENINGS = frozenset(WORDS["phone_openings"])
+PHONE_CHANNEL = "phone"  # the channel of that name in language/contact_words.toml
 DENYING_WORDS = frozenset(WORDS["denying_words"])
 
 
@@ -120,6 +130,7 @@ class ContactEventReader:
             kept = self.gate.select(candidates)
         else:
             kept = [c for c in candidates if c.reading.verdict in STATUS_RANK]
+        kept = filed_with_their_partner(doc, kept)
         events = with_phone_and_email(doc, [(c.mention, c.event) for c in kept])
         return one_per_agency(events, by_kind=True)
 
@@ -171,15 +182,18 @@ class ContactEventReader:
             or listed_as_present(sentence, mention)
             or subject_before_verb(sentence, mention)
         )
-        if party is None:
-            return Reading("no party")
+        if party is None or names_whose_number(mention) or a_call_out(party, mention):
+            return Reading("no party")  # "Tel no. for Housing Options passed to her"
         verb = party.governing
-        if _negated(verb) or _refused_or_denied(mention):
+        if _negated(verb) or _refused_or_denied(mention) or denied_in_its_noun(party):
             return Reading("negated", party)
         if _refers_back(party):
             return Reading("reference back", party)  # "following a letter from housing"
-        if consented_to(party.predicate):
+        if consented_to(party.predicate) or consent_to_partner(party, mention):
             return Reading("planned", party, "writer")  # "agreed to me speaking to the GP"
+        suggestion = suggested(mention)
+        if suggestion:  # "Recommend MASH referral": still to be made, by us or another
+            return Reading("planned" if suggestion == "writer" else "another's plan", party)
         if party.link != "opening" and self.actors.inside_someone_elses_account(verb):
             return Reading("someone else's account", party)
         actor = self.actors.actor(verb, party, mention)
@@ -240,6 +254,8 @@ class ContactEventReader:
         of_note = self.cues.channel_for_note_type(note_type)
         if party.link in ("present", "theirs") and of_note == MEETING_CHANNEL:
             return of_note
+        if party.link in ("opening", "from") and party.predicate.lower_ in PHONE_OPENINGS:
+            of_note = PHONE_CHANNEL  # "Tel Housing Options re arrears": a call
         return channel_of(sentence) or of_note
 
     def _status(

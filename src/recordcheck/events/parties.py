@@ -338,7 +338,11 @@ def _new_statement_after_dash(between: Span) -> bool:
 def subject_before_verb(sentence: Span, mention: Span) -> Party | None:
     """ "Dr Ahmed (GP) rang to say ...", "Priya SW visited": the parser often loses a name
     followed by its role; the verb right after the name and role is theirs. Not after a
-    colon or a spaced dash, which ends a label: "GP - Imran agreed to book" is Imran's."""
+    colon or a spaced dash, which ends a label: "GP - Imran agreed to book" is Imran's. Nor
+    for the object of a verb before it: "Advised mum to keep police updated"."""
+    root = mention.root
+    if root.dep_ in ("dobj", "dative") and root.head.i < mention.start:
+        return None
     doc, index, depth, role_words = sentence.doc, mention.end, 0, 0
     while index < sentence.end:
         token = doc[index]

@@ -1,0 +1,188 @@
+"""Mentions of a partner that a communication word sits beside but that record no contact
+of the writer's service (recording standard, "Contact events": agencies only mentioned,
+someone else's dealings, consent to a contact still to be made).
+
+- whose number it is: "Tel no. for Housing Options passed to her", "wrote the IDVA number
+  on an appointment card" give someone a number; the writer dealt with no one;
+- consent to a partner: "Agreed to MARAC + IDVA" is the person's agreement to a referral
+  still to be made (planned), as "Consent given for contact with his school" is;
+- the person's own act: "self-referred to Pathways";
+- the agency's own dealings with the person: "Housing spoke to him", "Police called to the
+  flat again on Saturday" (summoned there, by someone);
+- a contact denied in its noun: "no concerns raised by school or GP";
+- a call-out: "No further police call outs" is the police attending, not a call;
+- a suggestion: "Recommend MASH referral", "Suggested we speak to GP" is a contact still to
+  be made (planned), or someone else's ("The GP suggested a referral to SALT").
+
+Read from the parse and the shared word lists; the words are in contact_limits.toml.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from recordcheck.datafiles import package_toml
+from recordcheck.events.call_parties import CONTACT_DETAIL_WORDS
+from recordcheck.events.parties import Party
+from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
+
+WORDS = package_toml(__package__, "contact_limits.toml")
+DIALLING = frozenset(WORDS["dialling_forms"])
+CONSENTING = frozenset(WORDS["consent_lemmas"])
+SELF_MARKS = frozenset(WORDS["self_marks"])
+SUMMONED = frozenset(WORDS["summoned_lemmas"])
+WRITER = frozenset(WORDS["writer_words"])
+THIRD_PERSONS = frozenset(WORDS["third_persons"])
+CALL_OUTS = frozenset(WORDS["call_out_words"])
+CALL_OUT_ENDINGS = frozenset(WORDS["call_out_endings"])
+SUGGESTING = frozenset(WORDS["suggesting_lemmas"])
+SUGGESTING_FORMS = frozenset(WORDS["suggesting_forms"])
+# what was suggested, as the parser joins it to the verb of suggesting
+SUGGESTED_CONTENT = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "dep"})
+SUGGESTION_REACH = 2  # "Suggested HV check": the partner right after the opening word
+DETAIL_REACH = 3  # "the Safe Steps IDVA number", "no. for the Housing Options team"
+
+
+def names_whose_number(mention: Span) -> bool:
+    """ "Tel no. for Housing Options passed to her", "gave her the IDVA number", "the GP's
+    number": the agency only says whose number or details they are. Giving someone a number
+    is no contact; ringing it is ("Rang the Housing Options number")."""
+    doc, sentence = mention.doc, mention.sent
+    after = [t for t in doc[mention.end : min(mention.end + DETAIL_REACH, sentence.end)]
+             if t.text not in ("'s", "'")]
+    before = [t for t in doc[max(sentence.start, mention.start - DETAIL_REACH) : mention.start]
+              if t.tag_ not in ("DT", "PRP$")]
+    detail = None
+    if after and _detail_word(after):
+        detail = after[0]  # "the IDVA number", "the GP's number"
+    elif before and before[-1].lower_ == "for":
+        words = before[:-1]
+        for start in (len(words) - 1, len(words) - 2):
+            if start >= 0 and _detail_word(words[start:]):
+                detail = words[start]  # "number for the GP", "no. for Housing Options"
+    if detail is None:
+        return False
+    return not any(t.lower_ in DIALLING for t in doc[sentence.start : detail.i])
+
+
+def _detail_word(tokens: list[Token]) -> bool:
+    """The tokens open with "number", "details" or "no." ("no" only with its full stop:
+    "Tel no answer" is a call)."""
+    first = tokens[0].lower_
+    if first == "no":
+        return len(tokens) > 1 and tokens[1].text == "."
+    return first in CONTACT_DETAIL_WORDS
+
+
+def consent_to_partner(party: Party, mention: Span) -> bool:
+    """ "Agreed to MARAC + IDVA", "Agreed to CMHT visit": the person agreed to the partner
+    itself, a referral or service still to come; "Agreed with the GP that ..." is a
+    conversation with it."""
+    verb = party.predicate
+    if verb.lemma_.lower() not in CONSENTING:
+        return False
+    node = mention.root
+    while node.head.i != node.i and node.head.i != verb.i:
+        if node.dep_ not in ("pobj", "conj", "compound", "cc", "nmod") and node.head.pos_ != "ADP":
+            return False
+        node = node.head
+    return node.head.i == verb.i and node.dep_ == "prep" and node.lower_ == "to"
+
+
+def self_made(party: Party) -> bool:
+    """ "self-referred", "Self referral to Pathways": the person made the contact."""
+    doc = party.predicate.doc
+    for word in {party.predicate, party.governing}:
+        if any(c.lower_ in SELF_MARKS for c in word.children):
+            return True
+        previous = [t.lower_ for t in doc[max(0, word.i - 2) : word.i]]
+        if previous and (previous[-1] in SELF_MARKS or previous == ["self", "-"]):
+            return True
+    return False
+
+
+def summoned_elsewhere(verb: Token) -> bool:
+    """ "Police called to Orchard Way again Sat", "Ambulance called to the home": summoned to
+    a place, by someone; "called to the MASH" names a partner, "called me" names us."""
+    if verb.lemma_.lower() not in SUMMONED:
+        return False
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    places = [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+        for o in c.children if o.dep_ == "pobj"
+    ]
+    return bool(places) and not any(_a_partner(o) or o.pos_ == "PRON" for o in places)
+
+
+def _a_partner(token: Token) -> bool:
+    doc = token.doc
+    partners = (*doc.spans.get(AGENCIES_KEY, ()), *doc.spans.get(CONTACTS_KEY, ()))
+    return any(p.start <= t.i < p.end for p in partners for t in token.subtree)
+
+
+def denied_in_its_noun(party: Party) -> bool:
+    """ "no concerns raised by school or GP", "No referral made by the GP": what the agency
+    did is a noun that says there was none. (After a label the noun is the agency's news,
+    not its contact: "Police: no previous DA logged at address" was a check made.)"""
+    verb = party.governing
+    if party.link != "by":
+        return False
+    nouns = [verb.head] if verb.dep_ in ("acl", "relcl") else []
+    nouns += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.dep_ == "det" and c.lower_ == "no" for n in nouns for c in n.children)
+
+
+def spoke_to_them(verb: Token) -> bool:
+    """ "Housing spoke to him", "the GP wrote to her": the agency's own dealing with the
+    person, named by a pronoun after "to" or "with"; not when the writer shares the subject
+    ("DC Benn and I spoke with her"). A name after it may be the agency's own worker
+    ("Rang the Front Door - spoke to Nicola"), so only the pronoun counts."""
+    subject = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(t.lower_ in WRITER for s in subject for t in s.subtree):
+        return False
+    return any(
+        o.lower_ in THIRD_PERSONS
+        for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+        for o in c.children if o.dep_ == "pobj"
+    )
+
+
+def a_call_out(party: Party, mention: Span) -> bool:
+    """ "No further police call outs", "named in police call-outs to the address": a call-out
+    is the agency attending an incident, not a call with us ("Called out the GP" is)."""
+    word = party.predicate
+    if word.i < mention.start:
+        return False
+    if word.lower_.replace("-", "") in CALL_OUTS:
+        return True
+    following = word.nbor(1) if word.i + 1 < len(word.doc) else None
+    return (
+        word.lemma_.lower() == "call" and following is not None
+        and following.lower_.lstrip("-") in CALL_OUT_ENDINGS
+    )
+
+
+def suggested(mention: Span) -> str:
+    """Whose suggestion the mention is in, "" when none: "Recommend MASH referral",
+    "Suggested we speak to GP", "Suggested HV check re speech" are the writer's ("writer"),
+    "The GP suggested a referral to SALT" the GP's ("someone else"). A suggestion is a
+    contact still to be made, not one made; the one it was put to ("Suggested to the GP")
+    and the one who made it ("The GP suggested") are parties to a conversation."""
+    node = mention.root
+    while node.head.i != node.i:
+        head = node.head
+        if head.lemma_.lower() in SUGGESTING or head.lower_ in SUGGESTING_FORMS:
+            if node.dep_ not in SUGGESTED_CONTENT:
+                return ""
+            subjects = [c for c in head.children if c.dep_ == "nsubj"]
+            return "someone else" if any(s.lower_ not in WRITER for s in subjects) else "writer"
+        node = head
+    # a clipped opening the parser takes for a name: "Suggested HV check re speech"
+    opening = next((t for t in mention.sent if not (t.is_punct or t.is_space)), None)
+    if opening is None or opening.lower_ not in SUGGESTING_FORMS:
+        return ""
+    between = mention.doc[opening.i + 1 : mention.start]
+    if len(between) > SUGGESTION_REACH or any(t.lower_ == "to" or t.is_punct for t in between):
+        return ""
+    return "writer"
