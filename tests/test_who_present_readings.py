@@ -241,6 +241,10 @@ WHO_TOOK_PART = [
     ("Home visit", "Visit done. Showed me the new bed.", False),
     # a meeting still needs who attended, not only who spoke at it
     ("Meeting", "CIN review held in school. Mum says things have settled.", False),
+    # the meeting the tagger took for the subject of its own "attended" is the writer's
+    # attendance, not someone named; a person who attended is
+    ("Meeting", "ICPC 14/02 (Teams) 13:00-14:30 - attended.", False),
+    ("Meeting", "Strategy meeting on Teams. Her aunt attended too.", True),
     # people.toml's relations and roles ("warden", "solicitor") name people as the
     # encounter's own person words do
     ("Key work session", "Key work session. The warden sat in. Rent arrears discussed.", True),

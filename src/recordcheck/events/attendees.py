@@ -50,6 +50,7 @@ class Attendees:
         self.section_agencies = frozenset([*sections, *organisation_heads()])  # "X Homes:"
         self.plan_headings = tuple(lists["plan_headings"])
         self.not_names = frozenset(SELF | set(lists["group_words"]))
+        self.meeting_names = frozenset([*lists["meeting_words"], *lists["meeting_heads"]])
         self.scope = scope
 
     def held_with(self, meeting: Span) -> bool:
@@ -143,17 +144,21 @@ class Attendees:
     def _attended(self, verb: Token) -> bool:
         """ "Mum attended", "her sister joined": someone's attendance, told of them.
 
-        Not attendance at something else ("Mum attended her GP appointment") nor denied.
+        Not attendance at something else ("Mum attended her GP appointment") nor denied, nor
+        the meeting or its date taken for the subject ("ICPC 19/05 - attended": the writer's).
         """
         if verb.lemma_.lower() not in self.attending_verbs or verb.pos_ not in ("VERB", "AUX"):
             return False
         if any(c.dep_ in ("dobj", "neg") for c in verb.children):
             return False
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        return subject is not None and (
-            (self.is_person(subject) and subject.lower_ not in SELF)
-            or subject.lower_ in THIRD_PERSON
-        ) and not action_owner(subject)
+        if subject is None or action_owner(subject):
+            return False
+        return subject.lower_ in THIRD_PERSON or (
+            self.is_person(subject)
+            and subject.lower_ not in SELF | self.meeting_names
+            and not any(map(str.isdigit, subject.text))
+        )
 
     def _people_line(self, sent: Span) -> bool:
         """A line of people and nothing else: "Imran Aziz, Bernadette Cole.", "Reece + mum
