@@ -245,6 +245,14 @@ WHO_TOOK_PART = [
     # attendance, not someone named; a person who attended is
     ("Meeting", "ICPC 14/02 (Teams) 13:00-14:30 - attended.", False),
     ("Meeting", "Strategy meeting on Teams. Her aunt attended too.", True),
+    # people in a list of actions own the actions; they are not said to have been there
+    (
+        "Meeting",
+        "Attended the Prevent panel on Teams.\nActions agreed:\n- Children's services: SW to"
+        " start an assessment, coordinating with IDVA Jo Marsh on a safe approach.\n"
+        "- Housing: marker on the file.",
+        False,
+    ),
     # people.toml's relations and roles ("warden", "solicitor") name people as the
     # encounter's own person words do
     ("Key work session", "Key work session. The warden sat in. Rent arrears discussed.", True),

@@ -5,8 +5,8 @@ does the note say who was there ("Present: ...", "seen alone", "Frank and
 Grace", a comma-separated list of people), is a participant named or
 identified by role ("Visited Dorothy", "tc w/ mum"), and for a call, is the
 other party named ("call from PC Jones")? People named only as the owners of
-a later action ("GP to review", "nan will supervise") or as the topic ("call
-re Harold") did not take part.
+an action ("GP to review", "nan will supervise", a list of actions) or as the
+topic ("call re Harold") did not take part.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from recordcheck.events.encounter_words import (
     SELF,
     THIRD_PERSON,
 )
+from recordcheck.events.plans import plan_heading_over
 from recordcheck.events.sections import agency_sections
 from recordcheck.language.doc_values import text_of
 from recordcheck.language.organisations import organisation_heads
@@ -112,7 +113,7 @@ class Attendees:
     def people_together(self, doc: Doc) -> bool:
         """People named together: "Frank and Grace", "Ravi, Jas, me, Dr Iqbal", "ryan there"."""
         for sent in doc.sents:
-            if self._planned(sent):
+            if self._planned(sent) or plan_heading_over(sent):
                 continue
             for token in sent:
                 pair = (
