@@ -46,6 +46,9 @@ def test_a_meeting_dated_after_the_note_is_yet_to_come(encounters_only):
     # "2nd" in a note of 30 January is days later, in February
     early = "Reintegration meeting on the 2nd with the head of year."
     assert encounter(encounters_only, early, "", "2025-01-30")[0] is None
+    # an ordinal before the meeting counts meetings, it does not date one
+    first = "1st CIN meeting at school. Plan agreed."
+    assert encounter(encounters_only, first, "", "2025-03-27") == ("meeting", False)
 
 
 @pytest.mark.slow

@@ -39,7 +39,8 @@ def dated_later(event: Span, noted: date | None) -> bool:
         return False
     following = [doc[event.end]] if event.end < len(doc) else []
     for token in [*root.subtree, *following]:
-        later = token.lower_ in LATER_DAYS or _after(token.text, noted)
+        # "2nd meeting" counts meetings; only "meeting Mon 17th", after it, dates one
+        later = token.lower_ in LATER_DAYS or _after(token.text, noted, token.i > root.i)
         if later and token in following:
             return True
         if later:
@@ -49,12 +50,12 @@ def dated_later(event: Span, noted: date | None) -> bool:
     return False
 
 
-def _after(text: str, noted: date | None) -> bool:
+def _after(text: str, noted: date | None, day_alone: bool = True) -> bool:
     """A day and month ("8/10", "3/2/26") after the note's date, read in the year nearest it;
-    a day alone ("17th") after it, read in the month nearest it."""
+    a day alone ("17th", where `day_alone` may be one) after it, in the month nearest it."""
     if noted is None:
         return False
-    ordinal = ORDINAL_DAY.fullmatch(text)
+    ordinal = ORDINAL_DAY.fullmatch(text) if day_alone else None
     found = DAY_MONTH.fullmatch(text)
     if ordinal is not None:
         day = int(ordinal["day"])
