@@ -28,15 +28,69 @@ def encounter(nlp, text: str, note_type: str = "", written: str | None = None):
 
 @pytest.mark.slow
 def test_a_meeting_dated_after_the_note_is_yet_to_come(encounters_only):
+    # (an export with no note type: the text alone says whose the meeting was)
     text = "Pupil excluded for two days. Return meeting 6/3. Letter sent home."
-    assert encounter(encounters_only, text, "Case note", "2026-03-02")[0] is None
+    assert encounter(encounters_only, text, "", "2026-03-02")[0] is None
     # the same words in a note written after that day record a meeting held
-    assert encounter(encounters_only, text, "Case note", "2026-03-09") == ("meeting", False)
+    assert encounter(encounters_only, text, "", "2026-03-09") == ("meeting", False)
     # across the new year: "4/1" in a note of 29 December is days later, not last January
     later = "Core group 4/1 at the children's centre."
-    assert encounter(encounters_only, later, "Case note", "2025-12-29")[0] is None
+    assert encounter(encounters_only, later, "", "2025-12-29")[0] is None
     # with no date to compare, a dated meeting is read as held
-    assert encounter(encounters_only, text, "Case note")[0] == "meeting"
+    assert encounter(encounters_only, text, "")[0] == "meeting"
+    # a day alone is read in the month nearest the note: the 18th after the 12th is to come
+    day = "Exclusion letter handed over. Return meeting on Tuesday 18th."
+    assert [encounter(encounters_only, day, "", on)[0] for on in ("2025-03-12", "2025-03-20")] == [
+        None, "meeting"
+    ]
+    # "2nd" in a note of 30 January is days later, in February
+    early = "Reintegration meeting on the 2nd with the head of year."
+    assert encounter(encounters_only, early, "", "2025-01-30")[0] is None
+    # an ordinal before the meeting counts meetings, it does not date one
+    first = "1st CIN meeting at school. Plan agreed."
+    assert encounter(encounters_only, first, "", "2025-03-27") == ("meeting", False)
+
+
+@pytest.mark.slow
+def test_a_meeting_in_a_note_of_another_kind_is_the_writers_only_when_it_says_so(
+    encounters_only,
+):
+    # what came of a forum, in a case note or a safeguarding log: information received
+    heard = "MARAC heard her case on 4/3. Actions for us: flag the record."
+    assert encounter(encounters_only, heard, "Case Note", "2025-03-06")[0] is None
+    received = "Strategy meeting 2/6 - outcome received from CSC, S47 to go ahead."
+    assert encounter(encounters_only, received, "Safeguarding", "2025-06-04")[0] is None
+    # the same words in a note typed as the meeting, or with no type, are the writer's record
+    assert encounter(encounters_only, heard, "MARAC", "2025-03-06") == ("meeting", False)
+    assert encounter(encounters_only, heard, "Panel Meeting", "2025-03-06")[0] == "meeting"
+    assert encounter(encounters_only, heard, "", "2025-03-06")[0] == "meeting"
+    # a note of another kind that says the writer attended, acted or that it was held
+    attended = "Attended MARAC on Teams. Risk stays high, flag kept."
+    assert encounter(encounters_only, attended, "Case Note") == ("meeting", False)
+    after = "CP conference this morning - attended for the nursery. Plan agreed."
+    assert encounter(encounters_only, after, "Safeguarding") == ("meeting", False)
+    acted = "Core group at the school today, I gave the nursery update."
+    assert encounter(encounters_only, acted, "Case Note") == ("meeting", False)
+    held = "Core group held at the school. Plan reviewed, no changes."
+    assert encounter(encounters_only, held, "Case Note") == ("meeting", False)
+    # someone else's attendance is theirs
+    theirs = "Mum attended the core group with her sister."
+    assert encounter(encounters_only, theirs, "Daily Log")[0] is None
+
+
+@pytest.mark.slow
+def test_on_the_phone_is_the_writers_call_only_as_the_channel_of_what_the_writer_did(
+    encounters_only,
+):
+    # someone on the phone, described or busy on it: a call, if any, that was not ours
+    assert encounter(encounters_only, "Very demanding on the phone, wanted more.", "")[0] is None
+    busy = "Came in at ten. Gone up to his room and on the phone all night."
+    assert encounter(encounters_only, busy, "Daily Log")[0] is None
+    assert encounter(encounters_only, "Mum on the phone to her sister again.", "")[0] is None
+    # something the writer did on the phone, or over it, is the writer's call
+    did = "Discussed the move on the phone this afternoon."
+    assert encounter(encounters_only, did, "Case note") == ("call", False)
+    assert encounter(encounters_only, "Advised by phone to rest.", "Case note") == ("call", False)
 
 
 @pytest.mark.slow
@@ -190,6 +244,18 @@ WHO_TOOK_PART = [
     ("Home visit", "Visit done. Showed me the new bed.", False),
     # a meeting still needs who attended, not only who spoke at it
     ("Meeting", "CIN review held in school. Mum says things have settled.", False),
+    # the meeting the tagger took for the subject of its own "attended" is the writer's
+    # attendance, not someone named; a person who attended is
+    ("Meeting", "ICPC 14/02 (Teams) 13:00-14:30 - attended.", False),
+    ("Meeting", "Strategy meeting on Teams. Her aunt attended too.", True),
+    # people in a list of actions own the actions; they are not said to have been there
+    (
+        "Meeting",
+        "Attended the Prevent panel on Teams.\nActions agreed:\n- Children's services: SW to"
+        " start an assessment, coordinating with IDVA Jo Marsh on a safe approach.\n"
+        "- Housing: marker on the file.",
+        False,
+    ),
     # people.toml's relations and roles ("warden", "solicitor") name people as the
     # encounter's own person words do
     ("Key work session", "Key work session. The warden sat in. Rent arrears discussed.", True),

@@ -5,8 +5,8 @@ does the note say who was there ("Present: ...", "seen alone", "Frank and
 Grace", a comma-separated list of people), is a participant named or
 identified by role ("Visited Dorothy", "tc w/ mum"), and for a call, is the
 other party named ("call from PC Jones")? People named only as the owners of
-a later action ("GP to review", "nan will supervise") or as the topic ("call
-re Harold") did not take part.
+an action ("GP to review", "nan will supervise", a list of actions) or as the
+topic ("call re Harold") did not take part.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from recordcheck.events.encounter_words import (
     SELF,
     THIRD_PERSON,
 )
+from recordcheck.events.plans import plan_heading_over
 from recordcheck.events.sections import agency_sections
 from recordcheck.language.doc_values import text_of
 from recordcheck.language.organisations import organisation_heads
@@ -50,6 +51,7 @@ class Attendees:
         self.section_agencies = frozenset([*sections, *organisation_heads()])  # "X Homes:"
         self.plan_headings = tuple(lists["plan_headings"])
         self.not_names = frozenset(SELF | set(lists["group_words"]))
+        self.meeting_names = frozenset([*lists["meeting_words"], *lists["meeting_heads"]])
         self.scope = scope
 
     def held_with(self, meeting: Span) -> bool:
@@ -111,7 +113,7 @@ class Attendees:
     def people_together(self, doc: Doc) -> bool:
         """People named together: "Frank and Grace", "Ravi, Jas, me, Dr Iqbal", "ryan there"."""
         for sent in doc.sents:
-            if self._planned(sent):
+            if self._planned(sent) or plan_heading_over(sent):
                 continue
             for token in sent:
                 pair = (
@@ -143,17 +145,21 @@ class Attendees:
     def _attended(self, verb: Token) -> bool:
         """ "Mum attended", "her sister joined": someone's attendance, told of them.
 
-        Not attendance at something else ("Mum attended her GP appointment") nor denied.
+        Not attendance at something else ("Mum attended her GP appointment") nor denied, nor
+        the meeting or its date taken for the subject ("ICPC 19/05 - attended": the writer's).
         """
         if verb.lemma_.lower() not in self.attending_verbs or verb.pos_ not in ("VERB", "AUX"):
             return False
         if any(c.dep_ in ("dobj", "neg") for c in verb.children):
             return False
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        return subject is not None and (
-            (self.is_person(subject) and subject.lower_ not in SELF)
-            or subject.lower_ in THIRD_PERSON
-        ) and not action_owner(subject)
+        if subject is None or action_owner(subject):
+            return False
+        return subject.lower_ in THIRD_PERSON or (
+            self.is_person(subject)
+            and subject.lower_ not in SELF | self.meeting_names
+            and not any(map(str.isdigit, subject.text))
+        )
 
     def _people_line(self, sent: Span) -> bool:
         """A line of people and nothing else: "Imran Aziz, Bernadette Cole.", "Reece + mum

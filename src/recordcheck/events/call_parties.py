@@ -10,13 +10,75 @@ home team").
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
-from recordcheck.events.encounter_words import CALL_HEADS, CALL_NOUNS, CALL_PREPOSITIONS
+from recordcheck.events.encounter_words import (
+    CALL_HEADS,
+    CALL_NOUNS,
+    CALL_PREPOSITIONS,
+    CHANNEL_PREPOSITIONS,
+    HANDSET_NOUNS,
+    SELF,
+    STATE_PREPOSITIONS,
+)
+from recordcheck.language.scope import Scope
+
+if TYPE_CHECKING:
+    from recordcheck.events.attendees import Attendees
 
 CONTACT_DETAIL_WORDS = frozenset(package_toml(__package__, "words.toml")["contact_detail_words"])
+
+
+def a_call(call: Span, attendees: Attendees) -> bool:
+    """A call, not a handset ("his phone", "phone switched off") nor a thing that rang.
+
+    A handset noun names a call only after a channel preposition ("by phone", "on the
+    phone") or as a modifier ("phone contact"); a call verb whose subject is a thing
+    ("result phoned through") is not a call anyone took part in.
+    """
+    root = call.root
+    if names_a_thing(call, attendees.is_party) or a_count(call, attendees.is_party):
+        return False  # "Call bell within reach", "Phone number updated", "14 calls blocked"
+    if len(call) == 1 and root.pos_ == "NOUN" and root.lemma_.lower() in HANDSET_NOUNS:
+        return _handset_call(root)
+    subject = Scope.subject_of(root) if root.pos_ == "VERB" else None
+    return not (
+        subject is not None
+        and subject not in call  # "Telephone call" misread as a telephone that called
+        and subject.pos_ == "NOUN"
+        and not attendees.is_person(subject)
+        and subject.lower_ not in attendees.party_words
+    )
+
+
+def _handset_call(handset: Token) -> bool:
+    """ "phone contact", "by phone", "discussed with Ana on the phone": a call; "his phone",
+    "mum on the phone", "irritable on phone", "Gone to his room and on phone": not ours.
+
+    "On the phone" says someone was on a call: it is the writer's only as the channel of
+    something the writer did, a verb in a tense with no subject but the writer.
+    """
+    if handset.dep_ == "compound" and handset.head.pos_ == "NOUN":
+        return True  # "phone contact"
+    preposition = handset.head
+    if preposition.lower_ not in CHANNEL_PREPOSITIONS or any(
+        c.dep_ == "poss" for c in handset.children
+    ):
+        return False
+    if preposition.lower_ not in STATE_PREPOSITIONS:
+        return True
+    if preposition.dep_ != "prep":
+        return False  # "to his room and on the phone": one of his whereabouts
+    verb = preposition.head  # through what was done: "Discussed the plan on the phone"
+    if verb.dep_ == "dobj" or (verb.dep_ == "pobj" and verb.head.dep_ == "prep"):
+        verb = verb.head if verb.dep_ == "dobj" else verb.head.head  # "Spoke to mum on it"
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN", "VBP", "VBZ"):
+        return False  # someone's state ("v demanding on phone"), not a thing done on it
+    subject = Scope.subject_of(verb)
+    return subject is None or subject.lower_ in SELF
 
 
 def names_a_thing(call: Span, party: Callable[[Token], bool]) -> bool:

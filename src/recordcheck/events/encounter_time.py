@@ -9,6 +9,7 @@ else's plan ("HV to visit weekly")? What is still to come records no encounter.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -16,6 +17,8 @@ from spacy.tokens import Span, Token
 from recordcheck.events.encounter_words import LATER_DAYS, PLANNING_AUX
 
 DAY_MONTH = re.compile(r"(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>\d{2}|\d{4}))?")
+# "Mon 17th": a day of a month the writer did not name, read in the month nearest the note
+ORDINAL_DAY = re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)", re.IGNORECASE)
 
 
 def dated(token: Token) -> bool:
@@ -36,7 +39,8 @@ def dated_later(event: Span, noted: date | None) -> bool:
         return False
     following = [doc[event.end]] if event.end < len(doc) else []
     for token in [*root.subtree, *following]:
-        later = token.lower_ in LATER_DAYS or _after(token.text, noted)
+        # "2nd meeting" counts meetings; only "meeting Mon 17th", after it, dates one
+        later = token.lower_ in LATER_DAYS or _after(token.text, noted, token.i > root.i)
         if later and token in following:
             return True
         if later:
@@ -46,23 +50,39 @@ def dated_later(event: Span, noted: date | None) -> bool:
     return False
 
 
-def _after(text: str, noted: date | None) -> bool:
-    """A day and month ("8/10", "3/2/26") after the note's date, read in the year nearest it."""
-    found = DAY_MONTH.fullmatch(text)
-    if noted is None or found is None:
+def _after(text: str, noted: date | None, day_alone: bool = True) -> bool:
+    """A day and month ("8/10", "3/2/26") after the note's date, read in the year nearest it;
+    a day alone ("17th", where `day_alone` may be one) after it, in the month nearest it."""
+    if noted is None:
         return False
-    day, month = int(found["day"]), int(found["month"])
-    candidates = []
-    for year in (noted.year - 1, noted.year, noted.year + 1):
-        try:
-            candidates.append(date(year, month, day))
-        except ValueError:
-            continue  # not a date ("31/2"), or a ratio
-    if found["year"]:
-        year = int(found["year"]) % 100
-        candidates = [c for c in candidates if c.year % 100 == year]
+    ordinal = ORDINAL_DAY.fullmatch(text) if day_alone else None
+    found = DAY_MONTH.fullmatch(text)
+    if ordinal is not None:
+        day = int(ordinal["day"])
+        months = [(noted.year * 12 + noted.month - 1 + step) for step in (-1, 0, 1)]
+        candidates = _dates((m // 12, m % 12 + 1, day) for m in months)
+    elif found is not None:
+        day, month = int(found["day"]), int(found["month"])
+        years = (noted.year - 1, noted.year, noted.year + 1)
+        candidates = _dates((year, month, day) for year in years)
+        if found["year"]:
+            year = int(found["year"]) % 100
+            candidates = [c for c in candidates if c.year % 100 == year]
+    else:
+        return False
     nearest = min(candidates, key=lambda day: abs(day - noted), default=None)
     return nearest is not None and nearest > noted
+
+
+def _dates(parts: Iterable[tuple[int, int, int]]) -> list[date]:
+    """The real dates among (year, month, day): not "31/2", nor a ratio."""
+    found = []
+    for year, month, day in parts:
+        try:
+            found.append(date(year, month, day))
+        except ValueError:
+            continue
+    return found
 
 
 def a_verb(token: Token) -> bool:

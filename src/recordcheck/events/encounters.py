@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from recordcheck.datafiles import merged_terms
 from recordcheck.events.attendees import Attendees
-from recordcheck.events.call_parties import a_count, names_a_thing
+from recordcheck.events.call_parties import a_call
 from recordcheck.events.encounter_time import (
     a_verb,
     bare,
@@ -36,13 +36,8 @@ from recordcheck.events.encounter_time import (
     under_infinitive,
     with_kind,
 )
-from recordcheck.events.encounter_words import (
-    CHANNEL_PREPOSITIONS,
-    DATA,
-    HANDSET_NOUNS,
-    SELF,
-    TIME_PREPOSITIONS,
-)
+from recordcheck.events.encounter_words import DATA, SELF, TIME_PREPOSITIONS
+from recordcheck.events.own_meetings import OwnMeetings
 from recordcheck.events.plans import PLAN_HEADINGS, TASK_HEADINGS
 from recordcheck.language.clauses import labelled_sentence
 from recordcheck.language.doc_values import text_of
@@ -57,7 +52,7 @@ VISIT, MEETING, CALL = "visit", "meeting", "call"
 WORD_SETS = (
     "person_words", "place_words", "speech_verbs", "topic_words", "group_words",
     "arranging_verbs", "meeting_heads", "attending_verbs", "plan_headings", "household_verbs",
-    "section_agencies",
+    "section_agencies", "holding_verbs",
 )
 EVENT_LISTS = ("encounter_words", "meeting_words", "call_words")
 
@@ -127,6 +122,9 @@ class EncounterReader:
         self.meeting_types = frozenset(types["meeting"])
         self.scope = Scope(nlp)
         self.attendees = Attendees(lists, self.scope)
+        self.own_meetings = OwnMeetings(
+            lists["meeting_words"], self.meeting_heads, self.attending_verbs, lists["holding_verbs"]
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         encounter = self.encounter_in(doc)
@@ -142,7 +140,7 @@ class EncounterReader:
 
     def encounter_in(self, doc: Doc) -> Encounter | None:
         """What kind of encounter the note records, from its words and its exported type."""
-        kind = note_type(doc)
+        kind = exported = note_type(doc)
         if kind in self.never_types:
             return None
         matches, missed = self._what_happened(doc)
@@ -157,9 +155,14 @@ class EncounterReader:
         ]
         named = [m for m in matches if m.label_ == "meeting_words"]
         meetings = [m for m in named if not self._told_about(m.root) and self._held(m)]
+        if not self.own_meetings.type_records_meetings(exported, self.encounter_types):
+            # "MARAC heard 23/4" in a case note: what came of a meeting, unless it was ours
+            theirs = [m for m in meetings if not self._ours(m, visits)]
+            meetings = [m for m in meetings if m not in theirs]
+            visits = [v for v in visits if not any(_overlap(v, m) for m in theirs)]
         if named and not meetings and kind in self.meeting_types:
             kind = ""  # a "MARAC" note whose text names only a "MARAC referral" held none
-        calls = [m for m in matches if m.label_ == "call_words" and self._a_call(m)]
+        calls = [m for m in matches if m.label_ == "call_words" and a_call(m, self.attendees)]
         # a call note may mention a meeting it arranged: the type says what happened
         face_to_face = kind not in self.call_types and (
             bool(visits) or kind in self.encounter_types
@@ -356,28 +359,11 @@ class EncounterReader:
             and following.lemma_.lower() not in self.meeting_heads
         )
 
-    def _a_call(self, call: Span) -> bool:
-        """A call, not a handset ("his phone", "phone switched off") nor a thing that rang.
-
-        A handset noun names a call only after a channel preposition ("by phone", "on the
-        phone") or as a modifier ("phone contact"); a call verb whose subject is a thing
-        ("result phoned through") is not a call anyone took part in.
-        """
-        root = call.root
-        if names_a_thing(call, self.attendees.is_party) or a_count(call, self.attendees.is_party):
-            return False  # "Call bell within reach", "Phone number updated", "14 calls blocked"
-        if len(call) == 1 and root.pos_ == "NOUN" and root.lemma_.lower() in HANDSET_NOUNS:
-            owned = any(c.dep_ == "poss" for c in root.children)
-            modifier = root.dep_ == "compound" and root.head.pos_ == "NOUN"  # "phone contact"
-            return modifier or (root.head.lower_ in CHANNEL_PREPOSITIONS and not owned)
-        subject = Scope.subject_of(root) if root.pos_ == "VERB" else None
-        return not (
-            subject is not None
-            and subject not in call  # "Telephone call" misread as a telephone that called
-            and subject.pos_ == "NOUN"
-            and not self.attendees.is_person(subject)
-            and subject.lower_ not in self.attendees.party_words
-        )
+    def _ours(self, meeting: Span, visits: list[Span]) -> bool:
+        """A meeting the writer attended, acted in or told as held, or "meeting with mum"."""
+        return self.own_meetings.writers_meeting(
+            meeting
+        ) or self.attendees.meeting_with_someone(meeting, visits)
 
     def _writer_took_part(self, encounter: Span) -> bool:
         """ "Visited Mrs A" is the writer's encounter; "Michael visited" is someone else's."""
@@ -389,3 +375,8 @@ class EncounterReader:
             or subject.lower_ in SELF
             or subject.pos_ not in ("PROPN", "NOUN", "PRON")
         )
+
+
+def _overlap(first: Span, second: Span) -> bool:
+    """ "core group" is an encounter word and a meeting word: the same words, read twice."""
+    return first.start < second.end and second.start < first.end
