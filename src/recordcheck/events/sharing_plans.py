@@ -24,6 +24,10 @@ PLANNING = WORD_CLASSES["planning"]
 PLAN_HEADINGS = {("next", "steps"), ("next", "step")}
 # past forms the tagger may read as bare verbs, and bare forms that are also past forms
 PAST_FORMS = WORD_CLASSES["past_forms"]
+# the links by which "someone to do" heads its line: the line itself, or a clause on a noun
+PLAN_CLAUSES = ("ROOT", "relcl", "parataxis")
+# how the doer of "someone to do" hangs on it: a subject, or a word of one
+DOER_LINKS = ("nsubj", "nsubjpass", "compound", "npadvmod", "poss")
 
 
 def not_yet(match: Span, scope: Scope) -> bool:
@@ -39,9 +43,25 @@ def not_yet(match: Span, scope: Scope) -> bool:
         return True
     if _opens_an_action_item(match, line):
         return True
+    if _inside_a_plan(match.root):
+        return True
     if match.root.tag_ in ("VBD", "VBN"):
         return False
     return scope.hypothetical(match.root) or _on_a_condition(match.root, scope)
+
+
+def _inside_a_plan(word) -> bool:
+    """ "Dr Sandhu to let Chloe know referral has been made", "GP appt to be booked and
+    referral to CAMHS to be discussed": an act inside a clause headed "someone to do"
+    is a plan; not an infinitive of purpose hung on what was done ("Rang the ward to ask"),
+    nor the act that names the doer ("Rang Hillside Lifeline to let them know", which the
+    parser reads as "Lifeline to let")."""
+    child = word
+    for node in word.ancestors:
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return node.dep_ in PLAN_CLAUSES and child.dep_ not in DOER_LINKS
+        child = node
+    return False
 
 
 def _on_a_condition(verb, scope: Scope) -> bool:
