@@ -93,7 +93,9 @@ class ReasonFinder:
         purposes = {
             r.sent.start for r in reasons if r.label_ == "purpose_cues" and not _told_content(r)
         }
-        purposes.update(s.start for s in doc.sents if _purpose_clause(s))
+        purposes.update(
+            s.start for s in doc.sents if _purpose_clause(s) or self.purposes.for_a_forum(s)
+        )
         # agreement also covers the sharing just after it: "He agreed to both. Shared ..."
         purposes.update(edge for s in agreements for edge in (s.start, s.end))
         # a purpose the grammar gives one act covers that act alone, not the one beside it
