@@ -46,6 +46,7 @@ from recordcheck.events.sharing_shape import (
     past_the_one_called,
     rang_in,
     sends_no_information,
+    told_by_the_one_called,
     told_in_a_report,
 )
 from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
@@ -259,7 +260,7 @@ class DirectionReader:
         if sends_no_information(match.root, self.not_information):
             return False
         client_facing = match.root.lemma_.lower() in CLIENT_FACING or word in CLIENT_FACING
-        if client_facing and own_plan_told(after, MODALS):
+        if client_facing and (own_plan_told(after, MODALS) or told_by_the_one_called(match.root)):
             return False
         if self.parties.only_a_name_after(match, outsiders):
             return False  # "Passed to Priya": a colleague, as far as the note shows

@@ -28,6 +28,7 @@ OWN_STANCE = WORD_CLASSES["own_stance"]
 REASON_PREPOSITIONS = WORD_CLASSES["reason_prepositions"]
 TOLD_IN_A_REPORT = WORD_CLASSES["told_in_a_report"]
 DISCLOSING = WORD_CLASSES["disclosing"]
+TOLD_WHAT_THEY_SAID = WORD_CLASSES["told_what_they_said"]
 # the auxiliaries of a past passive: "was told", "were informed", "has been told"
 PAST_PASSIVE = ("was", "were", "been")
 OWN_PLAN_WINDOW = 4  # tokens after "told" in which "I'd ..." / "we will ..." starts
@@ -367,3 +368,18 @@ def sends_no_information(verb, not_information: frozenset[str]) -> bool:
     if verb.dep_ == "acl" and verb.head.i < verb.i:
         themes.append(verb.head)  # "- prescription sent to GP" parsed as a noun phrase
     return any(t.lemma_.lower() in not_information or t.lower_ in not_information for t in themes)
+
+
+def told_by_the_one_called(verb) -> bool:
+    """ "Rang Northmoor Police 101 - told they can't share over the phone", "Rang CAMHS - told
+    it's being screened": a telling verb with nobody told, going straight into what "they"
+    or "it" is, records what the writer was told (the writer's own telling names whom:
+    "told them she had fallen")."""
+    if any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children):
+        return False
+    after = verb.doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+    return (
+        after is not None
+        and after.lower_ in TOLD_WHAT_THEY_SAID
+        and after.dep_ in ("nsubj", "nsubjpass")
+    )
