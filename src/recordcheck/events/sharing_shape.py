@@ -284,12 +284,16 @@ def reason_preposition(word) -> bool:
     before = word.doc[word.i - 1]
     if before.lemma_.lower() in ("be", "have", "get") or before.dep_ in ("aux", "auxpass"):
         return False
-    if any(c.dep_ in ("dative", "dobj", "nsubjpass") or c.lower_ == "to" for c in word.children):
+    objects = [c for c in word.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+    # the one it was given to comes before the reason's noun: "given to mum", not "given
+    # overdose risk - letter to GP"
+    if not objects or any(
+        c.dep_ in ("dative", "dobj", "nsubjpass") or (c.lower_ == "to" and c.i < objects[0].i)
+        for c in word.children
+    ):
         return False
     after = word.doc[word.i + 1] if word.i + 1 < word.sent.end else None
-    if after is None or after.is_punct or after.like_num:
-        return False
-    return any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in word.children)
+    return after is not None and not (after.is_punct or after.like_num)
 
 
 def gives_a_reason(word) -> bool:
