@@ -233,3 +233,36 @@ def test_the_run_settings_own_organisation_is_in_house_for_the_sharing_check(rea
 
     assert checks_found({}) == ["sharing-rationale"]
     assert checks_found({"names": ["Riverside Housing Association"], "staff": []}) == []
+
+
+@pytest.mark.slow
+def test_a_titled_colleague_of_the_export_is_in_house():
+    """ "Message passed to Dr Ashworth" in a practice whose staff include Dr Tom Ashworth is
+    internal handover, as the contact events read it; another doctor, or a PC, is outside."""
+    import recordcheck.events.sharing_acts  # noqa: F401  (registers rc_sharing_acts)
+
+    nlp = load_base(exclude=("ner",))
+    staff = {"names": [], "staff": ["Dr Tom Ashworth", "PC 4417 Kieran Walsh"]}
+    nlp.add_pipe("rc_sharing_acts", config={"own_service": staff})
+
+    def outward(text: str) -> list[str]:
+        note = Note(note_id="N1", case_id="C1", text=text, team="Thornleigh Medical Practice")
+        doc = nlp(note_doc(nlp, note))
+        return [s.text for s in doc.spans["rc_sharing"]]
+
+    assert outward("Pharmacy rang about his packs. Message passed to Dr Ashworth.") == []
+    assert outward("Pharmacy rang about his packs. Passed to Dr T Ashworth (duty).") == []
+    assert outward("Emailed Dean and PC Walsh.") == []
+    assert outward("Pharmacy rang about his packs. Message passed to Dr Okafor.") != []
+    assert outward("Emailed PC Hindle.") != []
+
+
+@pytest.mark.slow
+def test_a_report_written_for_a_forum_is_shared_for_its_purpose(sharing_only):
+    sent = "ICPC report re Chloe sent to CP Conference Unit. Content: self harm, CAMHS referral."
+    assert sharing_only(sent)[1]
+    cover = "Report for the Initial Child Protection Conference completed and sent to the MASH."
+    assert sharing_only(cover)[1]
+    # a referral to a forum is an act of its own, and needs its reason
+    assert not sharing_only("MARAC referral sent to the coordinator.")[1]
+    assert not sharing_only("Reported to the strategy meeting chair by email.")[1]

@@ -4,15 +4,17 @@ Only outward sharing by the writer needs a reason. A sharing verb does not count
 when the sharing has not happened (plans.py), when someone else did it ("shared
 by DC Wilde", "Concern raised to ASC by Lakeside Bank", "DBS referral made by the
 company", "Sophie ... after telling a friend", "Behaviours: sends flowers",
-"Self-referral"), when it went only to in-house colleagues, when what went was no
-news of anyone ("sent apologies"), when it is what the person was told to do
-("Told him to ring his GP"), or when the word is no act at all: an adjective, a
-channel or part of a name ("the shared fridge", "Email to provider:", "most
-alert", "Raised voices", "Kelmshire CC"). Information received ("Call from the
-school", "GP informed me", "notification - email from the school", "DASH from
-referring area") makes the sentence "in". A contact verb ("rang", "spoke to") with
-an outside party on the line lets the next sentence's bare "Gave both." count as
-sharing; a caller is on the line from the sentence recording the call on.
+"Self-referral", "Called the practice - they gave an appointment", "Chloe was told
+about the offence", "Disclosed smoking heroin daily"), when it went only to
+in-house colleagues, when what went was no news of anyone ("sent apologies"), when
+it is what the person was told to do ("Told him to ring his GP"), or when the word
+is no act at all: an adjective, a channel or part of a name ("the shared fridge",
+"Email to provider:", "most alert", "Raised voices", "Kelmshire CC", "given his
+risk"). Information received ("Call from the school", "GP informed me",
+"notification - email from the school", "DASH from referring area") makes the
+sentence "in". A contact verb ("rang", "spoke to") with an outside party on the
+line lets the next sentence's bare "Gave both." count as sharing; a caller is on
+the line from the sentence recording the call on.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from recordcheck.events.sharing_shape import (
     about_sharing,
     act_made_by_writer,
     call_made_for,
+    came_in,
     controller_of,
     describes_a_thing,
     done_by_a_third_person,
@@ -37,9 +40,14 @@ from recordcheck.events.sharing_shape import (
     inside_what_was_told,
     is_heading,
     modifies_noun,
+    names_no_sharing,
     not_a_verb,
     own_plan_told,
     past_the_one_called,
+    rang_in,
+    sends_no_information,
+    told_by_the_one_called,
+    told_in_a_report,
 )
 from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
 from recordcheck.language.matching import TermMatcher
@@ -118,7 +126,7 @@ class DirectionReader:
                 or inside_what_was_told(match, CLIENT_FACING)
             ):
                 continue  # "Keith told me the application is sent": his news, not our sharing
-            if self._received(match) or self._came_in(match, matches):
+            if self._received(match) or came_in(match, matches):
                 verdict = verdict or "in"
                 continue
             if self._told_passively(match):
@@ -129,9 +137,12 @@ class DirectionReader:
 
     def _no_act_of_ours(self, match: Span) -> bool:
         """The word names no sharing by the writer: "Step Forward", "most alert",
-        "Raised voices", "Self-referral"."""
+        "Raised voices", "Self-referral", "given his risk"."""
         if match.label_ == "sharing_verbs" and (
-            not_a_verb(match) or describes_a_thing(match, self.information)
+            not_a_verb(match)
+            or describes_a_thing(match, self.information)
+            or names_no_sharing(match)
+            or self._told_in_a_report(match)
         ):
             return True
         words = match.doc[max(match.sent.start, match.start - 2) : match.start]
@@ -139,17 +150,14 @@ class DirectionReader:
             words = words[:1]  # "Self-referral"
         return bool(len(words)) and words[-1].lower_ in OWN_ACT_MARKS
 
-    def _came_in(self, match: Span, matches: Sequence[Span]) -> bool:
-        """ "Her DASH from referring area", "Private fostering notification - email from
-        the school": the act is where the information came from."""
-        if any(a.lower_ == "from" and a.dep_ == "prep" for a in match.root.ancestors):
-            return True
-        if match.label_ != "sharing_acts" or match.root.pos_ not in ("NOUN", "PROPN"):
+    def _told_in_a_report(self, match: Span) -> bool:
+        """ "Chloe was told about the offence", "Mum has been told": someone's telling of the
+        person or family, reported; an agency so told ("Police were informed.") stays ours."""
+        told = Scope.subject_of(match.root)
+        if told is None or not told_in_a_report(match.root):
             return False
-        after = match.doc[match.end : match.sent.end]
-        if len(after) and after[0].lower_ in ("to", "with"):
-            return False  # "Referral to ASC following an email from school": ours
-        return any(m.label_ == "received" and m[-1].lower_ == "from" for m in matches)
+        words = match.doc[told.left_edge.i : told.right_edge.i + 1]
+        return not any(p.label_ == "agencies" for p in self.parties.matcher.spans(words))
 
     def _their_message(self, match: Span) -> bool:
         """ "Police referral - Debbie R 49", "Police notification this morning: ...": a
@@ -202,7 +210,7 @@ class DirectionReader:
                 words = doc[match.end : match.sent.end]
                 if self.parties.outside(words[: past_names(words, RECIPIENT_WINDOW)]):
                     return match.sent.start
-            elif match.label_ == "contact_verbs":
+            elif match.label_ == "contact_verbs" and rang_in(match.root, MODALS):
                 subject = Scope.subject_of(match.root)
                 if subject is not None and subject.i < match.start and subject.lower_ not in WRITER:
                     caller = doc[subject.left_edge.i : subject.right_edge.i + 1]
@@ -247,10 +255,12 @@ class DirectionReader:
             # "the shared fridge", "carer report:"; "Email to provider:" names the channel,
             # like "Letter to GP": what went out is in the words that follow
             return False
-        if self.parties.only_internal(after, contacted) or self._sends_no_information(match.root):
+        if self.parties.only_internal(after, contacted):
+            return False
+        if sends_no_information(match.root, self.not_information):
             return False
         client_facing = match.root.lemma_.lower() in CLIENT_FACING or word in CLIENT_FACING
-        if client_facing and own_plan_told(after, MODALS):
+        if client_facing and (own_plan_told(after, MODALS) or told_by_the_one_called(match.root)):
             return False
         if self.parties.only_a_name_after(match, outsiders):
             return False  # "Passed to Priya": a colleague, as far as the note shows
@@ -365,6 +375,8 @@ class DirectionReader:
             return match.root.tag_ != "VBZ"
         if subject.dep_ == "nsubjpass" or subject.lower_ in WRITER:
             return True
+        if subject.tag_ == "PRP" and subject.head.i == match.root.i > subject.i:
+            return False  # "Called the practice - they gave appointment": not a misread verb
         if is_heading(subject):
             # "Outcome: Told the neighbour ...": a section label, not a doer; "Behaviours:
             # sends flowers" lists someone else's doings
@@ -384,17 +396,4 @@ class DirectionReader:
         """What was sent, not who sent it: "Concerns passed to police", "Info shared"."""
         return subject.lower_ in self.information or (
             subject.pos_ == "NOUN" and not self.parties.is_party(subject)
-        )
-
-    def _sends_no_information(self, verb) -> bool:
-        """ "Sent MSU", "sent apologies": a sample or a courtesy, not news of someone."""
-        themes = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        subject = Scope.subject_of(verb)
-        if subject is not None and subject.pos_ == "NOUN":
-            themes.append(subject)  # telegraphic passive: "application sent"
-        if verb.dep_ == "acl" and verb.head.i < verb.i:
-            themes.append(verb.head)  # "- prescription sent to GP" parsed as a noun phrase
-        return any(
-            t.lemma_.lower() in self.not_information or t.lower_ in self.not_information
-            for t in themes
         )

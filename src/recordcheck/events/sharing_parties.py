@@ -27,9 +27,10 @@ from recordcheck.language.agencies import AgencyLexicon, load_lexicon
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.note_context import author_context
 from recordcheck.language.own_service import OwnService, OwnServiceTest
-from recordcheck.language.people import given_names
+from recordcheck.language.people import given_names, people_words
 
 NAME_PARTS = {"PROPN"}
+TITLED_NAME_WINDOW = 3  # name words after a title: "Dr Tom Ashworth"
 RECIPIENT_WINDOW = 4  # tokens after "told"/"updated" in which the one told is named
 # where the one told ends and what they were told begins: "updated him that police ..."
 CONTENT_OPENERS = WORD_CLASSES["content_openers"]
@@ -92,8 +93,11 @@ class Parties:
 
     def _own(self, party: Span) -> bool:
         """ "Passing to DSL team" in a school's note: the school's own lead; "Passed to
-        Team 2" in a note of Team 2; "Informed Andreea (keyworker)": a job of no agency."""
+        Team 2" in a note of Team 2; "Informed Andreea (keyworker)": a job of no agency;
+        "Message passed to Dr Ashworth" in a practice whose staff include Dr Tom Ashworth."""
         _, role, team = author_context(party.doc)
+        if self._titled_colleague(party, team):
+            return True
         if any(re.search(rf"\b{re.escape(named)}\b", team.lower()) for named in _named(party)):
             return True
         agency = self.agency_named.get(party.text.lower())
@@ -106,6 +110,21 @@ class Parties:
             # "Ryland Police", "Highcross Academy": one named organisation, not the kind
             agency = party.doc[start : party.end].text
         return agency == self.no_employer or self.own.is_own_agency(agency, team, role)
+
+    def _titled_colleague(self, party: Span, team: str) -> bool:
+        """A title and a name that are one of the export's own staff, as the contact events
+        read them: "Dr Ashworth" beside the author Dr Tom Ashworth; "PC Lee" is not."""
+        end = party.end
+        while end < min(party.sent.end, party.end + TITLED_NAME_WINDOW) and _name_part(
+            party.doc[end]
+        ):
+            end += 1
+        written = party.doc[party.start : end].text
+        return (
+            end > party.end
+            and bool(people_words().title_of(written))
+            and self.own.is_named_colleague(written, team)
+        )
 
     def only_internal(self, words: Span, contacted: bool = False) -> bool:
         """Only in-house recipients; with an outside party on the line, "the manager" is theirs."""

@@ -5,13 +5,17 @@ counselling", "3. Refer to the crisis team", "share with MARAC if Dean returns" 
 "did not inform school" record no
 disclosure, so the direction test skips such a verb. A plan word governs the rest
 of its line only: bulleted lines often parse as one sentence, and a plan on one
-line says nothing about the next.
+line says nothing about the next. An item of a list under a plan heading ("Plan: /
+3. Referral to psychology") is planned unless recorded as done, as the contact
+events read it (plans.py); an act inside "someone to do" ("Dr Sandhu to let Chloe
+know referral has been made") is someone's plan.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
+from recordcheck.events.plans import holds_tasks, plan_heading_over
 from recordcheck.events.sharing_words import WORD_CLASSES
 from recordcheck.language.clauses import line_start
 from recordcheck.language.scope import Scope
@@ -24,6 +28,10 @@ PLANNING = WORD_CLASSES["planning"]
 PLAN_HEADINGS = {("next", "steps"), ("next", "step")}
 # past forms the tagger may read as bare verbs, and bare forms that are also past forms
 PAST_FORMS = WORD_CLASSES["past_forms"]
+# the links by which "someone to do" heads its line: the line itself, or a clause on a noun
+PLAN_CLAUSES = ("ROOT", "relcl", "parataxis")
+# how the doer of "someone to do" hangs on it: a subject, or a word of one
+DOER_LINKS = ("nsubj", "nsubjpass", "compound", "npadvmod", "poss")
 
 
 def not_yet(match: Span, scope: Scope) -> bool:
@@ -39,9 +47,39 @@ def not_yet(match: Span, scope: Scope) -> bool:
         return True
     if _opens_an_action_item(match, line):
         return True
+    if _inside_a_plan(match.root):
+        return True
+    # "Plan: / 3. Referral to psychology": an item of a list of plans, as the contact events
+    # read it (plans.py), unless recorded as done ("Actions: / - Informed the Hub")
+    heading = plan_heading_over(match.sent, before=match.start_char)
+    if heading and (holds_tasks(heading) or not _recorded_as_done(match.root)):
+        return True
     if match.root.tag_ in ("VBD", "VBN"):
         return False
     return scope.hypothetical(match.root) or _on_a_condition(match.root, scope)
+
+
+def _inside_a_plan(word) -> bool:
+    """ "Dr Sandhu to let Chloe know referral has been made", "GP appt to be booked and
+    referral to CAMHS to be discussed": an act inside a clause headed "someone to do"
+    is a plan; not an infinitive of purpose hung on what was done ("Rang the ward to ask"),
+    nor the act that names the doer ("Rang Hillside Lifeline to let them know", which the
+    parser reads as "Lifeline to let")."""
+    child = word
+    for node in word.ancestors:
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return node.dep_ in PLAN_CLAUSES and child.dep_ not in DOER_LINKS
+        child = node
+    return False
+
+
+def _recorded_as_done(word) -> bool:
+    """ "Informed the Hub", "referral made", "Falls referral sent": a past form on the act, or
+    on the verb a noun act hangs on; a bare "Referral to psychology" is not."""
+    verbs = [word, *(c for c in word.children if c.dep_ in ("acl", "relcl"))]
+    if word.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        verbs.append(word.head)
+    return any(v.tag_ in ("VBD", "VBN") for v in verbs)
 
 
 def _on_a_condition(verb, scope: Scope) -> bool:

@@ -33,7 +33,8 @@ telling.
 
 A note that records a multi-agency forum (a strategy discussion, a child
 protection conference, a core group, a MARAC) shares in it for the forum's
-purpose, a report submitted to it ("YJS report submitted") among it; a referral
+purpose, a report submitted to it ("YJS report submitted") among it, as is a report
+written for a forum wherever it is sent ("ICPC report sent to the conference unit"); a referral
 reported there ("Young Carers - referral made 25/02") is an act of its own and
 needs its own reason.
 """
@@ -79,6 +80,7 @@ PURPOSE_LISTS = ("statutory_bodies", "forums")
 SHARING_LABELS = ("sharing_verbs", "sharing_acts")
 # what a forum's note submits to the forum itself: "YJS report submitted", "report sent"
 TO_THE_FORUM = WORD_CLASSES["to_the_forum"]
+NOMINAL_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "compound")
 FORUM_OPENING = 3  # tokens at the note's start within which a forum names what the note records
 
 
@@ -153,6 +155,25 @@ class PurposeReader:
             m.label_ == "sharing_acts" and m[0].lemma_.lower() not in TO_THE_FORUM
             for m in self.acts.spans(sent)
         )
+
+    def for_a_forum(self, sent: Span) -> bool:
+        """ "ICPC report re Chloe sent to the CP Conference Unit", "Report for the Initial Child
+        Protection Conference completed and sent": a report written for a forum is shared for
+        the forum's purpose, wherever it is sent; not a referral to one ("MARAC referral")."""
+        # the report as a thing, however tagged ("Report/VB for ... completed"); not the verb
+        # ("Reported to MARAC")
+        reports = [
+            t
+            for t in sent
+            if t.lemma_.lower() in TO_THE_FORUM
+            and (t.pos_ in ("NOUN", "PROPN") or t.dep_ in NOMINAL_ROLES)
+        ]
+        return any(
+            r.left_edge.i <= m.start and m.end <= r.right_edge.i + 1
+            for m in self.terms.spans(sent)
+            if m.label_ == "forums"
+            for r in reports
+        ) and any(m.label_ in SHARING_LABELS for m in self.acts.spans(sent))
 
     def gives_purpose(self, sent: Span) -> bool:
         """This sentence's sharing act carries its purpose (infinitive, request, "for", duty)."""

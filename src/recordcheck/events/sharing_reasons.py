@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from recordcheck.events.sharing_consent import ConsentReader
 from recordcheck.events.sharing_parties import Parties
 from recordcheck.events.sharing_purposes import PurposeReader
+from recordcheck.events.sharing_shape import gives_a_reason
 from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.people import people_words
@@ -43,6 +44,8 @@ RECIPIENT_LISTS = ("agencies", "people")
 EXPLAINING = WORD_CLASSES["explaining"]
 # "he agreed to it", "she asked for it herself": the act just recorded
 BACK_REFERENCE = WORD_CLASSES["back_reference"]
+# what an agreement is to ("agreed to", "asked for"); "in the end", "at the visit" say when
+AGREED_THING_LINKS = WORD_CLASSES["agreed_thing_links"]
 SHARING_LABELS = ("sharing_verbs", "sharing_acts", "split_verbs")
 # best interests is a basis for the act it is said of: a referral or a telling, not a
 # meeting, a photograph or a move ("following a best interests meeting")
@@ -90,7 +93,9 @@ class ReasonFinder:
         purposes = {
             r.sent.start for r in reasons if r.label_ == "purpose_cues" and not _told_content(r)
         }
-        purposes.update(s.start for s in doc.sents if _purpose_clause(s))
+        purposes.update(
+            s.start for s in doc.sents if _purpose_clause(s) or self.purposes.for_a_forum(s)
+        )
         # agreement also covers the sharing just after it: "He agreed to both. Shared ..."
         purposes.update(edge for s in agreements for edge in (s.start, s.end))
         # a purpose the grammar gives one act covers that act alone, not the one beside it
@@ -263,10 +268,14 @@ def _agrees_to_what_went_before(agreeing: Token, acts: list[Span]) -> bool:
     for child in agreeing.children:
         if child.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp"):
             return False
-        if child.dep_ == "prep" and any(
-            c.dep_ == "pobj" and c.lower_ not in BACK_REFERENCE for c in child.children
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in AGREED_THING_LINKS
+            and any(c.dep_ == "pobj" and c.lower_ not in BACK_REFERENCE for c in child.children)
         ):
-            return False  # "he asked for her medication list": a request of his own
+            # "he asked for her medication list": a request of his own; "agreed in the end"
+            # says when, and agrees to the act
+            return False
     return True
 
 
@@ -287,10 +296,15 @@ def _told_content(reason: Span) -> bool:
 
 
 def _purpose_clause(sent: Span) -> bool:
-    """ "... sent to GP so everyone follows the same plan": a "so" clause gives a purpose."""
+    """ "... sent to GP so everyone follows the same plan": a "so" clause gives a purpose;
+    "instalments changed given OD - pharmacy informed": a "given" phrase gives a reason,
+    unless it is part of what was told ("told her she moved given the risk")."""
     return any(
-        t.lower_ == "so"
-        and t.i + 1 < sent.end
-        and sent.doc[t.i + 1].pos_ in ("PRON", "DET", "PROPN", "NOUN")
+        (
+            t.lower_ == "so"
+            and t.i + 1 < sent.end
+            and sent.doc[t.i + 1].pos_ in ("PRON", "DET", "PROPN", "NOUN")
+        )
+        or (gives_a_reason(t) and not _told_content(sent.doc[t.i : t.i + 1]))
         for t in sent
     )

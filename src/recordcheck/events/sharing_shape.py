@@ -3,7 +3,11 @@
 Case notes are telegraphic and often bulleted, and the parser misreads them in
 ways that repeat: a bulleted block parses as one sentence, "Outcome:" becomes a
 subject, "the shared fridge" looks like sharing. These small tests, which need
-no word lists, let the direction and party tests ask plain questions.
+few word lists (the closed classes of sharing.toml), let the direction and party
+tests ask plain questions. Some read English itself: "given his risk" says why, and
+hands nothing over; "Chloe was told" reports a telling; a "disclosed" with no subject
+is the person's disclosure; "police called" in a list of events is a call made, not
+one that came in.
 """
 
 from __future__ import annotations
@@ -20,6 +24,13 @@ from recordcheck.language.scope import Scope
 RECIPIENT_LINKS = {"to", "with", "w/", "onto"}
 THIRD_PERSON_AUXILIARIES = WORD_CLASSES["third_person_auxiliaries"]
 OWN_STANCE = WORD_CLASSES["own_stance"]
+# "given his risk": a participle that says why, before a noun phrase
+REASON_PREPOSITIONS = WORD_CLASSES["reason_prepositions"]
+TOLD_IN_A_REPORT = WORD_CLASSES["told_in_a_report"]
+DISCLOSING = WORD_CLASSES["disclosing"]
+TOLD_WHAT_THEY_SAID = WORD_CLASSES["told_what_they_said"]
+# the auxiliaries of a past passive: "was told", "were informed", "has been told"
+PAST_PASSIVE = ("was", "were", "been")
 OWN_PLAN_WINDOW = 4  # tokens after "told" in which "I'd ..." / "we will ..." starts
 
 
@@ -261,3 +272,118 @@ def _own_stance(writer) -> bool:
         for c in verb.children
     )
     return present and not of_someone and (negated or verb.lemma_.lower() != "be")
+
+
+def reason_preposition(word) -> bool:
+    """ "progress to an assessment given Dean's risk", "instalments given OD", "graded high
+    given flag": "given" before a noun phrase says why ("in view of") and hands nothing over;
+    not "first dose given 14:30", "leaflet given to mum", "was given advice", "Given IDVA
+    details" (a telegraphic act opening its sentence), "Description given: ..."."""
+    if word.lower_ not in REASON_PREPOSITIONS or word.i == word.sent.start:
+        return False
+    before = word.doc[word.i - 1]
+    if before.lemma_.lower() in ("be", "have", "get") or before.dep_ in ("aux", "auxpass"):
+        return False
+    objects = [c for c in word.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+    # the one it was given to comes before the reason's noun: "given to mum", not "given
+    # overdose risk - letter to GP"
+    if not objects or any(
+        c.dep_ in ("dative", "dobj", "nsubjpass") or (c.lower_ == "to" and c.i < objects[0].i)
+        for c in word.children
+    ):
+        return False
+    after = word.doc[word.i + 1] if word.i + 1 < word.sent.end else None
+    return after is not None and not (after.is_punct or after.like_num)
+
+
+def gives_a_reason(word) -> bool:
+    """A reason preposition hung on what was done ("changed ... given OD", "likely to progress
+    given Dean's risk") or naming whose risk ("given his history"): the clause states why."""
+    if not reason_preposition(word):
+        return False
+    if word.dep_ == "prep" and word.head.pos_ in ("VERB", "AUX"):
+        return True
+    return any(
+        c.dep_ == "pobj" and any(d.dep_ in ("poss", "det") for d in c.children)
+        for c in word.children
+    )
+
+
+def rang_in(verb, modals: frozenset[str]) -> bool:
+    """ "Her neighbour rang", "Son has called twice": a call that came in; not a telegraphic
+    passive ("screaming, police called": the police were called) nor one not made yet
+    ("officer to call tomorrow", "she will ring back")."""
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    if verb.tag_ == "VBN" and not auxiliaries:
+        return False
+    return not any(a.lower_ == "to" or a.lower_ in modals for a in auxiliaries)
+
+
+def told_in_a_report(verb) -> bool:
+    """ "Chloe was told about the index offence", "Mum has been told the wait could be
+    months", "Police were informed (crime ref on file)": a past passive of telling reports
+    that someone was told, by whoever told them; the writer records their own telling
+    telegraphically ("Mum told", "Police informed") or in the active. A dictated present
+    ("Police are informed about Colin") stays the writer's."""
+    if verb.lemma_.lower() not in TOLD_IN_A_REPORT:
+        return False
+    return any(c.dep_ == "auxpass" and c.lower_ in PAST_PASSIVE for c in verb.children)
+
+
+def the_persons_disclosure(match: Span) -> bool:
+    """ "Disclosed smoking heroin daily", "Disclosed Steve pushed her over": a "disclosed" with
+    no subject, followed by what was disclosed and naming no one it went to, is the person's
+    disclosure to the writer; the writer's own names its recipient ("Disclosed to GP") or
+    lists what went ("Disclosed: 08/05 consult, MIU letter")."""
+    verb = match.root
+    if verb.lemma_.lower() not in DISCLOSING or Scope.subject_of(verb) is not None:
+        return False
+    rest = match.doc[match.end : match.sent.end]
+    if not len(rest) or rest[0].is_punct:
+        return False
+    return not any(t.lower_ in RECIPIENT_LINKS for t in rest)
+
+
+def came_in(match: Span, matches: Sequence[Span]) -> bool:
+    """ "Her DASH from referring area", "Private fostering notification - email from
+    the school": the act is where the information came from."""
+    if any(a.lower_ == "from" and a.dep_ == "prep" for a in match.root.ancestors):
+        return True
+    if match.label_ != "sharing_acts" or match.root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    after = match.doc[match.end : match.sent.end]
+    if len(after) and after[0].lower_ in ("to", "with"):
+        return False  # "Referral to ASC following an email from school": ours
+    return any(m.label_ == "received" and m[-1].lower_ == "from" for m in matches)
+
+
+def names_no_sharing(match: Span) -> bool:
+    """A sharing verb that records no sharing of the writer's: "given his risk", "Disclosed
+    smoking heroin"."""
+    return reason_preposition(match.root) or the_persons_disclosure(match)
+
+
+def sends_no_information(verb, not_information: frozenset[str]) -> bool:
+    """ "Sent MSU", "sent apologies": a sample or a courtesy, not news of someone."""
+    themes = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    subject = Scope.subject_of(verb)
+    if subject is not None and subject.pos_ == "NOUN":
+        themes.append(subject)  # telegraphic passive: "application sent"
+    if verb.dep_ == "acl" and verb.head.i < verb.i:
+        themes.append(verb.head)  # "- prescription sent to GP" parsed as a noun phrase
+    return any(t.lemma_.lower() in not_information or t.lower_ in not_information for t in themes)
+
+
+def told_by_the_one_called(verb) -> bool:
+    """ "Rang Northmoor Police 101 - told they can't share over the phone", "Rang CAMHS - told
+    it's being screened": a telling verb with nobody told, going straight into what "they"
+    or "it" is, records what the writer was told (the writer's own telling names whom:
+    "told them she had fallen")."""
+    if any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children):
+        return False
+    after = verb.doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+    return (
+        after is not None
+        and after.lower_ in TOLD_WHAT_THEY_SAID
+        and after.dep_ in ("nsubj", "nsubjpass")
+    )
