@@ -68,6 +68,11 @@ def test_a_finding_covers_only_the_claims_own_item(real_nlp, text, claim):
         "The kitchen stank of stale beer.",
         # the brackets after a judgement give its basis
         "Not an immediate safeguarding issue in my view (no injury, says she feels safe at home).",
+        # the writer's own reaction, its subject clipped: "(it was) nice to see", "(I am)
+        # pleased for him"
+        "She walked to the shop on her own. Nice to see.",
+        "Offered the job at the depot. Pleased for him.",
+        "Good to hear she is back at college.",
     ],
 )
 def test_not_a_false_alarm(real_nlp, text):
@@ -92,6 +97,8 @@ def test_not_a_false_alarm(real_nlp, text):
         "It looks like he hit her.",
         "His bedroom stank.",
         "In my opinion she is being exploited.",
+        # a feeling with its own subject is said of that person
+        "Mum pleased for him.",
     ],
 )
 def test_still_flagged(real_nlp, text):

@@ -29,6 +29,7 @@ from recordcheck.checks.opinion.predicates import (
     names_a_smell,
     stands_alone,
     use_of,
+    writers_own_reaction,
 )
 from recordcheck.checks.opinion.scope import OpinionScope
 from recordcheck.checks.opinion.sections import set_apart
@@ -144,6 +145,8 @@ class ClaimFinder:
         if self.scope.inside(match, quoted) or self.scope.hypothetical(token):
             return None
         if _in_brackets(match) or _gives_basis(match) or _names_offence(token):
+            return None
+        if len(match) == 1 and writers_own_reaction(token):
             return None
         if cue != "hedge" and self.scope.reported(token):
             return None

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from recordcheck.checks.opinion.behaviour import behaviour_follows
 from recordcheck.checks.opinion.claims import ClaimFinder, bracketed_basis, measured
+from recordcheck.checks.opinion.predicates import writers_own_reaction
 from recordcheck.checks.opinion.scope import OpinionScope
 from recordcheck.checks.opinion.sections import set_apart
 from recordcheck.checks.opinion.shorthand import named_before
@@ -187,6 +188,7 @@ class StateReading:
             or self.scope.hypothetical(token)
             or self.scope.negated(token)
             or self.claims.records_agreement(token)
+            or writers_own_reaction(token)
             or (
                 token.lower_ in CONCERNS
                 and any(c.dep_ == "prep" and c.lower_ in NAMED_MATTER for c in token.children)
