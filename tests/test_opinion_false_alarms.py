@@ -73,6 +73,8 @@ def test_a_finding_covers_only_the_claims_own_item(real_nlp, text, claim):
         "She walked to the shop on her own. Nice to see.",
         "Offered the job at the depot. Pleased for him.",
         "Good to hear she is back at college.",
+        # the next sentence measures what the verdict put in a word
+        "He was hot and sweaty. Temp 38.2 at 01:00, sats 95%, BP 128/74.",
     ],
 )
 def test_not_a_false_alarm(real_nlp, text):
@@ -99,6 +101,8 @@ def test_not_a_false_alarm(real_nlp, text):
         "In my opinion she is being exploited.",
         # a feeling with its own subject is said of that person
         "Mum pleased for him.",
+        # how long the visit took measures nothing the verdict judged
+        "Home visit. Property tidy. Visit 50 mins.",
     ],
 )
 def test_still_flagged(real_nlp, text):
