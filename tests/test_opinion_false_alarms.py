@@ -75,6 +75,8 @@ def test_a_finding_covers_only_the_claims_own_item(real_nlp, text, claim):
         "Good to hear she is back at college.",
         # the next sentence measures what the verdict put in a word
         "He was hot and sweaty. Temp 38.2 at 01:00, sats 95%, BP 128/74.",
+        # what the person did follows, though the parser takes the state for who did it
+        "Rx changed to 7 day instalments via the chemist. pt unhappy, swore, hung up.",
     ],
 )
 def test_not_a_false_alarm(real_nlp, text):
