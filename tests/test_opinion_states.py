@@ -132,8 +132,9 @@ def test_opinion_with_no_cue_word_is_flagged_with_its_cue(real_nlp, text, flagge
         "We had a good session and made a plan.",
         # a greeting opening an email pasted into the note
         "Good morning,\nPlease can you call me back about the referral.",
-        # the amount in the person's own words
+        # the amount in the person's own words, or followed by them
         'Admits drinking "a lot" (est 15+ pints).',
+        "Maternal: 8/52 PN. Sleeping poorly, 'just tired'.",
         # a capitalised state word heading a section names no state
         "Content: letter about the tenancy.",
     ],

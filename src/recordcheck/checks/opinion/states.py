@@ -29,8 +29,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.checks.opinion.behaviour import behaviour_follows
-from recordcheck.checks.opinion.claims import ClaimFinder, bracketed_basis, measured
+from recordcheck.checks.opinion.behaviour import behaviour_follows, their_words_follow
+from recordcheck.checks.opinion.claims import (
+    BASIS_REACH,
+    ClaimFinder,
+    bracketed_basis,
+    measured,
+)
 from recordcheck.checks.opinion.predicates import writers_own_reaction
 from recordcheck.checks.opinion.scope import OpinionScope
 from recordcheck.checks.opinion.sections import set_apart
@@ -125,6 +130,8 @@ class StateReading:
             claim = doc[verb.i : degree.i + 1]
             if _covered(claim, taken) or measured(doc[claim.start : statement_of(verb).end]):
                 continue  # "drinking little, 300ml today": the amount is there
+            if their_words_follow(claim, quoted, BASIS_REACH):
+                continue  # "Sleeping poorly, 'just tired'": their account, as for a verdict
             found.append(Candidate(claim, AMOUNT_CUE, statement_of(verb), reading=AMOUNT_READING))
         return found
 
