@@ -68,6 +68,15 @@ def test_a_finding_covers_only_the_claims_own_item(real_nlp, text, claim):
         "The kitchen stank of stale beer.",
         # the brackets after a judgement give its basis
         "Not an immediate safeguarding issue in my view (no injury, says she feels safe at home).",
+        # the writer's own reaction, its subject clipped: "(it was) nice to see", "(I am)
+        # pleased for him"
+        "She walked to the shop on her own. Nice to see.",
+        "Offered the job at the depot. Pleased for him.",
+        "Good to hear she is back at college.",
+        # the next sentence measures what the verdict put in a word
+        "He was hot and sweaty. Temp 38.2 at 01:00, sats 95%, BP 128/74.",
+        # what the person did follows, though the parser takes the state for who did it
+        "Rx changed to 7 day instalments via the chemist. pt unhappy, swore, hung up.",
     ],
 )
 def test_not_a_false_alarm(real_nlp, text):
@@ -92,6 +101,10 @@ def test_not_a_false_alarm(real_nlp, text):
         "It looks like he hit her.",
         "His bedroom stank.",
         "In my opinion she is being exploited.",
+        # a feeling with its own subject is said of that person
+        "Mum pleased for him.",
+        # how long the visit took measures nothing the verdict judged
+        "Home visit. Property tidy. Visit 50 mins.",
     ],
 )
 def test_still_flagged(real_nlp, text):

@@ -63,6 +63,12 @@ def test_an_examination_heading_sets_apart_its_line():
     assert text[start:end] == " tired, mood low, insight partial."
 
 
+def test_a_clinicians_impression_is_set_apart_as_a_diagnosis_is():
+    text = "O/E: wt 52kg, down 4kg.\nImp: likely reduced intake.\nMum was rude."
+    [(start, end)] = set_apart(text)
+    assert text[start:end] == " likely reduced intake."
+
+
 def test_a_heading_alone_takes_the_labelled_lines_under_it():
     text = "MSE\nAppearance: unshaven.\nMood: flat.\n\nPlan: review in 2 weeks. Mum was rude."
     [(start, end)] = set_apart(text)

@@ -67,6 +67,17 @@ def _read(real_nlp, text: str) -> list[str]:
         ("Home visit 10:00.\nGood session.", "Good session", "vague-evaluation"),
         ("Evening shift.\nA calm evening.", "A calm evening", "vague-evaluation"),
         ("Positive review.", "Positive review", "vague-evaluation"),
+        # what the parser hangs on the state from the next line of a log is no object of it
+        ("Darren has no key. K pleased.\n- UDS neg coc again.", "K pleased", "mind-reading"),
+        # a state opening a verbless line, capitalised, which the tagger takes for a name
+        ("Rang Tracey as per duty note. Calmer today.", "Calmer today", "mind-reading"),
+        # feelings in the plainest words, the name tagged a common noun
+        ("Contact.\nConnor very excited in car.", "Connor very excited in car", "mind-reading"),
+        ("Talked about his nan, he's grateful to her.", "he's grateful to her", "mind-reading"),
+        # an amount the parser reads upside down ("loads" as the noun), or in a sentence
+        # whose other words the classifier does not take for opinion
+        ("Back 15:00 and showed everyone his pics. Ate loads.", "Ate loads", "vague-evaluation"),
+        ("Ate a little at tea. TV with Ellie. Bed 22:30.", "Ate a little", "vague-evaluation"),
     ],
 )
 def test_opinion_with_no_cue_word_is_flagged_with_its_cue(real_nlp, text, flagged, cue):
@@ -121,6 +132,11 @@ def test_opinion_with_no_cue_word_is_flagged_with_its_cue(real_nlp, text, flagge
         "We had a good session and made a plan.",
         # a greeting opening an email pasted into the note
         "Good morning,\nPlease can you call me back about the referral.",
+        # the amount in the person's own words, or followed by them
+        'Admits drinking "a lot" (est 15+ pints).',
+        "Maternal: 8/52 PN. Sleeping poorly, 'just tired'.",
+        # a capitalised state word heading a section names no state
+        "Content: letter about the tenancy.",
     ],
 )
 def test_what_has_its_basis_or_is_not_the_writers_reading_passes(real_nlp, text):

@@ -75,8 +75,11 @@ def _records_behaviour(
     if any(c.dep_ in ("acomp", "attr", "oprd") for c in token.children):
         return False  # "went quiet", "got upset": another verdict, not behaviour
     own = Scope.subject_of(token)
-    # "happy, showed me her toys": a clause with no subject of its own is the verdict's
-    return own is None or _same_person(own, subject)
+    # "happy, showed me her toys": a clause with no subject of its own is the verdict's; so
+    # is one whose subject the parser found in the verdict itself ("pt unhappy, swore, hung
+    # up", the state read as who hung up)
+    in_verdict = own is not None and verdict.start <= own.i < verdict.end
+    return own is None or in_verdict or _same_person(own, subject)
 
 
 def _adjectival(token: Token) -> bool:

@@ -29,6 +29,7 @@ from recordcheck.checks.opinion.predicates import (
     names_a_smell,
     stands_alone,
     use_of,
+    writers_own_reaction,
 )
 from recordcheck.checks.opinion.scope import OpinionScope
 from recordcheck.checks.opinion.sections import set_apart
@@ -63,9 +64,12 @@ ABSENCE_WORDS = WORD_CLASSES["absence_words"]
 # units of a measurement: "1100ml", "20 mins", "96%" (claims.py, measured)
 MEASURE_UNITS = WORD_CLASSES["measure_units"]
 MEASURE = re.compile(
-    r"\d+(?:\.\d+)?(?:" + "|".join(re.escape(u) for u in sorted(MEASURE_UNITS)) + r")",
+    r"\d+(?:\.\d+)?(" + "|".join(re.escape(u) for u in sorted(MEASURE_UNITS)) + r")",
     re.IGNORECASE,
 )
+# the units of a measurement in the next sentence that can be a verdict's basis: not lengths
+# of time ("Visit 50 mins"), which say how long, not how much
+BODY_MEASURE_UNITS = frozenset(MEASURE_UNITS) - frozenset(WORD_CLASSES["duration_units"])
 # the writer, whose own certainty is a view like any other
 FIRST_PERSON = WORD_CLASSES["first_person"]
 
@@ -145,6 +149,8 @@ class ClaimFinder:
             return None
         if _in_brackets(match) or _gives_basis(match) or _names_offence(token):
             return None
+        if len(match) == 1 and writers_own_reaction(token):
+            return None
         if cue != "hedge" and self.scope.reported(token):
             return None
         if cue == "hedge" and self.scope.reported(token) and not self._writer_thinks(match):
@@ -220,7 +226,9 @@ class ClaimFinder:
         near = sent
         if is_run_on(sent):
             near = sent.doc[match.end : min(sent.end, match.end + BASIS_REACH)]
-        if cue == "vague-evaluation" and measured(match.doc[match.end : near.end]):
+        if cue == "vague-evaluation" and (
+            measured(match.doc[match.end : near.end]) or _measured_next(sent)
+        ):
             return True
         if cue in self.settings["basis_in_sentence"] and (
             self.scope.basis_follows(match.end, near, guessed(match) if cue == "hedge" else None)
@@ -276,15 +284,31 @@ def bracketed_basis(match: Span, near: Span) -> bool:
     return sum(t.is_alpha for t in inside) >= 2
 
 
-def measured(after: Span) -> bool:
+def measured(after: Span, units: frozenset[str] | None = None) -> bool:
     """ "Good fluids with encouragement, 1100ml today", "Settled after about 20 mins": a
     quantity with its unit after the verdict is the how much the standard asks for. A bare
-    number ("5 completed", "4AT 2") is a count or a score of something else."""
-    return any(
-        MEASURE.fullmatch(t.text)
-        or (t.like_num and t.i + 1 < after.end and t.nbor(1).lower_ in MEASURE_UNITS)
-        for t in after
-    )
+    number ("5 completed", "4AT 2") is a count or a score of something else. `units`, when
+    given, narrows the units that count."""
+    return any(unit in (units or MEASURE_UNITS) for unit in _units_measured(after))
+
+
+def _units_measured(words: Span) -> list[str]:
+    units = []
+    for t in words:
+        if match := MEASURE.fullmatch(t.text):
+            units.append(t.text[match.start(1) :].lower())
+        elif t.like_num and t.i + 1 < words.end and t.nbor(1).lower_ in MEASURE_UNITS:
+            units.append(t.nbor(1).lower_)
+    return units
+
+
+def _measured_next(sent: Span) -> bool:
+    """ "He was hot and sweaty. Temp 38.2, sats 95%.": the next sentence measures what the
+    verdict put in a word, the basis the standard allows in the sentence next to it. A
+    length of time there ("Property tidy. Visit 50 mins.") says how long something took,
+    which measures nothing the verdict judged."""
+    doc = sent.doc
+    return sent.end < len(doc) and measured(statement_of(doc[sent.end]), BODY_MEASURE_UNITS)
 
 
 def _holds_a_proposition(token: Token) -> bool:

@@ -14,7 +14,8 @@ a module of its own:
                  reason, "because she misses her mum")
   states.py      opinion with no cue word, read from the parse and states.toml: inner
                  states ("She was upset"), vague amounts ("bleeding a lot") and bare
-                 verdict lines ("Good day.")
+                 verdict lines ("Good day."), with shorthand.py: who a clipped log line
+                 that drops the "is" is about ("Callum upset")
   classifier.py  the optional trained sentence classifier, which confirms or drops
                  candidates by how sure it is
   spans.py       the clause each claim covers, and merging them into findings
@@ -72,7 +73,9 @@ class OpinionCheck:
             score = dict(zip(sentences, self.classifier.scores(sentences), strict=True))
             minimum = self.settings["classifier_minimum"]
             candidates = [
-                c for c in candidates if score[c.sentence] >= minimum["weak" if c.weak else c.cue]
+                c
+                for c in candidates
+                if score[c.sentence] >= minimum[c.reading or ("weak" if c.weak else c.cue)]
             ]
         else:
             candidates = [c for c in candidates if not c.weak]

@@ -33,6 +33,10 @@ POSTURE_WORDS = WORD_CLASSES["posture_words"]
 SMELL_WORDS = WORD_CLASSES["smell_words"]
 # "paranoid schizophrenia": a label on a condition names the condition
 CONDITION_NOUNS = WORD_CLASSES["condition_nouns"]
+# "nice to see", "good to hear": what the writer's reaction is to
+REACTION_VERBS = WORD_CLASSES["reaction_verbs"]
+# feelings only a person has ("pleased", "happy"): "happy to see mum" may be the child's
+FEELINGS = word_classes(package_toml(__package__, "states.toml"))["inner_states"]
 
 
 @dataclass(frozen=True)
@@ -193,6 +197,35 @@ def is_praise_formula(token: Token) -> bool:
         done.lower_ == "done"
         and done.tag_ == "VBN"
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in done.children)
+    )
+
+
+def writers_own_reaction(token: Token) -> bool:
+    """ "Nice to see.", "Good to see her", "Really pleased for them": a verdict or feeling
+    that opens its line with no subject, on something seen or heard or for someone else.
+    Its clipped subject is the writer ("(it was) good to see her", "(I am) pleased for
+    him"), whose own reaction is no claim about anyone, as "I was worried" is not. A
+    feeling on seeing someone ("Happy to see mum") may be the child's, so only a verdict
+    no person feels is read so before "to see"; no one is pleased "for" themselves."""
+    statement = statement_of(token)
+    opens = all(
+        t.pos_ == "ADV" or t.is_punct or t.is_space for t in token.doc[statement.start : token.i]
+    )
+    if not opens or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    reacts_to = [
+        verb
+        for verb in [*token.children, token.head]
+        if verb.lemma_.lower() in REACTION_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ]
+    if reacts_to and token.lower_ not in FEELINGS:
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(o.dep_ == "pobj" and o.pos_ in ("PRON", "PROPN") for o in c.children)
+        for c in token.children
     )
 
 

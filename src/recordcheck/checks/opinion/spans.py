@@ -29,6 +29,9 @@ class Candidate:
     cue: str
     sentence: Span
     weak: bool = False  # kept only when the classifier agrees strongly
+    # the reading that found it, when its own classifier minimum applies (terms.toml,
+    # [judging.classifier_minimum]) rather than its cue's
+    reading: str | None = None
 
 
 def candidate_for(match: Span, cue: str, weak: bool) -> Candidate:

@@ -27,19 +27,23 @@ Words a list of terms.toml has already judged are left to claims.py (save the we
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.checks.opinion.behaviour import behaviour_follows
-from recordcheck.checks.opinion.claims import ClaimFinder, bracketed_basis, measured
+from recordcheck.checks.opinion.behaviour import behaviour_follows, their_words_follow
+from recordcheck.checks.opinion.claims import (
+    BASIS_REACH,
+    ClaimFinder,
+    bracketed_basis,
+    measured,
+)
+from recordcheck.checks.opinion.predicates import writers_own_reaction
 from recordcheck.checks.opinion.scope import OpinionScope
 from recordcheck.checks.opinion.sections import set_apart
-from recordcheck.checks.opinion.spans import Candidate, claim_span, parts_items
+from recordcheck.checks.opinion.shorthand import named_before
+from recordcheck.checks.opinion.spans import Candidate, claim_span
 from recordcheck.datafiles import package_toml, word_classes
 from recordcheck.language.clauses import statement_of
 from recordcheck.language.doc_values import text_of
-from recordcheck.language.people import given_names, people_words
 
 WORDS = word_classes(package_toml(__package__, "states.toml"))
 INNER_STATES = WORDS["inner_states"]
@@ -51,12 +55,13 @@ MEASURABLE_VERBS = WORDS["measurable_verbs"]
 VAGUE_DEGREES = WORDS["vague_degrees"]
 VERDICT_WORDS = WORDS["verdict_words"]
 VERDICT_PERIODS = WORDS["verdict_periods"]
-DEGREE_NOUNS = WORDS["degree_nouns"]
-SETTINGS = WORDS["settings"]
+TIMES = WORDS["times"]
 CONCERNS = WORDS["concerns"]
 HEDGING_VERBS = word_classes(package_toml(__package__, "terms.toml"))["hedging_verbs"]
 CUE = "mind-reading"
 AMOUNT_CUE = "vague-evaluation"
+# its own classifier minimum (terms.toml, [judging.classifier_minimum])
+AMOUNT_READING = "vague-amount"
 # what a state may govern that turns it into someone's stance on something else:
 # "keen to help", "worried that he will find out", "happy for me to visit"
 STANCE_DEPS = {"xcomp", "ccomp"}
@@ -67,9 +72,6 @@ NAMED_MATTER = {"about"}
 # how the parser hangs the state after a verb of coming or going: "came to the office
 # very frightened" (advcl), "arrived upset", "came back happy" (acomp), "left angry" (oprd)
 HOW_SOMEONE_CAME = {"advcl", "acomp", "oprd"}
-# a state with an object is something done to someone ("Tom upset his sister"); one with
-# its agent names what caused it, which is observed ("Mum reassured by the news")
-OBJECT_DEPS = {"dobj", "obj", "agent"}
 
 
 class StateReading:
@@ -120,13 +122,17 @@ class StateReading:
             subject = self.scope.subject_of(verb)
             if subject is not None and subject.lower_ in self.scope.words["first_person"]:
                 continue
-            if not self._writer_asserts(verb, quoted):
-                continue
+            if not self._writer_asserts(verb, quoted) or self.scope.inside(
+                doc[degree.i : degree.i + 1], quoted
+            ):
+                continue  # "drinking "a lot"": the amount in their words
             # the verb and its degree word only: "coughing a lot", not "... from 01:00"
             claim = doc[verb.i : degree.i + 1]
             if _covered(claim, taken) or measured(doc[claim.start : statement_of(verb).end]):
                 continue  # "drinking little, 300ml today": the amount is there
-            found.append(Candidate(claim, AMOUNT_CUE, statement_of(verb)))
+            if their_words_follow(claim, quoted, BASIS_REACH):
+                continue  # "Sleeping poorly, 'just tired'": their account, as for a verdict
+            found.append(Candidate(claim, AMOUNT_CUE, statement_of(verb), reading=AMOUNT_READING))
         return found
 
     def _verdict_lines(
@@ -150,8 +156,11 @@ class StateReading:
         or False when the word is not said of a person at all."""
         if any(c.dep_ in STANCE_DEPS for c in token.children):
             return False
-        parsed = self._said_of_parsed(token) if token.pos_ in ("ADJ", "VERB") else False
-        return _named_before(token) if parsed is False else parsed
+        if token.pos_ in ("ADJ", "VERB"):
+            parsed = self._said_of_parsed(token)
+        else:
+            parsed = None if _opens_state_line(token) else False
+        return named_before(token) if parsed is False else parsed
 
     def _said_of_parsed(self, token: Token) -> Token | None | bool:
         if token.dep_ == "conj" and token.head.i != token.i:
@@ -186,6 +195,7 @@ class StateReading:
             or self.scope.hypothetical(token)
             or self.scope.negated(token)
             or self.claims.records_agreement(token)
+            or writers_own_reaction(token)
             or (
                 token.lower_ in CONCERNS
                 and any(c.dep_ == "prep" and c.lower_ in NAMED_MATTER for c in token.children)
@@ -223,60 +233,26 @@ def _person(subject: Token | None) -> Token | bool:
     return subject if subject.pos_ == "PROPN" else False
 
 
-def _named_before(token: Token) -> Token | bool:
-    """ "Mrs Kaye cheerful this morning", "DH upset, says ...", "Callum upset": shorthand
-    that drops the "is". The person opens the line or a part of it after a dash, colon or
-    semicolon, the state follows with at
-    most a degree word between, and nothing is done to anyone. The parser, which looks for
-    a verb, hangs the state anywhere (an adjective after its noun, a participle, a noun),
-    so the word order is what tells; an adjective before a noun ("calm rest") is not this."""
-    if any(c.dep_ in OBJECT_DEPS for c in token.children) or _attributive(token):
-        return False
-    doc, i = token.doc, token.i - 1
-    while i >= 0 and (doc[i].pos_ in ("ADV", "DET") or doc[i].lower_ in DEGREE_NOUNS):
-        i -= 1
-    if i < 0 or not _names_person(doc[i]):
-        return False
-    person = doc[i]
-    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound":
-        i -= 1  # "Mrs Kaye", "Mr Coates": the whole name opens the item
-    before = doc[i - 1] if i > 0 else None
-    opens = before is None or before.is_space or before.i < statement_of(token).start
-    # after a comma the person is more often one item of a list the writer is giving
-    # ("previous incidents, child fearful of returning home"), not a line of their own
-    return person if opens or (parts_items(before) and before.text != ",") else False
-
-
-def _names_person(token: Token) -> bool:
-    """A person named as shorthand does: a person noun or pronoun, initials ("DH", "M"),
-    or a name (one the recogniser takes for a person's, a given name, or one after a
-    title: "Mrs Kaye"). The tagger calls most capitalised words opening a line names, so
-    its tag alone would read "Ward calm overnight", "Dog tired", "Bed comfortable" as
-    people; a setting is none even where it is also a given name ("Ward")."""
-    word = token.lower_
-    if word in THIRD_PERSON or word in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS:
-        return True
-    if token.is_alpha and len(token) <= 3 and token.is_upper and token.pos_ in ("NOUN", "PROPN"):
-        return True
-    if token.pos_ != "PROPN" or word in SETTINGS:
-        return False
-    before = token.doc[token.i - 1].text.rstrip(".") if token.i > 0 else ""
+def _opens_state_line(token: Token) -> bool:
+    """ "Calmer today.", "Tired this morning.": a verbless line that opens on the state,
+    capitalised, which the tagger takes for a name, a noun or an adverb. Only a time may
+    follow it ("Content: ..." heads a section, "Cross reference ..." names a thing)."""
+    statement = statement_of(token)
+    words = [t for t in statement if not (t.is_punct or t.is_space)]
     return (
-        token.ent_type_ == "PERSON"
-        or given_names().is_given_name(token.text)
-        or before in _titles()
+        bool(words)
+        and words[0].i == token.i
+        and token.is_title
+        and _verbless(statement)
+        and all(
+            t.pos_ in ("ADV", "CCONJ", "DET")
+            or t.lower_ in TIMES
+            or t.lemma_.lower() in VERDICT_PERIODS
+            or t.lower_ in INNER_STATES
+            for t in words[1:]
+        )
+        and not any(t.text == ":" for t in statement)
     )
-
-
-@cache
-def _titles() -> frozenset[str]:
-    words = people_words()
-    return words.honorifics | frozenset(words.professional_titles)
-
-
-def _attributive(token: Token) -> bool:
-    """ "Calm rest of evening", "a happy boy": the adjective describes the noun after it."""
-    return token.dep_ == "amod" and token.head.i > token.i
 
 
 def _passive(token: Token) -> bool:
@@ -327,6 +303,10 @@ def _vague_degree(verb: Token) -> Token | None:
     not "a lot of blood", where the degree counts a noun of its own."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in MEASURABLE_VERBS:
         return None
+    head = verb.head
+    if verb.dep_ == "amod" and head.i == verb.i + 1 and head.lower_ in VAGUE_DEGREES:
+        # "Ate loads.": the parser, taking the degree for a noun, hangs the verb on it
+        return None if any(c.dep_ == "prep" for c in head.children) else head
     for child in verb.children:
         if child.i < verb.i or child.lower_ not in VAGUE_DEGREES:
             continue
