@@ -333,3 +333,26 @@ def test_the_unnamed_school_of_a_note_is_the_one_it_writes_short(contacts):
         "Attended CIN meeting at Thornfield: Chantelle, Mr Bains (school), me.",
     )
     assert (event.agency, event.person) == ("Thornfield School", "Mr Bains")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second", "agency"),
+    [
+        # a role written straight after the name, in another note of the case
+        ("Present at the review: Gemma Rowntree SW.", "Emailed Gemma.", "Social care"),
+        ("Emailed Katie Lowther PO with the dates.", "Emails w Katie Lowther.", "Probation"),
+    ],
+)
+def test_a_name_another_note_writes_with_its_role_after_it(contacts, first, second, agency):
+    event = second_notes_contact(contacts, first, second)
+    assert event.agency.startswith(agency)
+
+
+@pytest.mark.slow
+def test_a_midwife_named_alone_is_not_the_notes_health_centre(contacts):
+    found = contacts(
+        note("N1", "C1", "Rang Rachel Dunn midwife - informed, she is seeing Shannon Tues."),
+        note("N2", "C1", "Consent signed for Millfield Health Centre. Emailed Rachel."),
+    )
+    assert "Millfield Health Centre" not in {event.agency for event in found["N2"]}

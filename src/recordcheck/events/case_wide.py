@@ -27,7 +27,7 @@ from typing import Any
 
 from recordcheck.case_model import KnownProfessional
 from recordcheck.datafiles import package_toml
-from recordcheck.events.merging import one_per_agency
+from recordcheck.events.merging import one_of_kind, one_per_agency
 from recordcheck.events.short_names import NamedForPlaces, ShortNames
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.identifiers import address_words
@@ -231,9 +231,11 @@ class CaseDirectory:
         if known is None:
             return None
         agency = known.agency
-        # "the DSL at St Aidan's (Mrs Okon)": the note's one school is hers, as in one note
-        if _unnamed(agency) and len(named_here.get(known.agency_type, ())) == 1:
-            (agency,) = named_here[known.agency_type]
+        # "the DSL at St Aidan's (Mrs Okon)": the note's one school is hers, as in one note;
+        # but a midwife is not the note's health centre's
+        here = {n for n in named_here.get(known.agency_type, ()) if one_of_kind(agency, n)}
+        if _unnamed(agency) and len(here) == 1:
+            (agency,) = here
         return self._named(
             replace(
                 event,
