@@ -356,3 +356,18 @@ def test_a_midwife_named_alone_is_not_the_notes_health_centre(contacts):
         note("N2", "C1", "Consent signed for Millfield Health Centre. Emailed Rachel."),
     )
     assert "Millfield Health Centre" not in {event.agency for event in found["N2"]}
+
+
+@pytest.mark.slow
+def test_the_force_the_case_gives_an_officer_wins_over_the_notes_one_force(contacts):
+    found = contacts(
+        note("N1", "C1", "Strategy meeting. Present: DC Fran Ackroyd, Westmere Police."),
+        note(
+            "N2",
+            "C1",
+            "Lacey reported missing to Caxton Police at 22:10. "
+            "Later emailed DC Fran Ackroyd with the update.",
+        ),
+    )
+    officer = [event for event in found["N2"] if event.person == "DC Fran Ackroyd"]
+    assert [event.agency for event in officer] == ["Westmere Police"]

@@ -213,8 +213,10 @@ class CaseDirectory:
             written_short[agency_type] |= named_here.get(agency_type, set())
         # the author's own employer, as the case names it, is never a partner of theirs
         employer = self.employers.get(_author_key(note.author), set())
+        professionals = clues.professionals if clues else ()
+        stated_here = {(known.name, known.agency) for known in professionals}
         contacts = [
-            self._named(_the_one_named_here(event, written_short))
+            self._named(_the_one_named_here(self._as_stated(event, stated_here), written_short))
             for event in [*result.contacts, *found]
             if event.agency not in employer
         ]
@@ -245,6 +247,19 @@ class CaseDirectory:
                 role=known.role,
             )
         )
+
+    def _as_stated(self, event: ContactEvent, stated_here: set[tuple[str, str]]) -> ContactEvent:
+        """ "DC Fran Ackroyd" filed under the note's one named force, where another note of
+        the case says "DC Fran Ackroyd, Westmere Police": the case's statement wins over the
+        note's fallback, but never over what the note itself writes beside the name."""
+        if not event.person or _unnamed(event.agency):
+            return event
+        if (event.person, event.agency) in stated_here:
+            return event
+        known = self.professional(event.person)
+        if known is None or _unnamed(known.agency) or known.agency_type != event.agency_type:
+            return event
+        return replace(event, agency=known.agency)
 
     def _short_named(self, event: ContactEvent) -> ContactEvent | None:
         """ "Rang Becky (Lanterns)": the one organisation the case names so in full."""
