@@ -371,3 +371,20 @@ def test_the_force_the_case_gives_an_officer_wins_over_the_notes_one_force(conta
     )
     officer = [event for event in found["N2"] if event.person == "DC Fran Ackroyd"]
     assert [event.agency for event in officer] == ["Westmere Police"]
+
+
+def test_a_relation_in_a_list_is_the_next_persons_not_the_one_before():
+    # "aunt Leanne": Leanne is the aunt; Kieran Molloy, before the comma, is not
+    assert family_names("Present: Kieran Molloy, aunt Leanne, Darren Pryce (YJS).") == {"leanne"}
+    assert family_names("Present: Lacey, Gemma, mum by phone (5 mins).") == set()
+    assert family_names("Seen with Jess, sister, at home.") == {"jess"}
+
+
+@pytest.mark.slow
+def test_an_initial_and_surname_are_the_professional_the_case_names_in_full(contacts):
+    event = second_notes_contact(
+        contacts,
+        "Strategy discussion. Present: Natalie Brook (CSC Assessment Team 2), myself.",
+        "Also sent S47 info to N Brook today.",
+    )
+    assert (event.person, event.agency) == ("Natalie Brook", "CSC Assessment Team 2")

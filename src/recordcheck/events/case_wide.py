@@ -162,7 +162,7 @@ class CaseDirectory:
             return None
         agencies = {
             agency: [known for known in said if self._could_be_a_person(known.name)]
-            for agency, said in self.works_at.get(" ".join(_plain_words(name)), {}).items()
+            for agency, said in self._said_of(name).items()
         }
         agencies = {agency: said for agency, said in agencies.items() if said}
         # "Jess (HV)" and "Jess, Riverside 0-19 Service": the named one says more
@@ -179,6 +179,20 @@ class CaseDirectory:
         fullest = max(said, key=lambda known: (len(known.name), known.name))
         # the fuller name only when the case gives that name to one person
         return fullest if len(people) == 1 or len(said) == 1 else replace(fullest, name=name)
+
+    def _said_of(self, name: str) -> dict[str, list[KnownProfessional]]:
+        """What the case says of the name, by agency; "N Brook" is the Natalie Brook the
+        case names in full, as an initial and a surname write her."""
+        words = _plain_words(name)
+        said = self.works_at.get(" ".join(words), {})
+        if said or len(words) != 2 or len(words[0]) != 1:
+            return said
+        initial, surname = words
+        fitting = {
+            agency: [known for known in known_there if _first_initial(known.name) == initial]
+            for agency, known_there in self.works_at.get(surname, {}).items()
+        }
+        return {agency: known for agency, known in fitting.items() if known}
 
     def _could_be_a_person(self, name: str) -> bool:
         """Not the words of an organisation the case names ("Brook Lane" of "Brook Lane
@@ -318,6 +332,12 @@ def _plain_words(name: str) -> list[str]:
     return [word for word in plain if word and word not in titles]
 
 
+def _first_initial(name: str) -> str:
+    """ "n" of "Natalie Brook"; "" for a name of one word, whose first name is not known."""
+    words = _plain_words(name)
+    return words[0][0] if len(words) > 1 else ""
+
+
 def _name_words(name: str) -> set[str]:
     return set(_plain_words(name))
 
@@ -344,8 +364,14 @@ def _family_patterns() -> tuple[re.Pattern[str], ...]:
     return (
         # "mum Jess", "her brother Dean Hale"
         re.compile(rf"(?i:\b(?:{relations}))[ \t]+({_NAME}(?:[ \t]+{_NAME})?)"),
-        # "Connor Hale (dad)", "Jess, sister,"
-        re.compile(rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*[(,][ \t]*(?i:(?:{relations}))\b"),
+        # "Connor Hale (dad)"
+        re.compile(rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*\([ \t]*(?i:(?:{relations}))\b"),
+        # "Jess, sister,", "Dean, brother of Kelly"; not a list's next item ("Present: Kieran
+        # Molloy, aunt Leanne", "Gemma, mum by phone"), whose relation is the next person's
+        re.compile(
+            rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*,[ \t]*(?i:(?:{relations}))"
+            rf"(?=[ \t]*(?:[,.;:)\n]|$)|[ \t]+(?i:of|to)\b)"
+        ),
         # "Alfie Brennan (11 wks)", "Tia Dobson (10, Brook Lane)": a professional's age
         # is not written beside their name; a child's or a family member's is
         re.compile(rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*\([ \t]*\d{{1,2}}\b"),
