@@ -11,7 +11,7 @@ one of a list that is ("police, housing and PO"), or a clipped note's opening su
 nor a modifier ("SW London").
 
 "Emailed Katie Lowther PO", "Rang Lauren Daly SW", "Olu Adeyemi (SW)": the recogniser
-often misses a name written before a role, where components.py already reads one written
+often misses a name written before a role, where component.py already reads one written
 after it ("housing officer D Fairweather").
 """
 
@@ -44,11 +44,13 @@ def reads_as_a_person(doc: Doc, start: int, end: int) -> bool:
     token = doc[end - 1]
     if start > 0 and doc[start - 1].like_num:
         return False
-    opening_verb = [child for child in token.children if _clipped_opening_verb(child)]
-    if opening_verb:
-        return True  # "Emailed PO": the parser hangs a note's opening verb on its object
-    if any(child.dep_ in MODIFIED_BY for child in token.children):
-        return False
+    children = list(token.children)
+    # "Emailed PO": the parser hangs a note's opening verb on its object as a modifier
+    modifiers = [child for child in children if not _clipped_opening_verb(child)]
+    if any(child.dep_ in MODIFIED_BY for child in modifiers):
+        return False  # "10mg PO", however the note opens
+    if len(modifiers) < len(children):
+        return True
     if token.dep_ == "compound":
         return False
     opening = _opens_its_sentence(doc, start)
