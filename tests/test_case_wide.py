@@ -333,3 +333,58 @@ def test_the_unnamed_school_of_a_note_is_the_one_it_writes_short(contacts):
         "Attended CIN meeting at Thornfield: Chantelle, Mr Bains (school), me.",
     )
     assert (event.agency, event.person) == ("Thornfield School", "Mr Bains")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second", "agency"),
+    [
+        # a role written straight after the name, in another note of the case
+        ("Present at the review: Gemma Rowntree SW.", "Emailed Gemma.", "Social care"),
+        ("Emailed Katie Lowther PO with the dates.", "Emails w Katie Lowther.", "Probation"),
+    ],
+)
+def test_a_name_another_note_writes_with_its_role_after_it(contacts, first, second, agency):
+    event = second_notes_contact(contacts, first, second)
+    assert event.agency.startswith(agency)
+
+
+@pytest.mark.slow
+def test_a_midwife_named_alone_is_not_the_notes_health_centre(contacts):
+    found = contacts(
+        note("N1", "C1", "Rang Rachel Dunn midwife - informed, she is seeing Shannon Tues."),
+        note("N2", "C1", "Consent signed for Millfield Health Centre. Emailed Rachel."),
+    )
+    assert "Millfield Health Centre" not in {event.agency for event in found["N2"]}
+
+
+@pytest.mark.slow
+def test_the_force_the_case_gives_an_officer_wins_over_the_notes_one_force(contacts):
+    found = contacts(
+        note("N1", "C1", "Strategy meeting. Present: DC Fran Ackroyd, Westmere Police."),
+        note(
+            "N2",
+            "C1",
+            "Lacey reported missing to Caxton Police at 22:10. "
+            "Later emailed DC Fran Ackroyd with the update.",
+        ),
+    )
+    officer = [event for event in found["N2"] if event.person == "DC Fran Ackroyd"]
+    assert [event.agency for event in officer] == ["Westmere Police"]
+
+
+def test_a_relation_in_a_list_is_the_next_persons_not_the_one_before():
+    # "aunt Leanne": Leanne is the aunt; Kieran Molloy, before the comma, is not
+    assert family_names("Present: Kieran Molloy, aunt Leanne, Darren Pryce (YJS).") == {"leanne"}
+    assert family_names("Present: Lacey, Gemma, mum by phone (5 mins).") == set()
+    assert family_names("Seen with Jess, sister, at home.") == {"jess"}
+
+
+@pytest.mark.slow
+def test_an_initial_and_surname_are_the_professional_the_case_names_in_full(contacts):
+    event = second_notes_contact(
+        contacts,
+        "Strategy discussion. Present: Natalie Brook (CSC Assessment Team 2), myself.",
+        "Also sent S47 info to N Brook today.",
+    )
+    assert (event.person, event.agency) == ("Natalie Brook", "CSC Assessment Team 2")

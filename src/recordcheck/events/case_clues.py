@@ -92,8 +92,10 @@ def _stated(doc: Doc, person: Span) -> bool:
     role = person.label_.lower()
     before = doc[max(0, person.start - len(role.split())) : person.start].text.lower()
     after = doc[person.end].text if person.end < len(doc) else ""
+    # "Gemma Rowntree SW", "Katie Lowther PO": the role written straight after the name
+    role_after = doc[person.end : person.end + len(role.split())].text.lower() == role
     beside = after in _APPOSITION or (after.lower() == "from" and len(person) > 1)
-    if not (titled or (role and before == role) or beside):
+    if not (titled or (role and role_after) or (role and before == role) or beside):
         return False
     agency = person._.rc_agency or ""
     if UNNAMED_AGENCY_MARK in agency:

@@ -27,7 +27,7 @@ from typing import Any
 
 from recordcheck.case_model import KnownProfessional
 from recordcheck.datafiles import package_toml
-from recordcheck.events.merging import one_per_agency
+from recordcheck.events.merging import one_of_kind, one_per_agency
 from recordcheck.events.short_names import NamedForPlaces, ShortNames
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.identifiers import address_words
@@ -162,7 +162,7 @@ class CaseDirectory:
             return None
         agencies = {
             agency: [known for known in said if self._could_be_a_person(known.name)]
-            for agency, said in self.works_at.get(" ".join(_plain_words(name)), {}).items()
+            for agency, said in self._said_of(name).items()
         }
         agencies = {agency: said for agency, said in agencies.items() if said}
         # "Jess (HV)" and "Jess, Riverside 0-19 Service": the named one says more
@@ -179,6 +179,20 @@ class CaseDirectory:
         fullest = max(said, key=lambda known: (len(known.name), known.name))
         # the fuller name only when the case gives that name to one person
         return fullest if len(people) == 1 or len(said) == 1 else replace(fullest, name=name)
+
+    def _said_of(self, name: str) -> dict[str, list[KnownProfessional]]:
+        """What the case says of the name, by agency; "N Brook" is the Natalie Brook the
+        case names in full, as an initial and a surname write her."""
+        words = _plain_words(name)
+        said = self.works_at.get(" ".join(words), {})
+        if said or len(words) != 2 or len(words[0]) != 1:
+            return said
+        initial, surname = words
+        fitting = {
+            agency: [known for known in known_there if _first_initial(known.name) == initial]
+            for agency, known_there in self.works_at.get(surname, {}).items()
+        }
+        return {agency: known for agency, known in fitting.items() if known}
 
     def _could_be_a_person(self, name: str) -> bool:
         """Not the words of an organisation the case names ("Brook Lane" of "Brook Lane
@@ -213,8 +227,10 @@ class CaseDirectory:
             written_short[agency_type] |= named_here.get(agency_type, set())
         # the author's own employer, as the case names it, is never a partner of theirs
         employer = self.employers.get(_author_key(note.author), set())
+        professionals = clues.professionals if clues else ()
+        stated_here = {(known.name, known.agency) for known in professionals}
         contacts = [
-            self._named(_the_one_named_here(event, written_short))
+            self._named(_the_one_named_here(self._as_stated(event, stated_here), written_short))
             for event in [*result.contacts, *found]
             if event.agency not in employer
         ]
@@ -231,9 +247,11 @@ class CaseDirectory:
         if known is None:
             return None
         agency = known.agency
-        # "the DSL at St Aidan's (Mrs Okon)": the note's one school is hers, as in one note
-        if _unnamed(agency) and len(named_here.get(known.agency_type, ())) == 1:
-            (agency,) = named_here[known.agency_type]
+        # "the DSL at St Aidan's (Mrs Okon)": the note's one school is hers, as in one note;
+        # but a midwife is not the note's health centre's
+        here = {n for n in named_here.get(known.agency_type, ()) if one_of_kind(agency, n)}
+        if _unnamed(agency) and len(here) == 1:
+            (agency,) = here
         return self._named(
             replace(
                 event,
@@ -243,6 +261,19 @@ class CaseDirectory:
                 role=known.role,
             )
         )
+
+    def _as_stated(self, event: ContactEvent, stated_here: set[tuple[str, str]]) -> ContactEvent:
+        """ "DC Fran Ackroyd" filed under the note's one named force, where another note of
+        the case says "DC Fran Ackroyd, Westmere Police": the case's statement wins over the
+        note's fallback, but never over what the note itself writes beside the name."""
+        if not event.person or _unnamed(event.agency):
+            return event
+        if (event.person, event.agency) in stated_here:
+            return event
+        known = self.professional(event.person)
+        if known is None or _unnamed(known.agency) or known.agency_type != event.agency_type:
+            return event
+        return replace(event, agency=known.agency)
 
     def _short_named(self, event: ContactEvent) -> ContactEvent | None:
         """ "Rang Becky (Lanterns)": the one organisation the case names so in full."""
@@ -301,6 +332,12 @@ def _plain_words(name: str) -> list[str]:
     return [word for word in plain if word and word not in titles]
 
 
+def _first_initial(name: str) -> str:
+    """ "n" of "Natalie Brook"; "" for a name of one word, whose first name is not known."""
+    words = _plain_words(name)
+    return words[0][0] if len(words) > 1 else ""
+
+
 def _name_words(name: str) -> set[str]:
     return set(_plain_words(name))
 
@@ -327,8 +364,14 @@ def _family_patterns() -> tuple[re.Pattern[str], ...]:
     return (
         # "mum Jess", "her brother Dean Hale"
         re.compile(rf"(?i:\b(?:{relations}))[ \t]+({_NAME}(?:[ \t]+{_NAME})?)"),
-        # "Connor Hale (dad)", "Jess, sister,"
-        re.compile(rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*[(,][ \t]*(?i:(?:{relations}))\b"),
+        # "Connor Hale (dad)"
+        re.compile(rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*\([ \t]*(?i:(?:{relations}))\b"),
+        # "Jess, sister,", "Dean, brother of Kelly"; not a list's next item ("Present: Kieran
+        # Molloy, aunt Leanne", "Gemma, mum by phone"), whose relation is the next person's
+        re.compile(
+            rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*,[ \t]*(?i:(?:{relations}))"
+            rf"(?=[ \t]*(?:[,.;:)\n]|$)|[ \t]+(?i:of|to)\b)"
+        ),
         # "Alfie Brennan (11 wks)", "Tia Dobson (10, Brook Lane)": a professional's age
         # is not written beside their name; a child's or a family member's is
         re.compile(rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*\([ \t]*\d{{1,2}}\b"),

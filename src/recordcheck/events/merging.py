@@ -29,7 +29,7 @@ def one_per_agency(events: list[ContactEvent], by_kind: bool = False) -> list[Co
     merged: dict[str, ContactEvent] = {}
     events = _named_where_the_note_names_them(events)
     if by_kind:
-        events = _kinds_filed_under_their_named_one(events)
+        events = _kinds_filed_under_their_named_one(_fallbacks_filed_under_the_one(events))
     for event in events:
         kept = merged.get(event.agency)
         if kept is None:
@@ -67,6 +67,30 @@ def _named_where_the_note_names_them(events: list[ContactEvent]) -> list[Contact
     return joined
 
 
+def _fallbacks_filed_under_the_one(events: list[ContactEvent]) -> list[ContactEvent]:
+    """A social worker of no named authority, in a note whose other contacts give one
+    social care service ("ASC", "Kelsford Children's Services"), is that service's."""
+    fallbacks = _fallback_agencies()
+    joined = []
+    for event in events:
+        if event.agency in fallbacks:
+            of_kind = {
+                other.agency
+                for other in events
+                if other.agency not in fallbacks
+                and _of_kind(event.agency, other.agency, other.agency_type == event.agency_type)
+            }
+            if len(of_kind) == 1:
+                event = replace(event, agency=next(iter(of_kind)))
+        joined.append(event)
+    return joined
+
+
+@cache
+def _fallback_agencies() -> frozenset[str]:
+    return frozenset(package_toml(__package__, "words.toml")["fallback_agencies"])
+
+
 def _kinds_filed_under_their_named_one(events: list[ContactEvent]) -> list[ContactEvent]:
     """Files each unnamed-agency event ("Police (force not named)", "GP (practice not
     named)") under the one named agency of its kind the note's events give ("Thames Valley
@@ -85,6 +109,11 @@ def _kinds_filed_under_their_named_one(events: list[ContactEvent]) -> list[Conta
     return joined
 
 
+def one_of_kind(unnamed: str, name: str) -> bool:
+    """Whether the named agency, of the unnamed entry's type, is one of its kind."""
+    return _of_kind(unnamed, name, True)
+
+
 def _of_kind(unnamed: str, name: str, same_type: bool) -> bool:
     """Whether the named agency is one of the unnamed entry's kind: every police force is
     a police force (the lexicon's joins_named), a surgery or health centre is a GP practice
@@ -92,6 +121,11 @@ def _of_kind(unnamed: str, name: str, same_type: bool) -> bool:
     joins_any, words = _kinds().get(unnamed, (False, ()))
     if not same_type or joins_any:
         return same_type
+    return _has_any(name, words)
+
+
+def _has_any(name: str, words: tuple[str, ...]) -> bool:
+    """Whether the name holds one of the words, as whole words, in any case."""
     lowered = name.lower()
     return any(re.search(rf"\b{re.escape(word.lower())}\b", lowered) for word in words)
 

@@ -28,6 +28,10 @@ class AgencyTerm:
     # words in a named organisation's name that make it one of this kind: "the school" in
     # a note naming "Oakfield Primary School" is that school
     named_words: tuple[str, ...] = ()
+    # a role's abbreviation standing for a person of this kind of service ("SW says likely
+    # CIN", "emailed PO") that has another sense in case notes ("1g PO": by mouth): matched
+    # as written, and kept only where the grammar makes it a person (partners/component.py)
+    person_only: bool = False
 
     def names_one_of_this_kind(self, name: str) -> bool:
         lowered = name.lower()
@@ -45,8 +49,9 @@ class AgencyTerm:
 
     @property
     def exact_case(self) -> bool:
-        """One-word names and acronyms match only as written (see agencies.toml)."""
-        return not self.generic and " " not in self.text.strip()
+        """One-word names and acronyms, and a role's abbreviation that stands for a person,
+        match only as written (see agencies.toml)."""
+        return self.person_only or (not self.generic and " " not in self.text.strip())
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,10 @@ class AgencyLexicon:
             if term.generic:
                 kinds.setdefault(term.canonical, []).append(term.text)
         return {canonical: tuple(texts) for canonical, texts in kinds.items()}
+
+    def person_abbreviations(self) -> frozenset[str]:
+        """A role's abbreviations with another sense ("PO", "SW"), as written."""
+        return frozenset(term.text for term in self.terms if term.person_only)
 
     def named_agency_terms(self) -> tuple[str, ...]:
         """Every way of writing a named organisation (names and aliases), for matching."""
@@ -153,6 +162,10 @@ def load_lexicon(extra_agencies: Mapping[str, Any] | None = None) -> AgencyLexic
                 named_words=tuple(group.get("named_words", ())),
             )
             for text in group["terms"]
+        ]
+        terms += [
+            AgencyTerm(text, group["name"], group["type"], generic=True, person_only=True)
+            for text in group.get("person_abbreviations", ())
         ]
     return AgencyLexicon(
         types=types,

@@ -40,6 +40,7 @@ from recordcheck.partners.layout import (
     role_before,
     title_start,
 )
+from recordcheck.partners.person_roles import names_before_roles, reads_as_a_person
 from recordcheck.partners.roles import RoleEmployers
 
 AGENCIES_KEY = "rc_agencies"
@@ -73,8 +74,14 @@ class PartnersMarker:
             matcher = self._exact_case if term.exact_case else self._any_case
             matcher.add(key, [nlp.make_doc(text) for text in term.written_forms()])
         self._roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # "PO", "SW": an abbreviation with another sense is a role only as written
+        self._roles_as_written = PhraseMatcher(nlp.vocab, attr="ORTH")
+        abbreviations = self.lexicon.person_abbreviations()
         for role in self.lexicon.roles:
-            self._roles.add(role, [nlp.make_doc(role.lower())])
+            if role in abbreviations:
+                self._roles_as_written.add(role, [nlp.make_doc(role)])
+            else:
+                self._roles.add(role, [nlp.make_doc(role.lower())])
         self._channels = PhraseMatcher(nlp.vocab, attr="LOWER")
         for channel, terms in contact_cues().channels:
             self._channels.add(channel, [nlp.make_doc(term) for term in terms])
@@ -87,8 +94,12 @@ class PartnersMarker:
             if not any(a.start < name.end and name.start < a.end for a in agencies)
         ]
         # role as the lexicon writes it ("IDVA", "housing officer"), by where it is
-        roles = {(start, end): doc.vocab.strings[key] for key, start, end in self._roles(doc)}
+        roles = {
+            (start, end): doc.vocab.strings[key]
+            for key, start, end in [*self._roles(doc), *self._roles_as_written(doc)]
+        }
         names += self._names_after_roles(doc, roles, names, agencies)
+        names = names_before_roles(doc, roles, names, agencies, self._names.words)
         contacts, described, named_alone = [], set(), []
         # an agency written after someone's name describes them, not the others named beside
         # them: "Dr Morris (stroke reg), Hannah Rees (SALT)" does not make Dr Morris SALT
@@ -143,6 +154,7 @@ class PartnersMarker:
             for key, start, end in [*self._any_case(doc), *self._exact_case(doc)]
             for term in [self._terms[doc.vocab.strings[key]]]
             if not self._other_sense(doc, start, end)
+            and (not term.person_only or reads_as_a_person(doc, start, end))
         ]
         found += self._placed_generics(doc, found)
         found += self._organisations(doc, found)
