@@ -28,6 +28,7 @@ class AgencyTerm:
     # words in a named organisation's name that make it one of this kind: "the school" in
     # a note naming "Oakfield Primary School" is that school
     named_words: tuple[str, ...] = ()
+    as_written: bool = False  # a kind's abbreviation matched in its case only: "ED", not "Ed"
 
     def names_one_of_this_kind(self, name: str) -> bool:
         lowered = name.lower()
@@ -46,7 +47,7 @@ class AgencyTerm:
     @property
     def exact_case(self) -> bool:
         """One-word names and acronyms match only as written (see agencies.toml)."""
-        return not self.generic and " " not in self.text.strip()
+        return self.as_written or (not self.generic and " " not in self.text.strip())
 
 
 @dataclass(frozen=True)
@@ -151,8 +152,10 @@ def load_lexicon(extra_agencies: Mapping[str, Any] | None = None) -> AgencyLexic
                 place_form=group.get("place_form", ""),
                 joins_named=group.get("joins_named", False),
                 named_words=tuple(group.get("named_words", ())),
+                as_written=as_written,
             )
-            for text in group["terms"]
+            for as_written, key in ((False, "terms"), (True, "terms_as_written"))
+            for text in group.get(key, ())
         ]
     return AgencyLexicon(
         types=types,
