@@ -112,3 +112,12 @@ def test_a_placed_short_name_is_the_organisation_the_case_names_in_full(case_con
         "Call from Carl Benning (Merrowfield) about the boiler.",
     )
     assert [c.agency for c in found["N2"]] == ["Merrowfield Homes"]
+
+
+def test_a_professional_placed_short_and_in_full_works_for_the_one_organisation(case_contacts):
+    found = case_contacts(
+        "Present: Neil Patterson (Greystone Housing), Carl Bentley (ASC), me.",
+        "Neil Patterson (Greystone) met us at the flat.",
+        "Call from Neil Patterson - boiler fixed.",
+    )
+    assert [c.agency for c in found["N3"]] == ["Greystone Housing"]

@@ -176,6 +176,8 @@ class CaseDirectory:
             for agency, said in agencies.items()
             if not (_unnamed(agency) and said[0].agency_type in named_types)
         }
+        # "Neil (Greystone)" and "Neil Patterson (Greystone HA)": the fuller name says more
+        kept = {a: said for a, said in kept.items() if not any(_begins(b, a) for b in kept)}
         if len(kept) != 1:
             return None
         (said,) = kept.values()
@@ -307,6 +309,13 @@ def _could_be_a_person(name: str) -> bool:
     streets = {word.lower() for word in address_words().street_words}
     given = given_names().is_given_name(words[0].capitalize())
     return given or words[-1] not in streets
+
+
+def _begins(longer: str, shorter: str) -> bool:
+    """Whether ``shorter``'s words begin ``longer``, a longer name: "Greystone" of "Greystone
+    HA"."""
+    words = shorter.lower().split()
+    return len(longer.split()) > len(words) and longer.lower().split()[: len(words)] == words
 
 
 def _unnamed(agency: str) -> bool:
