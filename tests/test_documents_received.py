@@ -37,3 +37,8 @@ def test_a_letter_only_awaited_or_a_man_called_ed_is_no_contact(read, text):
 def test_the_writers_own_letter_to_an_agency_goes_out(read):
     (contact,) = read("Letter to GP: requested a review of her medication.")
     assert contact.direction == "out"
+
+
+def test_the_emergency_departments_liaison_team_is_mental_health(read):
+    (contact,) = read("Rang ED liaison 14:50 - they will see him once sober.")
+    assert contact.agency_type == "mental health"
