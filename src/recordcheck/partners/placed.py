@@ -196,7 +196,8 @@ class _Layout:
             before = doc[start - 1]
             if before.text in JOINERS or before.text == "(" or start - 1 in self.taken:
                 return False
-            opening_verb = before.text in people_words().stop_words  # "Rang Safe Steps"
+            # "Rang Safe Steps"; but "Mrs Okon DSL" is a person, not an organisation
+            opening_verb = before.text in people_words().not_names
             if before.is_alpha and (before.is_upper or before.is_title) and not opening_verb:
                 return False
             if before.lower_ in people_words().relations or before.lower_ in TOWN_BEFORE:
