@@ -141,3 +141,16 @@ def outputs(tmp_path_factory) -> dict[str, Path]:
         sample_report(), out_dir, organisation="Anyshire Council", service="Adult Safeguarding"
     )
     return {path.name: path for path in written}
+
+
+@pytest.fixture(scope="module")
+def counted_contacts(real_nlp):
+    """The contacts (done or attempted) the real pipeline reads in one note of a service."""
+    from recordcheck.events.contacts import contacts_for
+    from recordcheck.nlp import note_doc
+
+    def read(text: str, team: str = "Community Recovery Team") -> list:
+        doc = real_nlp(note_doc(real_nlp, Note("N1", "C1", text, team=team)))
+        return [contact for contact in contacts_for(doc) if contact.counts_as_contact]
+
+    return read

@@ -33,10 +33,12 @@ class CaseClues:
     lower case, the entity recogniser takes for a place in the names of those organisations
     ("Kelsford" of "Kelsford Women's Aid"); made_by_writer: those of the waiting contacts
     the writer made or took part in, where a bare word may be an organisation's short name
-    ("Rang Lanterns")."""
+    ("Rang Lanterns"); placed: the organisations the note names without a word of their
+    kind, known only by where they stand ("Kerry Jarvis (Safe Harbour)"), (name, type)."""
 
     professionals: tuple[KnownProfessional, ...] = ()
     named_agencies: tuple[tuple[str, str], ...] = ()
     waiting: tuple[ContactEvent, ...] = ()
     places: tuple[str, ...] = ()
     made_by_writer: tuple[ContactEvent, ...] = ()
+    placed: tuple[tuple[str, str], ...] = ()

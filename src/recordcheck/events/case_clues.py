@@ -22,7 +22,12 @@ from recordcheck.events.merging import STATUS_RANK
 from recordcheck.language.note_context import author_context
 from recordcheck.language.people import people_words
 from recordcheck.model import UNNAMED_AGENCY_MARK, ContactEvent
-from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY, NAMED_ALONE_KEY
+from recordcheck.partners.component import (
+    AGENCIES_KEY,
+    CONTACTS_KEY,
+    NAMED_ALONE_KEY,
+    PLACED_KEY,
+)
 
 if TYPE_CHECKING:
     from recordcheck.events.contact_gate import Reading
@@ -72,8 +77,18 @@ def read_case_clues(reader: ContactEventReader, doc: Doc) -> CaseClues:
         for token in agency
         if token.ent_type_ in _PLACES and token.is_alpha
     )
+    placed = dict.fromkeys(
+        (span._.rc_agency, span.label_)
+        for span in doc.spans.get(PLACED_KEY, ())
+        if not reader.own.is_own_agency(span._.rc_agency, team, role)
+    )
     return CaseClues(
-        tuple(professionals), tuple(named), tuple(waiting), tuple(places), tuple(made_by_writer)
+        tuple(professionals),
+        tuple(named),
+        tuple(waiting),
+        tuple(places),
+        tuple(made_by_writer),
+        tuple(placed),
     )
 
 

@@ -117,6 +117,7 @@ class CaseDirectory:
         named: dict[str, set[str]] = {}
         authors = {_author_key(result.note.author) for result in self.results} - {""}
         places: set[str] = set()
+        placed: dict[tuple[str, str], None] = {}  # known only by where they are written
         for result in self.results:
             self.blocked |= _name_words(result.note.author)
             self.blocked |= family_names(result.note.text)
@@ -124,6 +125,7 @@ class CaseDirectory:
             if clues is None:
                 continue
             places.update(clues.places)
+            placed.update(dict.fromkeys(clues.placed))
             for known in clues.professionals:
                 self._learn(known)
                 # "Present: Sarah Lindqvist (Cherwell Homes)" in a note of a case Sarah writes in
@@ -131,8 +133,9 @@ class CaseDirectory:
                 if writer in authors and known.agency and not _unnamed(known.agency):
                     self.employers.setdefault(writer, set()).add(known.agency)
             for agency, agency_type in clues.named_agencies:
-                named.setdefault(agency_type, set()).add(agency)
                 self.agency_words.append(_name_words(agency))
+                if (agency, agency_type) not in clues.placed:
+                    named.setdefault(agency_type, set()).add(agency)
         lexicon = load_lexicon()
         for agency_type in ONE_PER_CASE_TYPES:
             if len(named.get(agency_type, ())) == 1:
@@ -144,6 +147,7 @@ class CaseDirectory:
             NAMED_FOR_PLACES,
             self.blocked | people | places,
             [result.note.text for result in self.results],
+            placed,
         )
 
     def _learn(self, known: KnownProfessional) -> None:
@@ -172,6 +176,8 @@ class CaseDirectory:
             for agency, said in agencies.items()
             if not (_unnamed(agency) and said[0].agency_type in named_types)
         }
+        # "Neil (Greystone)" and "Neil Patterson (Greystone HA)": the fuller name says more
+        kept = {a: said for a, said in kept.items() if not any(_begins(b, a) for b in kept)}
         if len(kept) != 1:
             return None
         (said,) = kept.values()
@@ -209,7 +215,8 @@ class CaseDirectory:
             named_here.setdefault(agency_type, set()).add(agency)
         note = result.note
         clues = result.case_clues
-        short = [self._short_named(event) for event in clues.made_by_writer] if clues else []
+        made = clues.made_by_writer if clues else ()
+        short = [self._short_named(event, note.text) for event in made]
         short = [event for event in short if event is not None]
         # "Jess (HV)" in a social worker's note; "Rang Jess" in the health visitors' own
         found = [
@@ -218,20 +225,26 @@ class CaseDirectory:
             if event is not None
             and not self.own.is_own_agency(event.agency, note.team, note.author_role)
         ]
+        # "Mrs Okon (Ashgrove)": the organisation the case names "Ashgrove Learning Centre"
+        own = [self._in_full(event) for event in result.contacts]
+        in_full = [event for event, was in zip(own, result.contacts, strict=True) if event != was]
         # "Attended CIN meeting at Thornfield: Mr Bains, ...": the note's one school is his
         written_short: dict[str, set[str]] = {}
-        for event in found:
-            if event in short and event.agency_type in ONE_KIND_TYPES:
+        for event in [*(event for event in found if event in short), *in_full]:
+            if event.agency_type in ONE_KIND_TYPES:
                 written_short.setdefault(event.agency_type, set()).add(event.agency)
         for agency_type in written_short:
-            written_short[agency_type] |= named_here.get(agency_type, set())
+            written_short[agency_type] |= {
+                self._in_full(ContactEvent(agency, agency_type, 0, 0)).agency
+                for agency in named_here.get(agency_type, set())
+            }
         # the author's own employer, as the case names it, is never a partner of theirs
         employer = self.employers.get(_author_key(note.author), set())
         professionals = clues.professionals if clues else ()
         stated_here = {(known.name, known.agency) for known in professionals}
         contacts = [
             self._named(_the_one_named_here(self._as_stated(event, stated_here), written_short))
-            for event in [*result.contacts, *found]
+            for event in [*own, *(self._in_full(event) for event in found)]
             if event.agency not in employer
         ]
         events = tuple(
@@ -275,13 +288,22 @@ class CaseDirectory:
             return event
         return replace(event, agency=known.agency)
 
-    def _short_named(self, event: ContactEvent) -> ContactEvent | None:
+    def _short_named(self, event: ContactEvent, text: str) -> ContactEvent | None:
         """ "Rang Becky (Lanterns)": the one organisation the case names so in full."""
-        found = self.short_names.agency_of(event.person) if self.short_names else None
+        before = text[: event.start].split()[-1:] or [""]
+        found = self.short_names.agency_of(event.person, before[0]) if self.short_names else None
         if found is None:
             return None
         agency, agency_type = found
         return replace(event, agency=agency, agency_type=agency_type, person="")
+
+    def _in_full(self, event: ContactEvent) -> ContactEvent:
+        """ "Carl Benning (Merrowfield)": the organisation the case names "Merrowfield
+        Homes", so that one partner is not listed under two names."""
+        if self.short_names is None:
+            return event
+        found = self.short_names.full_name(event.agency, event.agency_type)
+        return event if found is None else replace(event, agency=found[0], agency_type=found[1])
 
     def _named(self, event: ContactEvent) -> ContactEvent:
         only = self.renamed.get(event.agency)
@@ -318,6 +340,13 @@ def _could_be_a_person(name: str) -> bool:
     streets = {word.lower() for word in address_words().street_words}
     given = given_names().is_given_name(words[0].capitalize())
     return given or words[-1] not in streets
+
+
+def _begins(longer: str, shorter: str) -> bool:
+    """Whether ``shorter``'s words begin ``longer``, a longer name: "Greystone" of "Greystone
+    HA"."""
+    words = shorter.lower().split()
+    return len(longer.split()) > len(words) and longer.lower().split()[: len(words)] == words
 
 
 def _unnamed(agency: str) -> bool:

@@ -47,6 +47,7 @@ from recordcheck.events.details import (
     with_phone_and_email,
 )
 from recordcheck.events.encounters import ENCOUNTER_GROUP, MEETING
+from recordcheck.events.forums import conference_of
 from recordcheck.events.merging import STATUS_RANK, one_per_agency
 from recordcheck.events.outcomes import outcome_after
 from recordcheck.events.parties import (
@@ -132,7 +133,9 @@ class ContactEventReader:
             kept = [c for c in candidates if c.reading.verdict in STATUS_RANK]
         kept = filed_with_their_partner(doc, kept)
         events = with_phone_and_email(doc, [(c.mention, c.event) for c in kept])
-        return one_per_agency(events, by_kind=True)
+        events = one_per_agency(events, by_kind=True)
+        conference = conference_of(doc)  # "ICPC - Alfie Brennan. Chair: ...": a forum of its own
+        return [conference, *events] if conference else events
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Every mention of a partner in the note, with what the rules made of it."""

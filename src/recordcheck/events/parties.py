@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.events.call_parties import heads_contact_details
+from recordcheck.events.documents import heads_a_document
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.doc_values import text_of
 from recordcheck.language.organisations import organisation_heads
@@ -143,14 +144,14 @@ def _message_acted_on(noun: Token) -> Party | None:
     received). Named alone ("Decision: MASH referral today", "as per the MASH referral"),
     offered or recommended, or made by someone else ("MARAC referral made by police"), it
     is not ours."""
-    act = governing_verb(noun)
-    if act.i == noun.i:
+    act = None if heads_a_document(noun) else governing_verb(noun)  # a colon ends its clause
+    if act is not None and act.i == noun.i:
         act = next(
             (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD")),
             None,
         )
-    if act is None or act.lemma_.lower() in TOPIC_VERBS:
-        return None
+    if act is None or act.lemma_.lower() in TOPIC_VERBS:  # "MIU letter 08/05: XR": theirs
+        return Party(noun, noun, "theirs") if act is None and heads_a_document(noun) else None
     by = [t for c in act.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
     if any(t.lower_ not in WRITER_WORDS for t in by):
         return None

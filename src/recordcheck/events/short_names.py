@@ -18,6 +18,11 @@ exactly that short name, and:
   an organisation's name; the case never writes it in lower
   case, which would make it ordinary words ("Address updated.": "change of address"),
   nor as a place one lives or is in ("lives in Brayford" of "Brayford Primary").
+
+An organisation a note names without a word of its kind, known only by where it stands
+("Kerry Jarvis (Safe Harbour)", partners/placed.py), is its own short name, on the same
+terms; where it is the short name of an organisation the case names in full ("Carl
+Benning (Merrowfield)" of "Merrowfield Homes"), it is that organisation.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from recordcheck.model import NAME_EDGE_PUNCTUATION
 MOST_WORDS = 2  # "Lanterns", "Safe Steps": a short name is a word or two
 SHORTEST_WORD = 3  # "St" of "St Aidan's Centre" is no name of its own
 _EDGE = r"[\w'’-]"
+VENUE_WORDS = frozenset({"at", "for", "into", "inside"})  # "at Moorgate", "leaving for Highcross"
 _NAME = r"[A-Z][\w'’-]+"
 
 
@@ -100,6 +106,16 @@ def short_name(agency: str, agency_type: str, places: NamedForPlaces) -> tuple[s
     return tuple(lowered[:run])
 
 
+def _by_type_told(placed: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """One entry per name: the type its placing told ("Oakfield" beside a DSL is a school)
+    before "other"."""
+    best: dict[str, str] = {}
+    for agency, agency_type in placed:
+        if best.get(agency, "other") == "other":
+            best[agency] = agency_type
+    return list(best.items())
+
+
 @dataclass(frozen=True)
 class ShortNames:
     """The short names of the organisations one case file names, each for exactly one."""
@@ -108,6 +124,7 @@ class ShortNames:
     unsafe: frozenset[str]  # words, in lower case, of the case's people and places
     texts: tuple[str, ...]  # the case's notes
     places: NamedForPlaces
+    placed: frozenset[tuple[str, ...]] = frozenset()  # names known only by where written
 
     @classmethod
     def of_case(
@@ -116,10 +133,13 @@ class ShortNames:
         places: NamedForPlaces,
         unsafe: Iterable[str],
         texts: Iterable[str],
+        placed: Iterable[tuple[str, str]] = (),
     ) -> ShortNames:
         """``named``: the case's organisations, (canonical name, type); ``unsafe``: words
-        the case gives people and places; ``texts``: its notes."""
-        named = list(dict.fromkeys(named))
+        the case gives people and places; ``texts``: its notes; ``placed``: those of its
+        organisations known only by where a note writes them."""
+        placed = list(dict.fromkeys(placed))
+        named = [pair for pair in dict.fromkeys(named) if pair not in placed]
         texts = tuple(texts)
         found: dict[tuple[str, ...], set[tuple[str, str]]] = {}
         for agency, agency_type in named:
@@ -135,16 +155,47 @@ class ShortNames:
             }
             if len(owners) == 1 and len(beginning) == 1:
                 (agencies[short],) = owners
-        return cls(agencies, frozenset(unsafe) | titled_names(texts), texts, places)
+        known_by_place: set[tuple[str, ...]] = set()
+        told = _by_type_told(placed)
+        longer = {**dict(told), **dict(named)}
+        for agency, agency_type in told:
+            written = tuple(word.lower() for word in agency.split())
+            # "Riverside" of "Riverside Day Opportunities", "Oakleigh" of "Oakleigh House":
+            # the one organisation of the case whose name begins so
+            begun = [
+                other
+                for other in longer
+                if other != agency and other.lower().split()[: len(written)] == list(written)
+            ]
+            if len(begun) == 1:
+                agencies.setdefault(written, (begun[0], longer[begun[0]]))
+                known_by_place.add(written)
+            elif not begun and 0 < len(written) <= MOST_WORDS:
+                agencies[written] = (agency, agency_type)
+                known_by_place.add(written)
+        unsafe = frozenset(unsafe) | titled_names(texts)
+        return cls(agencies, unsafe, texts, places, frozenset(known_by_place))
 
-    def agency_of(self, mention: str) -> tuple[str, str] | None:
-        """(agency, type) when the words written are one organisation's short name."""
+    def full_name(self, agency: str, agency_type: str) -> tuple[str, str] | None:
+        """(agency, type) of the organisation the case names in full whose short name is
+        ``agency`` as written ("Merrowfield" of "Merrowfield Homes"), or the type the case
+        tells of an organisation known only by where it is written ("Ashgrove" beside a
+        DSL is a school); None when neither says more."""
+        found = self.agencies.get(tuple(word.lower() for word in agency.split()))
+        return found if found is not None and found != (agency, agency_type) else None
+
+    def agency_of(self, mention: str, before: str = "") -> tuple[str, str] | None:
+        """(agency, type) when the words written are one organisation's short name;
+        ``before``: the word written before them. An organisation known only by where a
+        note wrote it is a place after "at" or "for" ("Visit to Kieran at Moorgate")."""
         written = mention.split()
+        words = tuple(word.lower() for word in written)
+        if words in self.placed and before.lower() in self.places.town_before | VENUE_WORDS:
+            return None
         if not 0 < len(written) <= MOST_WORDS:
             return None
         if not all(word.isalpha() and word[:1].isupper() for word in written):
             return None
-        words = tuple(word.lower() for word in written)
         if set(words) & self.unsafe or set(written) & address_words().street_words:
             return None
         if any(given_names().is_given_name(word.capitalize()) for word in words):

@@ -32,6 +32,7 @@ class AgencyTerm:
     # CIN", "emailed PO") that has another sense in case notes ("1g PO": by mouth): matched
     # as written, and kept only where the grammar makes it a person (partners/component.py)
     person_only: bool = False
+    as_written: bool = False  # a kind's abbreviation matched in its case only: "ED", not "Ed"
 
     def names_one_of_this_kind(self, name: str) -> bool:
         lowered = name.lower()
@@ -49,9 +50,12 @@ class AgencyTerm:
 
     @property
     def exact_case(self) -> bool:
-        """One-word names and acronyms, and a role's abbreviation that stands for a person,
-        match only as written (see agencies.toml)."""
-        return self.person_only or (not self.generic and " " not in self.text.strip())
+        """One-word names and acronyms, a kind's abbreviation marked as written, and a
+        role's abbreviation that stands for a person match only as written (agencies.toml)."""
+        return (
+            self.person_only or self.as_written
+            or (not self.generic and " " not in self.text.strip())
+        )
 
 
 @dataclass(frozen=True)
@@ -160,8 +164,10 @@ def load_lexicon(extra_agencies: Mapping[str, Any] | None = None) -> AgencyLexic
                 place_form=group.get("place_form", ""),
                 joins_named=group.get("joins_named", False),
                 named_words=tuple(group.get("named_words", ())),
+                as_written=as_written,
             )
-            for text in group["terms"]
+            for as_written, key in ((False, "terms"), (True, "terms_as_written"))
+            for text in group.get(key, ())
         ]
         terms += [
             AgencyTerm(text, group["name"], group["type"], generic=True, person_only=True)

@@ -9,7 +9,9 @@ Marks, for contacts_for to read:
   agency they work for;
 - doc.spans["rc_channels"]: words that say how a contact went, label = channel;
 - doc.spans["rc_named_alone"]: people named with nothing in the note saying they are
-  professionals ("Rang Jess"); another note of the case may say so (events/case_wide.py).
+  professionals ("Rang Jess"); another note of the case may say so (events/case_wide.py);
+- doc.spans["rc_placed"]: the organisations among rc_agencies known only by where the note
+  writes them ("Kerry Jarvis (Safe Harbour)", placed.py), label = type.
 
 Needs the entity recogniser (ORG, GPE and PERSON entities).
 """
@@ -41,12 +43,14 @@ from recordcheck.partners.layout import (
     title_start,
 )
 from recordcheck.partners.person_roles import names_before_roles, reads_as_a_person
+from recordcheck.partners.placed import placed_organisations
 from recordcheck.partners.roles import RoleEmployers
 
 AGENCIES_KEY = "rc_agencies"
 CONTACTS_KEY = "rc_contacts"
 CHANNELS_KEY = "rc_channels"
 NAMED_ALONE_KEY = "rc_named_alone"
+PLACED_KEY = "rc_placed"
 
 for _extension, _default in (
     ("rc_agency", None),
@@ -100,6 +104,15 @@ class PartnersMarker:
         }
         names += self._names_after_roles(doc, roles, names, agencies)
         names = names_before_roles(doc, roles, names, agencies, self._names.words)
+        # "Kerry Jarvis (Safe Harbour)": an organisation the layout names, not a person
+        placed = placed_organisations(doc, names, roles, agencies, self.lexicon)
+        employers = {p.describes: p.mention for p in placed if p.describes is not None}
+        if placed:
+            # "Safe Steps IDVA": the IDVA service is Safe Steps, not a second one unnamed
+            roles_of = [p.role for p in placed if p.role is not None]
+            agencies = [a for a in agencies if not (a.generic and _within(a, roles_of))]
+            agencies = sorted([*agencies, *(p.mention for p in placed)], key=lambda a: a.start)
+            names = [n for n in names if not any(_overlap(n, p.mention) for p in placed)]
         contacts, described, named_alone = [], set(), []
         # an agency written after someone's name describes them, not the others named beside
         # them: "Dr Morris (stroke reg), Hannah Rees (SALT)" does not make Dr Morris SALT
@@ -107,7 +120,7 @@ class PartnersMarker:
         for name in names:
             others = [a for n, found in described_by.items() if n != name for a in found]
             free = [a for a in agencies if a not in others or a in described_by[name]]
-            contact, describing = self._contact(doc, name, roles, free)
+            contact, describing = self._contact(doc, name, roles, free, employers.get(name))
             if contact is not None:
                 contacts.append(contact)
                 described.update(describing)
@@ -120,6 +133,14 @@ class PartnersMarker:
         doc.spans[AGENCIES_KEY] = SpanGroup(doc, name=AGENCIES_KEY, spans=agency_spans)
         doc.spans[CONTACTS_KEY] = SpanGroup(doc, name=CONTACTS_KEY, spans=contacts)
         doc.spans[NAMED_ALONE_KEY] = SpanGroup(doc, name=NAMED_ALONE_KEY, spans=named_alone)
+        doc.spans[PLACED_KEY] = SpanGroup(
+            doc,
+            name=PLACED_KEY,
+            spans=[
+                marked(doc, p.mention.start, p.mention.end, p.mention.agency_type, p.mention)
+                for p in placed
+            ],
+        )
         doc.spans[CHANNELS_KEY] = SpanGroup(
             doc,
             name=CHANNELS_KEY,
@@ -267,12 +288,16 @@ class PartnersMarker:
         name: NameMention,
         roles: dict[tuple[int, int], str],
         agencies: list[AgencyMention],
+        employer: AgencyMention | None = None,
     ) -> tuple[Span | None, list[AgencyMention]]:
         """The named professional's span (None when nothing says they are one),
         and the agency mentions that only describe them ("IDVA", "Refuge" in
-        "Sarah Jones (IDVA, Refuge)")."""
+        "Sarah Jones (IDVA, Refuge)"); ``employer``: the organisation the layout places
+        after them ("Bev Sutcliffe, project worker Grange Lodge")."""
         titles = self._names.words.professional_titles
         role_after, agency, describing = described_after(doc, name.end, roles, agencies)
+        if agency is None and employer is not None:
+            agency, describing = employer, [*describing, employer]
         role_span = role_before(doc, name, roles) or role_after
         if not (name.title or role_span or agency):
             return None, []
@@ -286,6 +311,14 @@ class PartnersMarker:
             agency = self._employers.agency_for_role(doc, name, role, role_type, agencies)
         start = title_start(doc, name)
         return marked(doc, start, name.end, role, agency), describing
+
+
+def _overlap(name: NameMention, agency: AgencyMention) -> bool:
+    return name.start < agency.end and agency.start < name.end
+
+
+def _within(agency: AgencyMention, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= agency.start and agency.end <= end for start, end in spans)
 
 
 @Language.factory(

@@ -1,0 +1,47 @@
+"""A child protection conference the note records as its own meeting is a contact event of
+its own (recording standard, "Meetings and visits"); its report, outcome or date is not."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def agencies(counted_contacts):
+    def read(text: str) -> dict[str, tuple[str, str]]:
+        return {c.agency: (c.direction, c.status) for c in counted_contacts(text)}
+
+    return read
+
+
+@pytest.mark.parametrize(
+    ("text", "forum"),
+    [
+        ("ICPC - Alfie Brennan. Chair: Stephen Oduya. Present: mum, dad, me.", "ICPC"),
+        ("RCPC 24/02/26. Chair Angela Morrow. Plan continues.", "RCPC"),
+        (
+            "Initial Child Protection Conference (pre-birth) - unborn baby of Shannon. Chair "
+            "Andrea Bell.",
+            "Initial Child Protection Conference",
+        ),
+        ("Pre-birth ICPC - unborn baby of Chloe. I attended for our service.", "ICPC"),
+    ],
+)
+def test_a_conference_the_note_records_is_an_event(agencies, text, forum):
+    assert agencies(text).get(forum) == ("both", "done")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ICPC report re Chloe sent to the conference unit today.",
+        "ICPC 10/03 outcome (phone from conference unit, minutes to follow): CP plan.",
+        "ICPC? no - S47 concluded, outcome CIN plan.",
+        "Home visit. ICPC is next week, mum knows the date.",
+        "icpc - mum asked what it means.",
+    ],
+)
+def test_a_conference_only_reported_on_planned_or_asked_about_is_none(agencies, text):
+    assert not {"ICPC", "RCPC"} & set(agencies(text))
