@@ -16,7 +16,9 @@ own persona and service (see writers/prompts/), labelled in separate passes.
 They form splits by writer, never by note: writers-blind/ (four writers
 kept out of all development: scored once per release), writers-fresh/ (four
 writers added later, scored once with the code of the release they arrived
-in, before anyone studied them) and writers-dev/ (the rest). Each writer's
+in, before anyone studied them, then development data), writers-new/ (the
+writers added in the latest release, scored once at its end before anyone
+studies them) and writers-dev/ (the rest). Each writer's
 labels are its adjudicated gold.jsonl where one exists, else its first
 annotation pass (labels-A.jsonl).
 
@@ -39,6 +41,8 @@ WRITER_COLUMNS = [*CANONICAL_COLUMNS[:5], "author_role", "team", *CANONICAL_COLU
 BLIND_WRITERS = ("W03", "W07", "W11", "W16")
 # Writers added in a later release: their first score is a second leave-writer-out figure.
 FRESH_WRITERS = ("W17", "W18", "W19", "W20")
+# Writers added in the latest release, scored once at its end before anyone studies them.
+NEW_WRITERS = ("W21", "W22")
 LABELS = {"missing", "ok", "n/a"}
 DEV_SHARE = 0.3  # of case files, chosen by a stable hash so the split never drifts
 
@@ -162,10 +166,11 @@ def main() -> int:
     by_writer = {
         "writers-dev": [
             n for w, ns in writers.items()
-            if w not in BLIND_WRITERS and w not in FRESH_WRITERS for n in ns
+            if w not in (*BLIND_WRITERS, *FRESH_WRITERS, *NEW_WRITERS) for n in ns
         ],
         "writers-blind": [n for w, ns in writers.items() if w in BLIND_WRITERS for n in ns],
         "writers-fresh": [n for w, ns in writers.items() if w in FRESH_WRITERS for n in ns],
+        "writers-new": [n for w, ns in writers.items() if w in NEW_WRITERS for n in ns],
     }
     for name, split in by_writer.items():
         if split:
