@@ -7,7 +7,8 @@ import pytest
 
 from recordcheck.case_model import CaseClues, KnownProfessional
 from recordcheck.engine import NoteChecker, run
-from recordcheck.events.case_wide import across_cases, family_names
+from recordcheck.events.case_names import family_names
+from recordcheck.events.case_wide import across_cases
 from recordcheck.model import ChronologyEvent, ContactEvent, Note, NoteResult
 
 STAFF = ["Kim Hart"]

@@ -19,7 +19,6 @@ or a family member.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -27,14 +26,21 @@ from typing import Any
 
 from recordcheck.case_model import KnownProfessional
 from recordcheck.datafiles import package_toml
+from recordcheck.events.case_names import (
+    author_key,
+    begins,
+    could_be_a_person,
+    family_names,
+    first_initial,
+    name_keys,
+    name_words,
+    plain_words,
+)
 from recordcheck.events.merging import one_of_kind, one_per_agency
 from recordcheck.events.short_names import NamedForPlaces, ShortNames
 from recordcheck.language.agencies import load_lexicon
-from recordcheck.language.identifiers import address_words
 from recordcheck.language.own_service import OwnService, OwnServiceTest
-from recordcheck.language.people import given_names, people_words
 from recordcheck.model import (
-    NAME_EDGE_PUNCTUATION,
     UNNAMED_AGENCY_MARK,
     ContactEvent,
     NoteResult,
@@ -46,7 +52,6 @@ ONE_KIND_TYPES = frozenset(WORDS["one_kind_types"])
 NAMED_FOR_PLACES = NamedForPlaces(
     *(frozenset(WORDS[key]) for key in ("area_types", "area_words", "place_heads", "town_before"))
 )
-_NAME = r"[A-Z][\w'’-]+"
 
 
 def across_cases(
@@ -115,11 +120,11 @@ class CaseDirectory:
 
     def __post_init__(self) -> None:
         named: dict[str, set[str]] = {}
-        authors = {_author_key(result.note.author) for result in self.results} - {""}
+        authors = {author_key(result.note.author) for result in self.results} - {""}
         places: set[str] = set()
         placed: dict[tuple[str, str], None] = {}  # known only by where they are written
         for result in self.results:
-            self.blocked |= _name_words(result.note.author)
+            self.blocked |= name_words(result.note.author)
             self.blocked |= family_names(result.note.text)
             clues = result.case_clues
             if clues is None:
@@ -129,11 +134,11 @@ class CaseDirectory:
             for known in clues.professionals:
                 self._learn(known)
                 # "Present: Sarah Lindqvist (Cherwell Homes)" in a note of a case Sarah writes in
-                writer = _author_key(known.name)
+                writer = author_key(known.name)
                 if writer in authors and known.agency and not _unnamed(known.agency):
                     self.employers.setdefault(writer, set()).add(known.agency)
             for agency, agency_type in clues.named_agencies:
-                self.agency_words.append(_name_words(agency))
+                self.agency_words.append(name_words(agency))
                 if (agency, agency_type) not in clues.placed:
                     named.setdefault(agency_type, set()).add(agency)
         lexicon = load_lexicon()
@@ -151,17 +156,17 @@ class CaseDirectory:
         )
 
     def _learn(self, known: KnownProfessional) -> None:
-        words = _name_words(known.name)
+        words = name_words(known.name)
         if known.own:
             self.blocked |= words
         elif known.agency and not (known.agency_type == "other" and _unnamed(known.agency)):
-            for key in _keys(known.name):
+            for key in name_keys(known.name):
                 self.works_at.setdefault(key, {}).setdefault(known.agency, []).append(known)
 
     def professional(self, name: str) -> KnownProfessional | None:
         """The one statement of who ``name`` works for in this case, or None when the case
         gives none, gives two agencies, or names the author, a colleague or family so."""
-        words = _name_words(name)
+        words = name_words(name)
         if not words or words & self.blocked or not self._could_be_a_person(name):
             return None
         agencies = {
@@ -177,11 +182,11 @@ class CaseDirectory:
             if not (_unnamed(agency) and said[0].agency_type in named_types)
         }
         # "Neil (Greystone)" and "Neil Patterson (Greystone HA)": the fuller name says more
-        kept = {a: said for a, said in kept.items() if not any(_begins(b, a) for b in kept)}
+        kept = {a: said for a, said in kept.items() if not any(begins(b, a) for b in kept)}
         if len(kept) != 1:
             return None
         (said,) = kept.values()
-        people = {" ".join(_plain_words(known.name)) for known in said}
+        people = {" ".join(plain_words(known.name)) for known in said}
         fullest = max(said, key=lambda known: (len(known.name), known.name))
         # the fuller name only when the case gives that name to one person
         return fullest if len(people) == 1 or len(said) == 1 else replace(fullest, name=name)
@@ -189,13 +194,13 @@ class CaseDirectory:
     def _said_of(self, name: str) -> dict[str, list[KnownProfessional]]:
         """What the case says of the name, by agency; "N Brook" is the Natalie Brook the
         case names in full, as an initial and a surname write her."""
-        words = _plain_words(name)
+        words = plain_words(name)
         said = self.works_at.get(" ".join(words), {})
         if said or len(words) != 2 or len(words[0]) != 1:
             return said
         initial, surname = words
         fitting = {
-            agency: [known for known in known_there if _first_initial(known.name) == initial]
+            agency: [known for known in known_there if first_initial(known.name) == initial]
             for agency, known_there in self.works_at.get(surname, {}).items()
         }
         return {agency: known for agency, known in fitting.items() if known}
@@ -203,8 +208,8 @@ class CaseDirectory:
     def _could_be_a_person(self, name: str) -> bool:
         """Not the words of an organisation the case names ("Brook Lane" of "Brook Lane
         Primary") nor a word that only organisations and streets have."""
-        words = _name_words(name)
-        return _could_be_a_person(name) and not any(words <= named for named in self.agency_words)
+        words = name_words(name)
+        return could_be_a_person(name) and not any(words <= named for named in self.agency_words)
 
     def resolve(self, result: NoteResult) -> NoteResult:
         """The note's contacts with those named alone joined to their agency, organisations
@@ -239,7 +244,7 @@ class CaseDirectory:
                 for agency in named_here.get(agency_type, set())
             }
         # the author's own employer, as the case names it, is never a partner of theirs
-        employer = self.employers.get(_author_key(note.author), set())
+        employer = self.employers.get(author_key(note.author), set())
         professionals = clues.professionals if clues else ()
         stated_here = {(known.name, known.agency) for known in professionals}
         contacts = [
@@ -328,90 +333,5 @@ def _waiting(result: NoteResult) -> tuple[ContactEvent, ...]:
     return result.case_clues.waiting if result.case_clues is not None else ()
 
 
-def _could_be_a_person(name: str) -> bool:
-    """Capitalised words, none an organisation's, and not a place: "school" is not a person,
-    nor "Brook Lane" (a school named by its street), but "Hollie Green" is."""
-    words = _plain_words(name)
-    written = [w.strip(NAME_EDGE_PUNCTUATION) for w in name.split()]
-    if not words or not all(word[:1].isupper() for word in written if word):
-        return False
-    if any(word in people_words().organisation_words for word in words):
-        return False
-    streets = {word.lower() for word in address_words().street_words}
-    given = given_names().is_given_name(words[0].capitalize())
-    return given or words[-1] not in streets
-
-
-def _begins(longer: str, shorter: str) -> bool:
-    """Whether ``shorter``'s words begin ``longer``, a longer name: "Greystone" of "Greystone
-    HA"."""
-    words = shorter.lower().split()
-    return len(longer.split()) > len(words) and longer.lower().split()[: len(words)] == words
-
-
 def _unnamed(agency: str) -> bool:
     return UNNAMED_AGENCY_MARK in agency
-
-
-def _plain_words(name: str) -> list[str]:
-    """A name's words in lower case without titles: "DS Dawson," -> ["dawson"]."""
-    words = people_words()
-    titles = {t.lower() for t in (*words.honorifics, *words.professional_titles)}
-    plain = (word.strip(NAME_EDGE_PUNCTUATION).lower() for word in name.split())
-    return [word for word in plain if word and word not in titles]
-
-
-def _first_initial(name: str) -> str:
-    """ "n" of "Natalie Brook"; "" for a name of one word, whose first name is not known."""
-    words = _plain_words(name)
-    return words[0][0] if len(words) > 1 else ""
-
-
-def _name_words(name: str) -> set[str]:
-    return set(_plain_words(name))
-
-
-def _author_key(name: str) -> str:
-    """A person's name as an author column and a note both write it: "Sarah Lindqvist"
-    for "Sarah Lindqvist" and "Ms Sarah Lindqvist,"; "" when it is one word or none, which
-    could be anyone."""
-    words = _plain_words(name)
-    return " ".join(words) if len(words) > 1 else ""
-
-
-def _keys(name: str) -> set[str]:
-    """How the case may write the person alone: the whole name, the first or the last word."""
-    words = _plain_words(name)
-    return {" ".join(words), words[0], words[-1]} if words else set()
-
-
-@cache
-def _family_patterns() -> tuple[re.Pattern[str], ...]:
-    relations = "|".join(
-        re.escape(r) for r in sorted(people_words().relations, key=len, reverse=True)
-    )
-    return (
-        # "mum Jess", "her brother Dean Hale"
-        re.compile(rf"(?i:\b(?:{relations}))[ \t]+({_NAME}(?:[ \t]+{_NAME})?)"),
-        # "Connor Hale (dad)"
-        re.compile(rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*\([ \t]*(?i:(?:{relations}))\b"),
-        # "Jess, sister,", "Dean, brother of Kelly"; not a list's next item ("Present: Kieran
-        # Molloy, aunt Leanne", "Gemma, mum by phone"), whose relation is the next person's
-        re.compile(
-            rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*,[ \t]*(?i:(?:{relations}))"
-            rf"(?=[ \t]*(?:[,.;:)\n]|$)|[ \t]+(?i:of|to)\b)"
-        ),
-        # "Alfie Brennan (11 wks)", "Tia Dobson (10, Brook Lane)": a professional's age
-        # is not written beside their name; a child's or a family member's is
-        re.compile(rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*\([ \t]*\d{{1,2}}\b"),
-    )
-
-
-def family_names(text: str) -> set[str]:
-    """The name words a note gives family and friends, or the people the case is about
-    (written with their age), in lower case."""
-    found: set[str] = set()
-    for pattern in _family_patterns():
-        for match in pattern.finditer(text):
-            found |= _name_words(match.group(1))
-    return found

@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.events.attendance_lists import listed_as_present
 from recordcheck.events.case_clues import CLUES_KEY, read_case_clues
 from recordcheck.events.contact_actors import ContactActors, author_with_employer, placed_elsewhere
 from recordcheck.events.contact_gate import Candidate, ContactGate, Reading, candidate_features
@@ -39,6 +40,13 @@ from recordcheck.events.contact_limits import (
     denied_in_its_noun,
     names_whose_number,
     suggested,
+)
+from recordcheck.events.contact_tense import (
+    asked_of_someone,
+    negated,
+    planned,
+    recorded_as_done,
+    wished,
 )
 from recordcheck.events.details import (
     channel_of,
@@ -53,13 +61,10 @@ from recordcheck.events.outcomes import outcome_after
 from recordcheck.events.parties import (
     Party,
     clipped_opening,
-    listed_as_present,
     party_of,
     subject_before_verb,
-    verb_form,
 )
 from recordcheck.events.plans import (
-    auxiliaries,
     conditional,
     consented_to,
     holds_tasks,
@@ -85,12 +90,9 @@ SHARING_KEY = SHARING_GROUP  # outward-sharing sentences, marked by sharing_acts
 RECEIVED_KEY = RECEIVED_GROUP  # sentences recording information received
 WORDS = package_toml(__package__, "words.toml")
 BOTH_WAYS = frozenset(WORDS["both_ways_lemmas"])
-PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "plan", "must"})
-WISHES = frozenset(WORDS["wish_lemmas"])
 SOCIAL_CARE_TEAM = tuple(WORDS["social_care_team_words"])
 EARLIER = frozenset(WORDS["earlier_contact_prepositions"])
 MEETING_CHANNEL = "meeting"  # the channel of that name in language/contact_words.toml
-REQUEST_WORDS = frozenset(WORDS["request_words"])
 PHONE_OPENINGS = frozenset(WORDS["phone_openings"])
 PHONE_CHANNEL = "phone"  # the channel of that name in language/contact_words.toml
 DENYING_WORDS = frozenset(WORDS["denying_words"])
@@ -188,7 +190,7 @@ class ContactEventReader:
         if party is None or names_whose_number(mention) or a_call_out(party, mention):
             return Reading("no party")  # "Tel no. for Housing Options passed to her"
         verb = party.governing
-        if _negated(verb) or _refused_or_denied(mention) or denied_in_its_noun(party):
+        if negated(verb) or _refused_or_denied(mention) or denied_in_its_noun(party):
             return Reading("negated", party)
         if _refers_back(party):
             return Reading("reference back", party)  # "following a letter from housing"
@@ -266,14 +268,14 @@ class ContactEventReader:
     ) -> str | None:
         if self.scope.hypothetical(verb) and conditional(verb) or under_condition(verb):
             return None
-        if _wished(verb):
+        if wished(verb):
             return None  # "Wants police informed": someone's wish, not a contact made
-        if _planned(verb) or modal(verb) or instruction(party):
+        if planned(verb) or modal(verb) or instruction(party):
             return "planned"
-        if party.link != "present" and _requested(verb):
+        if party.link != "present" and asked_of_someone(verb):
             return "planned"  # "DH please email Kev": asked of a colleague
         heading = plan_heading_over(sentence, before=mention.start_char)
-        if heading and (holds_tasks(heading) or not _recorded_as_done(verb)):
+        if heading and (holds_tasks(heading) or not recorded_as_done(verb)):
             return "planned"  # "Plan: / 1. Letter to GP"; but "Actions: / - rang 101" was done
         if any(True for _ in self.attempts.spans(sentence)):
             return "attempted"
@@ -332,17 +334,6 @@ def _records_a_meeting(doc: Doc) -> bool:
     return any(span.label_ == MEETING for span in doc.spans.get(ENCOUNTER_GROUP, ()))
 
 
-def _planned(verb: Token) -> bool:
-    """ "will ring", "to refer", "need to chase", "going to email": not yet done."""
-    if any(c.dep_ == "aux" and c.lower_ in PLAN_AUX for c in auxiliaries(verb)):
-        return True
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "plan", "want", "intend"):
-        return True
-    return verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children) and (
-        verb.i + 1 < len(verb.doc) and verb.i > verb.sent.start and verb.nbor(-1).lower_ == "to"
-    )
-
-
 def _refers_back(party: Party) -> bool:
     """ "following a letter from Greenacre Housing", "after my MASH referral": a contact
     named as what came before what the note records, not a contact it records."""
@@ -353,37 +344,6 @@ def _refers_back(party: Party) -> bool:
         noun.dep_ in ("pobj", "dobj")  # "following" may be tagged a verb
         and noun.head.lower_ in EARLIER
         and noun.left_edge.i == noun.head.i + 1
-    )
-
-
-def _requested(verb: Token) -> bool:
-    """ "DH please email Kev", "PM - please make sure CMHT are contacted": asked of a
-    colleague, still to be done; but "Please note I have rung the GP" and "please see
-    below, I rang 101" record what was done, in the past under a polite opener."""
-    if verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
-        return False
-    return any(
-        child.lower_ in REQUEST_WORDS and child.i < verb.i
-        for node in (verb, *verb.ancestors)
-        for child in node.children
-    )
-
-
-def _recorded_as_done(verb: Token) -> bool:
-    """ "rang", "spoke", "informed": a verb in the past with nothing making it a plan."""
-    return verb.tag_ in ("VBD", "VBN") or verb_form(verb)
-
-
-def _wished(verb: Token) -> bool:
-    return verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in WISHES
-
-
-def _negated(verb: Token) -> bool:
-    """ "did not ring", "never contacted", "no referral made", "not yet checked": the contact
-    did not happen."""
-    modifiers = [c for c in verb.children if c.dep_ == "advmod"]  # "not yet"
-    return any(c.dep_ == "neg" for node in (verb, *modifiers) for c in node.children) or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in verb.children
     )
 
 

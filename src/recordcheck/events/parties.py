@@ -18,7 +18,6 @@ from recordcheck.datafiles import package_toml
 from recordcheck.events.call_parties import heads_contact_details
 from recordcheck.events.documents import heads_a_document
 from recordcheck.language.agencies import load_lexicon
-from recordcheck.language.doc_values import text_of
 from recordcheck.language.organisations import organisation_heads
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
@@ -49,8 +48,6 @@ RECEIVING = frozenset({"receive", "get", "arrive", "come", "return"})
 LABEL_MARKS = frozenset({":", "-", "–", "—"})
 LABEL_REACH = 4
 # Words that open an attendance list: everyone listed took part in the meeting.
-ATTENDANCE_MARKS = tuple(WORDS["attendance_marks"])
-LIST_BULLETS = ("-", "*", "•", "–")
 ROLE_WORDS = 5  # "Priya SW rang", "Darren Quigley, SW, ASC Safeguarding Team rang"
 TELEGRAPHIC_REACH = 6  # tokens from a clipped opening ("Rang", "Call from") to the one contacted
 # Nouns that open a clipped record of a contact: "Call from PC Lee", "Referral to MASH".
@@ -236,38 +233,6 @@ def _is_or_joins(mention: Span, subject: Token) -> bool:
             return head.lower_ in ROLES  # "MASH consultation - duty SW advised"
         node = node.head
     return True
-
-
-def listed_as_present(sentence: Span, mention: Span) -> Party | None:
-    """ "Present: PC Ashford (police), Hannah Cole (midwife), ...": all took part. The list
-    is the mark's line, or, under a mark that ends its line, the list items below it; a
-    line of minutes after the list ("- Mason: GP referral to the enuresis clinic") is what
-    was said, not who was there, though the parser may run it into the same sentence."""
-    lowered = sentence.text.lower()
-    found = [lowered.find(mark) for mark in ATTENDANCE_MARKS if mark in lowered]
-    if not found:
-        return None
-    text = text_of(sentence.doc)
-    mark_at = sentence.start_char + min(found)
-    line_end = text.find("\n", mark_at)
-    line_end = len(text) if line_end < 0 else line_end
-    line_start = text.rfind("\n", 0, mark_at) + 1
-    if mention.start_char < line_start:
-        return None  # a line before the list
-    if mention.start_char > line_end and not _in_list_under(text, mark_at, line_end, mention):
-        return None
-    return Party(sentence.root, sentence.root, "present")
-
-
-def _in_list_under(text: str, mark_at: int, line_end: int, mention: Span) -> bool:
-    """The mark ends its line ("Present:") and the mention is on the line below it, or on
-    a list item below that with only items between."""
-    if text[mark_at:line_end].rstrip().rstrip(":-–").strip().count(" ") > 2:
-        return False  # "Present: cl, Carla Dunne SW, ...": the list was on the mark's line
-    first, *items = text[line_end + 1 : mention.start_char].split("\n")
-    return not items or all(
-        line.lstrip().startswith(LIST_BULLETS) or not line.strip() for line in [first, *items]
-    )
 
 
 def clipped_opening(sentence: Span, mention: Span) -> Party | None:
