@@ -64,6 +64,10 @@ def test_the_person_it_follows_works_there(read):
         ("Spoke to Gemma (Teams) about the plan.", "Teams"),
         ("Kitchen (Lorraine) given a copy of the plan.", "Kitchen"),
         ("J Pryce CPN", "Pryce"),
+        ("Phoned Mrs Hollins (Deputy Head) - left message.", "Deputy Head"),
+        ("Rang Tom Reed (Acting Head) about the exclusion.", "Acting Head"),
+        ("Spoke to Ann Lee (Interim Director) about funding.", "Interim Director"),
+        ("Emailed Raj Patel (Chief Executive) the letter.", "Chief Executive"),
     ],
 )
 def test_people_places_languages_and_departments_are_not_organisations(

@@ -63,6 +63,7 @@ class PlacedWords:
     role_types: dict[str, str]
     languages: frozenset[str]  # as written: "Pashto" in "Mr Sharif (Pashto)"
     not_words: frozenset[str]  # lower case: channels ("Teams"), rooms, beds
+    job_titles: frozenset[str]  # lower case: "deputy", "head" of "(Deputy Head)"
 
 
 @cache
@@ -81,6 +82,7 @@ def placed_words() -> PlacedWords:
             for term in terms
             for word in term.split()
         ),
+        frozenset(data["job_title_words"]),
     )
 
 
@@ -316,6 +318,7 @@ class _Layout:
                 or lower in placed.role_words
                 or lower in self.role_names
                 or lower in placed.not_words
+                or lower in placed.job_titles
                 or token.text in people.months
                 or given.is_given_name(token.text)
                 or lower in self.titled
