@@ -11,7 +11,8 @@ name stands says it:
   "Jo Pike (Larchwood manager)", "Sam (keyworker, Oakleigh House)", "Bev Sutcliffe,
   project worker Grange Lodge": who someone works for;
 - just before a role written in lower case or as an abbreviation: "the Bluebell carer",
-  "Safe Steps IDVA" (not a job title: "Crew Manager", "Parish Safeguarding Officer");
+  "Safe Steps IDVA" (not a job title: "Crew Manager", "Parish Safeguarding Officer";
+  nor an abbreviation in its other sense: "gave Oramorph PO", "Hackney SW");
 - just before a bracket holding a person: "Call from Holmwood (Mr Bray)", "Pathways
   (keyworker Leon)".
 The name is one to three capitalised words, none a given name, a title, a relation, a
@@ -43,6 +44,7 @@ from recordcheck.language.identifiers import address_words
 from recordcheck.language.names import NameMention
 from recordcheck.language.people import given_names, people_words
 from recordcheck.partners.layout import AgencyMention
+from recordcheck.partners.person_roles import reads_as_a_person
 
 MOST_WORDS = 3  # "Safe Harbour", "St Aidan's Kelsford": a local name is short
 SHORTEST_FIRST_WORD = 3  # "Jo", "Mo": too short to tell from initials and nicknames
@@ -132,6 +134,7 @@ class _Layout:
         self.text = doc.text
         # "Paediatrician", "IDVA": a role of the lexicon is no organisation's name
         self.role_names = {role.split()[-1].lower() for role in lexicon.roles}
+        self.abbreviations = lexicon.person_abbreviations()
 
     def after_person(self, name: NameMention) -> list[PlacedOrganisation]:
         """ "Kerry Jarvis (Safe Harbour)", "(team leader, Allerton Support)", "(Larchwood
@@ -172,6 +175,8 @@ class _Layout:
         doc = self.doc
         if role and doc[index].is_title:
             return []  # "Parish Safeguarding Officer", "Crew Manager": a job title
+        if role and self._other_sense(index):
+            return []  # "gave Oramorph PO", "Hackney SW": by mouth, a compass point
         start = index
         while start > 0 and index - start < MOST_WORDS + 2 and self._name_word(start - 1):
             start -= 1
@@ -187,6 +192,16 @@ class _Layout:
             return []  # "Email from Saima Qureshi (Mercer)": a person, and their firm
         role_span = doc[index : self.role_end(index)] if role else None
         return self._placed(start, end, role_span, None)
+
+    def _other_sense(self, index: int) -> bool:
+        """A role's abbreviation with another sense ("PO", "SW") that neither the grammar
+        (person_roles.py) nor a bracketed person after it ("Cedar Lodge SW (Jess Ormond)")
+        makes a person where it stands."""
+        end = self.roles[index][0] if index in self.roles else index
+        if self.doc[index:end].text not in self.abbreviations:
+            return False
+        bracketed = end < len(self.doc) and self.doc[end].text == "(" and self.person_at(end + 1)
+        return not (bracketed or reads_as_a_person(self.doc, index, end))
 
     def _starts_a_name(self, start: int) -> bool:
         """Nothing before the name joins it to something else: not "DA Unit" of "Northmoor
