@@ -16,7 +16,8 @@ name stands says it:
 - just before a bracket holding a person: "Call from Holmwood (Mr Bray)", "Pathways
   (keyworker Leon)".
 The name is one to three capitalised words, none a given name, a title, a relation, a
-role, a month, a place, a language or a number, not only words of a kind ("Hub"), and not
+role, a job title's word ("Deputy Head"), a word describing a person ("Landlord",
+"Deceased"), a month, a place, a language or a number, not only words of a kind ("Hub"), and not
 written in lower case anywhere in the note (then they are ordinary words). Nothing before
 it may join it to something else: an initial ("J Pryce CPN" signs a note), a relation
 ("mum Sharon"), a capitalised word ("Police DA Unit"), a town's preposition ("in
@@ -66,6 +67,7 @@ class PlacedWords:
     languages: frozenset[str]  # as written: "Pashto" in "Mr Sharif (Pashto)"
     not_words: frozenset[str]  # lower case: channels ("Teams"), rooms, beds
     job_titles: frozenset[str]  # lower case: "deputy", "head" of "(Deputy Head)"
+    descriptions: frozenset[str]  # lower case: "landlord", "deceased": of the person
 
 
 @cache
@@ -85,6 +87,7 @@ def placed_words() -> PlacedWords:
             for word in term.split()
         ),
         frozenset(data["job_title_words"]),
+        frozenset(data["person_descriptions"]),
     )
 
 
@@ -334,6 +337,7 @@ class _Layout:
                 or lower in self.role_names
                 or lower in placed.not_words
                 or lower in placed.job_titles
+                or lower in placed.descriptions
                 or token.text in people.months
                 or given.is_given_name(token.text)
                 or lower in self.titled
