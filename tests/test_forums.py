@@ -63,6 +63,14 @@ def test_a_conference_not_held_or_not_attended_is_none(agencies, text):
     assert not {"ICPC", "RCPC"} & set(agencies(text))
 
 
-def test_someone_elses_absence_leaves_the_conference_the_writers(agencies):
-    text = "ICPC 14/02 - I attended, dad did not attend. Chair: Jo Bell."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ICPC 14/02 - I attended, dad did not attend. Chair: Jo Bell.",
+        "Attended ICPC, did not attend the core group after.",
+    ],
+)
+def test_someone_elses_absence_or_another_meeting_leaves_the_conference_the_writers(
+    agencies, text
+):
     assert agencies(text).get("ICPC") == ("both", "done")

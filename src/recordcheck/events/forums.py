@@ -101,6 +101,8 @@ def _writer_absent(attend: Token, named: Span) -> bool:
     unable = attend.head if attend.head.lower_ in words["unable_words"] else None
     if unable is None and not any(c.dep_ == "neg" for c in attend.children):
         return False
+    if any(c.dep_ == "dobj" and not named.start <= c.i < named.end for c in attend.children):
+        return False  # "Attended ICPC, did not attend the core group after"
     holders = [attend] if unable is None else [attend, unable]
     subjects = [c for h in holders for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
     if unable is not None and unable.dep_ == "amod":
