@@ -53,8 +53,10 @@ def names_whose_number(mention: Span) -> bool:
     before = [t for t in doc[max(sentence.start, mention.start - DETAIL_REACH) : mention.start]
               if t.tag_ not in ("DT", "PRP$")]
     detail = None
-    if after and _detail_word(after):
-        detail = after[0]  # "the IDVA number", "the GP's number"
+    # "the Safe Steps IDVA number": past a role's abbreviation written beside a local name
+    roles = next((k for k, t in enumerate(after) if not (t.is_alpha and t.is_upper)), len(after))
+    if after[roles:] and _detail_word(after[roles:]):
+        detail = after[roles]  # "the IDVA number", "the GP's number"
     elif before and before[-1].lower_ == "for":
         words = before[:-1]
         for start in (len(words) - 1, len(words) - 2):
