@@ -42,3 +42,19 @@ def test_the_writers_own_letter_to_an_agency_goes_out(read):
 def test_the_emergency_departments_liaison_team_is_mental_health(read):
     (contact,) = read("Rang ED liaison 14:50 - they will see him once sober.")
     assert contact.agency_type == "mental health"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referred to ED service at CAMHS.",
+        "Rang the community ED team - no answer.",
+    ],
+)
+def test_ed_for_an_eating_disorder_is_no_hospital(read, text):
+    assert "Hospital (not named)" not in [c.agency for c in read(text)]
+
+
+def test_a_date_after_ed_leaves_it_the_hospital(read):
+    (contact,) = read("Rang ED 13/01 re his discharge.")
+    assert contact.agency == "Hospital (not named)"

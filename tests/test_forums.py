@@ -45,3 +45,32 @@ def test_a_conference_the_note_records_is_an_event(agencies, text, forum):
 )
 def test_a_conference_only_reported_on_planned_or_asked_about_is_none(agencies, text):
     assert not {"ICPC", "RCPC"} & set(agencies(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ICPC cancelled - rescheduled for 3 weeks.",
+        "ICPC postponed as parents not notified.",
+        "RCPC scheduled 14/05.",
+        "ICPC will be held on 24/03.",
+        "ICPC: did not attend, sent apologies.",
+        "ICPC - unable to attend due to leave; report sent.",
+        "ICPC 14/02 - apologies sent, report submitted.",
+    ],
+)
+def test_a_conference_not_held_or_not_attended_is_none(agencies, text):
+    assert not {"ICPC", "RCPC"} & set(agencies(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ICPC 14/02 - I attended, dad did not attend. Chair: Jo Bell.",
+        "Attended ICPC, did not attend the core group after.",
+    ],
+)
+def test_someone_elses_absence_or_another_meeting_leaves_the_conference_the_writers(
+    agencies, text
+):
+    assert agencies(text).get("ICPC") == ("both", "done")

@@ -67,6 +67,10 @@ def test_a_name_written_beside_a_role_is_that_roles_person(contacts, text, perso
     assert (contact.person, contact.role) == (person, role)
 
 
+def test_a_person_told_that_a_role_will_act_is_not_that_roles_person(contacts):
+    assert contacts("Explained to Jade SW has to share this.") == []
+
+
 def _event(agency: str, agency_type: str = "mash", person: str = "") -> ContactEvent:
     return ContactEvent(
         agency=agency, agency_type=agency_type, start=0, end=1, person=person, status="done"

@@ -38,6 +38,7 @@ def agencies(real_nlp):
         ("Rang Jo Pike (Larchwood manager) about the fall.", "Larchwood", "out"),
         ("Emailed Tasha Greenwood (BrightShift) with the rota.", "BrightShift", "out"),
         ("Call from Holmwood (Mr Bray) about his attendance.", "Holmwood", "in"),
+        ("Handover sent to Cedar Lodge SW (Jess Ormond) today.", "Cedar Lodge", "out"),
     ],
 )
 def test_an_organisation_the_layout_places_is_the_partner(read, text, agency, direction):
@@ -64,6 +65,21 @@ def test_the_person_it_follows_works_there(read):
         ("Spoke to Gemma (Teams) about the plan.", "Teams"),
         ("Kitchen (Lorraine) given a copy of the plan.", "Kitchen"),
         ("J Pryce CPN", "Pryce"),
+        ("Phoned Mrs Hollins (Deputy Head) - left message.", "Deputy Head"),
+        ("Rang Tom Reed (Acting Head) about the exclusion.", "Acting Head"),
+        ("Spoke to Ann Lee (Interim Director) about funding.", "Interim Director"),
+        ("Emailed Raj Patel (Chief Executive) the letter.", "Chief Executive"),
+        ("Rang Jo Pike (Landlord) about repairs.", "Landlord"),
+        ("Rang Sue Bell (Childminder) re pick-up.", "Childminder"),
+        ("Met Liam Ford (Appropriate Adult) at custody.", "Appropriate Adult"),
+        ("Rang Tom Hill (Alleged Perpetrator) - no answer.", "Alleged Perpetrator"),
+        ("Call from Mo Ali (Imam) re mum.", "Imam"),
+        ("Spoke to Tom Smith (Deceased) family.", "Deceased"),
+        ("Call from Leo Price (Deaf) via text relay.", "Deaf"),
+        ("Mum gave Oramorph PO as prescribed.", "Oramorph"),
+        ("Staff gave Lactulose PO.", "Lactulose"),
+        ("Antibiotics for Acute OM started. Rang school.", "Acute"),
+        ("Moved from Hackney SW to Croydon.", "Hackney"),
     ],
 )
 def test_people_places_languages_and_departments_are_not_organisations(

@@ -55,8 +55,10 @@ def names_whose_number(mention: Span) -> bool:
     # "the Safe Steps IDVA number": a role between the organisation and its number
     after = after[1:] if after and after[0].lower_ in ROLES else after
     detail = None
-    if after and _detail_word(after):
-        detail = after[0]  # "the IDVA number", "the GP's number"
+    # "the Safe Steps IDVA number": past a role's abbreviation written beside a local name
+    roles = next((k for k, t in enumerate(after) if not (t.is_alpha and t.is_upper)), len(after))
+    if after[roles:] and _detail_word(after[roles:]):
+        detail = after[roles]  # "the IDVA number", "the GP's number"
     elif before and before[-1].lower_ == "for":
         words = before[:-1]
         for start in (len(words) - 1, len(words) - 2):

@@ -8,7 +8,9 @@ Child Protection Conference (pre-birth) - ...", "ICPC 19/05 (Teams) - attended")
 that meeting. Other forums are left to the agencies listed as present: adjudicators
 differed on strategy discussions and reviews (corpus/README.md). A note that opens with
 the conference's report, outcome, invitation or date is about that, not the meeting; one
-whose opening is a plan or a question is none.
+whose opening is a plan or a question is none, and so is one the opening sentence says was
+not held with the writer: put off ("ICPC cancelled"), yet to come ("RCPC scheduled 14/05",
+"ICPC will be held on 24/03"), or not attended ("ICPC: did not attend, sent apologies").
 
 The event is named as the note writes the conference ("ICPC"), of the kind that convenes
 it (children's social care), both ways, at a meeting.
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.model import ContactEvent
@@ -29,8 +31,13 @@ OPENING_REACH = 80  # characters: the conference is named in the note's first wo
 
 
 @cache
+def _words() -> dict:
+    return package_toml(__package__, "forums.toml")
+
+
+@cache
 def _opening() -> re.Pattern[str]:
-    words = package_toml(__package__, "forums.toml")
+    words = _words()
     terms = sorted(words["conference_terms"], key=len, reverse=True)
     named = "|".join(
         [*(f"(?i:{re.escape(term)})" for term in terms),
@@ -51,6 +58,9 @@ def conference_of(doc: Doc) -> ContactEvent | None:
     found = _opening().match(text)
     if found is None:
         return None
+    named = doc.char_span(found.start("name"), found.end("name"), alignment_mode="expand")
+    if named is not None and _not_held(named):
+        return None
     line = text.split("\n", 1)[0]
     return ContactEvent(
         agency=found.group("name"),
@@ -62,3 +72,40 @@ def conference_of(doc: Doc) -> ContactEvent | None:
         status="done",
         evidence=line.strip(),
     )
+
+
+def _not_held(named: Span) -> bool:
+    """Whether the sentence the conference opens says it was not held with the writer."""
+    words = _words()
+    put_off = frozenset(words["not_held_lemmas"])
+    future = frozenset(words["future_auxiliaries"])
+    for token in named.sent:
+        if token.lemma_.lower() in put_off:
+            return True  # "ICPC cancelled", "apologies sent"
+        if token.lower_ in future and token.head.i in _subject_of(named):
+            return True  # "ICPC will be held on 24/03"
+        if token.lemma_.lower() == words["attending_lemma"] and _writer_absent(token, named):
+            return True  # "ICPC: did not attend"; not "dad did not attend"
+    return False
+
+
+def _subject_of(named: Span) -> set[int]:
+    """The verbs the conference is the subject of."""
+    return {t.head.i for t in named if t.dep_ in ("nsubj", "nsubjpass")}
+
+
+def _writer_absent(attend: Token, named: Span) -> bool:
+    """ "did not attend", "unable to attend", with no subject but the writer or the
+    conference the parser takes for one."""
+    words = _words()
+    unable = attend.head if attend.head.lower_ in words["unable_words"] else None
+    if unable is None and not any(c.dep_ == "neg" for c in attend.children):
+        return False
+    if any(c.dep_ == "dobj" and not named.start <= c.i < named.end for c in attend.children):
+        return False  # "Attended ICPC, did not attend the core group after"
+    holders = [attend] if unable is None else [attend, unable]
+    subjects = [c for h in holders for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if unable is not None and unable.dep_ == "amod":
+        subjects.append(unable.head)  # "mum unable to attend"
+    writer = frozenset(words["writer_words"])
+    return all(s.lower_ in writer or named.start <= s.i < named.end for s in subjects)

@@ -67,21 +67,25 @@ class AgencyLexicon:
     unnamed: dict[str, str]  # agency type -> canonical name of its first generic entry
     # organisation word in a team's name -> words naming the organisation's own parts
     own_parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # abbreviation -> (words before, words after) that give it its other sense
-    other_senses: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    # abbreviation -> (words before, words after) that give it its other sense, and whether
+    # a time, date or day after it does ("HV 14:00" is a visit; "ED 13/01" still the hospital)
+    other_senses: dict[str, tuple[frozenset[str], frozenset[str], bool]] = field(
+        default_factory=dict
+    )
 
     def means_something_else(self, written: str, before: str, after: str) -> bool:
         """ "Joint HV with Tom", "HV 14:00": an abbreviation in its other sense (a home
-        visit), told by the word before it or the word after it (lower case), or a time,
-        date or day right after it."""
+        visit), told by the word before it or the word after it (lower case), or, where the
+        sense is dated, a time, date or day right after it."""
         sense = self.other_senses.get(written.upper())
         if sense is None:
             return False
-        words_before, words_after = sense
+        words_before, words_after, dated = sense
         return (
             before in words_before
             or after.rstrip(".,") in words_after
-            or re.fullmatch(r"\d{1,2}([:./]\d{1,2})+|\d{1,2}(st|nd|rd|th)?", after) is not None
+            or dated
+            and re.fullmatch(r"\d{1,2}([:./]\d{1,2})+|\d{1,2}(st|nd|rd|th)?", after) is not None
         )
 
     def type_of_organisation(self, name: str) -> str:
@@ -181,7 +185,9 @@ def load_lexicon(extra_agencies: Mapping[str, Any] | None = None) -> AgencyLexic
         unnamed=unnamed,
         own_parts={k: tuple(v) for k, v in data.get("own_parts", {}).items()},
         other_senses={
-            written.upper(): (frozenset(sense["before"]), frozenset(sense["after"]))
+            written.upper(): (
+                frozenset(sense["before"]), frozenset(sense["after"]), sense.get("dated", True)
+            )
             for written, sense in data.get("other_senses", {}).items()
         },
     )

@@ -12,7 +12,8 @@ nor a modifier ("SW London").
 
 "Emailed Katie Lowther PO", "Rang Lauren Daly SW", "Olu Adeyemi (SW)": the recogniser
 often misses a name written before a role, where component.py already reads one written
-after it ("housing officer D Fairweather").
+after it ("housing officer D Fairweather"); not the object of a verb before it when the role
+opens a clause of its own ("Told Kyle SW would visit": Kyle was told).
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ def names_before_roles(
     short ("Rang Lauren Daly SW" where it found "Lauren")."""
     in_agency = {index for agency in agencies for index in range(agency.start, agency.end)}
     found = list(names)
-    for role_start, _role_end in sorted(roles):
+    for role_start, role_end in sorted(roles):
         bracketed = role_start > 0 and doc[role_start - 1].text in BRACKETS
         end = role_start - 1 if bracketed else role_start
         start = end
@@ -106,6 +107,8 @@ def names_before_roles(
             start -= 1
         if start == end or not _named_as_a_person(doc, start, end, words):
             continue
+        if not bracketed and _told_before_a_clause(doc, start, role_end):
+            continue  # "Told Kyle SW would visit": Kyle was told; the SW is someone else
         inside = [n for n in found if start <= n.start and n.end <= end]
         if any(n not in inside and n.start < end and start < n.end for n in found):
             continue  # a name already found runs across it
@@ -113,6 +116,16 @@ def names_before_roles(
         found = [n for n in found if n not in inside]
         found.append(NameMention(start, end, title))
     return sorted(found, key=lambda name: name.start)
+
+
+def _told_before_a_clause(doc: Doc, start: int, role_end: int) -> bool:
+    """ "Told Kyle SW would visit", "Explained to Jade SW has to share this": the name is
+    the object of a verb before it, and the role the subject of a verb after it."""
+    if start == 0 or role_end >= len(doc) or doc[role_end].pos_ not in ("AUX", "VERB"):
+        return False
+    before = doc[start - 1]
+    return before.pos_ in ("VERB", "AUX") or (before.lower_ == "to" and before.i > 0
+                                               and doc[before.i - 1].pos_ == "VERB")
 
 
 def _could_be_a_name_word(token: Token, words: PeopleWords) -> bool:

@@ -11,11 +11,13 @@ name stands says it:
   "Jo Pike (Larchwood manager)", "Sam (keyworker, Oakleigh House)", "Bev Sutcliffe,
   project worker Grange Lodge": who someone works for;
 - just before a role written in lower case or as an abbreviation: "the Bluebell carer",
-  "Safe Steps IDVA" (not a job title: "Crew Manager", "Parish Safeguarding Officer");
+  "Safe Steps IDVA" (not a job title: "Crew Manager", "Parish Safeguarding Officer";
+  nor an abbreviation in its other sense: "gave Oramorph PO", "Hackney SW");
 - just before a bracket holding a person: "Call from Holmwood (Mr Bray)", "Pathways
   (keyworker Leon)".
 The name is one to three capitalised words, none a given name, a title, a relation, a
-role, a month, a place, a language or a number, not only words of a kind ("Hub"), and not
+role, a job title's word ("Deputy Head"), a word describing a person ("Landlord",
+"Deceased"), a month, a place, a language or a number, not only words of a kind ("Hub"), and not
 written in lower case anywhere in the note (then they are ordinary words). Nothing before
 it may join it to something else: an initial ("J Pryce CPN" signs a note), a relation
 ("mum Sharon"), a capitalised word ("Police DA Unit"), a town's preposition ("in
@@ -43,6 +45,7 @@ from recordcheck.language.identifiers import address_words
 from recordcheck.language.names import NameMention
 from recordcheck.language.people import given_names, people_words
 from recordcheck.partners.layout import AgencyMention
+from recordcheck.partners.person_roles import reads_as_a_person
 
 MOST_WORDS = 3  # "Safe Harbour", "St Aidan's Kelsford": a local name is short
 SHORTEST_FIRST_WORD = 3  # "Jo", "Mo": too short to tell from initials and nicknames
@@ -63,6 +66,8 @@ class PlacedWords:
     role_types: dict[str, str]
     languages: frozenset[str]  # as written: "Pashto" in "Mr Sharif (Pashto)"
     not_words: frozenset[str]  # lower case: channels ("Teams"), rooms, beds
+    job_titles: frozenset[str]  # lower case: "deputy", "head" of "(Deputy Head)"
+    descriptions: frozenset[str]  # lower case: "landlord", "deceased": of the person
 
 
 @cache
@@ -81,6 +86,8 @@ def placed_words() -> PlacedWords:
             for term in terms
             for word in term.split()
         ),
+        frozenset(data["job_title_words"]),
+        frozenset(data["person_descriptions"]),
     )
 
 
@@ -130,6 +137,7 @@ class _Layout:
         self.text = doc.text
         # "Paediatrician", "IDVA": a role of the lexicon is no organisation's name
         self.role_names = {role.split()[-1].lower() for role in lexicon.roles}
+        self.abbreviations = lexicon.person_abbreviations()
 
     def after_person(self, name: NameMention) -> list[PlacedOrganisation]:
         """ "Kerry Jarvis (Safe Harbour)", "(team leader, Allerton Support)", "(Larchwood
@@ -170,6 +178,8 @@ class _Layout:
         doc = self.doc
         if role and doc[index].is_title:
             return []  # "Parish Safeguarding Officer", "Crew Manager": a job title
+        if role and self._other_sense(index):
+            return []  # "gave Oramorph PO", "Hackney SW": by mouth, a compass point
         start = index
         while start > 0 and index - start < MOST_WORDS + 2 and self._name_word(start - 1):
             start -= 1
@@ -185,6 +195,16 @@ class _Layout:
             return []  # "Email from Saima Qureshi (Mercer)": a person, and their firm
         role_span = doc[index : self.role_end(index)] if role else None
         return self._placed(start, end, role_span, None)
+
+    def _other_sense(self, index: int) -> bool:
+        """A role's abbreviation with another sense ("PO", "SW") that neither the grammar
+        (person_roles.py) nor a bracketed person after it ("Cedar Lodge SW (Jess Ormond)")
+        makes a person where it stands."""
+        end = self.roles[index][0] if index in self.roles else index
+        if self.doc[index:end].text not in self.abbreviations:
+            return False
+        bracketed = end < len(self.doc) and self.doc[end].text == "(" and self.person_at(end + 1)
+        return not (bracketed or reads_as_a_person(self.doc, index, end))
 
     def _starts_a_name(self, start: int) -> bool:
         """Nothing before the name joins it to something else: not "DA Unit" of "Northmoor
@@ -316,6 +336,8 @@ class _Layout:
                 or lower in placed.role_words
                 or lower in self.role_names
                 or lower in placed.not_words
+                or lower in placed.job_titles
+                or lower in placed.descriptions
                 or token.text in people.months
                 or given.is_given_name(token.text)
                 or lower in self.titled
