@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.events.call_parties import CONTACT_DETAIL_WORDS
-from recordcheck.events.parties import ROLES, Party
+from recordcheck.events.parties import Party
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
 WORDS = package_toml(__package__, "contact_limits.toml")
@@ -52,8 +52,6 @@ def names_whose_number(mention: Span) -> bool:
              if t.text not in ("'s", "'")]
     before = [t for t in doc[max(sentence.start, mention.start - DETAIL_REACH) : mention.start]
               if t.tag_ not in ("DT", "PRP$")]
-    # "the Safe Steps IDVA number": a role between the organisation and its number
-    after = after[1:] if after and after[0].lower_ in ROLES else after
     detail = None
     # "the Safe Steps IDVA number": past a role's abbreviation written beside a local name
     roles = next((k for k, t in enumerate(after) if not (t.is_alpha and t.is_upper)), len(after))
