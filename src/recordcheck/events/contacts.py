@@ -56,6 +56,7 @@ from recordcheck.events.details import (
 )
 from recordcheck.events.encounters import ENCOUNTER_GROUP, MEETING
 from recordcheck.events.forums import conference_of
+from recordcheck.events.line_parties import party_by_layout
 from recordcheck.events.merging import STATUS_RANK, one_per_agency
 from recordcheck.events.outcomes import outcome_after
 from recordcheck.events.parties import (
@@ -183,6 +184,7 @@ class ContactEventReader:
         # a clipped opening ("Phoned X to ask ...") is surer than a parse of it
         party = (
             clipped_opening(sentence, mention)
+            or party_by_layout(sentence, mention)
             or party_of(mention)
             or listed_as_present(sentence, mention)
             or subject_before_verb(sentence, mention)
