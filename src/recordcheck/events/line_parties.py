@@ -13,15 +13,9 @@ import re
 
 from spacy.tokens import Span
 
+from recordcheck.events.attendance_lists import ATTENDANCE_MARKS, listed_as_present
 from recordcheck.events.encounter_words import DATA as ENCOUNTER_WORDS
-from recordcheck.events.parties import (
-    ATTENDANCE_MARKS,
-    Party,
-    clipped_opening,
-    listed_as_present,
-    opening_word,
-    verb_form,
-)
+from recordcheck.events.parties import Party, clipped_opening, opening_word, verb_form
 from recordcheck.language.doc_values import text_of
 
 # A meeting word in the label of a line whose list follows a dash or colon: "Meeting held
