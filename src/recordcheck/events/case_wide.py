@@ -45,12 +45,15 @@ from recordcheck.model import (
     ContactEvent,
     NoteResult,
 )
+from recordcheck.partners.placed import placed_words
 
 WORDS = package_toml(__package__, "case_wide.toml")
 ONE_PER_CASE_TYPES = frozenset(WORDS["one_per_case_types"])
 ONE_KIND_TYPES = frozenset(WORDS["one_kind_types"])
 NAMED_FOR_PLACES = NamedForPlaces(
-    *(frozenset(WORDS[key]) for key in ("area_types", "area_words", "place_heads", "town_before"))
+    *(frozenset(WORDS[key]) for key in ("area_types", "area_words", "place_heads")),
+    town_before=placed_words().town_before,
+    venue_before=frozenset(WORDS["venue_before"]),
 )
 
 

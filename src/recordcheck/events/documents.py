@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-DOCUMENT_LEMMAS = frozenset({"letter"})
+from recordcheck.datafiles import package_toml
+
+DOCUMENT_LEMMAS = frozenset(package_toml(__package__, "words.toml")["document_lemmas"])
 DATE_MARKS = frozenset({"/", ".", "-"})  # inside a date the tokeniser split: "08/05"
 HEADING_REACH = 4  # tokens from the document word to its colon: "letter 08/05:"
 

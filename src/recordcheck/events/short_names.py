@@ -40,7 +40,6 @@ from recordcheck.model import NAME_EDGE_PUNCTUATION
 MOST_WORDS = 2  # "Lanterns", "Safe Steps": a short name is a word or two
 SHORTEST_WORD = 3  # "St" of "St Aidan's Centre" is no name of its own
 _EDGE = r"[\w'’-]"
-VENUE_WORDS = frozenset({"at", "for", "into", "inside"})  # "at Moorgate", "leaving for Highcross"
 _NAME = r"[A-Z][\w'’-]+"
 
 
@@ -76,6 +75,7 @@ class NamedForPlaces:
     words: frozenset[str]  # anywhere in the name: "council", "constabulary"
     heads: frozenset[str]  # the name's last word: "unit", "lodge"
     town_before: frozenset[str]  # "lives in Brayford": words before a town, not a service
+    venue_before: frozenset[str]  # "at Moorgate", "leaving for Highcross": a place visited
 
     def named_for_a_place(self, agency_type: str, lowered: list[str]) -> bool:
         return (
@@ -190,7 +190,8 @@ class ShortNames:
         note wrote it is a place after "at" or "for" ("Visit to Kieran at Moorgate")."""
         written = mention.split()
         words = tuple(word.lower() for word in written)
-        if words in self.placed and before.lower() in self.places.town_before | VENUE_WORDS:
+        not_a_service = self.places.town_before | self.places.venue_before
+        if words in self.placed and before.lower() in not_a_service:
             return None
         if not 0 < len(written) <= MOST_WORDS:
             return None

@@ -56,7 +56,6 @@ JOINERS = frozenset({"'s", "’s", "&"})
 ROLE_PARTS = frozenset({"NOUN", "ADJ", "PROPN"})  # "project worker", "night staff"
 # what a label, a list item or a quotation opens with
 OPENERS = frozenset({":", "/", "•", "*", "'", '"', "‘", "“"})
-TOWN_BEFORE = frozenset({"in", "near", "around", "outside"})  # "in Marlbridge (...)"
 
 
 @dataclass(frozen=True)
@@ -68,6 +67,7 @@ class PlacedWords:
     not_words: frozenset[str]  # lower case: channels ("Teams"), rooms, beds
     job_titles: frozenset[str]  # lower case: "deputy", "head" of "(Deputy Head)"
     descriptions: frozenset[str]  # lower case: "landlord", "deceased": of the person
+    town_before: frozenset[str]  # "in Marlbridge (...)": a town follows, not an organisation
 
 
 @cache
@@ -88,6 +88,7 @@ def placed_words() -> PlacedWords:
         ),
         frozenset(data["job_title_words"]),
         frozenset(data["person_descriptions"]),
+        frozenset(data["town_before"]),
     )
 
 
@@ -220,7 +221,8 @@ class _Layout:
             opening_verb = before.text in people_words().not_names
             if before.is_alpha and (before.is_upper or before.is_title) and not opening_verb:
                 return False
-            if before.lower_ in people_words().relations or before.lower_ in TOWN_BEFORE:
+            town_or_family = people_words().relations | placed_words().town_before
+            if before.lower_ in town_or_family:
                 return False
         return not self._opening(start) or self._proper_nouns(start)
 
