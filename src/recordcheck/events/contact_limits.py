@@ -169,8 +169,9 @@ def suggested(mention: Span) -> str:
     """Whose suggestion the mention is in, "" when none: "Recommend MASH referral",
     "Suggested we speak to GP", "Suggested HV check re speech" are the writer's ("writer"),
     "The GP suggested a referral to SALT" the GP's ("someone else"). A suggestion is a
-    contact still to be made, not one made; the one it was put to ("Suggested to the GP")
-    and the one who made it ("The GP suggested") are parties to a conversation."""
+    contact still to be made, not one made. A mention that is not what was suggested (the
+    one it was put to, "Suggested to the GP ...") gets "": whether it records a contact is
+    left to the other contact rules."""
     node = mention.root
     while node.head.i != node.i:
         head = node.head
