@@ -65,6 +65,19 @@ def test_summary_sheet_counts_and_grades_by_check_and_case_and_names_no_worker(o
     assert any(str(row[0]).startswith(criteria) for row in cells)
 
 
+def test_the_grading_criteria_on_the_summary_sheet_are_tall_enough_to_read(outputs):
+    sheet = load_workbook(outputs["findings.xlsx"])["Summary"]
+    width = sheet.column_dimensions["A"].width
+    title = next(c.row for c in sheet["A"] if c.value == "How grades are worked out")
+    sentences = [c for c in sheet["A"] if c.row > title + 1 and c.value]
+    assert len(sentences) > 3 and sentences[0].value.startswith("Grades are machine-assisted")
+    for cell in sentences:  # each sentence its own row, with a line for every ~width chars
+        lines = -(-len(cell.value) // int(width))
+        assert cell.alignment.wrap_text
+        if lines > 1:
+            assert sheet.row_dimensions[cell.row].height >= lines * 15, cell.value
+
+
 def test_text_that_looks_like_a_formula_stays_text(outputs):
     book = load_workbook(outputs["findings.xlsx"])
     cells = [
