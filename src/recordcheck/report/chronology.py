@@ -20,7 +20,7 @@ from datetime import date, time
 from pathlib import Path
 
 from recordcheck.model import ChronologyEvent, NoteResult, Report
-from recordcheck.report.excerpts import sentence_around, shorten
+from recordcheck.report.excerpts import evidence_words, sentence_around, shorten
 from recordcheck.report.guide import guide_for
 from recordcheck.report.summary import case_label, parse_date, parse_time
 from recordcheck.report.workbook import Column, add_list_sheet, new_workbook, save_workbook
@@ -47,8 +47,6 @@ EVENT_TYPES = {
     "contact": "Multi-agency contact",
 }
 SUMMARY_CHARS = 200
-# how far past a contact's quoted words its closing bracket may stand
-BRACKET_REACH = 40
 
 
 def contact_event(result: NoteResult) -> ChronologyEvent | None:
@@ -69,7 +67,7 @@ def contact_event(result: NoteResult) -> ChronologyEvent | None:
         return None
     text = result.note.text
     sentences = dict.fromkeys(
-        _whole(text, c.evidence) if c.evidence else sentence_around(text, c.start, c.end)
+        evidence_words(text, c.evidence) if c.evidence else sentence_around(text, c.start, c.end)
         for c in sorted(contacts, key=lambda c: c.start)
     )
     summary = _joined(list(sentences), SUMMARY_CHARS)
@@ -91,19 +89,6 @@ def contact_event(result: NoteResult) -> ChronologyEvent | None:
             )
         ),
     )
-
-
-def _whole(text: str, evidence: str) -> str:
-    """The evidence on one line, with a bracket it leaves open closed from the note's text:
-    "Call from PC Patel (collar no. 4417" -> "Call from PC Patel (collar no. 4417)"."""
-    piece = " ".join(evidence.split())
-    if piece.count("(") <= piece.count(")"):
-        return piece
-    at = text.find(evidence)
-    close = text.find(")", at + len(evidence)) if at >= 0 else -1
-    if 0 <= close - (at + len(evidence)) <= BRACKET_REACH:
-        return " ".join(text[at : close + 1].split())
-    return piece[: piece.rfind("(")].rstrip(" ,;:-")
 
 
 def _joined(sentences: list[str], limit: int) -> str:

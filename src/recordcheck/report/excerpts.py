@@ -123,6 +123,20 @@ def closed_end(text: str, start: int, end: int, reach: int = 60) -> int:
     return end
 
 
+def evidence_words(text: str, evidence: str, reach: int = 40) -> str:
+    """A contact's quoted words on one line, with a bracket they leave open closed from
+    the note's text when it closes within ``reach`` characters, else cut before it:
+    "Call from PC Patel (collar no. 4417" -> "Call from PC Patel (collar no. 4417)"."""
+    piece = " ".join(evidence.split())
+    if piece.count("(") <= piece.count(")"):
+        return piece
+    at = text.find(evidence)
+    close = text.find(")", at + len(evidence)) if at >= 0 else -1
+    if 0 <= close - (at + len(evidence)) <= reach:
+        return " ".join(text[at : close + 1].split())
+    return piece[: piece.rfind("(")].rstrip(" ,;:-")
+
+
 def quote_around(text: str, start: int, end: int, *, context: int = 160) -> Quote:
     """The sentence(s) holding text[start:end], trimmed to ``context`` characters each side."""
     end = closed_end(text, start, end)

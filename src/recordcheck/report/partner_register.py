@@ -19,6 +19,7 @@ from datetime import date, time
 from pathlib import Path
 
 from recordcheck.model import ContactEvent, NoteResult, Report
+from recordcheck.report.excerpts import evidence_words
 from recordcheck.report.partner_agencies import PARTNER_COLUMNS, is_outward, partners_in
 from recordcheck.report.partner_identity import ContactResolver
 from recordcheck.report.summary import case_label, parse_date, parse_time
@@ -89,7 +90,7 @@ def _contact_rows(report: Report, resolver: ContactResolver) -> Iterator[tuple]:
             event.shared,
             event.rationale_recorded if is_outward(event) else None,
             event.outcome,
-            event.evidence,
+            evidence_words(note.text, event.evidence),
         )
 
 
@@ -101,7 +102,7 @@ def _planned_rows(report: Report, resolver: ContactResolver) -> Iterator[tuple]:
             case_label(result),
             resolver.agency(event),
             resolver.person(event),
-            event.evidence,
+            evidence_words(result.note.text, event.evidence),
         )
 
 
