@@ -358,3 +358,22 @@ def test_bundled_template_matches_what_the_build_script_makes(tmp_path):
     assert bundled.styles["Heading 1"].font.name == "Arial"
     for style in ("Table Text", "Suggestion", "Callout", "toc 1", "toc 2"):
         assert style in {s.name for s in bundled.styles}
+
+
+def test_the_words_introducing_each_table_stay_on_its_page(outputs):
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    document = Document(outputs["audit-report.docx"])
+    body = document.element.body
+    # the tables of rows under a header (the cover's and the key figures' have none)
+    tables = [element for element in body
+              if element.tag == qn("w:tbl") and element.find(".//" + qn("w:tblHeader")) is not None]
+    assert len(tables) > 3
+    for table in tables:
+        before = table.getprevious()
+        assert before.tag == qn("w:p")
+        paragraph = Paragraph(before, document._body)
+        kept = paragraph.paragraph_format.keep_with_next
+        style = paragraph.style.paragraph_format.keep_with_next if paragraph.style else None
+        assert kept or style, paragraph.text
