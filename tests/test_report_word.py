@@ -377,3 +377,30 @@ def test_the_words_introducing_each_table_stay_on_its_page(outputs):
         kept = paragraph.paragraph_format.keep_with_next
         style = paragraph.style.paragraph_format.keep_with_next if paragraph.style else None
         assert kept or style, paragraph.text
+
+
+def test_the_partner_tables_columns_fit_their_longest_words_unbroken(outputs):
+    # a column narrower than a word breaks it mid-word ("Regulator or inspector / ate")
+    from matplotlib import font_manager
+    from PIL import ImageFont
+
+    from recordcheck.report.partner_agencies import AGENCY_TYPE_NAMES
+
+    def measured_cm(word: str, bold: bool = False) -> float:
+        # DejaVu Sans, what LibreOffice draws Arial with where Arial is not installed,
+        # and wider than Arial; 9 pt table text, measured at 10 times the size
+        path = font_manager.findfont(font_manager.FontProperties(
+            family="DejaVu Sans", weight="bold" if bold else "normal"))
+        return ImageFont.truetype(path, 90).getlength(word) / 10 / 72 * 2.54
+
+    document = Document(outputs["audit-report.docx"])
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Agency"
+                 and t.rows[0].cells[1].text == "Type")
+    margins_cm = 2 * 100 / 1440 * 2.54  # the house style's cell margins, 100 twips a side
+    for number, cell in enumerate(table.rows[0].cells):
+        room = table.columns[number].width.cm - margins_cm
+        header_words = cell.text.split()
+        assert all(measured_cm(word, bold=True) <= room for word in header_words), cell.text
+        if cell.text == "Type":
+            words = {word for name in AGENCY_TYPE_NAMES.values() for word in name.split()}
+            assert max(measured_cm(word) for word in words) <= room
