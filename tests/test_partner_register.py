@@ -236,3 +236,17 @@ def test_the_evidence_a_contact_quotes_closes_the_bracket_the_note_closes(tmp_pa
 
     assert column("Contacts", "Evidence") == [evidence + ")"]
     assert column("Planned", "What is planned") == [planned + ")"]
+
+
+def test_outward_sharing_the_sharing_check_did_not_judge_reads_not_assessed(tmp_path):
+    # a blank beside "No" and "Yes" reads as an answer; only contacts out are judged at all
+    report = _report(
+        _contact("Thames Valley Police", rationale_recorded=True),
+        _contact("Thames Valley Police", rationale_recorded=False),
+        _contact("Thames Valley Police"),  # "Rang TVP.": out, but no sharing the check saw
+        _contact("Thames Valley Police", direction="in"),
+    )
+    book = load_workbook(write_partner_register(report, tmp_path / "register.xlsx"))
+    rows = list(book["Contacts"].iter_rows(values_only=True))
+    reasons = [row[rows[0].index("Reason recorded")] for row in rows[1:]]
+    assert reasons == ["Yes", "No", "Not assessed", None]

@@ -116,7 +116,11 @@ def test_control_characters_are_removed_from_spreadsheets(outputs):
 
 def test_partner_register_sheets_follow_the_workbook_conventions(outputs):
     book = load_workbook(outputs["partner-register.xlsx"])
-    assert book.sheetnames == ["Partners", "Contacts", "Planned"]
+    assert book.sheetnames == ["Partners", "Contacts", "Planned", "About"]
+    about = [row[0] for row in book["About"].iter_rows(min_row=2, values_only=True)]
+    assert any(line.startswith("Reason recorded is for contacts that sent information out")
+               and "Not assessed" in line for line in about)
+    assert any("check a row against its note" in line for line in about)
     for sheet, last_cell in (("Partners", "N4"), ("Contacts", "N7"), ("Planned", "F3")):
         assert book[sheet].freeze_panes == "A2"
         assert book[sheet].auto_filter.ref == f"A1:{last_cell}"
