@@ -246,6 +246,8 @@ def test_a_chronology_row_carries_the_event_not_the_note(outputs):
     about = load_workbook(outputs["chronology.xlsx"])["About"]
     lines = [row[0] for row in about.iter_rows(values_only=True) if row[0]]
     assert any("7 of 9 notes" in line and "left out" in line for line in lines)
+    # the column a reader cannot otherwise tell is about the note, not the event
+    assert any(line.startswith("'Recording points' names the checks") for line in lines)
 
 
 def test_report_json_grades_each_check_as_the_word_report_and_workbook_do(outputs):

@@ -183,6 +183,8 @@ def _about(report: Report, rows: list[tuple[NoteResult, ChronologyEvent]]) -> li
         ("'What happened' quotes the words that carry the event. Date and time are the "
          "event's own where the note gives them ('at 02:30', 'yesterday', 'on Saturday'), "
          "otherwise the note's.",),
+        ("'Recording points' names the checks the row's note has a finding for (the note, "
+         "not the event): each finding is in findings.xlsx under the same Note ID.",),
         ("Rows are found by rules and a language model: check them against the notes, and "
          "add the events the notes record in ways the tool did not recognise.",),
     ]
