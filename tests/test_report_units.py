@@ -292,3 +292,15 @@ def test_every_checks_actions_name_an_owner_a_scope_and_fill_their_gaps():
             assert entry.get("severity", "low") in ("high", "medium", "low")
             filled = entry["text"].format(notes="note N1", count="1 note", cases="1 case file")
             assert "{" not in filled
+
+
+def test_a_quotation_closing_with_its_sentence_stays_with_that_sentence():
+    # the report quoted "' She is worried ..." with the last sentence's closing quote
+    text = ("She does not want police. 'He would not understand, it would frighten him.' "
+            "She is worried who is looking after him now. He said \u201cstop.\u201d Then left.")
+    start = text.index("She is worried")
+    quote = quote_around(text, start, start + len("She is worried"))
+    assert (quote.before, quote.after) == ("", " who is looking after him now.")
+    assert sentence_around(text, text.index("He said"), text.index("He said") + 7) == (
+        "He said \u201cstop.\u201d"
+    )

@@ -32,7 +32,11 @@ _ABBREVIATIONS = {
     "e.g",
     "i.e",
 }
-_SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]?\s)|\n\s*\n|\n(?=\s*[-*\u2022])")
+# a quotation or bracket closing with the sentence ends it too: "... frighten him.' She is"
+# quotes "She is", not "' She is"
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'\u2019\u201d)\]]?(?=\s)|\n\s*\n|\n(?=\s*[-*\u2022])"
+)
 _SPACES = re.compile(r"\s+")
 _SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 
