@@ -238,3 +238,18 @@ def test_a_check_met_on_most_notes_but_graded_low_is_not_called_a_strength(tmp_p
                    for t in section(document, "Strengths", 2))
     assert not any(t.startswith("Done well:") and "observations rather than labels" in t
                    for t in section(document, "Case file C1"))
+
+
+def test_the_case_files_say_what_done_well_rests_on_where_checks_miss_most(audit_doc):
+    shipped = tomllib.loads((files("recordcheck") / "accuracy.toml").read_text("utf-8"))
+    low = [title for check, title in (("opinion", "opinion recorded as fact"),
+                                      ("who-present", "who was present"),
+                                      ("sharing-rationale", "why information was shared"))
+           if shipped["checks"][check]["recall"] < 0.5]
+    intro = section(audit_doc, "Case files", 1)[0]
+    assert intro.startswith("Case files are grouped by grade")
+    if low:
+        assert "What a case file does well is where the tool found no shortfall; for" in intro
+        assert all(title in intro for title in low)
+    else:
+        assert "does well is where" not in intro

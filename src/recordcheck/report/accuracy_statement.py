@@ -15,6 +15,7 @@ from recordcheck.report.guide import guide_for
 from recordcheck.report.moderation import CheckModeration
 
 ACCURACY_PACKAGE, ACCURACY_FILE = "recordcheck", "accuracy.toml"
+HALF_OF100 = 50  # of every 100 shortfalls: below this, no finding does not show a check met
 
 
 def accuracy_record() -> dict[str, Any]:
@@ -93,6 +94,17 @@ def accuracy_summary(record: dict[str, Any], checks: Sequence[str]) -> str:
         "on it"
         + (", and read few findings as few found, not as the standard met." if found else ".")
     )
+
+
+def finding_under_half(record: dict[str, Any], checks: Sequence[str]) -> str:
+    """The checks that find fewer than half the shortfalls there are, joined in words
+    ("who was present and why information was shared"), "" when none was measured so."""
+    low = [
+        guide_for(check).title.lower()
+        for check in checks
+        if (found := recall_of100(record, check)) is not None and found < HALF_OF100
+    ]
+    return _joined(low) if low else ""
 
 
 def recall_of100(record: dict[str, Any], check: str) -> int | None:

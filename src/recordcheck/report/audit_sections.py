@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from recordcheck.model import NoteResult
-from recordcheck.report.accuracy_statement import accuracy_record, recall_of100
+from recordcheck.report.accuracy_statement import HALF_OF100, accuracy_record, recall_of100
 from recordcheck.report.actions import Action, actions_for
 from recordcheck.report.colleagues import colleague_names, names_colleague
 from recordcheck.report.doc_builder import AuditDocument, day, percent, plural
@@ -26,7 +26,6 @@ from recordcheck.report.summary import case_label, out_of, parse_date, problem_n
 from recordcheck.report.word import add_quote
 
 EXAMPLES_PER_CHECK = 3
-HALF = 50  # of every 100 shortfalls: below this, few findings do not show a check met
 
 
 def severity_split(check: str, results: Sequence[NoteResult]) -> str:
@@ -79,7 +78,7 @@ def summary_actions_and_strengths(doc: AuditDocument) -> None:
                 f"no finding on {share} of the notes it applies to, but the tool finds only "
                 f"about {found} in 100 shortfalls of this kind: confirm it on a sample of notes "
                 "before citing it"
-                if found is not None and found < HALF
+                if found is not None and found < HALF_OF100
                 else f"met on {share} of the notes it applies to"
             )
             doc.bullet(
