@@ -379,26 +379,30 @@ def test_the_words_introducing_each_table_stay_on_its_page(outputs):
         assert kept or style, paragraph.text
 
 
-def test_the_partner_tables_columns_fit_their_longest_words_unbroken(outputs):
-    # a column narrower than a word breaks it mid-word ("Regulator or inspector / ate")
+def _measured_cm(words: str, bold: bool = False) -> float:
+    """Printed width of table text: DejaVu Sans, what LibreOffice draws Arial with where
+    Arial is not installed, and wider than Arial; 9 pt, measured at 10 times the size."""
     from matplotlib import font_manager
     from PIL import ImageFont
 
+    path = font_manager.findfont(font_manager.FontProperties(
+        family="DejaVu Sans", weight="bold" if bold else "normal"))
+    return ImageFont.truetype(path, 90).getlength(words) / 10 / 72 * 2.54
+
+
+CELL_MARGINS_CM = 2 * 100 / 1440 * 2.54  # the house style's cell margins, 100 twips a side
+
+
+def test_the_partner_tables_columns_fit_their_longest_words_unbroken(outputs):
+    # a column narrower than a word breaks it mid-word ("Regulator or inspector / ate")
     from recordcheck.report.partner_agencies import AGENCY_TYPE_NAMES
 
-    def measured_cm(word: str, bold: bool = False) -> float:
-        # DejaVu Sans, what LibreOffice draws Arial with where Arial is not installed,
-        # and wider than Arial; 9 pt table text, measured at 10 times the size
-        path = font_manager.findfont(font_manager.FontProperties(
-            family="DejaVu Sans", weight="bold" if bold else "normal"))
-        return ImageFont.truetype(path, 90).getlength(word) / 10 / 72 * 2.54
-
+    measured_cm = _measured_cm
     document = Document(outputs["audit-report.docx"])
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Agency"
                  and t.rows[0].cells[1].text == "Type")
-    margins_cm = 2 * 100 / 1440 * 2.54  # the house style's cell margins, 100 twips a side
     for number, cell in enumerate(table.rows[0].cells):
-        room = table.columns[number].width.cm - margins_cm
+        room = table.columns[number].width.cm - CELL_MARGINS_CM
         header_words = cell.text.split()
         assert all(measured_cm(word, bold=True) <= room for word in header_words), cell.text
         if cell.text == "Type":
@@ -420,3 +424,15 @@ def test_the_appendix_names_each_model_in_words(tmp_path):
         ("Contact gate (trained model for partner contacts)", "off (rules only)"),
         ("Opinion classifier", "0d91dca8dbc0"),
     ]
+
+
+def test_a_case_files_dates_fit_one_line_in_the_summary_table(outputs):
+    document = Document(outputs["audit-report.docx"])
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Case file")
+    dates = [c.text for c in table.rows[0].cells].index("Dates")
+    room = table.columns[dates].width.cm - CELL_MARGINS_CM
+    # the widest a period can be written: two dates of two-digit days in a long month
+    assert _measured_cm("28 May 2025 to 28 May 2025") <= room
+    for number, cell in enumerate(table.rows[0].cells):  # and no header breaks mid-word
+        width = table.columns[number].width.cm - CELL_MARGINS_CM
+        assert all(_measured_cm(word, bold=True) <= width for word in cell.text.split())
