@@ -215,3 +215,38 @@ def test_a_councils_social_care_with_and_without_its_council_words_is_one_partne
         "Riverside Housing": 1,
         "Riverside Council Housing": 1,
     }
+
+
+def test_the_evidence_a_contact_quotes_closes_the_bracket_the_note_closes(tmp_path):
+    # the parser's sentence can end inside brackets: "(collar no. 4417" alone reads as cut off
+    text = "Call from PC Ravi Patel, Thames Valley Police (collar no. 4417). He asked for CCTV."
+    evidence = "Call from PC Ravi Patel, Thames Valley Police (collar no. 4417"
+    planned = "I will ring PC Patel (TVP"
+    note = Note("100451", "C1", text + " " + planned + ") tomorrow.", date="2025-02-10")
+    report = Report((NoteResult(note, contacts=(
+        _contact("Thames Valley Police", "PC Ravi Patel", evidence=evidence),
+        _contact("Thames Valley Police", "PC Ravi Patel", evidence=planned, status="planned"),
+    )),))
+
+    book = load_workbook(write_partner_register(report, tmp_path / "register.xlsx"))
+
+    def column(sheet, header):
+        rows = list(book[sheet].iter_rows(values_only=True))
+        return [row[rows[0].index(header)] for row in rows[1:]]
+
+    assert column("Contacts", "Evidence") == [evidence + ")"]
+    assert column("Planned", "What is planned") == [planned + ")"]
+
+
+def test_outward_sharing_the_sharing_check_did_not_judge_reads_not_assessed(tmp_path):
+    # a blank beside "No" and "Yes" reads as an answer; only contacts out are judged at all
+    report = _report(
+        _contact("Thames Valley Police", rationale_recorded=True),
+        _contact("Thames Valley Police", rationale_recorded=False),
+        _contact("Thames Valley Police"),  # "Rang TVP.": out, but no sharing the check saw
+        _contact("Thames Valley Police", direction="in"),
+    )
+    book = load_workbook(write_partner_register(report, tmp_path / "register.xlsx"))
+    rows = list(book["Contacts"].iter_rows(values_only=True))
+    reasons = [row[rows[0].index("Reason recorded")] for row in rows[1:]]
+    assert reasons == ["Yes", "No", "Not assessed", None]

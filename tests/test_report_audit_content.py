@@ -64,8 +64,26 @@ def test_the_summary_gives_team_actions_and_strengths(audit_doc):
     assert any(t.endswith("(1 note in 1 case file lacked it).") for t in actions)
     strengths = section(audit_doc, "Strengths", 2)
     # who-present met on 4 of its 5 notes: a strength; sharing met on 1 of 2: not "most"
-    assert any(t.startswith("Records who was present at encounters: met on 80%") for t in strengths)
+    who = next(t for t in strengths if t.startswith("Records who was present at encounters:"))
     assert not any("why information was shared" in t.lower() for t in strengths)
+    # the shipped accuracy has who-present finding under half its shortfalls: not "met"
+    shipped = tomllib.loads((files("recordcheck") / "accuracy.toml").read_text("utf-8"))
+    recall = round(shipped["checks"]["who-present"]["recall"] * 100)
+    assert recall < 50
+    assert who.startswith("Records who was present at encounters: no finding on 80% of the notes")
+    assert f"the tool finds only about {recall} in 100 shortfalls of this kind" in who
+
+
+def test_a_strength_of_a_check_that_finds_most_shortfalls_is_met(tmp_path, monkeypatch):
+    from recordcheck.report import audit_sections
+
+    found_most = {"checks": {"who-present": {"precision": 0.9, "recall": 0.8}}}
+    monkeypatch.setattr(audit_sections, "accuracy_record", lambda: found_most)
+    document = Document(str(write_audit(sample_report(), tmp_path)[0]))
+    strengths = section(document, "Strengths", 2)
+    assert any(t.startswith("Records who was present at encounters: met on 80% of the notes")
+               for t in strengths)
+    assert not any("the tool finds only" in t for t in strengths)
 
 
 def test_a_strength_is_shown_with_a_sentence_that_meets_it(audit_doc):
@@ -106,6 +124,10 @@ def test_the_method_states_each_checks_measured_accuracy_in_plain_words(audit_do
     assert f"'{shipped['split']}' split" in accuracy[0]
     summary = next(t for t in texts(audit_doc) if t.startswith("How often the tool is right:"))
     assert f"about {round(figures['precision'] * 100)} in 100 findings for opinion" in summary
+    # and how much it misses, so few findings are not read as the standard met
+    assert (f"of the shortfalls there are it finds about {round(figures['recall'] * 100)} in "
+            "100 for opinion recorded as fact") in summary
+    assert summary.endswith("read few findings as few found, not as the standard met.")
     assert not any("moderation section" in t for t in accuracy)
     assert any("Until the findings are moderated" in t for t in accuracy)
 
@@ -216,3 +238,18 @@ def test_a_check_met_on_most_notes_but_graded_low_is_not_called_a_strength(tmp_p
                    for t in section(document, "Strengths", 2))
     assert not any(t.startswith("Done well:") and "observations rather than labels" in t
                    for t in section(document, "Case file C1"))
+
+
+def test_the_case_files_say_what_done_well_rests_on_where_checks_miss_most(audit_doc):
+    shipped = tomllib.loads((files("recordcheck") / "accuracy.toml").read_text("utf-8"))
+    low = [title for check, title in (("opinion", "opinion recorded as fact"),
+                                      ("who-present", "who was present"),
+                                      ("sharing-rationale", "why information was shared"))
+           if shipped["checks"][check]["recall"] < 0.5]
+    intro = section(audit_doc, "Case files", 1)[0]
+    assert intro.startswith("Case files are grouped by grade")
+    if low:
+        assert "What a case file does well is where the tool found no shortfall; for" in intro
+        assert all(title in intro for title in low)
+    else:
+        assert "does well is where" not in intro

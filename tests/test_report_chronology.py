@@ -141,3 +141,41 @@ def test_a_contact_rows_outcome_is_not_the_long_passage_its_summary_shortens():
     row = contact_event(result("N1", text, contacts=[school_nurse]))
     assert row is not None and row.summary.endswith("…")
     assert row.outcome == ""
+
+
+def test_agencies_have_the_names_the_partner_register_gives_them(tmp_path):
+    # the register files Sam Reid under the advocacy service another note names, and a
+    # council's social care under one spelling; the chronology must not name them apart
+    from openpyxl import load_workbook
+
+    from recordcheck.model import Report
+    from recordcheck.report.chronology import write_chronology
+    from recordcheck.report.partner_register import write_partner_register
+
+    first = "Emailed Sam Reid at Voiceworks Advocacy the plan."
+    second = "Meeting with Sam Reid (advocate). Concern raised with Northshire ASC."
+    voiceworks = ContactEvent("Voiceworks Advocacy", "advocacy", 8, 16, person="Sam Reid")
+    advocate = ContactEvent("Advocacy service (not named)", "advocacy", 13, 21,
+                            person="Sam Reid", direction="both")
+    council = ContactEvent("Northshire County Council Adult Social Care", "mash", 0, 7,
+                           status="planned")
+    short = ContactEvent("Northshire Adult Social Care", "mash", 0, 7, status="planned")
+    raised = ChronologyEvent("risk", 34, 70, "Concern raised with Northshire ASC.",
+                             date="2025-03-15", agencies=("Northshire Adult Social Care",))
+    report = Report((
+        result("N1", first, contacts=[voiceworks, council]),
+        result("N2", second, date="2025-03-15", contacts=[advocate, short], events=[raised]),
+    ))
+
+    def column(path, sheet, header):
+        rows = list(load_workbook(path)[sheet].iter_rows(values_only=True))
+        return [row[rows[0].index(header)] for row in rows[1:]]
+
+    chronology = write_chronology(report, tmp_path / "chronology.xlsx")
+    register = write_partner_register(report, tmp_path / "register.xlsx")
+    assert set(column(register, "Contacts", "Agency")) == {"Voiceworks Advocacy"}
+    assert column(chronology, "Chronology", "Agencies involved") == [
+        "Voiceworks Advocacy",  # N1's contact row
+        "Voiceworks Advocacy; Northshire County Council Adult Social Care",  # N2's event
+        "Voiceworks Advocacy",  # N2's contact row: the event does not name the advocate
+    ]

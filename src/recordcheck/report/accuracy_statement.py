@@ -15,6 +15,7 @@ from recordcheck.report.guide import guide_for
 from recordcheck.report.moderation import CheckModeration
 
 ACCURACY_PACKAGE, ACCURACY_FILE = "recordcheck", "accuracy.toml"
+HALF_OF100 = 50  # of every 100 shortfalls: below this, no finding does not show a check met
 
 
 def accuracy_record() -> dict[str, Any]:
@@ -70,7 +71,8 @@ def accuracy_lines(
 
 
 def accuracy_summary(record: dict[str, Any], checks: Sequence[str]) -> str:
-    """One sentence for the executive summary: of 100 findings, how many are right, per check."""
+    """The executive summary's statement, per check: of 100 findings, how many are right,
+    and of 100 shortfalls, how many it finds (a check with few findings is not thereby met)."""
     measured = record.get("checks", {})
     parts = [
         f"about {_of100(measured[check], 'precision')} in 100 findings for "
@@ -80,10 +82,35 @@ def accuracy_summary(record: dict[str, Any], checks: Sequence[str]) -> str:
     ]
     if not parts:
         return ""
+    found = [
+        f"about {_of100(measured[check], 'recall')} in 100 for {guide_for(check).title.lower()}"
+        for check in checks
+        if "recall" in measured.get(check, {})
+    ]
     return (
-        f"on notes the checks were never built on, {_joined(parts)} are right (see How "
-        "accurate the checks are, under Method). Read each finding before relying on it."
+        f"on notes the checks were never built on, {_joined(parts)} are right"
+        + (f", and of the shortfalls there are it finds {_joined(found)}" if found else "")
+        + " (see How accurate the checks are, under Method). Read each finding before relying "
+        "on it"
+        + (", and read few findings as few found, not as the standard met." if found else ".")
     )
+
+
+def finding_under_half(record: dict[str, Any], checks: Sequence[str]) -> str:
+    """The checks that find fewer than half the shortfalls there are, joined in words
+    ("who was present and why information was shared"), "" when none was measured so."""
+    low = [
+        guide_for(check).title.lower()
+        for check in checks
+        if (found := recall_of100(record, check)) is not None and found < HALF_OF100
+    ]
+    return _joined(low) if low else ""
+
+
+def recall_of100(record: dict[str, Any], check: str) -> int | None:
+    """Of every 100 shortfalls of ``check``, how many the tool finds; None if not measured."""
+    figures = record.get("checks", {}).get(check, {})
+    return _of100(figures, "recall") if "recall" in figures else None
 
 
 def decided_summary(decided: Mapping[str, CheckModeration]) -> str:

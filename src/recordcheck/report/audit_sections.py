@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from recordcheck.model import NoteResult
+from recordcheck.report.accuracy_statement import HALF_OF100, accuracy_record, recall_of100
 from recordcheck.report.actions import Action, actions_for
 from recordcheck.report.colleagues import colleague_names, names_colleague
 from recordcheck.report.doc_builder import AuditDocument, day, percent, plural
@@ -68,10 +69,20 @@ def summary_actions_and_strengths(doc: AuditDocument) -> None:
     ]
     if met:
         doc.heading("Strengths", 2)
+        record = accuracy_record()
         for check in met:
+            share = percent(1 - overall.share_with(check))
+            found = recall_of100(record, check)
+            # no finding is a strength only as far as the check finds what falls short
+            claim = (
+                f"no finding on {share} of the notes it applies to, but the tool finds only "
+                f"about {found} in 100 shortfalls of this kind: confirm it on a sample of notes "
+                "before citing it"
+                if found is not None and found < HALF_OF100
+                else f"met on {share} of the notes it applies to"
+            )
             doc.bullet(
-                f"met on {percent(1 - overall.share_with(check))} of the notes it applies to "
-                "(an example is in Findings by check).",
+                f"{claim} (an example is in Findings by check).",
                 f"{_capital(guide_for(check).strength)}:",
             )
 

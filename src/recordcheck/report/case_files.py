@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from recordcheck.model import NoteResult
+from recordcheck.report.accuracy_statement import accuracy_record, finding_under_half
 from recordcheck.report.actions import actions_for
 from recordcheck.report.audit_sections import write_actions
 from recordcheck.report.doc_builder import AuditDocument, day, percent, period, plural
@@ -30,6 +31,18 @@ from recordcheck.report.word import grade_ink
 QUOTED = 70  # characters of a finding's words quoted in a case table
 
 
+def _done_well_caution(checks) -> str:
+    """What "done well" rests on, where a check misses most shortfalls."""
+    low = finding_under_half(accuracy_record(), checks)
+    return (
+        f" What a case file does well is where the tool found no shortfall; for {low} it finds "
+        "fewer than half of them (How accurate the checks are), so confirm a strength in the "
+        "notes before citing it."
+        if low
+        else ""
+    )
+
+
 def case_files(doc: AuditDocument) -> None:
     summary = doc.summary
     doc.heading("Case files")
@@ -38,6 +51,7 @@ def case_files(doc: AuditDocument) -> None:
         "notes do well, actions for the case holder, and the notes with findings, oldest first, "
         "with the words each finding quotes and its severity; notes with no finding are counted "
         "but not listed."
+        + _done_well_caution(summary.checks)
     )
     by_case = grouped_by_case(in_date_order(doc.report.results))
     worst_first = summary.worst_first()

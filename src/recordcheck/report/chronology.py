@@ -20,8 +20,9 @@ from datetime import date, time
 from pathlib import Path
 
 from recordcheck.model import ChronologyEvent, NoteResult, Report
-from recordcheck.report.excerpts import sentence_around, shorten
+from recordcheck.report.excerpts import evidence_words, sentence_around, shorten
 from recordcheck.report.guide import guide_for
+from recordcheck.report.partner_identity import ContactResolver
 from recordcheck.report.summary import case_label, parse_date, parse_time
 from recordcheck.report.workbook import Column, add_list_sheet, new_workbook, save_workbook
 
@@ -47,8 +48,6 @@ EVENT_TYPES = {
     "contact": "Multi-agency contact",
 }
 SUMMARY_CHARS = 200
-# how far past a contact's quoted words its closing bracket may stand
-BRACKET_REACH = 40
 
 
 def contact_event(result: NoteResult) -> ChronologyEvent | None:
@@ -69,7 +68,7 @@ def contact_event(result: NoteResult) -> ChronologyEvent | None:
         return None
     text = result.note.text
     sentences = dict.fromkeys(
-        _whole(text, c.evidence) if c.evidence else sentence_around(text, c.start, c.end)
+        evidence_words(text, c.evidence) if c.evidence else sentence_around(text, c.start, c.end)
         for c in sorted(contacts, key=lambda c: c.start)
     )
     summary = _joined(list(sentences), SUMMARY_CHARS)
@@ -93,19 +92,6 @@ def contact_event(result: NoteResult) -> ChronologyEvent | None:
     )
 
 
-def _whole(text: str, evidence: str) -> str:
-    """The evidence on one line, with a bracket it leaves open closed from the note's text:
-    "Call from PC Patel (collar no. 4417" -> "Call from PC Patel (collar no. 4417)"."""
-    piece = " ".join(evidence.split())
-    if piece.count("(") <= piece.count(")"):
-        return piece
-    at = text.find(evidence)
-    close = text.find(")", at + len(evidence)) if at >= 0 else -1
-    if 0 <= close - (at + len(evidence)) <= BRACKET_REACH:
-        return " ".join(text[at : close + 1].split())
-    return piece[: piece.rfind("(")].rstrip(" ,;:-")
-
-
 def _joined(sentences: list[str], limit: int) -> str:
     """Whole sentences, each ended, as many as fit; the first shortened if alone too long."""
     ended = [s if s.endswith((".", "!", "?")) else s + "." for s in sentences if s]
@@ -127,15 +113,24 @@ def _repeats(outcome: str, summary: str) -> bool:
     return bool(words) and (quoted or shortened)
 
 
-def agencies_involved(result: NoteResult, event: ChronologyEvent) -> list[str]:
-    """The note's contacts with other agencies, then any the event itself names, each once.
+def agencies_involved(
+    result: NoteResult, event: ChronologyEvent, resolver: ContactResolver | None = None
+) -> list[str]:
+    """The note's contacts with other agencies, then any the event itself names, each once,
+    under the names the partner register gives them when ``resolver`` is the register's.
 
     A contact row names only the agencies of its own contacts.
     """
     if event.kind == "contact":
-        return list(event.agencies)
-    contacted = [c.agency for c in result.contacts if c.counts_as_contact and c.agency]
-    return list(dict.fromkeys([*contacted, *event.agencies]))
+        named = list(event.agencies)
+    else:
+        contacted = [c.agency for c in result.contacts if c.counts_as_contact and c.agency]
+        named = [*contacted, *event.agencies]
+    if resolver is not None:
+        # the note's first contact with an agency says where the register files it
+        filed = {c.agency: resolver.agency(c) for c in reversed(result.contacts)}
+        named = [filed.get(name) or resolver.agency_named(name) for name in named]
+    return list(dict.fromkeys(named))
 
 
 def chronology_rows(results: Iterable[NoteResult]) -> list[tuple[NoteResult, ChronologyEvent]]:
@@ -159,7 +154,9 @@ def chronology_rows(results: Iterable[NoteResult]) -> list[tuple[NoteResult, Chr
     return [(result, event) for _, result, event in sorted(rows, key=key)]
 
 
-def _cells(rows: list[tuple[NoteResult, ChronologyEvent]]) -> Iterator[tuple]:
+def _cells(
+    rows: list[tuple[NoteResult, ChronologyEvent]], resolver: ContactResolver
+) -> Iterator[tuple]:
     for result, event in rows:
         checks = dict.fromkeys(guide_for(finding.check).title for finding in result.findings)
         yield (
@@ -169,7 +166,7 @@ def _cells(rows: list[tuple[NoteResult, ChronologyEvent]]) -> Iterator[tuple]:
             EVENT_TYPES.get(event.kind, event.kind),
             event.summary,
             event.source,
-            "; ".join(agencies_involved(result, event)),
+            "; ".join(agencies_involved(result, event, resolver)),
             event.outcome,
             result.note.note_id,
             "; ".join(checks),
@@ -186,6 +183,8 @@ def _about(report: Report, rows: list[tuple[NoteResult, ChronologyEvent]]) -> li
         ("'What happened' quotes the words that carry the event. Date and time are the "
          "event's own where the note gives them ('at 02:30', 'yesterday', 'on Saturday'), "
          "otherwise the note's.",),
+        ("'Recording points' names the checks the row's note has a finding for (the note, "
+         "not the event): each finding is in findings.xlsx under the same Note ID.",),
         ("Rows are found by rules and a language model: check them against the notes, and "
          "add the events the notes record in ways the tool did not recognise.",),
     ]
@@ -193,8 +192,10 @@ def _about(report: Report, rows: list[tuple[NoteResult, ChronologyEvent]]) -> li
 
 def write_chronology(report: Report, path: Path) -> Path:
     rows = chronology_rows(report.results)
+    # the register's resolver, so an agency has one name in both workbooks
+    resolver = ContactResolver(event for result in report.results for event in result.contacts)
     workbook = new_workbook()
-    add_list_sheet(workbook, "Chronology", CHRONOLOGY_COLUMNS, _cells(rows))
+    add_list_sheet(workbook, "Chronology", CHRONOLOGY_COLUMNS, _cells(rows, resolver))
     add_list_sheet(
         workbook, "About", (Column("About this chronology", 110, wrap=True),), _about(report, rows)
     )

@@ -9,6 +9,7 @@ from datetime import date
 
 from docx.document import Document as WordDocument
 from docx.enum.text import WD_BREAK
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from recordcheck.model import Report
@@ -82,9 +83,24 @@ class AuditDocument:
         return self.lead(marked, text) if label else self.para(marked)
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[object]], widths_cm):
+        # the words introducing a table stay on its page: LibreOffice otherwise leaves
+        # "Grades by case file" and its sentence at a page's foot, the table overleaf
+        introduction = _last_paragraph(self.document)
+        if introduction is not None:
+            introduction.paragraph_format.keep_with_next = True
         table = add_table(self.document, headers, rows, widths_cm, self.ids)
         self.para(style="Small Print")  # breathing space after a table
         return table
 
     def page_break(self) -> None:
         new_paragraph(self.document).add_run().add_break(WD_BREAK.PAGE)
+
+
+def _last_paragraph(document: WordDocument) -> Paragraph | None:
+    """The body's last element when it is a paragraph (not a table), without listing them
+    all: a report writes thousands of tables."""
+    for element in reversed(document.element.body):
+        if element.tag == qn("w:sectPr"):
+            continue
+        return Paragraph(element, document._body) if element.tag == qn("w:p") else None
+    return None

@@ -32,7 +32,11 @@ _ABBREVIATIONS = {
     "e.g",
     "i.e",
 }
-_SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]?\s)|\n\s*\n|\n(?=\s*[-*\u2022])")
+# a quotation or bracket closing with the sentence ends it too: "... frighten him.' She is"
+# quotes "She is", not "' She is"
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'\u2019\u201d)\]]?(?=\s)|\n\s*\n|\n(?=\s*[-*\u2022])"
+)
 _SPACES = re.compile(r"\s+")
 _SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 
@@ -121,6 +125,20 @@ def closed_end(text: str, start: int, end: int, reach: int = 60) -> int:
         if close != -1:
             end = close + 1
     return end
+
+
+def evidence_words(text: str, evidence: str, reach: int = 40) -> str:
+    """A contact's quoted words on one line, with a bracket they leave open closed from
+    the note's text when it closes within ``reach`` characters, else cut before it:
+    "Call from PC Patel (collar no. 4417" -> "Call from PC Patel (collar no. 4417)"."""
+    piece = " ".join(evidence.split())
+    if piece.count("(") <= piece.count(")"):
+        return piece
+    at = text.find(evidence)
+    close = text.find(")", at + len(evidence)) if at >= 0 else -1
+    if 0 <= close - (at + len(evidence)) <= reach:
+        return " ".join(text[at : close + 1].split())
+    return piece[: piece.rfind("(")].rstrip(" ,;:-")
 
 
 def quote_around(text: str, start: int, end: int, *, context: int = 160) -> Quote:

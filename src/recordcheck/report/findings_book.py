@@ -7,6 +7,7 @@ figures belong to the supervision handout, not the inspection pack.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -148,10 +149,12 @@ def _summary_blocks(summary: AuditSummary) -> list[Block]:
     blocks = [by_check, per_group("Findings by case file", "Case", summary.cases)]
     if summary.teams:
         blocks.append(per_group("Findings by team", "Team", summary.teams))
-    # the same words as the Word report, so a grade is never read without its criteria
+    # the same words as the Word report, so a grade is never read without its criteria;
+    # a sentence a row, as one cell of them all is taller than a row can show
+    sentences = re.split(r"(?<=\.) (?=[A-Z])", summary.scheme.criteria())
     blocks.append(
         Block("How grades are worked out", (Column("Criteria", 30, wrap=True),),
-              [(summary.scheme.criteria(),)])
+              [(sentence,) for sentence in sentences])
     )
     return blocks
 

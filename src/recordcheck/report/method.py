@@ -115,6 +115,15 @@ def _accuracy(doc: AuditDocument) -> None:
         )
 
 
+# report.json's keys for the models that produced a run (nlp.model_versions), in words
+COMPONENT_NAMES = {
+    "base": "Language model",
+    "opinion_classifier": "Opinion classifier",
+    "contact_gate": "Contact gate (trained model for partner contacts)",
+    "organisation_rules": "Organisation's rules file",
+}
+
+
 def run_details(doc: AuditDocument) -> None:
     """The appendix: versions and the input files read, with their fingerprints."""
     report = doc.report
@@ -125,7 +134,10 @@ def run_details(doc: AuditDocument) -> None:
         "byte for byte the file that was audited)."
     )
     versions = [("recordcheck", report.tool_version or "not recorded")]
-    versions += sorted(report.model_versions.items())
+    versions += [
+        (COMPONENT_NAMES.get(key, key), version)
+        for key, version in sorted(report.model_versions.items())
+    ]
     doc.table(("Component", "Version"), versions, (6.0, 10.6))
     doc.table(
         ("Input file", "Format", "Notes read", "Rows not read", "SHA-256"),

@@ -96,6 +96,11 @@ class ContactResolver:
                 return next(iter(candidates))
         return self._council_forms.get(event.agency, event.agency)
 
+    def agency_named(self, name: str) -> str:
+        """An agency known by its name alone (a chronology event names it), filed as the
+        register files it: only the council's spellings join, as there is no person."""
+        return self._council_forms.get(name, name)
+
     def person(self, event: ContactEvent) -> str:
         """The fullest form of the event's named professional, "" when none is named."""
         name = _written(event.person)

@@ -19,6 +19,7 @@ from datetime import date, time
 from pathlib import Path
 
 from recordcheck.model import ContactEvent, NoteResult, Report
+from recordcheck.report.excerpts import evidence_words
 from recordcheck.report.partner_agencies import PARTNER_COLUMNS, is_outward, partners_in
 from recordcheck.report.partner_identity import ContactResolver
 from recordcheck.report.summary import case_label, parse_date, parse_time
@@ -37,7 +38,7 @@ CONTACT_COLUMNS = (
     Column("Direction", 10, wrap=True),
     Column("Status", 9),
     Column("What was shared", 20, wrap=True),
-    Column("Reason recorded", 9, "yesno"),
+    Column("Reason recorded", 9, wrap=True),
     Column("Outcome", 22, wrap=True),
     Column("Evidence", 32, wrap=True),
 )
@@ -49,10 +50,28 @@ PLANNED_COLUMNS = (
     Column("Person", 18, wrap=True),
     Column("What is planned", 60, wrap=True),
 )
+REASON_NOT_ASSESSED = "Not assessed"
 DIRECTION_WORDS = {"out": "We contacted them", "in": "They contacted us", "both": "Both ways"}
 STATUS_WORDS = {"done": "Done", "attempted": "Attempted", "planned": "Planned"}
 
 Event = tuple[NoteResult, ContactEvent]
+# what a reader needs to act on the sheets, as the chronology's About sheet does for it
+ABOUT = (
+    ("Partners: one row per agency the notes show contact with, counting contacts done or "
+     "attempted. Phone and Email start with what the notes wrote; Our named link and Last "
+     "verified are for you to keep current.",),
+    ("Contacts: every contact done or attempted, one row each, with the note's own words "
+     "(Evidence). Direction says who made it: 'We contacted them', 'They contacted us', or "
+     "'Both ways' (a meeting, a joint visit, a conversation).",),
+    ("Reason recorded is for contacts that sent information out: Yes or No where the "
+     "sharing check judged whether the note records why; Not assessed where it did not, so "
+     "read the note. It is blank for contacts that sent nothing out.",),
+    ("Planned: contacts the notes only intend ('I will ring', 'to refer to'). They are "
+     "never counted: check in the case record that they happened.",),
+    ("Rows are found by rules and a language model and some will be wrong: check a row "
+     "against its note before relying on it, and add the contacts the notes record in ways "
+     "the tool did not recognise.",),
+)
 
 
 def _in_date_order(report: Report, *, planned: bool) -> list[Event]:
@@ -87,10 +106,18 @@ def _contact_rows(report: Report, resolver: ContactResolver) -> Iterator[tuple]:
             DIRECTION_WORDS.get(event.direction, event.direction),
             STATUS_WORDS.get(event.status, event.status),
             event.shared,
-            event.rationale_recorded if is_outward(event) else None,
+            _reason(event),
             event.outcome,
-            event.evidence,
+            evidence_words(note.text, event.evidence),
         )
+
+
+def _reason(event: ContactEvent) -> str:
+    """Whether outward sharing records why; "Not assessed" where the sharing check did not
+    judge it (a blank read as "No"). Blank for contacts that shared nothing out."""
+    if not is_outward(event):
+        return ""
+    return {True: "Yes", False: "No"}.get(event.rationale_recorded, REASON_NOT_ASSESSED)
 
 
 def _planned_rows(report: Report, resolver: ContactResolver) -> Iterator[tuple]:
@@ -101,7 +128,7 @@ def _planned_rows(report: Report, resolver: ContactResolver) -> Iterator[tuple]:
             case_label(result),
             resolver.agency(event),
             resolver.person(event),
-            event.evidence,
+            evidence_words(result.note.text, event.evidence),
         )
 
 
@@ -112,4 +139,5 @@ def write_partner_register(report: Report, path: Path) -> Path:
     add_list_sheet(workbook, "Partners", PARTNER_COLUMNS, partners)
     add_list_sheet(workbook, "Contacts", CONTACT_COLUMNS, _contact_rows(report, resolver))
     add_list_sheet(workbook, "Planned", PLANNED_COLUMNS, _planned_rows(report, resolver))
+    add_list_sheet(workbook, "About", (Column("About this register", 110, wrap=True),), ABOUT)
     return save_workbook(workbook, path)

@@ -238,7 +238,8 @@ def _partner_table(doc: AuditDocument, partners: Sequence[Partner]) -> None:
             )
             for partner in listed
         ],
-        (3.2, 2.0, 3.6, 2.1, 1.7, 2.0, 2.0),
+        # Type fits "inspectorate" whole; Reason and Outcome fit "recorded"
+        (3.0, 2.5, 3.5, 2.0, 1.6, 2.0, 2.0),
     )
     doc.para(
         "Reason and outcome are counted over contacts that sent information out; "

@@ -136,10 +136,29 @@ def _header_cells(sheet, columns: Sequence[Column]) -> list[WriteOnlyCell]:
 
 
 def _lines_needed(text: str, width: float) -> int:
-    # a column's width counts "0" characters; words wrapping early roughly cancel
-    # out ordinary text being narrower than digits
+    # a column's width counts "0" characters, about what a line of ordinary text holds
     per_line = max(int(width), 1)
-    return sum(max(1, -(-len(line) // per_line)) for line in text.split("\n"))
+    return sum(_wrapped_lines(line, per_line) for line in text.split("\n"))
+
+
+def _wrapped_lines(line: str, per_line: int) -> int:
+    """Lines one paragraph takes when wrapped at word boundaries, as Excel does.
+
+    Counting characters alone undercounts short phrases in narrow columns: "We
+    contacted them" is 17 characters, two lines of 10 by count, but three wrapped.
+    """
+    if len(line) <= per_line:
+        return 1
+    lines, used = 1, 0
+    for word in line.split():
+        if used and used + 1 + len(word) > per_line:
+            lines, used = lines + 1, 0
+        if used:
+            used += 1 + len(word)
+        else:  # a word longer than a line is broken across lines
+            broken = (len(word) - 1) // per_line
+            lines, used = lines + broken, len(word) - broken * per_line
+    return lines
 
 
 def _fit_height(sheet, row_number: int, cells: Sequence[tuple[float, object]]) -> None:
@@ -269,6 +288,10 @@ def add_blocks_sheet(workbook: Workbook, title: str, blocks: Sequence[Block]) ->
         _fit_header(sheet, row_number, widths, block.columns)
         sheet.append(_header_cells(sheet, block.columns))
         for row in block.rows:
+            row_number += 1
+            wrapped = [(width, value) for width, column, value
+                       in zip(widths, block.columns, row, strict=False) if column.wrap]
+            _fit_height(sheet, row_number, wrapped)
             sheet.append(_row_cells(sheet, block.columns, row, styles))
         sheet.append([])
-        row_number += len(block.rows) + 1
+        row_number += 1
