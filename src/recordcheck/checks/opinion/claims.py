@@ -26,7 +26,9 @@ from recordcheck.checks.opinion.predicates import (
     describes_posture,
     is_praise_formula,
     names_a_condition,
+    names_a_person,
     names_a_smell,
+    said_of_writer,
     stands_alone,
     use_of,
     writers_own_reaction,
@@ -82,7 +84,8 @@ class ClaimFinder:
         self.cues = TermMatcher(
             nlp, {k: v for k, v in lists.items() if k.removesuffix("_lemma") in CUE_OF_LIST}
         )
-        self.not_people = frozenset(lists["non_person_subjects"])
+        self.work_products = frozenset(lists["work_products"])
+        self.not_people = frozenset(lists["non_person_subjects"]) | self.work_products
         self.observable = frozenset(lists["observable"])
         self.agreement = frozenset(lists["agreement"])
         self.scope = OpinionScope(nlp, DATA["scope_terms"])
@@ -151,6 +154,8 @@ class ClaimFinder:
             return None
         if len(match) == 1 and writers_own_reaction(token):
             return None
+        if cue in ("mind-reading", "vague-evaluation") and said_of_writer(token):
+            return None
         if cue != "hedge" and self.scope.reported(token):
             return None
         if cue == "hedge" and self.scope.reported(token) and not self._writer_thinks(match):
@@ -190,9 +195,13 @@ class ClaimFinder:
                 and token.lower_ not in self.judged_when_negated
             ):
                 return False
-            if self._said_of_thing(use) or names_a_condition(token):
+            if self._said_of_thing(use) or self._judges_the_work(token):
                 return False
-            return use.predicative or (cue == "label" and use.subject is not None)
+            if names_a_condition(token):
+                return False
+            # "TJ taking on a caring role": a label on a thing names a kind of thing
+            attributive = cue == "label" and use.subject is not None
+            return use.predicative or (attributive and names_a_person(use.subject))
         if match.label_ in self.weak_lists and len(match) == 1:
             use = use_of(token)
             return use.predicative and not self._said_of_thing(use)
@@ -203,7 +212,24 @@ class ClaimFinder:
         return True
 
     def _said_of_thing(self, use: Use) -> bool:
-        return use.subject is not None and use.subject.lower_ in self.not_people
+        subject = use.subject
+        return subject is not None and (
+            subject.lower_ in self.not_people or subject.lemma_.lower() in self.not_people
+        )
+
+    def _judges_the_work(self, token: Token) -> bool:
+        """ "Referral appropriate.", "Safeguarding referral appropriate.": in a verbless
+        line the noun just before the verdict heads what it is said of, however the parser
+        hung the words; a comment on the service's own work is about no one."""
+        sent = token.sent
+        if any(t.pos_ == "AUX" or t.tag_ in ("VBD", "VBZ", "VBP") for t in sent):
+            return False
+        before = [
+            t for t in sent.doc[sent.start : token.i] if not (t.pos_ == "ADV" or t.is_punct)
+        ]
+        return bool(before) and not {before[-1].lower_, before[-1].lemma_.lower()}.isdisjoint(
+            self.work_products
+        )
 
     def records_agreement(self, token: Token) -> bool:
         """ "Mum is happy for the referral to go ahead", "happy to talk", "happy with the
