@@ -87,7 +87,7 @@ class ClaimFinder:
         self.work_products = frozenset(lists["work_products"])
         self.not_people = frozenset(lists["non_person_subjects"]) | self.work_products
         self.observable = frozenset(lists["observable"])
-        self.agreement = frozenset(lists["agreement"])
+        self.agreement = frozenset(lists["agreement"] + lists["decisions"])
         self.scope = OpinionScope(nlp, DATA["scope_terms"])
         self.settings = DATA["judging"]
         self.weak_lists = frozenset(self.settings["weak_lists"])
@@ -233,7 +233,8 @@ class ClaimFinder:
 
     def records_agreement(self, token: Token) -> bool:
         """ "Mum is happy for the referral to go ahead", "happy to talk", "happy with the
-        plan": consent given. ("happy with him", a person, stays a judgement.)"""
+        plan": consent given; "appropriate to continue", "safe to talk": a decision on what
+        may be done. ("happy with him", a person, stays a judgement.)"""
         if token.lower_ not in self.agreement:
             return False
         # the parser hangs "for the referral to go ahead" on "is" as often as on "happy"

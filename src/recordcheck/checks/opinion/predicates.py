@@ -38,6 +38,8 @@ CONDITION_NOUNS = WORD_CLASSES["condition_nouns"]
 REACTION_VERBS = WORD_CLASSES["reaction_verbs"]
 # the writer: "I was worried" is the writer's own state
 FIRST_PERSON = WORD_CLASSES["first_person"]
+# "I was clear this ...", "made clear": said plainly
+PLAINLY_SAID = WORD_CLASSES["plainly_said"]
 # feelings only a person has ("pleased", "happy"): "happy to see mum" may be the child's
 FEELINGS = word_classes(package_toml(__package__, "states.toml"))["inner_states"]
 # nouns that name a person: "a caring mum", "a controlling partner", "a difficult child"
@@ -244,11 +246,15 @@ def said_of_writer(token: Token) -> bool:
     verdict whose subject is the writer is the writer's own, no claim about anyone. A word
     that holds a clause ("I'm sure he'll do it again", "I am worried that she ...") gives
     the writer's view of what the clause says, a judgement as "I think" is, judged as one."""
-    holders = [token, token.head] if token.dep_ in ("acomp", "oprd") else [token]
-    if any(c.dep_ == "ccomp" and c.i > token.i for holder in holders for c in holder.children):
-        return False
     subject = use_of(token, shorthand=False).subject or Scope.subject_of(token)
-    return subject is not None and subject.lower_ in FIRST_PERSON
+    if subject is None or subject.lower_ not in FIRST_PERSON:
+        return False
+    # "I was clear this is not about him": what the writer made plain, a record of a saying
+    holders = [token, token.head] if token.dep_ in ("acomp", "oprd") else [token]
+    holds_a_clause = any(
+        c.dep_ == "ccomp" and c.i > token.i for holder in holders for c in holder.children
+    )
+    return not holds_a_clause or token.lower_ in PLAINLY_SAID
 
 
 def names_a_person(word: Token) -> bool:
