@@ -89,6 +89,8 @@ def test_a_finding_covers_only_the_claims_own_item(real_nlp, text, claim):
         "Referral appropriate.",
         "Good joint work with the school.",
         "Long chase for the records, good to see it paid off.",
+        # an area of a child's development is observed against what is expected at the age
+        "Nursery visit. Good fine motor skills, vocabulary age-appropriate.",
     ],
 )
 def test_not_a_false_alarm(real_nlp, text):
@@ -127,6 +129,9 @@ def test_not_a_false_alarm(real_nlp, text):
         "Her husband is very controlling.",
         # a verdict on a person's home is not a comment on the work
         "Flat a mess, referral made.",
+        # a heading and its colon are not what the verdict is said of
+        "Summary: Good progress.",
+        "Analysis: Loving, committed father.",
     ],
 )
 def test_still_flagged(real_nlp, text):

@@ -24,7 +24,9 @@ from recordcheck.checks.opinion.predicates import (
     Use,
     agrees_to_arrangement,
     describes_posture,
+    heads_a_section,
     is_praise_formula,
+    judges_a_matter,
     names_a_condition,
     names_a_person,
     names_a_smell,
@@ -84,8 +86,9 @@ class ClaimFinder:
         self.cues = TermMatcher(
             nlp, {k: v for k, v in lists.items() if k.removesuffix("_lemma") in CUE_OF_LIST}
         )
-        self.work_products = frozenset(lists["work_products"])
-        self.not_people = frozenset(lists["non_person_subjects"]) | self.work_products
+        # matters a verdict may be given on without judging anyone (terms.toml)
+        self.matters = frozenset(lists["work_products"] + lists["developmental_areas"])
+        self.not_people = frozenset(lists["non_person_subjects"]) | self.matters
         self.observable = frozenset(lists["observable"])
         self.agreement = frozenset(lists["agreement"] + lists["decisions"])
         self.scope = OpinionScope(nlp, DATA["scope_terms"])
@@ -195,7 +198,7 @@ class ClaimFinder:
                 and token.lower_ not in self.judged_when_negated
             ):
                 return False
-            if self._said_of_thing(use) or self._judges_the_work(token):
+            if self._said_of_thing(use) or judges_a_matter(token, self.matters):
                 return False
             if names_a_condition(token):
                 return False
@@ -213,23 +216,9 @@ class ClaimFinder:
 
     def _said_of_thing(self, use: Use) -> bool:
         subject = use.subject
-        return subject is not None and (
-            subject.lower_ in self.not_people or subject.lemma_.lower() in self.not_people
-        )
-
-    def _judges_the_work(self, token: Token) -> bool:
-        """ "Referral appropriate.", "Safeguarding referral appropriate.": in a verbless
-        line the noun just before the verdict heads what it is said of, however the parser
-        hung the words; a comment on the service's own work is about no one."""
-        sent = token.sent
-        if any(t.pos_ == "AUX" or t.tag_ in ("VBD", "VBZ", "VBP") for t in sent):
+        if subject is None or heads_a_section(subject):
             return False
-        before = [
-            t for t in sent.doc[sent.start : token.i] if not (t.pos_ == "ADV" or t.is_punct)
-        ]
-        return bool(before) and not {before[-1].lower_, before[-1].lemma_.lower()}.isdisjoint(
-            self.work_products
-        )
+        return subject.lower_ in self.not_people or subject.lemma_.lower() in self.not_people
 
     def records_agreement(self, token: Token) -> bool:
         """ "Mum is happy for the referral to go ahead", "happy to talk", "happy with the
@@ -386,8 +375,10 @@ def _manner_as(token: Token) -> bool:
 
 
 def _names_offence(token: Token) -> bool:
-    """ "arrested for driving under the influence", "a conviction for being drunk": the
-    words name what someone was charged with, a matter of record."""
+    """ "arrested for driving under the influence", "a conviction for being drunk", "charged
+    with ABH and controlling behaviour", "convicted of": the words name what someone was
+    charged with, a matter of record."""
     return any(
-        a.lower_ == "for" and a.head.lemma_.lower() in OFFENCE_RECORDS for a in token.ancestors
+        a.lower_ in ("for", "with", "of") and a.head.lemma_.lower() in OFFENCE_RECORDS
+        for a in token.ancestors
     )

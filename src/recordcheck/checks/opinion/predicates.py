@@ -257,6 +257,27 @@ def said_of_writer(token: Token) -> bool:
     return not holds_a_clause or token.lower_ in PLAINLY_SAID
 
 
+def heads_a_section(word: Token) -> bool:
+    """ "Analysis: Loving, committed father.": a word before a colon heads what follows;
+    a shorthand line read from its first word takes it for the subject, which it is not."""
+    return word.i + 1 < len(word.doc) and word.nbor(1).text == ":"
+
+
+def judges_a_matter(token: Token, matters: frozenset[str]) -> bool:
+    """ "Referral appropriate.", "Safeguarding referral appropriate.", "Good physical
+    skills.": in a verbless line the noun just before the verdict heads what it is said
+    of, however the parser hung the words (after any heading and its colon); the
+    service's own work, or an area of a child's development, is no one's character."""
+    sent = token.sent
+    if any(t.pos_ == "AUX" or t.tag_ in FINITE_TAGS - {"MD"} for t in sent):
+        return False
+    start = max([t.i + 1 for t in sent.doc[sent.start : token.i] if t.text == ":"] or [sent.start])
+    near = [t for t in sent.doc[start : token.i] if not (t.pos_ == "ADV" or t.is_punct)]
+    after = [t for t in sent.doc[token.i + 1 : sent.end] if not t.is_punct]
+    named = near[-1:] if near else after[:1]
+    return any(not {t.lower_, t.lemma_.lower()}.isdisjoint(matters) for t in named)
+
+
 def names_a_person(word: Token) -> bool:
     """ "a controlling man", "Mum", "she": the word a label is said of names a person. A
     label on anything else names a kind of thing ("a caring role", "Safer Caring
