@@ -91,6 +91,8 @@ def test_a_finding_covers_only_the_claims_own_item(real_nlp, text, claim):
         "Long chase for the records, good to see it paid off.",
         # an area of a child's development is observed against what is expected at the age
         "Nursery visit. Good fine motor skills, vocabulary age-appropriate.",
+        # a condition on record is a medical or functional fact
+        "Test done at clinic. She is not pregnant.",
     ],
 )
 def test_not_a_false_alarm(real_nlp, text):
