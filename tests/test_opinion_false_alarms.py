@@ -1,7 +1,8 @@
 """False alarms of the opinion check, with sentences written for these tests: a finding
 covers only the claim's own list item, a quotation after a verdict is the words heard, a
 line that names its matter gives an absence verdict its subject, "lying down" places a
-body, and a bare noun predicate names a role or a thing."""
+body, a bare noun predicate names a role or a thing, and words said of no person (the
+writer's own state, a label on a thing, a comment on the work itself) are no claim."""
 
 from __future__ import annotations
 
@@ -77,6 +78,21 @@ def test_a_finding_covers_only_the_claims_own_item(real_nlp, text, claim):
         "He was hot and sweaty. Temp 38.2 at 01:00, sats 95%, BP 128/74.",
         # what the person did follows, though the parser takes the state for who did it
         "Rx changed to 7 day instalments via the chemist. pt unhappy, swore, hung up.",
+        # the writer's own state or verdict on themselves is no claim about anyone
+        "im tired but fine.",
+        "I was really upset after the call, will pick it up tomorrow.",
+        # a label on a thing names a kind of thing, not a person
+        "Gran has taken on a caring role for her husband since his stroke.",
+        "Carer to attend the Safer Caring course in March.",
+        # a manager's or reviewer's comment on the service's own work is about no one
+        "Detailed enquiry, findings clearly reasoned.",
+        "Referral appropriate.",
+        "Good joint work with the school.",
+        "Long chase for the records, good to see it paid off.",
+        # an area of a child's development is observed against what is expected at the age
+        "Nursery visit. Good fine motor skills, vocabulary age-appropriate.",
+        # a condition on record is a medical or functional fact
+        "Test done at clinic. She is not pregnant.",
     ],
 )
 def test_not_a_false_alarm(real_nlp, text):
@@ -105,6 +121,19 @@ def test_not_a_false_alarm(real_nlp, text):
         "Mum pleased for him.",
         # how long the visit took measures nothing the verdict judged
         "Home visit. Property tidy. Visit 50 mins.",
+        # the same words said of someone else; the writer's view of someone, through a
+        # clause, is a judgement as "I think" is
+        "Mum tired but fine.",
+        "I'm sure he will do it again.",
+        "I am worried that he is being exploited.",
+        # a label on a person, attributive or predicated
+        "She lives with a controlling partner.",
+        "Her husband is very controlling.",
+        # a verdict on a person's home is not a comment on the work
+        "Flat a mess, referral made.",
+        # a heading and its colon are not what the verdict is said of
+        "Summary: Good progress.",
+        "Analysis: Loving, committed father.",
     ],
 )
 def test_still_flagged(real_nlp, text):

@@ -45,6 +45,17 @@ def _flagged(nlp, text: str) -> list[str]:
         # an observation after the guess is its basis
         "He seemed drunk, slurring his words.",
         "She seemed upset and was shaking.",
+        # a thinking that proposes what is to happen, or weighs the writer's own doing
+        "I think she needs an OT assessment before discharge.",
+        "I feel this should go to the panel next week.",
+        "I think I was too quick to close the case.",
+        # a decision on what may be done
+        "Medication appropriate to continue.",
+        "Not safe to give fluids by mouth, GP aware.",
+        # what the writer made plain is a record of what was said
+        "I was clear this is not about his dad.",
+        # care given is what anyone present saw done
+        "Baby is well in herself, fed, sleeping.",
     ],
 )
 def test_not_the_writers_unsupported_claim(real_nlp, text):
@@ -58,6 +69,9 @@ def test_not_the_writers_unsupported_claim(real_nlp, text):
         ("I said well done, he is lazy.", "he is lazy"),
         # the writer's own certainty is a view
         ("I'm sure he is lying to staff.", "I'm sure he is lying to staff"),
+        # a guess at what is so is no proposal; a decision word with no action stays a verdict
+        ("I think he is lying about the money.", "I think he is lying about the money"),
+        ("His behaviour was inappropriate.", "His behaviour was inappropriate"),
         # "per" in a rate names no source
         ("He is manipulative and rings us twice per day.", "He is manipulative"),
         # a motive or feeling given as the reason for what someone did

@@ -24,9 +24,13 @@ from recordcheck.checks.opinion.predicates import (
     Use,
     agrees_to_arrangement,
     describes_posture,
+    heads_a_section,
     is_praise_formula,
+    judges_a_matter,
     names_a_condition,
+    names_a_person,
     names_a_smell,
+    said_of_writer,
     stands_alone,
     use_of,
     writers_own_reaction,
@@ -82,9 +86,11 @@ class ClaimFinder:
         self.cues = TermMatcher(
             nlp, {k: v for k, v in lists.items() if k.removesuffix("_lemma") in CUE_OF_LIST}
         )
-        self.not_people = frozenset(lists["non_person_subjects"])
+        # matters a verdict may be given on without judging anyone (terms.toml)
+        self.matters = frozenset(lists["work_products"] + lists["developmental_areas"])
+        self.not_people = frozenset(lists["non_person_subjects"]) | self.matters
         self.observable = frozenset(lists["observable"])
-        self.agreement = frozenset(lists["agreement"])
+        self.agreement = frozenset(lists["agreement"] + lists["decisions"])
         self.scope = OpinionScope(nlp, DATA["scope_terms"])
         self.settings = DATA["judging"]
         self.weak_lists = frozenset(self.settings["weak_lists"])
@@ -151,6 +157,8 @@ class ClaimFinder:
             return None
         if len(match) == 1 and writers_own_reaction(token):
             return None
+        if cue in ("mind-reading", "vague-evaluation") and said_of_writer(token):
+            return None
         if cue != "hedge" and self.scope.reported(token):
             return None
         if cue == "hedge" and self.scope.reported(token) and not self._writer_thinks(match):
@@ -190,9 +198,13 @@ class ClaimFinder:
                 and token.lower_ not in self.judged_when_negated
             ):
                 return False
-            if self._said_of_thing(use) or names_a_condition(token):
+            if self._said_of_thing(use) or judges_a_matter(token, self.matters):
                 return False
-            return use.predicative or (cue == "label" and use.subject is not None)
+            if names_a_condition(token):
+                return False
+            # "TJ taking on a caring role": a label on a thing names a kind of thing
+            attributive = cue == "label" and use.subject is not None
+            return use.predicative or (attributive and names_a_person(use.subject))
         if match.label_ in self.weak_lists and len(match) == 1:
             use = use_of(token)
             return use.predicative and not self._said_of_thing(use)
@@ -203,11 +215,15 @@ class ClaimFinder:
         return True
 
     def _said_of_thing(self, use: Use) -> bool:
-        return use.subject is not None and use.subject.lower_ in self.not_people
+        subject = use.subject
+        if subject is None or heads_a_section(subject):
+            return False
+        return subject.lower_ in self.not_people or subject.lemma_.lower() in self.not_people
 
     def records_agreement(self, token: Token) -> bool:
         """ "Mum is happy for the referral to go ahead", "happy to talk", "happy with the
-        plan": consent given. ("happy with him", a person, stays a judgement.)"""
+        plan": consent given; "appropriate to continue", "safe to talk": a decision on what
+        may be done. ("happy with him", a person, stays a judgement.)"""
         if token.lower_ not in self.agreement:
             return False
         # the parser hangs "for the referral to go ahead" on "is" as often as on "happy"
@@ -359,8 +375,10 @@ def _manner_as(token: Token) -> bool:
 
 
 def _names_offence(token: Token) -> bool:
-    """ "arrested for driving under the influence", "a conviction for being drunk": the
-    words name what someone was charged with, a matter of record."""
+    """ "arrested for driving under the influence", "a conviction for being drunk", "charged
+    with ABH and controlling behaviour", "convicted of": the words name what someone was
+    charged with, a matter of record."""
     return any(
-        a.lower_ == "for" and a.head.lemma_.lower() in OFFENCE_RECORDS for a in token.ancestors
+        a.lower_ in ("for", "with", "of") and a.head.lemma_.lower() in OFFENCE_RECORDS
+        for a in token.ancestors
     )

@@ -23,6 +23,11 @@ GUESS_ENDS = {",", ";", ":", "-", "\u2013", "(", "\n"}
 ESTIMATE_WORDS = WORD_CLASSES["estimate_words"]
 # what a hedging verb governs when it makes a guess: "seemed upset", "looks like he ..."
 GUESS_DEPS = ("xcomp", "oprd", "acomp", "ccomp", "attr", "advcl", "prep", "advmod", "dobj")
+# what a recommendation turns on: "I think he needs a swallow assessment", "I think it
+# should go to the panel" propose what is to happen, a plan, not a guess at what is so
+RECOMMENDING = WORD_CLASSES["recommending"]
+# the writer, whose own doings a thinking may weigh: "I think I was too quick to judge"
+FIRST_PERSON = WORD_CLASSES["first_person"]
 
 
 def hedge_used_as_claim(match: Span, not_people: frozenset[str]) -> bool:
@@ -34,6 +39,8 @@ def hedge_used_as_claim(match: Span, not_people: frozenset[str]) -> bool:
         looking_at = any(c.dep_ == "prep" and c.lower_ == "at" for c in token.children)
         return not looking_at and any(_completes_impression(c) for c in token.children)
     if len(match) == 1 and _estimates_a_thing(token):
+        return False
+    if _recommends(token):
         return False
     if match[0].lower_ == "must" and not _deduces(match):
         return False
@@ -83,6 +90,25 @@ def guessed(match: Span) -> frozenset[int]:
     while end < len(doc) and end in words | {match.end} and doc[end].text not in GUESS_ENDS:
         end += 1
     return frozenset(i for i in words if match.end <= i < end)
+
+
+def _recommends(verb: Token) -> bool:
+    """ "I think he needs a swallow assessment", "we feel it should be now": the thinking
+    governs what is needed or should happen, the writer's proposal, which the standard
+    reads as a plan; "I think I was too quick to judge": the writer's reflection on their
+    own work. ("I think he is scared" guesses at what is so of someone.)"""
+    return any(
+        clause.dep_ == "ccomp"
+        and clause.i > verb.i
+        and (
+            clause.lemma_.lower() in RECOMMENDING
+            or any(c.dep_ == "aux" and c.lower_ in RECOMMENDING for c in clause.children)
+            or any(
+                c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in clause.children
+            )
+        )
+        for clause in verb.children
+    )
 
 
 def _estimates_a_thing(token: Token) -> bool:

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml, word_classes
 from recordcheck.language.clauses import spaced_dash, statement_of
+from recordcheck.language.people import people_words
 from recordcheck.language.scope import Scope
 
 PREDICATE_DEPS = {"acomp", "attr", "oprd"}
@@ -35,8 +36,18 @@ SMELL_WORDS = WORD_CLASSES["smell_words"]
 CONDITION_NOUNS = WORD_CLASSES["condition_nouns"]
 # "nice to see", "good to hear": what the writer's reaction is to
 REACTION_VERBS = WORD_CLASSES["reaction_verbs"]
+# the writer: "I was worried" is the writer's own state
+FIRST_PERSON = WORD_CLASSES["first_person"]
+# "I was clear this ...", "made clear": said plainly
+PLAINLY_SAID = WORD_CLASSES["plainly_said"]
 # feelings only a person has ("pleased", "happy"): "happy to see mum" may be the child's
 FEELINGS = word_classes(package_toml(__package__, "states.toml"))["inner_states"]
+# nouns that name a person: "a caring mum", "a controlling partner", "a difficult child"
+PERSON_NOUNS = (
+    frozenset(word_classes(package_toml(__package__, "states.toml"))["person_nouns"])
+    | people_words().relations
+    | people_words().roles
+)
 
 
 @dataclass(frozen=True)
@@ -207,9 +218,10 @@ def writers_own_reaction(token: Token) -> bool:
     him"), whose own reaction is no claim about anyone, as "I was worried" is not. A
     feeling on seeing someone ("Happy to see mum") may be the child's, so only a verdict
     no person feels is read so before "to see"; no one is pleased "for" themselves."""
-    statement = statement_of(token)
-    opens = all(
-        t.pos_ == "ADV" or t.is_punct or t.is_space for t in token.doc[statement.start : token.i]
+    # the line, or an item of it after a comma ("Persistent work, good to see it paid off")
+    opens = any(
+        all(t.pos_ == "ADV" or t.is_punct or t.is_space for t in token.doc[start : token.i])
+        for start in (statement_of(token).start, item_of(token).start)
     )
     if not opens or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return False
@@ -226,6 +238,54 @@ def writers_own_reaction(token: Token) -> bool:
         and c.lower_ == "for"
         and any(o.dep_ == "pobj" and o.pos_ in ("PRON", "PROPN") for o in c.children)
         for c in token.children
+    )
+
+
+def said_of_writer(token: Token) -> bool:
+    """ "I am absolutely shattered", "im knackered but ok", "We were worried": a state or
+    verdict whose subject is the writer is the writer's own, no claim about anyone. A word
+    that holds a clause ("I'm sure he'll do it again", "I am worried that she ...") gives
+    the writer's view of what the clause says, a judgement as "I think" is, judged as one."""
+    subject = use_of(token, shorthand=False).subject or Scope.subject_of(token)
+    if subject is None or subject.lower_ not in FIRST_PERSON:
+        return False
+    # "I was clear this is not about him": what the writer made plain, a record of a saying
+    holders = [token, token.head] if token.dep_ in ("acomp", "oprd") else [token]
+    holds_a_clause = any(
+        c.dep_ == "ccomp" and c.i > token.i for holder in holders for c in holder.children
+    )
+    return not holds_a_clause or token.lower_ in PLAINLY_SAID
+
+
+def heads_a_section(word: Token) -> bool:
+    """ "Analysis: Loving, committed father.": a word before a colon heads what follows;
+    a shorthand line read from its first word takes it for the subject, which it is not."""
+    return word.i + 1 < len(word.doc) and word.nbor(1).text == ":"
+
+
+def judges_a_matter(token: Token, matters: frozenset[str]) -> bool:
+    """ "Referral appropriate.", "Safeguarding referral appropriate.", "Good physical
+    skills.": in a verbless line the noun just before the verdict heads what it is said
+    of, however the parser hung the words (after any heading and its colon); the
+    service's own work, or an area of a child's development, is no one's character."""
+    sent = token.sent
+    if any(t.pos_ == "AUX" or t.tag_ in FINITE_TAGS - {"MD"} for t in sent):
+        return False
+    start = max([t.i + 1 for t in sent.doc[sent.start : token.i] if t.text == ":"] or [sent.start])
+    near = [t for t in sent.doc[start : token.i] if not (t.pos_ == "ADV" or t.is_punct)]
+    after = [t for t in sent.doc[token.i + 1 : sent.end] if not t.is_punct]
+    named = near[-1:] if near else after[:1]
+    return any(not {t.lower_, t.lemma_.lower()}.isdisjoint(matters) for t in named)
+
+
+def names_a_person(word: Token) -> bool:
+    """ "a controlling man", "Mum", "she": the word a label is said of names a person. A
+    label on anything else names a kind of thing ("a caring role", "Safer Caring
+    refresher", "controlling behaviour"), not a verdict on someone."""
+    return (
+        word.pos_ in ("PROPN", "PRON")
+        or word.lower_ in PERSON_NOUNS
+        or word.lemma_.lower() in PERSON_NOUNS
     )
 
 
