@@ -197,7 +197,9 @@ class PartnersMarker:
         """ "Oxford police" -> "Oxford Police": a place just before a generic term.
 
         The place is a GPE entity, or a capitalised proper noun the recogniser
-        did not tag ("Westmarch Police"), never the first word of a sentence.
+        did not tag ("Westmarch Police"), never the first word of a sentence; and the
+        term is a whole one: "Class Teacher" is a role, not a teacher of a place called
+        "Class".
         """
         places = {ent.end: ent for ent in doc.ents if ent.label_ == "GPE"}
         placed = []
@@ -205,6 +207,8 @@ class PartnersMarker:
             place = places.get(mention.start) or self._untagged_place(doc, mention.start)
             if place is not None and any(t.ent_type_ == "PERSON" for t in place):
                 continue  # "rang Kev Ormerod ASC": a social worker and their service
+            if any(o.start < mention.start and mention.end <= o.end for o in found):
+                continue  # the end of a longer term: "teacher" of "Class Teacher"
             if mention.generic and mention.place_form and place is not None:
                 canonical = mention.place_form.format(place=place.text)
                 placed.append(
