@@ -92,3 +92,27 @@ def test_only_words_of_a_kind_make_a_name_the_fuller_form_of_another():
 def test_a_name_two_fuller_ones_could_complete_stays_as_written():
     named = {"other": {"Wexley Recovery", "Wexley Recovery Service", "Wexley Recovery Hub"}}
     assert names_in_full(named) == {}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Present: Daniel Pryce (SP), DC Alison Marsh (Vulnerable Adults Team, Stourvale "
+        "Constabulary), Nadia Shah (Harbour & Vale Bank).",
+        "TC DC Alison Marsh, Vulnerable Adults Team, Stourvale Constabulary - crime report made.",
+    ],
+)
+def test_a_team_written_before_its_organisation_is_that_organisation(agencies, text):
+    assert "Stourvale Constabulary" in agencies(text)
+    assert "Vulnerable Adults Team" not in agencies(text)
+
+
+@pytest.mark.slow
+def test_an_initial_ending_a_sentence_is_no_place_before_a_police_mention(case_agencies):
+    first, second = case_agencies(
+        "Money taken without evidence of benefit to Mr A. Police NFA. Emailed DC Marsh.",
+        "Rang DC Marsh at Stourvale Constabulary re the theft.",
+    )
+    assert "A. Police" not in first | second
+    assert first == second == {"Stourvale Constabulary"}

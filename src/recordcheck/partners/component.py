@@ -229,9 +229,12 @@ class PartnersMarker:
         return doc[start:before]
 
     def _could_be_place(self, token: Token) -> bool:
+        """A capitalised proper noun; not an initial, whose full stop may end a sentence the
+        parser ran on: "benefit to Mr A. Police NFA." names no "A. Police"."""
         return (
             token.pos_ == "PROPN"
             and token.is_title
+            and len(token.text.rstrip(".")) > 1
             and not token.is_sent_start
             and token.text not in self._names.words.stop_words
         )
