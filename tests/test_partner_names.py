@@ -116,3 +116,18 @@ def test_an_initial_ending_a_sentence_is_no_place_before_a_police_mention(case_a
     )
     assert "A. Police" not in first | second
     assert first == second == {"Stourvale Constabulary"}
+
+
+@pytest.mark.slow
+def test_a_person_staying_on_a_ward_is_no_professional_of_the_hospital(case_agencies):
+    first, second = case_agencies(
+        "Visit to Mr Arthur Stebbings, Stourvale General, Ward 12. Spoke to the ward sister.",
+        "Phone to Christine - Arthur home 03/07, carers coming.",
+    )
+    assert second == set()
+
+
+@pytest.mark.slow
+def test_a_ward_manager_is_staff_of_her_ward(agencies):
+    found = agencies("Spoke to Charlotte Nye (ward manager, Postnatal Ward) about discharge.")
+    assert found == {"Postnatal Ward"}

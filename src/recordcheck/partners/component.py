@@ -43,7 +43,7 @@ from recordcheck.partners.layout import (
     title_start,
 )
 from recordcheck.partners.person_roles import names_before_roles, reads_as_a_person
-from recordcheck.partners.placed import placed_organisations
+from recordcheck.partners.placed import placed_organisations, placed_words
 from recordcheck.partners.roles import RoleEmployers
 
 AGENCIES_KEY = "rc_agencies"
@@ -59,6 +59,8 @@ for _extension, _default in (
 ):
     if not Span.has_extension(_extension):
         Span.set_extension(_extension, default=_default)
+
+STAY_REACH = 8  # tokens after a name: ", Stourvale General Hospital, Ward 12"
 
 
 class PartnersMarker:
@@ -308,6 +310,8 @@ class PartnersMarker:
         role_span = role_before(doc, name, roles) or role_after
         if not (name.title or role_span or agency):
             return None, []
+        if not (name.title or role_span) and _stays_there(doc, name.end):
+            return None, []
         if role_span:  # a role written out says more than a title ("Dr Ahmed (GP)")
             describing += [a for a in agencies if a.start < role_span[1] and role_span[0] < a.end]
             role = roles[role_span]
@@ -318,6 +322,18 @@ class PartnersMarker:
             agency = self._employers.agency_for_role(doc, name, role, role_type, agencies)
         start = title_start(doc, name)
         return marked(doc, start, name.end, role, agency), describing
+
+
+def _stays_there(doc: Doc, after: int) -> bool:
+    """Whether the words after a name say where the person stays, not where they work:
+    "Mrs Margaret Pullen at Stourvale General, Ward 7", "Mr Kingsley (Room 14)"."""
+    stays = placed_words().stays
+    for token in doc[after : min(after + STAY_REACH, len(doc) - 1)]:
+        if token.text in (")", ";", ".") or token.is_space:
+            return False
+        if token.lower_ in stays and token.is_title and doc[token.i + 1].like_num:
+            return True
+    return False
 
 
 def _overlap(name: NameMention, agency: AgencyMention) -> bool:
