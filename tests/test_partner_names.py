@@ -1,4 +1,4 @@
-"""The partner register's names: one partner under one name, and no name made of a person's
+"""The partner register's rows: one partner under one name, no name made of a person's
 job title or of the note's own words (issue 10, "lumping and splitting")."""
 
 from __future__ import annotations
@@ -131,3 +131,12 @@ def test_a_person_staying_on_a_ward_is_no_professional_of_the_hospital(case_agen
 def test_a_ward_manager_is_staff_of_her_ward(agencies):
     found = agencies("Spoke to Charlotte Nye (ward manager, Postnatal Ward) about discharge.")
     assert found == {"Postnatal Ward"}
+
+
+@pytest.mark.slow
+def test_a_contact_being_arranged_is_not_yet_made(real_nlp):
+    reader = ContactEventReader(real_nlp, {"names": [], "staff": STAFF}, gate=False)
+    note = Note("N1", "C1", "A strategy discussion with police is being arranged for today.",
+                author="Kim Hart")
+    events = reader.read(real_nlp(note_doc(real_nlp, note)))
+    assert [(e.agency_type, e.status) for e in events] == [("police", "planned")]
