@@ -140,3 +140,15 @@ def test_a_contact_being_arranged_is_not_yet_made(real_nlp):
                 author="Kim Hart")
     events = reader.read(real_nlp(note_doc(real_nlp, note)))
     assert [(e.agency_type, e.status) for e in events] == [("police", "planned")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agency decision made 07/10/25, letter to carers to follow.",
+        "Rang Carers Centre (Pam) - Dennis was on their waiting list.",
+    ],
+)
+def test_a_kind_of_body_with_no_name_is_no_organisation(agencies, text):
+    assert not {"Agency", "Centre"} & agencies(text)

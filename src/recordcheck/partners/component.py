@@ -19,18 +19,24 @@ Needs the entity recogniser (ORG, GPE and PERSON entities).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
-from recordcheck.language.agencies import AgencyLexicon, AgencyTerm, load_lexicon
+from recordcheck.language.agencies import (
+    NOT_DISTINCTIVE,
+    AgencyLexicon,
+    AgencyTerm,
+    load_lexicon,
+)
 from recordcheck.language.contact_words import contact_cues
 from recordcheck.language.doc_values import text_of
 from recordcheck.language.identifiers import find_identifiers
 from recordcheck.language.names import NameFinder, NameMention
-from recordcheck.language.organisations import named_by_their_kind
+from recordcheck.language.organisations import named_by_their_kind, organisation_heads
 from recordcheck.partners.layout import (
     AgencyMention,
     after_last_lower_case_word,
@@ -281,6 +287,8 @@ class PartnersMarker:
         start = after_last_lower_case_word(ent)
         while start < ent.end - 1 and self._not_part_of_a_name(doc[start]):
             start += 1
+        if all(token.lower_ in _kind_words() for token in doc[start : ent.end]):
+            return None  # "Agency decision made", "Carers Centre" cut to "Centre": no name
         return AgencyMention(start, ent.end, doc[start : ent.end].text, agency_type, False)
 
     def _not_part_of_a_name(self, token: Token) -> bool:
@@ -334,6 +342,12 @@ def _stays_there(doc: Doc, after: int) -> bool:
         if token.lower_ in stays and token.is_title and doc[token.i + 1].like_num:
             return True
     return False
+
+
+@cache
+def _kind_words() -> frozenset[str]:
+    """Words that say what kind of body an organisation is, not which one."""
+    return organisation_heads() | NOT_DISTINCTIVE
 
 
 def _overlap(name: NameMention, agency: AgencyMention) -> bool:
