@@ -46,6 +46,9 @@ def events(real_nlp):
         # a call-out is the police attending, not a call with us
         "Seen at the office. Tenancy stable, no arrears. No further police call outs.",
         "Noted - Darren was named in police call outs to the address in 2023 (on file).",
+        # the agency after "by" dealt with another partner, not with us
+        "- CAMHS referral (made by previous school in June) - I will ask Rosie where this is.",
+        "Police informed by school yesterday.",
         # a suggestion is a contact still to be made
         "Suggested we speak to GP about whether eating is appropriate.",
         "Recommend MASH referral, strategy discussion, consider CAWN.",
@@ -53,6 +56,13 @@ def events(real_nlp):
 )
 def test_a_mention_beside_a_communication_word_records_no_contact_of_ours(events, text):
     assert [e for e in events(text).values() if e.counts_as_contact] == []
+
+
+def test_a_referral_to_us_made_by_an_agency_is_a_contact_in(events):
+    found = events("Safeguarding referral made by the GP this morning - concerns re bruising.")
+    assert [(e.agency_type, e.direction, e.status) for e in found.values()] == [
+        ("health", "in", "done")
+    ]
 
 
 def test_agreeing_to_a_partner_is_consent_to_a_contact_still_to_come(events):

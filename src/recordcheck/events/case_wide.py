@@ -37,7 +37,7 @@ from recordcheck.events.case_names import (
     plain_words,
 )
 from recordcheck.events.merging import one_of_kind, one_per_agency
-from recordcheck.events.short_names import NamedForPlaces, ShortNames
+from recordcheck.events.short_names import NamedForPlaces, ShortNames, names_in_full
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.own_service import OwnService, OwnServiceTest
 from recordcheck.model import (
@@ -116,7 +116,8 @@ class CaseDirectory:
     own: OwnServiceTest  # the note being resolved may be written by the agency another names
     blocked: set[str] = field(default_factory=set)  # name words never made partners
     works_at: dict[str, dict[str, list[KnownProfessional]]] = field(default_factory=dict)
-    renamed: dict[str, str] = field(default_factory=dict)  # unnamed kind -> the case's one
+    # unnamed kind -> the case's one; a name written short -> the case's fuller one
+    renamed: dict[str, str] = field(default_factory=dict)
     agency_words: list[set[str]] = field(default_factory=list)  # of each agency named
     employers: dict[str, set[str]] = field(default_factory=dict)  # author -> their agencies
     short_names: ShortNames | None = None  # "Lanterns" of "Lanterns Women's Centre"
@@ -149,6 +150,11 @@ class CaseDirectory:
             if len(named.get(agency_type, ())) == 1:
                 (only,) = named[agency_type]
                 self.renamed[lexicon.unnamed_agency(agency_type)] = only
+        # a name written short may be one the grammar placed: "Gail Marsh (Stepway)"
+        written = {kind: set(agencies) for kind, agencies in named.items()}
+        for agency, agency_type in placed:
+            written.setdefault(agency_type, set()).add(agency)
+        self.renamed.update(names_in_full(written))
         people = {word for key in self.works_at for word in key.split()}
         self.short_names = ShortNames.of_case(
             [(agency, kind) for kind, agencies in named.items() for agency in sorted(agencies)],

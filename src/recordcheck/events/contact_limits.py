@@ -10,6 +10,7 @@ someone else's dealings, consent to a contact still to be made).
 - the agency's own dealings with the person: "Housing spoke to him", "Police called to the
   flat again on Saturday" (summoned there, by someone);
 - a contact denied in its noun: "no concerns raised by school or GP";
+- the agency's dealings with another partner: "CAMHS referral (made by previous school)";
 - a call-out: "No further police call outs" is the police attending, not a call;
 - a suggestion: "Recommend MASH referral", "Suggested we speak to GP" is a contact still to
   be made (planned), or someone else's ("The GP suggested a referral to SALT").
@@ -133,6 +134,25 @@ def denied_in_its_noun(party: Party) -> bool:
     nouns = [verb.head] if verb.dep_ in ("acl", "relcl") else []
     nouns += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(c.dep_ == "det" and c.lower_ == "no" for n in nouns for c in n.children)
+
+
+def made_for_another(party: Party) -> bool:
+    """ "CAMHS referral (made by previous school in June)", "police informed by school": the
+    agency after "by" dealt with another partner, which the noun or the subject of what it
+    did names; the writer's service was not a party ("Referred by Dr Stamp" was to us)."""
+    verb = party.governing
+    if party.link != "by":
+        return False
+    nouns = [verb.head] if verb.dep_ in ("acl", "relcl") else []
+    nouns += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    doc = verb.doc
+    partners = (*doc.spans.get(AGENCIES_KEY, ()), *doc.spans.get(CONTACTS_KEY, ()))
+    named = {i for p in partners for i in range(p.start, p.end)}
+    return any(
+        word.i in named
+        for noun in nouns
+        for word in (noun, *(c for c in noun.children if c.dep_ == "compound"))
+    )
 
 
 def spoke_to_them(verb: Token) -> bool:

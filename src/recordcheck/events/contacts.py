@@ -38,6 +38,7 @@ from recordcheck.events.contact_limits import (
     a_call_out,
     consent_to_partner,
     denied_in_its_noun,
+    made_for_another,
     names_whose_number,
     suggested,
 )
@@ -199,6 +200,8 @@ class ContactEventReader:
         verb = party.governing
         if negated(verb) or _refused_or_denied(mention) or denied_in_its_noun(party):
             return Reading("negated", party)
+        if made_for_another(party):
+            return Reading("someone else", party, "someone else")  # "CAMHS referral made by school"
         if _refers_back(party):
             return Reading("reference back", party)  # "following a letter from housing"
         if consented_to(party.predicate) or consent_to_partner(party, mention):

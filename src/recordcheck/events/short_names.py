@@ -28,10 +28,11 @@ Benning (Merrowfield)" of "Merrowfield Homes"), it is that organisation.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
+from recordcheck.language.agencies import NOT_DISTINCTIVE
 from recordcheck.language.identifiers import address_words
 from recordcheck.language.organisations import organisation_heads
 from recordcheck.language.people import given_names, people_words
@@ -41,6 +42,7 @@ MOST_WORDS = 2  # "Lanterns", "Safe Steps": a short name is a word or two
 SHORTEST_WORD = 3  # "St" of "St Aidan's Centre" is no name of its own
 _EDGE = r"[\w'’-]"
 _NAME = r"[A-Z][\w'’-]+"
+_WORD = re.compile(r"[a-z0-9'’]+")
 
 
 @cache
@@ -211,3 +213,24 @@ class ShortNames:
             rf"|(?<!{_EDGE})(?i:{towns})\s+{re.escape(' '.join(written))}(?!{_EDGE})"
         )
         return None if any(ordinary_or_town.search(text) for text in self.texts) else found
+
+
+def names_in_full(named: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """One partner the case writes under two names, the fuller adding only words of an
+    organisation's kind: "Stourvale General" is the "Stourvale General Hospital" of another
+    note, "Oxfordshire Adult Social Care" the "Oxfordshire County Council Adult Social
+    Care". Each shorter name -> the fuller, of the same type, where the case names exactly
+    one such; "Westmere Police" is not its "Public Protection Unit", whose words say more
+    than a kind."""
+    kind_words = NOT_DISTINCTIVE | organisation_heads()
+    in_full: dict[str, str] = {}
+    for agencies in named.values():
+        words = {agency: set(_WORD.findall(agency.lower())) for agency in agencies}
+        for agency, own in words.items():
+            fuller = [
+                other for other, more in words.items()
+                if own < more and more - own <= kind_words and own - kind_words
+            ]
+            if len(fuller) == 1:
+                in_full[agency] = fuller[0]
+    return in_full

@@ -134,6 +134,12 @@ def distinctive_words(name: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9']+", name.lower()) if w not in NOT_DISTINCTIVE}
 
 
+@cache
+def team_words() -> frozenset[str]:
+    """Last words of a team's name ("Vulnerable Adults Team"), lower case."""
+    return frozenset(_bundled()["team_words"])
+
+
 class LexiconError(ValueError):
     """An organisation's agency entry that cannot be used; the message says which and why."""
 

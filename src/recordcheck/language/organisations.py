@@ -5,7 +5,9 @@ Every area has its own surgeries, housing associations and care agencies, and
 the entity recogniser misses many of them in clipped notes. A run of
 capitalised words ending in a word that names a kind of organisation (the
 `organisation_heads` of agencies.toml) is a named organisation; the words
-before the head must be capitalised too, so "the surgery" or "our team" is not.
+before the head must be capitalised too, so "the surgery" or "our team" is not. A
+person's job title is not part of the name: "Phil Sandys, Regional Manager Brightwater
+Care Group" names "Brightwater Care Group".
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.language.people import people_words
 
 MAX_NAME_WORDS = 4  # "St Mary's Church of England Primary" is about as long as they come
 JOINERS = frozenset({"&", "of", "on", "upon", "'s", "’s"})
@@ -51,6 +54,8 @@ def _name_word(token: Token, not_names: frozenset[str]) -> bool:
         return False
     if token.is_stop:
         return False  # "NOT Willow Home Support", "The": words, not names
+    if token.is_title and token.lower_ in people_words().roles:
+        return False  # "Regional Manager Brightwater Care": a job title before the name
     return not (token.is_sent_start and token.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON"))
 
 

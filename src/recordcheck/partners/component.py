@@ -19,18 +19,24 @@ Needs the entity recogniser (ORG, GPE and PERSON entities).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
-from recordcheck.language.agencies import AgencyLexicon, AgencyTerm, load_lexicon
+from recordcheck.language.agencies import (
+    NOT_DISTINCTIVE,
+    AgencyLexicon,
+    AgencyTerm,
+    load_lexicon,
+)
 from recordcheck.language.contact_words import contact_cues
 from recordcheck.language.doc_values import text_of
 from recordcheck.language.identifiers import find_identifiers
 from recordcheck.language.names import NameFinder, NameMention
-from recordcheck.language.organisations import named_by_their_kind
+from recordcheck.language.organisations import named_by_their_kind, organisation_heads
 from recordcheck.partners.layout import (
     AgencyMention,
     after_last_lower_case_word,
@@ -43,7 +49,7 @@ from recordcheck.partners.layout import (
     title_start,
 )
 from recordcheck.partners.person_roles import names_before_roles, reads_as_a_person
-from recordcheck.partners.placed import placed_organisations
+from recordcheck.partners.placed import placed_organisations, placed_words
 from recordcheck.partners.roles import RoleEmployers
 
 AGENCIES_KEY = "rc_agencies"
@@ -59,6 +65,8 @@ for _extension, _default in (
 ):
     if not Span.has_extension(_extension):
         Span.set_extension(_extension, default=_default)
+
+STAY_REACH = 8  # tokens after a name: ", Stourvale General Hospital, Ward 12"
 
 
 class PartnersMarker:
@@ -197,7 +205,9 @@ class PartnersMarker:
         """ "Oxford police" -> "Oxford Police": a place just before a generic term.
 
         The place is a GPE entity, or a capitalised proper noun the recogniser
-        did not tag ("Westmarch Police"), never the first word of a sentence.
+        did not tag ("Westmarch Police"), never the first word of a sentence; and the
+        term is a whole one: "Class Teacher" is a role, not a teacher of a place called
+        "Class".
         """
         places = {ent.end: ent for ent in doc.ents if ent.label_ == "GPE"}
         placed = []
@@ -205,6 +215,8 @@ class PartnersMarker:
             place = places.get(mention.start) or self._untagged_place(doc, mention.start)
             if place is not None and any(t.ent_type_ == "PERSON" for t in place):
                 continue  # "rang Kev Ormerod ASC": a social worker and their service
+            if any(o.start < mention.start and mention.end <= o.end for o in found):
+                continue  # the end of a longer term: "teacher" of "Class Teacher"
             if mention.generic and mention.place_form and place is not None:
                 canonical = mention.place_form.format(place=place.text)
                 placed.append(
@@ -225,9 +237,12 @@ class PartnersMarker:
         return doc[start:before]
 
     def _could_be_place(self, token: Token) -> bool:
+        """A capitalised proper noun; not an initial, whose full stop may end a sentence the
+        parser ran on: "benefit to Mr A. Police NFA." names no "A. Police"."""
         return (
             token.pos_ == "PROPN"
             and token.is_title
+            and len(token.text.rstrip(".")) > 1
             and not token.is_sent_start
             and token.text not in self._names.words.stop_words
         )
@@ -272,6 +287,8 @@ class PartnersMarker:
         start = after_last_lower_case_word(ent)
         while start < ent.end - 1 and self._not_part_of_a_name(doc[start]):
             start += 1
+        if all(token.lower_ in _kind_words() for token in doc[start : ent.end]):
+            return None  # "Agency decision made", "Carers Centre" cut to "Centre": no name
         return AgencyMention(start, ent.end, doc[start : ent.end].text, agency_type, False)
 
     def _not_part_of_a_name(self, token: Token) -> bool:
@@ -301,6 +318,8 @@ class PartnersMarker:
         role_span = role_before(doc, name, roles) or role_after
         if not (name.title or role_span or agency):
             return None, []
+        if not (name.title or role_span) and _stays_there(doc, name.end):
+            return None, []
         if role_span:  # a role written out says more than a title ("Dr Ahmed (GP)")
             describing += [a for a in agencies if a.start < role_span[1] and role_span[0] < a.end]
             role = roles[role_span]
@@ -311,6 +330,24 @@ class PartnersMarker:
             agency = self._employers.agency_for_role(doc, name, role, role_type, agencies)
         start = title_start(doc, name)
         return marked(doc, start, name.end, role, agency), describing
+
+
+def _stays_there(doc: Doc, after: int) -> bool:
+    """Whether the words after a name say where the person stays, not where they work:
+    "Mrs Margaret Pullen at Stourvale General, Ward 7", "Mr Kingsley (Room 14)"."""
+    stays = placed_words().stays
+    for token in doc[after : min(after + STAY_REACH, len(doc) - 1)]:
+        if token.text in (")", ";", ".") or token.is_space:
+            return False
+        if token.lower_ in stays and token.is_title and doc[token.i + 1].like_num:
+            return True
+    return False
+
+
+@cache
+def _kind_words() -> frozenset[str]:
+    """Words that say what kind of body an organisation is, not which one."""
+    return organisation_heads() | NOT_DISTINCTIVE
 
 
 def _overlap(name: NameMention, agency: AgencyMention) -> bool:

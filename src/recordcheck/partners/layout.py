@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from recordcheck.language.agencies import AgencyTerm
+from recordcheck.language.agencies import AgencyTerm, team_words
 from recordcheck.language.clauses import spaced_dash
 from recordcheck.language.names import NameMention
 
@@ -135,7 +135,18 @@ def described_after(
         else:
             break
     named = [a for a in found if not a.generic]
-    return role, (named or found or [None])[0], found
+    return role, _employer(named or found or [None]), found
+
+
+def _employer(mentions: list[AgencyMention | None]) -> AgencyMention | None:
+    """The first agency written after a name; but a team named before another named agency
+    is that agency's: "DC Alison Marsh (Vulnerable Adults Team, Stourvale Constabulary)"
+    works for Stourvale Constabulary."""
+    first = mentions[0]
+    if first is None or len(mentions) < 2 or first.generic or mentions[1].generic:
+        return first
+    last_word = first.canonical.rsplit(" ", 1)[-1].lower()
+    return mentions[1] if last_word in team_words() else first
 
 
 def joined_to_named(mentions: list[AgencyMention]) -> list[AgencyMention]:

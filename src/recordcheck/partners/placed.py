@@ -68,6 +68,7 @@ class PlacedWords:
     job_titles: frozenset[str]  # lower case: "deputy", "head" of "(Deputy Head)"
     descriptions: frozenset[str]  # lower case: "landlord", "deceased": of the person
     town_before: frozenset[str]  # "in Marlbridge (...)": a town follows, not an organisation
+    stays: frozenset[str] = frozenset()  # lower case: "ward", "room": where someone stays
 
 
 @cache
@@ -89,6 +90,7 @@ def placed_words() -> PlacedWords:
         frozenset(data["job_title_words"]),
         frozenset(data["person_descriptions"]),
         frozenset(data["town_before"]),
+        frozenset(word.lower() for word in data["not_organisations"]),
     )
 
 
