@@ -21,6 +21,7 @@ from recordcheck.events.parties import (
     MESSAGE_NOUNS,
     Party,
     labels,
+    names_a_channel,
     sent_elsewhere,
     told_by_us,
 )
@@ -35,7 +36,6 @@ WORDS = package_toml(__package__, "words.toml")
 BOTH_WAYS = frozenset(WORDS["both_ways_lemmas"])
 WRITER = frozenset(WORDS["writer_words"])
 THIRD_PERSONS = frozenset({"him", "her", "them"})
-CHANNEL_NOUNS = frozenset(WORDS["channel_nouns"])
 REPLY_NOUNS = frozenset(WORDS["reply_nouns"])
 LABEL_NAME_WORDS = 3
 OWN_WORK = frozenset(WORDS["own_work_lemmas"])
@@ -83,7 +83,7 @@ class ContactActors:
             # "was notified by the school" (theirs); "by phone" names the channel, not who
             agent = [
                 t for c in verb.children if c.dep_ == "agent" for t in c.children
-                if t.lower_ not in CHANNEL_NOUNS
+                if not names_a_channel(t)
             ]
             return "someone else" if agent else "writer"
         if _someone_told_to(verb, mention):
@@ -123,7 +123,7 @@ def _reported_visit(verb: Token) -> bool:
 
 def _actor_of_subject(verb: Token) -> str:
     agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children]
-    if any(t.lower_ not in WRITER and t.lower_ not in CHANNEL_NOUNS for t in agents):
+    if any(t.lower_ not in WRITER and not names_a_channel(t) for t in agents):
         return "someone else"  # "Theo's school informed by Margaret": told, by someone else
     if told_by_us(verb):
         return "writer"  # "School informed", "DoLS team notified": we told them

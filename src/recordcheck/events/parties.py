@@ -370,4 +370,13 @@ def told_by_us(verb: Token) -> bool:
         return False
     # "Theo's school informed by Margaret", "IDVA informed by police": told, not by us
     agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children]
-    return all(t.lower_ in WRITER_WORDS or t.lower_ in CHANNEL_NOUNS for t in agents)
+    return all(t.lower_ in WRITER_WORDS or names_a_channel(t) for t in agents)
+
+
+def names_a_channel(agent: Token) -> bool:
+    """ "informed by phone", "informed by email 16/04" (the date parsed as the agent, the
+    channel its modifier): the agent says how the contact went, not who made it."""
+    if agent.lower_ in CHANNEL_NOUNS:
+        return True
+    dated = agent.like_num or agent.tag_ == "CD"
+    return dated and any(c.lower_ in CHANNEL_NOUNS for c in agent.children)
