@@ -104,3 +104,60 @@ def test_a_meeting_label_dated_after_the_note_lists_who_is_invited(events):
     )
     assert "Probation (service not named)" not in [r[0] for r in rows]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "person"),
+    [
+        ("Rang Riverside Medical Practice 11:00, msg left for Dr Hewitt.",
+         "Riverside Medical Practice", "Dr Hewitt"),
+        ("Rang Ashby Road Surgery, spoke to duty GP Dr Okafor who agreed to phone T today.",
+         "Ashby Road Surgery", "Dr Okafor"),
+    ],
+)
+def test_the_agency_a_clipped_call_opens_with_is_called_whoever_it_names_next(
+    events, text, agency, person
+):
+    assert [(r[0], r[1], r[3], r[4]) for r in events(text)] == [
+        (agency, person, "out", "phone")
+    ]
+
+
+def test_a_person_of_the_agency_still_speaks_for_it_outside_an_opening_call(events):
+    # the doctor saw the person at the surgery: no contact of ours with the surgery
+    text = "Freya seen by Dr Malik at Ashgrove Surgery on 9/10, GP has referred to CAMHS."
+    assert "Ashgrove Surgery" not in [r[0] for r in events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Arrived 15:30 with SW Gemma Rowntree.", "Gemma Rowntree"),
+        ("Brought by SW Chris Dunmore (Westmere UASC team) 16:30.", "Chris Dunmore"),
+    ],
+)
+def test_a_professional_who_brought_the_person_to_us_met_us(events, text, person):
+    rows = events(text, ("Alder View Children's Home", "Shift Leader"))
+    assert [(r[1], r[2], r[3]) for r in rows] == [(person, "done", "in")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SW will collect him on Friday.",
+        "Police to bring him back after interview.",
+        # the police's errand with him, not a handover to us
+        "Scott collected belongings with police 24/05.",
+    ],
+)
+def test_a_handover_still_to_come_is_no_contact(events, text):
+    assert events(text, ("Alder View Children's Home", "Shift Leader")) == []
+
+
+def test_a_professional_who_brought_the_person_to_another_agency_did_not_meet_us(events):
+    rows = events(
+        "ED attendance Eastbridge General 06/12 02:40 - brought in by police, found "
+        "intoxicated in town centre.",
+        ("Eastbridge Medical Practice", "GP"),
+    )
+    assert not any("Police" in r[0] for r in rows)

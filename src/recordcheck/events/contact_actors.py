@@ -69,6 +69,10 @@ class ContactActors:
             # "Present: PC Ashford, Hannah Cole": at the meeting with us, whichever name the
             # parser made the subject
             return "writer"
+        if party.link == "handover":
+            # "Brought by SW Chris Dunmore": they came to us; "ED attendance Eastbridge
+            # General - brought in by police": to the other agency the sentence names
+            return "someone else" if _another_agency_beside(mention) else "agency"
         if _inside_what_someone_was_told(mention):
             return "someone else"  # "Advised mum to keep police updated": mum's to do
         if party.link == "subject":
@@ -102,6 +106,15 @@ class ContactActors:
         ):
             return "writer"  # "she had a call from the GP": the person, with us, heard
         return "someone else"
+
+
+def _another_agency_beside(mention: Span) -> bool:
+    """Its sentence names an agency other than the mention's own."""
+    sentence, own = mention.sent, mention._.rc_agency
+    return any(
+        sentence.start <= agency.start < sentence.end and agency._.rc_agency != own
+        for agency in mention.doc.spans.get(AGENCIES_KEY, ())
+    )
 
 
 def _reported_visit(verb: Token) -> bool:
