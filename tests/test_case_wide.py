@@ -389,3 +389,19 @@ def test_an_initial_and_surname_are_the_professional_the_case_names_in_full(cont
         "Also sent S47 info to N Brook today.",
     )
     assert (event.person, event.agency) == ("Natalie Brook", "CSC Assessment Team 2")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("order", [(0, 1, 2), (1, 0, 2), (2, 1, 0)])
+def test_a_social_worker_said_more_closely_in_one_note_is_one_partner(contacts, order):
+    # "Martin Ebbs SW" falls back to social care of no kind; beside the IRO he is children's
+    # social care's: one person, so "Emailed Martin" in a third note is his
+    texts = [
+        "Visit with Martin Ebbs SW to see Aaron at home.",
+        "LAC review. Present: Aaron, Martin Ebbs SW, IRO Sandra Pike, myself.",
+        "Emailed Martin about the comment Aaron made.",
+    ]
+    found = contacts(*[note(f"N{index}", "C1", texts[index]) for index in order])
+    assert [(c.agency, c.person) for c in found["N2"]] == [
+        ("Children's social care (authority not named)", "Martin Ebbs")
+    ]

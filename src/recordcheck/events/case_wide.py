@@ -190,6 +190,14 @@ class CaseDirectory:
             for agency, said in agencies.items()
             if not (_unnamed(agency) and said[0].agency_type in named_types)
         }
+        # "Martin Ebbs SW" and "Martin (SW)" beside the IRO: the children's social care
+        # the one says more than the social care of no kind the other falls back to
+        kept = {
+            agency: said
+            for agency, said in kept.items()
+            if not (agency == _unnamed_of_kind(said[0].agency_type) and _said_more_closely(
+                said[0].agency_type, agency, kept))
+        }
         # "Neil (Greystone)" and "Neil Patterson (Greystone HA)": the fuller name says more
         kept = {a: said for a, said in kept.items() if not any(begins(b, a) for b in kept)}
         if len(kept) != 1:
@@ -331,6 +339,16 @@ def _the_one_named_here(event: ContactEvent, named_here: dict[str, set[str]]) ->
         return event
     (agency,) = here
     return replace(event, agency=agency)
+
+
+def _said_more_closely(agency_type: str, fallback: str, said_of: Mapping[str, list]) -> bool:
+    """Another unnamed agency of the same type is said of the person than the type's
+    fallback: "Children's social care (authority not named)" beside "Social care
+    (authority not named)"."""
+    return any(
+        agency != fallback and _unnamed(agency) and said[0].agency_type == agency_type
+        for agency, said in said_of.items()
+    )
 
 
 @cache

@@ -21,6 +21,7 @@ from recordcheck.events.parties import (
     MESSAGE_NOUNS,
     Party,
     labels,
+    names_a_channel,
     sent_elsewhere,
     told_by_us,
 )
@@ -35,7 +36,6 @@ WORDS = package_toml(__package__, "words.toml")
 BOTH_WAYS = frozenset(WORDS["both_ways_lemmas"])
 WRITER = frozenset(WORDS["writer_words"])
 THIRD_PERSONS = frozenset({"him", "her", "them"})
-CHANNEL_NOUNS = frozenset(WORDS["channel_nouns"])
 REPLY_NOUNS = frozenset(WORDS["reply_nouns"])
 LABEL_NAME_WORDS = 3
 OWN_WORK = frozenset(WORDS["own_work_lemmas"])
@@ -69,6 +69,10 @@ class ContactActors:
             # "Present: PC Ashford, Hannah Cole": at the meeting with us, whichever name the
             # parser made the subject
             return "writer"
+        if party.link == "handover":
+            # "Brought by SW Chris Dunmore": they came to us; "ED attendance Eastbridge
+            # General - brought in by police": to the other agency the sentence names
+            return "someone else" if _another_agency_beside(mention) else "agency"
         if _inside_what_someone_was_told(mention):
             return "someone else"  # "Advised mum to keep police updated": mum's to do
         if party.link == "subject":
@@ -83,7 +87,7 @@ class ContactActors:
             # "was notified by the school" (theirs); "by phone" names the channel, not who
             agent = [
                 t for c in verb.children if c.dep_ == "agent" for t in c.children
-                if t.lower_ not in CHANNEL_NOUNS
+                if not names_a_channel(t)
             ]
             return "someone else" if agent else "writer"
         if _someone_told_to(verb, mention):
@@ -102,6 +106,15 @@ class ContactActors:
         ):
             return "writer"  # "she had a call from the GP": the person, with us, heard
         return "someone else"
+
+
+def _another_agency_beside(mention: Span) -> bool:
+    """Its sentence names an agency other than the mention's own."""
+    sentence, own = mention.sent, mention._.rc_agency
+    return any(
+        sentence.start <= agency.start < sentence.end and agency._.rc_agency != own
+        for agency in mention.doc.spans.get(AGENCIES_KEY, ())
+    )
 
 
 def _reported_visit(verb: Token) -> bool:
@@ -123,7 +136,7 @@ def _reported_visit(verb: Token) -> bool:
 
 def _actor_of_subject(verb: Token) -> str:
     agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children]
-    if any(t.lower_ not in WRITER and t.lower_ not in CHANNEL_NOUNS for t in agents):
+    if any(t.lower_ not in WRITER and not names_a_channel(t) for t in agents):
         return "someone else"  # "Theo's school informed by Margaret": told, by someone else
     if told_by_us(verb):
         return "writer"  # "School informed", "DoLS team notified": we told them

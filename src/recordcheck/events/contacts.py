@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -150,11 +151,12 @@ class ContactEventReader:
         quoted = self.scope.quoted_ranges(doc)
         found: list[Candidate] = []
         sentences = sentences_of(doc)
-        grouped = _mentions_by_sentence(doc, sentences)
+        grouped, shadowed = _mentions_by_sentence(doc, sentences)
         author_placed = author_with_employer(doc, author, self.own)
         for number, sentence in enumerate(sentences):
             mentions = grouped.get(number, [])
-            for mention, is_person in mentions:
+            hidden = shadowed.get(number, [])
+            for mention, is_person in [*mentions, *((agency, False) for agency in hidden)]:
                 if self.own.is_own_agency(mention._.rc_agency, team, role):
                     continue
                 # in a record several organisations write in, a fellow author the note
@@ -168,7 +170,11 @@ class ContactEventReader:
                 if self.scope.inside(mention, quoted):
                     continue
                 reading = self.reading_of(sentence, mention)
+                if mention in hidden and not _called_in_the_opening(reading):
+                    continue  # "Dr Shah at Ashgrove Surgery": the person's mention says it
                 event = self.event_of(doc, sentence, mention, is_person, mentions, reading)
+                if mention in hidden:
+                    event = _with_its_person(event, mention, mentions)
                 features = (
                     candidate_features(sentence, mention, is_person, reading, note_type)
                     if with_features else ()
@@ -316,10 +322,11 @@ class ContactEventReader:
 
 def _mentions_by_sentence(
     doc: Doc, sentences: list[Span]
-) -> dict[int, list[tuple[Span, bool]]]:
+) -> tuple[dict[int, list[tuple[Span, bool]]], dict[int, list[Span]]]:
     """Per sentence number: named professionals, and the agency mentions that are not
-    theirs, in text order. One pass over the marks, so a long note costs no more per
-    sentence than a short one."""
+    theirs, in text order; and apart, the mentions of an agency a person of it in the same
+    sentence stands for ("Rang Riverside Surgery, msg left for Dr Hewitt"). One pass over
+    the marks, so a long note costs no more per sentence than a short one."""
     starts = [sentence.start for sentence in sentences]
 
     def number_of(span: Span) -> int:
@@ -331,12 +338,35 @@ def _mentions_by_sentence(
     grouped: dict[int, list[tuple[Span, bool]]] = {
         number: [(p, True) for p in found] for number, found in people.items()
     }
+    shadowed: dict[int, list[Span]] = {}
     for agency in doc.spans.get(AGENCIES_KEY, ()):
         number = number_of(agency)
         theirs = {p._.rc_agency for p in people.get(number, ())}
-        if agency._.rc_agency not in theirs and not agency._.rc_describes:
+        if agency._.rc_describes:
+            continue
+        if agency._.rc_agency in theirs:
+            shadowed.setdefault(number, []).append(agency)
+        else:
             grouped.setdefault(number, []).append((agency, False))
-    return {number: sorted(found, key=lambda m: m[0].start) for number, found in grouped.items()}
+    ordered = {number: sorted(found, key=lambda m: m[0].start) for number, found in grouped.items()}
+    return ordered, shadowed
+
+
+def _with_its_person(
+    event: ContactEvent, agency: Span, mentions: list[tuple[Span, bool]]
+) -> ContactEvent:
+    """The agency's event names the person of it its sentence names next ("msg left for Dr
+    Hewitt"), so the case-wide pass files the two as the one partner they are."""
+    person = next((m for m, is_person in mentions if is_person and m.start > agency.start
+                   and m._.rc_agency == agency._.rc_agency), None)
+    return event if person is None else replace(event, person=person.text, role=person.label_)
+
+
+def _called_in_the_opening(reading: Reading) -> bool:
+    """The agency is the one a clipped opening called or wrote to: "Rang Riverside Surgery,
+    msg left for Dr Hewitt", "Tel Hallmark Homes, spoke to Craig Dempster": a contact with
+    it whatever the sentence goes on to say of the person spoken to."""
+    return reading.party is not None and reading.party.link == "opening"
 
 
 def _records_a_meeting(doc: Doc) -> bool:

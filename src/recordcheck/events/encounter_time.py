@@ -50,6 +50,12 @@ def dated_later(event: Span, noted: date | None) -> bool:
     return False
 
 
+def names_a_later_date(text: str, noted: date | None) -> bool:
+    """A label's day and month after the note's: "LADO meeting 21/10 at 14:00 - invite sent
+    to me, police, ..." in a note of 15/10 heads a meeting still to come."""
+    return any(_after(word.strip(",.;:()"), noted, day_alone=False) for word in text.split())
+
+
 def _after(text: str, noted: date | None, day_alone: bool = True) -> bool:
     """A day and month ("8/10", "3/2/26") after the note's date, read in the year nearest it;
     a day alone ("17th", where `day_alone` may be one) after it, in the month nearest it."""

@@ -14,9 +14,11 @@ import re
 from spacy.tokens import Span
 
 from recordcheck.events.attendance_lists import ATTENDANCE_MARKS, listed_as_present
+from recordcheck.events.encounter_time import names_a_later_date
 from recordcheck.events.encounter_words import DATA as ENCOUNTER_WORDS
 from recordcheck.events.parties import Party, clipped_opening, opening_word, verb_form
 from recordcheck.language.doc_values import text_of
+from recordcheck.language.note_context import note_date
 
 # A meeting word in the label of a line whose list follows a dash or colon: "Meeting held
 # 03/03 - Karen Whitby (LADO), Beth Aldridge (SW), RI, myself".
@@ -100,15 +102,18 @@ def _listed_under_earlier_mark(sentence: Span, mention: Span) -> Party | None:
 def _listed_after_meeting_label(sentence: Span, mention: Span) -> Party | None:
     """ "Meeting held 03/03 - Karen Whitby (LADO), Beth Aldridge (SW), RI, myself",
     "Strategy discussion 10:00 (Teams) - CSC, police CAIU (DC Amy Doherty), JP, SN": a line
-    labelled with a held meeting, then a list of at least three, lists who took part."""
+    labelled with a held meeting, then a list of at least three, lists who took part. The
+    label opens its line or its sentence: "LADO outcome. Meeting held 03/03 - ..."."""
     text = text_of(sentence.doc)
-    line_start = text.rfind("\n", 0, mention.start_char) + 1
+    line_start = max(text.rfind("\n", 0, mention.start_char) + 1, sentence.start_char)
     label_end = LABEL_END.search(text, line_start, mention.start_char)
     if label_end is None:
         return None
     label = text[line_start : label_end.start()]  # the line's first label only
     if LIST_ENDS.search(label) or not MEETING_WORDS.search(label) or FUTURE_WORDS.search(label):
         return None  # "Connor initial panel. ... Contract: ..., school": not the meeting's
+    if names_a_later_date(label, note_date(sentence.doc)):
+        return None  # "LADO meeting 21/10 - invite sent to me, police, ..." of 15/10: to come
     items = _top_level_items(text, label_end.end())
     starts = [start for start, _ in items]
     if len(items) < LIST_ITEMS or mention.start_char not in starts:

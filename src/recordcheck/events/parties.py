@@ -52,6 +52,8 @@ ROLE_WORDS = 5  # "Priya SW rang", "Darren Quigley, SW, ASC Safeguarding Team ra
 TELEGRAPHIC_REACH = 6  # tokens from a clipped opening ("Rang", "Call from") to the one contacted
 # Nouns that open a clipped record of a contact: "Call from PC Lee", "Referral to MASH".
 OPENING_NOUNS = frozenset(WORDS["opening_nouns"])
+# "arrived with SW X", "brought by PC Lee": the link -> the verbs it makes a handover
+HANDOVER_LEMMAS = {link: frozenset(lemmas) for link, lemmas in WORDS["handover_lemmas"].items()}
 TOPIC_PREPOSITIONS = frozenset(WORDS["topic_prepositions"])
 TOPIC_VERBS = frozenset(WORDS["topic_verbs"])
 WRITER_WORDS = frozenset(WORDS["writer_words"])
@@ -72,7 +74,7 @@ class Party:
 
     predicate: Token  # the verb (or noun) of communication
     governing: Token  # the verb whose subject, tense and negation decide (may be predicate)
-    link: str  # "subject", "object", "from", "with", "to", "passive"
+    link: str  # "subject", "object", "from", "with", "to", "passive", "handover"
 
 
 def party_of(mention: Span) -> Party | None:
@@ -87,6 +89,8 @@ def party_of(mention: Span) -> Party | None:
             break
         if token.dep_ in ("compound", "poss", "nmod") and head.lower_ in SENT_NOUNS:
             return _message_acted_on(head)  # "CQC notification submitted", "GP letter received"
+        if head.pos_ == "VERB" and hands_over(head, link):
+            return Party(head, head, "handover")  # "Arrived 15:30 with SW Gemma Rowntree"
         if communicates(head):
             if token.dep_ == "poss":
                 return None  # "sent the fire service's report": whose thing, not who was told
@@ -328,6 +332,12 @@ def subject_before_verb(sentence: Span, mention: Span) -> Party | None:
     return None
 
 
+def hands_over(verb: Token, link: str) -> bool:
+    """A verb of coming to us with someone ("arrived with"), or of being brought or fetched
+    by them ("brought by", "collected by")."""
+    return verb.lemma_.lower() in HANDOVER_LEMMAS.get(link, ())
+
+
 def communicates(token: Token) -> bool:
     return (
         token.lemma_.lower() in CONTACT_LEMMAS
@@ -370,4 +380,13 @@ def told_by_us(verb: Token) -> bool:
         return False
     # "Theo's school informed by Margaret", "IDVA informed by police": told, not by us
     agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children]
-    return all(t.lower_ in WRITER_WORDS or t.lower_ in CHANNEL_NOUNS for t in agents)
+    return all(t.lower_ in WRITER_WORDS or names_a_channel(t) for t in agents)
+
+
+def names_a_channel(agent: Token) -> bool:
+    """ "informed by phone", "informed by email 16/04" (the date parsed as the agent, the
+    channel its modifier): the agent says how the contact went, not who made it."""
+    if agent.lower_ in CHANNEL_NOUNS:
+        return True
+    dated = agent.like_num or agent.tag_ == "CD"
+    return dated and any(c.lower_ in CHANNEL_NOUNS for c in agent.children)

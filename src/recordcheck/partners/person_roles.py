@@ -23,13 +23,15 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.language.contact_words import contact_cues
 from recordcheck.language.names import NameMention
 from recordcheck.language.people import PeopleWords, given_names
 from recordcheck.partners.layout import AgencyMention
 
 # the parts of a clause a person fills: subject, object (a preposition's object only after
-# the prepositions of a party, person_roles.toml)
-ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+# the prepositions of a party, person_roles.toml); "Called OM to update" is parsed as
+# calling someone OM, the abbreviation an object predicate
+ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "oprd"})
 # a clipped note's opening word the parser leaves as the root or a loose noun: "PO aware"
 OPENING = frozenset({"ROOT", "npadvmod", "nsubj"})
 # words hanging on the abbreviation that make it a dose's or a place's head: "10mg PO"
@@ -71,9 +73,19 @@ def _party_prepositions() -> frozenset[str]:
 
 
 def _clipped_opening_verb(token: Token) -> bool:
-    """ "Emailed" of "Emailed PO": a past verb opening its sentence, read as a modifier."""
+    """ "Emailed" of "Emailed PO": a past verb opening its sentence, read as a modifier;
+    the tagger often takes the verb of a terse note for a name ("Rang SW - no answer",
+    "Rang PO - left msg"), so a word of a contact's channel counts as one too."""
     before_its_head = token.i < token.head.i
-    return before_its_head and token.pos_ == "VERB" and _opens_its_sentence(token.doc, token.i)
+    verb = token.pos_ == "VERB" or token.lower_ in _channel_words()
+    return before_its_head and verb and _opens_its_sentence(token.doc, token.i)
+
+
+@cache
+def _channel_words() -> frozenset[str]:
+    """The written words of a contact's channels ("rang", "emailed", "phoned")."""
+    channels = contact_cues().channels
+    return frozenset(term for _, terms in channels for term in terms if " " not in term)
 
 
 def _opens_its_sentence(doc: Doc, start: int) -> bool:

@@ -1,0 +1,163 @@
+"""Contacts any writer records that the rules used to miss: a sentence in, its contact rows out."""
+
+from __future__ import annotations
+
+import pytest
+
+from recordcheck.events.contacts import ContactEventReader
+from recordcheck.model import Note
+from recordcheck.nlp import note_doc
+
+pytestmark = pytest.mark.slow
+
+FOSTERING = ("Harbourlight Fostering - North Team", "Supervising Social Worker")
+RECOVERY = ("Northgate Recovery Team", "Recovery Worker")
+CHILDREN_LA = "Children's social care (authority not named)"
+
+
+@pytest.fixture(scope="module")
+def events(real_nlp):
+    """The note's contact events as (agency, person, status, direction, channel), rules only."""
+    reader = ContactEventReader(real_nlp, {"names": [], "staff": ["Sam Okoro"]}, gate=False)
+
+    def read(text: str, service: tuple[str, str] = RECOVERY, date: str | None = None) -> list:
+        team, role = service
+        note = Note(
+            "N1", "C1", text, date=date, author="Sam Okoro", author_role=role, team=team
+        )
+        found = reader.read(real_nlp(note_doc(real_nlp, note)))
+        return [(e.agency, e.person, e.status, e.direction, e.channel) for e in found]
+
+    return read
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "status"),
+    [
+        ("Rang SW - no answer.", "Social care (authority not named)", "attempted"),
+        ("Rang PO \u2014 left msg.", "Probation (service not named)", "attempted"),
+        ("Called OM to update.", "Probation (service not named)", "done"),
+    ],
+)
+def test_a_terse_call_to_a_role_alone_is_a_contact(events, text, agency, status):
+    assert events(text) == [(agency, "", status, "out", "phone")]
+
+
+def test_a_dose_by_mouth_is_no_probation_contact(events):
+    # the reading above must not make "1g PO" (by mouth) a probation officer
+    assert events("Paracetamol 1g PO given at 10:00.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TC Hollybank Surgery - practice nurse Jo Whitlock (resp nurse).",
+        "TC Hollybank Surgery (practice manager). Doreen independent at home.",
+    ],
+)
+def test_a_telephone_call_written_tc_is_not_part_of_the_name(events, text):
+    rows = events(text)
+    assert [(agency, status, direction, channel) for agency, _, status, direction, channel
+            in rows] == [("Hollybank Surgery", "done", "out", "phone")]
+
+
+def test_the_fire_service_written_frs_is_a_partner(events):
+    rows = events("FRS (LC) emailed 20/10 - fire at flat Sun 19/10 approx 19:30.")
+    assert [(r[0], r[3]) for r in rows] == [("Fire and rescue (not named)", "in")]
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Present: Natalie Grange (LA SW), Karen Boyle (FC), myself.", "both"),
+        ("Emailed Michelle Dunmore (LA SW) 12:30 with the log.", "out"),
+        # "by email 16/04": the channel and a date, not someone else who told her
+        ("Kirsty Barrow (LA SW) informed by email 16/04.", "out"),
+    ],
+)
+def test_the_childs_local_authority_social_worker_is_a_partner_of_a_fostering_agency(
+    events, text, direction
+):
+    rows = events(text, FOSTERING)
+    assert [(r[0], r[2], r[3]) for r in rows] == [(CHILDREN_LA, "done", direction)]
+
+
+def test_an_unnamed_social_worker_stays_the_fostering_social_workers_colleague(events):
+    # without "LA" a social worker in a social worker's note may be their own colleague
+    assert events("Emailed Gemma Lloyd (SW) 12:30 with the log.", FOSTERING) == []
+
+
+def test_a_meeting_label_after_a_sentence_on_its_line_heads_its_list(events):
+    rows = events(
+        "LADO outcome. Meeting held 03/03 - Karen Whitby (LADO), Katie Lowther (PO), RI, "
+        "myself.\nPolice NFA.\n"
+    )
+    probation = [r for r in rows if r[0] == "Probation (service not named)"]
+    assert [(r[1], r[2], r[3]) for r in probation] == [("Katie Lowther", "done", "both")]
+
+
+def test_a_meeting_label_dated_after_the_note_lists_who_is_invited(events):
+    rows = events(
+        "Club has suspended him. LADO evaluation meeting 21/10 at 14:00 - invite sent to me, "
+        "Katie Lowther (PO), club welfare officer, county FA.\n",
+        date="2025-10-15",
+    )
+    assert "Probation (service not named)" not in [r[0] for r in rows]
+
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "person"),
+    [
+        ("Rang Riverside Medical Practice 11:00, msg left for Dr Hewitt.",
+         "Riverside Medical Practice", "Dr Hewitt"),
+        ("Rang Ashby Road Surgery, spoke to duty GP Dr Okafor who agreed to phone T today.",
+         "Ashby Road Surgery", "Dr Okafor"),
+    ],
+)
+def test_the_agency_a_clipped_call_opens_with_is_called_whoever_it_names_next(
+    events, text, agency, person
+):
+    assert [(r[0], r[1], r[3], r[4]) for r in events(text)] == [
+        (agency, person, "out", "phone")
+    ]
+
+
+def test_a_person_of_the_agency_still_speaks_for_it_outside_an_opening_call(events):
+    # the doctor saw the person at the surgery: no contact of ours with the surgery
+    text = "Freya seen by Dr Malik at Ashgrove Surgery on 9/10, GP has referred to CAMHS."
+    assert "Ashgrove Surgery" not in [r[0] for r in events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Arrived 15:30 with SW Gemma Rowntree.", "Gemma Rowntree"),
+        ("Brought by SW Chris Dunmore (Westmere UASC team) 16:30.", "Chris Dunmore"),
+    ],
+)
+def test_a_professional_who_brought_the_person_to_us_met_us(events, text, person):
+    rows = events(text, ("Alder View Children's Home", "Shift Leader"))
+    assert [(r[1], r[2], r[3]) for r in rows] == [(person, "done", "in")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SW will collect him on Friday.",
+        "Police to bring him back after interview.",
+        # the police's errand with him, not a handover to us
+        "Scott collected belongings with police 24/05.",
+    ],
+)
+def test_a_handover_still_to_come_is_no_contact(events, text):
+    assert events(text, ("Alder View Children's Home", "Shift Leader")) == []
+
+
+def test_a_professional_who_brought_the_person_to_another_agency_did_not_meet_us(events):
+    rows = events(
+        "ED attendance Eastbridge General 06/12 02:40 - brought in by police, found "
+        "intoxicated in town centre.",
+        ("Eastbridge Medical Practice", "GP"),
+    )
+    assert not any("Police" in r[0] for r in rows)
