@@ -14,6 +14,8 @@ A sharing sentence records its purpose when the act carries
 - a statutory notification: sent to the regulator or a supervisory body, its basis
   is the duty that requires it ("CQC notification submitted"); a document sent to
   such a body is not one ("emailed the DoLS team a copy of the plan");
+- the writer's own request in the sentence after it: "Emailed the SW with a summary.
+  Requested a return home interview";
 - the purpose a partner's request just before it gives: "Email from the SW
   requesting school information for assessment. Sent same day ..."; not a bare
   request ("PC Aziz asked for his CPN's name. Gave both"), the writer's own
@@ -113,6 +115,23 @@ class PurposeReader:
             if not self.acts.has(sent, "sharing_acts")
             and any(self._partners_request(token) for token in sent)
         }
+
+    def own_requests(self, doc: Doc) -> set[int]:
+        """The starts of the sentences opening with the writer's own request, which give the
+        purpose of the sharing just before them: "Emailed the SW with a summary and the log.
+        Requested a return home interview and asked whether ..."."""
+        found = set()
+        for sent in doc.sents:
+            opening = next((t for t in sent if t.is_alpha), None)
+            if opening is None or opening.pos_ != "VERB" or Scope.subject_of(opening) is not None:
+                continue
+            addressed = [c for c in opening.children if c.dep_ in ("dobj", "dative")]
+            to_do = any(c.dep_ == "xcomp" for c in opening.children)
+            if any(c.pos_ in ("PROPN", "PRON") or to_do for c in addressed):
+                continue  # "Asked Lorraine to write down ...": a request of its own, to her
+            if _request(opening, {opening.i: opening}) is not None:
+                found.add(sent.start)
+        return found
 
     def _partners_request(self, token: Token) -> bool:
         """A partner's request carrying its purpose; not the writer's own asking ("Asked re
