@@ -259,8 +259,8 @@ class DirectionReader:
         if sends_no_information(match.root, self.not_information):
             return False
         client_facing = match.root.lemma_.lower() in CLIENT_FACING or word in CLIENT_FACING
-        if client_facing and tells_no_outsider(match.root, after, outsiders, contacted):
-            return False  # "Told him I'd ring", "Rang 101 - told they can't share"
+        if client_facing and tells_no_outsider(match, outsiders, contacted, self.parties):
+            return False  # "Told him I'd ring", "Explained the S47 to parents"
         if self.parties.only_a_name_after(match, outsiders):
             return False  # "Passed to Priya": a colleague, as far as the note shows
         if self.parties.named_after(match, client_facing, outsiders):

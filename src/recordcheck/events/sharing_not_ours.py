@@ -13,6 +13,7 @@ ways English marks in its grammar, not in their words:
 - an item of a meeting's list of who came or sent apologies: "Apologies: contracts
   officer - report sent", "Declined: CMHT duty - emailed that ..." (theirs);
 - a referral that came in: "via the ambulance service's safeguarding referral";
+- explaining to anyone but an agency: "Explained the S47 to parents" (a process);
 - telling the one the verb names as "him" or "her", with nobody rung on the line:
   "I told him he did the right thing telling school" (the boy was told, not the school).
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from recordcheck.events.sharing_parties import Parties
 from recordcheck.events.sharing_shape import own_plan_told, told_by_the_one_called
 from recordcheck.events.sharing_words import WORD_CLASSES, WRITER
 from recordcheck.language.clauses import line_start
@@ -35,6 +37,8 @@ NEGATORS = frozenset(("not", "n't", "never", "no"))
 CLAUSE_BREAKS = frozenset((",", ";", ":", "but", "and", "-", "–", "so", "then"))
 SUBJECTS = ("nsubj", "nsubjpass")
 MODALS = frozenset(WORD_CLASSES["modals"])
+# verbs of making something clear, which pass news of someone only to an agency
+EXPLAINING_TO = frozenset(WORD_CLASSES["explaining_to"])
 # the one told, when a verb of telling names them so: the person the note is about, as a
 # rule ("them" may be an agency or a family: sharing.toml told_as_a_group)
 ONE_PERSON = frozenset(("him", "her"))
@@ -148,15 +152,20 @@ def _came_by(match: Span) -> bool:
 
 
 def tells_no_outsider(
-    verb: Token, after: Span, outsiders: frozenset[str], contacted: bool
+    match: Span, outsiders: frozenset[str], contacted: bool, parties: Parties
 ) -> bool:
     """A verb of telling whose one told is no outside party: the writer's own plan told ("Told
     him I'd ring"), what the one called said ("Rang 101 - told they can't share"), or, with
-    nobody rung on the line, the one named "him" or "her"."""
+    nobody rung on the line, a process explained to family or the one named "him" or "her"."""
+    verb = match.root
+    after = match.doc[match.end : match.sent.end]
     return (
         own_plan_told(after, MODALS)
         or told_by_the_one_called(verb)
-        or (not contacted and _told_the_person(verb, outsiders))
+        or (
+            not contacted
+            and (_explains_to_no_agency(verb, after, parties) or _told_the_person(verb, outsiders))
+        )
     )
 
 
@@ -170,3 +179,11 @@ def _told_the_person(verb: Token, outsiders: frozenset[str]) -> bool:
         and c.lower_ not in outsiders
         for c in verb.children
     )
+
+
+def _explains_to_no_agency(verb: Token, after: Span, parties: Parties) -> bool:
+    """ "Explained NRM to mum", "explained S47 to parents": explaining to family or the person
+    is telling them about a process, not passing on news of someone; to an agency it is."""
+    if verb.lemma_.lower() not in EXPLAINING_TO and verb.lower_ not in EXPLAINING_TO:
+        return False
+    return not any(p.label_ == "agencies" for p in parties.outside(after))
