@@ -6,8 +6,9 @@ A sharing sentence records its purpose when the act carries
   ("Rang Careline to let them know", "to update them"), and not what a person
   was told to do ("Told him to ring his GP");
 - a request: "Emailed his social worker requesting extra funding", "Rang the
-  surgery and asked for a review" (the standard's corpus reading: a referral or
-  booking whose content is the request itself has its purpose recorded);
+  surgery and asked for a review", "Told the pharmacist to send him to us" (the
+  standard's corpus reading: a referral or booking whose content is the request
+  itself has its purpose recorded);
 - what the act is for: "Referral for a carer's assessment", "referred to fire and
   rescue for a home safety visit"; not a person or a time ("for Tom", "for the
   third time"), and not what was talked about ("told mum about the plan for discharge");
@@ -33,6 +34,10 @@ review. DN informed." still lacks a reason for telling the DN, and "emailed the
 school to ask how he is getting on and told them mum is struggling" one for the
 telling.
 
+Sharing after a decision the note records under its label ("Decision: emergency
+recall. ... PC Hollis informed") tells those who must act on it, for that purpose
+(sharing_requests.py, with requests made by telling: "Told the pharmacist to ...").
+
 A note that records a multi-agency forum (a strategy discussion, a child
 protection conference, a core group, a MARAC) shares in it for the forum's
 purpose, a report submitted to it ("YJS report submitted") among it, as is a report
@@ -48,6 +53,7 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from recordcheck.events.sharing_requests import decision_label, instruction, notice_of_decision
 from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
 from recordcheck.language.clauses import line_start
 from recordcheck.language.matching import TermMatcher
@@ -99,11 +105,17 @@ class PurposeReader:
     def covered(self, doc: Doc, outward: list[Span]) -> set[int]:
         """The starts of the sharing sentences whose own act, or the forum, gives the purpose."""
         forum = self.at_forum(doc)
+        decision = decision_label(doc)
         return {
             sent.start
             for sent in outward
-            if self.gives_purpose(sent) or (forum and not self._refers(sent))
+            if self.gives_purpose(sent)
+            or (forum and not self._refers(sent))
+            or notice_of_decision(decision, self._sharing_in(sent))
         }
+
+    def _sharing_in(self, sent: Span) -> list[Span]:
+        return [m for m in self.acts.spans(sent) if m.label_ in SHARING_LABELS]
 
     def answers(self, doc: Doc) -> set[int]:
         """The starts of the sentences just after a partner's request that gives its purpose:
@@ -231,6 +243,7 @@ class PurposeReader:
         act = (
             _infinitive_of_purpose(token, roots)
             or _request(token, roots)
+            or instruction(token, roots)
             or _what_for(token, roots, self.not_a_purpose)
         )
         return act if act is not None and line_start(act) == line_start(token) else None
