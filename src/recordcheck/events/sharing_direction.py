@@ -4,13 +4,12 @@ Only outward sharing by the writer needs a reason. A sharing verb does not count
 when the sharing has not happened (plans.py), when someone else did it ("shared
 by DC Wilde", "DBS referral made by the company", "Sophie ... after telling a friend",
 "Behaviours: sends flowers", "Self-referral", "Chloe was told about the offence",
-"Disclosed smoking heroin daily"), when it went only to
-in-house colleagues, when what went was no news of anyone ("sent apologies"), when
-it is what the person was told to do ("Told him to ring his GP"), or when the word
+"Disclosed smoking heroin daily"), when it went only to in-house colleagues, when what
+went was no news of anyone ("sent apologies"), when it is what the person was told
+to do ("Told him to ring his GP"), or when the word
 is no act at all: an adjective, a channel or part of a name ("the shared fridge",
-"Email to provider:", "most alert", "Raised voices", "Kelmshire CC", "given his
-risk"). Information received ("Call from the school", "GP informed me",
-"notification - email from the school", "DASH from referring area") makes the
+"Email to provider:", "Raised voices", "Kelmshire CC", "given his risk"). Information
+received ("Call from the school", "GP informed me", "DASH from referring area") makes the
 sentence "in". A contact verb ("rang") with an outside party on the line lets the next
 sentence's "Gave both." count as sharing; a caller is on the line from the call on.
 """
@@ -47,6 +46,7 @@ from recordcheck.events.sharing_shape import (
     told_in_a_report,
 )
 from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
+from recordcheck.language.clauses import line_start
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.scope import Scope
 
@@ -195,6 +195,8 @@ class DirectionReader:
         for verb in match.root.ancestors:
             if verb.lemma_.lower() not in speech or not self.scope.reported_by_other(verb):
                 continue
+            if line_start(verb) != line_start(match):
+                continue  # a bulleted block parsed as one sentence: "Denise agreed" is a line
             teller = Scope.subject_of(verb)
             # "Referral to the law firm - accepted": the sharing is what was accepted, not told
             if not teller.left_edge.i <= match.root.i <= teller.right_edge.i:
