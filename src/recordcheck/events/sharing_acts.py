@@ -10,7 +10,8 @@ records none.
 Whether each act has its reason recorded is read here too, by the standard's
 rule (sharing_reasons.py): consent or a basis anywhere in the note covers all of
 its sharing; a purpose covers only the sharing it sits in or follows
-(consecutive sharing sentences are one act).
+(consecutive sharing sentences are one act). Someone who rang in is on the line
+until the writer makes a call of their own ("16:50 spoke to Jordan by phone").
 
 The parts:
 - sharing_direction.py: which way information went in a sentence (out, in, or
@@ -44,10 +45,12 @@ from spacy.tokens import Doc, Span
 from recordcheck.datafiles import merged_terms
 from recordcheck.events.sharing_direction import DirectionReader
 from recordcheck.events.sharing_parties import Parties
+from recordcheck.events.sharing_plans import not_yet
 from recordcheck.events.sharing_reasons import ReasonFinder
-from recordcheck.events.sharing_words import DATA, WORD_CLASSES
+from recordcheck.events.sharing_words import DATA, WORD_CLASSES, WRITER
 from recordcheck.language.clauses import labelled_sentence
 from recordcheck.language.note_context import note_type
+from recordcheck.language.scope import Scope
 
 SHARING_GROUP = "rc_sharing"
 RECEIVED_GROUP = "rc_received"
@@ -121,6 +124,8 @@ class SharingActReader:
         outsiders = self.parties.outside_names(doc)
         call = self.directions.outside_caller(doc)
         for sent in doc.sents:
+            if call is not None and sent.start > call and self._calls_out(sent):
+                call = None  # "16:50 spoke to Jordan by phone": the caller's call is over
             # "PC Aziz rang ... asked for his CPN's name. Gave both.": the caller is on the line
             # from the sentence recording the call on
             caller = call is not None and sent.start >= call
@@ -132,6 +137,16 @@ class SharingActReader:
             elif way == "in":
                 received.append(sent)
         return outward, received
+
+    def _calls_out(self, sent: Span) -> bool:
+        """The writer makes a call or contact of their own here ("Rang X", "spoke to Jordan"),
+        done, not planned."""
+        return any(
+            m.label_ == "contact_verbs"
+            and not not_yet(m, self.directions.scope)
+            and ((subject := Scope.subject_of(m.root)) is None or subject.lower_ in WRITER)
+            for m in self.directions.acts.spans(sent)
+        )
 
     def _act(self, sent: Span, words: Span) -> SharingAct:
         """The act's record: who it went to (named after it, else before), and its purpose."""

@@ -2,19 +2,16 @@
 
 Only outward sharing by the writer needs a reason. A sharing verb does not count
 when the sharing has not happened (plans.py), when someone else did it ("shared
-by DC Wilde", "Concern raised to ASC by Lakeside Bank", "DBS referral made by the
-company", "Sophie ... after telling a friend", "Behaviours: sends flowers",
-"Self-referral", "Called the practice - they gave an appointment", "Chloe was told
-about the offence", "Disclosed smoking heroin daily"), when it went only to
-in-house colleagues, when what went was no news of anyone ("sent apologies"), when
-it is what the person was told to do ("Told him to ring his GP"), or when the word
+by DC Wilde", "DBS referral made by the company", "Sophie ... after telling a friend",
+"Behaviours: sends flowers", "Self-referral", "Chloe was told about the offence",
+"Disclosed smoking heroin daily"), when it went only to in-house colleagues, when what
+went was no news of anyone ("sent apologies"), when it is what the person was told
+to do ("Told him to ring his GP"), or when the word
 is no act at all: an adjective, a channel or part of a name ("the shared fridge",
-"Email to provider:", "most alert", "Raised voices", "Kelmshire CC", "given his
-risk"). Information received ("Call from the school", "GP informed me",
-"notification - email from the school", "DASH from referring area") makes the
-sentence "in". A contact verb ("rang", "spoke to") with an outside party on the
-line lets the next sentence's bare "Gave both." count as sharing; a caller is on
-the line from the sentence recording the call on.
+"Email to provider:", "Raised voices", "Kelmshire CC", "given his risk"). Information
+received ("Call from the school", "GP informed me", "DASH from referring area") makes the
+sentence "in". A contact verb ("rang") with an outside party on the line lets the next
+sentence's "Gave both." count as sharing; a caller is on the line from the call on.
 """
 
 from __future__ import annotations
@@ -25,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from recordcheck.events.sharing_not_ours import records_no_sharing, tells_no_outsider
 from recordcheck.events.sharing_parties import RECIPIENT_WINDOW, Parties, past_names
 from recordcheck.events.sharing_plans import not_yet
 from recordcheck.events.sharing_shape import (
@@ -42,14 +40,13 @@ from recordcheck.events.sharing_shape import (
     modifies_noun,
     names_no_sharing,
     not_a_verb,
-    own_plan_told,
     past_the_one_called,
     rang_in,
     sends_no_information,
-    told_by_the_one_called,
     told_in_a_report,
 )
 from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
+from recordcheck.language.clauses import line_start
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.scope import Scope
 
@@ -112,6 +109,8 @@ class DirectionReader:
         )
         verdict = ""
         for match in matches:
+            if match.label_ != "received" and records_no_sharing(match, self.information):
+                continue  # "referred to in the note", "Apologies: X - report sent": no act
             if match.label_ == "received" and not not_yet(match, self.scope):
                 verdict = "in"
             if match.label_ == "contact_verbs" and self._discussed_with(match):
@@ -196,6 +195,8 @@ class DirectionReader:
         for verb in match.root.ancestors:
             if verb.lemma_.lower() not in speech or not self.scope.reported_by_other(verb):
                 continue
+            if line_start(verb) != line_start(match):
+                continue  # a bulleted block parsed as one sentence: "Denise agreed" is a line
             teller = Scope.subject_of(verb)
             # "Referral to the law firm - accepted": the sharing is what was accepted, not told
             if not teller.left_edge.i <= match.root.i <= teller.right_edge.i:
@@ -260,8 +261,8 @@ class DirectionReader:
         if sends_no_information(match.root, self.not_information):
             return False
         client_facing = match.root.lemma_.lower() in CLIENT_FACING or word in CLIENT_FACING
-        if client_facing and (own_plan_told(after, MODALS) or told_by_the_one_called(match.root)):
-            return False
+        if client_facing and tells_no_outsider(match, outsiders, contacted, self.parties):
+            return False  # "Told him I'd ring", "Explained the S47 to parents"
         if self.parties.only_a_name_after(match, outsiders):
             return False  # "Passed to Priya": a colleague, as far as the note shows
         if self.parties.named_after(match, client_facing, outsiders):

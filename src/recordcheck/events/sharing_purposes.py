@@ -6,14 +6,17 @@ A sharing sentence records its purpose when the act carries
   ("Rang Careline to let them know", "to update them"), and not what a person
   was told to do ("Told him to ring his GP");
 - a request: "Emailed his social worker requesting extra funding", "Rang the
-  surgery and asked for a review" (the standard's corpus reading: a referral or
-  booking whose content is the request itself has its purpose recorded);
+  surgery and asked for a review", "Told the pharmacist to send him to us" (the
+  standard's corpus reading: a referral or booking whose content is the request
+  itself has its purpose recorded);
 - what the act is for: "Referral for a carer's assessment", "referred to fire and
   rescue for a home safety visit"; not a person or a time ("for Tom", "for the
   third time"), and not what was talked about ("told mum about the plan for discharge");
 - a statutory notification: sent to the regulator or a supervisory body, its basis
   is the duty that requires it ("CQC notification submitted"); a document sent to
   such a body is not one ("emailed the DoLS team a copy of the plan");
+- the writer's own request in the sentence after it: "Emailed the SW with a summary.
+  Requested a return home interview";
 - the purpose a partner's request just before it gives: "Email from the SW
   requesting school information for assessment. Sent same day ..."; not a bare
   request ("PC Aziz asked for his CPN's name. Gave both"), the writer's own
@@ -31,6 +34,10 @@ review. DN informed." still lacks a reason for telling the DN, and "emailed the
 school to ask how he is getting on and told them mum is struggling" one for the
 telling.
 
+Sharing after a decision the note records under its label ("Decision: emergency
+recall. ... PC Hollis informed") tells those who must act on it, for that purpose
+(sharing_requests.py, with requests made by telling: "Told the pharmacist to ...").
+
 A note that records a multi-agency forum (a strategy discussion, a child
 protection conference, a core group, a MARAC) shares in it for the forum's
 purpose, a report submitted to it ("YJS report submitted") among it, as is a report
@@ -46,6 +53,7 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from recordcheck.events.sharing_requests import decision_label, instruction, notice_of_decision
 from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
 from recordcheck.language.clauses import line_start
 from recordcheck.language.matching import TermMatcher
@@ -97,11 +105,17 @@ class PurposeReader:
     def covered(self, doc: Doc, outward: list[Span]) -> set[int]:
         """The starts of the sharing sentences whose own act, or the forum, gives the purpose."""
         forum = self.at_forum(doc)
+        decision = decision_label(doc)
         return {
             sent.start
             for sent in outward
-            if self.gives_purpose(sent) or (forum and not self._refers(sent))
+            if self.gives_purpose(sent)
+            or (forum and not self._refers(sent))
+            or notice_of_decision(decision, self._sharing_in(sent))
         }
+
+    def _sharing_in(self, sent: Span) -> list[Span]:
+        return [m for m in self.acts.spans(sent) if m.label_ in SHARING_LABELS]
 
     def answers(self, doc: Doc) -> set[int]:
         """The starts of the sentences just after a partner's request that gives its purpose:
@@ -113,6 +127,23 @@ class PurposeReader:
             if not self.acts.has(sent, "sharing_acts")
             and any(self._partners_request(token) for token in sent)
         }
+
+    def own_requests(self, doc: Doc) -> set[int]:
+        """The starts of the sentences opening with the writer's own request, which give the
+        purpose of the sharing just before them: "Emailed the SW with a summary and the log.
+        Requested a return home interview and asked whether ..."."""
+        found = set()
+        for sent in doc.sents:
+            opening = next((t for t in sent if t.is_alpha), None)
+            if opening is None or opening.pos_ != "VERB" or Scope.subject_of(opening) is not None:
+                continue
+            addressed = [c for c in opening.children if c.dep_ in ("dobj", "dative")]
+            to_do = any(c.dep_ == "xcomp" for c in opening.children)
+            if any(c.pos_ in ("PROPN", "PRON") or to_do for c in addressed):
+                continue  # "Asked Lorraine to write down ...": a request of its own, to her
+            if _request(opening, {opening.i: opening}) is not None:
+                found.add(sent.start)
+        return found
 
     def _partners_request(self, token: Token) -> bool:
         """A partner's request carrying its purpose; not the writer's own asking ("Asked re
@@ -212,6 +243,7 @@ class PurposeReader:
         act = (
             _infinitive_of_purpose(token, roots)
             or _request(token, roots)
+            or instruction(token, roots)
             or _what_for(token, roots, self.not_a_purpose)
         )
         return act if act is not None and line_start(act) == line_start(token) else None

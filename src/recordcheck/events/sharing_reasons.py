@@ -96,6 +96,7 @@ class ReasonFinder:
         purposes.update(
             s.start for s in doc.sents if _purpose_clause(s) or self.purposes.for_a_forum(s)
         )
+        purposes.update(self.purposes.own_requests(doc))  # "Emailed X. Requested a review."
         # agreement also covers the sharing just after it: "He agreed to both. Shared ..."
         purposes.update(edge for s in agreements for edge in (s.start, s.end))
         # a purpose the grammar gives one act covers that act alone, not the one beside it

@@ -1,0 +1,189 @@
+"""Sharing words whose grammar records no outward sharing done by the writer.
+
+Writers we have never read put sharing verbs where nothing was shared by them, in
+ways English marks in its grammar, not in their words:
+- a preposition left with no object: "only referred to in the note" (mentioned);
+- the name of a practice: "information sharing with police and the AP";
+- a participle describing a thing a clause is about: "nothing identifying appears
+  in any paperwork shared with mum" (what Natalie must check);
+- a verb under a negation carried by "or": "carers did not support repositioning or
+  escalate to the DN";
+- a verb sharing the subject of an active verb it is joined to: "The abuse ...
+  became physical and escalated" (the abuse escalated; nobody was told);
+- an item of a meeting's list of who came or sent apologies: "Apologies: contracts
+  officer - report sent", "Declined: CMHT duty - emailed that ..." (theirs);
+- a referral that came in: "via the ambulance service's safeguarding referral";
+- explaining to anyone but an agency: "Explained the S47 to parents" (a process);
+- telling the one the verb names as "him" or "her", with nobody rung on the line:
+  "I told him he did the right thing telling school" (the boy was told, not the school).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from recordcheck.events.sharing_parties import Parties
+from recordcheck.events.sharing_shape import own_plan_told, told_by_the_one_called
+from recordcheck.events.sharing_words import WORD_CLASSES, WRITER
+from recordcheck.language.clauses import line_start
+from recordcheck.language.scope import Scope
+
+# the words opening a line that lists who came or did not: "Apologies:", "Declined:"
+LISTING_MARKS = tuple(WORD_CLASSES["listing_marks"])
+# "via the crew's referral", "referral from school": a referral that came to the writer
+CAME_BY = frozenset(WORD_CLASSES["came_by"])
+NEGATORS = frozenset(("not", "n't", "never", "no"))
+# where a clause ends, past which a negation before it no longer reaches
+CLAUSE_BREAKS = frozenset((",", ";", ":", "but", "and", "-", "–", "so", "then"))
+SUBJECTS = ("nsubj", "nsubjpass")
+MODALS = frozenset(WORD_CLASSES["modals"])
+# verbs of making something clear, which pass news of someone only to an agency
+EXPLAINING_TO = frozenset(WORD_CLASSES["explaining_to"])
+# the one told, when a verb of telling names them so: the person the note is about, as a
+# rule ("them" may be an agency or a family: sharing.toml told_as_a_group)
+ONE_PERSON = frozenset(("him", "her"))
+SENDER_WINDOW = 7  # tokens of a sender's name between "via" and the referral
+
+
+def records_no_sharing(match: Span, information: frozenset[str]) -> bool:
+    """The sharing word, as the grammar places it, records no sharing done by the writer."""
+    word = match.root
+    return (
+        _mentioned(word)
+        or _names_the_practice(word, information)
+        or _described_in_anothers_clause(word)
+        or _negated_through_or(word)
+        or _subject_of_a_joined_verb(word)
+        or on_a_listing_line(match)
+        or _came_by(match)
+    )
+
+
+def _mentioned(word: Token) -> bool:
+    """ "only referred to in the note", "as referred to above": "to" with nothing after it."""
+    if word.lemma_.lower() != "refer" and not word.lower_.startswith("referred"):
+        return False
+    to = next((c for c in word.children if c.lower_ == "to" and c.dep_ == "prep"), None)
+    return to is not None and not any(c.dep_ == "pobj" for c in to.children)
+
+
+def _names_the_practice(word: Token, information: frozenset[str]) -> bool:
+    """ "information sharing", "info sharing protocol": an -ing after the word for what it
+    would pass is the name of a practice, not an act."""
+    if not word.lower_.endswith("ing") or word.i == word.sent.start:
+        return False
+    before = word.doc[word.i - 1]
+    return before.lower_ in information and before.i >= word.sent.start
+
+
+def _described_in_anothers_clause(word: Token) -> bool:
+    """ "nothing ... appears in any paperwork shared with mum": a participle describing a
+    noun in a verb's phrase, or the object of someone else's verb ("she read the report
+    sent to the court")."""
+    if word.dep_ != "acl" or word.tag_ != "VBN" or word.head.i > word.i:
+        return False
+    thing = word.head
+    if thing.dep_ == "pobj":
+        # "appears in any paperwork shared with mum"; not "Copy of the letter sent to the GP"
+        return thing.head.head.pos_ in ("VERB", "AUX") and thing.head.head.i != word.i
+    if thing.dep_ != "dobj":
+        return False  # "Concerns shared with police": the telegraphic record itself
+    subject = Scope.subject_of(thing.head)
+    return subject is not None and subject.lower_ not in WRITER
+
+
+def _negated_through_or(word: Token) -> bool:
+    """ "did not support repositioning or escalate to DN": "or" carries the negation before
+    it to the verb after it, within one clause."""
+    doc = word.doc
+    start = word.sent.start
+    before = doc[start : word.i]
+    if not len(before) or before[-1].lower_ != "or":
+        return False
+    for token in reversed(before[:-1]):
+        if token.lower_ in NEGATORS:
+            return True
+        if token.lower_ in CLAUSE_BREAKS:
+            return False
+    return False
+
+
+def _subject_of_a_joined_verb(word: Token) -> bool:
+    """ "The abuse has long history ... and became physical and escalated": a verb joined to
+    an active verb takes its subject, here a thing, so nobody was told anything."""
+    if word.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in word.children):
+        return False
+    if any(c.dep_ in ("dobj", "dative") or c.lower_ == "to" for c in word.children):
+        return False  # "Rang the ward and passed it to the nurse": a recipient or a thing sent
+    head = word
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.pos_ == "NOUN"
+        and subject.lower_ not in WRITER
+        and head.tag_ in ("VBD", "VBZ", "VBP")
+        and head.lemma_.lower() != word.lemma_.lower()
+    )
+
+
+def on_a_listing_line(match: Span) -> bool:
+    """ "Apologies: Commissioning contracts officer - report sent": the line lists who sent
+    apologies, came or declined, and what it says they did is theirs."""
+    doc = match.doc
+    start = line_start(match)
+    opening = doc[start : min(match.start, start + 4)].text.lower()
+    return any(opening.startswith(mark) for mark in LISTING_MARKS)
+
+
+def _came_by(match: Span) -> bool:
+    """ "via Tri-County Ambulance Service safeguarding referral": the referral it came by, a
+    noun after "via" or "from" with only the names of its sender between."""
+    if match[-1].pos_ not in ("NOUN", "PROPN"):
+        return False
+    doc = match.doc
+    for token in reversed(doc[max(match.sent.start, match.start - SENDER_WINDOW) : match.start]):
+        if token.lower_ in CAME_BY:
+            return True
+        if token.pos_ not in ("PROPN", "NOUN", "PUNCT", "DET"):
+            return False
+    return False
+
+
+def tells_no_outsider(
+    match: Span, outsiders: frozenset[str], contacted: bool, parties: Parties
+) -> bool:
+    """A verb of telling whose one told is no outside party: the writer's own plan told ("Told
+    him I'd ring"), what the one called said ("Rang 101 - told they can't share"), or, with
+    nobody rung on the line, a process explained to family or the one named "him" or "her"."""
+    verb = match.root
+    after = match.doc[match.end : match.sent.end]
+    return (
+        own_plan_told(after, MODALS)
+        or told_by_the_one_called(verb)
+        or (
+            not contacted
+            and (_explains_to_no_agency(verb, after, parties) or _told_the_person(verb, outsiders))
+        )
+    )
+
+
+def _told_the_person(verb: Token, outsiders: frozenset[str]) -> bool:
+    """ "I told him he did the right thing telling school": a verb of telling whose one told
+    is "him" or "her" told them; an agency named later is in what they were told. Not a
+    caller on the line (their pronouns are among the outsiders)."""
+    return any(
+        c.dep_ in ("dobj", "dative", "iobj")
+        and c.lower_ in ONE_PERSON
+        and c.lower_ not in outsiders
+        for c in verb.children
+    )
+
+
+def _explains_to_no_agency(verb: Token, after: Span, parties: Parties) -> bool:
+    """ "Explained NRM to mum", "explained S47 to parents": explaining to family or the person
+    is telling them about a process, not passing on news of someone; to an agency it is."""
+    if verb.lemma_.lower() not in EXPLAINING_TO and verb.lower_ not in EXPLAINING_TO:
+        return False
+    return not any(p.label_ == "agencies" for p in parties.outside(after))
