@@ -11,6 +11,7 @@ notes are gathered.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -176,15 +177,18 @@ def _waiting_contacts(
         return []
     quoted = reader.scope.quoted_ranges(doc)
     sentences = sentences_of(doc)
+    starts = [sentence.start for sentence in sentences]
     waiting = []
     for mention in alone:
         if reader.scope.inside(mention, quoted):
             continue
         if reader.own.is_colleague(mention.text, False, team):
             continue
-        sentence = next((s for s in sentences if s.start <= mention.start < s.end), None)
-        if sentence is None:
+        # the sentence holding the mention, looked up, not searched for from the first
+        at = bisect_right(starts, mention.start) - 1
+        if at < 0 or mention.start >= sentences[at].end:
             continue
+        sentence = sentences[at]
         # the reader's own rules: a name alone is a contact when the grammar makes it a party
         reading = reader.reading_of(sentence, mention)
         if reading.verdict not in STATUS_RANK:

@@ -24,6 +24,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.language.doc_values import text_of
 from recordcheck.model import ContactEvent
 
 CONVENED_BY = "mash"  # the lexicon's kind for children's social care, which chairs them
@@ -54,7 +55,7 @@ def _opening() -> re.Pattern[str]:
 def conference_of(doc: Doc) -> ContactEvent | None:
     """The conference the note opens with, as a contact event; None when it opens with none,
     or with one it only reports on or plans."""
-    text = doc.text[:OPENING_REACH]
+    text = text_of(doc)[:OPENING_REACH]
     found = _opening().match(text)
     if found is None:
         return None

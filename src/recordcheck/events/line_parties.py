@@ -10,6 +10,7 @@ then miss the party. Here each line is read as the record the layout makes it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Span
 
@@ -17,7 +18,7 @@ from recordcheck.events.attendance_lists import ATTENDANCE_MARKS, listed_as_pres
 from recordcheck.events.encounter_time import names_a_later_date
 from recordcheck.events.encounter_words import DATA as ENCOUNTER_WORDS
 from recordcheck.events.parties import Party, clipped_opening, opening_word, verb_form
-from recordcheck.language.doc_values import text_of
+from recordcheck.language.doc_values import text_of, tokens_matching
 from recordcheck.language.note_context import note_date
 
 # A meeting word in the label of a line whose list follows a dash or colon: "Meeting held
@@ -41,6 +42,7 @@ LIST_ENDS = re.compile(r"[.:](?:\s|$)")
 PAST_TAGS = ("VBD", "VBN")
 # How many lines above a mention an attendance mark may head the list it is in.
 LIST_REACH = 12
+LINE_BREAK = re.compile(r"[^\n]*\n[\s\S]*")  # a token holding a line break ("\n", "\n\n  ")
 
 
 def party_by_layout(sentence: Span, mention: Span) -> Party | None:
@@ -60,14 +62,18 @@ def party_by_layout(sentence: Span, mention: Span) -> Party | None:
 
 
 def _line_of(sentence: Span, mention: Span) -> Span:
-    """The tokens of the sentence on the mention's line."""
+    """The tokens of the sentence on the mention's line: from the token after the last line
+    break before the mention to the first token holding one from its last token on. The
+    note's line breaks are found once, not walked to from every mention."""
     doc = sentence.doc
-    start = mention.start
-    while start > sentence.start and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
+    breaks = tokens_matching(doc, LINE_BREAK)
+    before = bisect_left(breaks, mention.start)
+    start = max(sentence.start, breaks[before - 1] + 1) if before else sentence.start
+    start = min(start, mention.start)
     end = mention.end
-    while end < sentence.end and "\n" not in doc[end - 1].text_with_ws:
-        end += 1
+    if end < sentence.end:
+        after = bisect_left(breaks, end - 1)
+        end = min(sentence.end, breaks[after] + 1) if after < len(breaks) else sentence.end
     return doc[start:end]
 
 

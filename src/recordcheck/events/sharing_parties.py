@@ -44,6 +44,12 @@ INITIALS_LENGTH = 2
 # a verb of these forms after "told him" opens what he was told: "Told him the police are ..."
 FINITE_TAGS = {"VB", "VBZ", "VBP", "VBD", "MD"}
 SUBJECTS = {"nsubj", "nsubjpass", "expl"}  # "Told JP", "sent to KH": a colleague's initials
+# Doc.user_data, by the Parties' id: whether each recipient (start, end) is the author's own
+# service, and the names the note ties to an outside role. The same party is judged for its
+# sentence, for the windows the direction rules look through and for the whole note, and
+# its verdict depends on its words and the note's author alone: each is worked out once.
+OWN_PARTIES_KEY = "rc_own_parties"
+OUTSIDE_NAMES_KEY = "rc_outside_names"
 
 
 class Parties:
@@ -95,6 +101,13 @@ class Parties:
         """ "Passing to DSL team" in a school's note: the school's own lead; "Passed to
         Team 2" in a note of Team 2; "Informed Andreea (keyworker)": a job of no agency;
         "Message passed to Dr Ashworth" in a practice whose staff include Dr Tom Ashworth."""
+        judged = party.doc.user_data.setdefault(OWN_PARTIES_KEY, {}).setdefault(id(self), {})
+        where = (party.start, party.end)
+        if where not in judged:
+            judged[where] = self._own_now(party)
+        return judged[where]
+
+    def _own_now(self, party: Span) -> bool:
         _, role, team = author_context(party.doc)
         if self._titled_colleague(party, team):
             return True
@@ -196,13 +209,17 @@ class Parties:
         )
 
     def outside_names(self, doc: Doc) -> frozenset[str]:
-        """Names the note ties to an outside role: "practice nurse Anne Boyce", "Kim (HV)"."""
-        names: set[str] = set()
-        for party in self.outside(doc[:]):
-            names.update(_name_at(doc, party.end, step=1))
-            if party.start >= 2 and doc[party.start - 1].text in ROLE_AFTER_NAME:
-                names.update(_name_at(doc, party.start - 2, step=-1))
-        return frozenset(names)
+        """Names the note ties to an outside role: "practice nurse Anne Boyce", "Kim (HV)"
+        (read once per note: the sharing acts and the reasons for them both ask)."""
+        kept = doc.user_data.setdefault(OUTSIDE_NAMES_KEY, {})
+        if id(self) not in kept:
+            names: set[str] = set()
+            for party in self.outside(doc[:]):
+                names.update(_name_at(doc, party.end, step=1))
+                if party.start >= 2 and doc[party.start - 1].text in ROLE_AFTER_NAME:
+                    names.update(_name_at(doc, party.start - 2, step=-1))
+            kept[id(self)] = frozenset(names)
+        return kept[id(self)]
 
 
 def _with_its_noun(party: Span) -> Span:

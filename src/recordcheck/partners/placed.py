@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span
 from recordcheck.datafiles import package_toml
 from recordcheck.language.agencies import AgencyLexicon
 from recordcheck.language.contact_words import contact_cues
+from recordcheck.language.doc_values import text_of
 from recordcheck.language.identifiers import address_words
 from recordcheck.language.names import NameMention
 from recordcheck.language.people import given_names, people_words
@@ -137,7 +138,7 @@ class _Layout:
         self.name_starts = {name.start for name in names}
         self.name_words = {i for name in names for i in range(name.start, name.end)}
         self.titled = _titled_words(doc, names)
-        self.text = doc.text
+        self.text = text_of(doc)
         # "Paediatrician", "IDVA": a role of the lexicon is no organisation's name
         self.role_names = {role.split()[-1].lower() for role in lexicon.roles}
         self.abbreviations = lexicon.person_abbreviations()

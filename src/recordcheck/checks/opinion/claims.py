@@ -36,11 +36,11 @@ from recordcheck.checks.opinion.predicates import (
     writers_own_reaction,
 )
 from recordcheck.checks.opinion.scope import OpinionScope
-from recordcheck.checks.opinion.sections import set_apart
+from recordcheck.checks.opinion.sections import set_apart_in
 from recordcheck.checks.opinion.spans import Candidate, candidate_for
 from recordcheck.datafiles import merged_terms, package_toml, word_classes
 from recordcheck.language.clauses import clause_of, is_run_on, statement_of
-from recordcheck.language.doc_values import any_token_matching, text_of
+from recordcheck.language.doc_values import any_token_matching
 from recordcheck.language.matching import TermMatcher
 
 DATA = package_toml(__package__, "terms.toml")
@@ -100,7 +100,7 @@ class ClaimFinder:
         """The claims in the note; with `unlisted`, also weak ones no word list names
         (worth finding only when a classifier is there to confirm them)."""
         # quoted words, and sections a heading sets apart, are not the writer's claims
-        quoted = self.scope.quoted_ranges(doc) + set_apart(text_of(doc))
+        quoted = self.scope.quoted_ranges(doc) + set_apart_in(doc)
         matches = self.cues.spans(doc)
         found = [
             candidate_for(match, cue, match.label_ in self.weak_lists)

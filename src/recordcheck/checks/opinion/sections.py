@@ -27,9 +27,13 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from recordcheck.datafiles import package_toml
+from recordcheck.language.doc_values import text_of
 
 TERMS = package_toml(__package__, "terms.toml")
+SET_APART_KEY = "rc_set_apart"  # Doc.user_data: the character ranges the note sets apart
 HEADINGS = TERMS["sections"]
 # a heading opens a line (or a sentence) and ends at a colon, or stands alone on its line:
 # "MSE: ...", "MSE today: ...", "MSE\n", "S: ..." (but not "S upset" on a line of its own)
@@ -44,6 +48,15 @@ SAYINGS = "|".join(re.escape(w) for w in TERMS["account_lists"]["sayings"])
 ACCOUNT_INTRO = re.compile(r"(?im)\b(?:" + SAYINGS + r")[ \t]*:[ \t]*$")
 # an item of a list: "- ...", "* ...", "• ...", "1. ...", "2) ..."
 LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022\u2013]|\d{1,2}[.)])[ \t]+\S")
+
+
+def set_apart_in(doc: Doc) -> list[tuple[int, int]]:
+    """``set_apart`` of the note's text, worked out once per note: the claims and the
+    states both ask for it."""
+    kept = doc.user_data.get(SET_APART_KEY)
+    if kept is None:
+        kept = doc.user_data[SET_APART_KEY] = tuple(set_apart(text_of(doc)))
+    return list(kept)
 
 
 def set_apart(text: str) -> list[tuple[int, int]]:

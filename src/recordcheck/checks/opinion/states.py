@@ -38,12 +38,11 @@ from recordcheck.checks.opinion.claims import (
 )
 from recordcheck.checks.opinion.predicates import writers_own_reaction
 from recordcheck.checks.opinion.scope import OpinionScope
-from recordcheck.checks.opinion.sections import set_apart
+from recordcheck.checks.opinion.sections import set_apart_in
 from recordcheck.checks.opinion.shorthand import named_before
 from recordcheck.checks.opinion.spans import Candidate, claim_span
 from recordcheck.datafiles import package_toml, word_classes
 from recordcheck.language.clauses import statement_of
-from recordcheck.language.doc_values import text_of
 
 WORDS = word_classes(package_toml(__package__, "states.toml"))
 INNER_STATES = WORDS["inner_states"]
@@ -87,7 +86,7 @@ class StateReading:
         `listed` are the candidates the word lists gave; the words of those lists are
         left to their own rules (claims.py), which have judged them already, save the
         weak ones a classifier alone may keep ("upset" in terms.toml, states)."""
-        quoted = self.scope.quoted_ranges(doc) + set_apart(text_of(doc))
+        quoted = self.scope.quoted_ranges(doc) + set_apart_in(doc)
         claimed = {t.i for c in listed if not c.weak for t in c.clause}
         taken = claimed | {
             t.i
