@@ -186,6 +186,18 @@ def test_shared_is_empty_when_the_object_is_the_agency(contacts):
     assert only(contacts("Emailed the GP with her consent to seek a review.")).shared == ""
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emailed Anil Mistry (ASC) this week's call logs and DN update for the enquiry.",
+        "Sent Dr Hollis (GP) the call logs and DN update today.",
+    ],
+)
+def test_shared_is_what_went_not_who_it_went_to(contacts, text):
+    shared = only(contacts(text)).shared
+    assert shared.startswith(("this week's", "the call logs")), shared
+
+
 def test_offsets_point_at_the_mention(contacts):
     text = "Call from Kent Police. Later emailed the school DSL Mrs Brown to arrange a meeting."
     for contact in contacts(text):
