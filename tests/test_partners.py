@@ -298,3 +298,41 @@ def test_role_employers_name_the_lexicons_roles_and_kinds():
     for role, employing in role_employers().items():
         assert role in lexicon.roles or role in titles, role
         assert set(employing) <= kinds, (role, set(employing) - kinds)
+
+
+def test_what_a_check_with_a_partner_found_is_its_outcome_not_the_next_decision(contacts):
+    text = (
+        "Police checks with Thames Valley Police: two DA call-outs to the address in 2024. "
+        "Decision: progress to assessment by Locality Team 2."
+    )
+    (police,) = [c for c in contacts(text) if "Police" in c.agency]
+    assert police.outcome.startswith("Police checks"), police.outcome
+    assert "Decision" not in police.outcome
+
+
+def test_a_meetings_next_sentence_about_another_partner_is_not_each_attendees_outcome(contacts):
+    text = (
+        "Review. Attended: Daniel, Sam Reid (advocate), PC Patel (TVP) by phone, me.\n"
+        "PC Patel confirmed Lee Dawson was interviewed on 21/02 and given a warning."
+    )
+    found = {c.agency_type: c for c in contacts(text, note_type="Review")}
+    assert found["police"].outcome.startswith("PC Patel confirmed")
+    assert found["advocacy"].outcome == ""
+
+
+def test_an_account_of_another_partners_work_is_not_the_meetings_outcome(contacts):
+    text = (
+        "CIN meeting. Attended by Jade, Angela Curtis (DSL), HV Lucy Brennan and me. "
+        "Jade has had 3 sessions with Kerry Walsh (IDVA)."
+    )
+    assert [c.outcome for c in contacts(text, note_type="Meeting")] == ["", ""]
+
+
+def test_a_meetings_agreement_naming_agencies_is_every_attendees_outcome(contacts):
+    text = (
+        "Strategy discussion. Present: DS Mike Connor (Thames Valley Police), Angela Curtis "
+        "(DSL, Brookfield Primary). Agreed s47 enquiry, single agency (CSC) with police "
+        "sharing intelligence."
+    )
+    for contact in contacts(text, note_type="Strategy Discussion"):
+        assert contact.outcome.startswith("Agreed s47"), contact
