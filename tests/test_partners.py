@@ -336,3 +336,9 @@ def test_a_meetings_agreement_naming_agencies_is_every_attendees_outcome(contact
     )
     for contact in contacts(text, note_type="Strategy Discussion"):
         assert contact.outcome.startswith("Agreed s47"), contact
+
+
+def test_a_watch_manager_is_of_the_fire_and_rescue_service(contacts):
+    text = "Present: Watch Manager Tony Briggs (OFRS), Aisha Karim (ASC)."
+    fire = [c for c in contacts(text, note_type="Meeting") if c.agency_type == "fire and rescue"]
+    assert [(c.person, c.role) for c in fire] == [("Tony Briggs", "watch manager")]
