@@ -342,3 +342,12 @@ def test_a_watch_manager_is_of_the_fire_and_rescue_service(contacts):
     text = "Present: Watch Manager Tony Briggs (OFRS), Aisha Karim (ASC)."
     fire = [c for c in contacts(text, note_type="Meeting") if c.agency_type == "fire and rescue"]
     assert [(c.person, c.role) for c in fire] == [("Tony Briggs", "watch manager")]
+
+
+def test_the_evidence_is_the_mentions_own_line_when_the_parser_runs_lines_together(contacts):
+    text = (
+        "He said if that's how it is he'll 'stop going round'. Quite aggressive and entitled "
+        "tbh.\nCall ended by Lee.\nEmailed DC Marsh. Concern now re Mr A being pressured."
+    )
+    (police,) = contacts(text, note_type="Telephone Call")
+    assert police.evidence.startswith("Emailed DC Marsh"), police.evidence

@@ -22,6 +22,22 @@ def sentences_of(doc: Doc) -> list[Span]:
     return [doc[:]]
 
 
+def on_its_lines(sentence: Span, mention: Span) -> Span:
+    """The sentence less the lines before and after the mention's that the writer ended
+    with a full stop: the parser runs "Quite aggressive tbh.\nCall ended by Lee.\nEmailed
+    DC Marsh." into one sentence, but the email is the last line alone."""
+    doc = sentence.doc
+    ends = [
+        t.i
+        for t in sentence
+        if t.is_space and "\n" in t.text and t.i > sentence.start
+        and doc[t.i - 1].text in (".", "!", "?")
+    ]
+    start = max((i + 1 for i in ends if i < mention.start), default=sentence.start)
+    end = min((i for i in ends if i >= mention.end), default=sentence.end)
+    return doc[start:end]
+
+
 def channel_of(sentence: Span) -> str:
     cues = contact_cues()
     found = [
