@@ -351,3 +351,13 @@ def test_the_evidence_is_the_mentions_own_line_when_the_parser_runs_lines_togeth
     )
     (police,) = contacts(text, note_type="Telephone Call")
     assert police.evidence.startswith("Emailed DC Marsh"), police.evidence
+
+
+def test_the_outcome_in_the_contacts_own_sentence_keeps_to_its_lines(contacts):
+    text = (
+        "Visit to Mr A.\n"
+        "Rang Nadia Shah at Harbour and Vale Bank from the house - she agreed Mr A can draw "
+        "£100 with carer on Mon.\n- discuss police with him again.\n- next visit with advocate"
+    )
+    (bank,) = [c for c in contacts(text) if "Bank" in c.agency]
+    assert bank.outcome and "discuss police" not in bank.outcome, bank.outcome

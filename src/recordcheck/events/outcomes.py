@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.events.details import on_its_lines
 from recordcheck.events.parties import TOLD
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
@@ -53,7 +54,7 @@ def outcome_after(sentence: Span, mention: Span, incoming: bool = False) -> str:
         # what came in, or what the meeting shared, is the result: any account after it
         said = [t for t in after_mention if t.pos_ in ("VERB", "AUX") and not _above(t, mention)]
         if said or _labels_its_result(after_mention):
-            return _trimmed(sentence)
+            return _trimmed(on_its_lines(sentence, mention))
         # the next sentence that is not another partner's account of their own work
         told = [words for words in candidates[1:] if not _of_another_partner(words, mention)]
         if told:
@@ -63,7 +64,8 @@ def outcome_after(sentence: Span, mention: Span, incoming: bool = False) -> str:
         if words is not after_mention and _of_another_partner(words, mention):
             continue
         if any(_partner_responds(token, mention, partners, incoming) for token in words):
-            return _trimmed(words.sent if words is not after_mention else sentence)
+            own_lines = on_its_lines(sentence, mention)
+            return _trimmed(words.sent if words is not after_mention else own_lines)
     return ""
 
 
