@@ -3,6 +3,8 @@ another note of the same case gives them; an unnamed force is the case's one nam
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from recordcheck.case_model import CaseClues, KnownProfessional
@@ -227,6 +229,22 @@ def test_the_chronology_takes_the_cases_one_force_even_when_no_contact_changes()
     ]
     first = next(across_cases(results))
     assert first.events[0].agencies == ("Thames Valley Police",)
+
+
+def test_the_chronology_names_no_agency_that_is_the_authors_own_service():
+    # "Agreed s47 enquiry, single agency (CSC) with police sharing intelligence."
+    own, police = "Children's social care (authority not named)", "Thames Valley Police"
+    event = ChronologyEvent("decision", 0, 5, "Agreed s47 enquiry", agencies=(own, police))
+    written = Note("A1", "A", "Agreed s47 enquiry", author="Kim Hart",
+                   team="Children's Social Care Assessment Team")
+    by_someone_else = replace(written, note_id="B1", case_id="B", team="Adult Social Care")
+    results = [
+        NoteResult(note=written, events=(event,), case_clues=CaseClues()),
+        NoteResult(note=by_someone_else, events=(event,), case_clues=CaseClues()),
+    ]
+    first, second = across_cases(results)
+    assert first.events[0].agencies == (police,)
+    assert second.events[0].agencies == (own, police)
 
 
 def test_family_names_are_read_from_relations():

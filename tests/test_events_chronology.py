@@ -55,6 +55,10 @@ def test_the_summary_is_the_event_not_the_notes_first_sentence(real_nlp):
         "Shared: DASH score + the two previous strangulation incidents she disclosed.",
         "Criteria: DASH 17, strangulation, threats to kill.",
         "Info shared by IDVA: DASH 17, sanctuary in progress, children's presentation.",
+        # a record the writer passed on is a contact with whom it went to, not a new risk
+        "Shared DASH, incident history and contact details with the MARAC coordinator.",
+        "MARAC referral submitted for the 24/04 meeting.",
+        "Emailed the completed DASH to the MARAC coordinator.",
         # a condition with no verb to carry it
         "If any plan/intent or injury - A&E / crisis line.",
         # court words that are no arrest or restraint

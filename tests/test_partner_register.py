@@ -250,3 +250,22 @@ def test_outward_sharing_the_sharing_check_did_not_judge_reads_not_assessed(tmp_
     rows = list(book["Contacts"].iter_rows(values_only=True))
     reasons = [row[rows[0].index("Reason recorded")] for row in rows[1:]]
     assert reasons == ["Yes", "No", "Not assessed", None]
+
+
+def test_a_first_name_alone_joins_the_one_full_name_it_begins_at_that_agency():
+    idva = "IDVA service (not named)"
+    resolver = ContactResolver(
+        [
+            _contact(idva, "Fiona Marr", agency_type="domestic abuse"),
+            _contact(idva, "Fiona", agency_type="domestic abuse"),
+            _contact("Kent Police", "DC Ravi Patel"),
+            _contact("Kent Police", "Ravi"),
+            _contact("Kent Police", "Jo Green"),
+            _contact("Kent Police", "Jo Harris"),
+            _contact("Kent Police", "Jo"),
+        ]
+    )
+    assert resolver.person(_contact(idva, "Fiona", agency_type="domestic abuse")) == "Fiona Marr"
+    assert resolver.person(_contact("Kent Police", "Ravi")) == "DC Ravi Patel"
+    assert resolver.person(_contact("Kent Police", "Jo")) == "Jo"  # two people called Jo
+    assert resolver.person(_contact("Surrey Police", "Fiona")) == "Fiona"

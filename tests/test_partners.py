@@ -186,6 +186,18 @@ def test_shared_is_empty_when_the_object_is_the_agency(contacts):
     assert only(contacts("Emailed the GP with her consent to seek a review.")).shared == ""
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emailed Anil Mistry (ASC) this week's call logs and DN update for the enquiry.",
+        "Sent Dr Hollis (GP) the call logs and DN update today.",
+    ],
+)
+def test_shared_is_what_went_not_who_it_went_to(contacts, text):
+    shared = only(contacts(text)).shared
+    assert shared.startswith(("this week's", "the call logs")), shared
+
+
 def test_offsets_point_at_the_mention(contacts):
     text = "Call from Kent Police. Later emailed the school DSL Mrs Brown to arrange a meeting."
     for contact in contacts(text):
@@ -286,3 +298,66 @@ def test_role_employers_name_the_lexicons_roles_and_kinds():
     for role, employing in role_employers().items():
         assert role in lexicon.roles or role in titles, role
         assert set(employing) <= kinds, (role, set(employing) - kinds)
+
+
+def test_what_a_check_with_a_partner_found_is_its_outcome_not_the_next_decision(contacts):
+    text = (
+        "Police checks with Thames Valley Police: two DA call-outs to the address in 2024. "
+        "Decision: progress to assessment by Locality Team 2."
+    )
+    (police,) = [c for c in contacts(text) if "Police" in c.agency]
+    assert police.outcome.startswith("Police checks"), police.outcome
+    assert "Decision" not in police.outcome
+
+
+def test_a_meetings_next_sentence_about_another_partner_is_not_each_attendees_outcome(contacts):
+    text = (
+        "Review. Attended: Daniel, Sam Reid (advocate), PC Patel (TVP) by phone, me.\n"
+        "PC Patel confirmed Lee Dawson was interviewed on 21/02 and given a warning."
+    )
+    found = {c.agency_type: c for c in contacts(text, note_type="Review")}
+    assert found["police"].outcome.startswith("PC Patel confirmed")
+    assert found["advocacy"].outcome == ""
+
+
+def test_an_account_of_another_partners_work_is_not_the_meetings_outcome(contacts):
+    text = (
+        "CIN meeting. Attended by Jade, Angela Curtis (DSL), HV Lucy Brennan and me. "
+        "Jade has had 3 sessions with Kerry Walsh (IDVA)."
+    )
+    assert [c.outcome for c in contacts(text, note_type="Meeting")] == ["", ""]
+
+
+def test_a_meetings_agreement_naming_agencies_is_every_attendees_outcome(contacts):
+    text = (
+        "Strategy discussion. Present: DS Mike Connor (Thames Valley Police), Angela Curtis "
+        "(DSL, Brookfield Primary). Agreed s47 enquiry, single agency (CSC) with police "
+        "sharing intelligence."
+    )
+    for contact in contacts(text, note_type="Strategy Discussion"):
+        assert contact.outcome.startswith("Agreed s47"), contact
+
+
+def test_a_watch_manager_is_of_the_fire_and_rescue_service(contacts):
+    text = "Present: Watch Manager Tony Briggs (OFRS), Aisha Karim (ASC)."
+    fire = [c for c in contacts(text, note_type="Meeting") if c.agency_type == "fire and rescue"]
+    assert [(c.person, c.role) for c in fire] == [("Tony Briggs", "watch manager")]
+
+
+def test_the_evidence_is_the_mentions_own_line_when_the_parser_runs_lines_together(contacts):
+    text = (
+        "He said if that's how it is he'll 'stop going round'. Quite aggressive and entitled "
+        "tbh.\nCall ended by Lee.\nEmailed DC Marsh. Concern now re Mr A being pressured."
+    )
+    (police,) = contacts(text, note_type="Telephone Call")
+    assert police.evidence.startswith("Emailed DC Marsh"), police.evidence
+
+
+def test_the_outcome_in_the_contacts_own_sentence_keeps_to_its_lines(contacts):
+    text = (
+        "Visit to Mr A.\n"
+        "Rang Nadia Shah at Harbour and Vale Bank from the house - she agreed Mr A can draw "
+        "£100 with carer on Mon.\n- discuss police with him again.\n- next visit with advocate"
+    )
+    (bank,) = [c for c in contacts(text) if "Bank" in c.agency]
+    assert bank.outcome and "discuss police" not in bank.outcome, bank.outcome

@@ -55,14 +55,22 @@ def test_no_contact_row_when_an_event_of_the_note_already_names_the_agency():
     assert contact_event(unnamed) is not None
 
 
-def test_an_event_row_lists_the_notes_contacts_then_its_own_agencies():
+def test_an_event_row_lists_the_contacts_in_its_words_then_its_own_agencies():
     event = harm(agencies=("Ambulance service (not named)", "Riverside Surgery"))
     planned = ContactEvent("MASH", "mash", 0, 4, status="planned")
     noted = result("N1", GP_NOTE, events=[event], contacts=[gp(), planned])
-    # a planned contact is not one; the surgery is named once
+    # the surgery is named once, by the event
     assert agencies_involved(noted, event) == [
-        "Riverside Surgery", "Ambulance service (not named)",
+        "Ambulance service (not named)", "Riverside Surgery",
     ]
+
+
+def test_a_contact_elsewhere_in_the_note_is_no_agency_of_the_event_unless_its_source():
+    away = harm()
+    noted = result("N1", GP_NOTE, events=[away], contacts=[gp(person="Dr Kamal Ahmed")])
+    assert agencies_involved(noted, away) == []
+    told = ChronologyEvent("harm", 200, 218, "Bruise.", source="Dr Ahmed")
+    assert agencies_involved(noted, told) == ["Riverside Surgery"]
 
 
 def test_rows_are_sorted_by_case_then_the_events_own_date_and_time():
@@ -176,6 +184,7 @@ def test_agencies_have_the_names_the_partner_register_gives_them(tmp_path):
     assert set(column(register, "Contacts", "Agency")) == {"Voiceworks Advocacy"}
     assert column(chronology, "Chronology", "Agencies involved") == [
         "Voiceworks Advocacy",  # N1's contact row
-        "Voiceworks Advocacy; Northshire County Council Adult Social Care",  # N2's event
+        "Northshire County Council Adult Social Care",  # N2's event, as N1 files it
         "Voiceworks Advocacy",  # N2's contact row: the event does not name the advocate
     ]
+

@@ -42,7 +42,9 @@ from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.own_service import OwnService, OwnServiceTest
 from recordcheck.model import (
     UNNAMED_AGENCY_MARK,
+    ChronologyEvent,
     ContactEvent,
+    Note,
     NoteResult,
 )
 from recordcheck.partners.placed import placed_words
@@ -269,13 +271,27 @@ class CaseDirectory:
             for event in [*own, *(self._in_full(event) for event in found)]
             if event.agency not in employer
         ]
-        events = tuple(
-            replace(e, agencies=tuple(dict.fromkeys(self.renamed.get(a, a) for a in e.agencies)))
-            for e in result.events
-        )
+        events = tuple(self._event_agencies(event, note, employer) for event in result.events)
         if not found and contacts == list(result.contacts) and events == result.events:
             return result
         return replace(result, contacts=tuple(one_per_agency(contacts)), events=events)
+
+    def _event_agencies(
+        self, event: ChronologyEvent, note: Note, employer: set[str]
+    ) -> ChronologyEvent:
+        """A chronology event's agencies under the case's names for them, less the author's
+        own service, as the register leaves it out: "single agency (CSC)" in a note by a
+        children's social care team, "Closed to IDVA" in the IDVA's own."""
+        named = (self.renamed.get(agency, agency) for agency in event.agencies)
+        kept = tuple(
+            dict.fromkeys(
+                agency
+                for agency in named
+                if agency not in employer
+                and not self.own.is_own_agency(agency, note.team, note.author_role)
+            )
+        )
+        return event if kept == event.agencies else replace(event, agencies=kept)
 
     def _joined(self, event: ContactEvent, named_here: dict[str, set[str]]) -> ContactEvent | None:
         known = self.professional(event.person)

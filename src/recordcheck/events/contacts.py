@@ -52,6 +52,7 @@ from recordcheck.events.contact_tense import (
 )
 from recordcheck.events.details import (
     channel_of,
+    on_its_lines,
     sentences_of,
     what_was_shared,
     with_phone_and_email,
@@ -244,7 +245,7 @@ class ContactEventReader:
         party = reading.party or Party(sentence.root, sentence.root, "mention")
         direction, rationale = self._direction(doc, mention, party, reading.actor or "writer")
         note_type = doc._.get(NOTE_TYPE) or ""
-        evidence = labelled_sentence(sentence, "contact")
+        evidence = labelled_sentence(on_its_lines(sentence, mention), "contact")
         return ContactEvent(
             agency=mention._.rc_agency,
             agency_type=mention._.rc_agency_type,

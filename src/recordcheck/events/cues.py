@@ -28,7 +28,7 @@ from recordcheck.language.scope import Scope
 KINDS = ("disclosure", "decision", "harm", "incident", "risk")
 WORD_SETS = (
     "document_words", "plan_headings", "decision_headings", "planned_aux", "reference_words",
-    "referring_determiners", "body_words", "relay_headings", "offence_words",
+    "referring_determiners", "body_words", "relay_headings", "offence_words", "passing_on_verbs",
 )
 # "If any plan/intent or injury - A&E": a cue after one of these, in the same stretch of
 # words, is only a possibility, even where no verb carries the condition
@@ -102,6 +102,8 @@ class SignificantCues:
                 continue
             if relayed and kind != "decision":
                 continue  # but "Advice: doesn't meet threshold" is the adviser's decision
+            if kind == "risk" and self._passed_on(match):
+                continue
             if match.label_ == "decision_topic":
                 match = _deciding_verb(match, by_label.get("decision_verb", []))
             if self._counts(match, kind, statement, by_label.get("background", [])):
@@ -143,6 +145,19 @@ class SignificantCues:
         label = [t.lower_ for t in words[:colon]]
         relay = self.words["relay_headings"]
         return label[0] in relay or " ".join(label[:2]) in relay
+
+    def _passed_on(self, match: Span) -> bool:
+        """What a verb of passing on sends: "MARAC referral submitted", "Emailed the DASH
+        to MARAC", and a clipped "Shared DASH, ..." the parser reads as a describing word."""
+        root, verbs = match.root, self.words["passing_on_verbs"]
+        while root.dep_ == "conj" and root.head.pos_ in ("NOUN", "PROPN"):
+            root = root.head  # "Shared the chronology and DASH"
+        if root.dep_ in ("dobj", "nsubjpass", "nsubj") and root.head.lemma_.lower() in verbs:
+            return root.head.pos_ in ("VERB", "AUX") or root.head.tag_ == "VBN"
+        return any(
+            child.dep_ == "amod" and child.i == match.sent.start and child.lower_ in verbs
+            for child in root.children
+        )
 
     def _names_an_offence(self, match: Span) -> bool:
         """Under a verb or noun of the criminal process: "pleaded NG to strangulation",

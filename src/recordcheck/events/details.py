@@ -22,6 +22,22 @@ def sentences_of(doc: Doc) -> list[Span]:
     return [doc[:]]
 
 
+def on_its_lines(sentence: Span, mention: Span) -> Span:
+    """The sentence less the lines before and after the mention's that the writer ended
+    with a full stop: the parser runs "Quite aggressive tbh.\nCall ended by Lee.\nEmailed
+    DC Marsh." into one sentence, but the email is the last line alone."""
+    doc = sentence.doc
+    ends = [
+        t.i
+        for t in sentence
+        if t.is_space and "\n" in t.text and t.i > sentence.start
+        and doc[t.i - 1].text in (".", "!", "?")
+    ]
+    start = max((i + 1 for i in ends if i < mention.start), default=sentence.start)
+    end = min((i for i in ends if i >= mention.end), default=sentence.end)
+    return doc[start:end]
+
+
 def channel_of(sentence: Span) -> str:
     cues = contact_cues()
     found = [
@@ -43,9 +59,10 @@ def what_was_shared(sentence: Span, mentions: list[Span], cues: ContactCues) -> 
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if not objects or objects[0].pos_ == "PRON":
             continue
-        if any(m.start <= objects[0].i < m.end for m in mentions):
+        thing = _sent_thing(objects[0])
+        if any(m.start <= thing.i < m.end for m in mentions):
             continue
-        shared = _without_trailing_phrases(objects[0])
+        shared = _without_trailing_phrases(thing)
         if len(shared) > _SHARED_MAX_TOKENS:
             return shared[:_SHARED_MAX_TOKENS].text + "…"
         return shared.text
@@ -64,6 +81,30 @@ def _without_trailing_phrases(head: Token) -> Span:
     while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ == "cc"):
         span = span[:-1]
     return span
+
+
+def _sent_thing(head: Token) -> Token:
+    """In "Emailed Anil Mistry (ASC) this week's call logs" the parser makes the one it went
+    to the object and what went an appositive of theirs: a name's common-noun appositive
+    after it is what was shared."""
+    if head.pos_ != "PROPN":
+        return head
+    doc = head.doc
+    things = [
+        c
+        for c in head.rights
+        if c.dep_ == "appos"
+        and c.pos_ == "NOUN"
+        and not _in_brackets(doc[head.i : c.left_edge.i + 1])
+    ]
+    return things[-1] if things else head
+
+
+def _in_brackets(words: Span) -> bool:
+    """Words from the name to the appositive leave a bracket open: "CAMHS (duty team":
+    a description of the one it went to, not what went."""
+    brackets = [t.text for t in words if t.text in "()"]
+    return brackets.count("(") > brackets.count(")")
 
 
 def with_phone_and_email(doc: Doc, events: list[tuple[Span, ContactEvent]]) -> list[ContactEvent]:

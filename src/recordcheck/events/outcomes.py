@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.events.details import on_its_lines
 from recordcheck.events.parties import TOLD
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
@@ -52,13 +53,46 @@ def outcome_after(sentence: Span, mention: Span, incoming: bool = False) -> str:
     if incoming:
         # what came in, or what the meeting shared, is the result: any account after it
         said = [t for t in after_mention if t.pos_ in ("VERB", "AUX") and not _above(t, mention)]
-        if said or len(candidates) > 1:
-            return _trimmed(sentence if said else candidates[1])
+        if said or _labels_its_result(after_mention):
+            return _trimmed(on_its_lines(sentence, mention))
+        # the next sentence that is not another partner's account of their own work
+        told = [words for words in candidates[1:] if not _of_another_partner(words, mention)]
+        if told:
+            return _trimmed(told[0])
     partners = _partner_marks(doc)
     for words in candidates:
+        if words is not after_mention and _of_another_partner(words, mention):
+            continue
         if any(_partner_responds(token, mention, partners, incoming) for token in words):
-            return _trimmed(words.sent if words is not after_mention else sentence)
+            own_lines = on_its_lines(sentence, mention)
+            return _trimmed(words.sent if words is not after_mention else own_lines)
     return ""
+
+
+def _labels_its_result(after_mention: Span) -> bool:
+    """The mention ends a label its result follows: "Police checks with TVP: two DA
+    call-outs in 2024" says what came back, whatever the next sentence decides."""
+    words = [t for t in after_mention if not t.is_space]
+    return (
+        len(words) > 2
+        and words[0].text in (":", "-", "\u2013")
+        and sum(t.is_alpha for t in words[1:]) >= 2
+    )
+
+
+def _of_another_partner(words: Span, mention: Span) -> bool:
+    """A sentence naming a professional of another kind of partner than the mention's,
+    and not by the mention's own name, is that partner's account: "PC Patel confirmed ..." after a
+    meeting is not what the advocate said, and "Jade has had 3 sessions with Kerry Walsh
+    (IDVA)" is not the school's."""
+    own_words = {t.lower_ for t in mention if t.is_alpha and t.is_title}
+    return any(
+        words.start <= person.start
+        and person.end <= words.end
+        and person._.rc_agency_type != mention._.rc_agency_type
+        and not own_words & {t.lower_ for t in person if t.is_alpha}
+        for person in words.doc.spans.get(CONTACTS_KEY, ())
+    )
 
 
 def _above(token: Token, mention: Span) -> bool:

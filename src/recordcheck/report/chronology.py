@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, time
 from pathlib import Path
 
-from recordcheck.model import ChronologyEvent, NoteResult, Report
+from recordcheck.model import ChronologyEvent, ContactEvent, NoteResult, Report
 from recordcheck.report.excerpts import evidence_words, sentence_around, shorten
 from recordcheck.report.guide import guide_for
 from recordcheck.report.partner_identity import ContactResolver
@@ -114,23 +114,44 @@ def _repeats(outcome: str, summary: str) -> bool:
 
 
 def agencies_involved(
-    result: NoteResult, event: ChronologyEvent, resolver: ContactResolver | None = None
+    result: NoteResult,
+    event: ChronologyEvent,
+    resolver: ContactResolver | None = None,
 ) -> list[str]:
-    """The note's contacts with other agencies, then any the event itself names, each once,
-    under the names the partner register gives them when ``resolver`` is the register's.
+    """The contacts recorded in the event's own words, then the agencies the event names,
+    each once, under the names the partner register gives them when ``resolver`` is the
+    register's.
 
-    A contact row names only the agencies of its own contacts.
+    A contact row names only the agencies of its own contacts; a contact elsewhere in the
+    note is a row of its own, not an agency of this event ("Contact from the school: Kai
+    said ..." is not the police checks two sentences on), unless it is the event's source
+    ("Rang DC Laura Hughes ... DC Hughes said Steve was arrested").
     """
     if event.kind == "contact":
         named = list(event.agencies)
     else:
-        contacted = [c.agency for c in result.contacts if c.counts_as_contact and c.agency]
-        named = [*contacted, *event.agencies]
+        within = [
+            c.agency
+            for c in result.contacts
+            if c.counts_as_contact
+            and c.agency
+            and (event.start <= c.start < event.end or _is_source(c, event.source))
+        ]
+        named = [*within, *event.agencies]
     if resolver is not None:
         # the note's first contact with an agency says where the register files it
         filed = {c.agency: resolver.agency(c) for c in reversed(result.contacts)}
         named = [filed.get(name) or resolver.agency_named(name) for name in named]
     return list(dict.fromkeys(named))
+
+
+def _is_source(contact: ContactEvent, source: str) -> bool:
+    """The event's source is the contact's agency or its person, by surname at least."""
+    words = source.lower().split()
+    person = contact.person.lower().split()
+    return bool(words) and (
+        contact.agency.lower() == source.lower() or (bool(person) and person[-1] in words)
+    )
 
 
 def chronology_rows(results: Iterable[NoteResult]) -> list[tuple[NoteResult, ChronologyEvent]]:
@@ -155,7 +176,8 @@ def chronology_rows(results: Iterable[NoteResult]) -> list[tuple[NoteResult, Chr
 
 
 def _cells(
-    rows: list[tuple[NoteResult, ChronologyEvent]], resolver: ContactResolver
+    rows: list[tuple[NoteResult, ChronologyEvent]],
+    resolver: ContactResolver,
 ) -> Iterator[tuple]:
     for result, event in rows:
         checks = dict.fromkeys(guide_for(finding.check).title for finding in result.findings)

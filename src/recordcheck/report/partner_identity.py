@@ -17,6 +17,7 @@ from recordcheck.model import NAME_EDGE_PUNCTUATION, ContactEvent
 WORDS = package_toml(__package__, "partnership.toml")
 COUNCIL_WORDS = frozenset(WORDS["council_words"])
 COUNCIL_RUN_TYPES = frozenset(WORDS["council_run_types"])
+TITLES = frozenset(WORDS["titles"])
 
 
 def name_words(name: str) -> frozenset[str]:
@@ -86,6 +87,7 @@ class ContactResolver:
             for (agency, _), names in by_surname.items()
             for name, fuller in _fuller_forms(names).items()
         }
+        self._names.update(_first_names_in_full(by_surname, self._names))
 
     def agency(self, event: ContactEvent) -> str:
         """The agency to file the event under."""
@@ -105,6 +107,30 @@ class ContactResolver:
         """The fullest form of the event's named professional, "" when none is named."""
         name = _written(event.person)
         return self._names.get((self.agency(event), name), name) if name else ""
+
+
+def _first_names_in_full(
+    by_surname: dict[tuple[str, str], set[str]], fuller: dict[tuple[str, str], str]
+) -> dict[tuple[str, str], str]:
+    """A first name written alone ("Fiona") -> the one full name at the same agency that
+    it begins after any title ("Fiona Marr", "DC Fiona Marr"), as "PC Patel" joins "PC Ravi
+    Patel"; left alone when two people there share the first name."""
+    full: dict[tuple[str, str], set[str]] = {}
+    alone: list[tuple[str, str]] = []
+    for (agency, _), names in by_surname.items():
+        for name in names:
+            words = name.split()
+            given = [w for w in words if w.lower().strip(".") not in TITLES]
+            if len(words) == 1:
+                alone.append((agency, name))
+            elif len(given) > 1 and given[0] == words[len(words) - len(given)]:
+                full.setdefault((agency, given[0].lower()), set()).add(fuller[(agency, name)])
+    joined = {}
+    for agency, name in alone:
+        people = full.get((agency, name.lower()), set())
+        if len(people) == 1:
+            joined[(agency, name)] = next(iter(people))
+    return joined
 
 
 def _council_forms(events: list[ContactEvent]) -> dict[str, str]:
