@@ -384,9 +384,7 @@ class Attendees:
         if token.lower_ in SELF or self._topic(token):
             return False
         if token.lower_ in THIRD_PERSON:
-            return referred_back(token, call) and any(
-                self.is_person(t) for t in token.doc[: token.i]
-            )  # "Leanne ... didn't attend. Rang her after.": named before, then "her"
+            return referred_back(token, call)  # "Rang her after": who was rung (pronoun_party)
         return self.is_person(token) or token.lower_ in self.party_words
 
 def _heading(token: Token) -> bool:

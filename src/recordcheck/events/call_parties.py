@@ -23,6 +23,7 @@ from recordcheck.events.encounter_words import (
     HANDSET_NOUNS,
     SELF,
     STATE_PREPOSITIONS,
+    THIRD_PERSON,
 )
 from recordcheck.language.scope import Scope
 
@@ -118,6 +119,16 @@ def referred_back(pronoun: Token, call: Span) -> bool:
     if head.lower_ in CALL_PREPOSITIONS and pronoun.dep_ == "pobj":
         head = head.head
     return head.i == call.root.i and pronoun.dep_ in ("nsubj", "dobj", "dative", "pobj")
+
+
+def pronoun_party(encounter: Span) -> bool:
+    """ "Rang her", "Met with him", "Saw them at the flat": a pronoun that is who the writer
+    visited, met or called identifies who took part; with nobody named before it, it is the
+    person the record is about (not "his phone", a possessive)."""
+    return any(
+        t.lower_ in THIRD_PERSON and t.dep_ != "poss" and referred_back(t, encounter)
+        for t in encounter.sent
+    )
 
 
 def called_party_phrase(verb: Token) -> list[Token]:

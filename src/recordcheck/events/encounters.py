@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from recordcheck.datafiles import merged_terms
 from recordcheck.events.attendees import Attendees
-from recordcheck.events.call_parties import a_call
+from recordcheck.events.call_parties import a_call, pronoun_party
 from recordcheck.events.encounter_time import (
     a_verb,
     bare,
@@ -191,6 +191,9 @@ class EncounterReader:
         # ("Rang. Angela said all fine", "he let me in");
         # a meeting still needs who attended, not only who spoke at it
         if not encounter.meeting and self.attendees.someone_took_part(doc):
+            return True
+        # "Rang her", "Saw him at the flat": whom the writer called or saw, named by a pronoun
+        if not encounter.meeting and any(map(pronoun_party, [*encounter.visits, *encounter.calls])):
             return True
         # a call mentioned in passing ("Phone call made re the application") names its own party
         sentences = (
