@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from recordcheck.datafiles import merged_terms
 from recordcheck.events.attendees import Attendees
-from recordcheck.events.call_parties import a_call, pronoun_party
+from recordcheck.events.call_parties import a_call, pronoun_described, pronoun_party
 from recordcheck.events.encounter_time import (
     a_verb,
     bare,
@@ -193,7 +193,10 @@ class EncounterReader:
         if not encounter.meeting and self.attendees.someone_took_part(doc):
             return True
         # "Rang her", "Saw him at the flat": whom the writer called or saw, named by a pronoun
-        if not encounter.meeting and any(map(pronoun_party, [*encounter.visits, *encounter.calls])):
+        if not encounter.meeting and (
+            any(map(pronoun_party, [*encounter.visits, *encounter.calls]))
+            or pronoun_described(doc, self.scope)
+        ):
             return True
         # a call mentioned in passing ("Phone call made re the application") names its own party
         sentences = (
