@@ -33,6 +33,7 @@ from recordcheck.events.encounter_time import (
     dated,
     dated_later,
     followed_by_plan,
+    no_one_met,
     under_infinitive,
     with_kind,
 )
@@ -152,6 +153,7 @@ class EncounterReader:
             if m.label_ == "encounter_words"
             and self._writer_took_part(m)
             and not self._names_a_thing(m)
+            and not no_one_met(m)
         ]
         named = [m for m in matches if m.label_ == "meeting_words"]
         meetings = [m for m in named if not self._told_about(m.root) and self._held(m)]
@@ -386,3 +388,4 @@ class EncounterReader:
 def _overlap(first: Span, second: Span) -> bool:
     """ "core group" is an encounter word and a meeting word: the same words, read twice."""
     return first.start < second.end and second.start < first.end
+
