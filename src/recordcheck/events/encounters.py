@@ -43,7 +43,8 @@ from recordcheck.events.plans import PLAN_HEADINGS, TASK_HEADINGS
 from recordcheck.language.clauses import labelled_sentence
 from recordcheck.language.doc_values import text_of
 from recordcheck.language.matching import TermMatcher
-from recordcheck.language.note_context import note_date, note_type
+from recordcheck.language.note_context import note_date, note_type, note_type_as_written
+from recordcheck.language.people import people_words
 from recordcheck.language.scope import Scope
 
 ENCOUNTER_GROUP, WORDS_GROUP = "rc_encounter", "rc_encounter_words"
@@ -194,9 +195,10 @@ class EncounterReader:
         # a meeting still needs who attended, not only who spoke at it
         if not encounter.meeting and self.attendees.someone_took_part(doc):
             return True
-        # "Rang her", "Saw him at the flat": whom the writer called or saw, named by a pronoun
+        # "Rang her", "Saw him at the flat", a note typed "Home visit to Mrs Fry"
         if not encounter.meeting and (
-            any(map(pronoun_party, [*encounter.visits, *encounter.calls]))
+            people_words().names_someone(note_type_as_written(doc))
+            or any(map(pronoun_party, [*encounter.visits, *encounter.calls]))
             or pronoun_described(doc, self.scope)
         ):
             return True
