@@ -59,6 +59,8 @@ class Attendees:
         doc, end = meeting.doc, meeting.end
         if end < meeting.sent.end and doc[end].text == "(":  # "meeting (Teams) with Rob"
             end = next((t.i + 1 for t in doc[end : meeting.sent.end] if t.text == ")"), end)
+        if end < meeting.sent.end and doc[end].lemma_.lower() == "hold":
+            end += 1  # "Strategy meeting held with police and SW"
         if end >= meeting.sent.end or doc[end].lower_ not in ("with", "w/"):
             return False
         after = doc[end + 1 : min(meeting.sent.end, end + 4)]
