@@ -59,6 +59,8 @@ class Attendees:
         doc, end = meeting.doc, meeting.end
         if end < meeting.sent.end and doc[end].text == "(":  # "meeting (Teams) with Rob"
             end = next((t.i + 1 for t in doc[end : meeting.sent.end] if t.text == ")"), end)
+        if end < meeting.sent.end and doc[end].lemma_.lower() == "hold":
+            end += 1  # "Strategy meeting held with police and SW"
         if end >= meeting.sent.end or doc[end].lower_ not in ("with", "w/"):
             return False
         after = doc[end + 1 : min(meeting.sent.end, end + 4)]
@@ -384,9 +386,7 @@ class Attendees:
         if token.lower_ in SELF or self._topic(token):
             return False
         if token.lower_ in THIRD_PERSON:
-            return referred_back(token, call) and any(
-                self.is_person(t) for t in token.doc[: token.i]
-            )  # "Leanne ... didn't attend. Rang her after.": named before, then "her"
+            return referred_back(token, call)  # "Rang her after": who was rung (pronoun_party)
         return self.is_person(token) or token.lower_ in self.party_words
 
 def _heading(token: Token) -> bool:

@@ -4,7 +4,8 @@ encounters.py asks whether a call word names a thing instead ("call bell"), part
 whether it labels someone's number ("Tel: 0161 ...");
 attendees.py asks whom a call was with: a pronoun that is who rang or was rung
 ("Rang her"), and the whole object of the call verb ("spoke to the hospice at
-home team").
+home team"); encounters.py, whether a pronoun names whom the writer saw or called
+("Saw him at the flat") or someone told of as they were then ("She was in good spirits").
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.events.encounter_words import (
@@ -23,12 +24,14 @@ from recordcheck.events.encounter_words import (
     HANDSET_NOUNS,
     SELF,
     STATE_PREPOSITIONS,
+    THIRD_PERSON,
 )
 from recordcheck.language.scope import Scope
 
 if TYPE_CHECKING:
     from recordcheck.events.attendees import Attendees
 
+SUBJECT_PRONOUNS = frozenset(["he", "she"])  # "they" may be the carers, not the person
 CONTACT_DETAIL_WORDS = frozenset(package_toml(__package__, "words.toml")["contact_detail_words"])
 
 
@@ -118,6 +121,31 @@ def referred_back(pronoun: Token, call: Span) -> bool:
     if head.lower_ in CALL_PREPOSITIONS and pronoun.dep_ == "pobj":
         head = head.head
     return head.i == call.root.i and pronoun.dep_ in ("nsubj", "dobj", "dative", "pobj")
+
+
+def pronoun_party(encounter: Span) -> bool:
+    """ "Rang her", "Met with him", "Saw them at the flat": a pronoun that is who the writer
+    visited, met or called identifies who took part; with nobody named before it, it is the
+    person the record is about (not "his phone", a possessive)."""
+    return any(
+        t.lower_ in THIRD_PERSON and t.dep_ != "poss" and referred_back(t, encounter)
+        for t in encounter.sent
+    )
+
+
+def pronoun_described(doc: Doc, scope: Scope) -> bool:
+    """ "Visited. She was in good spirits.", "he seemed agitated": a person the writer tells
+    of in the past, by a pronoun, was there to be seen or heard (not "she will", "if he")."""
+    for token in doc:
+        if token.lower_ not in SUBJECT_PRONOUNS or token.dep_ != "nsubj":
+            continue
+        verb = token.head
+        past = verb.tag_ == "VBD" or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
+        )
+        if past and not scope.hypothetical(verb):
+            return True
+    return False
 
 
 def called_party_phrase(verb: Token) -> list[Token]:

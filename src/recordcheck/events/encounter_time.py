@@ -3,7 +3,9 @@
 rc_encounters asks these of each event word it finds: is it dated after the
 note ("Reintegration meeting 3/2" in a note of 28 January, "MDT tomorrow"), a
 purpose or a plan ("to raise at TAF", "I will attend the panel"), or someone
-else's plan ("HV to visit weekly")? What is still to come records no encounter.
+else's plan ("HV to visit weekly")? What is still to come records no encounter; nor does
+a threshold "met" with nobody met, nor encounters in the plural, a pattern ("S42 MET",
+"lunch calls late 14 times").
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from recordcheck.events.encounter_words import LATER_DAYS, PLANNING_AUX
+from recordcheck.events.encounter_words import LATER_DAYS, PLANNING_AUX, SELF
+from recordcheck.language.scope import Scope
 
 DAY_MONTH = re.compile(r"(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>\d{2}|\d{4}))?")
 # "Mon 17th": a day of a month the writer did not name, read in the month nearest the note
@@ -151,4 +154,21 @@ def action_owner(token: Token) -> bool:
         following is not None
         and following.lower_ == "to"
         and token.dep_ not in ("dobj", "pobj", "dative")
+    )
+
+
+def no_one_met(event: Span) -> bool:
+    """ "S42(1) MET", "Criteria met.", "lunch calls late 14 times": a "met" with nobody met (no
+    object, no "with", no "I" or "we") is a threshold reached; plural encounters are a pattern."""
+    root = event.root
+    if root.tag_ in ("NNS", "VBZ"):  # "calls" however tagged: "Lunch calls late"
+        return True
+    if len(event) != 1 or root.lemma_.lower() not in ("meet", "met"):
+        return False
+    subject = Scope.subject_of(root)
+    following = root.nbor() if root.i + 1 < len(root.doc) else root
+    return not (
+        (subject is not None and subject.lower_ in SELF)
+        or following.pos_ == "PROPN"  # "Met Sarah", however the tagger read "Met"
+        or any(c.dep_ == "dobj" or c.lower_ in ("with", "w/") for c in root.children)
     )

@@ -26,13 +26,14 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from recordcheck.datafiles import merged_terms
 from recordcheck.events.attendees import Attendees
-from recordcheck.events.call_parties import a_call
+from recordcheck.events.call_parties import a_call, pronoun_described, pronoun_party
 from recordcheck.events.encounter_time import (
     a_verb,
     bare,
     dated,
     dated_later,
     followed_by_plan,
+    no_one_met,
     under_infinitive,
     with_kind,
 )
@@ -42,7 +43,8 @@ from recordcheck.events.plans import PLAN_HEADINGS, TASK_HEADINGS
 from recordcheck.language.clauses import labelled_sentence
 from recordcheck.language.doc_values import text_of
 from recordcheck.language.matching import TermMatcher
-from recordcheck.language.note_context import note_date, note_type
+from recordcheck.language.note_context import note_date, note_type, note_type_as_written
+from recordcheck.language.people import people_words
 from recordcheck.language.scope import Scope
 
 ENCOUNTER_GROUP, WORDS_GROUP = "rc_encounter", "rc_encounter_words"
@@ -152,6 +154,7 @@ class EncounterReader:
             if m.label_ == "encounter_words"
             and self._writer_took_part(m)
             and not self._names_a_thing(m)
+            and not no_one_met(m)
         ]
         named = [m for m in matches if m.label_ == "meeting_words"]
         meetings = [m for m in named if not self._told_about(m.root) and self._held(m)]
@@ -191,6 +194,13 @@ class EncounterReader:
         # ("Rang. Angela said all fine", "he let me in");
         # a meeting still needs who attended, not only who spoke at it
         if not encounter.meeting and self.attendees.someone_took_part(doc):
+            return True
+        # "Rang her", "Saw him at the flat", a note typed "Home visit to Mrs Fry"
+        if not encounter.meeting and (
+            people_words().names_someone(note_type_as_written(doc))
+            or any(map(pronoun_party, [*encounter.visits, *encounter.calls]))
+            or pronoun_described(doc, self.scope)
+        ):
             return True
         # a call mentioned in passing ("Phone call made re the application") names its own party
         sentences = (
@@ -380,3 +390,4 @@ class EncounterReader:
 def _overlap(first: Span, second: Span) -> bool:
     """ "core group" is an encounter word and a meeting word: the same words, read twice."""
     return first.start < second.end and second.start < first.end
+

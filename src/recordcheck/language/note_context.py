@@ -30,6 +30,10 @@ def note_type(doc: Doc) -> str:
     return (doc._.get(NOTE_TYPE) or "").strip().lower()
 
 
+def note_type_as_written(doc: Doc) -> str:
+    return (doc._.get(NOTE_TYPE) or "").strip()
+
+
 def note_date(doc: Doc) -> date | None:
     """The day the note was written, when the export gave one that could be read."""
     return iso_date(doc._.get(NOTE_DATE) or None)

@@ -48,6 +48,16 @@ class PeopleWords:
         first, _, rest = name.partition(" ")
         return first if rest.strip() and first.rstrip(".").lower() in self._titles else ""
 
+    def names_someone(self, text: str) -> bool:
+        """ "Home visit to Mrs Fry", "Home Visit - Doreen Fry": a courtesy title before a
+        name, or a given name that is no English word (a note type or heading naming whom)."""
+        words = re.findall(r"[A-Za-z'’.-]+", text)
+        names = given_names()
+        return any(
+            before.rstrip(".") in self.honorifics and self.is_name_word(word)
+            for before, word in zip(words, words[1:], strict=False)
+        ) or any(names.is_given_name(w) and not names.is_ordinary_word(w) for w in words)
+
     @property
     def stop_words(self) -> frozenset[str]:
         return self.not_names | self.honorifics | frozenset(self.professional_titles)
