@@ -28,6 +28,10 @@ from recordcheck.events.parties import Party
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
 WORDS = package_toml(__package__, "contact_limits.toml")
+# the contact reader's own words, for the two readings below that it asks of a mention
+READER_WORDS = package_toml(__package__, "words.toml")
+EARLIER = frozenset(READER_WORDS["earlier_contact_prepositions"])
+DENYING_WORDS = frozenset(READER_WORDS["denying_words"])
 DIALLING = frozenset(WORDS["dialling_forms"])
 CONSENTING = frozenset(WORDS["consent_lemmas"])
 SELF_MARKS = frozenset(WORDS["self_marks"])
@@ -209,3 +213,26 @@ def suggested(mention: Span) -> str:
     if len(between) > SUGGESTION_REACH or any(t.lower_ == "to" or t.is_punct for t in between):
         return ""
     return "writer"
+
+
+def refers_back(party: Party) -> bool:
+    """ "following a letter from Greenacre Housing", "after my MASH referral": a contact
+    named as what came before what the note records, not a contact it records."""
+    noun = party.predicate
+    # the preposition opens the noun's own phrase: "Following call above: - referral sent"
+    # (a parse joining a later line to "Following") refers back to nothing
+    return (
+        noun.dep_ in ("pobj", "dobj")  # "following" may be tagged a verb
+        and noun.head.lower_ in EARLIER
+        and noun.left_edge.i == noun.head.i + 1
+    )
+
+
+def refused_or_denied(mention: Span) -> bool:
+    """ "NOT Willow Home Support", "not MARAC yet", "Declined IDVA": the word before the
+    agency denies it, or says the offer of it was turned down."""
+    index = mention.start - 1
+    doc = mention.doc
+    while index >= 0 and doc[index].dep_ == "det" and doc[index].lower_ != "no":
+        index -= 1
+    return index >= 0 and doc[index].lower_ in DENYING_WORDS

@@ -41,6 +41,8 @@ from recordcheck.events.contact_limits import (
     denied_in_its_noun,
     made_for_another,
     names_whose_number,
+    refers_back,
+    refused_or_denied,
     suggested,
 )
 from recordcheck.events.contact_tense import (
@@ -95,11 +97,9 @@ RECEIVED_KEY = RECEIVED_GROUP  # sentences recording information received
 WORDS = package_toml(__package__, "words.toml")
 BOTH_WAYS = frozenset(WORDS["both_ways_lemmas"])
 SOCIAL_CARE_TEAM = tuple(WORDS["social_care_team_words"])
-EARLIER = frozenset(WORDS["earlier_contact_prepositions"])
 MEETING_CHANNEL = "meeting"  # the channel of that name in language/contact_words.toml
 PHONE_OPENINGS = frozenset(WORDS["phone_openings"])
 PHONE_CHANNEL = "phone"  # the channel of that name in language/contact_words.toml
-DENYING_WORDS = frozenset(WORDS["denying_words"])
 
 
 @Language.factory(
@@ -205,11 +205,11 @@ class ContactEventReader:
         if party is None or names_whose_number(mention) or a_call_out(party, mention):
             return Reading("no party")  # "Tel no. for Housing Options passed to her"
         verb = party.governing
-        if negated(verb) or _refused_or_denied(mention) or denied_in_its_noun(party):
+        if negated(verb) or refused_or_denied(mention) or denied_in_its_noun(party):
             return Reading("negated", party)
         if made_for_another(party):
             return Reading("someone else", party, "someone else")  # "CAMHS referral made by school"
-        if _refers_back(party):
+        if refers_back(party):
             return Reading("reference back", party)  # "following a letter from housing"
         if consented_to(party.predicate) or consent_to_partner(party, mention):
             return Reading("planned", party, "writer")  # "agreed to me speaking to the GP"
@@ -373,29 +373,6 @@ def _called_in_the_opening(reading: Reading) -> bool:
 def _records_a_meeting(doc: Doc) -> bool:
     """The encounter the note records is a meeting (events/encounters.py)."""
     return any(span.label_ == MEETING for span in doc.spans.get(ENCOUNTER_GROUP, ()))
-
-
-def _refers_back(party: Party) -> bool:
-    """ "following a letter from Greenacre Housing", "after my MASH referral": a contact
-    named as what came before what the note records, not a contact it records."""
-    noun = party.predicate
-    # the preposition opens the noun's own phrase: "Following call above: - referral sent"
-    # (a parse joining a later line to "Following") refers back to nothing
-    return (
-        noun.dep_ in ("pobj", "dobj")  # "following" may be tagged a verb
-        and noun.head.lower_ in EARLIER
-        and noun.left_edge.i == noun.head.i + 1
-    )
-
-
-def _refused_or_denied(mention: Span) -> bool:
-    """ "NOT Willow Home Support", "not MARAC yet", "Declined IDVA": the word before the
-    agency denies it, or says the offer of it was turned down."""
-    index = mention.start - 1
-    doc = mention.doc
-    while index >= 0 and doc[index].dep_ == "det" and doc[index].lower_ != "no":
-        index -= 1
-    return index >= 0 and doc[index].lower_ in DENYING_WORDS
 
 
 def contacts_for(doc: Doc) -> tuple[ContactEvent, ...]:
