@@ -232,6 +232,32 @@ def test_what_counts_as_the_partners_reply(events):
     assert one(events("Call from PC Barnes. The son has been arrested and bailed.")).outcome
 
 
+def test_a_meetings_outcome_is_what_it_agreed(events):
+    found = events(
+        "Joint visit with Anil Mistry (ASC). Edith seen in her bedroom; Gary present throughout."
+        " Gary said he can't afford the shopping. Agreed shopping delivery to be set up."
+    )
+    assert one(found).outcome == "Agreed shopping delivery to be set up."
+    # nothing agreed: the account that follows is what came of it, as before
+    assert one(events("Call from PC Barnes. The son has been arrested.")).outcome.startswith(
+        "The son has been arrested"
+    )
+
+
+def test_each_attendee_has_the_channel_their_own_item_gives(events):
+    found = events(
+        "Review of visiting plan. Attended: Daniel, Sam Reid (advocate), PC Patel (TVP) by"
+        " phone for first 10 min, me.",
+        note_type="Review",
+    )
+    channels = {e.role or e.agency: e.channel for e in found}
+    assert channels == {"advocate": "meeting", "PC": "phone"}
+    teams = events(
+        "Strategy meeting on MS Teams. Present: DS Connor (police), Lucy Brennan (HV), me."
+    )
+    assert {e.channel for e in teams} == {"video call"}
+
+
 def test_an_unnamed_mention_of_a_named_pharmacy_is_that_pharmacy(events):
     found = events("Rang Brookside Pharmacy about the blister pack. The pharmacist checked it.")
     assert one(found).agency == "Brookside Pharmacy"

@@ -53,7 +53,9 @@ from recordcheck.events.contact_tense import (
     wished,
 )
 from recordcheck.events.details import (
+    channel_in_its_item,
     channel_of,
+    channel_of_its_label,
     on_its_lines,
     sentences_of,
     what_was_shared,
@@ -253,7 +255,7 @@ class ContactEventReader:
             end=mention.end_char,
             person=mention.text if is_person else "",
             role=mention.label_ if is_person else "",
-            channel=self._channel(sentence, party, note_type),
+            channel=self._channel(sentence, mention, party, note_type),
             direction=direction,
             status=status,
             shared=(
@@ -270,11 +272,20 @@ class ContactEventReader:
             evidence=evidence.text,
         )
 
-    def _channel(self, sentence: Span, party: Party, note_type: str) -> str:
+    def _channel(self, sentence: Span, mention: Span, party: Party, note_type: str) -> str:
         """The sentence's channel word; but one at a meeting, or the forum a meeting note
         records ("MARAC. Actions for ASC: ... advocacy referral"), is met at the meeting."""
         of_note = self.cues.channel_for_note_type(note_type)
-        if party.link in ("present", "theirs") and of_note == MEETING_CHANNEL:
+        if party.link == "present" or listed_as_present(sentence, mention):
+            # one who attended: by the channel their own item names ("PC Patel by phone"),
+            # else the meeting's ("Strategy discussion (Teams):"), the note type's, the room
+            return (
+                channel_in_its_item(mention)
+                or channel_of_its_label(sentence)
+                or of_note
+                or MEETING_CHANNEL
+            )
+        if party.link == "theirs" and of_note == MEETING_CHANNEL:
             return of_note
         if party.link in ("opening", "from") and party.predicate.lower_ in PHONE_OPENINGS:
             of_note = PHONE_CHANNEL  # "Tel Housing Options re arrears": a call

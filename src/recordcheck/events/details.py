@@ -39,13 +39,42 @@ def on_its_lines(sentence: Span, mention: Span) -> Span:
 
 
 def channel_of(sentence: Span) -> str:
-    cues = contact_cues()
-    found = [
-        span.label_
-        for span in sentence.doc.spans.get(CHANNELS_KEY, ())
-        if sentence.start <= span.start < sentence.end
-    ]
-    return min(found, key=cues.channel_rank) if found else ""
+    return _channel_between(sentence.doc, sentence.start, sentence.end)
+
+
+# where one attendee's item of a list ends: "Sam Reid (advocate), PC Patel (TVP) by phone"
+_ITEM_BREAKS = frozenset((",", ";", ":"))
+
+
+def channel_in_its_item(mention: Span) -> str:
+    """The channel of one attendee as the list's item for them gives it: in "Attended:
+    Daniel, Sam Reid (advocate), PC Patel (TVP) by phone for first 10 min", the phone is
+    PC Patel's alone; the advocate was in the room. "" when the item names none."""
+    doc = mention.doc
+    start = mention.start
+    while start > 0 and doc[start - 1].text not in _ITEM_BREAKS and "\n" not in doc[start - 1].text:
+        start -= 1
+    end = mention.end
+    while end < len(doc) and doc[end].text not in _ITEM_BREAKS and "\n" not in doc[end].text:
+        end += 1
+    return _channel_between(doc, start, end)
+
+
+def channel_of_its_label(sentence: Span) -> str:
+    """The channel the list's line gives the whole meeting before its first ":" ("Strategy
+    meeting on MS Teams. Present: ..."), though the parser ends a sentence before the mark;
+    "" when the line names none."""
+    doc = sentence.doc
+    colon = next((t.i for t in sentence if t.text == ":"), sentence.start)
+    start = sentence.start
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    return _channel_between(doc, start, colon)
+
+
+def _channel_between(doc: Doc, start: int, end: int) -> str:
+    found = [span.label_ for span in doc.spans.get(CHANNELS_KEY, ()) if start <= span.start < end]
+    return min(found, key=contact_cues().channel_rank) if found else ""
 
 
 def what_was_shared(sentence: Span, mentions: list[Span], cues: ContactCues) -> str:

@@ -26,6 +26,10 @@ WORDS = package_toml(__package__, "words.toml")
 OUTCOME_LEMMAS = frozenset(WORDS["outcome_lemmas"])
 WRITER = frozenset(WORDS["writer_words"])
 FOLLOWING_SENTENCES = 2
+# how far a meeting's or an incoming contact's agreed step is looked for: a note of a visit
+# or a meeting often closes on it, after who was seen and what was said
+AGREEMENT_SENTENCES = 4
+AGREEING = frozenset(WORDS["agreement_lemmas"])
 PARTNER_PRONOUNS = frozenset({"she", "he", "they", "it", "who"})
 # Verbs whose content, in a contact that came in, is what the partner told us.
 TELLING = frozenset({"say", "advise", "confirm", "report", "tell", "inform", "explain", "state"})
@@ -42,23 +46,18 @@ def outcome_after(sentence: Span, mention: Span, incoming: bool = False) -> str:
     though nobody is named as the one saying."""
     doc = sentence.doc
     after_mention = doc[mention.end : sentence.end]
-    candidates = [after_mention]
-    following = sentence.end
-    for _ in range(FOLLOWING_SENTENCES):
-        if following >= len(doc):
-            break
-        next_sentence = doc[following].sent
-        candidates.append(next_sentence)
-        following = next_sentence.end
+    following_sentences = _sentences_after(sentence, AGREEMENT_SENTENCES)
+    candidates = [after_mention, *following_sentences[:FOLLOWING_SENTENCES]]
     if incoming:
         # what came in, or what the meeting shared, is the result: any account after it
         said = [t for t in after_mention if t.pos_ in ("VERB", "AUX") and not _above(t, mention)]
         if said or _labels_its_result(after_mention):
             return _trimmed(on_its_lines(sentence, mention))
-        # the next sentence that is not another partner's account of their own work
+        # what was agreed, else the next sentence that is not another partner's account
+        agreed = [words for words in following_sentences if _records_agreement(words)]
         told = [words for words in candidates[1:] if not _of_another_partner(words, mention)]
-        if told:
-            return _trimmed(told[0])
+        if agreed or told:
+            return _trimmed((agreed or told)[0])
     partners = _partner_marks(doc)
     for words in candidates:
         if words is not after_mention and _of_another_partner(words, mention):
@@ -67,6 +66,24 @@ def outcome_after(sentence: Span, mention: Span, incoming: bool = False) -> str:
             own_lines = on_its_lines(sentence, mention)
             return _trimmed(words.sent if words is not after_mention else own_lines)
     return ""
+
+
+def _sentences_after(sentence: Span, count: int) -> list[Span]:
+    doc = sentence.doc
+    sentences: list[Span] = []
+    following = sentence.end
+    while len(sentences) < count and following < len(doc):
+        sentences.append(doc[following].sent)
+        following = sentences[-1].end
+    return sentences
+
+
+def _records_agreement(words: Span) -> bool:
+    """ "Plan agreed.", "Agreed shopping delivery to be set up": a step agreed or decided,
+    not by the writer alone ("I decided to ring back")."""
+    return any(
+        t.lemma_.lower() in AGREEING and not _said_by_writer(t) for t in words
+    )
 
 
 def _labels_its_result(after_mention: Span) -> bool:
