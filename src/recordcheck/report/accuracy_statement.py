@@ -99,12 +99,16 @@ def accuracy_summary(record: dict[str, Any], checks: Sequence[str]) -> str:
 def finding_under_half(record: dict[str, Any], checks: Sequence[str]) -> str:
     """The checks that find fewer than half the shortfalls there are, joined in words
     ("who was present and why information was shared"), "" when none was measured so."""
-    low = [
-        guide_for(check).title.lower()
-        for check in checks
-        if (found := recall_of100(record, check)) is not None and found < HALF_OF100
-    ]
+    low = [guide_for(check).title.lower() for check in checks if finds_under_half(check, record)]
     return _joined(low) if low else ""
+
+
+def finds_under_half(check: str, record: dict[str, Any] | None = None) -> bool:
+    """The check was measured to find fewer than half the shortfalls there are: few
+    findings for it show few found, not the standard met, so it is no strength and its
+    grade is only the best the notes could have."""
+    found = recall_of100(accuracy_record() if record is None else record, check)
+    return found is not None and found < HALF_OF100
 
 
 def recall_of100(record: dict[str, Any], check: str) -> int | None:

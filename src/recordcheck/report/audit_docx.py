@@ -27,6 +27,7 @@ from recordcheck.report.accuracy_statement import (
     accuracy_record,
     accuracy_summary,
     decided_summary,
+    finds_under_half,
 )
 from recordcheck.report.charts import charts_section, draw_figures
 from recordcheck.report.contents_pages import ContentsNumbering
@@ -166,12 +167,20 @@ def _executive_summary(doc: AuditDocument) -> None:
                 percent(overall.share_with(check)),
                 audit_sections.severity_split(check, doc.report.results),
                 percent(summary.check_score(check, overall)),
-                summary.check_grade(check, overall),
+                summary.check_grade(check, overall)
+                + (f" {AT_BEST}" if finds_under_half(check) else ""),
             )
             for check in summary.checks
         ],
         (3.9, 1.9, 1.9, 1.4, 2.2, 1.4, 3.9),
     )
+    if any(finds_under_half(check) for check in summary.checks):
+        doc.para(
+            f"\u201c{AT_BEST.capitalize()}\u201d: the check finds fewer than half the "
+            "shortfalls there are, so its grade counts only what it found; the notes may "
+            "deserve a lower one.",
+            "Small Print",
+        )
     _headline(doc)
     audit_sections.summary_actions_and_strengths(doc)
     _grades_by_case(doc)
@@ -215,6 +224,10 @@ def _grades_by_case(doc: AuditDocument) -> None:
     )
 
 
+# after the grade of a check that finds fewer than half the shortfalls: no better than this
+AT_BEST = "at best"
+
+
 def _headline(doc: AuditDocument) -> None:
     """One sentence each on the most common gap and the best-met check."""
     overall, checks = doc.summary.overall, doc.summary.checks
@@ -224,14 +237,16 @@ def _headline(doc: AuditDocument) -> None:
     if not applied:
         return
     commonest = max(applied, key=overall.share_with)
-    best = min(applied, key=overall.share_with)
     if overall.notes_with[commonest]:
         doc.lead(
             "Most common gap:",
             f"{guide_for(commonest).title.lower()}, in {percent(overall.share_with(commonest))} "
             f"of {out_of(commonest, overall)}.",
         )
-    if best != commonest or not overall.notes_with[best]:
+    # few findings from a check that finds under half the shortfalls show nothing met
+    trusted = [check for check in applied if not finds_under_half(check)]
+    best = min(trusted, key=overall.share_with) if trusted else None
+    if best is not None and (best != commonest or not overall.notes_with[best]):
         doc.lead(
             "Best-met check:",
             f"{guide_for(best).title.lower()}: {percent(1 - overall.share_with(best))} of "

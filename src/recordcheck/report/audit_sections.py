@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from recordcheck.model import NoteResult
-from recordcheck.report.accuracy_statement import HALF_OF100, accuracy_record, recall_of100
+from recordcheck.report.accuracy_statement import finds_under_half
 from recordcheck.report.actions import Action, actions_for
 from recordcheck.report.colleagues import colleague_names, names_colleague
 from recordcheck.report.doc_builder import AuditDocument, day, percent, plural
@@ -60,29 +60,21 @@ def summary_actions_and_strengths(doc: AuditDocument) -> None:
         )
         write_actions(doc, actions)
     overall = doc.summary.overall
+    # no finding is a strength only where the check finds most of what falls short
     met = [
         check
         for check in checks
         if overall.applicable[check]
         and overall.share_with(check) < 0.5
         and doc.summary.graded_well(check, overall)
+        and not finds_under_half(check)
     ]
     if met:
         doc.heading("Strengths", 2)
-        record = accuracy_record()
         for check in met:
-            share = percent(1 - overall.share_with(check))
-            found = recall_of100(record, check)
-            # no finding is a strength only as far as the check finds what falls short
-            claim = (
-                f"no finding on {share} of the notes it applies to, but the tool finds only "
-                f"about {found} in 100 shortfalls of this kind: confirm it on a sample of notes "
-                "before citing it"
-                if found is not None and found < HALF_OF100
-                else f"met on {share} of the notes it applies to"
-            )
             doc.bullet(
-                f"{claim} (an example is in Findings by check).",
+                f"met on {percent(1 - overall.share_with(check))} of the notes it applies to "
+                "(an example is in Findings by check).",
                 f"{_capital(guide_for(check).strength)}:",
             )
 
@@ -153,10 +145,12 @@ def _done_well(doc: AuditDocument, check: str, others) -> None:
     found = strength(check, doc.report.results, others)
     if found is None:
         return
+    # a check that finds under half the shortfalls shows notes with no finding, not notes met
+    verdict = "had no finding for" if finds_under_half(check) else "met"
     lead = doc.lead(
         "Done well.",
-        f"{plural(found.met, 'note')} of the {found.applicable:,} it applies to met this check"
-        + (", for example:" if found.example else "."),
+        f"{plural(found.met, 'note')} of the {found.applicable:,} it applies to {verdict} "
+        "this check" + (", for example:" if found.example else "."),
     )
     lead.paragraph_format.keep_with_next = bool(found.example) or None
     if found.example and found.source is not None:
