@@ -11,7 +11,7 @@ split was first a blind test; once its errors had been studied it became a
 second development set, and heldout-parts/ (written later, never looked at
 while tuning) took its place as the test split.
 
-writers/ holds notes by twenty-three more writers, each a separate helper with its
+writers/ holds notes by twenty-six more writers, each a separate helper with its
 own persona and service (see writers/prompts/), labelled in separate passes.
 They form splits by writer, never by note: writers-blind/ (four writers
 kept out of all development: scored once per release), writers-fresh/ (eight
@@ -42,7 +42,7 @@ BLIND_WRITERS = ("W03", "W07", "W11", "W16")
 # Writers added in a later release: their first score is a second leave-writer-out figure.
 FRESH_WRITERS = ("W17", "W18", "W19", "W20", "W21", "W22", "W23", "W24")
 # Writers added in the latest release, scored once at its end before anyone studies them.
-NEW_WRITERS: tuple[str, ...] = ()
+NEW_WRITERS = ("W25", "W26", "W27")
 LABELS = {"missing", "ok", "n/a"}
 DEV_SHARE = 0.3  # of case files, chosen by a stable hash so the split never drifts
 
