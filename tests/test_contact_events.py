@@ -258,6 +258,37 @@ def test_each_attendee_has_the_channel_their_own_item_gives(events):
     assert {e.channel for e in teams} == {"video call"}
 
 
+@pytest.mark.parametrize(
+    ("text", "direction", "status"),
+    [
+        # the agency right before "rang" rang us, though the parser makes it the object
+        ("Kestrel Pharmacy rang (Amrit, pharmacist) - blister packs not collected.", "in",
+         "done"),
+        # "tried" belongs to the school's staff, not to the call
+        ("School rang 10.50 to come and get him as he bit the TA when they tried to take him"
+         " into assembly.", "in", "done"),
+        # a clipped call after a dash, in the writer's voice throughout
+        ("Decided not to go to Riverside today - rang Riverside Day Opportunities 09:10,"
+         " spoke to Mags.", "out", "done"),
+        # a clipped opening sending to the partner stays ours whatever came in after
+        ("Email to Helen Okafor, CQC Inspector - shared QA findings + 2 more concerns"
+         " received 07/02.", "out", "done"),
+        # the visit's "no answer" is not the surgery's
+        ("Home visit 10:00, no answer - rang Hillside Surgery to check.", "out", "done"),
+        ("Tried to ring Hillside Surgery.", "out", "attempted"),
+        ("Will try to ring Hillside Surgery tomorrow.", "out", "planned"),
+    ],
+)
+def test_who_called_whom_and_whether_it_got_through(events, text, direction, status):
+    event = one(events(text))
+    assert (event.direction, event.status) == (direction, status)
+
+
+def test_a_call_after_a_dash_may_be_the_one_named_before_it(events):
+    # the neighbour may have rung police: not read as the writer's call
+    assert events("Neighbour heard shouting - rang police at 02:10.") == []
+
+
 def test_an_unnamed_mention_of_a_named_pharmacy_is_that_pharmacy(events):
     found = events("Rang Brookside Pharmacy about the blister pack. The pharmacist checked it.")
     assert one(found).agency == "Brookside Pharmacy"

@@ -8,7 +8,9 @@ in words.toml beside this module.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.events.parties import verb_form
@@ -18,10 +20,16 @@ WORDS = package_toml(__package__, "words.toml")
 PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "plan", "must"})
 WISHES = frozenset(WORDS["wish_lemmas"])
 REQUEST_WORDS = frozenset(WORDS["request_words"])
+# verbs of trying: an attempt at the contact only where the contact is what was tried
+TRYING = frozenset({"try", "attempt"})
+CLAUSE_BREAKS = frozenset(("-", "\u2013", ";"))
 
 
 def planned(verb: Token) -> bool:
-    """ "will ring", "to refer", "need to chase", "going to email": not yet done."""
+    """ "will ring", "to refer", "need to chase", "going to email": not yet done; but "tried
+    to ring" was tried, unless the trying is to come ("will try to ring")."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in TRYING and verb.head.i != verb.i:
+        return planned(verb.head)
     if any(c.dep_ == "aux" and c.lower_ in PLAN_AUX for c in auxiliaries(verb)):
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "plan", "want", "intend"):
@@ -73,3 +81,26 @@ def negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for node in (verb, *modifiers) for c in node.children) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in verb.children
     )
+
+
+def attempted(attempt_marks: Iterable[Span], mention: Span, verb: Token) -> bool:
+    """An attempt mark of the sentence records this contact as tried and not made: "no
+    answer", "left a message", "Tried the GP", "tried to ring DC Lee"; but a verb of trying
+    whose object is something else is another's act ("School rang ... as he bit the TA when
+    they tried to take him into assembly")."""
+    contact_at = min(verb.i, mention.start)
+    for mark in attempt_marks:
+        if _of_an_earlier_clause(mark, contact_at):
+            continue  # "Home visit 10:00, no answer - rang the surgery": the visit's
+        trying = mark.root
+        if trying.lemma_.lower() not in TRYING or trying.pos_ not in ("VERB", "AUX"):
+            return True
+        if trying.i == verb.i or any(t.i in (mention.root.i, verb.i) for t in trying.subtree):
+            return True
+    return False
+
+
+def _of_an_earlier_clause(mark: Span, contact_at: int) -> bool:
+    """The mark ends before the contact, with a dash or semicolon between them."""
+    between = mark.doc[mark.end : contact_at]
+    return mark.end <= contact_at and any(t.text in CLAUSE_BREAKS for t in between)

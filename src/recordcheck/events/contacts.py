@@ -47,6 +47,7 @@ from recordcheck.events.contact_limits import (
 )
 from recordcheck.events.contact_tense import (
     asked_of_someone,
+    attempted,
     negated,
     planned,
     recorded_as_done,
@@ -61,6 +62,7 @@ from recordcheck.events.details import (
     what_was_shared,
     with_phone_and_email,
 )
+from recordcheck.events.dialled import dialled_after_a_break, rang_us
 from recordcheck.events.encounters import ENCOUNTER_GROUP, MEETING
 from recordcheck.events.forums import conference_of
 from recordcheck.events.line_parties import party_by_layout
@@ -70,6 +72,7 @@ from recordcheck.events.parties import (
     Party,
     clipped_opening,
     party_of,
+    sends_to,
     subject_before_verb,
 )
 from recordcheck.events.plans import (
@@ -199,6 +202,8 @@ class ContactEventReader:
         # a clipped opening ("Phoned X to ask ...") is surer than a parse of it
         party = (
             clipped_opening(sentence, mention)
+            or dialled_after_a_break(sentence, mention)
+            or rang_us(sentence, mention)
             or party_by_layout(sentence, mention)
             or party_of(mention)
             or listed_as_present(sentence, mention)
@@ -242,9 +247,10 @@ class ContactEventReader:
         """The event the mention records, as the rules read it; where they read none, what
         it would be if it were one (the gate may yet find it is)."""
         status = reading.verdict
-        if status not in STATUS_RANK:
-            status = "attempted" if any(True for _ in self.attempts.spans(sentence)) else "done"
         party = reading.party or Party(sentence.root, sentence.root, "mention")
+        if status not in STATUS_RANK:
+            tried = attempted(self.attempts.spans(sentence), mention, party.governing)
+            status = "attempted" if tried else "done"
         direction, rationale = self._direction(doc, mention, party, reading.actor or "writer")
         note_type = doc._.get(NOTE_TYPE) or ""
         evidence = labelled_sentence(on_its_lines(sentence, mention), "contact")
@@ -305,7 +311,7 @@ class ContactEventReader:
         heading = plan_heading_over(sentence, before=mention.start_char)
         if heading and (holds_tasks(heading) or not recorded_as_done(verb)):
             return "planned"  # "Plan: / 1. Letter to GP"; but "Actions: / - rang 101" was done
-        if any(True for _ in self.attempts.spans(sentence)):
+        if attempted(self.attempts.spans(sentence), mention, verb):
             return "attempted"
         return "done"
 
@@ -324,6 +330,8 @@ class ContactEventReader:
                 return ("both" if lemma in BOTH_WAYS else "out"), rationale
         if lemma in BOTH_WAYS or party.link == "present":
             return "both", None
+        if sends_to(party, mention):
+            return "out", None  # "Email to Helen Okafor, CQC - ... 2 more received 07/02"
         if actor == "agency" or party.link in ("from", "theirs"):
             return "in", None
         for span in doc.spans.get(RECEIVED_KEY, ()):

@@ -390,3 +390,9 @@ def names_a_channel(agent: Token) -> bool:
         return True
     dated = agent.like_num or agent.tag_ == "CD"
     return dated and any(c.lower_ in CHANNEL_NOUNS for c in agent.children)
+
+
+def sends_to(party: Party, mention: Span) -> bool:
+    """A clipped opening that sends to the mention: "Email to X", "Referral to X"."""
+    between = mention.doc[party.predicate.i + 1 : mention.start]
+    return party.link == "opening" and any(t.lower_ == "to" for t in between)
