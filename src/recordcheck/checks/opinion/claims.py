@@ -87,7 +87,9 @@ class ClaimFinder:
             nlp, {k: v for k, v in lists.items() if k.removesuffix("_lemma") in CUE_OF_LIST}
         )
         # matters a verdict may be given on without judging anyone (terms.toml)
-        self.matters = frozenset(lists["work_products"] + lists["developmental_areas"])
+        self.matters = frozenset(
+            lists["work_products"] + lists["developmental_areas"] + lists["clinical_checks"]
+        )
         self.not_people = frozenset(lists["non_person_subjects"]) | self.matters
         self.observable = frozenset(lists["observable"])
         self.agreement = frozenset(lists["agreement"] + lists["decisions"])
