@@ -103,6 +103,11 @@ def test_a_finding_covers_only_the_claims_own_item(real_nlp, text, claim):
         "Alerts reviewed - contact frequency appropriate.",
         "He slept a lot over the weekend.",
         "Ellie worried.",
+        # a capacity assessment's items and its outcome record a recognised assessment
+        "Capacity: I consider Kieran has capacity for this decision today.",
+        "I am satisfied that Brenda has capacity to make this decision.",
+        "Understand: explained the 2 options. Did not understand she needs help with washing.",
+        "Communicate: Yes, clearly.",
     ],
 )
 def test_not_a_false_alarm(real_nlp, text):
@@ -149,6 +154,9 @@ def test_not_a_false_alarm(real_nlp, text):
         "Sleep ok.",
         # fear said of someone is still read as their inner state (states.py)
         "She is frightened.",
+        # a label stays one beside capacity; a judgement on anything else stays one
+        "She has capacity and is manipulative.",
+        "I consider he is lying.",
     ],
 )
 def test_still_flagged(real_nlp, text):

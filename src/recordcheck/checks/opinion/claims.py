@@ -23,6 +23,7 @@ from recordcheck.checks.opinion.predicates import (
     MANNER_VERBS,
     Use,
     agrees_to_arrangement,
+    concludes_an_assessment,
     describes_posture,
     heads_a_section,
     is_praise_formula,
@@ -156,6 +157,10 @@ class ClaimFinder:
         if self.scope.inside(match, quoted) or self.scope.hypothetical(token):
             return None
         if _in_brackets(match) or _gives_basis(match) or _names_offence(token):
+            return None
+        if cue in ("hedge", "unsupported-judgement", "mind-reading") and concludes_an_assessment(
+            token
+        ):
             return None
         if len(match) == 1 and writers_own_reaction(token):
             return None
