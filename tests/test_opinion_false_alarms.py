@@ -2,7 +2,8 @@
 covers only the claim's own list item, a quotation after a verdict is the words heard, a
 line that names its matter gives an absence verdict its subject, "lying down" places a
 body, a bare noun predicate names a role or a thing, and words said of no person (the
-writer's own state, a label on a thing, a comment on the work itself) are no claim."""
+writer's own state, a label on a thing, a comment on the work itself, a clinical check's
+result) are no claim."""
 
 from __future__ import annotations
 
@@ -93,6 +94,20 @@ def test_a_finding_covers_only_the_claims_own_item(real_nlp, text, claim):
         "Nursery visit. Good fine motor skills, vocabulary age-appropriate.",
         # a condition on record is a medical or functional fact
         "Test done at clinic. She is not pregnant.",
+        # a clinical check's result is a finding on a body or a device, not a view of anyone
+        "Annual review. Bowels ok. Lipids ok.",
+        "Catheter fine, site clean.",
+        # words wrong for nearly every development writer who used them (terms.toml): a
+        # forecast, a verdict on a matter, sleep as reported, a concern the person holds
+        "TB screening likely next month.",
+        "Alerts reviewed - contact frequency appropriate.",
+        "He slept a lot over the weekend.",
+        "Ellie worried.",
+        # a capacity assessment's items and its outcome record a recognised assessment
+        "Capacity: I consider Kieran has capacity for this decision today.",
+        "I am satisfied that Brenda has capacity to make this decision.",
+        "Understand: explained the 2 options. Did not understand she needs help with washing.",
+        "Communicate: Yes, clearly.",
     ],
 )
 def test_not_a_false_alarm(real_nlp, text):
@@ -134,6 +149,14 @@ def test_not_a_false_alarm(real_nlp, text):
         # a heading and its colon are not what the verdict is said of
         "Summary: Good progress.",
         "Analysis: Loving, committed father.",
+        # skin and sleep are not clinical checks' results: the corpus readings flag them
+        "Skin ok.",
+        "Sleep ok.",
+        # fear said of someone is still read as their inner state (states.py)
+        "She is frightened.",
+        # a label stays one beside capacity; a judgement on anything else stays one
+        "She has capacity and is manipulative.",
+        "I consider he is lying.",
     ],
 )
 def test_still_flagged(real_nlp, text):

@@ -69,6 +69,12 @@ def test_a_clinicians_impression_is_set_apart_as_a_diagnosis_is():
     assert text[start:end] == " likely reduced intake."
 
 
+def test_a_capacity_assessments_item_is_set_apart_as_an_examinations_are():
+    text = "Seen on the ward.\nRetain: could not recall either option.\nMum was rude."
+    [(start, end)] = set_apart(text)
+    assert text[start:end] == " could not recall either option."
+
+
 def test_a_heading_alone_takes_the_labelled_lines_under_it():
     text = "MSE\nAppearance: unshaven.\nMood: flat.\n\nPlan: review in 2 weeks. Mum was rude."
     [(start, end)] = set_apart(text)

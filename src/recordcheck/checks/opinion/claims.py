@@ -23,6 +23,7 @@ from recordcheck.checks.opinion.predicates import (
     MANNER_VERBS,
     Use,
     agrees_to_arrangement,
+    concludes_an_assessment,
     describes_posture,
     heads_a_section,
     is_praise_formula,
@@ -87,7 +88,9 @@ class ClaimFinder:
             nlp, {k: v for k, v in lists.items() if k.removesuffix("_lemma") in CUE_OF_LIST}
         )
         # matters a verdict may be given on without judging anyone (terms.toml)
-        self.matters = frozenset(lists["work_products"] + lists["developmental_areas"])
+        self.matters = frozenset(
+            lists["work_products"] + lists["developmental_areas"] + lists["clinical_checks"]
+        )
         self.not_people = frozenset(lists["non_person_subjects"]) | self.matters
         self.observable = frozenset(lists["observable"])
         self.agreement = frozenset(lists["agreement"] + lists["decisions"])
@@ -154,6 +157,10 @@ class ClaimFinder:
         if self.scope.inside(match, quoted) or self.scope.hypothetical(token):
             return None
         if _in_brackets(match) or _gives_basis(match) or _names_offence(token):
+            return None
+        if cue in ("hedge", "unsupported-judgement", "mind-reading") and concludes_an_assessment(
+            token
+        ):
             return None
         if len(match) == 1 and writers_own_reaction(token):
             return None

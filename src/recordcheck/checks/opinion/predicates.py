@@ -40,6 +40,8 @@ REACTION_VERBS = WORD_CLASSES["reaction_verbs"]
 FIRST_PERSON = WORD_CLASSES["first_person"]
 # "I was clear this ...", "made clear": said plainly
 PLAINLY_SAID = WORD_CLASSES["plainly_said"]
+# what a statutory assessment concludes on: "I consider Kieran has capacity for this decision"
+ASSESSMENT_FINDINGS = WORD_CLASSES["assessment_findings"]
 # feelings only a person has ("pleased", "happy"): "happy to see mum" may be the child's
 FEELINGS = word_classes(package_toml(__package__, "states.toml"))["inner_states"]
 # nouns that name a person: "a caring mum", "a controlling partner", "a difficult child"
@@ -297,3 +299,12 @@ def names_a_smell(match: Span) -> bool:
         and any(c.dep_ == "prep" and c.lower_ == "of" and list(c.children) for c in t.children)
         for t in match
     )
+
+
+def concludes_an_assessment(token: Token) -> bool:
+    """ "I consider Kieran has capacity for this decision", "I am satisfied that Brenda has
+    capacity", "lacks capacity to consent - doesn't understand ...": a sentence on someone's
+    capacity records the outcome of the Mental Capacity Act's functional test (understand,
+    retain, weigh, communicate), a recognised assessment, as a mental state examination's
+    items are (sections.py); it is not a view given in passing."""
+    return any(t.lower_ in ASSESSMENT_FINDINGS for t in statement_of(token))

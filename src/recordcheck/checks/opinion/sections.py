@@ -6,7 +6,8 @@ adjudications, and the recording standard's "what someone said, attributed"):
   examination   a mental state examination ("MSE:", "Mental state:"): a clinician's
                 structured examination, each item a finding of a recognised
                 assessment ("Mood low, reactive affect", "Insight partial"), not a
-                verdict written in passing;
+                verdict written in passing; and so are the items of a capacity
+                assessment ("Understand:", "Retain:", "Communicate:");
   diagnosis     "Diagnosis:", "Dx:": the diagnosis on record, as the standard's
                 "(45, dx paranoid schizophrenia)" is;
   history       "Hx:", "History:": the history taken, the person's own account and
