@@ -289,6 +289,20 @@ def test_a_call_after_a_dash_may_be_the_one_named_before_it(events):
     assert events("Neighbour heard shouting - rang police at 02:10.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Spoke to SW Gemma RILEY re the placement.", "Gemma RILEY"),
+        ("Email from DS Marcus HALE (CID) re the interview.", "DS Marcus HALE"),
+        ("Referral from Brensham Academy - DSL Mrs Anita CORLESS.", "Mrs Anita CORLESS"),
+        # an agency's acronym after a full name is no surname
+        ("Spoke to DS Mike Connor CAIU re the interview.", "DS Mike Connor"),
+    ],
+)
+def test_a_surname_in_capitals_after_a_first_name_is_part_of_the_name(events, text, person):
+    assert one(events(text)).person == person
+
+
 def test_an_unnamed_mention_of_a_named_pharmacy_is_that_pharmacy(events):
     found = events("Rang Brookside Pharmacy about the blister pack. The pharmacist checked it.")
     assert one(found).agency == "Brookside Pharmacy"

@@ -21,9 +21,11 @@ from recordcheck.language.people import (
     SHOUTED_SURNAME,
     GivenNames,
     PeopleWords,
+    agency_acronyms,
     given_names,
     people_words,
     place_words,
+    shouted_surname_at,
 )
 
 # parts of speech of a capitalised first word that is not a name ("Visited Liam")
@@ -68,15 +70,21 @@ class NameFinder:
             [[{"TEXT": {"REGEX": r"^[A-Z]\.$"}}, name_token | {"OP": "{1,2}"}]],
             greedy="LONGEST",
         )
+        # a surname in capitals after a lone first name: "DS Marcus HALE", "Mrs Anita CORLESS"
+        acronyms = sorted(agency_acronyms())
+        shouted = {"TEXT": {"REGEX": SHOUTED_SURNAME.pattern, "NOT_IN": acronyms}}
+        self._matcher.add(
+            "HONORIFIC",
+            [[{"ORTH": {"IN": honorifics}}, dotted, name_token, shouted]],
+            greedy="LONGEST",
+        )
+        titles = {"ORTH": {"IN": sorted(self.words.professional_titles)}}
+        collar = {"LIKE_NUM": True, "OP": "?"}  # collar number: "PC 1234 Patel"
         self._matcher.add(
             "TITLE",
             [
-                [
-                    {"ORTH": {"IN": sorted(self.words.professional_titles)}},
-                    dotted,
-                    {"LIKE_NUM": True, "OP": "?"},  # collar number: "PC 1234 Patel"
-                    name_token | {"OP": "{1,3}"},
-                ]
+                [titles, dotted, collar, name_token | {"OP": "{1,3}"}],
+                [titles, dotted, collar, name_token, shouted],
             ],
             greedy="LONGEST",
         )
@@ -202,9 +210,11 @@ class NameFinder:
         """The name-like words at the end of span (with a courtesy title before them)."""
         doc = span.doc
         end = span.end
-        while end > span.start and not self._is_name_token(doc[end - 1]):
+        while end > span.start and not self._ends_a_name(doc, end - 1, span.start):
             end -= 1
         start = end
+        if start > span.start and not self._is_name_token(doc[start - 1]):
+            start -= 1  # "Gemma RILEY": the surname in capitals ends it
         while start > span.start and self._is_name_token(doc[start - 1]):
             start -= 1
         if start == end:
@@ -216,6 +226,14 @@ class NameFinder:
         elif before[-2:-1] and before[-1] == "." and before[-2] in self.words.honorifics:
             start -= 2
         return doc[start:end]
+
+    def _ends_a_name(self, doc: Doc, index: int, first: int) -> bool:
+        """A name word, or a surname in capitals after one ("SW Gemma RILEY", "DS Marcus
+        HALE"), as police and some councils write them."""
+        if self._is_name_token(doc[index]):
+            return True
+        words = [token.text for token in doc[first : index + 1]]
+        return shouted_surname_at(words, len(words) - 1, self.words.is_name_word)
 
     def _is_name_token(self, token) -> bool:
         if token is None:

@@ -20,6 +20,27 @@ NAME_WORD = re.compile(r"^[A-Z](?:[a-z'’][A-Za-z'’-]*)?\.?$")
 SHOUTED_SURNAME = re.compile(r"^[A-Z][A-Z'’-]{3,}$")
 
 
+@cache
+def agency_acronyms() -> frozenset[str]:
+    """One-word agency terms in capitals ("MASH", "CAMHS", "IDVA"): never a surname."""
+    from recordcheck.language.agencies import load_lexicon
+
+    return frozenset(t.text.upper() for t in load_lexicon().terms if " " not in t.text.strip())
+
+
+def shouted_surname_at(words: list[str], index: int, is_name_word) -> bool:
+    """words[index] is a surname in capitals after a lone first name, as police and some
+    councils write them ("SW Gemma RILEY", "DSL Mrs Anita CORLESS"); not after a full
+    name ("Jo Smith CAIU"), nor an agency's acronym ("Sue MASH")."""
+    return (
+        index > 0
+        and SHOUTED_SURNAME.match(words[index]) is not None
+        and words[index] not in agency_acronyms()
+        and is_name_word(words[index - 1])
+        and (index < 2 or not is_name_word(words[index - 2]))
+    )
+
+
 @dataclass(frozen=True)
 class PeopleWords:
     person_label: str

@@ -37,6 +37,7 @@ from recordcheck.language.doc_values import text_of
 from recordcheck.language.identifiers import find_identifiers
 from recordcheck.language.names import NameFinder, NameMention
 from recordcheck.language.organisations import named_by_their_kind, organisation_heads
+from recordcheck.language.people import shouted_surname_at
 from recordcheck.partners.layout import (
     AgencyMention,
     after_last_lower_case_word,
@@ -170,7 +171,12 @@ class PartnersMarker:
         found = []
         for _role_start, role_end in roles:
             end = role_end
-            while end < len(doc) and end - role_end < 3 and words.is_name_word(doc[end].text):
+            while end < len(doc) and end - role_end < 3 and (
+                words.is_name_word(doc[end].text)
+                or shouted_surname_at(
+                    [t.text for t in doc[role_end : end + 1]], end - role_end, words.is_name_word
+                )
+            ):
                 end += 1
             written = [token.text for token in doc[role_end:end]]
             if written and not words.is_organisation(written) and role_end not in taken:
