@@ -57,6 +57,7 @@ RECEIVED_GROUP = "rc_received"
 REASON_RECORDED = "reason_recorded"  # the attr of SHARING_GROUP the check reads
 ACTS_KEY = "rc_sharing_acts"  # Doc.user_data key: the note's SharingActs
 CALLER_PRONOUNS = WORD_CLASSES["caller_pronouns"]
+LEAVING_THE_CALL = frozenset(WORD_CLASSES["leaving_the_call"])
 
 
 @dataclass(frozen=True)
@@ -140,9 +141,12 @@ class SharingActReader:
 
     def _calls_out(self, sent: Span) -> bool:
         """The writer makes a call or contact of their own here ("Rang X", "spoke to Jordan"),
-        done, not planned."""
+        done, not planned, or goes somewhere ("I went to Shannon's flat after the call")."""
+        if any(_writer_went(token) for token in sent):
+            return True
         return any(
             m.label_ == "contact_verbs"
+            and _a_call_made(m)
             and not not_yet(m, self.directions.scope)
             and ((subject := Scope.subject_of(m.root)) is None or subject.lower_ in WRITER)
             for m in self.directions.acts.spans(sent)
@@ -159,6 +163,26 @@ class SharingActReader:
             recipient=_phrase(recipient),
             purpose=self.reasons.purposes.purpose_words(sent, words.root),
         )
+
+
+def _writer_went(verb) -> bool:
+    """ "I went to her flat", "Visited Shannon": the writer, in the past, left the call."""
+    if verb.lemma_.lower() not in LEAVING_THE_CALL or verb.tag_ != "VBD":
+        return False
+    subject = Scope.subject_of(verb)
+    return subject is None or subject.lower_ in WRITER
+
+
+def _a_call_made(contact: Span) -> bool:
+    """The contact word records a call or message made: a verb ("Rang X"), or a telegraphic
+    noun naming whom it went to ("Call to Jordan", "Phone call to GP 16:50"); not a thing
+    named in some clause ("the scam call", "a new phone number in her contacts")."""
+    word = contact.root
+    if word.pos_ in ("VERB", "AUX"):
+        return True
+    if contact[-1].lower_ in ("to", "with"):
+        return True
+    return word.dep_ == "ROOT" and not any(c.dep_ in ("det", "poss") for c in word.children)
 
 
 def _phrase(party: Span | None) -> str:
