@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import merged_terms
 from recordcheck.events.sharing_direction import DirectionReader
@@ -58,6 +58,9 @@ REASON_RECORDED = "reason_recorded"  # the attr of SHARING_GROUP the check reads
 ACTS_KEY = "rc_sharing_acts"  # Doc.user_data key: the note's SharingActs
 CALLER_PRONOUNS = WORD_CLASSES["caller_pronouns"]
 LEAVING_THE_CALL = frozenset(WORD_CLASSES["leaving_the_call"])
+# verbs whose object is the one told: "informed the police", "told the school"
+TOLD = frozenset(WORD_CLASSES["told_passively"]) | {"tell"}
+THEIRS = frozenset(("she", "he", "they"))  # the caller or someone they speak of, not the writer
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,8 @@ class SharingActReader:
             heard = outsiders | CALLER_PRONOUNS if caller else outsiders
             way, contacted, act = self.directions.read(sent, in_touch or caller, heard)
             in_touch = contacted
+            if act is not None and caller and self._callers_account(sent, act, doc[call]):
+                act, way = None, "in"  # "Call from the Hub ... Police were informed": theirs
             if act is not None:
                 outward.append((sent, act))
             elif way == "in":
@@ -151,6 +156,33 @@ class SharingActReader:
             and ((subject := Scope.subject_of(m.root)) is None or subject.lower_ in WRITER)
             for m in self.directions.acts.spans(sent)
         )
+
+    def _callers_account(self, sent: Span, act: Span, call: Token) -> bool:
+        """ "Phone call from Emma Lowry, Safeguarding Adults Hub. ... Police were informed (crime
+        ref on Irene's file)": with someone outside on the line, a telling with no doer, or one
+        done by "she" or "they", passed to a third party, not the caller, is the caller's
+        account of what was done; the writer writes their own ("I rang the police", "Told
+        her ...", "Gave both.")."""
+        if any(t.lower_ in WRITER for t in sent) or act.label_ == "contact_verbs":
+            return False
+        subject = Scope.subject_of(act.root)
+        if subject is not None and subject.dep_ != "nsubjpass" and subject.lower_ not in THEIRS:
+            return False
+        verb = act.root
+        if subject is not None and subject.dep_ == "nsubjpass":
+            ones_told = [subject]  # "Police were informed"
+        else:  # "Reported him missing to Northshire Police": whom the verb names
+            links = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with")]
+            # "informed the police"; but the thing in "gave Jon the school names", "sent the log"
+            objects = ("dobj", "dative", "iobj") if verb.lemma_.lower() in TOLD else ("dative",)
+            ones_told = [c for c in verb.children if c.dep_ in objects]
+            ones_told += [o for link in links for o in link.children if o.dep_ == "pobj"]
+        if any(t.lower_ in CALLER_PRONOUNS for t in ones_told):
+            return False  # "Told her ...": the caller
+        doc = sent.doc
+        told = [p for t in ones_told for p in self.parties.outside(doc[t.left_edge.i : t.i + 1])]
+        caller = call.sent.text.lower()
+        return bool(told) and not any(p.text.lower() in caller for p in told)
 
     def _act(self, sent: Span, words: Span) -> SharingAct:
         """The act's record: who it went to (named after it, else before), and its purpose."""
