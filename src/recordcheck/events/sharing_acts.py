@@ -61,6 +61,7 @@ LEAVING_THE_CALL = frozenset(WORD_CLASSES["leaving_the_call"])
 # verbs whose object is the one told: "informed the police", "told the school"
 TOLD = frozenset(WORD_CLASSES["told_passively"]) | {"tell"}
 THEIRS = frozenset(("she", "he", "they"))  # the caller or someone they speak of, not the writer
+EXPLAINING_TO = frozenset(WORD_CLASSES["explaining_to"])
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,8 @@ class SharingActReader:
             in_touch = contacted
             if act is not None and caller and self._callers_account(sent, act, doc[call]):
                 act, way = None, "in"  # "Call from the Hub ... Police were informed": theirs
+            if act is not None and caller and self._explained_to_family(act, doc[call]):
+                act = None  # "Her sister rang ... I explained we have a referral with CLDT"
             if act is not None:
                 outward.append((sent, act))
             elif way == "in":
@@ -183,6 +186,22 @@ class SharingActReader:
         told = [p for t in ones_told for p in self.parties.outside(doc[t.left_edge.i : t.i + 1])]
         caller = call.sent.text.lower()
         return bool(told) and not any(p.text.lower() in caller for p in told)
+
+    def _explained_to_family(self, act: Span, call: Token) -> bool:
+        """ "Bernadette (Maggie's sister) called office ... I explained we have referral with
+        CLDT": explaining to a family caller tells them about the service's process, as
+        explaining to family with nobody rung does (sharing_not_ours.py); an agency the
+        explanation went to ("explained to the GP") keeps it sharing."""
+        verb = act.root
+        if verb.lemma_.lower() not in EXPLAINING_TO and verb.lower_ not in EXPLAINING_TO:
+            return False
+        callers = self.parties.outside(call.sent)
+        if not callers or any(p.label_ != "people" for p in callers):
+            return False
+        links = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
+        doc = act.doc
+        told = [p for c in links for p in self.parties.outside(doc[c.i : c.right_edge.i + 1])]
+        return not any(p.label_ == "agencies" for p in told)
 
     def _act(self, sent: Span, words: Span) -> SharingAct:
         """The act's record: who it went to (named after it, else before), and its purpose."""
