@@ -258,6 +258,31 @@ def test_a_titled_colleague_of_the_export_is_in_house():
 
 
 @pytest.mark.slow
+def test_a_teammate_named_by_first_name_or_initials_is_in_house():
+    """ "told nurse Grace", "sent her to KH": an author of the note's own team, written as
+    colleagues write each other; a name no teammate has, or another team's, is not."""
+    import recordcheck.events.sharing_acts  # noqa: F401  (registers rc_sharing_acts)
+
+    nlp = load_base(exclude=("ner",))
+    home = "Larkfield House Nursing Home - Willow Unit"
+    team = ["Grace Mensah", "Kirsty Hale", "Shelley Barnes"]
+    staff = {"names": [], "staff": team, "staff_by_team": {home: team}}
+    nlp.add_pipe("rc_sharing_acts", config={"own_service": staff})
+
+    def outward(text: str, in_team: str = home) -> list[str]:
+        note = Note(note_id="N1", case_id="C1", text=text, team=in_team)
+        doc = nlp(note_doc(nlp, note))
+        return [s.text for s in doc.spans["rc_sharing"]]
+
+    assert outward("Noticed red area on his bottom, told nurse Grace.") == []
+    assert outward("Cuts on her forearm, sent her to KH after the lesson.") == []
+    assert outward("Noticed red area on his bottom, told nurse Grace and the GP.") != []
+    assert outward("Noticed red area on his bottom, told nurse Fiona.") != []
+    assert outward("Emailed Grace's note from last night to Martin Clegg.") != []
+    assert outward("Noticed red area on his bottom, told nurse Grace.", "Riverside GP") != []
+
+
+@pytest.mark.slow
 def test_a_report_written_for_a_forum_is_shared_for_its_purpose(sharing_only):
     sent = "ICPC report re Chloe sent to CP Conference Unit. Content: self harm, CAMHS referral."
     assert sharing_only(sent)[1]

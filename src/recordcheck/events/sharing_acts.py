@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import merged_terms
 from recordcheck.events.sharing_direction import DirectionReader
@@ -57,6 +57,11 @@ RECEIVED_GROUP = "rc_received"
 REASON_RECORDED = "reason_recorded"  # the attr of SHARING_GROUP the check reads
 ACTS_KEY = "rc_sharing_acts"  # Doc.user_data key: the note's SharingActs
 CALLER_PRONOUNS = WORD_CLASSES["caller_pronouns"]
+LEAVING_THE_CALL = frozenset(WORD_CLASSES["leaving_the_call"])
+# verbs whose object is the one told: "informed the police", "told the school"
+TOLD = frozenset(WORD_CLASSES["told_passively"]) | {"tell"}
+THEIRS = frozenset(("she", "he", "they"))  # the caller or someone they speak of, not the writer
+EXPLAINING_TO = frozenset(WORD_CLASSES["explaining_to"])
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,10 @@ class SharingActReader:
             heard = outsiders | CALLER_PRONOUNS if caller else outsiders
             way, contacted, act = self.directions.read(sent, in_touch or caller, heard)
             in_touch = contacted
+            if act is not None and caller and self._callers_account(sent, act, doc[call]):
+                act, way = None, "in"  # "Call from the Hub ... Police were informed": theirs
+            if act is not None and caller and self._explained_to_family(act, doc[call]):
+                act = None  # "Her sister rang ... I explained we have a referral with CLDT"
             if act is not None:
                 outward.append((sent, act))
             elif way == "in":
@@ -140,13 +149,59 @@ class SharingActReader:
 
     def _calls_out(self, sent: Span) -> bool:
         """The writer makes a call or contact of their own here ("Rang X", "spoke to Jordan"),
-        done, not planned."""
+        done, not planned, or goes somewhere ("I went to Shannon's flat after the call")."""
+        if any(_writer_went(token) for token in sent):
+            return True
         return any(
             m.label_ == "contact_verbs"
+            and _a_call_made(m)
             and not not_yet(m, self.directions.scope)
             and ((subject := Scope.subject_of(m.root)) is None or subject.lower_ in WRITER)
             for m in self.directions.acts.spans(sent)
         )
+
+    def _callers_account(self, sent: Span, act: Span, call: Token) -> bool:
+        """ "Phone call from Emma Lowry, Safeguarding Adults Hub. ... Police were informed (crime
+        ref on Irene's file)": with someone outside on the line, a telling with no doer, or one
+        done by "she" or "they", passed to a third party, not the caller, is the caller's
+        account of what was done; the writer writes their own ("I rang the police", "Told
+        her ...", "Gave both.")."""
+        if any(t.lower_ in WRITER for t in sent) or act.label_ == "contact_verbs":
+            return False
+        subject = Scope.subject_of(act.root)
+        if subject is not None and subject.dep_ != "nsubjpass" and subject.lower_ not in THEIRS:
+            return False
+        verb = act.root
+        if subject is not None and subject.dep_ == "nsubjpass":
+            ones_told = [subject]  # "Police were informed"
+        else:  # "Reported him missing to Northshire Police": whom the verb names
+            links = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with")]
+            # "informed the police"; but the thing in "gave Jon the school names", "sent the log"
+            objects = ("dobj", "dative", "iobj") if verb.lemma_.lower() in TOLD else ("dative",)
+            ones_told = [c for c in verb.children if c.dep_ in objects]
+            ones_told += [o for link in links for o in link.children if o.dep_ == "pobj"]
+        if any(t.lower_ in CALLER_PRONOUNS for t in ones_told):
+            return False  # "Told her ...": the caller
+        doc = sent.doc
+        told = [p for t in ones_told for p in self.parties.outside(doc[t.left_edge.i : t.i + 1])]
+        caller = call.sent.text.lower()
+        return bool(told) and not any(p.text.lower() in caller for p in told)
+
+    def _explained_to_family(self, act: Span, call: Token) -> bool:
+        """ "Bernadette (Maggie's sister) called office ... I explained we have referral with
+        CLDT": explaining to a family caller tells them about the service's process, as
+        explaining to family with nobody rung does (sharing_not_ours.py); an agency the
+        explanation went to ("explained to the GP") keeps it sharing."""
+        verb = act.root
+        if verb.lemma_.lower() not in EXPLAINING_TO and verb.lower_ not in EXPLAINING_TO:
+            return False
+        callers = self.parties.outside(call.sent)
+        if not callers or any(p.label_ != "people" for p in callers):
+            return False
+        links = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
+        doc = act.doc
+        told = [p for c in links for p in self.parties.outside(doc[c.i : c.right_edge.i + 1])]
+        return not any(p.label_ == "agencies" for p in told)
 
     def _act(self, sent: Span, words: Span) -> SharingAct:
         """The act's record: who it went to (named after it, else before), and its purpose."""
@@ -159,6 +214,26 @@ class SharingActReader:
             recipient=_phrase(recipient),
             purpose=self.reasons.purposes.purpose_words(sent, words.root),
         )
+
+
+def _writer_went(verb) -> bool:
+    """ "I went to her flat", "Visited Shannon": the writer, in the past, left the call."""
+    if verb.lemma_.lower() not in LEAVING_THE_CALL or verb.tag_ != "VBD":
+        return False
+    subject = Scope.subject_of(verb)
+    return subject is None or subject.lower_ in WRITER
+
+
+def _a_call_made(contact: Span) -> bool:
+    """The contact word records a call or message made: a verb ("Rang X"), or a telegraphic
+    noun naming whom it went to ("Call to Jordan", "Phone call to GP 16:50"); not a thing
+    named in some clause ("the scam call", "a new phone number in her contacts")."""
+    word = contact.root
+    if word.pos_ in ("VERB", "AUX"):
+        return True
+    if contact[-1].lower_ in ("to", "with"):
+        return True
+    return word.dep_ == "ROOT" and not any(c.dep_ in ("det", "poss") for c in word.children)
 
 
 def _phrase(party: Span | None) -> str:

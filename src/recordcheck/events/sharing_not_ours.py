@@ -15,7 +15,8 @@ ways English marks in its grammar, not in their words:
 - a referral that came in: "via the ambulance service's safeguarding referral";
 - explaining to anyone but an agency: "Explained the S47 to parents" (a process);
 - telling the one the verb names as "him" or "her", with nobody rung on the line:
-  "I told him he did the right thing telling school" (the boy was told, not the school).
+  "I told him he did the right thing telling school" (the boy was told, not the school),
+  or giving "her" a thing the parser owns by her: "Gave her gauze to bite on".
 """
 
 from __future__ import annotations
@@ -164,20 +165,40 @@ def tells_no_outsider(
         or told_by_the_one_called(verb)
         or (
             not contacted
-            and (_explains_to_no_agency(verb, after, parties) or _told_the_person(verb, outsiders))
+            and (
+                _explains_to_no_agency(verb, after, parties)
+                or _told_the_person(verb, outsiders, parties)
+            )
         )
     )
 
 
-def _told_the_person(verb: Token, outsiders: frozenset[str]) -> bool:
+def _told_the_person(verb: Token, outsiders: frozenset[str], parties: Parties) -> bool:
     """ "I told him he did the right thing telling school": a verb of telling whose one told
     is "him" or "her" told them; an agency named later is in what they were told. Not a
     caller on the line (their pronouns are among the outsiders)."""
+    if _given_her_a_thing(verb, outsiders, parties):
+        return True
     return any(
         c.dep_ in ("dobj", "dative", "iobj")
         and c.lower_ in ONE_PERSON
         and c.lower_ not in outsiders
         for c in verb.children
+    )
+
+
+def _given_her_a_thing(verb: Token, outsiders: frozenset[str], parties: Parties) -> bool:
+    """ "Gave her water", which the parser reads as "her water": she was given a thing; not
+    "Gave her social worker the dates", whose "her" owns the one given to."""
+    her = verb.doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+    return (
+        verb.lemma_.lower() == "give"
+        and her is not None
+        and her.lower_ in ONE_PERSON
+        and her.lower_ not in outsiders
+        and her.dep_ == "poss"
+        and her.head.head.i == verb.i
+        and not parties.is_party(her.head)
     )
 
 

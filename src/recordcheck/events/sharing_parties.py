@@ -157,10 +157,39 @@ class Parties:
                     return True
         return False
 
+    def tells_a_teammate(self, match: Span, outsiders: frozenset[str] = frozenset()) -> bool:
+        """ "told nurse Grace", "Passed to Priya for SW", "sent her to KH": the one told is
+        written by the first name or initials of an author of the note's own team, after
+        the verb, a link or the person sent, and a job word; and no outside party is named
+        with them."""
+        after = match.doc[match.end : match.sent.end]
+        if len(after) > 1 and after[0].pos_ == "PRON" and after[1].lower_ in RECIPIENT_LINKS:
+            after = after[2:]  # "sent her to KH": she was sent, KH was told
+        elif len(after) and after[0].lower_ in RECIPIENT_LINKS:
+            after = after[1:]
+        job = len(after) > 1 and after[0].is_lower and _written_as_a_name(after[1])
+        if job:
+            # "nurse Grace": the job of the colleague named, which alone ties her to no
+            # outside role (outside_names reads "nurse" as an agency's word)
+            after = after[1:]
+        if not len(after) or not _written_as_a_name(after[0]):
+            return False
+        if (after[0].lower_ in outsiders and not job) or _owner(after):
+            return False  # "Emailed Grace's note to ...": Grace wrote what was sent
+        if len(after) > 1 and _written_as_a_name(after[1]):
+            return False  # a full name: is_colleague judges it by the surname
+        _, _, team = author_context(match.doc)
+        # the ones told, up to what it was for or when: "Priya for SW", "JP and reception"
+        end = next((t.i for t in after if t.pos_ in ("ADP", "PUNCT")), after.end)
+        told = match.doc[after.start : end]
+        return self.own.is_teammate_by_short_name(after[0].text, team) and not self.outside(told)
+
     def only_a_name_after(self, match: Span, outsiders: frozenset[str] = frozenset()) -> bool:
         """ "Passed to Priya", "Told JP", "Informed Femi": the one told is a first name or
         initials the note ties to no outside role, so nothing shows they are outside the
         service (colleagues are written so). "Told Kim" after "Kim (HV)" is outside."""
+        if self.tells_a_teammate(match, outsiders):
+            return True  # "told nurse Grace": a teammate's name, even after a job word
         after = match.doc[match.end : match.sent.end]
         if len(after) and after[0].lower_ in RECIPIENT_LINKS:
             after = after[1:]
@@ -286,6 +315,11 @@ def _owner(words: Span) -> bool:
         if token.pos_ not in NAME_PARTS and token.lower_ not in ("and", "&", ","):
             return False
     return False
+
+
+def _written_as_a_name(token) -> bool:
+    """ "Grace", "KH": capitalised as a name is, whatever tag the parser gave it."""
+    return token.is_alpha and (token.is_title or (token.is_upper and len(token) > 1))
 
 
 def _first_name_or_initials(word: str) -> bool:

@@ -141,9 +141,20 @@ class PurposeReader:
             to_do = any(c.dep_ == "xcomp" for c in opening.children)
             if any(c.pos_ in ("PROPN", "PRON") or to_do for c in addressed):
                 continue  # "Asked Lorraine to write down ...": a request of its own, to her
+            if self._asks_when(opening):
+                continue  # "Requested start 24/1": when the service starts, not what for
             if _request(opening, {opening.i: opening}) is not None:
                 found.add(sent.start)
         return found
+
+    def _asks_when(self, request: Token) -> bool:
+        """What the writer asks for is a time or a person ("Requested start 24/1"), which says
+        when or for whom, not what the sharing before it was for."""
+        asked = [c for c in request.children if c.dep_ == "dobj"]
+        asked += [o for c in request.children if c.lower_ == "for" for o in c.children]
+        if request.dep_ == "amod":
+            asked.append(request.head)  # "Requested start 24/1" read as a noun phrase
+        return bool(asked) and all(t.lemma_.lower() in self.not_a_purpose for t in asked)
 
     def _partners_request(self, token: Token) -> bool:
         """A partner's request carrying its purpose; not the writer's own asking ("Asked re

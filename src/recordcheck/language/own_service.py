@@ -126,6 +126,22 @@ class OwnServiceTest:
         other_first, other_surname = _name_parts(name)
         return bool(surname) and surname == other_surname and _initials_agree(first, other_first)
 
+    def is_teammate_by_short_name(self, written: str, team: str) -> bool:
+        """ "Grace", "KH": the first name or the initials of exactly one author of the note's
+        own team, as colleagues write each other ("told nurse Grace", "Told JP"). Only where
+        the export names teams: in a record several services write in, a first name alone
+        may be anyone's."""
+        staff = self._staff_by_team.get(team) if team else None
+        word = written.strip(".").lower()
+        if not staff or not word.isalpha():
+            return False
+        by_first = [first for first, surname in staff if surname and first == word]
+        by_initials = [
+            first for first, surname in staff if len(word) == 2 and first and surname
+            and first[0] + surname[0] == word
+        ]
+        return len(by_first) == 1 or (written.isupper() and len(by_initials) == 1)
+
     def is_colleague(self, person: str, titled: bool = False, team: str = "") -> bool:
         """A named person who is one of the staff (not someone with an agency's title):
         of the note's own team where the export names teams, else of the whole run."""
