@@ -85,11 +85,16 @@ def evaluate(
     and score them against the gold annotations. ``nlp`` replaces the pipeline
     a run would load (the tests pass one already loaded)."""
     from recordcheck.engine import NoteChecker, run
+    from recordcheck.run import own_service_settings
 
     gold = read_gold(gold_path)
     notes = [n for n in read_inputs([notes_path]) if isinstance(n, Note) and n.note_id in gold]
-    # as in a real run, every author of the export is staff: never a partner
-    staff = list(dict.fromkeys(note.author for note in notes if note.author))
+    # as in a real run, every author of the export is staff, and a colleague of their own
+    # team's notes: never a partner (run.py builds the same settings from an export)
+    authors: dict[str, dict[str, None]] = {}
+    for note in notes:
+        if note.author:
+            authors.setdefault(note.author, {})[note.team] = None
     # a corpus pools several services: an author is a colleague of their own team's notes
     team_staff: dict[str, list[str]] = {}
     for note in notes:
@@ -103,7 +108,7 @@ def evaluate(
         result.contacts = ContactScores()
     checked_notes = run(
         notes, jobs=1, batch_size=BATCH_SIZE, loader=loader, account=account,
-        partners=with_contacts, own_service={"names": [], "staff": staff},
+        partners=with_contacts, own_service=own_service_settings([], [], authors),
     )
     for checked in checked_notes:
         note = checked.note
