@@ -42,6 +42,7 @@ OWN_WORK = frozenset(WORDS["own_work_lemmas"])
 EARLIER_DAYS = tuple(WORDS["earlier_day_words"])
 WRITER_THERE = frozenset(WORDS["present_writer_words"])
 TELLING = frozenset(WORDS["telling_lemmas"])
+AGENCY_ACTS = frozenset(WORDS["agency_act_lemmas"])
 
 
 class ContactActors:
@@ -76,13 +77,13 @@ class ContactActors:
         if _inside_what_someone_was_told(mention):
             return "someone else"  # "Advised mum to keep police updated": mum's to do
         if party.link == "subject":
-            if _reported_visit(verb) or summoned_elsewhere(verb):
+            if _reported_visit(verb, mention) or summoned_elsewhere(verb):
                 return "someone else"  # "DN visited last night": told us, not with us
             return _actor_of_subject(verb)
         if party.link == "by":
             # "Referred by Dr Mistry": they contacted us; "referred to SALT by the GP", "Cl
             # was told by police", "PNC checked by PC Walsh": theirs, with someone else
-            return "someone else" if sent_elsewhere(verb) else "agency"
+            return "someone else" if sent_elsewhere(verb) or _own_work(verb) else "agency"
         if party.link == "passive":
             # "was notified by the school" (theirs); "by phone" names the channel, not who
             agent = [
@@ -117,12 +118,13 @@ def _another_agency_beside(mention: Span) -> bool:
     )
 
 
-def _reported_visit(verb: Token) -> bool:
+def _reported_visit(verb: Token, mention: Span) -> bool:
     """ "DN visited last night", "CAMHS crisis team visited yesterday", "police attended, NFA
     at the time": a professional's own work with the person on an earlier day, with
     nothing in the sentence putting the writer there, is what someone told us of it; and
     in the progressive ("crisis team visiting today", "midwife visiting") it is their work
-    under way or to come, not a contact the note records."""
+    under way or to come, not a contact the note records; so is a service attending an
+    incident ("Police attended, crime ref 25/41877")."""
     sentence = verb.sent
     if any(t.lower_ in WRITER_THERE for t in sentence):
         return False  # "PC Gordon visited yesterday - spoke with Irene with me"
@@ -131,7 +133,20 @@ def _reported_visit(verb: Token) -> bool:
         return False  # "Dr Anand said too high, last year 58": the year is the reading's
     if verb.tag_ == "VBG":
         return True  # "crisis team visiting today": their visit, under way or to come
+    if _attended_an_incident(verb, mention):
+        return True  # "Police attended, crime ref ...", "FRS attended": at an incident
     return any(re.search(rf"\b{re.escape(words)}\b", lowered) for words in EARLIER_DAYS)
+
+
+def _attended_an_incident(verb: Token, mention: Span) -> bool:
+    """ "Police attended", "FRS attended": a service, named by no one of it, attending with
+    nothing attended named is called out; "Hollie Stainsby (IDVA) attended" came to us."""
+    if verb.lemma_.lower() != "attend" or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return not any(
+        person.start <= mention.start < person.end
+        for person in mention.doc.spans.get(CONTACTS_KEY, ())
+    )
 
 
 def _actor_of_subject(verb: Token) -> str:
@@ -149,7 +164,23 @@ def _actor_of_subject(verb: Token) -> str:
         return "someone else"  # "Housing spoke to him": with the person, not with us
     if verb.lemma_.lower() == "leave" and not any(c.lower_ in MESSAGE_NOUNS for c in spoken_to):
         return "someone else"  # "ambulance left at 04:40": gone, no message left us
+    if _own_work(verb):
+        return "someone else"  # "Eastmoor Police completed ABE", "CAMHS appt booked"
     return "agency"
+
+
+def _own_work(verb: Token) -> bool:
+    """An agency's own act that carries no message ("Police safe and well completed by PC
+    Hollis", "MARAC heard 08/2023"): its work with the person, which the note reports;
+    "referral made by the GP" carries one."""
+    if verb.lemma_.lower() not in AGENCY_ACTS:
+        return False
+    carried = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if verb.dep_ == "acl":
+        carried.append(verb.head)  # "Safeguarding referral made by the GP"
+    return not any(
+        c.lemma_.lower() in CONTACT_LEMMAS or c.lower_ in MESSAGE_NOUNS for c in carried
+    )
 
 
 def _a_person(token: Token) -> bool:

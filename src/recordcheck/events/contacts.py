@@ -43,6 +43,7 @@ from recordcheck.events.contact_limits import (
     names_whose_number,
     refers_back,
     refused_or_denied,
+    said_of,
     suggested,
 )
 from recordcheck.events.contact_tense import (
@@ -207,6 +208,8 @@ class ContactEventReader:
         verb = party.governing
         if negated(verb) or refused_or_denied(mention) or denied_in_its_noun(party):
             return Reading("negated", party)
+        if said_of(mention):
+            return Reading("said of", party)  # "explained police sit on MARAC"
         if made_for_another(party):
             return Reading("someone else", party, "someone else")  # "CAMHS referral made by school"
         if refers_back(party):
