@@ -62,8 +62,10 @@ class ContactActors:
 
     def actor(self, verb: Token, party: Party, mention: Span) -> str:
         """Who made the contact: "writer", "agency" (the mentioned one), or "someone else"."""
-        if self_made(party):
-            return "someone else"  # "self-referred to Pathways": the person's own referral
+        if self_made(party) or _own_work(verb, party, mention):
+            # "self-referred to Pathways": the person's own referral; "Eastmoor Police
+            # completed ABE", "as arranged by SW": the agency's own work with the person
+            return "someone else"
         if party.link in ("opening", "theirs", "present"):
             # "Rang the GP", "Referral to MASH": the note's own clipped voice; "Police info:
             # he was stopped ...": their message to us, whatever the verb of its content;
@@ -83,7 +85,7 @@ class ContactActors:
         if party.link == "by":
             # "Referred by Dr Mistry": they contacted us; "referred to SALT by the GP", "Cl
             # was told by police", "PNC checked by PC Walsh": theirs, with someone else
-            return "someone else" if sent_elsewhere(verb) or _own_work(verb) else "agency"
+            return "someone else" if sent_elsewhere(verb) else "agency"
         if party.link == "passive":
             # "was notified by the school" (theirs); "by phone" names the channel, not who
             agent = [
@@ -164,16 +166,21 @@ def _actor_of_subject(verb: Token) -> str:
         return "someone else"  # "Housing spoke to him": with the person, not with us
     if verb.lemma_.lower() == "leave" and not any(c.lower_ in MESSAGE_NOUNS for c in spoken_to):
         return "someone else"  # "ambulance left at 04:40": gone, no message left us
-    if _own_work(verb):
-        return "someone else"  # "Eastmoor Police completed ABE", "CAMHS appt booked"
     return "agency"
 
 
-def _own_work(verb: Token) -> bool:
+def _own_work(verb: Token, party: Party, mention: Span) -> bool:
     """An agency's own act that carries no message ("Police safe and well completed by PC
-    Hollis", "MARAC heard 08/2023"): its work with the person, which the note reports;
-    "referral made by the GP" carries one."""
-    if verb.lemma_.lower() not in AGENCY_ACTS:
+    Hollis", "Eastmoor Police completed ABE"): its work with the person, which the note
+    reports; "referral made by the GP" carries one. The agency must be the one acting,
+    not a word describing the thing acted on ("Police check on the address requested",
+    "Household Support Fund application submitted")."""
+    if party.link not in ("subject", "by") or verb.lemma_.lower() not in AGENCY_ACTS:
+        return False
+    root = mention.root
+    by = root.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else None
+    acting = root.head.i == verb.i and root.dep_ == "nsubj"
+    if not (acting or by is not None and by.head.i == verb.i):
         return False
     carried = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     if verb.dep_ == "acl":
