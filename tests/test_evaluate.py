@@ -198,6 +198,19 @@ def test_pairs_are_made_so_that_a_kinds_label_does_not_take_a_named_partner():
     assert (scores.contacts.true_positives, scores.contacts.false_positives) == (2, 0)
 
 
+def test_a_partner_sharing_the_teams_place_name_is_no_own_team_listed():
+    from recordcheck.contact_scoring import ContactScores
+    from recordcheck.model import ContactEvent
+
+    def listed(agency: str, agency_type: str, team: str) -> int:
+        scores = ContactScores()
+        scores.add_note("C1", [ContactEvent(agency, agency_type, 0, 3)], [], own_team=team)
+        return scores.own_service_listed
+
+    assert listed("Northmoor Police", "police", "Probation Service - Kelsford PDU (Northmoor)") == 0
+    assert listed("Kestrel Vale Housing", "housing", "Kestrel Vale Housing - Neighbourhoods") == 1
+
+
 def test_an_author_of_the_export_listed_as_a_partners_person_is_counted():
     from recordcheck.contact_scoring import ContactScores
     from recordcheck.model import ContactEvent

@@ -69,6 +69,16 @@ def same_agency(found: str, found_type: str, labelled: str, labelled_type: str) 
     return unnamed and kind == found_type
 
 
+def _kind_written_in(agency: str, team: str) -> bool:
+    """Whether the team's name holds the word that says what kind of body the agency is,
+    if its name has one: "Northmoor Police" is no part of "Kelsford PDU (Northmoor)"."""
+    lexicon = load_lexicon()
+    kind = lexicon.type_of_organisation(agency)
+    return kind == "other" or lexicon.type_of_organisation(team) == kind or any(
+        word in team.lower() for word in lexicon.type_keywords[kind] if word in agency.lower()
+    )
+
+
 def _canonical(name: str) -> str:
     """A lexicon agency's name for one of its aliases ("OPG"), else the name."""
     return _lexicon_names().get(name.strip().lower(), name)
@@ -116,6 +126,7 @@ class ContactScores:
             self.own_service_listed += sum(
                 1 for event in found if UNNAMED not in event.agency and _words(event.agency)
                 and _words(event.agency) <= _words(own_team)
+                and _kind_written_in(event.agency, own_team)
             )
         self.authors_listed += sum(
             1 for event in found if any(_same_person(event.person, a) for a in authors)
