@@ -49,6 +49,16 @@ def events(real_nlp):
         # the agency after "by" dealt with another partner, not with us
         "- CAMHS referral (made by previous school in June) - I will ask Rosie where this is.",
         "Police informed by school yesterday.",
+        # an agency's own work with the person, which the note reports
+        "Follow up to disclosure 20/10: Eastmoor Police completed ABE 24/10.",
+        "Police safe and well completed Sun 19th 15:00 by PC Liam Hollis.",
+        # what the writer told the person of a partner
+        "Told her police will want to speak to him.",
+        # a service called out to an incident
+        "Alarm activated, FRS attended, fire contained to chute hopper.",
+        # the person's refusal; a time, not a list of those present
+        'Said no to police - "they will know it was me".',
+        "Wishes: she does not want police involvement at present - frightened of him.",
         # a suggestion is a contact still to be made
         "Suggested we speak to GP about whether eating is appropriate.",
         "Recommend MASH referral, strategy discussion, consider CAWN.",
@@ -118,3 +128,12 @@ def test_a_reply_answers_the_notes_own_call_and_stays_outward(events):
 
 def test_calling_out_a_partner_is_still_a_call(events):
     assert events("Called out the GP at 02:00.")["GP (practice not named)"].channel == "phone"
+
+
+def test_telling_a_partner_and_a_partner_telling_us_stay_contacts(events):
+    assert [e.status for e in events("Told police she had left the flat.").values()] == ["done"]
+    assert [e.person for e in events("Hollie Stainsby (IDVA) attended.").values()] == [
+        "Hollie Stainsby"
+    ]
+    rang = events("PC Lee rang to say he had been arrested.")
+    assert [(e.direction, e.status) for e in rang.values()] == [("in", "done")]

@@ -167,6 +167,50 @@ def test_an_unnamed_agency_matches_a_label_of_its_kind_for_every_labelled_type()
     )
 
 
+def test_a_label_naming_only_a_kind_or_an_alias_matches_its_agency():
+    from recordcheck.contact_scoring import same_agency
+
+    # a lexicon alias is its agency
+    assert same_agency("Office of the Public Guardian", "other", "OPG", "other")
+    # "GP", "DN", "ASC duty": kinds of service, not names of one organisation
+    assert same_agency("Millbrook Surgery", "health", "GP", "GP")
+    assert same_agency("Ashcombe District Nurses", "health", "DN", "community health")
+    assert same_agency("Kelsford Adult Social Care", "mash", "ASC duty", "adult social care")
+    # a label with a name of its own still needs a shared word
+    assert not same_agency("Kelsford Adult Social Care", "mash", "Ashbridge MBC ASC",
+                           "adult social care")
+
+
+def test_pairs_are_made_so_that_a_kinds_label_does_not_take_a_named_partner():
+    from recordcheck.contact_scoring import ContactScores
+    from recordcheck.model import ContactEvent
+
+    found = [
+        ContactEvent("ICB Quality & Safeguarding", "mash", 0, 3),
+        ContactEvent("Adult social care (authority not named)", "mash", 4, 6),
+    ]
+    labels = [
+        {"agency": "ASC", "agency_type": "adult social care", "status": "done"},
+        {"agency": "ICB Quality & Safeguarding", "agency_type": "ICB", "status": "done"},
+    ]
+    scores = ContactScores()
+    scores.add_note("C1", found, labels)
+    assert (scores.contacts.true_positives, scores.contacts.false_positives) == (2, 0)
+
+
+def test_a_partner_sharing_the_teams_place_name_is_no_own_team_listed():
+    from recordcheck.contact_scoring import ContactScores
+    from recordcheck.model import ContactEvent
+
+    def listed(agency: str, agency_type: str, team: str) -> int:
+        scores = ContactScores()
+        scores.add_note("C1", [ContactEvent(agency, agency_type, 0, 3)], [], own_team=team)
+        return scores.own_service_listed
+
+    assert listed("Northmoor Police", "police", "Probation Service - Kelsford PDU (Northmoor)") == 0
+    assert listed("Kestrel Vale Housing", "housing", "Kestrel Vale Housing - Neighbourhoods") == 1
+
+
 def test_an_author_of_the_export_listed_as_a_partners_person_is_counted():
     from recordcheck.contact_scoring import ContactScores
     from recordcheck.model import ContactEvent

@@ -5,17 +5,21 @@ agency per note), counting done and attempted events only; planned ones are
 never contacts. A found event matches a labelled one in the same note when
 their names share a distinctive word ("Millbrook Surgery" ~ "Millbrook
 Medical Practice"), or when they are of the same kind and one of them names
-no particular organisation ("GP (practice not named)" ~ "the GP"). Matching
-is one to one. Agencies are scored per case file: the set of partners the
-register would list for it.
+no particular organisation ("GP (practice not named)" ~ "the GP"). A label
+made only of the words of the agency lexicon's kinds of service ("CSC", "GP",
+"ASC duty") names no particular organisation either, and a lexicon alias is its
+agency ("OPG" is the "Office of the Public Guardian"). Matching is one to one,
+and makes as many pairs as the names allow. Agencies are scored per case file:
+the set of partners the register would list for it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
-from recordcheck.language.agencies import distinctive_words
+from recordcheck.language.agencies import distinctive_words, load_lexicon, names_only_a_kind
 from recordcheck.language.own_service import name_parts
 from recordcheck.model import ContactEvent
 from recordcheck.scores import Scores
@@ -57,11 +61,32 @@ _words = distinctive_words
 
 def same_agency(found: str, found_type: str, labelled: str, labelled_type: str) -> bool:
     """Whether a found agency name and a labelled one are the same partner."""
+    found, labelled = _canonical(found), _canonical(labelled)
     if _words(found) & _words(labelled):
         return True
     kind = KIND_OF_LABEL.get(labelled_type.lower(), "other")
-    unnamed = UNNAMED in found.lower() or not _words(labelled)
+    unnamed = UNNAMED in found.lower() or names_only_a_kind(labelled)
     return unnamed and kind == found_type
+
+
+def _kind_written_in(agency: str, team: str) -> bool:
+    """Whether the team's name holds the word that says what kind of body the agency is,
+    if its name has one: "Northmoor Police" is no part of "Kelsford PDU (Northmoor)"."""
+    lexicon = load_lexicon()
+    kind = lexicon.type_of_organisation(agency)
+    return kind == "other" or lexicon.type_of_organisation(team) == kind or any(
+        word in team.lower() for word in lexicon.type_keywords[kind] if word in agency.lower()
+    )
+
+
+def _canonical(name: str) -> str:
+    """A lexicon agency's name for one of its aliases ("OPG"), else the name."""
+    return _lexicon_names().get(name.strip().lower(), name)
+
+
+@cache
+def _lexicon_names() -> dict[str, str]:
+    return {term.text.lower(): term.canonical for term in load_lexicon().terms if not term.generic}
 
 
 @dataclass
@@ -101,6 +126,7 @@ class ContactScores:
             self.own_service_listed += sum(
                 1 for event in found if UNNAMED not in event.agency and _words(event.agency)
                 and _words(event.agency) <= _words(own_team)
+                and _kind_written_in(event.agency, own_team)
             )
         self.authors_listed += sum(
             1 for event in found if any(_same_person(event.person, a) for a in authors)
@@ -150,6 +176,7 @@ def _distinct_labels(labelled: Iterable[tuple[str, str]]) -> list[tuple[str, str
     """Labelled agencies of one case, spellings of one agency counted once."""
     distinct: list[tuple[str, str]] = []
     for name, kind in labelled:
+        name = _canonical(name)
         if not any(_words(name) & _words(other) or name.lower() == other.lower()
                    for other, _ in distinct):
             distinct.append((name, kind))
@@ -157,28 +184,43 @@ def _distinct_labels(labelled: Iterable[tuple[str, str]]) -> list[tuple[str, str
 
 
 def _match(found: Sequence[ContactEvent], labelled: Sequence[dict]) -> list[tuple]:
-    free = list(labelled)
-    matches = []
-    # named matches first, so an unnamed one cannot take a named one's partner
-    for event in sorted(found, key=lambda e: UNNAMED in e.agency):
-        partner = next(
-            (label for label in free
-             if same_agency(event.agency, event.agency_type, label["agency"],
-                            label.get("agency_type", ""))),
-            None,
-        )
-        if partner is not None:
-            free.remove(partner)
-            matches.append((event, partner))
-    return matches
+    return _paired(
+        found, labelled,
+        lambda event: (event.agency, event.agency_type),
+        lambda label: (label["agency"], label.get("agency_type", "")),
+    )
 
 
 def _match_names(found: list[tuple[str, str]], labelled: list[tuple[str, str]]) -> int:
-    free = list(labelled)
-    matched = 0
-    for name, kind in sorted(found, key=lambda pair: UNNAMED in pair[0]):
-        partner = next((lab for lab in free if same_agency(name, kind, *lab)), None)
-        if partner is not None:
-            free.remove(partner)
-            matched += 1
-    return matched
+    return len(_paired(found, labelled, lambda pair: pair, lambda pair: pair))
+
+
+def _paired(found: Sequence, labelled: Sequence, found_name, label_name) -> list[tuple]:
+    """The most one-to-one pairs the agencies allow (augmenting paths over the few
+    agencies of one note or case), each found agency trying the labels it shares a name
+    word with first: a greedy pairing let a label naming only a kind ("ASC") take the
+    partner another label names ("ICB Quality & Safeguarding") and leave a pair unmade."""
+    options = []
+    for item in found:
+        name, kind = found_name(item)
+        names = [label_name(label) for label in labelled]
+        fitting = [i for i, other in enumerate(names) if same_agency(name, kind, *other)]
+        options.append(sorted(fitting, key=lambda i: not _same_name(name, names[i][0])))
+    partner_of: dict[int, int] = {}  # label index -> found index
+
+    def take(item: int, seen: set[int]) -> bool:
+        for label in options[item]:
+            if label not in seen:
+                seen.add(label)
+                if label not in partner_of or take(partner_of[label], seen):
+                    partner_of[label] = item
+                    return True
+        return False
+
+    for item in range(len(found)):
+        take(item, set())
+    return [(found[item], labelled[label]) for label, item in sorted(partner_of.items())]
+
+
+def _same_name(found: str, labelled: str) -> bool:
+    return bool(_words(_canonical(found)) & _words(_canonical(labelled)))

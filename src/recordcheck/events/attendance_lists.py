@@ -5,6 +5,8 @@ line or as items below a mark that ends its line. The marks are in words.toml.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from recordcheck.datafiles import package_toml
@@ -13,6 +15,9 @@ from recordcheck.language.doc_values import text_of
 
 WORDS = package_toml(__package__, "words.toml")
 ATTENDANCE_MARKS = tuple(WORDS["attendance_marks"])
+ATTENDANCE_MARK = re.compile(
+    "(?<!at )(?:" + "|".join(re.escape(mark) for mark in ATTENDANCE_MARKS) + ")"
+)
 LIST_BULLETS = ("-", "*", "•", "–")
 
 
@@ -22,7 +27,8 @@ def listed_as_present(sentence: Span, mention: Span) -> Party | None:
     line of minutes after the list ("- Mason: GP referral to the enuresis clinic") is what
     was said, not who was there, though the parser may run it into the same sentence."""
     lowered = sentence.text.lower()
-    found = [lowered.find(mark) for mark in ATTENDANCE_MARKS if mark in lowered]
+    # "She does not want police involvement at present - frightened": a time, not a list
+    found = [m.start() for m in ATTENDANCE_MARK.finditer(lowered)]
     if not found:
         return None
     text = text_of(sentence.doc)

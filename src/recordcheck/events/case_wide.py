@@ -38,7 +38,7 @@ from recordcheck.events.case_names import (
 )
 from recordcheck.events.merging import one_of_kind, one_per_agency
 from recordcheck.events.short_names import NamedForPlaces, ShortNames, names_in_full
-from recordcheck.language.agencies import load_lexicon
+from recordcheck.language.agencies import load_lexicon, names_only_a_kind
 from recordcheck.language.own_service import OwnService, OwnServiceTest
 from recordcheck.model import (
     UNNAMED_AGENCY_MARK,
@@ -52,6 +52,7 @@ from recordcheck.partners.placed import placed_words
 WORDS = package_toml(__package__, "case_wide.toml")
 ONE_PER_CASE_TYPES = frozenset(WORDS["one_per_case_types"])
 ONE_KIND_TYPES = frozenset(WORDS["one_kind_types"])
+ONE_PER_CASE_KINDS = tuple(WORDS["one_per_case_kinds"])
 NAMED_FOR_PLACES = NamedForPlaces(
     *(frozenset(WORDS[key]) for key in ("area_types", "area_words", "place_heads")),
     town_before=placed_words().town_before,
@@ -152,6 +153,14 @@ class CaseDirectory:
             if len(named.get(agency_type, ())) == 1:
                 (only,) = named[agency_type]
                 self.renamed[lexicon.unnamed_agency(agency_type)] = only
+        kind_types = {term.canonical: term.agency_type for term in lexicon.terms if term.generic}
+        for kind in ONE_PER_CASE_KINDS:
+            of_kind = {
+                a for a in named.get(kind_types[kind], ())
+                if one_of_kind(kind, a) and not names_only_a_kind(a)  # not "the Hub"
+            }
+            if len(of_kind) == 1:
+                self.renamed[kind] = next(iter(of_kind))
         # a name written short may be one the grammar placed: "Gail Marsh (Stepway)"
         written = {kind: set(agencies) for kind, agencies in named.items()}
         for agency, agency_type in placed:

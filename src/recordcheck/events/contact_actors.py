@@ -42,6 +42,7 @@ OWN_WORK = frozenset(WORDS["own_work_lemmas"])
 EARLIER_DAYS = tuple(WORDS["earlier_day_words"])
 WRITER_THERE = frozenset(WORDS["present_writer_words"])
 TELLING = frozenset(WORDS["telling_lemmas"])
+AGENCY_ACTS = frozenset(WORDS["agency_act_lemmas"])
 
 
 class ContactActors:
@@ -61,8 +62,10 @@ class ContactActors:
 
     def actor(self, verb: Token, party: Party, mention: Span) -> str:
         """Who made the contact: "writer", "agency" (the mentioned one), or "someone else"."""
-        if self_made(party):
-            return "someone else"  # "self-referred to Pathways": the person's own referral
+        if self_made(party) or _own_work(verb, party, mention):
+            # "self-referred to Pathways": the person's own referral; "Eastmoor Police
+            # completed ABE", "as arranged by SW": the agency's own work with the person
+            return "someone else"
         if party.link in ("opening", "theirs", "present"):
             # "Rang the GP", "Referral to MASH": the note's own clipped voice; "Police info:
             # he was stopped ...": their message to us, whatever the verb of its content;
@@ -76,7 +79,7 @@ class ContactActors:
         if _inside_what_someone_was_told(mention):
             return "someone else"  # "Advised mum to keep police updated": mum's to do
         if party.link == "subject":
-            if _reported_visit(verb) or summoned_elsewhere(verb):
+            if _reported_visit(verb, mention) or summoned_elsewhere(verb):
                 return "someone else"  # "DN visited last night": told us, not with us
             return _actor_of_subject(verb)
         if party.link == "by":
@@ -117,12 +120,13 @@ def _another_agency_beside(mention: Span) -> bool:
     )
 
 
-def _reported_visit(verb: Token) -> bool:
+def _reported_visit(verb: Token, mention: Span) -> bool:
     """ "DN visited last night", "CAMHS crisis team visited yesterday", "police attended, NFA
     at the time": a professional's own work with the person on an earlier day, with
     nothing in the sentence putting the writer there, is what someone told us of it; and
     in the progressive ("crisis team visiting today", "midwife visiting") it is their work
-    under way or to come, not a contact the note records."""
+    under way or to come, not a contact the note records; so is a service attending an
+    incident ("Police attended, crime ref 25/41877")."""
     sentence = verb.sent
     if any(t.lower_ in WRITER_THERE for t in sentence):
         return False  # "PC Gordon visited yesterday - spoke with Irene with me"
@@ -131,7 +135,20 @@ def _reported_visit(verb: Token) -> bool:
         return False  # "Dr Anand said too high, last year 58": the year is the reading's
     if verb.tag_ == "VBG":
         return True  # "crisis team visiting today": their visit, under way or to come
+    if _attended_an_incident(verb, mention):
+        return True  # "Police attended, crime ref ...", "FRS attended": at an incident
     return any(re.search(rf"\b{re.escape(words)}\b", lowered) for words in EARLIER_DAYS)
+
+
+def _attended_an_incident(verb: Token, mention: Span) -> bool:
+    """ "Police attended", "FRS attended": a service, named by no one of it, attending with
+    nothing attended named is called out; "Hollie Stainsby (IDVA) attended" came to us."""
+    if verb.lemma_.lower() != "attend" or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return not any(
+        person.start <= mention.start < person.end
+        for person in mention.doc.spans.get(CONTACTS_KEY, ())
+    )
 
 
 def _actor_of_subject(verb: Token) -> str:
@@ -150,6 +167,27 @@ def _actor_of_subject(verb: Token) -> str:
     if verb.lemma_.lower() == "leave" and not any(c.lower_ in MESSAGE_NOUNS for c in spoken_to):
         return "someone else"  # "ambulance left at 04:40": gone, no message left us
     return "agency"
+
+
+def _own_work(verb: Token, party: Party, mention: Span) -> bool:
+    """An agency's own act that carries no message ("Police safe and well completed by PC
+    Hollis", "Eastmoor Police completed ABE"): its work with the person, which the note
+    reports; "referral made by the GP" carries one. The agency must be the one acting,
+    not a word describing the thing acted on ("Police check on the address requested",
+    "Household Support Fund application submitted")."""
+    if party.link not in ("subject", "by") or verb.lemma_.lower() not in AGENCY_ACTS:
+        return False
+    root = mention.root
+    by = root.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else None
+    acting = root.head.i == verb.i and root.dep_ == "nsubj"
+    if not (acting or by is not None and by.head.i == verb.i):
+        return False
+    carried = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if verb.dep_ == "acl":
+        carried.append(verb.head)  # "Safeguarding referral made by the GP"
+    return not any(
+        c.lemma_.lower() in CONTACT_LEMMAS or c.lower_ in MESSAGE_NOUNS for c in carried
+    )
 
 
 def _a_person(token: Token) -> bool:

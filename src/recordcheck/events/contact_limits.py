@@ -12,6 +12,8 @@ someone else's dealings, consent to a contact still to be made).
 - a contact denied in its noun: "no concerns raised by school or GP";
 - the agency's dealings with another partner: "CAMHS referral (made by previous school)";
 - a call-out: "No further police call outs" is the police attending, not a call;
+- what the writer told someone of a partner: "explained police sit on MARAC", "told her
+  police will want to speak to him";
 - a suggestion: "Recommend MASH referral", "Suggested we speak to GP" is a contact still to
   be made (planned), or someone else's ("The GP suggested a referral to SALT").
 
@@ -45,6 +47,8 @@ SUGGESTING_FORMS = frozenset(WORDS["suggesting_forms"])
 # what was suggested, as the parser joins it to the verb of suggesting
 SUGGESTED_CONTENT = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "dep"})
 SUGGESTION_REACH = 2  # "Suggested HV check": the partner right after the opening word
+EXPLAINING = frozenset(WORDS["explaining_lemmas"])
+TOLD_PERSON = frozenset(WORDS["told_person_words"])
 DETAIL_REACH = 3  # "the Safe Steps IDVA number", "no. for the Housing Options team"
 
 
@@ -229,10 +233,26 @@ def refers_back(party: Party) -> bool:
 
 
 def refused_or_denied(mention: Span) -> bool:
-    """ "NOT Willow Home Support", "not MARAC yet", "Declined IDVA": the word before the
-    agency denies it, or says the offer of it was turned down."""
+    """ "NOT Willow Home Support", "not MARAC yet", "Declined IDVA", "Said no to police":
+    the word before the agency denies it, or says the offer of it was turned down."""
     index = mention.start - 1
     doc = mention.doc
     while index >= 0 and doc[index].dep_ == "det" and doc[index].lower_ != "no":
         index -= 1
+    if index > 0 and doc[index].lower_ == "to" and doc[index - 1].lower_ == "no":
+        index -= 1  # "no to police": a refusal of it
     return index >= 0 and doc[index].lower_ in DENYING_WORDS
+
+
+def said_of(mention: Span) -> bool:
+    """ "explained police sit on MARAC", "Told her police will want to speak to him": the
+    partner opens what the writer said to someone, as the subject of its verb; the writer
+    said it to the person, not to the partner. "Told police she had left" is a contact."""
+    doc = mention.doc
+    before = mention.start - 1
+    while before >= mention.sent.start and doc[before].lower_ in TOLD_PERSON:
+        before -= 1
+    if before < mention.sent.start or doc[before].lemma_.lower() not in EXPLAINING:
+        return False
+    after = doc[mention.end] if mention.end < mention.sent.end else None
+    return after is not None and (after.tag_ == "MD" or after.pos_ in ("VERB", "AUX"))

@@ -43,6 +43,7 @@ from recordcheck.events.contact_limits import (
     names_whose_number,
     refers_back,
     refused_or_denied,
+    said_of,
     suggested,
 )
 from recordcheck.events.contact_tense import (
@@ -214,6 +215,8 @@ class ContactEventReader:
         verb = party.governing
         if negated(verb) or refused_or_denied(mention) or denied_in_its_noun(party):
             return Reading("negated", party)
+        if said_of(mention):
+            return Reading("said of", party)  # "explained police sit on MARAC"
         if made_for_another(party):
             return Reading("someone else", party, "someone else")  # "CAMHS referral made by school"
         if refers_back(party):
@@ -383,14 +386,12 @@ def _with_its_person(
 
 
 def _called_in_the_opening(reading: Reading) -> bool:
-    """The agency is the one a clipped opening called or wrote to: "Rang Riverside Surgery,
-    msg left for Dr Hewitt", "Tel Hallmark Homes, spoke to Craig Dempster": a contact with
-    it whatever the sentence goes on to say of the person spoken to."""
+    """A clipped opening called or wrote to the agency ("Rang Riverside Surgery, msg left
+    for Dr Hewitt"): a contact, whatever the sentence says of the person after."""
     return reading.party is not None and reading.party.link == "opening"
 
 
-def _records_a_meeting(doc: Doc) -> bool:
-    """The encounter the note records is a meeting (events/encounters.py)."""
+def _records_a_meeting(doc: Doc) -> bool:  # the note's encounter (events/encounters.py)
     return any(span.label_ == MEETING for span in doc.spans.get(ENCOUNTER_GROUP, ()))
 
 

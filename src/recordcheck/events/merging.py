@@ -12,6 +12,7 @@ from functools import cache
 
 from recordcheck.datafiles import package_toml
 from recordcheck.language.agencies import load_lexicon
+from recordcheck.language.own_service import name_parts
 from recordcheck.model import ContactEvent
 
 STATUS_RANK = {"done": 0, "attempted": 1, "planned": 2}
@@ -40,6 +41,7 @@ def one_per_agency(events: list[ContactEvent], by_kind: bool = False) -> list[Co
             name: getattr(first, name) or getattr(second, name)
             for name in ("person", "role", "phone", "email", "channel", "shared", "outcome")
         }
+        filled["person"] = _fuller_name(filled["person"], second.person)
         rationales = {kept.rationale_recorded, event.rationale_recorded} - {None}
         direction = "both" if "both" in (kept.direction, event.direction) else first.direction
         merged[event.agency] = replace(
@@ -49,6 +51,16 @@ def one_per_agency(events: list[ContactEvent], by_kind: bool = False) -> list[Co
             rationale_recorded=min(rationales) if rationales else None,
         )
     return list(merged.values())
+
+
+def _fuller_name(person: str, other: str) -> str:
+    """ "PC Ryan Doughty" over the "PC D" the note goes on to call him: an initial alone
+    in place of a surname is the fuller name of the same agency's, not a second person."""
+    mine, theirs = name_parts(person), name_parts(other)
+    initial_only = len(mine[2]) == 1 and not mine[1]
+    if initial_only and theirs[2].startswith(mine[2]) and mine[0] == theirs[0]:
+        return other
+    return person
 
 
 def _named_where_the_note_names_them(events: list[ContactEvent]) -> list[ContactEvent]:

@@ -140,6 +140,27 @@ def team_words() -> frozenset[str]:
     return frozenset(_bundled()["team_words"])
 
 
+def names_only_a_kind(name: str) -> bool:
+    """Whether a name holds no word but the words of kinds of service ("ASC duty",
+    "Safeguarding Adults Hub"): it names no particular organisation or authority."""
+    return not distinctive_words(name) - _kind_words()
+
+
+@cache
+def _kind_words() -> frozenset[str]:
+    """Every word of the bundled lexicon's terms for kinds of service, lower case."""
+    return frozenset(
+        word for term in load_lexicon().terms if term.generic
+        for word in re.findall(r"[a-z0-9']+", term.text.lower())
+    )
+
+
+@cache
+def umbrella_keywords() -> frozenset[str]:
+    """Type keywords that name a body of many kinds of service ("council"), lower case."""
+    return frozenset(_bundled()["own_service"]["umbrella_keywords"])
+
+
 class LexiconError(ValueError):
     """An organisation's agency entry that cannot be used; the message says which and why."""
 

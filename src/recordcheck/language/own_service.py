@@ -9,7 +9,11 @@ in the run is staff. An agency mention is the author's own when
   ("Kestrel Vale Housing" for a Kestrel Vale Housing officer), or
 - it names a kind of service, not an organisation ("the school", "district
   nurses"), and one of that kind's words appears in the team, the role or
-  the organisation's names (a school's DSL writing "school" means their own).
+  the organisation's names (a school's DSL writing "school" means their own);
+and in both cases, where the team or the organisation's names say what kind of body
+it is, the mention is of that kind: a place name shared with "Millbrook CMHT" does
+not make "Millbrook Police" the author's own, nor does a hospital safeguarding
+lead's role ("Named Professional - Adult Safeguarding") make adult social care theirs.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from recordcheck.language.agencies import AgencyLexicon, distinctive_words
+from recordcheck.language.agencies import AgencyLexicon, distinctive_words, umbrella_keywords
 from recordcheck.language.people import people_words
 
 
@@ -63,6 +67,8 @@ class OwnServiceTest:
         }
         self._titled = _titled_names(own.staff)
         self._titled_by_team = {team: _titled_names(names) for team, names in own.staff_by_team}
+        self._type_of_term = {term.canonical: term.agency_type for term in lexicon.terms}
+        self._kinds_of_team: dict[str, frozenset[str]] = {}
 
     def is_own_agency(self, canonical: str, team: str = "", role: str = "") -> bool:
         lowered, described_words = self._description(team, role)
@@ -70,11 +76,31 @@ class OwnServiceTest:
             return False
         if self._part_of_own_organisation(canonical, lowered):
             return True
+        if not self._of_the_teams_kind(canonical, team):
+            return False
         terms = self.kind_terms.get(canonical)
         if terms is not None:  # a kind of service: own when the team or role is of that kind
             return any(re.search(rf"\b{re.escape(t.lower())}\b", lowered) for t in terms)
         words = distinctive_words(canonical)
         return bool(words) and words <= described_words
+
+    def _of_the_teams_kind(self, canonical: str, team: str) -> bool:
+        """Whether the agency may be of the kind of body the team and the organisation's
+        names say the author works for; any agency may, where they say no kind or only an
+        umbrella's ("Harwick Council Early Help" runs a nursery too)."""
+        kinds = self._kinds_of_team.get(team)
+        if kinds is None:
+            described = " ".join((team, *self.own.names)).lower()
+            kinds = frozenset(
+                kind for kind, keywords in self.lexicon.type_keywords.items()
+                if any(
+                    _has_word(keyword, described)
+                    for keyword in keywords if keyword not in umbrella_keywords()
+                )
+            )
+            self._kinds_of_team[team] = kinds
+        kind = self._type_of_term.get(canonical) or self.lexicon.type_of_organisation(canonical)
+        return not kinds or kind == "other" or kind in kinds
 
     def _part_of_own_organisation(self, canonical: str, described: str) -> bool:
         """ "Harebell Ward" or the therapists, for a team in a hospital (agencies.toml

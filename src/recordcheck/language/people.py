@@ -52,6 +52,11 @@ class PeopleWords:
     naming_words: frozenset[str]  # lower case: "named"
     roles: frozenset[str]  # lower case: "worker" in "refuge worker (Bushra)"
     months: frozenset[str]  # as written: "Jan", "June"; a date beside a number
+    groups: frozenset[str] = frozenset()  # as written: "Older", "Adults"
+
+    def names_a_group(self, words: list[str]) -> bool:
+        """ "Older Adults": the people a team serves, not a person's name."""
+        return bool(words) and all(word in self.groups for word in words)
 
     def is_organisation(self, words: list[str]) -> bool:
         return any(word.lower() in self.organisation_words for word in words)
@@ -98,6 +103,7 @@ def people_words() -> PeopleWords:
         naming_words=frozenset(data["name_context"]["naming_words"]),
         roles=frozenset(data["name_context"]["roles"]),
         months=month_words(),
+        groups=frozenset(data["not_names"]["groups"]),
     )
 
 

@@ -37,7 +37,7 @@ from recordcheck.language.doc_values import text_of
 from recordcheck.language.identifiers import find_identifiers
 from recordcheck.language.names import NameFinder, NameMention
 from recordcheck.language.organisations import named_by_their_kind, organisation_heads
-from recordcheck.language.people import shouted_surname_at
+from recordcheck.language.people import given_names, shouted_surname_at
 from recordcheck.partners.layout import (
     AgencyMention,
     after_last_lower_case_word,
@@ -47,6 +47,7 @@ from recordcheck.partners.layout import (
     mention_of,
     name_pieces,
     role_before,
+    team_of_title,
     title_start,
 )
 from recordcheck.partners.person_roles import names_before_roles, reads_as_a_person
@@ -105,6 +106,7 @@ class PartnersMarker:
             name
             for name in self._names(doc, exclude=[doc[a.start : a.end] for a in agencies])
             if not any(a.start < name.end and name.start < a.end for a in agencies)
+            and not self._names.words.names_a_group([t.text for t in doc[name.start : name.end]])
         ]
         # role as the lexicon writes it ("IDVA", "housing officer"), by where it is
         roles = {
@@ -170,17 +172,13 @@ class PartnersMarker:
         taken |= {index for agency in agencies for index in range(agency.start, agency.end)}
         found = []
         for _role_start, role_end in roles:
-            end = role_end
-            while end < len(doc) and end - role_end < 3 and (
-                words.is_name_word(doc[end].text)
-                or shouted_surname_at(
-                    [t.text for t in doc[role_end : end + 1]], end - role_end, words.is_name_word
-                )
+            after, count = [token.text for token in doc[role_end : role_end + 3]], 0
+            while count < len(after) and words.is_name_word(after[count]) or (
+                count < len(after) and shouted_surname_at(after, count, words.is_name_word)
             ):
-                end += 1
-            written = [token.text for token in doc[role_end:end]]
-            if written and not words.is_organisation(written) and role_end not in taken:
-                found.append(NameMention(role_end, end))
+                count += 1
+            if count and not words.is_organisation(after[:count]) and role_end not in taken:
+                found.append(NameMention(role_end, role_end + count))
         return found
 
     def _agencies(self, doc: Doc) -> list[AgencyMention]:
@@ -219,16 +217,28 @@ class PartnersMarker:
         placed = []
         for mention in found:
             place = places.get(mention.start) or self._untagged_place(doc, mention.start)
-            if place is not None and any(t.ent_type_ == "PERSON" for t in place):
+            if place is not None and _a_person(place):
                 continue  # "rang Kev Ormerod ASC": a social worker and their service
             if any(o.start < mention.start and mention.end <= o.end for o in found):
                 continue  # the end of a longer term: "teacher" of "Class Teacher"
             if mention.generic and mention.place_form and place is not None:
-                canonical = mention.place_form.format(place=place.text)
+                canonical = self._placed_name(doc, mention, place)
                 placed.append(
                     AgencyMention(place.start, mention.end, canonical, mention.agency_type, False)
                 )
         return placed
+
+    def _placed_name(self, doc: Doc, mention: AgencyMention, place: Span) -> str:
+        """ "Oxford police" -> "Oxford Police" by the kind's place_form; but the place may
+        already be the organisation ("Kelsford Park Academy DSL" is the academy's DSL), and
+        a term that heads an organisation's name is its own ("Brensham Academy", not
+        "Brensham School")."""
+        written = doc[mention.start : mention.end].text
+        if written.lower() in organisation_heads():
+            return f"{place.text} {written[0].upper()}{written[1:]}"
+        if mention.term is not None and mention.term.names_one_of_this_kind(place.text):
+            return place.text
+        return mention.place_form.format(place=place.text)
 
     def _untagged_place(self, doc: Doc, before: int) -> Span | None:
         """The place's words; none when all are words of an organisation's name ("Children's
@@ -334,6 +344,8 @@ class PartnersMarker:
             role, role_type = name.title, titles.get(name.title, "")
         if agency is None:
             agency = self._employers.agency_for_role(doc, name, role, role_type, agencies)
+        elif name.title and not role_span:
+            agency = team_of_title(agency, titles.get(name.title, ""))
         start = title_start(doc, name)
         return marked(doc, start, name.end, role, agency), describing
 
@@ -373,3 +385,15 @@ def _within(agency: AgencyMention, spans: list[tuple[int, int]]) -> bool:
 def make_partners_marker(nlp: Language, name: str, agencies: dict[str, Any]) -> PartnersMarker:
     """agencies: an organisation's own, {"Name": {"type": ..., "aliases": [...]}}."""
     return PartnersMarker(nlp, name, agencies)
+
+
+def _a_person(place: Span) -> bool:
+    """A place the recogniser calls a person is one when it has a given name or a surname
+    too ("rang Kev Ormerod ASC"); a lone word that is no given name is a town the
+    recogniser misread ("Rang Oxford police"). Where the recogniser's name runs on over
+    the term ("Kestwick Adult Safeguarding Hub"), it is no place before a term either."""
+    if not any(token.ent_type_ == "PERSON" for token in place):
+        return False
+    doc = place.doc
+    runs_on = place.end < len(doc) and doc[place.end].ent_iob_ == "I"
+    return runs_on or len(place) > 1 or given_names().is_given_name(place[0].text)

@@ -149,6 +149,15 @@ def _employer(mentions: list[AgencyMention | None]) -> AgencyMention | None:
     return mentions[1] if last_word in team_words() else first
 
 
+def team_of_title(agency: AgencyMention, title_type: str) -> AgencyMention:
+    """A team written beside an officer's title is of the title's service: "DC Paul Kersey,
+    DA Safeguarding Team" is a police team, though "safeguarding" reads as social care."""
+    last_word = agency.canonical.rsplit(" ", 1)[-1].lower()
+    if agency.generic or title_type in ("", "other") or last_word not in team_words():
+        return agency
+    return replace(agency, agency_type=title_type)
+
+
 def joined_to_named(mentions: list[AgencyMention]) -> list[AgencyMention]:
     """Generic mentions that may ("police") take the note's only named agency of their type."""
     named: dict[str, set[str]] = {}
