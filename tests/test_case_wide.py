@@ -423,3 +423,21 @@ def test_a_social_worker_said_more_closely_in_one_note_is_one_partner(contacts, 
     assert [(c.agency, c.person) for c in found["N2"]] == [
         ("Children's social care (authority not named)", "Martin Ebbs")
     ]
+
+
+def test_every_note_of_a_long_case_learns_from_its_last_note():
+    """A case file of hundreds of notes, each naming Jess alone: each learns her agency from
+    the one note that gives it, and none does when the last note gives her a second one
+    (the case's answer for a name is worked out once, but only once every note is in)."""
+    ringing = [_result(f"A{n}", "A", rang="Jess") for n in range(300)]
+    one_agency = list(across_cases([*ringing, _result("A-known", "A", knows="Jess")]))
+    assert all(
+        [c.agency for c in r.contacts] == ["Health visiting (not named)"]
+        for r in one_agency[:300]
+    )
+    two_agencies = [
+        *ringing,
+        _result("A-known", "A", knows="Jess"),
+        _result("A-police", "A", knows="Jess", at="police"),
+    ]
+    assert all(r.contacts == () for r in across_cases(two_agencies))

@@ -63,3 +63,16 @@ def test_a_short_name_the_case_uses_otherwise_is_none(unsafe, text):
 
 def test_a_given_name_is_never_read_as_an_organisation():
     assert names(("Grace Support Project", "other")).agency_of("Grace") is None
+
+
+def test_a_short_name_is_judged_the_same_at_every_mention():
+    """The case's notes are searched once per name: a later mention gets the first one's
+    answer, and the word written before each mention is still read at each."""
+    case = names(("Lanterns Women's Centre", "other"), texts=("Rang Lanterns.", "Paper lanterns."))
+    assert [case.agency_of("Lanterns") for _ in range(3)] == [None, None, None]
+    placed = ShortNames.of_case(
+        [], NAMED_FOR_PLACES, (), ("Rang Moorgate.",), [("Moorgate", "school")]
+    )
+    assert placed.agency_of("Moorgate", "at") is None  # a place: "Visit to Kieran at Moorgate"
+    assert placed.agency_of("Moorgate", "rang") == ("Moorgate", "school")
+    assert placed.agency_of("Moorgate", "at") is None

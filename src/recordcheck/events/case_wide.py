@@ -121,9 +121,12 @@ class CaseDirectory:
     works_at: dict[str, dict[str, list[KnownProfessional]]] = field(default_factory=dict)
     # unnamed kind -> the case's one; a name written short -> the case's fuller one
     renamed: dict[str, str] = field(default_factory=dict)
-    agency_words: list[set[str]] = field(default_factory=list)  # of each agency named
+    agency_words: set[frozenset[str]] = field(default_factory=set)  # of each agency named
     employers: dict[str, set[str]] = field(default_factory=dict)  # author -> their agencies
     short_names: ShortNames | None = None  # "Lanterns" of "Lanterns Women's Centre"
+    # answers by name, once the directory is built: a case's statements are read once
+    # per name, not once per mention (a long case file repeats its names in every note)
+    _answers: dict[tuple[str, str], object] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         named: dict[str, set[str]] = {}
@@ -145,7 +148,7 @@ class CaseDirectory:
                 if writer in authors and known.agency and not _unnamed(known.agency):
                     self.employers.setdefault(writer, set()).add(known.agency)
             for agency, agency_type in clues.named_agencies:
-                self.agency_words.append(name_words(agency))
+                self.agency_words.add(frozenset(name_words(agency)))
                 if (agency, agency_type) not in clues.placed:
                     named.setdefault(agency_type, set()).add(agency)
         lexicon = load_lexicon()
@@ -186,6 +189,15 @@ class CaseDirectory:
     def professional(self, name: str) -> KnownProfessional | None:
         """The one statement of who ``name`` works for in this case, or None when the case
         gives none, gives two agencies, or names the author, a colleague or family so."""
+        return self._answer("professional", name, self._professional)
+
+    def _answer(self, question: str, name: str, work) -> object:
+        key = (question, name)
+        if key not in self._answers:
+            self._answers[key] = work(name)
+        return self._answers[key]
+
+    def _professional(self, name: str) -> KnownProfessional | None:
         words = name_words(name)
         if not words or words & self.blocked or not self._could_be_a_person(name):
             return None
@@ -236,6 +248,9 @@ class CaseDirectory:
     def _could_be_a_person(self, name: str) -> bool:
         """Not the words of an organisation the case names ("Brook Lane" of "Brook Lane
         Primary") nor a word that only organisations and streets have."""
+        return self._answer("could be a person", name, self._not_an_agency_name)
+
+    def _not_an_agency_name(self, name: str) -> bool:
         words = name_words(name)
         return could_be_a_person(name) and not any(words <= named for named in self.agency_words)
 

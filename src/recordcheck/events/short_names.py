@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from recordcheck.language.agencies import NOT_DISTINCTIVE
@@ -127,6 +127,9 @@ class ShortNames:
     texts: tuple[str, ...]  # the case's notes
     places: NamedForPlaces
     placed: frozenset[tuple[str, ...]] = frozenset()  # names known only by where written
+    # written words -> whether a note of the case writes them as ordinary words: found once
+    # per name, as every note would be searched for each mention of it
+    _written_plainly: dict[tuple[str, ...], bool] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of_case(
@@ -206,13 +209,21 @@ class ShortNames:
         found = self.agencies.get(words)
         if found is None:
             return None
+        if tuple(written) not in self._written_plainly:
+            self._written_plainly[tuple(written)] = self._in_ordinary_words(written)
+        return None if self._written_plainly[tuple(written)] else found
+
+    def _in_ordinary_words(self, written: list[str]) -> bool:
+        """Whether a note of the case writes the words in lower case, or after a town's
+        word ("in Lanterns"): then they are no organisation's name."""
+        words = [word.lower() for word in written]
         lowered = re.escape(" ".join(words))
         towns = "|".join(map(re.escape, sorted(self.places.town_before)))
         ordinary_or_town = re.compile(
             rf"(?<!{_EDGE}){lowered}(?!{_EDGE})"
             rf"|(?<!{_EDGE})(?i:{towns})\s+{re.escape(' '.join(written))}(?!{_EDGE})"
         )
-        return None if any(ordinary_or_town.search(text) for text in self.texts) else found
+        return any(ordinary_or_town.search(text) for text in self.texts)
 
 
 def names_in_full(named: Mapping[str, Iterable[str]]) -> dict[str, str]:
