@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import Any
 
 from recordcheck.case_model import KnownProfessional
@@ -36,12 +35,18 @@ from recordcheck.events.case_names import (
     name_words,
     plain_words,
 )
-from recordcheck.events.merging import one_of_kind, one_per_agency
+from recordcheck.events.merging import (
+    one_of_kind,
+    one_per_agency,
+    said_more_closely,
+    the_one_named_here,
+    unnamed,
+    unnamed_of_kind,
+)
 from recordcheck.events.short_names import NamedForPlaces, ShortNames, names_in_full
 from recordcheck.language.agencies import load_lexicon, names_only_a_kind
 from recordcheck.language.own_service import OwnService, OwnServiceTest
 from recordcheck.model import (
-    UNNAMED_AGENCY_MARK,
     ChronologyEvent,
     ContactEvent,
     Note,
@@ -145,7 +150,7 @@ class CaseDirectory:
                 self._learn(known)
                 # "Present: Sarah Lindqvist (Cherwell Homes)" in a note of a case Sarah writes in
                 writer = author_key(known.name)
-                if writer in authors and known.agency and not _unnamed(known.agency):
+                if writer in authors and known.agency and not unnamed(known.agency):
                     self.employers.setdefault(writer, set()).add(known.agency)
             for agency, agency_type in clues.named_agencies:
                 self.agency_words.add(frozenset(name_words(agency)))
@@ -182,7 +187,7 @@ class CaseDirectory:
         words = name_words(known.name)
         if known.own:
             self.blocked |= words
-        elif known.agency and not (known.agency_type == "other" and _unnamed(known.agency)):
+        elif known.agency and not (known.agency_type == "other" and unnamed(known.agency)):
             for key in name_keys(known.name):
                 self.works_at.setdefault(key, {}).setdefault(known.agency, []).append(known)
 
@@ -207,18 +212,18 @@ class CaseDirectory:
         }
         agencies = {agency: said for agency, said in agencies.items() if said}
         # "Jess (HV)" and "Jess, Riverside 0-19 Service": the named one says more
-        named_types = {said[0].agency_type for a, said in agencies.items() if not _unnamed(a)}
+        named_types = {said[0].agency_type for a, said in agencies.items() if not unnamed(a)}
         kept = {
             agency: said
             for agency, said in agencies.items()
-            if not (_unnamed(agency) and said[0].agency_type in named_types)
+            if not (unnamed(agency) and said[0].agency_type in named_types)
         }
         # "Martin Ebbs SW" and "Martin (SW)" beside the IRO: the children's social care
         # the one says more than the social care of no kind the other falls back to
         kept = {
             agency: said
             for agency, said in kept.items()
-            if not (agency == _unnamed_of_kind(said[0].agency_type) and _said_more_closely(
+            if not (agency == unnamed_of_kind(said[0].agency_type) and said_more_closely(
                 said[0].agency_type, agency, kept))
         }
         # "Neil (Greystone)" and "Neil Patterson (Greystone HA)": the fuller name says more
@@ -291,7 +296,7 @@ class CaseDirectory:
         professionals = clues.professionals if clues else ()
         stated_here = {(known.name, known.agency) for known in professionals}
         contacts = [
-            self._named(_the_one_named_here(self._as_stated(event, stated_here), written_short))
+            self._named(the_one_named_here(self._as_stated(event, stated_here), written_short))
             for event in [*own, *(self._in_full(event) for event in found)]
             if event.agency not in employer
         ]
@@ -325,7 +330,7 @@ class CaseDirectory:
         # "the DSL at St Aidan's (Mrs Okon)": the note's one school is hers, as in one note;
         # but a midwife is not the note's health centre's
         here = {n for n in named_here.get(known.agency_type, ()) if one_of_kind(agency, n)}
-        if _unnamed(agency) and len(here) == 1:
+        if unnamed(agency) and len(here) == 1:
             (agency,) = here
         return self._named(
             replace(
@@ -341,12 +346,12 @@ class CaseDirectory:
         """ "DC Fran Ackroyd" filed under the note's one named force, where another note of
         the case says "DC Fran Ackroyd, Westmere Police": the case's statement wins over the
         note's fallback, but never over what the note itself writes beside the name."""
-        if not event.person or _unnamed(event.agency):
+        if not event.person or unnamed(event.agency):
             return event
         if (event.person, event.agency) in stated_here:
             return event
         known = self.professional(event.person)
-        if known is None or _unnamed(known.agency) or known.agency_type != event.agency_type:
+        if known is None or unnamed(known.agency) or known.agency_type != event.agency_type:
             return event
         return replace(event, agency=known.agency)
 
@@ -372,33 +377,5 @@ class CaseDirectory:
         return event if only is None else replace(event, agency=only)
 
 
-def _the_one_named_here(event: ContactEvent, named_here: dict[str, set[str]]) -> ContactEvent:
-    """An unnamed agency of a kind is the one agency of that kind the note names."""
-    here = named_here.get(event.agency_type, set())
-    if len(here) != 1 or event.agency != _unnamed_of_kind(event.agency_type):
-        return event
-    (agency,) = here
-    return replace(event, agency=agency)
-
-
-def _said_more_closely(agency_type: str, fallback: str, said_of: Mapping[str, list]) -> bool:
-    """Another unnamed agency of the same type is said of the person than the type's
-    fallback: "Children's social care (authority not named)" beside "Social care
-    (authority not named)"."""
-    return any(
-        agency != fallback and _unnamed(agency) and said[0].agency_type == agency_type
-        for agency, said in said_of.items()
-    )
-
-
-@cache
-def _unnamed_of_kind(agency_type: str) -> str:
-    return load_lexicon().unnamed_agency(agency_type)
-
-
 def _waiting(result: NoteResult) -> tuple[ContactEvent, ...]:
     return result.case_clues.waiting if result.case_clues is not None else ()
-
-
-def _unnamed(agency: str) -> bool:
-    return UNNAMED_AGENCY_MARK in agency

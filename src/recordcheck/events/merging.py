@@ -7,13 +7,14 @@ checked in pieces merges its pieces' events the same way.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
 
 from recordcheck.datafiles import package_toml
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.own_service import name_parts
-from recordcheck.model import ContactEvent
+from recordcheck.model import UNNAMED_AGENCY_MARK, ContactEvent
 
 STATUS_RANK = {"done": 0, "attempted": 1, "planned": 2}
 
@@ -154,3 +155,31 @@ def _kinds() -> dict[str, tuple[bool, tuple[str, ...]]]:
             extra = (*term.named_words, *part_of.get(term.canonical, ()))
             kinds[term.canonical] = (joins_any or term.joins_named, tuple({*words, *extra}))
     return kinds
+
+
+def the_one_named_here(event: ContactEvent, named_here: dict[str, set[str]]) -> ContactEvent:
+    """An unnamed agency of a kind is the one agency of that kind the note names."""
+    here = named_here.get(event.agency_type, set())
+    if len(here) != 1 or event.agency != unnamed_of_kind(event.agency_type):
+        return event
+    (agency,) = here
+    return replace(event, agency=agency)
+
+
+def said_more_closely(agency_type: str, fallback: str, said_of: Mapping[str, list]) -> bool:
+    """Another unnamed agency of the same type is said of the person than the type's
+    fallback: "Children's social care (authority not named)" beside "Social care
+    (authority not named)"."""
+    return any(
+        agency != fallback and unnamed(agency) and said[0].agency_type == agency_type
+        for agency, said in said_of.items()
+    )
+
+
+@cache
+def unnamed_of_kind(agency_type: str) -> str:
+    return load_lexicon().unnamed_agency(agency_type)
+
+
+def unnamed(agency: str) -> bool:
+    return UNNAMED_AGENCY_MARK in agency
