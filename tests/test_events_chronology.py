@@ -343,7 +343,12 @@ def test_a_decision_is_not_dated_by_the_times_it_sets(real_nlp):
         # an offence's name in a charge; a possibility to be excluded
         "WEBB - CHARGE\n - s20 OAPA inflicting GBH (rib fractures).",
         "NAI needs to be excluded.",
+        "No physical violence disclosed.",
+        # events counted, not one of them
+        "Seizures since discharge: 2 in 5 weeks, both under 3 mins.",
+        "5 individual concerns linked to Larkfield. 3 open S42 enquiries.",
         "Explained to mum that any bruise in a baby who isn't moving needs a hospital check.",
+        "Explained MARAC referral goes in whether or not she consents because of the risk.",
     ],
 )
 def test_what_did_not_happen_as_an_event(real_nlp, text):
@@ -414,3 +419,30 @@ def test_a_time_told_of_in_the_line_does_not_date_a_disclosure(real_nlp):
     )
     event = only(events_in(real_nlp, text, date="2025-12-03", time="22:30"))
     assert (event.kind, event.time) == ("disclosure", "22:30")
+
+
+def test_a_date_of_birth_dates_no_event(real_nlp):
+    event = only(events_in(real_nlp, "Mason dob 09/03/2010. Arrested last night.",
+                           date="2026-06-23"))
+    assert (event.kind, event.date) == ("incident", "2026-06-22")
+
+
+def test_a_line_that_says_when_a_few_statements_above_dates_the_first_event(real_nlp):
+    text = (
+        "DASH REVIEW - OCC 250411-1186\nIncident 11/04/25 approx 2310. 999 from IP.\n"
+        "Circs per attending officers: argument over his phone. DOYLE grabbed IP by the "
+        "throat and pinned her against the kitchen wall."
+    )
+    event = only(events_in(real_nlp, text, date="2025-04-12", time="09:20"))
+    assert (event.kind, event.date, event.time) == ("harm", "2025-04-11", "23:10")
+
+
+def test_a_statements_one_full_date_dates_its_harm(real_nlp):
+    text = "During morning personal care 31/01/25 carer noted bruising to both forearms."
+    event = only(events_in(real_nlp, text, date="2025-02-03"))
+    assert (event.kind, event.date) == ("harm", "2025-01-31")
+
+
+def test_what_the_writer_was_advised_of_is_still_an_event(real_nlp):
+    event = only(events_in(real_nlp, "Advised by PC Shah that Mum was arrested on Saturday."))
+    assert (event.kind, event.source, event.date) == ("incident", "PC Shah", "2025-03-08")

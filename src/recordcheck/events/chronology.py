@@ -55,6 +55,9 @@ OUTCOME_REACH = 4
 # A second event of the same kind this few statements on is the same event told on;
 # decisions are each their own ("Agreed s47. Agreed ICPC.").
 JOIN_REACH = 2
+# A note's first event is dated by a verbless line that says when up to this many statements
+# above it ("Incident 11/04/25 approx 2310." then "Circs per attending officers: ...")
+SETTING_REACH = 3
 # Harm and incident are one episode told in turn: "Cut on right hand. Called 999. Police attended."
 EPISODE = frozenset({"harm", "incident"})
 # Events that have happened by the time they are recorded: a date with no year is a past one
@@ -138,10 +141,10 @@ class ChronologyMarker:
                 events[-1].outcome = events[-1].outcome or outcome
                 continue
             setting = statements[index - 1] if index > 0 else None
-            if not events and statements and is_a_title(statements[0]):
-                setting = statements[0]  # "INCIDENT - FALL - 09/01/25 approx 07:30" heads it
             if setting is not None and not is_setting(setting):
                 setting = None
+            if not events and setting is None:
+                setting = _heading_when(statements[:index])
             events.append(_Event(cue, statement, index, index, outcome, setting))
         opening = statements[0] if statements else doc[:]
         # a note that opens "Call from the school" or "Late entry for 03/06" says so for all
@@ -206,6 +209,16 @@ class ChronologyMarker:
         span._.rc_event_time, span._.rc_event_day = clock, day or note_day
         span._.rc_event_time_twelve_hour = when.written_twelve_hour(statement.text, clock)
         return span
+
+
+def _heading_when(before: list[Span]) -> Span | None:
+    """For a note's first event, a line that says when a few statements above it, or its
+    title: "Incident 11/04/25 approx 2310." then "Circs per officers: ..." then the event;
+    "INCIDENT - FALL - 09/01/25 approx 07:30" heading the note."""
+    near = [s for s in before[-SETTING_REACH:] if is_setting(s)]
+    if near:
+        return near[-1]
+    return before[0] if before and is_a_title(before[0]) and is_setting(before[0]) else None
 
 
 def _without_a_title(statements: list[Span], found: list[tuple[int, Cue]]):

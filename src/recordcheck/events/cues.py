@@ -199,13 +199,13 @@ class SignificantCues:
         # the clause, not the sentence: "Agreed s47; PC Grant to consider ..." is no plan
         if self.scope.hypothetical(root, within=clause_of(root, subordinate=False)):
             return False
-        if not_happened.in_condition(match, statement):
+        if not_happened.in_condition(match, statement) or not_happened.a_count(root, kind):
             return False
         if kind == "decision":
             return not self._planned(root, statement, modal=False)
         if self.negated(match) or self._planned(root, statement, modal=True):
             return False
-        if self._not_one_event(root, kind):
+        if self._not_one_event(root, kind, statement):
             return False
         if self._refers_back(match) or self._describes_another(match):
             return False
@@ -231,13 +231,14 @@ class SignificantCues:
             for s in subjects
         )
 
-    def _not_one_event(self, root: Token, kind: str) -> bool:
+    def _not_one_event(self, root: Token, kind: str, statement: Span) -> bool:
         """Denied by a noun, gone, a habit, or the writer's explaining (not_happened.py)."""
         if not_happened.denied_by_a_noun(root) or not_happened.to_be_excluded(root):
             return True
         if kind == "harm" and not_happened.said_to_be_gone(root):
             return True
-        if not_happened.explained_by_the_writer(root, self.scope.words["first_person"]):
+        first_person = self.scope.words["first_person"]
+        if not_happened.explained_by_the_writer(root, statement, first_person):
             return True
         return kind != "disclosure" and not_happened.a_habit(root)
 

@@ -17,6 +17,8 @@ from recordcheck.events import when
 from recordcheck.events.cues import DISCLOSING_VERBS, Cue
 from recordcheck.events.statements import is_list_item
 
+# kinds that have happened by the time they are written, dated by a statement's one full date
+PAST_KINDS = frozenset({"harm", "incident"})
 # a time in a clause these open dates something else: "since the team started on 15/07"
 SETTING_MARKS = frozenset({"since", "until", "till", "before"})
 # a statement with one of these says its own when, vaguely: "Earlier she had self-harmed"
@@ -102,7 +104,6 @@ def setting_when(setting: Span) -> tuple[str, str]:
     return clock, day
 
 
-
 def event_when(statement: Span, cue: Cue, telling_verbs: frozenset[str]) -> tuple[str, str]:
     """The time and day the statement gives for the event.
 
@@ -157,6 +158,12 @@ def event_when(statement: Span, cue: Cue, telling_verbs: frozenset[str]) -> tupl
     told_now = any(t.lemma_.lower() in DISCLOSING_VERBS for t in statement)
     found = [*when.bare_dates(text), *([] if told_now else when.years(text))]
     day = day or next((f.value for f in found if on_the_event(f)), "")
+    # "During personal care 31/01/25 carer noted bruising": the one full date of a
+    # statement of harm or an incident dates it, whichever verb the parser hung it on
+    bare = when.bare_dates(text)
+    whole = [f for f in bare if f.value.count("/") == 2 and belongs(f)]
+    if not day and cue.kind in PAST_KINDS and len(bare) == 1 and whole:
+        day = whole[0].value
     return clock, day
 
 

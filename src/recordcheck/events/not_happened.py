@@ -46,7 +46,13 @@ OBJECTS = ("dobj", "attr")
 
 
 def denied_by_a_noun(root: Token) -> bool:
-    """Under a noun that "no" or "not any" denies: "No evidence she caused injury"."""
+    """Under a noun that "no" denies, or with one for subject: "No evidence she caused
+    injury", "No physical violence disclosed"."""
+    if any(
+        c.dep_ in SUBJECTS and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in root.children
+    ):
+        return True
     node = root
     while node.head.i != node.i and node.dep_ in UNDER_A_NOUN:
         node = node.head
@@ -66,6 +72,18 @@ def said_to_be_gone(root: Token) -> bool:
     return verb.lower_ in gone or any(
         c.dep_ in ("acomp", "advmod", "attr") and c.lower_ in gone for c in verb.children
     )
+
+
+def a_count(root: Token, kind: str) -> bool:
+    """Events counted, not one of them: "3 open S42 enquiries", "2 seizures", "Seizures
+    since discharge: 2 in 5 weeks", "injuries since April". A count of harm found now
+    is still harm ("4 new cuts L forearm"), but not harm counted since a time."""
+    noun = root.head if root.dep_ in ("amod", "compound") else root
+    if noun.tag_ != "NNS":
+        return False
+    since = any(c.dep_ == "prep" and c.lower_ == "since" for c in noun.children)
+    counted = any(c.dep_ == "nummod" for c in noun.children)
+    return since or (counted and kind != "harm")
 
 
 def to_be_excluded(root: Token) -> bool:
@@ -121,11 +139,23 @@ def told_before_the_telling(match: Span, telling: Token, quoted: bool) -> bool:
     return not quoted and match.end <= telling.i
 
 
-def explained_by_the_writer(root: Token, first_person: frozenset[str]) -> bool:
+def explained_by_the_writer(
+    root: Token, statement: Span, first_person: frozenset[str]
+) -> bool:
     """Under the writer's explaining or advising: "explained it is for police to decide
-    what is disclosed", "I advised her that a disclosure may be made"."""
+    what is disclosed", "I advised her that a disclosure may be made"; or in a statement
+    that opens with it, however parsed ("Explained MARAC referral goes in ...")."""
+    opening = next((t for t in statement if t.is_alpha), None)
+    # not "Advised by PC Shah that he was arrested": then the writer was told
+    told = opening is not None and opening.i + 1 < len(opening.doc) and (
+        opening.nbor(1).lower_ == "by"
+    )
+    if opening is not None and opening.lower_ in WORDS["explaining_forms"] and not told:
+        return True
     for node in root.ancestors:
         if node.lemma_.lower() in WORDS["explaining_verbs"]:
+            if any(c.dep_ == "agent" for c in node.children):
+                return False  # "advised by PC Shah that ...": someone told the writer
             subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
             return subject is None or subject.lower_ in first_person
     return False

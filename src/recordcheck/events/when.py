@@ -104,6 +104,10 @@ _SCORED = re.compile(
 # its name ("pain 7/10", above) or in quotes, a rating someone gave ("2/10"): notes date
 # far more by "readmitted 10/10", "Fri 3/10"
 _NOT_DAYS = re.compile(r"24/7")
+# a date of birth dates no event: "Mason dob 09/03/2010"
+_BORN = re.compile(
+    rf"\b(?:{'|'.join(re.escape(w) for w in WORDS['birth_words'])})\s*:?\s*$", re.I
+)
 _QUOTED_SCORE = re.compile(r"[\"'\u201c\u2018]$")
 # a year on its own: "two call-outs in 2024", "incidents recorded 2019/2020"
 _YEARS = re.compile(r"(?<![\w/£.])(?P<year>(?:19|20)\d\d)(?![\w%])")
@@ -171,9 +175,11 @@ def bare_dates(text: str) -> list[Found]:
 
 def _not_a_day(text: str, match: re.Match) -> bool:
     """A score or a ratio written like a day: "pain 7/10", "24/7 care"."""
+    before = text[: match.start()]
+    if _BORN.search(before):
+        return True
     if match["year"]:
         return False
-    before = text[: match.start()]
     quoted = match[0].endswith("/10") and _QUOTED_SCORE.search(before) is not None
     return bool(_NOT_DAYS.fullmatch(match[0]) or quoted or _SCORED.search(before))
 
