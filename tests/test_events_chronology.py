@@ -347,6 +347,11 @@ def test_a_decision_is_not_dated_by_the_times_it_sets(real_nlp):
         # events counted, not one of them
         "Seizures since discharge: 2 in 5 weeks, both under 3 mins.",
         "5 individual concerns linked to Larkfield. 3 open S42 enquiries.",
+        # risks weighed, a concern passed up, a referral sent, an arrest referred back to
+        "Risks: fire (HIGH), respiratory deterioration (HIGH), falls, alcohol, tenancy",
+        "2 nights 2+1 on Rowan due to sickness - escalated by RM to regional, recorded.",
+        "MARAC referral checked and sent to Eastfield MARAC coordinator 16:52.",
+        "He told Lorraine the man arrested is the same male discussed at the meeting.",
         "Explained to mum that any bruise in a baby who isn't moving needs a hospital check.",
         "Explained MARAC referral goes in whether or not she consents because of the risk.",
     ],
@@ -446,3 +451,8 @@ def test_a_statements_one_full_date_dates_its_harm(real_nlp):
 def test_what_the_writer_was_advised_of_is_still_an_event(real_nlp):
     event = only(events_in(real_nlp, "Advised by PC Shah that Mum was arrested on Saturday."))
     assert (event.kind, event.source, event.date) == ("incident", "PC Shah", "2025-03-08")
+
+
+def test_a_risk_escalated_to_a_level_is_a_change_in_risk(real_nlp):
+    event = only(events_in(real_nlp, "Following the new incident the risk escalated to high."))
+    assert event.kind == "risk"

@@ -148,8 +148,15 @@ class SignificantCues:
         root, verbs = match.root, self.words["passing_on_verbs"]
         while root.dep_ == "conj" and root.head.pos_ in ("NOUN", "PROPN"):
             root = root.head  # "Shared the chronology and DASH"
-        if root.dep_ in ("dobj", "nsubjpass", "nsubj") and root.head.lemma_.lower() in verbs:
-            return root.head.pos_ in ("VERB", "AUX") or root.head.tag_ == "VBN"
+        # "MARAC referral checked and sent": the passing verb may be joined to the first
+        heads = [root.head, *(c for c in root.head.children if c.dep_ == "conj")]
+        if root.dep_ in ("dobj", "nsubjpass", "nsubj") and any(
+            h.lemma_.lower() in verbs and (h.pos_ in ("VERB", "AUX") or h.tag_ == "VBN")
+            for h in heads
+        ):
+            return True
+        if not_happened.escalated_to_someone(match.root):
+            return True
         return any(
             child.dep_ == "amod" and child.i == match.sent.start and child.lower_ in verbs
             for child in root.children
@@ -281,10 +288,12 @@ class SignificantCues:
             for c in root.head.head.children
         ):
             return True
-        if root.pos_ not in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound"):
+        if root.pos_ not in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound", "acl"):
             return False
-        # "the choking incident": the determiner may sit on the noun the cue describes
-        named = [root, root.head] if root.dep_ in ("amod", "compound") else [root]
+        # "the choking incident", "the man arrested": the determiner may sit on the noun
+        # the cue describes
+        describes = root.dep_ in ("amod", "compound", "acl")
+        named = [root, root.head] if describes else [root]
         if any(
             child.dep_ == "det" and child.lower_ in self.words["referring_determiners"]
             for node in named

@@ -74,6 +74,19 @@ def said_to_be_gone(root: Token) -> bool:
     )
 
 
+def escalated_to_someone(root: Token) -> bool:
+    """ "escalated by RM to regional", "escalated to the TM": a concern passed up a line
+    of management, not a change in risk; "risk escalated to high" is one."""
+    if root.lemma_.lower() != "escalate":
+        return False
+    levels = WORDS["risk_levels"]
+    targets = [o for c in root.children if c.lower_ in ("to", "by") for o in c.children]
+    subjects = [c for c in root.children if c.dep_ in SUBJECTS]
+    return bool(targets) and not any(
+        t.lower_ in levels or t.lemma_.lower() == "risk" for t in [*targets, *subjects]
+    )
+
+
 def a_count(root: Token, kind: str) -> bool:
     """Events counted, not one of them: "3 open S42 enquiries", "2 seizures", "Seizures
     since discharge: 2 in 5 weeks", "injuries since April". A count of harm found now
