@@ -19,7 +19,6 @@ from collections.abc import Iterable, Iterator
 from datetime import date, time
 from pathlib import Path
 
-from recordcheck.events import when
 from recordcheck.model import ChronologyEvent, ContactEvent, NoteResult, Report
 from recordcheck.report.excerpts import evidence_words, sentence_around, sentence_spans, shorten
 from recordcheck.report.guide import guide_for
@@ -51,11 +50,6 @@ EVENT_TYPES = {
 SUMMARY_CHARS = 200
 # "Passed this to police.": the contact's words refer back to what the sentence before told
 REFERS_BACK = re.compile(r"^\w+\s+(?:this|that|it|these)\s+(?:on\s+)?(?:to|with)\b", re.I)
-# a time after these is one planned or bounding, not the contact's: "meeting booked for 14:00"
-NOT_THE_CONTACTS_TIME = re.compile(
-    r"\b(?:for|until|till|from|since|booked|arranged|planned|next|tomorrow|by)\W+$",
-    re.I,
-)
 
 
 def contact_event(result: NoteResult) -> ChronologyEvent | None:
@@ -88,7 +82,7 @@ def contact_event(result: NoteResult) -> ChronologyEvent | None:
         end=first.end,
         summary=summary,
         date=result.note.date,
-        time=_contact_time(list(sentences), result.note.time) or result.note.time,
+        time=result.note.time,
         # a contact that came in is its own source: "Call from PC Patel"
         source=next((c.person or c.agency for c in contacts if c.direction == "in"), ""),
         agencies=tuple(dict.fromkeys(c.agency for c in contacts)),
@@ -115,26 +109,6 @@ def _with_what_it_refers_to(text: str, contact: ContactEvent) -> list[str]:
     index = next((i for i, (s, e) in enumerate(spans) if s <= contact.start < e), 0)
     before = [shorten(text[slice(*spans[index - 1])], SUMMARY_CHARS)] if index else []
     return [*before, words]
-
-
-def _contact_time(sentences: list[str], note_time: str | None) -> str:
-    """The one time the contact's own words give ("HV informed by phone 12:50"), or "".
-
-    Not when they name a day ("Visit 13/05/25 15:00", "arrived last night at 11.40pm"):
-    the row keeps the note's date, so a time of another day would be wrong beside it;
-    nor a time hours after the note's (a contact of the day before, or one planned); the
-    note's time may be when its visit began, so one a little after it is the same day's.
-    """
-    if any(when.bare_dates(s) or when.days(s) for s in sentences):
-        return ""
-    times = {
-        found.value
-        for sentence in sentences
-        for found in when.clock_times(sentence)
-        if not NOT_THE_CONTACTS_TIME.search(sentence[: found.start])
-    }
-    time = times.pop() if len(times) == 1 else ""
-    return time if when.hours_after(note_time, time) <= when.LATER_HOURS else ""
 
 
 def _joined(sentences: list[str], limit: int) -> str:
