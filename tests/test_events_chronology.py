@@ -456,3 +456,13 @@ def test_what_the_writer_was_advised_of_is_still_an_event(real_nlp):
 def test_a_risk_escalated_to_a_level_is_a_change_in_risk(real_nlp):
     event = only(events_in(real_nlp, "Following the new incident the risk escalated to high."))
     assert event.kind == "risk"
+
+
+def test_a_day_heading_the_line_further_back_dates_the_event_with_the_nearest_time(real_nlp):
+    text = (
+        "Summary:\n- Investigation completed. Night of 30/01: Beech unit had 2 carers. "
+        "At around 05:30 Edna was distressed. SK statement says she held Edna's arms and "
+        "that it was 'firm' and she fought her."
+    )
+    event = only(events_in(real_nlp, text, date="2025-02-14", time="15:30"))
+    assert (event.date, event.time) == ("2025-01-30", "05:30")

@@ -57,7 +57,7 @@ OUTCOME_REACH = 4
 JOIN_REACH = 2
 # A note's first event is dated by a verbless line that says when up to this many statements
 # above it ("Incident 11/04/25 approx 2310." then "Circs per attending officers: ...")
-SETTING_REACH = 3
+SETTING_REACH = 5
 # Harm and incident are one episode told in turn: "Cut on right hand. Called 999. Police attended."
 EPISODE = frozenset({"harm", "incident"})
 # Events that have happened by the time they are recorded: a date with no year is a past one

@@ -30,28 +30,32 @@ _DATES_ANOTHER = re.compile(
 
 
 def line_when(statements: list[Span], index: int, kind: str) -> tuple[str, str]:
-    """The time and day the nearest earlier statement of the event's own line gives: a log
+    """The time and day the nearest earlier statements of the event's own line give: a log
     that runs on in time ("0035 999 from IP. Mason ... came down with a knife"). Not when
     the event's statement says its own when, vaguely ("earlier")."""
     text = statements[index].text
     # "Warrant executed 03/06": a statement with a date or time of its own is not the log's
     if OWN_TIME_WORDS.search(text) or when.bare_dates(text) or when.clock_times(text):
         return "", ""
+    clock = day = ""
     for earlier in reversed(statements[:index]):
         between = earlier.doc[earlier.end : statements[index].start]
         if any("\n" in t.text for t in between):
             break
         # the first: "Teatime call 17:00-17:30" runs from 17:00
         clocks = [f for f in _own(when.clock_times, earlier) if not _told(earlier, f)]
-        clock = next((f.value for f in clocks if _unmistakable(earlier.text, f)), "")
+        found = next((f.value for f in clocks if _unmistakable(earlier.text, f)), "")
         # a disclosure is dated when it was made: the day a line gives is what it told of
         days = [] if kind == "disclosure" else [
             *_own(when.certain_days, earlier), *_own(when.opening_date, earlier)
         ]
-        day = next((f.value for f in days if not _told(earlier, f)), "")
-        if clock or day:
-            return clock, day
-    return "", ""
+        # the nearest time, and the nearest day, which may head the line further back:
+        # "Night of 30/01: ... At around 05:30 Edna was ... SK held Edna's arms"
+        clock = clock or found
+        day = day or next((f.value for f in days if not _told(earlier, f)), "")
+        if day:
+            break
+    return clock, day
 
 
 def _own(finder, statement: Span) -> list[when.Found]:
