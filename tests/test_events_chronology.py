@@ -27,11 +27,12 @@ def only(events):
 
 def test_the_summary_is_the_event_not_the_notes_first_sentence(real_nlp):
     text = "Teatime call 17:00-17:30. Noticed a bruise on her left forearm about 3cm across."
-    event = only(events_in(real_nlp, text))
+    event = only(events_in(real_nlp, text, time="17:45"))
     assert event.kind == "harm"
     assert event.summary == "Noticed a bruise on her left forearm about 3cm across."
     assert text[event.start : event.end] == event.summary
-    assert (event.date, event.time) == (FRIDAY, "10:00")
+    # the line's call dates what was noticed in it
+    assert (event.date, event.time) == (FRIDAY, "17:00")
 
 
 @pytest.mark.parametrize(
@@ -285,7 +286,8 @@ def test_a_heading_after_a_decision_heading_ends_it(real_nlp, text):
 
 
 def test_a_time_in_four_figures_dates_the_event_and_is_no_year_of_history(real_nlp):
-    event = only(events_in(real_nlp, "Mum was assaulted by her partner at 1945 outside the flat."))
+    event = only(events_in(real_nlp, "Mum was assaulted by her partner at 1945 outside the flat.",
+                           time="21:00"))
     assert (event.kind, event.date, event.time) == ("harm", FRIDAY, "19:45")
 
 
@@ -319,3 +321,148 @@ def test_a_score_or_a_line_of_readings_does_not_date_the_event(real_nlp, text):
 def test_a_decision_is_not_dated_by_the_times_it_sets(real_nlp):
     text = "Outcome:\nYRO 12 months, EM curfew 19:00-07:00 for 6 months, supervision."
     assert only(events_in(real_nlp, text)).time == "10:00"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # harm denied by a noun, or said to be gone
+        "No evidence she caused injury.",
+        "No new bruising seen on arms or hands, old bruises are gone.",
+        # an offence admitted in interview, a habit or a count
+        "Duty sol. Admits push, remorseful.",
+        "Distress incidents - 9 in April, 4 in May, mostly grabbing when plans change.",
+        # a view of what happened, not a new event
+        "My view: the account is consistent with the pattern of bruising.",
+        "Imp: fall during transfer, injuries consistent with account.",
+        # the writer explaining a disclosure scheme
+        'He asked if Chloe "has to know everything" - explained it is for police to decide '
+        "what is disclosed.",
+        # NFA beside housing is no fixed abode
+        "NFA - Sarah rang Housing Options from the station, B&B at the Railway Inn.",
+        # an offence's name in a charge; a possibility to be excluded
+        "WEBB - CHARGE\n - s20 OAPA inflicting GBH (rib fractures).",
+        "NAI needs to be excluded.",
+        "No physical violence disclosed.",
+        # events counted, not one of them
+        "Seizures since discharge: 2 in 5 weeks, both under 3 mins.",
+        "5 individual concerns linked to Larkfield. 3 open S42 enquiries.",
+        # risks weighed, a concern passed up, a referral sent, an arrest referred back to
+        "Risks: fire (HIGH), respiratory deterioration (HIGH), falls, alcohol, tenancy",
+        "2 nights 2+1 on Rowan due to sickness - escalated by RM to regional, recorded.",
+        "MARAC referral checked and sent to Eastfield MARAC coordinator 16:52.",
+        "He told Lorraine the man arrested is the same male discussed at the meeting.",
+        "Explained to mum that any bruise in a baby who isn't moving needs a hospital check.",
+        "Explained MARAC referral goes in whether or not she consents because of the risk.",
+    ],
+)
+def test_what_did_not_happen_as_an_event(real_nlp, text):
+    assert events_in(real_nlp, text) == ()
+
+
+def test_a_title_line_is_not_the_events_words_and_a_log_dates_by_its_last_time(real_nlp):
+    text = (
+        "SERIOUS INCIDENT - self-harm (ligature)\n"
+        "22:25 check - knocked, no answer. Used override and entered 22:26 with Tomasz. "
+        "Tayla sitting on floor with a ligature round her neck."
+    )
+    event = only(events_in(real_nlp, text, date="2025-12-14", time="23:55"))
+    assert event.summary == "Tayla sitting on floor with a ligature round her neck."
+    assert (event.kind, event.time) == ("incident", "22:26")
+
+
+def test_a_logs_opening_four_figures_date_the_event_and_a_checklist_is_no_incident(real_nlp):
+    text = (
+        "On-call PPU.\n0035 999 from IP. Mason came downstairs with a kitchen knife, "
+        'said "I\'ll stab you".\nDASH 14 YES - HIGH. Escalation, weapon, threats to kill, '
+        "child in household."
+    )
+    events = events_in(real_nlp, text, date="2026-09-13", time="04:10")
+    assert [(e.kind, e.time) for e in events] == [("incident", "00:35"), ("risk", "04:10")]
+    assert events[0].summary.startswith("Mason came downstairs with a kitchen knife")
+
+
+def test_a_weekday_date_and_a_time_after_the_notes_date_the_event(real_nlp):
+    text = "Bluebell carer found Joan had a fall Sun 12/07 pm, skin tear to L forearm."
+    event = only(events_in(real_nlp, text, date="2026-07-14", time="12:00"))
+    assert (event.kind, event.date) == ("harm", "2026-07-12")
+    missing = only(events_in(real_nlp, "Not back. Reported missing 101 at 8.05.",
+                             date="2025-04-19", time="03:20"))
+    # the evening before the night note; "8.05" may be 20:05, so no time is given
+    assert (missing.kind, missing.date, missing.time) == ("incident", "2025-04-18", None)
+
+
+def test_an_event_dated_earlier_in_its_own_line(real_nlp):
+    text = (
+        "Concern received from the police following a call-out on 01/04. Her partner "
+        "was arrested for assault."
+    )
+    event = only(events_in(real_nlp, text, date="2025-04-02"))
+    assert (event.kind, event.date) == ("incident", "2025-04-01")
+
+
+def test_a_bare_decision_carries_the_statement_before(real_nlp):
+    text = "Several CSE indicators even though she denies sexual activity. Meets threshold."
+    event = only(events_in(real_nlp, text))
+    assert (event.kind, event.summary) == ("decision", text)
+
+
+def test_a_titles_time_dates_the_first_event_of_its_note(real_nlp):
+    text = (
+        "INCIDENT - FALL - Maggie Doyle - 09/01/25 approx 07:30 (unwitnessed)\n"
+        "Staff heard a bang. Found Maggie on the floor of her bedroom, cut to her forehead."
+    )
+    event = only(events_in(real_nlp, text, date="2025-01-09", time="10:45"))
+    assert event.summary == "Found Maggie on the floor of her bedroom, cut to her forehead."
+    assert (event.kind, event.date, event.time) == ("harm", "2025-01-09", "07:30")
+
+
+def test_a_time_told_of_in_the_line_does_not_date_a_disclosure(real_nlp):
+    text = (
+        "Via the interpreter he said a man picked him up at bus stop 08:30. "
+        "He said he was scared for his mother."
+    )
+    event = only(events_in(real_nlp, text, date="2025-12-03", time="22:30"))
+    assert (event.kind, event.time) == ("disclosure", "22:30")
+
+
+def test_a_date_of_birth_dates_no_event(real_nlp):
+    event = only(events_in(real_nlp, "Mason dob 09/03/2010. Arrested last night.",
+                           date="2026-06-23"))
+    assert (event.kind, event.date) == ("incident", "2026-06-22")
+
+
+def test_a_line_that_says_when_a_few_statements_above_dates_the_first_event(real_nlp):
+    text = (
+        "DASH REVIEW - OCC 250411-1186\nIncident 11/04/25 approx 2310. 999 from IP.\n"
+        "Circs per attending officers: argument over his phone. DOYLE grabbed IP by the "
+        "throat and pinned her against the kitchen wall."
+    )
+    event = only(events_in(real_nlp, text, date="2025-04-12", time="09:20"))
+    assert (event.kind, event.date, event.time) == ("harm", "2025-04-11", "23:10")
+
+
+def test_a_statements_one_full_date_dates_its_harm(real_nlp):
+    text = "During morning personal care 31/01/25 carer noted bruising to both forearms."
+    event = only(events_in(real_nlp, text, date="2025-02-03"))
+    assert (event.kind, event.date) == ("harm", "2025-01-31")
+
+
+def test_what_the_writer_was_advised_of_is_still_an_event(real_nlp):
+    event = only(events_in(real_nlp, "Advised by PC Shah that Mum was arrested on Saturday."))
+    assert (event.kind, event.source, event.date) == ("incident", "PC Shah", "2025-03-08")
+
+
+def test_a_risk_escalated_to_a_level_is_a_change_in_risk(real_nlp):
+    event = only(events_in(real_nlp, "Following the new incident the risk escalated to high."))
+    assert event.kind == "risk"
+
+
+def test_a_day_heading_the_line_further_back_dates_the_event_with_the_nearest_time(real_nlp):
+    text = (
+        "Summary:\n- Investigation completed. Night of 30/01: Beech unit had 2 carers. "
+        "At around 05:30 Edna was distressed. SK statement says she held Edna's arms and "
+        "that it was 'firm' and she fought her."
+    )
+    event = only(events_in(real_nlp, text, date="2025-02-14", time="15:30"))
+    assert (event.date, event.time) == ("2025-01-30", "05:30")

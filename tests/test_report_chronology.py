@@ -188,3 +188,10 @@ def test_agencies_have_the_names_the_partner_register_gives_them(tmp_path):
         "Voiceworks Advocacy",  # N2's contact row: the event does not name the advocate
     ]
 
+
+
+def test_a_contact_row_carries_the_sentence_its_words_refer_back_to():
+    told = "Denise rang to say Steve had been seen outside the flat. Passed this to police."
+    police = ContactEvent("Thames Valley Police", "police", told.index("police"), len(told) - 1)
+    row = contact_event(result("N1", told, contacts=[police]))
+    assert row is not None and row.summary == told

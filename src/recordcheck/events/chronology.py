@@ -24,14 +24,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, SpanGroup, Token
+from spacy.tokens import Doc, Span, SpanGroup
 
 from recordcheck.events import when
-from recordcheck.events.cues import DISCLOSING_VERBS, Cue, SignificantCues
+from recordcheck.events.cues import Cue, SignificantCues
 from recordcheck.events.event_details import opening_source, outcome_of, source_of
+from recordcheck.events.event_time import event_when, is_setting, line_when, setting_when
 from recordcheck.events.statements import (
     after_a_label,
     is_a_heading,
+    is_a_list_of_factors,
+    is_a_title,
     is_list_item,
     opens_a_list,
     says_done,
@@ -52,12 +55,13 @@ OUTCOME_REACH = 4
 # A second event of the same kind this few statements on is the same event told on;
 # decisions are each their own ("Agreed s47. Agreed ICPC.").
 JOIN_REACH = 2
+# A note's first event is dated by a verbless line that says when up to this many statements
+# above it ("Incident 11/04/25 approx 2310." then "Circs per attending officers: ...")
+SETTING_REACH = 5
 # Harm and incident are one episode told in turn: "Cut on right hand. Called 999. Police attended."
 EPISODE = frozenset({"harm", "incident"})
 # Events that have happened by the time they are recorded: a date with no year is a past one
 NEVER_TO_COME = frozenset({"harm", "incident", "disclosure"})
-# a time in a clause these open dates something else: "since the team started on 15/07"
-SETTING_MARKS = frozenset({"since", "until", "till", "before"})
 TIME_PREPOSITIONS = frozenset({"after", "before", "during", "until"})
 _SPACES = re.compile(r"\s+")
 
@@ -67,6 +71,7 @@ for _name, _default in (
     ("rc_event_time", ""),
     ("rc_event_day", ""),
     ("rc_event_day_of_line_above", False),
+    ("rc_event_time_twelve_hour", False),
 ):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
@@ -76,6 +81,7 @@ for _name, _default in (
 class _Event:
     cue: Cue
     statement: Span
+    index: int  # of its statement among the note's
     last: int  # index of the last statement this event runs to
     outcome: Span | None
     setting: Span | None = None  # a heading before it that says when: "Incident 11/01 21:30."
@@ -100,6 +106,7 @@ def _told_on(first: Cue, then: Cue) -> bool:
     assigns=[
         "doc.spans", "span._.rc_event_source", "span._.rc_event_outcome",
         "span._.rc_event_time", "span._.rc_event_day", "span._.rc_event_day_of_line_above",
+        "span._.rc_event_time_twelve_hour",
     ],
     requires=["token.dep", "token.lemma", "doc.sents"],
 )
@@ -118,7 +125,7 @@ class ChronologyMarker:
         statements = list(statements_of(doc))
         matches = self.cues.matcher.spans(doc)
         outcomes = [m for m in matches if m.label_ == "outcome"]
-        found = list(self._cues_by_statement(statements, matches))
+        found = _without_a_title(statements, list(self._cues_by_statement(statements, matches)))
         events: list[_Event] = []
         for position, (index, cue) in enumerate(found):
             statement = statements[index]
@@ -134,14 +141,16 @@ class ChronologyMarker:
                 events[-1].outcome = events[-1].outcome or outcome
                 continue
             setting = statements[index - 1] if index > 0 else None
-            if setting is not None and not _is_setting(setting):
+            if setting is not None and not is_setting(setting):
                 setting = None
-            events.append(_Event(cue, statement, index, outcome, setting))
+            if not events and setting is None:
+                setting = _heading_when(statements[:index])
+            events.append(_Event(cue, statement, index, index, outcome, setting))
         opening = statements[0] if statements else doc[:]
         # a note that opens "Call from the school" or "Late entry for 03/06" says so for all
         source = opening_source(opening, self.source_nouns)
         day = when.written_for(opening.text)
-        spans = [self._marked(event, source, day) for event in events]
+        spans = [self._marked(event, statements, source, day) for event in events]
         doc.spans[EVENTS_KEY] = SpanGroup(doc, name=EVENTS_KEY, spans=spans)
         return doc
 
@@ -154,7 +163,10 @@ class ChronologyMarker:
         quoted = self.cues.scope.quoted_ranges(statements[0].doc) if statements else []
         plan_headings = self.cues.words["plan_headings"]
         in_plan_list = decided = False
+        risk_at = -2  # the statement of the last change in risk: its checklist may follow
         for index, statement in enumerate(statements):
+            if index == risk_at + 1 and is_a_list_of_factors(statement):
+                continue
             if decided and not is_a_heading(statement):
                 decided = False  # "Decision:" alone on its line: the next line is what
                 yield index, Cue("decision", statement[:1])
@@ -171,48 +183,62 @@ class ChronologyMarker:
             in_plan_list = False
             found = self.cues.cues_in(statement, matches, quoted)
             if found:
+                risk_at = index if found[0].kind == "risk" else risk_at
                 yield index, found[0]
 
-    def _marked(self, event: _Event, note_source: str, note_day: str) -> Span:
+    def _marked(
+        self, event: _Event, statements: list[Span], note_source: str, note_day: str
+    ) -> Span:
         cue, statement = event.cue, event.statement
         words = _summary_words(statement, cue.span)
+        if _cue_alone(statement, cue) and event.index > 0:
+            # "Meets threshold." says what met it in the statement before
+            words = statement.doc[statements[event.index - 1].start : words.end]
         span = Span(statement.doc, words.start, words.end, label=cue.kind)
         source = source_of(cue.span, statement, self.source_verbs, self.source_nouns)
         # a note from another agency brings its events, but "Decision: ..." is the writer's
         own = _is_heading(cue.span) or after_a_label(statement)
         span._.rc_event_source = source or ("" if own else note_source)
         span._.rc_event_outcome = event.outcome
-        clock, day = _when(statement, cue, self.source_verbs)
+        clock, day = event_when(statement, cue, self.source_verbs)
+        if not clock and not day:
+            clock, day = line_when(statements, event.index, cue.kind)
         if not clock and not day and event.setting is not None:
-            clock, day = _setting_when(event.setting)
+            clock, day = setting_when(event.setting)
             span._.rc_event_day_of_line_above = bool(day)
         span._.rc_event_time, span._.rc_event_day = clock, day or note_day
+        span._.rc_event_time_twelve_hour = when.written_twelve_hour(statement.text, clock)
         return span
+
+
+def _heading_when(before: list[Span]) -> Span | None:
+    """For a note's first event, a line that says when a few statements above it, or its
+    title: "Incident 11/04/25 approx 2310." then "Circs per officers: ..." then the event;
+    "INCIDENT - FALL - 09/01/25 approx 07:30" heading the note."""
+    near = [s for s in before[-SETTING_REACH:] if is_setting(s)]
+    if near:
+        return near[-1]
+    return before[0] if before and is_a_title(before[0]) and is_setting(before[0]) else None
+
+
+def _without_a_title(statements: list[Span], found: list[tuple[int, Cue]]):
+    """A title's cue ("PHYSICAL INTERVENTION RECORD") is no event's words when the note
+    goes on to record one; a note that records nothing more keeps it."""
+    return [
+        (index, cue) for index, cue in found
+        if not (len(found) > 1 and is_a_title(statements[index]))
+    ]
+
+
+def _cue_alone(statement: Span, cue: Cue) -> bool:
+    """A decision of the cue's words only, with nothing of what was decided: "Meets threshold."."""
+    words = [t for t in statement if not (t.is_punct or t.is_space)]
+    return cue.kind == "decision" and all(cue.span.start <= t.i < cue.span.end for t in words)
 
 
 def _is_heading(words: Span) -> bool:
     """Words followed by a colon: "Decision:"."""
     return words.end < len(words.doc) and words.doc[words.end].text == ":"
-
-
-def _is_setting(statement: Span) -> bool:
-    """A line with no verb that says when: "Incident 11/01/25 approx 21:30 at the address.";
-    not an item of a list, nor one that dates something else ("no breaches since 02/02")."""
-    if is_list_item(statement) or any(
-        t.pos_ in ("VERB", "AUX") or t.lower_ in SETTING_MARKS | {"by", "no"} for t in statement
-    ):
-        return False
-    return _setting_when(statement) != ("", "")
-
-
-def _setting_when(setting: Span) -> tuple[str, str]:
-    """The time and day a line that says when gives: a day it cannot mistake, or one that
-    heads the line ("Incident 02/08 at home"); a line of readings dates nothing: "Obs: BP
-    120/80, pain 7/10"."""
-    text = setting.text
-    clock = next((f.value for f in when.clock_times(text)), "")
-    day = next((f.value for f in [*when.certain_days(text), *when.opening_date(text)]), "")
-    return clock, day
 
 
 def _summary_words(statement: Span, cue: Span) -> Span:
@@ -229,73 +255,6 @@ def _summary_words(statement: Span, cue: Span) -> Span:
     return doc[start : statement.end]
 
 
-def _when(statement: Span, cue: Cue, telling_verbs: frozenset[str]) -> tuple[str, str]:
-    """The time and day the statement gives for the event.
-
-    Not one that dates something else: "since the team started on 15/07". A
-    disclosure's date is when it was made: "Yesterday she told me ..." dates it,
-    "She told me that he hit her last night" does not.
-    """
-    text, offset, doc = statement.text, statement.start_char, statement.doc
-    telling = next(
-        (n for n in [cue.span.root, *cue.span.root.ancestors] if n.lemma_.lower() in telling_verbs),
-        cue.span.root,
-    )
-
-    def belongs(found) -> bool:
-        words = doc.char_span(offset + found.start, offset + found.end, alignment_mode="expand")
-        if words is None:
-            return False
-        verb = _verb_above(words.root)
-        if verb is not None and any(c.lower_ in SETTING_MARKS for c in verb.children):
-            return False
-        if words.start > 0 and doc[words.start - 1].lower_ in SETTING_MARKS:
-            return False  # "First seizure since 12/01": no verb to carry the "since"
-        return cue.kind != "disclosure" or verb == _verb_above(telling)
-
-    event_verb = _verb_above(cue.span.root)
-
-    def on_the_event(found) -> bool:
-        """A date without "on", or a year, dates the event only on the event's own verb
-        (or in a line with none): "charged 12/01", "call-outs in 2024"; not "submitted for
-        the 24/04 meeting"."""
-        words = doc.char_span(offset + found.start, offset + found.end, alignment_mode="expand")
-        # "pleaded guilty to robbery (Riverside Park 22/11/24)": an aside dates its own
-        aside = _in_brackets(text, found.start) and not _in_brackets(
-            text, cue.span.start_char - offset
-        )
-        return (
-            words is not None
-            and not aside
-            and belongs(found)
-            and _verb_above(words.root) == event_verb
-        )
-
-    def dates(found) -> bool:
-        # a decision with no verb to date: its times are what it sets ("curfew 19:00-07:00")
-        return belongs(found) and (cue.kind != "decision" or event_verb is not None)
-
-    clock = next((f.value for f in when.clock_times(text) if dates(f)), "")
-    day = next((f.value for f in when.days(text) if dates(f)), "")
-    # "she now says that was Roy too": history told now is a disclosure made today
-    told_now = any(t.lemma_.lower() in DISCLOSING_VERBS for t in statement)
-    found = [*when.bare_dates(text), *([] if told_now else when.years(text))]
-    day = day or next((f.value for f in found if on_the_event(f)), "")
-    return clock, day
-
-
-def _in_brackets(text: str, at: int) -> bool:
-    before = text[:at]
-    return before.count("(") > before.count(")")
-
-
-def _verb_above(token: Token) -> Token | None:
-    for node in [token, *token.ancestors]:
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-    return None
-
-
 def chronology_events_for(doc: Doc, note: Note) -> tuple[ChronologyEvent, ...]:
     """The note's significant events, as rc_chronology marked them, dated against the note."""
     events = []
@@ -307,7 +266,10 @@ def chronology_events_for(doc: Doc, note: Note) -> tuple[ChronologyEvent, ...]:
         above = span._.rc_event_day_of_line_above
         if above and when.after_the_note(day, clock, note.date, past=past):
             day, clock = "", ""  # "Outstanding risk: trial 25/07." above: to come, not a setting
-        date, time = when.resolve(day, clock, note.date, note.time, past=past)
+        twelve_hour = span._.rc_event_time_twelve_hour
+        date, time = when.resolve(
+            day, clock, note.date, note.time, past=past, twelve_hour=twelve_hour
+        )
         events.append(
             ChronologyEvent(
                 kind=span.label_,

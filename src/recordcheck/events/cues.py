@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import merged_terms, package_toml
+from recordcheck.events import not_happened
 from recordcheck.events.plans import PLAN_HEADINGS
 from recordcheck.language.clauses import clause_of, ends_statement
 from recordcheck.language.doc_values import ends_in_question_mark, text_of
@@ -30,14 +31,7 @@ WORD_SETS = (
     "document_words", "plan_headings", "decision_headings", "planned_aux", "reference_words",
     "referring_determiners", "body_words", "relay_headings", "offence_words", "passing_on_verbs",
 )
-# "If any plan/intent or injury - A&E": a cue after one of these, in the same stretch of
-# words, is only a possibility, even where no verb carries the condition
-CONDITION_WORDS = frozenset({"if", "unless", "whether"})
-# where a condition's words end when no verb says so
-STRETCH_ENDS = frozenset({";", ":", ",", "-", "–", "—"})
 FUTURE_WORDS = ("tomorrow", "next week", "next month", "upcoming", "later this week")
-# "kicked off", "threw out", "fell behind": a particle makes a cue verb something else
-PARTICLES = frozenset({"out", "off", "away", "over", "through", "behind", "asleep"})
 VIOLENT_VERBS = frozenset({
     "hit", "punch", "kick", "slap", "smack", "push", "shove", "grab", "beat", "attack", "burn",
     "scratch", "bite", "cut",
@@ -100,6 +94,8 @@ class SignificantCues:
                 continue
             if self._is_label(match) or self._is_title(match, quoted):
                 continue
+            if kind == "decision" and not_happened.no_fixed_abode(match, statement):
+                continue  # "NFA - rang Housing Options": no fixed abode, not no further action
             if relayed and kind != "decision":
                 continue  # but "Advice: doesn't meet threshold" is the adviser's decision
             if kind == "risk" and self._passed_on(match):
@@ -132,7 +128,7 @@ class SignificantCues:
             return "disclosure"
         if label == "told_of" and self.scope.inside(match, quoted) and self._speech_in(match):
             return "disclosure"  # Zofia said "tata hit me with the slipper"
-        if label == "told_of" and self._told_by_someone(match):
+        if label == "told_of" and self._told_by_someone(match, self.scope.inside(match, quoted)):
             return "disclosure"  # He said he is frightened of Deano
         return None
 
@@ -152,8 +148,15 @@ class SignificantCues:
         root, verbs = match.root, self.words["passing_on_verbs"]
         while root.dep_ == "conj" and root.head.pos_ in ("NOUN", "PROPN"):
             root = root.head  # "Shared the chronology and DASH"
-        if root.dep_ in ("dobj", "nsubjpass", "nsubj") and root.head.lemma_.lower() in verbs:
-            return root.head.pos_ in ("VERB", "AUX") or root.head.tag_ == "VBN"
+        # "MARAC referral checked and sent": the passing verb may be joined to the first
+        heads = [root.head, *(c for c in root.head.children if c.dep_ == "conj")]
+        if root.dep_ in ("dobj", "nsubjpass", "nsubj") and any(
+            h.lemma_.lower() in verbs and (h.pos_ in ("VERB", "AUX") or h.tag_ == "VBN")
+            for h in heads
+        ):
+            return True
+        if not_happened.escalated_to_someone(match.root):
+            return True
         return any(
             child.dep_ == "amod" and child.i == match.sent.start and child.lower_ in verbs
             for child in root.children
@@ -163,6 +166,8 @@ class SignificantCues:
         """Under a verb or noun of the criminal process: "pleaded NG to strangulation",
         "changed his plea to guilty to strangulation", "charged (strangulation)"."""
         offence = self.words["offence_words"]
+        if not_happened.an_offence_admitted(match):
+            return True
         for node in match.root.ancestors:
             if node.lemma_.lower() in offence or node.lower_ in offence:
                 return True
@@ -180,11 +185,13 @@ class SignificantCues:
         )
         return done_to and self._told_by_someone(match)
 
-    def _told_by_someone(self, match: Span) -> bool:
+    def _told_by_someone(self, match: Span, quoted: bool = False) -> bool:
         """Said or told by someone other than the writer. Reporting verbs are left out: a
         professional who "reported" or "confirmed" bruising passes on harm, not a disclosure."""
         for node in match.root.ancestors:
             if node.lemma_.lower() in DISCLOSING_VERBS:
+                if not_happened.told_before_the_telling(match, node, quoted):
+                    return False
                 subject = Scope.subject_of(node)
                 return subject is None or subject.lower_ not in self.scope.words["first_person"]
         return False
@@ -199,13 +206,17 @@ class SignificantCues:
         # the clause, not the sentence: "Agreed s47; PC Grant to consider ..." is no plan
         if self.scope.hypothetical(root, within=clause_of(root, subordinate=False)):
             return False
-        if _in_condition(match, statement):
+        if not_happened.in_condition(match, statement) or not_happened.a_count(root, kind):
             return False
         if kind == "decision":
             return not self._planned(root, statement, modal=False)
         if self.negated(match) or self._planned(root, statement, modal=True):
             return False
-        if self._refers_back(match) or self._describes_another(match) or _has_particle(root):
+        if self._not_one_event(root, kind, statement):
+            return False
+        if self._refers_back(match) or self._describes_another(match):
+            return False
+        if not_happened.has_particle(root):
             return False
         if kind == "harm" and self._damages_a_thing(match):
             return False
@@ -227,6 +238,17 @@ class SignificantCues:
             for s in subjects
         )
 
+    def _not_one_event(self, root: Token, kind: str, statement: Span) -> bool:
+        """Denied by a noun, gone, a habit, or the writer's explaining (not_happened.py)."""
+        if not_happened.denied_by_a_noun(root) or not_happened.to_be_excluded(root):
+            return True
+        if kind == "harm" and not_happened.said_to_be_gone(root):
+            return True
+        first_person = self.scope.words["first_person"]
+        if not_happened.explained_by_the_writer(root, statement, first_person):
+            return True
+        return kind != "disclosure" and not_happened.a_habit(root)
+
     def _planned(self, root: Token, statement: Span, *, modal: bool) -> bool:
         """ "Police to visit", "will refer", "Call 999 if ...", "next week": not done yet.
 
@@ -235,7 +257,7 @@ class SignificantCues:
         """
         verb = _verb_of(root, statement)
         if verb is not None:
-            if _is_instruction(verb):
+            if not_happened.is_instruction(verb):
                 return True
             auxiliaries = {
                 child.lower_
@@ -258,12 +280,20 @@ class SignificantCues:
         return modal and any(word in text for word in FUTURE_WORDS)
 
     def _refers_back(self, match: Span) -> bool:
-        """ "the bruising", "re: choking incident", "after an injury at home"."""
+        """ "the bruising", "re: choking incident", "after an injury at home", "the
+        pattern of bruising"."""
         root, doc = match.root, match.doc
-        if root.pos_ not in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound"):
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and any(
+            c.dep_ == "det" and c.lower_ in self.words["referring_determiners"]
+            for c in root.head.head.children
+        ):
+            return True
+        if root.pos_ not in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound", "acl"):
             return False
-        # "the choking incident": the determiner may sit on the noun the cue describes
-        named = [root, root.head] if root.dep_ in ("amod", "compound") else [root]
+        # "the choking incident", "the man arrested": the determiner may sit on the noun
+        # the cue describes
+        describes = root.dep_ in ("amod", "compound", "acl")
+        named = [root, root.head] if describes else [root]
         if any(
             child.dep_ == "det" and child.lower_ in self.words["referring_determiners"]
             for node in named
@@ -337,16 +367,6 @@ def _deciding_verb(topic: Span, verbs: list[Span]) -> Span:
     return next((v for v in verbs if clause.start <= v.start < clause.end), topic)
 
 
-def _in_condition(match: Span, statement: Span) -> bool:
-    """After "if", "unless" or "whether" in the same stretch of words: "If any injury - A&E"."""
-    for token in reversed(statement.doc[statement.start : match.start]):
-        if token.lower_ in CONDITION_WORDS:
-            return True
-        if token.text in STRETCH_ENDS or ends_statement(token):
-            return False
-    return False
-
-
 def _verb_of(token: Token, statement: Span) -> Token | None:
     """The token itself when a verb, else its nearest verb above it in the statement."""
     for node in [token, *token.ancestors]:
@@ -364,21 +384,6 @@ def _heading(statement: Span) -> Span | None:
         if len(words) > size and words[size].text == ":":
             return statement.doc[words[0].i : words[size - 1].i + 1]
     return None
-
-
-def _is_instruction(verb: Token) -> bool:
-    """ "Call 999 if she falls": a bare verb with no subject leading its sentence."""
-    return (
-        verb.tag_ == "VB"
-        and verb.dep_ == "ROOT"
-        and not any(child.dep_ in ("nsubj", "nsubjpass", "aux") for child in verb.children)
-    )
-
-
-def _has_particle(token: Token) -> bool:
-    return token.pos_ == "VERB" and any(
-        child.dep_ == "prt" and child.lower_ in PARTICLES for child in token.children
-    )
 
 
 def _overlaps(one: Span, other: Span) -> bool:

@@ -50,6 +50,35 @@ def lead_in(statement: Span) -> tuple[Token | None, bool]:
     return (doc[index] if index >= 0 else None), bulleted
 
 
+def is_a_title(statement: Span) -> bool:
+    """A line that names what the note is about, not an account of it: the note's first
+    line, or one in capitals, alone on its line with no full stop ("PHYSICAL
+    INTERVENTION RECORD", "SERIOUS INCIDENT - self-harm (ligature)")."""
+    if statement[-1].text in (".", "!", "?", ":") or not _alone_on_its_line(statement):
+        return False
+    before, _ = lead_in(statement)
+    if before is None:
+        return True
+    words = [t.text for t in statement if t.is_alpha and len(t.text) > 1]
+    capitals = [w for w in words if w.isupper()]
+    return len(capitals) >= 2 and 2 * len(capitals) > len(words)
+
+
+def _alone_on_its_line(statement: Span) -> bool:
+    doc = statement.doc
+    before, _ = lead_in(statement)
+    opens = before is None or any("\n" in t.text for t in doc[before.i + 1 : statement.start])
+    after = doc[statement.end] if statement.end < len(doc) else None
+    return opens and (after is None or "\n" in after.text)
+
+
+def is_a_list_of_factors(statement: Span) -> bool:
+    """Words listed with commas and no verb of their own: "Escalation, weapon, threats to
+    kill, child in household." (a risk checklist's answers)."""
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in statement)
+    return not finite and sum(t.text == "," for t in statement) >= 2
+
+
 def is_a_heading(statement: Span) -> bool:
     """A heading alone on its line: "Actions:", "Background:"."""
     return statement.text.strip().endswith(":")

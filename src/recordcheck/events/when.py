@@ -21,6 +21,9 @@ WORDS = package_toml(__package__, "significant.toml")["when"]
 # a date with no year after the note's own is last year's only within this many days
 # (unless what it dates cannot be to come)
 ROLL_BACK_DAYS = 183
+# a past event's time more hours than this after the note's, with no day, was the day before
+# (a note's time may be its visit's start, so an event a little after it is the same day)
+LATER_HOURS = 3
 # a date heads a line when no more words than this come before it: "DA incident 02/08"
 OPENING_WORDS = 3
 # a date with no year up to this many days after the note is a plan the note names, even
@@ -54,6 +57,12 @@ _CLOCKS = (
         r"([01]\d|2[0-3])([0-5]\d)(?!\w|[/%]|[:.]\d)()",
         re.I,
     ),
+    # "0035 999 from IP": four figures opening a log's line are its time; not a year
+    # ("2019 moved"), a dose ("1000 mg") or a phone number ("0161 496 0000")
+    re.compile(
+        r"^\s*(?!19|20)([01]\d|2[0-3])([0-5]\d)(?=\s+(?!\d{3,}\s+\d)(?!(?:mg|ml|g|kg)\b)\S)()",
+        re.I,
+    ),
     # at 8.30: a full stop between hour and minute only after a word that brings a time
     re.compile(
         r"\b(?:at|about|around|approx\.?|approximately|by)\s+([01]?\d|2[0-3])\.([0-5]\d)\b()",
@@ -76,7 +85,8 @@ _DAYS = re.compile(
     r"\b(?P<yesterday>yesterday|yest)\b"
     r"|\b(?P<last_night>last night)\b"
     r"|\b(?P<today>today|tonight|this (?:morning|afternoon|evening))\b"
-    rf"|\b(?P<weekday_kind>on|last)\s+(?P<weekday>{'|'.join(WEEKDAYS)}){_DAY_PART}\b"
+    rf"|\b(?P<weekday_kind>on|last)\s+(?P<weekday>{'|'.join(WEEKDAYS)})(?!s\b|\s+(?:morning|afternoon|evening|night)s\b)"
+    rf"{_DAY_PART}\b"
     r"|\bon\s+(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>\d{2}|\d{4}))?(?![\d/])",
     re.I,
 )
@@ -94,6 +104,10 @@ _SCORED = re.compile(
 # its name ("pain 7/10", above) or in quotes, a rating someone gave ("2/10"): notes date
 # far more by "readmitted 10/10", "Fri 3/10"
 _NOT_DAYS = re.compile(r"24/7")
+# a date of birth dates no event: "Mason dob 09/03/2010"
+_BORN = re.compile(
+    rf"\b(?:{'|'.join(re.escape(w) for w in WORDS['birth_words'])})\s*:?\s*$", re.I
+)
 _QUOTED_SCORE = re.compile(r"[\"'\u201c\u2018]$")
 # a year on its own: "two call-outs in 2024", "incidents recorded 2019/2020"
 _YEARS = re.compile(r"(?<![\w/£.])(?P<year>(?:19|20)\d\d)(?![\w%])")
@@ -161,9 +175,11 @@ def bare_dates(text: str) -> list[Found]:
 
 def _not_a_day(text: str, match: re.Match) -> bool:
     """A score or a ratio written like a day: "pain 7/10", "24/7 care"."""
+    before = text[: match.start()]
+    if _BORN.search(before):
+        return True
     if match["year"]:
         return False
-    before = text[: match.start()]
     quoted = match[0].endswith("/10") and _QUOTED_SCORE.search(before) is not None
     return bool(_NOT_DAYS.fullmatch(match[0]) or quoted or _SCORED.search(before))
 
@@ -212,14 +228,26 @@ def written_for(opening: str) -> str:
 
 
 def resolve(
-    day: str, clock: str, note_date: str | None, note_time: str | None, *, past: bool = False
+    day: str,
+    clock: str,
+    note_date: str | None,
+    note_time: str | None,
+    *,
+    past: bool = False,
+    twelve_hour: bool = False,
 ) -> tuple[str | None, str | None]:
     """The event's (ISO date, HH:MM): what the text gives, else the note's own.
 
     past: the event cannot be still to come (a harm, an incident, a disclosure), so a
-    date with no year is the last such day before the note: "on 01/06" in January.
+    date with no year is the last such day before the note: "on 01/06" in January, and a
+    time well after the note's, with no day, is the day before's. twelve_hour: the time
+    was written with one figure and no am or pm ("8.05"), so its half of the day is open.
     """
     when = iso_date(note_date)
+    if when is not None and not day and past and hours_after(note_time, clock) > LATER_HOURS:
+        # "reported missing at 8.05" in a note written at 03:20: it had happened, so the
+        # day before; and "8.05" then may as well be 20:05
+        return (when - timedelta(days=1)).isoformat(), None if twelve_hour else clock
     if when is None or not day:
         return note_date, clock or note_time
     event_day = _day_of(day, clock, when, past)
@@ -232,6 +260,26 @@ def resolve(
     # a day other than the note's own with no time given: the note's time is not the event's
     time = clock or (note_time if event_day == when else None)
     return event_day.isoformat(), time
+
+
+def hours_after(note_time: str | None, clock: str) -> float:
+    """How many hours the clock is after the note's time, or 0."""
+    if not note_time or not clock:
+        return 0
+    def minutes(written: str) -> int:
+        hour, minute = written.split(":")[:2]
+        return int(hour) * 60 + int(minute)
+
+    return (minutes(clock) - minutes(note_time)) / 60
+
+
+def written_twelve_hour(text: str, clock: str) -> bool:
+    """The text writes that time with one figure for the hour and no am or pm: "at 8.05"."""
+    return any(
+        f.value == clock and re.match(r"\d[.:]", text[f.start : f.end].split()[-1]) is not None
+        and not re.search(r"[ap]\.?m", text[f.start : f.end], re.I)
+        for f in clock_times(text)
+    )
 
 
 def after_the_note(day: str, clock: str, note_date: str | None, *, past: bool = False) -> bool:
@@ -308,3 +356,8 @@ def _without_overlaps(found: list[Found]) -> list[Found]:
         if not kept or item.start >= kept[-1].end:
             kept.append(item)
     return kept
+
+
+def weekday_dates(text: str) -> list[Found]:
+    """The day/month dates written after a weekday: "Sun 12/07", "Tues 03/06"."""
+    return [f for f in bare_dates(text) if _after_a_weekday(text, f)]

@@ -20,7 +20,7 @@ from datetime import date, time
 from pathlib import Path
 
 from recordcheck.model import ChronologyEvent, ContactEvent, NoteResult, Report
-from recordcheck.report.excerpts import evidence_words, sentence_around, shorten
+from recordcheck.report.excerpts import evidence_words, sentence_around, sentence_spans, shorten
 from recordcheck.report.guide import guide_for
 from recordcheck.report.partner_identity import ContactResolver
 from recordcheck.report.summary import case_label, parse_date, parse_time
@@ -48,6 +48,8 @@ EVENT_TYPES = {
     "contact": "Multi-agency contact",
 }
 SUMMARY_CHARS = 200
+# "Passed this to police.": the contact's words refer back to what the sentence before told
+REFERS_BACK = re.compile(r"^\w+\s+(?:this|that|it|these)\s+(?:on\s+)?(?:to|with)\b", re.I)
 
 
 def contact_event(result: NoteResult) -> ChronologyEvent | None:
@@ -68,8 +70,9 @@ def contact_event(result: NoteResult) -> ChronologyEvent | None:
         return None
     text = result.note.text
     sentences = dict.fromkeys(
-        evidence_words(text, c.evidence) if c.evidence else sentence_around(text, c.start, c.end)
+        told
         for c in sorted(contacts, key=lambda c: c.start)
+        for told in _with_what_it_refers_to(text, c)
     )
     summary = _joined(list(sentences), SUMMARY_CHARS)
     first = min(contacts, key=lambda c: c.start)
@@ -90,6 +93,22 @@ def contact_event(result: NoteResult) -> ChronologyEvent | None:
             )
         ),
     )
+
+
+def _with_what_it_refers_to(text: str, contact: ContactEvent) -> list[str]:
+    """The words recording the contact, after the sentence they refer back to:
+    "Denise rang to say Steve had been seen outside the flat." then "Passed this to police."."""
+    words = (
+        evidence_words(text, contact.evidence)
+        if contact.evidence
+        else sentence_around(text, contact.start, contact.end)
+    )
+    if not REFERS_BACK.match(words):
+        return [words]
+    spans = sentence_spans(text)
+    index = next((i for i, (s, e) in enumerate(spans) if s <= contact.start < e), 0)
+    before = [shorten(text[slice(*spans[index - 1])], SUMMARY_CHARS)] if index else []
+    return [*before, words]
 
 
 def _joined(sentences: list[str], limit: int) -> str:
