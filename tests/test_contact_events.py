@@ -303,6 +303,22 @@ def test_a_surname_in_capitals_after_a_first_name_is_part_of_the_name(events, te
     assert one(events(text)).person == person
 
 
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("Rang Riverside Surgery 09:10, spoke to the receptionist.", "09:10"),
+        ("21:52 Reported to Westmere Police via 101, ref WP-0773.", "21:52"),
+        ("School (Marlbridge Academy, Yr 7) rang 13:30 - he threw pens.", "13:30"),
+        # the time is another thing's: after the contact's clause ends, or two of them
+        ("Tel from Whinmoor Unit (nurse Carol) - Gary due for admission 10am.", ""),
+        ("Rang Marsh Lane Medical Practice, they fitted her in 16:00.", ""),
+        ("Rang the GP at 2pm, appt booked for 4.30pm.", ""),
+    ],
+)
+def test_a_contact_has_the_clock_time_its_own_clause_gives(events, text, time):
+    assert one(events(text)).time == time
+
+
 def test_an_unnamed_mention_of_a_named_pharmacy_is_that_pharmacy(events):
     found = events("Rang Brookside Pharmacy about the blister pack. The pharmacist checked it.")
     assert one(found).agency == "Brookside Pharmacy"

@@ -37,6 +37,16 @@ def test_a_done_contact_is_a_row_with_the_sentence_that_records_it():
     assert (row.date, row.time, row.source) == ("2025-03-14", "10:00", "")
 
 
+def test_a_contact_row_keeps_the_contacts_own_time_when_not_after_the_notes():
+    timed = contact_event(result("N1", GP_NOTE, time="10:00", contacts=[gp(time="09:10")]))
+    assert timed is not None and timed.time == "09:10"
+    # later than the note's time: perhaps the day before, so the note's time stands
+    later = contact_event(result("N1", GP_NOTE, time="10:00", contacts=[gp(time="16:20")]))
+    assert later is not None and later.time == "10:00"
+    untimed = contact_event(result("N1", GP_NOTE, time="", contacts=[gp(time="16:20")]))
+    assert untimed is not None and untimed.time == "16:20"
+
+
 def test_a_contact_that_came_in_names_its_source():
     row = contact_event(result("N1", GP_NOTE, contacts=[gp(direction="in", person="Dr Ahmed")]))
     assert row is not None and row.source == "Dr Ahmed"

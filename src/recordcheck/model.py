@@ -164,10 +164,10 @@ class ContactEvent(PlainData):
     rationale_recorded: bool | None = None  # for outward sharing: is why recorded?
     outcome: str = ""  # the partner's reply, advice, agreed next step or result, as written
     evidence: str = ""  # the note's words that record the contact
+    time: str = ""  # "HH:MM" when the evidence gives the contact's one clock time
 
     @property
-    def counts_as_contact(self) -> bool:
-        """Done and attempted contacts count; planned ones are listed apart."""
+    def counts_as_contact(self) -> bool:  # done and attempted count; planned listed apart
         return self.status != "planned"
 
     @property

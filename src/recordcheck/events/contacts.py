@@ -61,6 +61,7 @@ from recordcheck.events.details import (
     on_its_lines,
     sentences_of,
     what_was_shared,
+    with_own_times,
     with_phone_and_email,
 )
 from recordcheck.events.dialled import dialled_after_a_break, rang_us
@@ -114,8 +115,7 @@ PHONE_CHANNEL = "phone"  # the channel of that name in language/contact_words.to
     requires=["doc.spans", "token.dep", "token.lemma"],
 )
 def make_contact_events(nlp: Language, name: str, own_service: dict[str, Any], gate: bool):
-    """gate: weigh each mention with the trained contact gate (off by default: see
-    contact_gate.py for why)."""
+    """gate: weigh each mention with the trained contact gate (off: contact_gate.py)."""
     return ContactEventReader(nlp, own_service, gate)
 
 
@@ -145,7 +145,7 @@ class ContactEventReader:
         else:
             kept = [c for c in candidates if c.reading.verdict in STATUS_RANK]
         kept = filed_with_their_partner(doc, kept)
-        events = with_phone_and_email(doc, [(c.mention, c.event) for c in kept])
+        events = with_own_times(with_phone_and_email(doc, [(c.mention, c.event) for c in kept]))
         events = one_per_agency(events, by_kind=True)
         conference = conference_of(doc)  # "ICPC - Alfie Brennan. Chair: ...": a forum of its own
         return [conference, *events] if conference else events

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from recordcheck.events import when
 from recordcheck.language.contact_words import ContactCues, contact_cues
 from recordcheck.language.doc_values import text_of
 from recordcheck.language.identifiers import find_identifiers
@@ -161,3 +163,30 @@ def with_phone_and_email(doc: Doc, events: list[tuple[Span, ContactEvent]]) -> l
         if target is not None and not getattr(contacts[target], kind):
             contacts[target] = replace(contacts[target], **{kind: text_of(doc)[start:end]})
     return contacts
+
+
+# where the contact's own clause ends before a time, which is then another thing's: "Tel from
+# Whinmoor Unit - Gary due for admission 10am", "Rang the practice, they fitted her in 16:00"
+_CLAUSE_ENDS = re.compile(r"\s[-\u2013]\s|;|[.!?]\s|,\s*(?:then|they|she|he|it|we|i)\b", re.I)
+_ASIDES = re.compile(r"\([^()]*\)")
+_LIST_NUMBER = re.compile(r"^\s*\d+[.)]\s+")
+
+
+def with_own_times(events: list[ContactEvent]) -> list[ContactEvent]:
+    """Each contact with the clock time its own clause gives ("Rang Riverside Day
+    Opportunities 09:10", "21:52 Reported to police via 101"), for the chronology; none where
+    the words give two times, or the time follows the end of the contact's clause."""
+    timed = []
+    for event in events:
+        clocks = when.clock_times(event.evidence)
+        if len({found.value for found in clocks}) == 1 and _in_its_clause(
+            event.evidence, clocks[0].start
+        ):
+            event = replace(event, time=clocks[0].value)
+        timed.append(event)
+    return timed
+
+
+def _in_its_clause(evidence: str, at: int) -> bool:
+    before = _ASIDES.sub("", _LIST_NUMBER.sub("", evidence[:at]))
+    return _CLAUSE_ENDS.search(before) is None

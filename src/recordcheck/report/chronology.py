@@ -82,7 +82,7 @@ def contact_event(result: NoteResult) -> ChronologyEvent | None:
         end=first.end,
         summary=summary,
         date=result.note.date,
-        time=result.note.time,
+        time=_contact_time(first.time, result.note.time),
         # a contact that came in is its own source: "Call from PC Patel"
         source=next((c.person or c.agency for c in contacts if c.direction == "in"), ""),
         agencies=tuple(dict.fromkeys(c.agency for c in contacts)),
@@ -130,6 +130,13 @@ def _repeats(outcome: str, summary: str) -> bool:
     # whole words: "Logged." is not repeated by "Blogged about it"
     quoted = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", summary) is not None
     return bool(words) and (quoted or shortened)
+
+
+def _contact_time(own: str, note_time: str) -> str:
+    """The contact's own clock time where its words give one no later than the note's
+    ("Rang Riverside 09:10" in a note of 15:30); else the note's (a later one may be the day
+    before, or the note's time when its visit began)."""
+    return own if own and (not note_time or own <= note_time.strip()[:5].zfill(5)) else note_time
 
 
 def agencies_involved(
