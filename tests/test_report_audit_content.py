@@ -100,6 +100,8 @@ def test_a_check_that_finds_under_half_is_graded_at_best_and_never_best_met(audi
     explained = "\u201cAt best\u201d: the check finds fewer than half"
     assert any(t.startswith(explained) for t in summary)
     assert not any(t.startswith("Best-met check: who was present") for t in summary)
+    found = next(t for t in section(audit_doc, "Who was present", 2) if t.startswith("What we"))
+    assert "Good at best (machine-assisted" in found
 
 
 def test_a_strength_is_shown_with_a_sentence_that_meets_it(audit_doc):

@@ -167,8 +167,7 @@ def _executive_summary(doc: AuditDocument) -> None:
                 percent(overall.share_with(check)),
                 audit_sections.severity_split(check, doc.report.results),
                 percent(summary.check_score(check, overall)),
-                summary.check_grade(check, overall)
-                + (f" {AT_BEST}" if finds_under_half(check) else ""),
+                audit_sections.shown_grade(summary, check),
             )
             for check in summary.checks
         ],
@@ -176,9 +175,9 @@ def _executive_summary(doc: AuditDocument) -> None:
     )
     if any(finds_under_half(check) for check in summary.checks):
         doc.para(
-            f"\u201c{AT_BEST.capitalize()}\u201d: the check finds fewer than half the "
-            "shortfalls there are, so its grade counts only what it found; the notes may "
-            "deserve a lower one.",
+            f"\u201c{audit_sections.AT_BEST.capitalize()}\u201d: the check finds fewer than "
+            "half the shortfalls there are, so its grade counts only what it found; the notes "
+            "may deserve a lower one.",
             "Small Print",
         )
     _headline(doc)
@@ -222,10 +221,6 @@ def _grades_by_case(doc: AuditDocument) -> None:
         # a period ("12 May 2025 to 24 Jun 2025") on one line
         (2.8, 1.5, 5.1, 2.2, 1.4, 3.6),
     )
-
-
-# after the grade of a check that finds fewer than half the shortfalls: no better than this
-AT_BEST = "at best"
 
 
 def _headline(doc: AuditDocument) -> None:

@@ -22,7 +22,7 @@ from recordcheck.report.grades import LABEL, SEVERITIES
 from recordcheck.report.guide import guide_for, readable
 from recordcheck.report.strengths import strength
 from recordcheck.report.styles import TEXT_WIDTH_CM
-from recordcheck.report.summary import case_label, out_of, parse_date, problem_notes
+from recordcheck.report.summary import AuditSummary, case_label, out_of, parse_date, problem_notes
 from recordcheck.report.word import add_quote
 
 EXAMPLES_PER_CHECK = 3
@@ -79,6 +79,16 @@ def summary_actions_and_strengths(doc: AuditDocument) -> None:
             )
 
 
+# after the grade of a check that finds fewer than half the shortfalls: no better than this
+AT_BEST = "at best"
+
+
+def shown_grade(summary: AuditSummary, check: str) -> str:
+    """The check's grade over every note, "at best" where it finds under half the shortfalls."""
+    grade = summary.check_grade(check, summary.overall)
+    return f"{grade} {AT_BEST}" if finds_under_half(check) else grade
+
+
 def findings_by_check(doc: AuditDocument) -> None:
     doc.heading("Findings by check")
     doc.para(
@@ -102,7 +112,7 @@ def _check_section(doc: AuditDocument, check: str, others) -> None:
     flagged = [r for r in results if any(f.check == check for f in r.findings)]
     grade = (
         f" Score {percent(summary.check_score(check, overall))}: "
-        f"{summary.check_grade(check, overall)} ({LABEL})."
+        f"{shown_grade(summary, check)} ({LABEL})."
     )
     if not flagged:
         doc.lead("What we found.", "No notes were flagged for this check." + grade)
