@@ -273,6 +273,9 @@ def test_each_attendee_has_the_channel_their_own_item_gives(events):
         # a clipped opening sending to the partner stays ours whatever came in after
         ("Email to Helen Okafor, CQC Inspector - shared QA findings + 2 more concerns"
          " received 07/02.", "out", "done"),
+        # the parser makes "concern" the one who spoke: a thing recorded tells nothing
+        ("Safeguarding concern made to Bucks ASC by phone, spoke to duty worker Anil"
+         " Mistry.", "out", "done"),
         # the visit's "no answer" is not the surgery's
         ("Home visit 10:00, no answer - rang Hillside Surgery to check.", "out", "done"),
         ("Tried to ring Hillside Surgery.", "out", "attempted"),

@@ -43,6 +43,9 @@ EARLIER_DAYS = tuple(WORDS["earlier_day_words"])
 WRITER_THERE = frozenset(WORDS["present_writer_words"])
 TELLING = frozenset(WORDS["telling_lemmas"])
 AGENCY_ACTS = frozenset(WORDS["agency_act_lemmas"])
+# things a note records, which say nothing: "Safeguarding concern made to Bucks ASC by phone,
+# spoke to Anil" (the parser makes the concern the one who spoke)
+RECORDED_THINGS = frozenset(WORDS["recorded_things"])
 
 
 class ContactActors:
@@ -56,7 +59,9 @@ class ContactActors:
         The verb itself may be one of saying ("Reported to police", "Asked the GP to
         visit"): with no subject written, that is the writer's own act."""
         return any(
-            node.pos_ in ("VERB", "AUX") and self.scope.reported_by_other(node)
+            node.pos_ in ("VERB", "AUX")
+            and self.scope.reported_by_other(node)
+            and self.scope.subject_of(node).lemma_.lower() not in RECORDED_THINGS
             for node in verb.ancestors
         )
 
