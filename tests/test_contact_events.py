@@ -232,6 +232,22 @@ def test_what_counts_as_the_partners_reply(events):
     assert one(events("Call from PC Barnes. The son has been arrested and bailed.")).outcome
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call from PC Barnes.\nWHO INFORMED:",  # a heading waiting for what follows
+        "Call from Kestrel Pharmacy. 4.",  # a piece the parser cut off
+    ],
+)
+def test_a_piece_of_a_line_is_no_outcome(events, text):
+    assert one(events(text)).outcome == ""
+
+
+def test_a_label_closing_the_outcome_is_left_off(events):
+    found = events("Call from Hillside Surgery. Dr Obi will visit on Friday.\nApologies:")
+    assert one(found).outcome == "Dr Obi will visit on Friday."
+
+
 def test_a_meetings_outcome_is_what_it_agreed(events):
     found = events(
         "Joint visit with Anil Mistry (ASC). Edith seen in her bedroom; Gary present throughout."

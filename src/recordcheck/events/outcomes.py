@@ -51,8 +51,9 @@ def outcome_after(sentence: Span, mention: Span, incoming: bool = False) -> str:
     if incoming:
         # what came in, or what the meeting shared, is the result: any account after it
         said = [t for t in after_mention if t.pos_ in ("VERB", "AUX") and not _above(t, mention)]
-        if said or _labels_its_result(after_mention):
-            return _trimmed(on_its_lines(sentence, mention))
+        account = _trimmed(on_its_lines(sentence, mention))
+        if (said or _labels_its_result(after_mention)) and account:
+            return account
         # what was agreed, else the next sentence that is not another partner's account
         agreed = [words for words in following_sentences if _records_agreement(words)]
         told = [words for words in candidates[1:] if not _of_another_partner(words, mention)]
@@ -64,7 +65,9 @@ def outcome_after(sentence: Span, mention: Span, incoming: bool = False) -> str:
             continue
         if any(_partner_responds(token, mention, partners, incoming) for token in words):
             own_lines = on_its_lines(sentence, mention)
-            return _trimmed(words.sent if words is not after_mention else own_lines)
+            result = _trimmed(words.sent if words is not after_mention else own_lines)
+            if result:  # else a piece the parser cut off: the next candidate may say more
+                return result
     return ""
 
 
@@ -167,7 +170,22 @@ def _result_without_actor(token: Token) -> bool:
 
 
 def _trimmed(span: Span) -> str:
-    return span.text.strip()
+    """The span's words less a label line closing it ("... did not attend.\nApologies:"),
+    or "" when what is left says nothing (_says_something)."""
+    text = span.text.strip()
+    lines = text.split("\n")
+    while len(lines) > 1 and lines[-1].rstrip().endswith(":"):
+        lines.pop()
+    text = "\n".join(lines).strip()
+    return text if _says_something(text) else ""
+
+
+def _says_something(text: str) -> bool:
+    """Words that can record a result ("Police NFA.", "S42 concluded."): two words with
+    letters or more, and no label waiting for what follows. Not a piece the parser cut off
+    ("Plan: 1.", "tel 01632", "11:00-11:45."), nor a heading ("WHO INFORMED:")."""
+    worded = [word for word in text.split() if any(c.isalpha() for c in word)]
+    return len(worded) >= 2 and not text.rstrip().endswith(":")
 
 
 def _said_by_writer(token: Token) -> bool:
