@@ -22,6 +22,7 @@ WISHES = frozenset(WORDS["wish_lemmas"])
 REQUEST_WORDS = frozenset(WORDS["request_words"])
 # verbs of trying: an attempt at the contact only where the contact is what was tried
 TRYING = frozenset({"try", "attempt"})
+# where a clipped note ends one clause and starts another: "no answer - rang the surgery"
 CLAUSE_BREAKS = frozenset(("-", "\u2013", ";"))
 
 

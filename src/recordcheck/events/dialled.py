@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.events.contact_tense import CLAUSE_BREAKS
 from recordcheck.events.parties import Party
 
 WORDS = package_toml(__package__, "words.toml")
@@ -24,7 +25,6 @@ CALLING_FORMS = frozenset(WORDS["calling_forms"])
 # forms that, after an agency, can only be the agency calling: "GP rang", "school phoned"
 CALLED_US_FORMS = frozenset(WORDS["called_us_forms"])
 WRITER = frozenset(WORDS["writer_words"])
-CLAUSE_BREAKS = frozenset(("-", "–", ";"))
 # words that may stand between the verb and the agency it called: "rang the duty desk"
 BEFORE_A_NAME = frozenset(("the", "a", "an"))
 

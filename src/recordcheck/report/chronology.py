@@ -136,7 +136,8 @@ def _contact_time(own: str, note_time: str) -> str:
     """The contact's own clock time where its words give one no later than the note's
     ("Rang Riverside 09:10" in a note of 15:30); else the note's (a later one may be the day
     before, or the note's time when its visit began)."""
-    return own if own and (not note_time or own <= note_time.strip()[:5].zfill(5)) else note_time
+    own_at, written = parse_time(own), parse_time(note_time)
+    return own if own_at is not None and (written is None or own_at <= written) else note_time
 
 
 def agencies_involved(
