@@ -12,6 +12,8 @@ from report_sample import (
     sheet_rows,
 )
 
+from recordcheck.report.accuracy_statement import finds_under_half
+
 
 def test_findings_sheet_lists_every_finding_with_decision_drop_downs(outputs):
     book = load_workbook(outputs["findings.xlsx"])
@@ -259,4 +261,6 @@ def test_report_json_grades_each_check_as_the_word_report_and_workbook_do(output
     for check, title in titles:
         row = next(r for r in cells if r[0] == title)
         assert (figures[check]["score"], figures[check]["grade"]) == (round(row[5], 4), row[6])
-    assert figures["opinion"]["grade"] == "Requires improvement"
+    # "at best" where the shipped accuracy finds under half the shortfalls, in every output
+    suffix = " at best" if finds_under_half("opinion") else ""
+    assert figures["opinion"]["grade"] == "Requires improvement" + suffix

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from recordcheck.catalogue import spec_for
 from recordcheck.datafiles import package_toml
 from recordcheck.report.doc_builder import day, plural
 from recordcheck.report.guide import guide_for
 from recordcheck.report.moderation import CheckModeration
+
+if TYPE_CHECKING:
+    from recordcheck.report.summary import AuditSummary
 
 ACCURACY_PACKAGE, ACCURACY_FILE = "recordcheck", "accuracy.toml"
 HALF_OF100 = 50  # of every 100 shortfalls: below this, no finding does not show a check met
@@ -109,6 +112,17 @@ def finds_under_half(check: str, record: dict[str, Any] | None = None) -> bool:
     grade is only the best the notes could have."""
     found = recall_of100(accuracy_record() if record is None else record, check)
     return found is not None and found < HALF_OF100
+
+
+# after the grade of a check that finds fewer than half the shortfalls: no better than this
+AT_BEST = "at best"
+
+
+def shown_grade(summary: AuditSummary, check: str) -> str:
+    """The check's grade over every note, "at best" where it finds under half the
+    shortfalls: the grade every output shows (the report, findings.xlsx)."""
+    grade = summary.check_grade(check, summary.overall)
+    return f"{grade} {AT_BEST}" if finds_under_half(check) else grade
 
 
 def recall_of100(record: dict[str, Any], check: str) -> int | None:

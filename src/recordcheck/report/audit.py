@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from recordcheck.model import Report
+from recordcheck.report.accuracy_statement import shown_grade
 from recordcheck.report.atomic import atomic_output, move_into_place, staging_folder
 from recordcheck.report.audit_docx import TemplateError, open_template, start_audit_document
 from recordcheck.report.chronology import write_chronology
@@ -85,7 +86,7 @@ def _report_json(report: Report, path: Path, summary: AuditSummary, options: Pac
                 "findings": summary.overall.findings[check],
                 "rate": round(summary.overall.share_with(check), 4),
                 "score": round(summary.check_score(check, summary.overall), 4),
-                "grade": summary.check_grade(check, summary.overall),
+                "grade": shown_grade(summary, check),
             }
             for check in summary.checks
         },

@@ -24,10 +24,12 @@ from lxml.etree import XMLSyntaxError
 from recordcheck.model import Report
 from recordcheck.report import audit_sections, case_files, method
 from recordcheck.report.accuracy_statement import (
+    AT_BEST,
     accuracy_record,
     accuracy_summary,
     decided_summary,
     finds_under_half,
+    shown_grade,
 )
 from recordcheck.report.charts import charts_section, draw_figures
 from recordcheck.report.contents_pages import ContentsNumbering
@@ -167,7 +169,7 @@ def _executive_summary(doc: AuditDocument) -> None:
                 percent(overall.share_with(check)),
                 audit_sections.severity_split(check, doc.report.results),
                 percent(summary.check_score(check, overall)),
-                audit_sections.shown_grade(summary, check),
+                shown_grade(summary, check),
             )
             for check in summary.checks
         ],
@@ -175,7 +177,7 @@ def _executive_summary(doc: AuditDocument) -> None:
     )
     if any(finds_under_half(check) for check in summary.checks):
         doc.para(
-            f"\u201c{audit_sections.AT_BEST.capitalize()}\u201d: the check finds fewer than "
+            f"\u201c{AT_BEST.capitalize()}\u201d: the check finds fewer than "
             "half the shortfalls there are, so its grade counts only what it found; the notes "
             "may deserve a lower one.",
             "Small Print",

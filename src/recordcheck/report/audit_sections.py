@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from recordcheck.model import NoteResult
-from recordcheck.report.accuracy_statement import finds_under_half
+from recordcheck.report.accuracy_statement import finds_under_half, shown_grade
 from recordcheck.report.actions import Action, actions_for
 from recordcheck.report.colleagues import colleague_names, names_colleague
 from recordcheck.report.doc_builder import AuditDocument, day, percent, plural
@@ -22,7 +22,7 @@ from recordcheck.report.grades import LABEL, SEVERITIES
 from recordcheck.report.guide import guide_for, readable
 from recordcheck.report.strengths import strength
 from recordcheck.report.styles import TEXT_WIDTH_CM
-from recordcheck.report.summary import AuditSummary, case_label, out_of, parse_date, problem_notes
+from recordcheck.report.summary import case_label, out_of, parse_date, problem_notes
 from recordcheck.report.word import add_quote
 
 EXAMPLES_PER_CHECK = 3
@@ -77,16 +77,6 @@ def summary_actions_and_strengths(doc: AuditDocument) -> None:
                 "(an example is in Findings by check).",
                 f"{_capital(guide_for(check).strength)}:",
             )
-
-
-# after the grade of a check that finds fewer than half the shortfalls: no better than this
-AT_BEST = "at best"
-
-
-def shown_grade(summary: AuditSummary, check: str) -> str:
-    """The check's grade over every note, "at best" where it finds under half the shortfalls."""
-    grade = summary.check_grade(check, summary.overall)
-    return f"{grade} {AT_BEST}" if finds_under_half(check) else grade
 
 
 def findings_by_check(doc: AuditDocument) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from recordcheck.model import DECISIONS, Decision, Report
+from recordcheck.report.accuracy_statement import shown_grade
 from recordcheck.report.excerpts import quote_around, sentence_spans, shorten
 from recordcheck.report.grades import LABEL
 from recordcheck.report.guide import guide_for
@@ -118,7 +119,7 @@ def _summary_blocks(summary: AuditSummary) -> list[Block]:
                 summary.overall.notes_with[check],
                 summary.overall.share_with(check),
                 summary.check_score(check, summary.overall),
-                summary.check_grade(check, summary.overall),
+                shown_grade(summary, check),
             )
             for check in summary.checks
         ],
