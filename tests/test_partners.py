@@ -213,7 +213,13 @@ def test_organisation_agencies_extend_the_lexicon(real_nlp):
 
 
 @pytest.mark.parametrize(
-    "entry", [{"type": "pest control"}, {"aliases": ["X"]}, {"type": "housing", "aliases": "LHT"}]
+    "entry",
+    [
+        {"type": "pest control"},
+        {"aliases": ["X"]},
+        {"type": "housing", "aliases": "LHT"},
+        {"type": "housing", "place_form": "Larchwood"},
+    ],
 )
 def test_a_bad_organisation_agency_is_a_plain_error_naming_it(real_nlp, entry):
     with pytest.raises(LexiconError, match="Larchwood"):

@@ -100,6 +100,18 @@ def test_an_organisation_named_by_its_place(contacts, text, agency):
     assert [e.agency for e in contacts(text)] == [agency]
 
 
+def test_each_local_member_of_a_federation_is_an_organisation_of_its_own(contacts):
+    found = [
+        contacts(text)[0].agency
+        for text in (
+            "Referral to the IDVA service (Banbury Women's Aid) for Lorraine.",
+            "Referral to the IDVA service (Ashcombe Women's Aid), consent given.",
+            "Rang Women's Aid to ask about refuge space.",
+        )
+    ]
+    assert found == ["Banbury Women's Aid", "Ashcombe Women's Aid", "Women's Aid"]
+
+
 def test_a_town_before_police_is_no_person(contacts):
     (event,) = contacts("Rang Oxford police to report the incident.")
     assert event.person == ""

@@ -23,7 +23,9 @@ class AgencyTerm:
     canonical: str
     agency_type: str
     generic: bool = False  # names a kind of service, not an organisation
-    place_form: str = ""  # "{place} Police": canonical name when a place comes first
+    # "{place} Police": the canonical name when a place comes first; for a federation of
+    # local charities ("{place} Women's Aid") each place's is an organisation of its own
+    place_form: str = ""
     joins_named: bool = False  # takes the note's only named agency of its type
     # words in a named organisation's name that make it one of this kind: "the school" in
     # a note naming "Oakfield Primary School" is that school
@@ -179,7 +181,7 @@ def load_lexicon(extra_agencies: Mapping[str, Any] | None = None) -> AgencyLexic
     types = tuple(data["types"])
     agencies = {**data["agencies"], **_checked(extra_agencies or {}, types)}
     terms = [
-        AgencyTerm(text, canonical, entry["type"])
+        AgencyTerm(text, canonical, entry["type"], place_form=entry.get("place_form", ""))
         for canonical, entry in agencies.items()
         for text in (canonical, *entry.get("aliases", ()))
     ]
@@ -228,5 +230,10 @@ def _checked(agencies: Mapping[str, Any], types: tuple[str, ...]) -> dict[str, A
         aliases = entry.get("aliases", [])
         if isinstance(aliases, str) or not all(isinstance(a, str) for a in aliases):
             raise LexiconError(f'partner agency "{name}": aliases must be a list of words')
-        checked[str(name)] = {"type": entry["type"], "aliases": list(aliases)}
+        place_form = entry.get("place_form", "")
+        if not isinstance(place_form, str) or (place_form and "{place}" not in place_form):
+            raise LexiconError(f'partner agency "{name}": place_form must contain {{place}}')
+        checked[str(name)] = {
+            "type": entry["type"], "aliases": list(aliases), "place_form": place_form
+        }
     return checked

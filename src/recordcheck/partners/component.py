@@ -206,7 +206,8 @@ class PartnersMarker:
         return self.lexicon.means_something_else(doc[start:end].text, before, after)
 
     def _placed_generics(self, doc: Doc, found: list[AgencyMention]) -> list[AgencyMention]:
-        """ "Oxford police" -> "Oxford Police": a place just before a generic term.
+        """ "Oxford police" -> "Oxford Police": a place just before a generic term, or before
+        a federation's name ("Banbury Women's Aid", agencies.toml's place_form).
 
         The place is a GPE entity, or a capitalised proper noun the recogniser
         did not tag ("Westmarch Police"), never the first word of a sentence; and the
@@ -221,7 +222,7 @@ class PartnersMarker:
                 continue  # "rang Kev Ormerod ASC": a social worker and their service
             if any(o.start < mention.start and mention.end <= o.end for o in found):
                 continue  # the end of a longer term: "teacher" of "Class Teacher"
-            if mention.generic and mention.place_form and place is not None:
+            if mention.place_form and place is not None:
                 canonical = self._placed_name(doc, mention, place)
                 placed.append(
                     AgencyMention(place.start, mention.end, canonical, mention.agency_type, False)
