@@ -275,6 +275,21 @@ def test_each_attendee_has_the_channel_their_own_item_gives(events):
 
 
 @pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("Strategy discussion (Teams). Present: DS Connor (police), Lucy Brennan (HV), me.",
+         "video call"),
+        ("Transfer meeting via Zoom with Ashcombe Women's Aid IDVA (Lucy Brannagan).",
+         "video call"),
+        # teams of people, not the platform
+        ("Met both teams at Riverside Surgery to agree the plan.", "meeting"),
+    ],
+)
+def test_a_meeting_held_on_a_video_platform_is_a_video_call(events, text, channel):
+    assert {e.channel for e in events(text)} == {channel}
+
+
+@pytest.mark.parametrize(
     ("text", "direction", "status"),
     [
         # the agency right before "rang" rang us, though the parser makes it the object
