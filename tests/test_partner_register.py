@@ -92,16 +92,17 @@ def test_forms_of_one_name_merge_into_the_fullest_with_the_role_once():
 
 def test_a_short_form_that_fits_two_people_is_left_apart():
     resolver = ContactResolver(
-        [
+        ("C1", event)
+        for event in (
             _contact("Kent Police", "PC Ravi Patel"),
             _contact("Kent Police", "DS Anita Patel"),
             _contact("Kent Police", "Patel"),
-        ]
+        )
     )
 
-    assert resolver.person(_contact("Kent Police", "Patel")) == "Patel"
-    assert resolver.person(_contact("Kent Police", "Anita Patel")) == "Anita Patel"
-    assert resolver.person(_contact("Kent Police", "DS Anita Patel")) == "DS Anita Patel"
+    assert resolver.person(_contact("Kent Police", "Patel"), "C1") == "Patel"
+    assert resolver.person(_contact("Kent Police", "Anita Patel"), "C1") == "Anita Patel"
+    assert resolver.person(_contact("Kent Police", "DS Anita Patel"), "C1") == "DS Anita Patel"
 
 
 def test_planned_contacts_are_never_counted():
@@ -255,7 +256,8 @@ def test_outward_sharing_the_sharing_check_did_not_judge_reads_not_assessed(tmp_
 def test_a_first_name_alone_joins_the_one_full_name_it_begins_at_that_agency():
     idva = "IDVA service (not named)"
     resolver = ContactResolver(
-        [
+        ("C1", event)
+        for event in (
             _contact(idva, "Fiona Marr", agency_type="domestic abuse"),
             _contact(idva, "Fiona", agency_type="domestic abuse"),
             _contact("Kent Police", "DC Ravi Patel"),
@@ -263,9 +265,23 @@ def test_a_first_name_alone_joins_the_one_full_name_it_begins_at_that_agency():
             _contact("Kent Police", "Jo Green"),
             _contact("Kent Police", "Jo Harris"),
             _contact("Kent Police", "Jo"),
-        ]
+        )
     )
-    assert resolver.person(_contact(idva, "Fiona", agency_type="domestic abuse")) == "Fiona Marr"
-    assert resolver.person(_contact("Kent Police", "Ravi")) == "DC Ravi Patel"
-    assert resolver.person(_contact("Kent Police", "Jo")) == "Jo"  # two people called Jo
-    assert resolver.person(_contact("Surrey Police", "Fiona")) == "Fiona"
+    fiona = _contact(idva, "Fiona", agency_type="domestic abuse")
+    assert resolver.person(fiona, "C1") == "Fiona Marr"
+    assert resolver.person(_contact("Kent Police", "Ravi"), "C1") == "DC Ravi Patel"
+    assert resolver.person(_contact("Kent Police", "Jo"), "C1") == "Jo"  # two people called Jo
+    assert resolver.person(_contact("Surrey Police", "Fiona"), "C1") == "Fiona"
+
+
+def test_a_first_name_alone_never_joins_a_full_name_from_another_case_file():
+    idva = "IDVA service (not named)"
+    fiona = _contact(idva, "Fiona", agency_type="domestic abuse")
+    resolver = ContactResolver(
+        [("C1", _contact(idva, "Fiona Marr", agency_type="domestic abuse")), ("C2", fiona)]
+    )
+    assert resolver.person(fiona, "C2") == "Fiona"
+    # a surname's fuller form is one person across the run, as before
+    patel = _contact("Kent Police", "PC Patel")
+    resolver = ContactResolver([("C1", _contact("Kent Police", "PC Ravi Patel")), ("C2", patel)])
+    assert resolver.person(patel, "C2") == "PC Ravi Patel"

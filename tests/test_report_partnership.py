@@ -80,7 +80,7 @@ def examples_report() -> Report:
 
 def test_examples_meet_every_standard_and_show_the_partners_answer():
     report = examples_report()
-    resolver = ContactResolver(e for result in report.results for e in result.contacts)
+    resolver = ContactResolver.of_results(report.results)
     chosen = coordination_examples(report, resolver, count=10)
     assert sorted(example.result.note.note_id for example in chosen) == ["ADVICE", "GOOD"]
     for example in chosen:
@@ -93,7 +93,7 @@ def test_examples_meet_every_standard_and_show_the_partners_answer():
 def test_examples_come_from_different_case_files_first():
     report = Report(results=(coordinated("A1", "C-1"), coordinated("A2", "C-1"),
                              coordinated("B1", "C-2")))
-    resolver = ContactResolver(e for result in report.results for e in result.contacts)
+    resolver = ContactResolver.of_results(report.results)
     chosen = coordination_examples(report, resolver, count=2)
     assert {example.result.note.case_id for example in chosen} == {"C-1", "C-2"}
 

@@ -242,7 +242,7 @@ def _about(report: Report, rows: list[tuple[NoteResult, ChronologyEvent]]) -> li
 def write_chronology(report: Report, path: Path) -> Path:
     rows = chronology_rows(report.results)
     # the register's resolver, so an agency has one name in both workbooks
-    resolver = ContactResolver(event for result in report.results for event in result.contacts)
+    resolver = ContactResolver.of_results(report.results)
     workbook = new_workbook()
     add_list_sheet(workbook, "Chronology", CHRONOLOGY_COLUMNS, _cells(rows, resolver))
     add_list_sheet(

@@ -147,7 +147,7 @@ def _most_common(counts: Counter) -> str:
 def partners_in(report: Report, resolver: ContactResolver | None = None) -> list[Partner]:
     """One Partner per agency with a done or attempted contact, by agency name."""
     if resolver is None:
-        resolver = ContactResolver(e for result in report.results for e in result.contacts)
+        resolver = ContactResolver.of_results(report.results)
     partners: dict[str, Partner] = {}
     for result in report.results:
         for event in result.contacts:
@@ -156,5 +156,5 @@ def partners_in(report: Report, resolver: ContactResolver | None = None) -> list
             agency = resolver.agency(event)
             if agency not in partners:
                 partners[agency] = Partner(agency)
-            partners[agency].add(result, event, resolver.person(event))
+            partners[agency].add(result, event, resolver.person(event, result.note.case_id))
     return sorted(partners.values(), key=lambda partner: (partner.agency.lower(), partner.agency))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from recordcheck.datafiles import package_toml
-from recordcheck.model import NAME_EDGE_PUNCTUATION, ContactEvent
+from recordcheck.model import NAME_EDGE_PUNCTUATION, ContactEvent, NoteResult
 
 WORDS = package_toml(__package__, "partnership.toml")
 COUNCIL_WORDS = frozenset(WORDS["council_words"])
@@ -66,10 +66,15 @@ class ContactResolver:
     forms of a name join their fuller form within the agency. A council's
     social care written with and without "County Council" is one agency.
     Otherwise distinct named organisations are never joined to each other.
+
+    A first name written alone ("Fiona") joins a full name only within its case file:
+    across a pooled export, many people share a first name at one kind of service.
     """
 
-    def __init__(self, events: Iterable[ContactEvent]):
-        events = list(events)
+    def __init__(self, filed: Iterable[tuple[str, ContactEvent]]):
+        """filed: each contact event with the case file its note belongs to."""
+        filed = list(filed)
+        events = [event for _, event in filed]
         self._council_forms = _council_forms(events)
         self._named: dict[tuple[str, str], set[str]] = {}
         for event in events:
@@ -87,7 +92,18 @@ class ContactResolver:
             for (agency, _), names in by_surname.items()
             for name, fuller in _fuller_forms(names).items()
         }
-        self._names.update(_first_names_in_full(by_surname, self._names))
+        by_case: dict[str, dict[tuple[str, str], set[str]]] = {}
+        for case, event in filed:
+            if name := _written(event.person):
+                forms = by_case.setdefault(case, {})
+                forms.setdefault((self.agency(event), event.person_surname), set()).add(name)
+        self._first_names = {
+            case: _first_names_in_full(forms, self._names) for case, forms in by_case.items()
+        }
+
+    @classmethod
+    def of_results(cls, results: Iterable[NoteResult]) -> ContactResolver:
+        return cls((result.note.case_id, event) for result in results for event in result.contacts)
 
     def agency(self, event: ContactEvent) -> str:
         """The agency to file the event under."""
@@ -103,10 +119,14 @@ class ContactResolver:
         register files it: only the council's spellings join, as there is no person."""
         return self._council_forms.get(name, name)
 
-    def person(self, event: ContactEvent) -> str:
-        """The fullest form of the event's named professional, "" when none is named."""
+    def person(self, event: ContactEvent, case: str) -> str:
+        """The fullest form of the event's named professional, "" when none is named;
+        ``case`` is the case file of the event's note."""
         name = _written(event.person)
-        return self._names.get((self.agency(event), name), name) if name else ""
+        if not name:
+            return ""
+        key = (self.agency(event), name)
+        return self._first_names.get(case, {}).get(key) or self._names.get(key, name)
 
 
 def _first_names_in_full(

@@ -100,7 +100,7 @@ def _contact_rows(report: Report, resolver: ContactResolver) -> Iterator[tuple]:
             note.time,
             case_label(result),
             resolver.agency(event),
-            resolver.person(event),
+            resolver.person(event, result.note.case_id),
             event.role,
             event.channel,
             DIRECTION_WORDS.get(event.direction, event.direction),
@@ -127,13 +127,13 @@ def _planned_rows(report: Report, resolver: ContactResolver) -> Iterator[tuple]:
             result.note.date,
             case_label(result),
             resolver.agency(event),
-            resolver.person(event),
+            resolver.person(event, result.note.case_id),
             evidence_words(result.note.text, event.evidence),
         )
 
 
 def write_partner_register(report: Report, path: Path) -> Path:
-    resolver = ContactResolver(event for result in report.results for event in result.contacts)
+    resolver = ContactResolver.of_results(report.results)
     workbook = new_workbook()
     partners = (partner.row() for partner in partners_in(report, resolver))
     add_list_sheet(workbook, "Partners", PARTNER_COLUMNS, partners)

@@ -161,7 +161,7 @@ def _share(count: int, total: int) -> str:
 
 def partnership_section(doc: AuditDocument) -> None:
     report = doc.report
-    resolver = ContactResolver(event for result in report.results for event in result.contacts)
+    resolver = ContactResolver.of_results(report.results)
     partners = partners_in(report, resolver)
     doc.heading("Partnership working", new_page=True)
     doc.para(
