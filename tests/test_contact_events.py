@@ -430,3 +430,46 @@ def test_a_fellow_author_the_note_places_in_another_organisation_is_a_partner(re
     assert agencies(meeting.format(other="Gemma Pryce (housing officer)")) == set()
     # without the note saying where its own author works, a fellow author is a colleague
     assert agencies("Present: Mr Boateng, Aisha Karim (ASC).") == set()
+
+
+@pytest.fixture(scope="module")
+def team_events(real_nlp):
+    """Contact events of a note by a children's home team whose staff the export lists."""
+    team = "Harbour Lights Children's Home"
+    staff = ["Ryan Cole", "Dawn Pike", "Gail Ashby", "Sam Okoro"]
+    reader = ContactEventReader(
+        real_nlp, {"names": [], "staff": staff, "staff_by_team": {team: staff}}, gate=False
+    )
+
+    def read(text: str):
+        note = Note("N1", "C1", text, author="Sam Okoro", team=team, note_type="Case note")
+        return [
+            (e.agency, e.status, e.direction)
+            for e in reader.read(real_nlp(note_doc(real_nlp, note)))
+        ]
+
+    return read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ryan rang Harlow Vale EDT at 19:45 and spoke to the duty SW.",
+         [("Social care (authority not named)", "done", "out")]),
+        ("CSC informed by Dawn at 14:10.",
+         [("Children's social care (authority not named)", "done", "out")]),
+    ],
+)
+def test_a_colleagues_contact_is_the_writers_services(team_events, text, expected):
+    assert team_events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her sister Dawn rang the police last night.",  # family, whatever their name
+        "Dental GA booked at Kingsmere General Hospital.",  # an anaesthetic, not Gail Ashby
+    ],
+)
+def test_a_name_that_only_looks_like_a_colleagues_makes_no_contact_of_ours(team_events, text):
+    assert team_events(text) == []

@@ -26,8 +26,9 @@ from recordcheck.events.parties import (
     told_by_us,
 )
 from recordcheck.language.clauses import line_start
+from recordcheck.language.note_context import author_context
 from recordcheck.language.own_service import OwnServiceTest
-from recordcheck.language.people import given_names
+from recordcheck.language.people import given_names, people_words
 from recordcheck.language.scope import Scope
 from recordcheck.model import UNNAMED_AGENCY_MARK
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
@@ -48,11 +49,18 @@ AGENCY_ACTS = frozenset(WORDS["agency_act_lemmas"])
 RECORDED_THINGS = frozenset(WORDS["recorded_things"])
 
 
-class ContactActors:
-    """Reads who made each contact, with the shared scope readings of one pipeline."""
+# how a colleague's clause names the agency they dealt with: "Ryan rang EDT", "CSC informed
+# by Dawn", "Dawn spoke to the police"
+COLLEAGUE_LINKS = frozenset({"object", "dobj", "to", "with", "subject", "passive"})
 
-    def __init__(self, scope: Scope):
+
+class ContactActors:
+    """Reads who made each contact, with the shared scope readings of one pipeline and the
+    run's own service (a colleague's contact is the writer's service's)."""
+
+    def __init__(self, scope: Scope, own: OwnServiceTest):
         self.scope = scope
+        self.own = own
 
     def inside_someone_elses_account(self, verb: Token) -> bool:
         """ "Mum said she had rung the police": the contact is in what someone else said.
@@ -66,7 +74,31 @@ class ContactActors:
         )
 
     def actor(self, verb: Token, party: Party, mention: Span) -> str:
-        """Who made the contact: "writer", "agency" (the mentioned one), or "someone else"."""
+        """Who made the contact: "writer", "agency" (the mentioned one), or "someone else".
+        A colleague of the writer's own team is the writer's service: "19:45 Ryan rang
+        Harlow Vale EDT", "CSC informed by Dawn"."""
+        actor = self._actor(verb, party, mention)
+        if actor == "someone else" and self.made_by_a_colleague(verb, party):
+            return "writer"
+        return actor
+
+    def made_by_a_colleague(self, verb: Token, party: Party) -> bool:
+        """The verb is a colleague's dealing with the mentioned agency itself, not with
+        what they asked of it ("Bev has asked the surgery for a SALT referral")."""
+        if party.link not in COLLEAGUE_LINKS or party.predicate.i != verb.i:
+            return False
+        person = _named_maker(verb)
+        if person is None or any(t.lower_ in people_words().relations for t in person.subtree):
+            return False  # "her sister Kelly rang the police": family, whatever their name
+        if any(a.start <= person.i < a.end for a in verb.doc.spans.get(AGENCIES_KEY, ())):
+            return False  # "GP", "SW": an agency's initials, whoever else shares them
+        name = " ".join(t.text for t in person.subtree if t.pos_ == "PROPN" and t.i <= person.i)
+        _, _, team = author_context(verb.doc)
+        return self.own.is_named_colleague(name, team) or self.own.is_teammate_by_short_name(
+            name, team
+        )
+
+    def _actor(self, verb: Token, party: Party, mention: Span) -> str:
         if self_made(party) or _own_work(verb, party, mention):
             # "self-referred to Pathways": the person's own referral; "Eastmoor Police
             # completed ABE", "as arranged by SW": the agency's own work with the person
@@ -114,6 +146,19 @@ class ContactActors:
         ):
             return "writer"  # "she had a call from the GP": the person, with us, heard
         return "someone else"
+
+
+def _named_maker(verb: Token) -> Token | None:
+    """The named person the clause says made the contact: a passive's agent ("informed by
+    Dawn"), else its subject ("Ryan rang EDT"); None when that is no proper name."""
+    agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children]
+    person = agents[0] if agents else clause_subject(verb)
+    if person is None or person.pos_ != "PROPN":
+        return None
+    # a name is all proper nouns up to its head ("19:45 Ryan rang": a time may lead); "Dental
+    # GA booked" is an anaesthetic
+    before = [t for t in person.subtree if t.i < person.i]
+    return person if all(t.pos_ in ("PROPN", "PUNCT", "NUM") for t in before) else None
 
 
 def _another_agency_beside(mention: Span) -> bool:

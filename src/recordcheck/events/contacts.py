@@ -14,11 +14,10 @@ participant in a meeting ("strategy discussion with police"). Then:
   visit") and conditions ("if he turns up, ring 101") are not our contacts.
 - direction: both for meetings and joint work, in when the agency contacted
   us, else out (it stays out when the partner replies).
-- the author's own service and colleagues are never partners
-  (`recordcheck.language.own_service`).
+- the author's own service and colleagues are never partners, and a colleague's
+  contact is the service's (`recordcheck.language.own_service`, contact_actors.py).
 
-One event per agency per note; the words in words.toml beside this module.
-"""
+One event per agency per note; the words in words.toml beside this module."""
 
 from __future__ import annotations
 
@@ -104,9 +103,9 @@ RECEIVED_KEY = RECEIVED_GROUP  # sentences recording information received
 WORDS = package_toml(__package__, "words.toml")
 BOTH_WAYS = frozenset(WORDS["both_ways_lemmas"])
 SOCIAL_CARE_TEAM = tuple(WORDS["social_care_team_words"])
-MEETING_CHANNEL = "meeting"  # the channel of that name in language/contact_words.toml
 PHONE_OPENINGS = frozenset(WORDS["phone_openings"])
-PHONE_CHANNEL = "phone"  # the channel of that name in language/contact_words.toml
+# the channels of those names in language/contact_words.toml
+MEETING_CHANNEL, PHONE_CHANNEL = "meeting", "phone"
 
 
 @Language.factory(
@@ -123,8 +122,8 @@ class ContactEventReader:
     def __init__(self, nlp: Language, own_service: Mapping[str, Any], gate: bool = False):
         self.gate = ContactGate.bundled() if gate else None
         self.scope = Scope(nlp)
-        self.actors = ContactActors(self.scope)
         self.own = OwnServiceTest(OwnService.from_settings(own_service), load_lexicon())
+        self.actors = ContactActors(self.scope, self.own)
         self.attempts = TermMatcher(nlp, {"attempt_words": WORDS["attempt_words"]})
         self.cues = contact_cues()
         # "Kelly (key worker)": a job title of no kind of agency, and no organisation named,
@@ -337,6 +336,8 @@ class ContactEventReader:
             return "out", None  # "Email to Helen Okafor, CQC - ... 2 more received 07/02"
         if actor == "agency" or party.link in ("from", "theirs"):
             return "in", None
+        if actor == "writer" and self.actors.made_by_a_colleague(party.governing, party):
+            return "out", None  # "CSC informed by Dawn": by a colleague, so by us
         for span in doc.spans.get(RECEIVED_KEY, ()):
             if span.start <= mention.start < span.end:
                 return "in", None
