@@ -255,6 +255,9 @@ def test_a_titled_colleague_of_the_export_is_in_house():
     assert outward("Emailed Dean and PC Walsh.") == []
     assert outward("Pharmacy rang about his packs. Message passed to Dr Okafor.") != []
     assert outward("Emailed PC Hindle.") != []
+    # a title with no name is the team's own when one of its staff goes by it
+    assert outward("DFU report received. Passed to Dr Ashworth and PC.") == []
+    assert outward("DFU report received. Briefed DS.") != []
 
 
 @pytest.mark.slow
@@ -291,3 +294,44 @@ def test_a_report_written_for_a_forum_is_shared_for_its_purpose(sharing_only):
     # a referral to a forum is an act of its own, and needs its reason
     assert not sharing_only("MARAC referral sent to the coordinator.")[1]
     assert not sharing_only("Reported to the strategy meeting chair by email.")[1]
+
+
+@pytest.mark.slow
+def test_someone_elses_sending_a_compound_word_and_a_possessor_are_no_sharing(sharing_only):
+    """Grammar, not words: a pronoun's verb is its own ("she ... sent her sister"), an active
+    verb with an object is its subject's ("account sent a collage"), "DBT-informed" is one
+    adjective, and "SW's thanks" is what was passed, not whom it went to."""
+    def outward(text: str) -> list[str]:
+        return [sent for sent, _ in sharing_only(text)[0]]
+
+    assert outward("Rang mum - she was at work, very apologetic, and sent her sister.") == []
+    assert outward("Tonight account sent a collage of his images with his school name.") == []
+    assert outward("Outcome letter sent 2nd class post to Mrs S Price.") != []
+    assert outward("Concerns noted and passed to police.") != []
+    assert outward("MDT 09/04 - accepted for psychology, DBT-informed, wait 3 wks.") == []
+    assert outward("Passed outcome and SW's thanks to Jodie (phone) and Rob (email).") == []
+    assert outward("I shared the incident with Lucy (Locality) and Fiona (IDVA) by email.") != []
+    assert outward("Emailed the council's self-neglect panel with her details.") != []
+    assert outward("Passed the details to Nadia at Switch.") != []
+
+
+@pytest.mark.slow
+def test_a_verbless_for_line_after_sharing_gives_its_purpose(sharing_only):
+    """ "Emailed CRHT re the call. For info and risk assessment.": the purpose, in a line of
+    its own; "For 2 weeks." says how long, and a purpose two lines on covers nothing."""
+    assert sharing_only("Emailed CRHT and the GP re the call. For info and risk assessment.")[1]
+    assert not sharing_only("Emailed CRHT and the GP re the call. For 2 weeks.")[1]
+    assert not sharing_only("Emailed the GP re the call. Mum upset. For risk assessment.")[1]
+
+
+@pytest.mark.slow
+def test_a_tally_of_referrals_and_one_still_to_be_made_are_no_sharing(sharing_only):
+    """ "Two safeguarding referrals." counts past ones; "referral to be reconsidered" is to do;
+    "2 referrals sent to MASH" records them made."""
+    def outward(text: str) -> list[str]:
+        return [sent for sent, _ in sharing_only(text)[0]]
+
+    assert outward("PAS info: 9 calls since Oct. Two safeguarding referrals.") == []
+    assert outward("Actions:\n- Children's referral to be reconsidered if any new info.") == []
+    assert outward("Two safeguarding referrals sent to the MASH this year.") != []
+

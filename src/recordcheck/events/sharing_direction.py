@@ -16,13 +16,17 @@ sentence's "Gave both." count as sharing; a caller is on the line from the call 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from recordcheck.events.sharing_not_ours import records_no_sharing, tells_no_outsider
+from recordcheck.events.sharing_not_ours import (
+    records_no_sharing,
+    sent_by_the_subject,
+    tells_no_outsider,
+    their_message,
+)
 from recordcheck.events.sharing_parties import RECIPIENT_WINDOW, Parties, past_names
 from recordcheck.events.sharing_plans import not_yet
 from recordcheck.events.sharing_shape import (
@@ -73,7 +77,6 @@ TOLD_AS_A_GROUP = WORD_CLASSES["told_as_a_group"]
 MEETING = WORD_CLASSES["meeting"]
 # "Self-referral", "self referred": the person's own act, not the writer's
 OWN_ACT_MARKS = WORD_CLASSES["own_act_marks"]
-ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 OUTWARD_LABELS = ("sharing_verbs", "sharing_acts", "contact_verbs")
 ACT_LISTS = ("sharing_verbs_lemma", "sharing_acts_lemma", "contact_verbs_lemma", "received_lemma")
 
@@ -115,6 +118,8 @@ class DirectionReader:
                 verdict = "in"
             if match.label_ == "contact_verbs" and self._discussed_with(match):
                 return "out", contacted, match
+            if match.label_ == "sharing_verbs" and inside_what_was_told(match, CLIENT_FACING):
+                continue  # "Told her she did the right thing telling mum": what she was told
             if match.label_ == "sharing_verbs" and self._told_on_a_call(match, matches, contacted):
                 return "out", contacted, match
             if match.label_ in ("contact_verbs", "received") or not_yet(match, self.scope):
@@ -157,37 +162,6 @@ class DirectionReader:
             return False
         words = match.doc[told.left_edge.i : told.right_edge.i + 1]
         return not any(p.label_ == "agencies" for p in self.parties.matcher.spans(words))
-
-    def _their_message(self, match: Span) -> bool:
-        """ "Police referral - Debbie R 49", "Police notification this morning: ...": a
-        referral named with an agency and no verb recording it made or sent, nor whom it
-        went to, is the agency's, as the contact events read it ("MASH referral sent" is
-        ours)."""
-        word = match.root
-        doc = match.doc
-        if word.pos_ not in ("NOUN", "PROPN"):
-            return False
-        before = doc[max(match.sent.start, match.start - SPLIT_VERB_GAP) : match.start]
-        named = [p for p in self.parties.outside(before) if p.end == match.start]
-        # "4th referral in 12 months": a count of referrals, not one made
-        counted = match.start > match.sent.start and ORDINAL.fullmatch(doc[match.start - 1].lower_)
-        after = doc[match.end : match.sent.end]
-        if not (named or counted) or (len(after) and after[0].lower_ in ("to", "with")):
-            return False
-        # the verb recording it made: "MASH referral sent", "made a MASH referral", "CAMHS
-        # referral accepted"; not a clause of its own ("notification: Kyle arrested")
-        verbs = [
-            c
-            for c in word.children
-            if c.dep_ in ("acl", "relcl")
-            and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
-        ]
-        if word.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
-            verbs.append(word.head)
-        return not any(
-            v.lemma_.lower() in MAKING or v.lower_ in MAKING or v.tag_ in ("VBN", "VBD")
-            for v in verbs
-        )
 
     def _told_by_another(self, match: Span) -> bool:
         """The sharing sits in what someone else said: "Sue confirmed the letters were sent"."""
@@ -247,7 +221,7 @@ class DirectionReader:
                 not (len(after) and after[0].lower_ in NOT_A_SHARING_ACT)
                 and not about_sharing(match)
                 and act_made_by_writer(match.root, MAKING, WRITER)
-                and not self._their_message(match)
+                and not their_message(match, self.parties)
                 # "Referred to Priya re fuel support", "Referral to DSL": a colleague
                 and not self.parties.only_a_name_after(match, outsiders)
                 and not self.parties.only_internal(after, contacted)
@@ -376,16 +350,20 @@ class DirectionReader:
             return match.root.tag_ != "VBZ"
         if subject.dep_ == "nsubjpass" or subject.lower_ in WRITER:
             return True
-        if subject.tag_ == "PRP" and subject.head.i == match.root.i > subject.i:
-            return False  # "Called the practice - they gave appointment": not a misread verb
+        if subject.tag_ == "PRP" and match.root.i > subject.i:
+            # "Called the practice - they gave appointment", "Rang mum - she was at work and
+            # sent her sister": a pronoun is no misread verb, and a verb joined to its own
+            # does what its subject did
+            return False
         if is_heading(subject):
             # "Outcome: Told the neighbour ...": a section label, not a doer; "Behaviours:
             # sends flowers" lists someone else's doings
             return match.root.tag_ != "VBZ"
         if self._information(subject) and match.root.tag_ not in ("VBP", "VBZ"):
             # telegraphic passives: "Concerns passed to police", "Info shared w/ ..."; but
-            # "the boys share a room" is the boys' present doing
-            return True
+            # "the boys share a room" is the boys' present doing, and a verb with a thing
+            # sent as its object is active: "Tonight account sent a collage of his images"
+            return not sent_by_the_subject(match.root, subject, self.information, self.parties)
         # the tagger often reads telegraphic "Referred Beryl ...", "Rang X and gave ..." as names:
         # a sentence opening with a verb of ours was written by the writer about themselves
         spans = self.acts.spans(match.sent)

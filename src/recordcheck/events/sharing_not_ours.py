@@ -21,6 +21,8 @@ ways English marks in its grammar, not in their words:
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from recordcheck.events.sharing_parties import Parties
@@ -44,6 +46,12 @@ EXPLAINING_TO = frozenset(WORD_CLASSES["explaining_to"])
 # rule ("them" may be an agency or a family: sharing.toml told_as_a_group)
 ONE_PERSON = frozenset(("him", "her"))
 SENDER_WINDOW = 7  # tokens of a sender's name between "via" and the referral
+# verbs whose object is the thing sent ("sent a collage"), not the one told
+THING_SENT = frozenset(WORD_CLASSES["thing_sent"])
+# verbs by which a referral or notification is made: "MASH referral sent"
+MAKING = frozenset(WORD_CLASSES["making"])
+AGENCY_BEFORE = 4  # tokens before a referral in which the agency it is named with sits
+ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 
 
 def records_no_sharing(match: Span, information: frozenset[str]) -> bool:
@@ -208,3 +216,55 @@ def _explains_to_no_agency(verb: Token, after: Span, parties: Parties) -> bool:
     if verb.lemma_.lower() not in EXPLAINING_TO and verb.lower_ not in EXPLAINING_TO:
         return False
     return not any(p.label_ == "agencies" for p in parties.outside(after))
+
+
+def sent_by_the_subject(verb: Token, subject: Token, information, parties: Parties) -> bool:
+    """ "Tonight account sent a collage of his images": a subject that is no word for
+    information, and a verb of sending whose object is a thing with its article, not a
+    party the parser took for one ("Info shared w/ police") nor a telegraphic passive's
+    channel ("Outcome letter sent 2nd class post"), is an active sentence: the subject sent
+    it; "told nurse Fiona" names the one told."""
+    if subject.lower_ in information or verb.lemma_.lower() not in THING_SENT:
+        return False
+    if any(c.lower_ in NEGATORS for c in subject.children):
+        return False  # "No escort from us as only 3 staff on, sent his passport": no doer
+    return any(
+        c.dep_ == "dobj"
+        and not parties.has(c.doc[c.i : c.i + 1])
+        and any(d.dep_ in ("det", "poss") for d in c.children)
+        for c in verb.children
+    )
+
+
+def their_message(match: Span, parties: Parties) -> bool:
+    """ "Police referral - Debbie R 49", "Police notification this morning: ...": a
+    referral named with an agency and no verb recording it made or sent, nor whom it
+    went to, is the agency's, as the contact events read it ("MASH referral sent" is
+    ours)."""
+    word = match.root
+    doc = match.doc
+    if word.pos_ not in ("NOUN", "PROPN"):
+        return False
+    before = doc[max(match.sent.start, match.start - AGENCY_BEFORE) : match.start]
+    named = [p for p in parties.outside(before) if p.end == match.start]
+    # "4th referral in 12 months", "Two safeguarding referrals": a count, not one made
+    counted = (
+        match.start > match.sent.start and ORDINAL.fullmatch(doc[match.start - 1].lower_)
+    ) or any(c.dep_ == "nummod" for c in word.children)
+    after = doc[match.end : match.sent.end]
+    if not (named or counted) or (len(after) and after[0].lower_ in ("to", "with")):
+        return False
+    # the verb recording it made: "MASH referral sent", "made a MASH referral", "CAMHS
+    # referral accepted"; not a clause of its own ("notification: Kyle arrested")
+    verbs = [
+        c
+        for c in word.children
+        if c.dep_ in ("acl", "relcl")
+        and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+    ]
+    if word.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+        verbs.append(word.head)
+    return not any(
+        v.lemma_.lower() in MAKING or v.lower_ in MAKING or v.tag_ in ("VBN", "VBD")
+        for v in verbs
+    )

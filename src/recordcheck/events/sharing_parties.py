@@ -39,11 +39,14 @@ THING_SENT = WORD_CLASSES["thing_sent"]
 # with an outside party on the line, only these make "the manager" ours rather than theirs
 OWN_SIDE = WORD_CLASSES["own_side"]
 TITLES = WORD_CLASSES["titles"]
+ORGANISATION_LINKS = ("at", "from")  # "Nadia at Switch", "Sam from Housing"
 ROLE_AFTER_NAME = {",", "("}  # "Kim Sheldon (HV)", "Jon Barker, Housing"
 INITIALS_LENGTH = 2
 # a verb of these forms after "told him" opens what he was told: "Told him the police are ..."
 FINITE_TAGS = {"VB", "VBZ", "VBP", "VBD", "MD"}
+SENT_THINGS = ("dobj", "conj")  # what a verb passes on, and the things joined to it
 SUBJECTS = {"nsubj", "nsubjpass", "expl"}  # "Told JP", "sent to KH": a colleague's initials
+PROFESSIONAL_TITLES = frozenset(people_words().professional_titles)  # "DS", "Dr", "PC"
 # Doc.user_data, by the Parties' id: whether each recipient (start, end) is the author's own
 # service, and the names the note ties to an outside role. The same party is judged for its
 # sentence, for the windows the direction rules look through and for the whole note, and
@@ -109,7 +112,7 @@ class Parties:
 
     def _own_now(self, party: Span) -> bool:
         _, role, team = author_context(party.doc)
-        if self._titled_colleague(party, team):
+        if self._titled_colleague(party, team) or self._bare_title_of_ours(party, team):
             return True
         if any(re.search(rf"\b{re.escape(named)}\b", team.lower()) for named in _named(party)):
             return True
@@ -123,6 +126,15 @@ class Parties:
             # "Ryland Police", "Highcross Academy": one named organisation, not the kind
             agency = party.doc[start : party.end].text
         return agency == self.no_employer or self.own.is_own_agency(agency, team, role)
+
+    def _bare_title_of_ours(self, party: Span, team: str) -> bool:
+        """ "Briefed DS", "Passed to DC Shah and DS" in a police unit whose staff include a DS:
+        a title with no name after it is the team's own, as "the manager" is."""
+        following = party.doc[party.end] if party.end < party.sent.end else None
+        if following is not None and _name_part(following):
+            return False
+        title = party.text.rstrip(".")
+        return title in PROFESSIONAL_TITLES and self.own.goes_by_title(title, team)
 
     def _titled_colleague(self, party: Span, team: str) -> bool:
         """A title and a name that are one of the export's own staff, as the contact events
@@ -191,7 +203,15 @@ class Parties:
         if self.tells_a_teammate(match, outsiders):
             return True  # "told nurse Grace": a teammate's name, even after a job word
         after = match.doc[match.end : match.sent.end]
-        if len(after) and after[0].lower_ in RECIPIENT_LINKS:
+        link = _recipient_link(match)
+        if link is not None:
+            # "Passed the outcome to Jodie"; not "shared it with Lucy and Fiona (IDVA)"
+            after = match.doc[link.i + 1 : match.sent.end]
+            if self.outside(after) or any(t.lower_ in TITLES for t in after[:1]):
+                return False
+            if any(t.lower_ in ORGANISATION_LINKS for t in after[:RECIPIENT_WINDOW]):
+                return False  # "Passed info to Nadia at Switch": tied to an organisation
+        elif len(after) and after[0].lower_ in RECIPIENT_LINKS:
             after = after[1:]
         if not len(after) or after[0].pos_ not in NAME_PARTS or after[0].lower_ in outsiders:
             return False
@@ -219,7 +239,9 @@ class Parties:
             after = after[: past_names(after, RECIPIENT_WINDOW)]
             opener = next((t.i for t in after if t.lower_ in CONTENT_OPENERS), after.end)
             after = match.doc[after.start : max(after.start, min(opener, told))]
-        if self.outside(after):
+        # "Passed outcome and SW's thanks to Jodie": a possessor in the thing sent is its owner
+        named_to = _recipient_link(match) is not None
+        if any(not (named_to and _owns_what_was_sent(p)) for p in self.outside(after)):
             return True
         if client_facing:
             return any(
@@ -249,6 +271,29 @@ class Parties:
                     names.update(_name_at(doc, party.start - 2, step=-1))
             kept[id(self)] = frozenset(names)
         return kept[id(self)]
+
+
+def _recipient_link(match: Span):
+    """The "to" of a thing sent, after what was sent: "Passed outcome and thanks to Jodie"."""
+    verb = match.root
+    if verb.lemma_.lower() not in THING_SENT and verb.lower_ not in THING_SENT:
+        return None
+    things = [o for o in verb.children if o.dep_ in SENT_THINGS and o.pos_ in ("NOUN", "PRON")]
+    sent = [*verb.children, *(c for thing in things for c in thing.subtree)]
+    links = sorted(
+        (c for c in sent if c.dep_ == "prep" and c.lower_ in RECIPIENT_LINKS and c.i > match.end),
+        key=lambda c: c.i,
+    )
+    return links[0] if links else None
+
+
+def _owns_what_was_sent(party: Span) -> bool:
+    """A possessor names whose the thing sent is, not who got it; "sent to the GP's
+    secretary" names the one it went to through theirs."""
+    owned = party.root.head
+    if party.root.dep_ != "poss" or owned.i == party.root.i:
+        return False
+    return owned.dep_ != "pobj" or owned.head.lower_ not in RECIPIENT_LINKS
 
 
 def _with_its_noun(party: Span) -> Span:

@@ -45,7 +45,7 @@ def not_yet(match: Span, scope: Scope) -> bool:
         return True
     if any((t.lower_, t.nbor().lower_) in PLAN_HEADINGS for t in doc[line : match.start - 1]):
         return True
-    if _opens_an_action_item(match, line):
+    if _opens_an_action_item(match, line) or _still_to_be_done(match.root):
         return True
     if _inside_a_plan(match.root):
         return True
@@ -108,3 +108,17 @@ def _marker_only(match: Span, line: int) -> bool:
     """Nothing but a list marker ("3.", "-") between the line's start and the verb."""
     marker = match.doc[line : match.start]
     return all(t.is_punct or t.like_num or t.is_space for t in marker)
+
+
+def _still_to_be_done(act) -> bool:
+    """ "Children's referral to be reconsidered if ...", "referral to be made": an act named
+    with an infinitive on it is still to do."""
+    if act.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verbs = [c for c in act.children if c.dep_ == "acl"]
+    if act.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(act.head)  # "referral to be reconsidered" parsed as a clause of its own
+    return any(
+        any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in verb.children)
+        for verb in verbs
+    )

@@ -57,6 +57,7 @@ TO_WRITER = WORD_CLASSES["to_writer"]
 NO_SUBJECT = WORD_CLASSES["no_subject"]
 PROFESSIONAL_TITLES = frozenset(people_words().professional_titles)  # "Dr", "PC"
 THE_PERSON = frozenset(WORD_CLASSES["the_person"])  # "service user", "client"
+FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb of its own: "For info I rang ..."
 
 
 class ReasonFinder:
@@ -94,7 +95,11 @@ class ReasonFinder:
             r.sent.start for r in reasons if r.label_ == "purpose_cues" and not _told_content(r)
         }
         purposes.update(
-            s.start for s in doc.sents if _purpose_clause(s) or self.purposes.for_a_forum(s)
+            s.start
+            for s in doc.sents
+            if _purpose_clause(s)
+            or self.purposes.for_a_forum(s)
+            or _purpose_fragment(s, self.purposes.not_a_purpose)
         )
         purposes.update(self.purposes.own_requests(doc))  # "Emailed X. Requested a review."
         # agreement also covers the sharing just after it: "He agreed to both. Shared ..."
@@ -309,3 +314,16 @@ def _purpose_clause(sent: Span) -> bool:
         or (gives_a_reason(t) and not _told_content(sent.doc[t.i : t.i + 1]))
         for t in sent
     )
+
+
+def _purpose_fragment(sent: Span, not_a_purpose: frozenset[str]) -> bool:
+    """ "Emailed CRHT and the surgery re the call. For info and risk assessment.": a line
+    with no verb of its own, opening with "for" and a thing, says what the sharing before it
+    was for; not "For Tom.", "For 2 weeks." (whom, when) or "For review: ..." (a heading)."""
+    words = [t for t in sent if not t.is_punct]
+    if not words or words[0].lower_ != "for" or any(t.text == ":" for t in sent):
+        return False
+    if any(t.tag_ in FINITE_VERB_TAGS for t in words):
+        return False
+    things = [t for t in words[1:] if t.pos_ == "NOUN"]
+    return bool(things) and things[0].lemma_.lower() not in not_a_purpose

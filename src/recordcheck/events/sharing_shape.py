@@ -80,7 +80,7 @@ def not_a_verb(match: Span) -> bool:
         return True
     if word.tag_ in ("JJ", "JJR", "JJS") and not word.lower_.endswith("ed"):
         return True  # a participle may be tagged JJ ("Police informed"); "alert" is an adjective
-    if word.pos_ in ("ADV", "ADP", "PART"):
+    if word.pos_ in ("ADV", "ADP", "PART") or _hyphened_to_the_word_before(word):
         return True
     if word.tag_ in ("VB", "VBP") and any(c.dep_ == "compound" for c in word.children):
         return True  # "Police update (DS Pritchard, 10:15):": a noun; a verb takes no compound
@@ -89,6 +89,14 @@ def not_a_verb(match: Span) -> bool:
         and word.head.i > word.i
         and word.head.pos_ in ("VERB", "AUX")
     )
+
+
+def _hyphened_to_the_word_before(word) -> bool:
+    """ "DBT-informed", "trauma-informed": one adjective with the word it is hyphened to."""
+    doc = word.doc
+    if word.i < 2 or doc[word.i - 1].text not in ("-", "‐"):
+        return False
+    return not doc[word.i - 1].whitespace_ and not doc[word.i - 2].whitespace_
 
 
 def _heads_a_name(word) -> bool:

@@ -143,6 +143,12 @@ class OwnServiceTest:
             for staff_first, staff_surname in titled
         )
 
+    def goes_by_title(self, title: str, team: str = "") -> bool:
+        """ "Briefed DS" in a team whose staff include "DS 2214 Claire Okonedo": a title with
+        no name is the team's own when one of its staff has that title."""
+        plain = _plain_title(title)
+        return any(staff_title == plain for staff_title, _, _ in self._titled_staff(team))
+
     def _titled_staff(self, team: str) -> list[tuple[str, str, str]]:
         return self._titled_by_team.get(team, self._titled) if team else self._titled
 
