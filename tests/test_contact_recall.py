@@ -161,3 +161,65 @@ def test_a_professional_who_brought_the_person_to_another_agency_did_not_meet_us
         ("Eastbridge Medical Practice", "GP"),
     )
     assert not any("Police" in r[0] for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "status", "channel"),
+    [
+        ("Rang Greenway - J last collected Mon 31/3.", "Greenway", "done", "phone"),
+        ("Rang Priory Dental 17:40 - closed, left voicemail.", "Priory Dental", "attempted",
+         "phone"),
+        ("Emailed CIHTT for summary.", "CIHTT", "done", "email"),
+        ("Emailed CPS (Mr D FINCH) - review re evidence-led.", "Crown Prosecution Service",
+         "done", "email"),
+    ],
+)
+def test_a_name_nobody_lists_is_the_party_the_writer_called(events, text, agency, status,
+                                                             channel):
+    assert [(a, s, c) for a, _, s, _, c in events(text)] == [(agency, status, channel)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rang Mum to check.",
+        "Rang Mr Ferris 09:50.",
+        "Emailed TM Ruth KELLY asking for a strat discussion.",
+        "Emailed TM re cover.",  # a role written short, not a body
+        "Rang Hollins. S/N Becky Hollins says he is fine.",  # a surname, not a pharmacy
+        "Police passed the file to CPS for advice.",  # someone else's act
+        "Birth cert held by SW Olu Adeyemi. Emailed Olu.",  # his first name
+    ],
+)
+def test_a_person_or_another_s_act_is_no_unknown_partner_called(events, text):
+    found = {a for a, *_ in events(text)}
+    assert not found - {"Police (force not named)", "Social care (authority not named)"}
+
+
+@pytest.mark.parametrize(
+    ("text", "agencies"),
+    [
+        ("Rang Westmere CAMHS single point of access.", {"CAMHS (service not named)"}),
+        ("Emailed Southmere online CSE team (DS Marcus HOYLE).", {"Police (force not named)"}),
+    ],
+)
+def test_a_place_before_a_service_is_no_organisation_of_its_own(events, text, agencies):
+    assert {a for a, *_ in events(text)} == agencies
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("07:05 rang Westmere Police 101 to say he is back.", "Westmere Police"),
+        ("19:05 rang EDT, duty SW Kim - she will contact police and Gemma.",
+         "Social care (authority not named)"),
+        ("0930 phoned Riverside Surgery re his bloods.", "Riverside Surgery"),
+    ],
+)
+def test_a_log_s_time_stamp_does_not_hide_the_call_it_opens(events, text, agency):
+    assert [(a, s, d) for a, _, s, d, _ in events(text)] == [(agency, "done", "out")]
+
+
+def test_the_writer_s_own_call_mid_sentence_names_its_party(events):
+    rows = events("She stayed home today. I rang The Hive to inform (spoke to Jenny, reception).")
+    assert [(a, s, c) for a, _, s, _, c in rows] == [("The Hive", "done", "phone")]

@@ -18,6 +18,7 @@ from recordcheck.datafiles import package_toml
 from recordcheck.events.call_parties import heads_contact_details
 from recordcheck.events.documents import heads_a_document
 from recordcheck.language.agencies import load_lexicon
+from recordcheck.language.clauses import opening_word
 from recordcheck.language.organisations import organisation_heads
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
@@ -268,13 +269,6 @@ def clipped_opening(sentence: Span, mention: Span) -> Party | None:
     if any(t.lower_ == "from" for t in between):
         return Party(opening, opening, "from")  # "Call from PC Lee", "Email from Rob (SW)"
     return Party(opening, opening, "opening")
-
-
-def opening_word(sentence: Span) -> Token | None:
-    """The sentence's first word; a list item's number ("2. Rang the Front Door") is not."""
-    return next(
-        (t for t in sentence if not (t.is_punct or t.is_space or t.tag_ == "LS")), None
-    )
 
 
 def _qualifies_the_one_called(participle: Token, between: Span) -> bool:

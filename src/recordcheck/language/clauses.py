@@ -8,6 +8,8 @@ side clause brings its own subject.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 # what a bulleted line opens with: "- Sent summary to ..."
@@ -26,6 +28,22 @@ STATEMENTS_KEY = "rc_statements"  # Doc.user_data: each token's statement, found
 
 
 DASHES = frozenset({"-", "\u2013", "\u2014"})
+# a log's time stamp before its entry: "19:05 rang EDT", "1420 TC Dr Bankole", "2pm phoned"
+STAMP = re.compile(
+    r"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?:hrs?)?|\d{1,2}(?:am|pm)", re.I
+)
+
+
+def opening_word(sentence: Span) -> Token | None:
+    """The sentence's first word; a list item's number ("2. Rang the Front Door") is not,
+    nor the time stamp of a running log ("19:05 rang EDT, duty SW Kim")."""
+    return next(
+        (
+            t for t in sentence
+            if not (t.is_punct or t.is_space or t.tag_ == "LS" or STAMP.fullmatch(t.text))
+        ),
+        None,
+    )
 
 
 def spaced_dash(token: Token) -> bool:

@@ -38,6 +38,7 @@ from recordcheck.language.identifiers import find_identifiers
 from recordcheck.language.names import NameFinder, NameMention
 from recordcheck.language.organisations import named_by_their_kind, organisation_heads
 from recordcheck.language.people import given_names, shouted_surname_at
+from recordcheck.partners.called import called_by_name
 from recordcheck.partners.layout import (
     AgencyMention,
     after_last_lower_case_word,
@@ -60,11 +61,8 @@ CHANNELS_KEY = "rc_channels"
 NAMED_ALONE_KEY = "rc_named_alone"
 PLACED_KEY = "rc_placed"
 
-for _extension, _default in (
-    ("rc_agency", None),
-    ("rc_agency_type", None),
-    ("rc_describes", False),
-):
+_DEFAULTS = (("rc_agency", None), ("rc_agency_type", None), ("rc_describes", False))
+for _extension, _default in _DEFAULTS:
     if not Span.has_extension(_extension):
         Span.set_extension(_extension, default=_default)
 
@@ -191,6 +189,7 @@ class PartnersMarker:
         ]
         found += self._placed_generics(doc, found)
         found += self._organisations(doc, found)
+        found += called_by_name(doc, found, self.lexicon)  # "Rang Greenway": whom we called
         # longest first; a named agency beats a generic term over the same words
         found.sort(key=lambda a: (a.start - a.end, a.generic, a.start))
         kept: list[AgencyMention] = []
