@@ -48,3 +48,9 @@ def test_what_came_in_is_still_the_outcome_of_a_call(events):  # noqa: F811
     found = events("Tel from Jess Turnbull, housing officer, Riverdale Homes.\n"
                    "Gary fell on the communal stairs last night.")
     assert one(found).outcome == "Gary fell on the communal stairs last night."
+
+
+def test_a_line_of_facts_after_a_referral_is_not_what_it_said(events):  # noqa: F811
+    found = events("Referral from Dr Cheung, Oak Lane Surgery.\nEllie-May Corrigan, 15.\n"
+                   "Mum found her with cuts to both arms last night.")
+    assert one(found).outcome == "Mum found her with cuts to both arms last night."

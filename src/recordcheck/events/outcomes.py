@@ -45,6 +45,7 @@ TELLING = frozenset({"say", "advise", "confirm", "report", "tell", "inform", "ex
 OPENINGS = frozenset(WORDS["outcome_openings"])
 RESULTS = frozenset(WORDS["result_lemmas"])
 PARTNER_KEYS = (AGENCIES_KEY, CONTACTS_KEY)
+TENSED_OR_PARTICIPLE = frozenset({"VBD", "VBZ", "VBP", "VBN"})
 LIST_MARKS = (*ATTENDANCE_MARKS, *WORDS["absence_marks"])
 
 
@@ -76,7 +77,8 @@ def outcome_after(sentence: Span, mention: Span, direction: str = "out") -> str:
         ]
         told = [
             words for words in candidates[1:]
-            if direction == "in" and not listed and _may_be_its_outcome(words, mention)
+            if direction == "in" and not listed and _tells_something(words)
+            and _may_be_its_outcome(words, mention)
         ]
         if (agreed or told) and (result := _trimmed((agreed or told)[0])):
             return result
@@ -102,6 +104,15 @@ def _sentences_after(sentence: Span, count: int) -> list[Span]:
         sentences.append(doc[following].sent)
         following = sentences[-1].end
     return sentences
+
+
+def _tells_something(words: Span) -> bool:
+    """A sentence that can be what a caller told us: a verb in a tense or a participle
+    ("Gary fell on the stairs", "Concern screened 10/02"), and not the writer's own doing
+    ("I explained ..."); not a line of facts with no verb ("Ellie-May Corrigan, 15.") nor a
+    plan ("Monitor bail.")."""
+    verbs = [t for t in words if t.tag_ in TENSED_OR_PARTICIPLE]
+    return bool(verbs) and not any(_said_by_writer(t) for t in verbs)
 
 
 def _meeting_outcome(sentence: Span, mention: Span) -> str:
