@@ -54,3 +54,15 @@ def test_a_line_of_facts_after_a_referral_is_not_what_it_said(events):  # noqa: 
     found = events("Referral from Dr Cheung, Oak Lane Surgery.\nEllie-May Corrigan, 15.\n"
                    "Mum found her with cuts to both arms last night.")
     assert one(found).outcome == "Mum found her with cuts to both arms last night."
+
+
+def test_the_persons_consent_is_not_what_the_partner_agreed(events):  # noqa: F811
+    found = events("Call from PC Lee, Kelsford Police.\n"
+                   "Offered the Beacon Centre - Leanne agreed to a referral.")
+    assert one(found).outcome == ""
+    # a meeting's decision naming agencies is still every attendee's
+    found = events(MEETING + "Agreed s47 enquiry, single agency (CSC) with police sharing "
+                   "intelligence.")
+    attendees = [event for event in found if "Kelsford" in event.agency or "Safe" in event.agency]
+    assert len(attendees) == 2
+    assert {event.outcome[:10] for event in attendees} == {"Agreed s47"}

@@ -26,6 +26,7 @@ from recordcheck.datafiles import package_toml
 from recordcheck.events.attendance_lists import ATTENDANCE_MARKS, listed_as_present
 from recordcheck.events.details import on_its_lines
 from recordcheck.events.parties import TOLD
+from recordcheck.language.people import given_names, people_words
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
 WORDS = package_toml(__package__, "words.toml")
@@ -73,7 +74,7 @@ def outcome_after(sentence: Span, mention: Span, direction: str = "out") -> str:
         # what was agreed, else what came in, unless another partner's account
         agreed = [
             words for words in following_sentences
-            if _records_agreement(words) and _may_be_its_outcome(words, mention)
+            if _records_agreement(words) and _may_be_its_decision(words, mention)
         ]
         told = [
             words for words in candidates[1:]
@@ -117,20 +118,35 @@ def _tells_something(words: Span) -> bool:
 
 def _meeting_outcome(sentence: Span, mention: Span) -> str:
     """The line a meeting's note labels as what it decided ("Outcome: unborn to be subject
-    of a CP plan", "Agreed: ..."): every attendee's result, unless it names another partner."""
+    of a CP plan", "Agreed: ..."): every attendee's result (_may_be_its_decision)."""
     for words in _sentences_after(sentence, MEETING_SENTENCES):
         opening = next((t for t in words if not t.is_space), None)
         opens_on_outcome = opening is not None and opening.lower_ in OPENINGS
-        if opens_on_outcome and _may_be_its_outcome(words, mention):
+        if opens_on_outcome and _may_be_its_decision(words, mention):
             return _trimmed(words)
     return ""
 
 
 def _records_agreement(words: Span) -> bool:
     """ "Plan agreed.", "Agreed shopping delivery to be set up": a step agreed or decided,
-    not by the writer alone ("I decided to ring back")."""
+    not by the writer alone ("I decided to ring back"), nor the person we support or their
+    family consenting ("Leanne agreed to a referral", "mum agreed")."""
+    partners = _partner_marks(words.doc)
     return any(
-        t.lemma_.lower() in AGREEING and not _said_by_writer(t) for t in words
+        t.lemma_.lower() in AGREEING
+        and not _said_by_writer(t)
+        and not any(_names_the_person(subject, partners) for subject in _nsubjects(t))
+        for t in words
+    )
+
+
+def _names_the_person(subject: Token, partners: list[tuple[int, int]]) -> bool:
+    """A subject that is a relation ("mum") or a given name no partner mark covers ("Leanne";
+    not "Provider agreed ...", which the tagger may also read as a name)."""
+    if subject.lower_ in people_words().relations:
+        return True
+    return given_names().is_given_name(subject.text) and not any(
+        s <= subject.i < e for s, e in partners
     )
 
 
@@ -152,7 +168,16 @@ def _may_be_its_outcome(words: Span, mention: Span) -> bool:
     return bool(_trimmed(words)) and not _of_another_partner(words, mention)
 
 
-def _of_another_partner(words: Span, mention: Span) -> bool:
+def _may_be_its_decision(words: Span, mention: Span) -> bool:
+    """What a meeting or a call agreed may name agencies and still be every party's ("Agreed
+    s47 enquiry, single agency (CSC) with police sharing intelligence"); a professional of
+    another kind agreeing ("PC Patel agreed to visit") is that partner's."""
+    return bool(_trimmed(words)) and not _of_another_partner(words, mention, (CONTACTS_KEY,))
+
+
+def _of_another_partner(
+    words: Span, mention: Span, keys: tuple[str, ...] = PARTNER_KEYS
+) -> bool:
     """A sentence naming a partner of another kind than the mention's, and not by the
     mention's own name, is that partner's account or contact: "PC Patel confirmed ..." after
     a meeting is not what the advocate said, "Jade has had 3 sessions with Kerry Walsh
@@ -163,7 +188,7 @@ def _of_another_partner(words: Span, mention: Span) -> bool:
         and other.end <= words.end
         and other._.rc_agency_type != mention._.rc_agency_type
         and not own_words & {t.lower_ for t in other if t.is_alpha}
-        for key in PARTNER_KEYS
+        for key in keys
         for other in words.doc.spans.get(key, ())
     )
 
