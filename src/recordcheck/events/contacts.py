@@ -273,7 +273,7 @@ class ContactEventReader:
             ),
             rationale_recorded=rationale,
             outcome=(
-                outcome_after(sentence, mention, incoming=direction != "out")
+                outcome_after(sentence, mention, direction)
                 if status == "done"
                 else ""
             ),

@@ -10,7 +10,12 @@ books, decides... ("GP advised ...", "they will visit Tuesday", "Agreed: ...",
 support saying something is not the partner's reply.
 
 A contact that came in, or a meeting, is itself what the partner told us: its
-outcome is recorded when the note goes on to say what was said.
+outcome is recorded when the note goes on to say what was said, by the partner.
+
+Never an outcome: a line listing who was there or who sent apologies, or a
+sentence naming another partner (that partner's contact, not this one's); the
+sentence after a contact is not its outcome merely for coming next ("Writing up
+14/08."). An empty cell is better than a wrong one.
 """
 
 from __future__ import annotations
@@ -18,8 +23,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.events.attendance_lists import ATTENDANCE_MARKS, listed_as_present
 from recordcheck.events.details import on_its_lines
 from recordcheck.events.parties import TOLD
+from recordcheck.language.people import given_names, people_words
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
 WORDS = package_toml(__package__, "words.toml")
@@ -29,6 +36,9 @@ FOLLOWING_SENTENCES = 2
 # how far a meeting's or an incoming contact's agreed step is looked for: a note of a visit
 # or a meeting often closes on it, after who was seen and what was said
 AGREEMENT_SENTENCES = 4
+# how far a meeting's own outcome line ("Outcome: CP plan, category neglect") is looked for:
+# minutes give who came, what each said, then what was decided
+MEETING_SENTENCES = 8
 AGREEING = frozenset(WORDS["agreement_lemmas"])
 PARTNER_PRONOUNS = frozenset({"she", "he", "they", "it", "who"})
 # Verbs whose content, in a contact that came in, is what the partner told us.
@@ -36,14 +46,20 @@ TELLING = frozenset({"say", "advise", "confirm", "report", "tell", "inform", "ex
 OPENINGS = frozenset(WORDS["outcome_openings"])
 RESULTS = frozenset(WORDS["result_lemmas"])
 PARTNER_KEYS = (AGENCIES_KEY, CONTACTS_KEY)
+TENSED_OR_PARTICIPLE = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+LIST_MARKS = (*ATTENDANCE_MARKS, *WORDS["absence_marks"])
 
 
-def outcome_after(sentence: Span, mention: Span, incoming: bool = False) -> str:
+def outcome_after(sentence: Span, mention: Span, direction: str = "out") -> str:
     """The words recording the partner's response to this contact, or "".
 
     When the partner contacted us (or we met), what they told us is the
     result: "PC Lee rang to say the caution had been issued" records it even
-    though nobody is named as the one saying."""
+    though nobody is named as the one saying. After a call or message that came
+    in, the next sentence is what it told us ("Tel from the housing officer.
+    Gary fell on the stairs last night."); after a meeting it may be anyone's."""
+    incoming = direction != "out"
+    listed = listed_as_present(sentence, mention) is not None
     doc = sentence.doc
     after_mention = doc[mention.end : sentence.end]
     following_sentences = _sentences_after(sentence, AGREEMENT_SENTENCES)
@@ -51,19 +67,29 @@ def outcome_after(sentence: Span, mention: Span, incoming: bool = False) -> str:
     if incoming:
         # what came in, or what the meeting shared, is the result: any account after it
         said = [t for t in after_mention if t.pos_ in ("VERB", "AUX") and not _above(t, mention)]
-        account = _trimmed(on_its_lines(sentence, mention))
+        # a name in a list of who was there: the list says who came, not what they said
+        account = "" if listed else _trimmed(on_its_lines(sentence, mention))
         if (said or _labels_its_result(after_mention)) and account:
             return account
-        # what was agreed, else the next sentence that is not another partner's account
-        agreed = [words for words in following_sentences if _records_agreement(words)]
-        told = [words for words in candidates[1:] if not _of_another_partner(words, mention)]
-        if agreed or told:
-            return _trimmed((agreed or told)[0])
+        # what was agreed, else what came in, unless another partner's account
+        agreed = [
+            words for words in following_sentences
+            if _records_agreement(words) and _may_be_its_decision(words, mention)
+        ]
+        told = [
+            words for words in candidates[1:]
+            if direction == "in" and not listed and _tells_something(words)
+            and _may_be_its_outcome(words, mention)
+        ]
+        if (agreed or told) and (result := _trimmed((agreed or told)[0])):
+            return result
+        if direction == "both" and (result := _meeting_outcome(sentence, mention)):
+            return result
     partners = _partner_marks(doc)
     for words in candidates:
-        if words is not after_mention and _of_another_partner(words, mention):
+        if words is not after_mention and not _may_be_its_outcome(words, mention):
             continue
-        if any(_partner_responds(token, mention, partners, incoming) for token in words):
+        if any(_partner_responds(token, mention, partners, incoming, listed) for token in words):
             own_lines = on_its_lines(sentence, mention)
             result = _trimmed(words.sent if words is not after_mention else own_lines)
             if result:  # else a piece the parser cut off: the next candidate may say more
@@ -81,11 +107,46 @@ def _sentences_after(sentence: Span, count: int) -> list[Span]:
     return sentences
 
 
+def _tells_something(words: Span) -> bool:
+    """A sentence that can be what a caller told us: a verb in a tense or a participle
+    ("Gary fell on the stairs", "Concern screened 10/02"), and not the writer's own doing
+    ("I explained ..."); not a line of facts with no verb ("Ellie-May Corrigan, 15.") nor a
+    plan ("Monitor bail.")."""
+    verbs = [t for t in words if t.tag_ in TENSED_OR_PARTICIPLE]
+    return bool(verbs) and not any(_said_by_writer(t) for t in verbs)
+
+
+def _meeting_outcome(sentence: Span, mention: Span) -> str:
+    """The line a meeting's note labels as what it decided ("Outcome: unborn to be subject
+    of a CP plan", "Agreed: ..."): every attendee's result (_may_be_its_decision)."""
+    for words in _sentences_after(sentence, MEETING_SENTENCES):
+        opening = next((t for t in words if not t.is_space), None)
+        opens_on_outcome = opening is not None and opening.lower_ in OPENINGS
+        if opens_on_outcome and _may_be_its_decision(words, mention):
+            return _trimmed(words)
+    return ""
+
+
 def _records_agreement(words: Span) -> bool:
     """ "Plan agreed.", "Agreed shopping delivery to be set up": a step agreed or decided,
-    not by the writer alone ("I decided to ring back")."""
+    not by the writer alone ("I decided to ring back"), nor the person we support or their
+    family consenting ("Leanne agreed to a referral", "mum agreed")."""
+    partners = _partner_marks(words.doc)
     return any(
-        t.lemma_.lower() in AGREEING and not _said_by_writer(t) for t in words
+        t.lemma_.lower() in AGREEING
+        and not _said_by_writer(t)
+        and not any(_names_the_person(subject, partners) for subject in _nsubjects(t))
+        for t in words
+    )
+
+
+def _names_the_person(subject: Token, partners: list[tuple[int, int]]) -> bool:
+    """A subject that is a relation ("mum") or a given name no partner mark covers ("Leanne";
+    not "Provider agreed ...", which the tagger may also read as a name)."""
+    if subject.lower_ in people_words().relations:
+        return True
+    return given_names().is_given_name(subject.text) and not any(
+        s <= subject.i < e for s, e in partners
     )
 
 
@@ -100,18 +161,35 @@ def _labels_its_result(after_mention: Span) -> bool:
     )
 
 
-def _of_another_partner(words: Span, mention: Span) -> bool:
-    """A sentence naming a professional of another kind of partner than the mention's,
-    and not by the mention's own name, is that partner's account: "PC Patel confirmed ..." after a
-    meeting is not what the advocate said, and "Jade has had 3 sessions with Kerry Walsh
-    (IDVA)" is not the school's."""
+def _may_be_its_outcome(words: Span, mention: Span) -> bool:
+    """A sentence after the contact's that may record its result: not a list of who was
+    there ("Apologies: Housing Options.") nor a fragment (_trimmed), nor another partner's
+    account."""
+    return bool(_trimmed(words)) and not _of_another_partner(words, mention)
+
+
+def _may_be_its_decision(words: Span, mention: Span) -> bool:
+    """What a meeting or a call agreed may name agencies and still be every party's ("Agreed
+    s47 enquiry, single agency (CSC) with police sharing intelligence"); a professional of
+    another kind agreeing ("PC Patel agreed to visit") is that partner's."""
+    return bool(_trimmed(words)) and not _of_another_partner(words, mention, (CONTACTS_KEY,))
+
+
+def _of_another_partner(
+    words: Span, mention: Span, keys: tuple[str, ...] = PARTNER_KEYS
+) -> bool:
+    """A sentence naming a partner of another kind than the mention's, and not by the
+    mention's own name, is that partner's account or contact: "PC Patel confirmed ..." after
+    a meeting is not what the advocate said, "Jade has had 3 sessions with Kerry Walsh
+    (IDVA)" is not the school's, and "MASH have been in touch with school" is MASH's."""
     own_words = {t.lower_ for t in mention if t.is_alpha and t.is_title}
     return any(
-        words.start <= person.start
-        and person.end <= words.end
-        and person._.rc_agency_type != mention._.rc_agency_type
-        and not own_words & {t.lower_ for t in person if t.is_alpha}
-        for person in words.doc.spans.get(CONTACTS_KEY, ())
+        words.start <= other.start
+        and other.end <= words.end
+        and other._.rc_agency_type != mention._.rc_agency_type
+        and not own_words & {t.lower_ for t in other if t.is_alpha}
+        for key in keys
+        for other in words.doc.spans.get(key, ())
     )
 
 
@@ -125,8 +203,14 @@ def _partner_marks(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _partner_responds(
-    token: Token, mention: Span, partners: list[tuple[int, int]], incoming: bool = False
+    token: Token,
+    mention: Span,
+    partners: list[tuple[int, int]],
+    incoming: bool = False,
+    listed: bool = False,
 ) -> bool:
+    """Whether the token records this partner's reply. `listed`: the partner is one name in
+    a list of who was at a meeting, so "she" or "they" may be anyone there."""
     lemma = token.lemma_.lower()
     if token.lower_ in OPENINGS and token.i == token.sent.start:
         return True  # "Agreed: ...", "Outcome - ...", "Reply same day: ..."
@@ -134,22 +218,28 @@ def _partner_responds(
         return True  # "Referral accepted", "appt booked for Thurs"
     if lemma not in OUTCOME_LEMMAS:
         return False
-    if incoming and lemma in TELLING and not _said_by_writer(token):
-        return True
+    if incoming and lemma in TELLING and token.pos_ == "VERB" and not _nsubjects(token):
+        return True  # "Confirmed he is on the list": the caller's account ("My report": a thing)
     if lemma in TOLD and (_bare_participle(token) or _above(token, mention)):
         return False  # "School informed": we told them
     # the partner acting ("GP advised"), not us acting on them ("GP was told")
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    subjects = _nsubjects(token)
     if token.dep_ == "aux" and token.head.pos_ == "VERB":  # "they will visit"
-        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+        subjects = _nsubjects(token.head)
     for subject in subjects:
         if subject.lower_ in WRITER:
             return False
-        if mention.start <= subject.i < mention.end or subject.lower_ in PARTNER_PRONOUNS:
+        if mention.start <= subject.i < mention.end:
+            return True
+        if subject.lower_ in PARTNER_PRONOUNS and not listed:
             return True
         if subject.pos_ == "PROPN" and any(s <= subject.i < e for s, e in partners):
             return True  # a named professional, not the person we support
     return False
+
+
+def _nsubjects(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ == "nsubj"]
 
 
 def _bare_participle(token: Token) -> bool:
@@ -177,6 +267,8 @@ def _trimmed(span: Span) -> str:
     while len(lines) > 1 and lines[-1].rstrip().endswith(":"):
         lines.pop()
     text = "\n".join(lines).strip()
+    if text.lower().startswith(LIST_MARKS):
+        return ""  # who was there or sent apologies, not what anyone said
     return text if _says_something(text) else ""
 
 
