@@ -98,3 +98,11 @@ def test_an_attendance_list_takes_its_status_from_no_verb_above_it(events):
 def test_a_full_stop_ends_an_attendance_list_on_its_line(events):
     found = events("Present: Anna Bell SW, myself. Mum wants to ring the police herself.")
     assert [e.agency_type for e in found if e.status in COUNTED] == ["mash"]
+
+
+def test_an_intakes_referrer_referred_the_case_to_us(events):
+    found = events(
+        "SAFEGUARDING CONCERN\nReferrer: Tom Hale, Tenancy Officer, Larchfield Homes, 01632 "
+        "960111.\nConcern: rent arrears, door left open."
+    )
+    assert ("Larchfield Homes", "done", "in") in {(e.agency, e.status, e.direction) for e in found}
