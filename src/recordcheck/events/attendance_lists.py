@@ -19,6 +19,10 @@ ATTENDANCE_MARK = re.compile(
     "(?<!at )(?:" + "|".join(re.escape(mark) for mark in ATTENDANCE_MARKS) + ")"
 )
 LIST_BULLETS = ("-", "*", "•", "–")
+# a full stop before a capital ends a list run on its mark's line ("Present: ..., myself.
+# Riverside Medical Practice sent information, did not attend"); not a title's or an
+# initial's ("Dr. Faulkner", "J. Whitcombe")
+LIST_END = re.compile(r"(?<![A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)\.\s+(?=[A-Z])")
 
 
 def listed_as_present(sentence: Span, mention: Span) -> Party | None:
@@ -28,11 +32,17 @@ def listed_as_present(sentence: Span, mention: Span) -> Party | None:
     was said, not who was there, though the parser may run it into the same sentence."""
     lowered = sentence.text.lower()
     # "She does not want police involvement at present - frightened": a time, not a list
-    found = [m.start() for m in ATTENDANCE_MARK.finditer(lowered)]
+    found = [
+        (sentence.start_char + m.start(), sentence.start_char + m.end())
+        for m in ATTENDANCE_MARK.finditer(lowered)
+    ]
     if not found:
         return None
     text = text_of(sentence.doc)
-    mark_at = sentence.start_char + min(found)
+    # the nearest mark before the mention heads its list ("Chair: X (TM) / Present: ..."),
+    # else the first after it on its line ("Hannah Greaves SW (chair), Gemma, ...")
+    before = [mark for mark in found if mark[0] <= mention.start_char]
+    mark_at, mark_end = before[-1] if before else found[0]
     line_end = text.find("\n", mark_at)
     line_end = len(text) if line_end < 0 else line_end
     line_start = text.rfind("\n", 0, mark_at) + 1
@@ -40,7 +50,15 @@ def listed_as_present(sentence: Span, mention: Span) -> Party | None:
         return None  # a line before the list
     if mention.start_char > line_end and not _in_list_under(text, mark_at, line_end, mention):
         return None
-    return Party(sentence.root, sentence.root, "present")
+    if mention.start_char <= line_end and LIST_END.search(text, mark_at, mention.start_char):
+        return None  # after the list, on its line
+    # the list's own words decide: not a root the parser found on a line above the list
+    # ("Minutes: KB - full minutes to follow. / Present: ..."), another record's verb, nor
+    # a mark taken for a verb ("Present" read as an imperative)
+    root = sentence.root
+    if root.idx < line_start or any(at <= root.idx < end for at, end in found):
+        root = mention.root
+    return Party(root, root, "present")
 
 
 def _in_list_under(text: str, mark_at: int, line_end: int, mention: Span) -> bool:

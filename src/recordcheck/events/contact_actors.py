@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.events.contact_limits import self_made, spoke_to_them, summoned_elsewhere
+from recordcheck.events.log_lines import a_clock_time, beyond_a_break, on_one_line
 from recordcheck.events.parties import (
     CONTACT_LEMMAS,
     MESSAGE_NOUNS,
@@ -29,7 +30,7 @@ from recordcheck.language.clauses import line_start
 from recordcheck.language.note_context import author_context
 from recordcheck.language.own_service import OwnServiceTest
 from recordcheck.language.people import given_names, people_words
-from recordcheck.language.scope import Scope
+from recordcheck.language.scope import SUBJECT_DEPS, Scope
 from recordcheck.model import UNNAMED_AGENCY_MARK
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
@@ -65,9 +66,12 @@ class ContactActors:
     def inside_someone_elses_account(self, verb: Token) -> bool:
         """ "Mum said she had rung the police": the contact is in what someone else said.
         The verb itself may be one of saying ("Reported to police", "Asked the GP to
-        visit"): with no subject written, that is the writer's own act."""
+        visit"): with no subject written, that is the writer's own act. A saying on another
+        line is another record the parser ran on into this one ("- Beth (SW) informed 10:20.
+        / - Jade told at 12:00")."""
         return any(
             node.pos_ in ("VERB", "AUX")
+            and on_one_line(node, verb)
             and self.scope.reported_by_other(node)
             and self.scope.subject_of(node).lemma_.lower() not in RECORDED_THINGS
             for node in verb.ancestors
@@ -132,7 +136,7 @@ class ContactActors:
             return "someone else" if agent else "writer"
         if _someone_told_to(verb, mention):
             return "someone else"  # "Advised mum to report it to police": mum's act, not ours
-        subject = clause_subject(verb)
+        subject = subject_in_its_clause(verb)
         if subject is None and _after_someone_elses_label(verb, mention):
             return "someone else"  # "MASH outcome: passed to police": MASH passed it on
         if subject is None or subject.lower_ in WRITER or subject.dep_ == "expl":
@@ -303,6 +307,19 @@ def clause_subject(verb: Token) -> Token | None:
             node = node.head  # "check records and share": joined to "records", of "check"
         subject = Scope.subject_of(node)
     return subject
+
+
+def subject_in_its_clause(verb: Token) -> Token | None:
+    """The verb's subject, but not a word the parser took for one from the layout of a log
+    line: the time stamping it ("02:25 rang 101") or a noun of the clause before a spaced
+    dash ("Repeat incident within 12 months - MARAC referral sent"). A subject shared with
+    the verb it is joined to is that verb's ("Children identified - Lisa's children, attend
+    Greenbank Primary")."""
+    direct = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not direct:
+        joined = clause_subject(verb)
+        return None if joined is None or a_clock_time(joined) else joined
+    return next((s for s in direct if not a_clock_time(s) and not beyond_a_break(s, verb)), None)
 
 
 def _after_someone_elses_label(verb: Token, mention: Span) -> bool:

@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.events.call_parties import CONTACT_DETAIL_WORDS
-from recordcheck.events.parties import Party
+from recordcheck.events.parties import TOPIC_PREPOSITIONS, Party
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
 WORDS = package_toml(__package__, "contact_limits.toml")
@@ -256,3 +256,14 @@ def said_of(mention: Span) -> bool:
         return False
     after = doc[mention.end] if mention.end < mention.sent.end else None
     return after is not None and (after.tag_ == "MD" or after.pos_ in ("VERB", "AUX"))
+
+
+def talked_about(party: Party) -> bool:
+    """ "told her about the referral to children's services": the message the partner is
+    party to is what was talked about, not the act the sentence records."""
+    message = party.predicate
+    return (
+        message.pos_ not in ("VERB", "AUX")
+        and message.dep_ == "pobj"
+        and message.head.lower_ in TOPIC_PREPOSITIONS
+    )

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.events.log_lines import CLAUSE_BREAKS
 from recordcheck.events.parties import verb_form
 from recordcheck.events.plans import auxiliaries
 
@@ -22,8 +23,6 @@ WISHES = frozenset(WORDS["wish_lemmas"])
 REQUEST_WORDS = frozenset(WORDS["request_words"])
 # verbs of trying: an attempt at the contact only where the contact is what was tried
 TRYING = frozenset({"try", "attempt"})
-# where a clipped note ends one clause and starts another: "no answer - rang the surgery"
-CLAUSE_BREAKS = frozenset(("-", "\u2013", ";"))
 
 
 def planned(verb: Token) -> bool:

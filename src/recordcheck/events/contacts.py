@@ -21,7 +21,6 @@ One event per agency per note; the words in words.toml beside this module."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -44,6 +43,7 @@ from recordcheck.events.contact_limits import (
     refused_or_denied,
     said_of,
     suggested,
+    talked_about,
 )
 from recordcheck.events.contact_tense import (
     asked_of_someone,
@@ -67,7 +67,9 @@ from recordcheck.events.dialled import dialled_after_a_break, rang_us
 from recordcheck.events.encounters import ENCOUNTER_GROUP, MEETING
 from recordcheck.events.forums import conference_of
 from recordcheck.events.line_parties import party_by_layout
+from recordcheck.events.log_lines import on_its_line
 from recordcheck.events.merging import STATUS_RANK, one_per_agency
+from recordcheck.events.note_mentions import mentions_by_sentence
 from recordcheck.events.outcomes import outcome_after
 from recordcheck.events.parties import (
     Party,
@@ -95,7 +97,6 @@ from recordcheck.language.note_context import NOTE_TYPE, author_context
 from recordcheck.language.own_service import OwnService, OwnServiceTest
 from recordcheck.language.scope import Scope
 from recordcheck.model import ContactEvent
-from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
 EVENTS_KEY = "rc_contact_events"  # Doc.user_data key: the note's ContactEvents
 SHARING_KEY = SHARING_GROUP  # outward-sharing sentences, marked by sharing_acts.py
@@ -157,7 +158,7 @@ class ContactEventReader:
         quoted = self.scope.quoted_ranges(doc)
         found: list[Candidate] = []
         sentences = sentences_of(doc)
-        grouped, shadowed = _mentions_by_sentence(doc, sentences)
+        grouped, shadowed = mentions_by_sentence(doc, sentences)
         author_placed = author_with_employer(doc, author, self.own)
         for number, sentence in enumerate(sentences):
             mentions = grouped.get(number, [])
@@ -205,16 +206,16 @@ class ContactEventReader:
             or dialled_after_a_break(sentence, mention)
             or rang_us(sentence, mention)
             or party_by_layout(sentence, mention)
-            or party_of(mention)
+            or on_its_line(party_of(mention), mention)
             or listed_as_present(sentence, mention)
-            or subject_before_verb(sentence, mention)
+            or on_its_line(subject_before_verb(sentence, mention), mention)
         )
         if party is None or names_whose_number(mention) or a_call_out(party, mention):
             return Reading("no party")  # "Tel no. for Housing Options passed to her"
         verb = party.governing
         if negated(verb) or refused_or_denied(mention) or denied_in_its_noun(party):
             return Reading("negated", party)
-        if said_of(mention):
+        if said_of(mention) or talked_about(party):
             return Reading("said of", party)  # "explained police sit on MARAC"
         if made_for_another(party):
             return Reading("someone else", party, "someone else")  # "CAMHS referral made by school"
@@ -342,38 +343,6 @@ class ContactEventReader:
             if span.start <= mention.start < span.end:
                 return "in", None
         return ("both" if party.link == "with" else "out"), None
-
-
-def _mentions_by_sentence(
-    doc: Doc, sentences: list[Span]
-) -> tuple[dict[int, list[tuple[Span, bool]]], dict[int, list[Span]]]:
-    """Per sentence number: named professionals, and the agency mentions that are not
-    theirs, in text order; and apart, the mentions of an agency a person of it in the same
-    sentence stands for ("Rang Riverside Surgery, msg left for Dr Hewitt"). One pass over
-    the marks, so a long note costs no more per sentence than a short one."""
-    starts = [sentence.start for sentence in sentences]
-
-    def number_of(span: Span) -> int:
-        return bisect_right(starts, span.start) - 1
-
-    people: dict[int, list[Span]] = {}
-    for person in doc.spans.get(CONTACTS_KEY, ()):
-        people.setdefault(number_of(person), []).append(person)
-    grouped: dict[int, list[tuple[Span, bool]]] = {
-        number: [(p, True) for p in found] for number, found in people.items()
-    }
-    shadowed: dict[int, list[Span]] = {}
-    for agency in doc.spans.get(AGENCIES_KEY, ()):
-        number = number_of(agency)
-        theirs = {p._.rc_agency for p in people.get(number, ())}
-        if agency._.rc_describes:
-            continue
-        if agency._.rc_agency in theirs:
-            shadowed.setdefault(number, []).append(agency)
-        else:
-            grouped.setdefault(number, []).append((agency, False))
-    ordered = {number: sorted(found, key=lambda m: m[0].start) for number, found in grouped.items()}
-    return ordered, shadowed
 
 
 def _with_its_person(

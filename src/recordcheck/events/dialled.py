@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
-from recordcheck.events.contact_tense import CLAUSE_BREAKS
+from recordcheck.events.log_lines import CLAUSE_BREAKS
 from recordcheck.events.parties import Party
 
 WORDS = package_toml(__package__, "words.toml")

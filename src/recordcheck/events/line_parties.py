@@ -14,7 +14,8 @@ from bisect import bisect_left
 
 from spacy.tokens import Span
 
-from recordcheck.events.attendance_lists import ATTENDANCE_MARKS, listed_as_present
+from recordcheck.datafiles import package_toml
+from recordcheck.events.attendance_lists import ATTENDANCE_MARKS, LIST_BULLETS, listed_as_present
 from recordcheck.events.encounter_time import names_a_later_date
 from recordcheck.events.encounter_words import DATA as ENCOUNTER_WORDS
 from recordcheck.events.parties import Party, clipped_opening, opening_word, verb_form
@@ -43,6 +44,7 @@ PAST_TAGS = ("VBD", "VBN")
 # How many lines above a mention an attendance mark may head the list it is in.
 LIST_REACH = 12
 LINE_BREAK = re.compile(r"[^\n]*\n[\s\S]*")  # a token holding a line break ("\n", "\n\n  ")
+REFERRER_LABELS = tuple(package_toml(__package__, "words.toml")["referrer_labels"])
 
 
 def party_by_layout(sentence: Span, mention: Span) -> Party | None:
@@ -56,6 +58,7 @@ def party_by_layout(sentence: Span, mention: Span) -> Party | None:
     opened = clipped_opening(line, mention) if recorded and line.start > sentence.start else None
     return (
         opened
+        or _named_as_referrer(line, mention)
         or _listed_under_earlier_mark(sentence, mention)
         or _listed_after_meeting_label(sentence, mention)
     )
@@ -75,6 +78,18 @@ def _line_of(sentence: Span, mention: Span) -> Span:
         after = bisect_left(breaks, end - 1)
         end = min(sentence.end, breaks[after] + 1) if after < len(breaks) else sentence.end
     return doc[start:end]
+
+
+def _named_as_referrer(line: Span, mention: Span) -> Party | None:
+    """ "Referrer: Ben Ashworth, Housing Officer, Cressfield Homes, 01632 960579": an intake
+    record's label of who referred the case to us, the partner on its line before any full
+    stop."""
+    text = text_of(line.doc)
+    opening = line[1] if line[0].text in LIST_BULLETS and len(line) > 1 else line[0]
+    lowered = text[opening.idx : mention.start_char].lower()
+    if not lowered.startswith(REFERRER_LABELS) or ". " in lowered:
+        return None
+    return Party(opening, opening, "theirs")  # their referral came to us
 
 
 def _listed_under_earlier_mark(sentence: Span, mention: Span) -> Party | None:

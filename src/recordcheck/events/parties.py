@@ -152,6 +152,8 @@ def _message_acted_on(noun: Token) -> Party | None:
             (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD")),
             None,
         )
+    if act is not None and act.lemma_ == "be":
+        act = None  # "agreed MASH referral re Tyrese is urgent": said of it, not sent
     if act is None or act.lemma_.lower() in TOPIC_VERBS:  # "MIU letter 08/05: XR": theirs
         return Party(noun, noun, "theirs") if act is None and heads_a_document(noun) else None
     by = [t for c in act.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]

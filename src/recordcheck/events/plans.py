@@ -21,6 +21,7 @@ import re
 from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.events.log_lines import stamped_with_a_time
 from recordcheck.events.parties import Party, verb_form
 from recordcheck.events.sections import MOST_LABEL_WORDS
 from recordcheck.language.clauses import line_start
@@ -169,9 +170,11 @@ def _names_consent(noun: Token) -> bool:
 def instruction(party: Party) -> bool:
     """ "Update IDVA and HV", "Check with police", "5. Ask GP to review", "Decision: raise a
     concern with ASC": a base-form verb opening its line, or after a short label, is a note
-    of what to do. "Call to GP", "Email from school" are records."""
+    of what to do. "Call to GP", "Email from school" are records, and so is a line stamped
+    with the time it was done ("Reg 40 notification to Ofsted 10:15", "Reg" taken for a verb).
+    """
     verb = party.governing
-    if party.link == "from" or verb.tag_ != "VB":
+    if party.link == "from" or verb.tag_ != "VB" or stamped_with_a_time(verb):
         return False
     before = verb.doc[line_start(verb) : verb.i]
     is_label = 0 < len(before) <= MOST_LABEL_WORDS + 1 and before[-1].text == ":"

@@ -1,0 +1,108 @@
+"""Contact events in clipped log lines and attendance lists (events/log_lines.py).
+
+Written afresh after the misses on writers-dev and writers-fresh: a bare clock time
+stamps a line as done, is no verb's subject, and a spaced dash starts a new clause; a
+saying or a subject on another line belongs to another record; a meeting's chair is at
+it; an attendance list's status is its own, and a full stop ends it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from recordcheck.events.contacts import ContactEventReader
+from recordcheck.model import Note
+from recordcheck.nlp import note_doc
+
+pytestmark = pytest.mark.slow
+
+COUNTED = ("done", "attempted")
+
+
+@pytest.fixture(scope="module")
+def events(real_nlp):
+    # the rules alone: the trained gate (test_contact_gate.py) is measured by evaluate
+    reader = ContactEventReader(real_nlp, {"names": [], "staff": ["Lena Marsh"]}, gate=False)
+
+    def read(text: str):
+        note = Note("N1", "C1", text, author="Lena Marsh", author_role="Registered Manager",
+                    team="Brookvale Children's Home")
+        return reader.read(real_nlp(note_doc(real_nlp, note)))
+
+    return read
+
+
+def counted(found):
+    return {(event.agency_type, event.status, event.direction) for event in found
+            if event.status in COUNTED}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time stamping the line is not the subject of its verb
+        ("03:10 rang 101 - car parked opposite again, ref 4471.", ("police", "done", "out")),
+        # a noun before a spaced dash is not the subject of the verb after it
+        ("Second incident this month - MARAC referral sent.", ("domestic abuse", "done", "out")),
+        # a time-stamped item is a record, though the tagger takes its first word for a verb
+        ("Today:\n- Reg 40 notification to Ofsted 10:15.\n- Room checked.",
+         ("education", "done", "out")),
+        # a saying on the next line is another item, not this one's account
+        ("Actions:\n- Priya (SW) informed 10:20.\n- Jade told at 12:00 what was said.",
+         ("mash", "done", "out")),
+    ],
+)
+def test_clipped_log_lines_record_what_was_done(events, text, expected):
+    assert expected in counted(events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # said of a referral, not a referral sent
+        "Phoned Dee 18:50 - agreed MASH referral re Kai is urgent.",
+        # the referral is what she was told about
+        "Rang Kim 09:30 - told her about the referral to children's services for Kai.",
+        # the children's subject, shared by the verb joined to theirs
+        "Strategy discussion held yesterday. Children identified - Lisa's children, attend "
+        "Greenbank Primary.",
+        # a subject on one item, its verb on the next
+        "Immediate:\n- hospital discharge team today re discharge\n"
+        "- Dennis - needs, refer to Locality duty today",
+    ],
+)
+def test_no_contact_where_the_layout_only_seems_to_make_one(events, text):
+    assert counted(events(text)) == set()
+
+
+def test_a_meetings_chair_took_part(events):
+    found = events("Core group at school. Maria Lopez SW (chair), mum, Jess Hart (IDVA), me.")
+    assert {(e.agency_type, e.direction) for e in found if e.status == "done"} == {
+        ("mash", "both"), ("domestic abuse", "both")
+    }
+    chaired = events("Strategy meeting (Teams), chaired by DI Paul Hurst, Avonshire Police.")
+    assert ("Avonshire Police", "done") in {(e.agency, e.status) for e in chaired}
+
+
+def test_an_attendance_list_takes_its_status_from_no_verb_above_it(events):
+    found = events(
+        "Organisational safeguarding meeting.\nChair: Gareth Hollins (TM). Minutes: Karen Bibby"
+        " - full minutes to follow, this is summary for each file.\n"
+        "Present: Meera Lal (QA), Helen Okafor (CQC), Dr Faulkner (Millbrook Surgery)."
+    )
+    assert {(e.agency, e.status) for e in found} == {
+        ("CQC", "done"), ("Millbrook Surgery", "done")
+    }
+
+
+def test_a_full_stop_ends_an_attendance_list_on_its_line(events):
+    found = events("Present: Anna Bell SW, myself. Mum wants to ring the police herself.")
+    assert [e.agency_type for e in found if e.status in COUNTED] == ["mash"]
+
+
+def test_an_intakes_referrer_referred_the_case_to_us(events):
+    found = events(
+        "SAFEGUARDING CONCERN\nReferrer: Tom Hale, Tenancy Officer, Larchfield Homes, 01632 "
+        "960111.\nConcern: rent arrears, door left open."
+    )
+    assert ("Larchfield Homes", "done", "in") in {(e.agency, e.status, e.direction) for e in found}
