@@ -170,6 +170,9 @@ def test_a_professional_who_brought_the_person_to_another_agency_did_not_meet_us
         ("Rang Priory Dental 17:40 - closed, left voicemail.", "Priory Dental", "attempted",
          "phone"),
         ("Emailed CIHTT for summary.", "CIHTT", "done", "email"),
+        # a name in the brackets is someone who works there
+        ("Rang Oakleigh House (Sam, keyworker) re missing protocol.", "Oakleigh House", "done",
+         "phone"),
         ("Emailed CPS (Mr D FINCH) - review re evidence-led.", "Crown Prosecution Service",
          "done", "email"),
     ],
@@ -189,11 +192,17 @@ def test_a_name_nobody_lists_is_the_party_the_writer_called(events, text, agency
         "Rang Hollins. S/N Becky Hollins says he is fine.",  # a surname, not a pharmacy
         "Police passed the file to CPS for advice.",  # someone else's act
         "Birth cert held by SW Olu Adeyemi. Emailed Olu.",  # his first name
+        "Emailed Sam Ellery (tutor) about Monday.",  # a person placed by the brackets
     ],
 )
 def test_a_person_or_another_s_act_is_no_unknown_partner_called(events, text):
     found = {a for a, *_ in events(text)}
     assert not found - {"Police (force not named)", "Social care (authority not named)"}
+
+
+def test_a_person_the_brackets_place_is_no_organisation_of_their_own_name(events):
+    found = events("Emailed Anil Mistry (ASC) this week's call logs as requested.")
+    assert [a for a, *_ in found] == ["Adult social care (authority not named)"]
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,8 @@ def called_by_name(
             continue  # "Rang Westmere CAMHS", "Emailed Southmere online CSE team": a place's
         if (name[0].is_stop and len(name) == 1) or _a_person(doc, name.start, end):
             continue  # "Rang The GP": the article of a name the lexicon knows
+        if _placed_in_brackets(doc, end, found):
+            continue  # "Emailed Anil Mistry (ASC)": someone of the agency in the brackets
         canonical, type_ = _named_in_full(name.text, found, lexicon)
         called.append(AgencyMention(name.start, name.end, canonical, type_, False))
     return called
@@ -139,6 +141,22 @@ def _first_name_elsewhere(doc: Doc, word: Token) -> bool:
         ):
             return True
     return False
+
+
+def _placed_in_brackets(doc: Doc, end: int, found: list[AgencyMention]) -> bool:
+    """The name is followed by brackets naming an agency or a job ("Anil Mistry (ASC)",
+    "Sam Ellery (tutor)"): a person placed, as lists of professionals write them; a name
+    in the brackets ("Hensons (Imran)") is the organisation's person instead."""
+    if end >= len(doc) or doc[end].text != "(":
+        return False
+    close = next((t.i for t in doc[end:] if t.text == ")"), len(doc))
+    inside = doc[end + 1 : close]
+    if any(given_names().is_given_name(t.text) for t in inside):
+        return False  # "Rang Oakleigh House (Sam, keyworker)": Sam works there
+    roles = people_words().roles
+    return any(end < m.start and m.end <= close for m in found) or any(
+        t.lower_ in roles for t in inside
+    )
 
 
 def _a_short_acronym(name) -> bool:
