@@ -205,3 +205,24 @@ def test_a_contact_row_carries_the_sentence_its_words_refer_back_to():
     police = ContactEvent("Thames Valley Police", "police", told.index("police"), len(told) - 1)
     row = contact_event(result("N1", told, contacts=[police]))
     assert row is not None and row.summary == told
+
+
+def test_a_meetings_row_lists_everyone_who_met_though_a_decision_names_one_of_them():
+    text = ("Strategy discussion. Present: DS Connor (TVP), Mrs Curtis (DSL, Brook Primary). "
+            "Agreed s47 enquiry with police sharing intelligence.")
+    met = [
+        ContactEvent(agency, kind, text.index(word), text.index(word) + len(word),
+                     direction="both", channel="meeting")
+        for agency, kind, word in (
+            ("Thames Valley Police", "police", "DS Connor"),
+            ("Brook Primary", "education", "Mrs Curtis"),
+        )
+    ]
+    agreed = text.index("Agreed")
+    decision = ChronologyEvent("decision", agreed, len(text), text[agreed:],
+                               agencies=("Thames Valley Police",))
+    row = contact_event(result("N1", text, events=[decision], contacts=met))
+    assert row is not None and row.agencies == ("Thames Valley Police", "Brook Primary")
+    # one agency met, and the decision names it: the decision is the row
+    alone = contact_event(result("N1", text, events=[decision], contacts=met[:1]))
+    assert alone is None

@@ -63,11 +63,14 @@ def contact_event(result: NoteResult) -> ChronologyEvent | None:
     named = {agency for event in result.events for agency in event.agencies} | {
         c.agency for c in result.contacts if any(e.start <= c.start < e.end for e in result.events)
     }
-    contacts = [
-        c for c in result.contacts if c.status == "done" and c.agency and c.agency not in named
-    ]
+    done = [c for c in result.contacts if c.status == "done" and c.agency]
+    contacts = [c for c in done if c.agency not in named]
     if not contacts:
         return None
+    if any(c.direction == "both" for c in contacts):
+        # a meeting's row lists all who met, though a decision row names some of them too:
+        # "Present: ... DS Connor (TVP) ..." read without the police says they were not there
+        contacts = [c for c in done if c.agency not in named or c.direction == "both"]
     text = result.note.text
     sentences = dict.fromkeys(
         told
