@@ -100,7 +100,7 @@ def draw_figures(doc: AuditDocument) -> bool:
 
 
 def charts_section(doc: AuditDocument) -> None:
-    doc.heading("The audit in charts", new_page=True)
+    doc.heading("The audit in charts")
     if not doc.summary.overall.notes:
         doc.para("No notes were checked, so there is nothing to chart.")
         return
