@@ -59,6 +59,18 @@ def test_clipped_log_lines_record_what_was_done(events, text, expected):
 @pytest.mark.parametrize(
     "text",
     [
+        # a time inside the line is one set for the act, not the time it was done
+        "Check with police 14:00 Friday.",
+        "Decision: raise a concern with ASC 16:00 today.",
+    ],
+)
+def test_a_time_set_for_an_act_does_not_make_it_done(events, text):
+    assert counted(events(text)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # said of a referral, not a referral sent
         "Phoned Dee 18:50 - agreed MASH referral re Kai is urgent.",
         # the referral is what she was told about
@@ -82,6 +94,18 @@ def test_a_meetings_chair_took_part(events):
     }
     chaired = events("Strategy meeting (Teams), chaired by DI Paul Hurst, Avonshire Police.")
     assert ("Avonshire Police", "done") in {(e.agency, e.status) for e in chaired}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ICPC chaired by Sue Harte (IRO); police gave apologies.",
+        "Chaired by Kirsty Hallam SW; apologies from the GP.",
+        "Present: Sue Harte (IRO), Kirsty Hallam SW. Apologies: PC Dunn (police), Dr Lee (GP).",
+    ],
+)
+def test_an_attendance_list_ends_before_the_apologies(events, text):
+    assert {e.agency_type for e in events(text) if e.status == "done"} <= {"mash"}
 
 
 def test_an_attendance_list_takes_its_status_from_no_verb_above_it(events):

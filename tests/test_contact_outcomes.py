@@ -66,3 +66,14 @@ def test_the_persons_consent_is_not_what_the_partner_agreed(events):  # noqa: F8
     attendees = [event for event in found if "Kelsford" in event.agency or "Safe" in event.agency]
     assert len(attendees) == 2
     assert {event.outcome[:10] for event in attendees} == {"Agreed s47"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tel call from the GP surgery. Updated the care plan and informed manager.",
+        "Call from PC Lee. Spoke to Kelly afterwards.",
+    ],
+)
+def test_the_writers_own_doing_after_a_call_is_not_what_it_told_us(events, text):  # noqa: F811
+    assert set(_outcomes(events(text)).values()) == {""}

@@ -193,6 +193,8 @@ def test_a_name_nobody_lists_is_the_party_the_writer_called(events, text, agency
         "Police passed the file to CPS for advice.",  # someone else's act
         "Birth cert held by SW Olu Adeyemi. Emailed Olu.",  # his first name
         "Emailed Sam Ellery (tutor) about Monday.",  # a person placed by the brackets
+        "Rang Reception to ask.",  # a desk of some body, not which one
+        "Emailed Finance re payment.",
     ],
 )
 def test_a_person_or_another_s_act_is_no_unknown_partner_called(events, text):

@@ -19,6 +19,8 @@ ATTENDANCE_MARK = re.compile(
     "(?<!at )(?:" + "|".join(re.escape(mark) for mark in ATTENDANCE_MARKS) + ")"
 )
 LIST_BULLETS = ("-", "*", "•", "–")
+# what separates one attendee's item from the next
+ITEM_SEPARATORS = (",", ";", "\n", ". ")
 # a full stop before a capital ends a list run on its mark's line ("Present: ..., myself.
 # Riverside Medical Practice sent information, did not attend"); not a title's or an
 # initial's ("Dr. Faulkner", "J. Whitcombe")
@@ -52,6 +54,8 @@ def listed_as_present(sentence: Span, mention: Span) -> Party | None:
         return None
     if mention.start_char <= line_end and LIST_END.search(text, mark_at, mention.start_char):
         return None  # after the list, on its line
+    if _sent_apologies(text, mention):
+        return None  # "ICPC chaired by Sue Harte (IRO); police gave apologies": not there
     # the list's own words decide: not a root the parser found on a line above the list
     # ("Minutes: KB - full minutes to follow. / Present: ..."), another record's verb, nor
     # a mark taken for a verb ("Present" read as an imperative)
@@ -59,6 +63,14 @@ def listed_as_present(sentence: Span, mention: Span) -> Party | None:
     if root.idx < line_start or any(at <= root.idx < end for at, end in found):
         root = mention.root
     return Party(root, root, "present")
+
+
+def _sent_apologies(text: str, mention: Span) -> bool:
+    """The mention's own item of the list, between the separators around it, gives
+    apologies ("police gave apologies", "GP - apologies")."""
+    start = max(text.rfind(mark, 0, mention.start_char) for mark in ITEM_SEPARATORS) + 1
+    ends = [at for at in (text.find(mark, mention.end_char) for mark in ITEM_SEPARATORS) if at >= 0]
+    return "apolog" in text[start : min(ends, default=len(text))].lower()
 
 
 def _in_list_under(text: str, mark_at: int, line_end: int, mention: Span) -> bool:

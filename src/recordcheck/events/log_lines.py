@@ -33,8 +33,10 @@ def a_clock_time(token: Token) -> bool:
 
 
 def stamped_with_a_time(verb: Token) -> bool:
-    """The verb's line carries a bare clock time ("Reg 40 notification to Ofsted 10:15.",
-    "Beth (SW) informed 10:20"): the record of an act done then, not a note of one to do."""
+    """The verb's line opens or ends with a bare clock time ("02:25 rang 101", "Reg 40
+    notification to Ofsted 10:15.", "Beth (SW) informed 10:20"): the record of an act done
+    then, not a note of one to do. A time inside the line is one set for the act ("Check
+    with police 14:00 Friday", "raise a concern with ASC 16:00 today")."""
     doc = verb.doc
     text = text_of(doc)
     first = line_start(verb)
@@ -43,10 +45,12 @@ def stamped_with_a_time(verb: Token) -> bool:
     for token in doc[first:]:
         if token.idx >= line_end:
             return False
-        if a_clock_time(token) and (
-            token.i == first or doc[token.i - 1].lower_ not in SETTING_WORDS
-        ):
+        if not a_clock_time(token):
+            continue
+        if token.i == first:
             return True
+        ends_line = not text[token.idx + len(token.text) : line_end].strip(" .;,)")
+        return ends_line and doc[token.i - 1].lower_ not in SETTING_WORDS
     return False
 
 

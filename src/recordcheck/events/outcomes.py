@@ -113,7 +113,17 @@ def _tells_something(words: Span) -> bool:
     ("I explained ..."); not a line of facts with no verb ("Ellie-May Corrigan, 15.") nor a
     plan ("Monitor bail.")."""
     verbs = [t for t in words if t.tag_ in TENSED_OR_PARTICIPLE]
-    return bool(verbs) and not any(_said_by_writer(t) for t in verbs)
+    return bool(verbs) and not any(_said_by_writer(t) or _clipped_first_person(t) for t in verbs)
+
+
+def _clipped_first_person(verb: Token) -> bool:
+    """ "Updated the care plan and informed manager.": a past tense opening its sentence
+    with no subject is the note's clipped first person, the writer's own doing."""
+    opening = next((t for t in verb.sent if not (t.is_space or t.is_punct)), None)
+    return (
+        opening is not None and verb.i == opening.i and verb.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _meeting_outcome(sentence: Span, mention: Span) -> str:

@@ -23,6 +23,7 @@ from recordcheck.partners.layout import AgencyMention
 
 WORDS = package_toml(__package__, "called.toml")
 OPENING_VERBS = frozenset(WORDS["opening_verbs"])
+DESK_WORDS = frozenset(WORDS["desk_words"])
 WRITER_SUBJECTS = frozenset(WORDS["writer_subjects"])
 MAX_NAME_WORDS = 4
 SHORTEST_ACRONYM = 4  # "CIHTT"; "TM", "OIC", "EWO" are people's roles
@@ -47,6 +48,8 @@ def called_by_name(
             continue  # "Rang Westmere CAMHS", "Emailed Southmere online CSE team": a place's
         if (name[0].is_stop and len(name) == 1) or _a_person(doc, name.start, end):
             continue  # "Rang The GP": the article of a name the lexicon knows
+        if _names_a_desk(name):
+            continue  # "Rang Reception", "Emailed Team": a desk of some body, not which
         if _placed_in_brackets(doc, end, found):
             continue  # "Emailed Anil Mistry (ASC)": someone of the agency in the brackets
         canonical, type_ = _named_in_full(name.text, found, lexicon)
@@ -141,6 +144,11 @@ def _first_name_elsewhere(doc: Doc, word: Token) -> bool:
         ):
             return True
     return False
+
+
+def _names_a_desk(name: Span) -> bool:
+    organisation_words = people_words().organisation_words
+    return all(t.lower_ in DESK_WORDS or t.lower_ in organisation_words for t in name)
 
 
 def _placed_in_brackets(doc: Doc, end: int, found: list[AgencyMention]) -> bool:
