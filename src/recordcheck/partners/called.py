@@ -46,7 +46,7 @@ def called_by_name(
         name = doc[verb.i + 1 : end]
         if not name or end in taken or _modifies_what_follows(name) or _a_short_acronym(name):
             continue  # "Rang Westmere CAMHS", "Emailed Southmere online CSE team": a place's
-        if (name[0].is_stop and len(name) == 1) or _a_person(doc, name.start, end):
+        if (name[0].is_stop and len(name) == 1) or _written_as_someones_name(doc, name.start, end):
             continue  # "Rang The GP": the article of a name the lexicon knows
         if _names_a_desk(name):
             continue  # "Rang Reception", "Emailed Team": a desk of some body, not which
@@ -106,7 +106,7 @@ def _name_word(token: Token) -> bool:
     )
 
 
-def _a_person(doc: Doc, start: int, end: int) -> bool:
+def _written_as_someones_name(doc: Doc, start: int, end: int) -> bool:
     """A given name among the words or right after them ("Emailed TM Ruth KELLY"), or a
     first word the note writes elsewhere in a person's name, or after a given name, an
     initial or a title: a surname ("Hollins" of "S/N Becky Hollins", "FINCH" of "Mr D

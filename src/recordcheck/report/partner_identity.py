@@ -82,21 +82,19 @@ class ContactResolver:
             if name and not event.names_no_organisation:
                 key = (event.person_surname, event.agency_type)
                 self._named.setdefault(key, set()).add(event.agency)
+        # each spelling of a person, by (agency, surname), in each case file and in the run
+        by_case: dict[str, dict[tuple[str, str], set[str]]] = {}
         by_surname: dict[tuple[str, str], set[str]] = {}
-        for event in events:
-            name = _written(event.person)
-            if name:
-                by_surname.setdefault((self.agency(event), event.person_surname), set()).add(name)
+        for case, event in filed:
+            if name := _written(event.person):
+                key = (self.agency(event), event.person_surname)
+                by_case.setdefault(case, {}).setdefault(key, set()).add(name)
+                by_surname.setdefault(key, set()).add(name)
         self._names: dict[tuple[str, str], str] = {
             (agency, name): fuller
             for (agency, _), names in by_surname.items()
             for name, fuller in _fuller_forms(names).items()
         }
-        by_case: dict[str, dict[tuple[str, str], set[str]]] = {}
-        for case, event in filed:
-            if name := _written(event.person):
-                forms = by_case.setdefault(case, {})
-                forms.setdefault((self.agency(event), event.person_surname), set()).add(name)
         self._first_names = {
             case: _first_names_in_full(forms, self._names) for case, forms in by_case.items()
         }
