@@ -283,9 +283,12 @@ def test_each_attendee_has_the_channel_their_own_item_gives(events):
          "video call"),
         # teams of people, not the platform
         ("Met both teams at Riverside Surgery to agree the plan.", "meeting"),
+        # the police's written notice of a concern is a form, not a call
+        ("Concern received from Thames Valley Police (PPN from PC Owen Fraser).",
+         "referral form"),
     ],
 )
-def test_a_meeting_held_on_a_video_platform_is_a_video_call(events, text, channel):
+def test_the_channel_is_what_the_words_name(events, text, channel):
     assert {e.channel for e in events(text)} == {channel}
 
 
