@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from recordcheck.events.contacts import ContactEventReader
-from recordcheck.model import Note
-from recordcheck.nlp import note_doc
+from tests.contact_reading import rules_contact_reader
 
 pytestmark = pytest.mark.slow
 
@@ -17,14 +15,12 @@ ADULT_SOCIAL_CARE = "Anytown Council - Adult Social Care, Locality Team"
 @pytest.fixture(scope="module")
 def events(real_nlp):
     """The contact events of one note by Sam Okoro of an adult social care team."""
-    reader = ContactEventReader(real_nlp, {"names": [], "staff": ["Sam Okoro"]}, gate=False)
-
-    def read(text: str, note_type: str = "Case Note"):
-        note = Note("N1", "C1", text, author="Sam Okoro", team=ADULT_SOCIAL_CARE,
-                    note_type=note_type)
-        return {e.agency: e for e in reader.read(real_nlp(note_doc(real_nlp, note)))}
-
-    return read
+    read = rules_contact_reader(
+        real_nlp, ["Sam Okoro"], author="Sam Okoro", team=ADULT_SOCIAL_CARE
+    )
+    return lambda text, note_type="Case Note": {
+        e.agency: e for e in read(text, note_type=note_type)
+    }
 
 
 def test_a_clipped_verb_after_another_agencys_outcome_is_that_agencys_act(events):

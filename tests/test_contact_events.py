@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recordcheck.events.contacts import ContactEventReader
-from recordcheck.model import Note
-from recordcheck.nlp import note_doc
+from tests.contact_reading import rules_contact_reader
 
 pytestmark = pytest.mark.slow
 
@@ -17,17 +15,10 @@ NURSING_TEAM = "Wexcombe Community Health NHS Trust - Northgate District Nursing
 def events(real_nlp):
     """The contact events of one note, for a service whose staff are Jodie Fairclough and
     Sam Okoro."""
-    # the rules alone: the trained gate (test_contact_gate.py) is measured by evaluate
-    reader = ContactEventReader(
-        real_nlp, {"names": [], "staff": ["Jodie Fairclough", "Sam Okoro"]}, gate=False
+    read = rules_contact_reader(real_nlp, ["Jodie Fairclough", "Sam Okoro"], author="Sam Okoro")
+    return lambda text, team="", role="", note_type="": read(
+        text, team=team, author_role=role, note_type=note_type
     )
-
-    def read(text: str, team: str = "", role: str = "", note_type: str = ""):
-        note = Note("N1", "C1", text, author="Sam Okoro", author_role=role, team=team,
-                    note_type=note_type)
-        return reader.read(real_nlp(note_doc(real_nlp, note)))
-
-    return read
 
 
 def one(found):
@@ -388,14 +379,13 @@ def test_a_colleague_who_goes_by_a_title_is_no_partner(real_nlp):
     """In a GP practice the authors are "Dr Tom Ashworth" and "Dr Priya Sandhu": "Dr Ashworth
     made aware" and "Dr S" are the practice's own doctors; another practice's "Dr Shah" and a
     police officer who shares a colleague's surname ("PC Sandhu") are partners still."""
-    reader = ContactEventReader(
-        real_nlp, {"names": [], "staff": ["Dr Tom Ashworth", "Dr Priya Sandhu"]}, gate=False
+    read = rules_contact_reader(
+        real_nlp, ["Dr Tom Ashworth", "Dr Priya Sandhu"], author="Dr Priya Sandhu",
+        author_role="Salaried GP", team="Thornleigh Medical Practice",
     )
 
     def agencies(text: str) -> set[str]:
-        note = Note("N1", "C1", text, author="Dr Priya Sandhu", author_role="Salaried GP",
-                    team="Thornleigh Medical Practice")
-        return {e.agency for e in reader.read(real_nlp(note_doc(real_nlp, note)))}
+        return {e.agency for e in read(text)}
 
     assert agencies("Discussed with Dr Ashworth, who agreed the plan.") == set()
     assert agencies("Rang Dr S to update her on the bloods.") == set()
@@ -420,11 +410,10 @@ def test_a_fellow_author_the_note_places_in_another_organisation_is_a_partner(re
     but this note places her in adult social care and its own author in the housing
     provider; a housing officer beside the author stays a colleague."""
     staff = ["Sarah Lindqvist", "Aisha Karim", "Gemma Pryce"]
-    reader = ContactEventReader(real_nlp, {"names": [], "staff": staff}, gate=False)
+    read = rules_contact_reader(real_nlp, staff, author="Sarah Lindqvist")
 
     def agencies(text: str) -> set[str]:
-        note = Note("N1", "C1", text, author="Sarah Lindqvist")
-        return {e.agency for e in reader.read(real_nlp(note_doc(real_nlp, note)))}
+        return {e.agency for e in read(text)}
 
     meeting = "Present: Mr Boateng, Sarah Lindqvist (Cherwell Homes), {other}."
     assert agencies(meeting.format(other="Aisha Karim (ASC)")) == {
@@ -440,18 +429,11 @@ def team_events(real_nlp):
     """Contact events of a note by a children's home team whose staff the export lists."""
     team = "Harbour Lights Children's Home"
     staff = ["Ryan Cole", "Dawn Pike", "Gail Ashby", "Sam Okoro"]
-    reader = ContactEventReader(
-        real_nlp, {"names": [], "staff": staff, "staff_by_team": {team: staff}}, gate=False
+    read = rules_contact_reader(
+        real_nlp, staff, staff_by_team={team: staff}, author="Sam Okoro", team=team,
+        note_type="Case note",
     )
-
-    def read(text: str):
-        note = Note("N1", "C1", text, author="Sam Okoro", team=team, note_type="Case note")
-        return [
-            (e.agency, e.status, e.direction)
-            for e in reader.read(real_nlp(note_doc(real_nlp, note)))
-        ]
-
-    return read
+    return lambda text: [(e.agency, e.status, e.direction) for e in read(text)]
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from recordcheck.events.contacts import ContactEventReader
-from recordcheck.model import Note
-from recordcheck.nlp import note_doc
+from tests.contact_reading import rules_contact_reader
 
 pytestmark = pytest.mark.slow
 
@@ -21,15 +19,10 @@ COUNTED = ("done", "attempted")
 
 @pytest.fixture(scope="module")
 def events(real_nlp):
-    # the rules alone: the trained gate (test_contact_gate.py) is measured by evaluate
-    reader = ContactEventReader(real_nlp, {"names": [], "staff": ["Lena Marsh"]}, gate=False)
-
-    def read(text: str):
-        note = Note("N1", "C1", text, author="Lena Marsh", author_role="Registered Manager",
-                    team="Brookvale Children's Home")
-        return reader.read(real_nlp(note_doc(real_nlp, note)))
-
-    return read
+    return rules_contact_reader(
+        real_nlp, ["Lena Marsh"], author="Lena Marsh", author_role="Registered Manager",
+        team="Brookvale Children's Home",
+    )
 
 
 def counted(found):

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from recordcheck.events.contacts import ContactEventReader
 from recordcheck.model import Note
 from recordcheck.nlp import note_doc
+from tests.contact_reading import rules_contact_reader
 
 pytestmark = pytest.mark.slow
 
@@ -24,15 +24,10 @@ COUNTED = ("done", "attempted")
 
 @pytest.fixture(scope="module")
 def events(real_nlp):
-    # the rules alone: the trained gate (test_contact_gate.py) is measured by evaluate
-    reader = ContactEventReader(real_nlp, {"names": [], "staff": ["Nadia Rahman"]}, gate=False)
-
-    def read(text: str, team: str = "Ashcombe Supported Living"):
-        note = Note("N1", "C1", text, author="Nadia Rahman", author_role="Support Worker",
-                    team=team)
-        return reader.read(real_nlp(note_doc(real_nlp, note)))
-
-    return read
+    read = rules_contact_reader(
+        real_nlp, ["Nadia Rahman"], author="Nadia Rahman", author_role="Support Worker"
+    )
+    return lambda text, team="Ashcombe Supported Living": read(text, team=team)
 
 
 def counted(found):

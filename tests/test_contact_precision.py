@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from recordcheck.events.contacts import ContactEventReader
-from recordcheck.model import Note
-from recordcheck.nlp import note_doc
+from tests.contact_reading import rules_contact_reader
 
 pytestmark = pytest.mark.slow
 
@@ -18,14 +16,11 @@ HOME_CARE = "Kettleby Home Care - Community Team"
 @pytest.fixture(scope="module")
 def events(real_nlp):
     """The contact events of one note by Sam Okoro, a care coordinator of a home care team."""
-    reader = ContactEventReader(real_nlp, {"names": [], "staff": ["Sam Okoro"]}, gate=False)
-
-    def read(text: str):
-        note = Note("N1", "C1", text, author="Sam Okoro", team=HOME_CARE,
-                    author_role="Care Coordinator")
-        return {e.agency: e for e in reader.read(real_nlp(note_doc(real_nlp, note)))}
-
-    return read
+    read = rules_contact_reader(
+        real_nlp, ["Sam Okoro"], author="Sam Okoro", team=HOME_CARE,
+        author_role="Care Coordinator",
+    )
+    return lambda text: {e.agency: e for e in read(text)}
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recordcheck.events.contacts import ContactEventReader
-from recordcheck.model import Note
-from recordcheck.nlp import note_doc
+from tests.contact_reading import rules_contact_reader
 
 pytestmark = pytest.mark.slow
 
@@ -18,14 +16,11 @@ CHILDREN_LA = "Children's social care (authority not named)"
 @pytest.fixture(scope="module")
 def events(real_nlp):
     """The note's contact events as (agency, person, status, direction, channel), rules only."""
-    reader = ContactEventReader(real_nlp, {"names": [], "staff": ["Sam Okoro"]}, gate=False)
+    read_note = rules_contact_reader(real_nlp, ["Sam Okoro"], author="Sam Okoro")
 
     def read(text: str, service: tuple[str, str] = RECOVERY, date: str | None = None) -> list:
         team, role = service
-        note = Note(
-            "N1", "C1", text, date=date, author="Sam Okoro", author_role=role, team=team
-        )
-        found = reader.read(real_nlp(note_doc(real_nlp, note)))
+        found = read_note(text, date=date, author_role=role, team=team)
         return [(e.agency, e.person, e.status, e.direction, e.channel) for e in found]
 
     return read

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from recordcheck.events.contacts import ContactEventReader
-from recordcheck.model import Note
-from recordcheck.nlp import note_doc
+from tests.contact_reading import rules_contact_reader
 
 pytestmark = pytest.mark.slow
 
@@ -21,14 +19,10 @@ COUNTED = ("done", "attempted")
 
 @pytest.fixture(scope="module")
 def events(real_nlp):
-    # the rules alone: the trained gate (test_contact_gate.py) is measured by evaluate
-    reader = ContactEventReader(real_nlp, {"names": [], "staff": ["Tom Reyes"]}, gate=False)
-
-    def read(text: str, team: str = "Oakdene Lodge Care Home"):
-        note = Note("N1", "C1", text, author="Tom Reyes", author_role="Senior Carer", team=team)
-        return reader.read(real_nlp(note_doc(real_nlp, note)))
-
-    return read
+    read = rules_contact_reader(
+        real_nlp, ["Tom Reyes"], author="Tom Reyes", author_role="Senior Carer"
+    )
+    return lambda text, team="Oakdene Lodge Care Home": read(text, team=team)
 
 
 def counted(found):

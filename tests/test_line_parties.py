@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recordcheck.events.contacts import ContactEventReader
-from recordcheck.model import Note
-from recordcheck.nlp import note_doc
+from tests.contact_reading import rules_contact_reader
 
 pytestmark = pytest.mark.slow
 
@@ -16,13 +14,10 @@ PROBATION = "Probation (service not named)"
 @pytest.fixture(scope="module")
 def events(real_nlp):
     """The contact events of one note by agency, read by the rules alone."""
-    reader = ContactEventReader(real_nlp, {"names": [], "staff": ["Sam Okoro"]}, gate=False)
-
-    def read(text: str) -> dict:
-        note = Note("N1", "C1", text, author="Sam Okoro", team="Northgate Recovery Team")
-        return {e.agency: e for e in reader.read(real_nlp(note_doc(real_nlp, note)))}
-
-    return read
+    read = rules_contact_reader(
+        real_nlp, ["Sam Okoro"], author="Sam Okoro", team="Northgate Recovery Team"
+    )
+    return lambda text: {e.agency: e for e in read(text)}
 
 
 def test_each_line_of_a_run_together_list_is_its_own_clipped_record(events):

@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 
 from recordcheck.engine import NoteChecker, run
-from recordcheck.events.contacts import ContactEventReader
 from recordcheck.events.short_names import names_in_full
 from recordcheck.model import Note
-from recordcheck.nlp import note_doc
+from tests.contact_reading import rules_contact_reader
 
 STAFF = ["Kim Hart"]
 
@@ -17,14 +16,10 @@ STAFF = ["Kim Hart"]
 @pytest.fixture(scope="module")
 def agencies(real_nlp):
     """The agencies of one note's counted contacts, by a safeguarding practitioner."""
-    reader = ContactEventReader(real_nlp, {"names": [], "staff": STAFF}, gate=False)
-
-    def read(text: str) -> set[str]:
-        note = Note("N1", "C1", text, author="Kim Hart", author_role="Safeguarding Practitioner")
-        return {e.agency for e in reader.read(real_nlp(note_doc(real_nlp, note)))
-                if e.counts_as_contact}
-
-    return read
+    read = rules_contact_reader(
+        real_nlp, STAFF, author="Kim Hart", author_role="Safeguarding Practitioner"
+    )
+    return lambda text: {e.agency for e in read(text) if e.counts_as_contact}
 
 
 @pytest.fixture(scope="module")
@@ -135,10 +130,8 @@ def test_a_ward_manager_is_staff_of_her_ward(agencies):
 
 @pytest.mark.slow
 def test_a_contact_being_arranged_is_not_yet_made(real_nlp):
-    reader = ContactEventReader(real_nlp, {"names": [], "staff": STAFF}, gate=False)
-    note = Note("N1", "C1", "A strategy discussion with police is being arranged for today.",
-                author="Kim Hart")
-    events = reader.read(real_nlp(note_doc(real_nlp, note)))
+    read = rules_contact_reader(real_nlp, STAFF, author="Kim Hart")
+    events = read("A strategy discussion with police is being arranged for today.")
     assert [(e.agency_type, e.status) for e in events] == [("police", "planned")]
 
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 import pytest
 
 from recordcheck.engine import NoteChecker, run
-from recordcheck.events.contacts import ContactEventReader
 from recordcheck.model import Note
-from recordcheck.nlp import note_doc
+from tests.contact_reading import rules_contact_reader
 
 pytestmark = pytest.mark.slow
 
@@ -24,13 +23,12 @@ STAFF = ["Sam Okoro"]
 @pytest.fixture(scope="module")
 def contacts(real_nlp):
     """The counted contacts of one note, by an author of the team and role given."""
-    reader = ContactEventReader(real_nlp, {"names": [], "staff": STAFF}, gate=False)
+    read = rules_contact_reader(real_nlp, STAFF, author="Sam Okoro")
 
-    def read(text: str, team: str = "Kettleby Home Care", role: str = "Care Coordinator"):
-        note = Note("N1", "C1", text, author="Sam Okoro", team=team, author_role=role)
-        return [e for e in reader.read(real_nlp(note_doc(real_nlp, note))) if e.counts_as_contact]
+    def counted(text: str, team: str = "Kettleby Home Care", role: str = "Care Coordinator"):
+        return [e for e in read(text, team=team, author_role=role) if e.counts_as_contact]
 
-    return read
+    return counted
 
 
 @pytest.fixture(scope="module")
