@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from recordcheck.events.encounter_words import SELF
+from recordcheck.events.encounter_words import MEETING_CHANNELS, SELF
 from recordcheck.language.scope import Scope
 
 
@@ -60,6 +60,23 @@ class OwnMeetings:
             or self._held(token, meeting)
             for token in meeting.sent
         )
+
+    def held_by_another(self, meeting: Span) -> bool:
+        """ "Strategy meeting held Sun 29/06 by Kirkdale EDT/police - health not represented":
+        a meeting its sentence says another held, with the writer not said to attend, was
+        theirs; not one held "by me", "by Teams" or "by phone"."""
+        verb = meeting.root.head
+        if verb.lemma_.lower() not in self.holding_verbs or verb.i == meeting.root.i:
+            return False
+        holders = [
+            list(agent.subtree)[1:] for agent in verb.children if agent.dep_ == "agent"
+        ]
+        return any(
+            holder
+            and not any(t.lower_ in SELF or t.lower_ in MEETING_CHANNELS for t in holder)
+            and not any(t.like_num for t in holder)
+            for holder in holders
+        ) and not any(self._writer_attended(token, meeting) for token in meeting.sent)
 
     def _writer_attended(self, token: Token, meeting: Span) -> bool:
         """ "Attended MARAC", "MACE meeting attended", "Priya attended with me"; the tagger
