@@ -13,6 +13,7 @@ CALL_PREPOSITIONS = WORD_CLASSES["call_prepositions"]  # "spoke to X", never "ca
 TIME_PREPOSITIONS = WORD_CLASSES["time_prepositions"]  # "rebooked for after TAF"
 HANDSET_NOUNS = WORD_CLASSES["handset_nouns"]  # "his phone" is a handset, "by phone" a call
 CHANNEL_PREPOSITIONS = WORD_CLASSES["channel_prepositions"]
+NEWS_WORDS = WORD_CLASSES["news_words"]  # "Confirmation from SW - ...": their news
 MEETING_CHANNELS = WORD_CLASSES["meeting_channels"]  # "held by Teams": no one's doing
 STATE_PREPOSITIONS = WORD_CLASSES["state_prepositions"]  # "mum on the phone": her call
 CALL_NOUNS = WORD_CLASSES["call_nouns"]  # "call bell": a call word naming a thing

@@ -22,8 +22,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from recordcheck.events.encounter_words import MEETING_CHANNELS, SELF
+from recordcheck.events.encounter_words import MEETING_CHANNELS, NEWS_WORDS, SELF
 from recordcheck.language.scope import Scope
+
+NEWS_OPENING = 3  # words at a sentence's start within which "Email from ..." opens news
 
 
 class OwnMeetings:
@@ -53,11 +55,13 @@ class OwnMeetings:
         )
 
     def writers_meeting(self, meeting: Span) -> bool:
-        """The meeting's sentence says the writer was there, or that it was held."""
+        """The meeting's sentence says the writer was there, or that it was held (not in news
+        from someone: "Confirmation from SW - ... conference held 14/08")."""
+        news = _news_from_someone(meeting.sent)
         return any(
             self._writer_attended(token, meeting)
             or self._writer_acted(token)
-            or self._held(token, meeting)
+            or (not news and self._held(token, meeting))
             for token in meeting.sent
         )
 
@@ -115,3 +119,13 @@ def _words(meeting: Span) -> range:
     """The meeting's own words, which the tagger may take for the subject of "held" or
     "attended" ("Best interests meeting held", "CP conference - attended")."""
     return range(meeting.start, meeting.end)
+
+
+def _news_from_someone(sentence: Span) -> bool:
+    """ "Confirmation from SW Amira Shah - ...", "Email from school: ...": the sentence opens
+    with news that came from someone, and tells what they said."""
+    opening = sentence[:NEWS_OPENING]
+    return any(
+        word.lower_ in NEWS_WORDS and word.i + 1 < sentence.end and word.nbor().lower_ == "from"
+        for word in opening
+    )
