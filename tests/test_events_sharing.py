@@ -191,6 +191,12 @@ def test_a_caller_is_on_the_line_only_from_the_call_on(sharing_only):
     assert sharing_only(before)[0] == []
     after = "Her neighbour rang about the noise. Told her it would be a few weeks."
     assert [s for s, _ in sharing_only(after)[0]] == ["Told her it would be a few weeks"]
+    # the writer's own call ends the caller's, however the tagger reads "Rang" or a time
+    # before "spoke": "her" is then the one the writer rang, the person herself
+    for own_call in ("Rang Courtney - she cried.", "16:50 spoke to Courtney by phone."):
+        news = "Email from Lynne Carver, Council Tax: exemption applied."
+        text = f"{news} {own_call} Told her it lasts till 25."
+        assert sharing_only(text)[0] == [], own_call
 
 
 @pytest.fixture(scope="module")
