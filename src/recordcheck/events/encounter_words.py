@@ -19,5 +19,6 @@ STATE_PREPOSITIONS = WORD_CLASSES["state_prepositions"]  # "mum on the phone": h
 CALL_NOUNS = WORD_CLASSES["call_nouns"]  # "call bell": a call word naming a thing
 CALL_HEADS = WORD_CLASSES["call_heads"]  # "phone contact" is a call, "call bell" a thing
 LIST_JOINERS = WORD_CLASSES["list_joiners"]  # "Reece + mum", "E and aunt"
+CONDITIONS = WORD_CLASSES["conditions"]  # "MARAC if escalates": may be held
 BARE_CALL_VERBS = WORD_CLASSES["bare_call_verbs"]  # "Ring me": a call asked for
 LATER_DAYS = WORD_CLASSES["later_days"]  # "BI meeting re d/c tomorrow" is yet to come

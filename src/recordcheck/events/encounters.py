@@ -35,6 +35,7 @@ from recordcheck.events.encounter_time import (
     dated_later,
     followed_by_plan,
     no_one_met,
+    on_a_condition,
     under_infinitive,
     with_kind,
 )
@@ -254,6 +255,7 @@ class EncounterReader:
                     or self._in_plan_line(m)
                     or dated_later(m, noted)
                     or asks_for_a_call(m)
+                    or on_a_condition(m)
                     or self._asked_for(m)
                 )
             )
