@@ -151,6 +151,10 @@ def test_the_rules_file_words_reach_the_sharing_acts(tmp_path):
         "Sophie was brought to ED by ambulance after telling a friend she had taken tablets.",
         "Upstairs - the boys share a room.",
         "Behaviours: turns up at her work, sends flowers, contacted her sister.",
+        # an "-ing" hung on the party opening the line: what that party is doing
+        "Police making MARAC referral.",
+        "Police submitting PPN to MASH.",
+        "Receptionist passing to Dr Hewitt.",
         # what the person was told, not whom the writer told
         "Explained midwife has probably already had to think about that.",
         "Told him the police and his social worker are dealing with it.",
@@ -172,6 +176,8 @@ def test_words_that_record_no_outward_sharing_by_the_writer(sharing_only, text):
         ("Let the school know he was absent.", "Let the school know"),
         ("Referral to ASC following an email from the school.", "Referral to ASC"),
         ("MASH referral sent. Police informed.", "MASH referral sent"),
+        # the writer's call, which the tagger reads as part of a name, then an "-ing"
+        ("Rang police, passing on the concerns.", "Rang police"),
     ],
 )
 def test_sharing_by_the_writer_beside_those_readings(sharing_only, text, act):
@@ -185,6 +191,12 @@ def test_a_caller_is_on_the_line_only_from_the_call_on(sharing_only):
     assert sharing_only(before)[0] == []
     after = "Her neighbour rang about the noise. Told her it would be a few weeks."
     assert [s for s, _ in sharing_only(after)[0]] == ["Told her it would be a few weeks"]
+    # the writer's own call ends the caller's, however the tagger reads "Rang" or a time
+    # before "spoke": "her" is then the one the writer rang, the person herself
+    for own_call in ("Rang Courtney - she cried.", "16:50 spoke to Courtney by phone."):
+        news = "Email from Lynne Carver, Council Tax: exemption applied."
+        text = f"{news} {own_call} Told her it lasts till 25."
+        assert sharing_only(text)[0] == [], own_call
 
 
 @pytest.fixture(scope="module")

@@ -299,3 +299,35 @@ CALL_WORDS = [
 def test_a_call_word_naming_a_thing_or_a_count_records_no_call(encounters_only, text, kind):
     assert encounter(encounters_only, text, "Case note")[0] == kind
 
+
+
+
+
+LIAISON, CASE_NOTE = "Safeguarding liaison review", "Case note"
+NO_ENCOUNTER_OF_OURS = [
+    # a meeting another agency held, which the note says the writer's service missed
+    (LIAISON, "Strategy meeting held 29/06 by Kirkdale EDT/police - health not represented.", None),
+    # held "by" a channel, or told as held, is still a meeting held
+    (LIAISON, "Strategy meeting held 29/06 by Teams.", "meeting"),
+    (CASE_NOTE, "Core group held at school.", "meeting"),
+    # in a note of another kind, a meeting told as held in news from someone is their news
+    (CASE_NOTE, "Confirmation from SW Amira Shah - transfer-in conference held 14/08.", None),
+    (CASE_NOTE, "Email from HV: core group held yesterday at school.", None),
+    # a meeting named with a condition may yet be held; a verb with one says it was
+    (LIAISON, "Review of attendance. Agreed IDVA referral; MARAC if escalates.", None),
+    (LIAISON, "Review of attendance. Strategy discussion if he goes missing again.", None),
+    (CASE_NOTE, "Visited if only briefly, mum seen.", "visit"),
+    # a bare verb of calling whose object is the writer asks for a call to come
+    (CASE_NOTE, "Me: Brilliant. Ring me after the interview x", None),
+    (CASE_NOTE, "Left him my number - call me if worried.", None),
+    # a call made to the writer, however the tagger reads "Rang", took place
+    (CASE_NOTE, "Rang me at 10:00, worried about rent.", "call"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("note_type", "text", "kind"), NO_ENCOUNTER_OF_OURS)
+def test_a_meeting_another_held_or_on_a_condition_or_a_call_asked_for_is_none_of_ours(
+    encounters_only, note_type, text, kind
+):
+    assert encounter(encounters_only, text, note_type)[0] == kind

@@ -16,12 +16,47 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from recordcheck.events.encounter_words import LATER_DAYS, PLANNING_AUX, SELF
+from recordcheck.events.encounter_words import (
+    BARE_CALL_VERBS,
+    CONDITIONS,
+    LATER_DAYS,
+    PLANNING_AUX,
+    SELF,
+)
 from recordcheck.language.scope import Scope
 
 DAY_MONTH = re.compile(r"(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>\d{2}|\d{4}))?")
 # "Mon 17th": a day of a month the writer did not name, read in the month nearest the note
 ORDINAL_DAY = re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def asks_for_a_call(event: Span) -> bool:
+    """ "Ring me after the interview", "call us if worried": a bare verb of calling whose
+    object is the writer asks for a call to come; none took place."""
+    verb = event.root
+    return (
+        verb.lower_ in BARE_CALL_VERBS
+        and Scope.subject_of(verb) is None
+        and not any(c.dep_ == "aux" for c in verb.children)
+        and any(c.dep_ == "dobj" and c.lower_ in SELF for c in verb.children)
+    )
+
+
+def on_a_condition(event: Span) -> bool:
+    """ "MARAC if escalates", "Strategy discussion if he goes missing again": an encounter
+    named by a noun with a condition just after it, or heading a clause of one, may yet be
+    held; a verb says it was ("Visited if only briefly")."""
+    doc, root = event.doc, event.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    following = doc[event.end] if event.end < event.sent.end else None
+    if following is not None and following.lower_ in CONDITIONS:
+        return True
+    return any(
+        clause.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children)
+        for clause in root.children
+    )
 
 
 def dated(token: Token) -> bool:

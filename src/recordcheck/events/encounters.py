@@ -29,11 +29,13 @@ from recordcheck.events.attendees import Attendees
 from recordcheck.events.call_parties import a_call, pronoun_described, pronoun_party
 from recordcheck.events.encounter_time import (
     a_verb,
+    asks_for_a_call,
     bare,
     dated,
     dated_later,
     followed_by_plan,
     no_one_met,
+    on_a_condition,
     under_infinitive,
     with_kind,
 )
@@ -155,6 +157,7 @@ class EncounterReader:
             and self._writer_took_part(m)
             and not self._names_a_thing(m)
             and not no_one_met(m)
+            and not self.own_meetings.held_by_another(m)
         ]
         named = [m for m in matches if m.label_ == "meeting_words"]
         meetings = [m for m in named if not self._told_about(m.root) and self._held(m)]
@@ -251,6 +254,8 @@ class EncounterReader:
                     Scope.inside(m, quoted)
                     or self._in_plan_line(m)
                     or dated_later(m, noted)
+                    or asks_for_a_call(m)
+                    or on_a_condition(m)
                     or self._asked_for(m)
                 )
             )
@@ -301,13 +306,13 @@ class EncounterReader:
         "MARAC referral" and "MARAC coordinator" are things ("MARAC review" is a meeting);
         "rebooked for after TAF" dates something else; "SW convening a strategy meeting",
         "Recommend strategy discussion" and "to raise at core group" set one up; "BI meeting
-        re d/c tomorrow" is yet to come.
+        re d/c tomorrow" is yet to come; one "held by" another agency was theirs.
         """
         root, doc = meeting.root, meeting.doc
         if root.pos_ == "VERB" and any(c.dep_ == "dobj" and not dated(c) for c in root.children):
             return False  # "Lynne meeting him there" (not "Review meeting 3/2", misread as a verb)
-        if self._names_a_thing(meeting):
-            return False
+        if self._names_a_thing(meeting) or self.own_meetings.held_by_another(meeting):
+            return False  # "held by Kirkdale EDT/police - health not represented": theirs
         following = doc[meeting.end] if meeting.end < len(doc) else None
         if root.dep_ == "compound" and dated(root.head):
             root = root.head  # "for MARAC 13/11": the date and the meeting are one name

@@ -22,8 +22,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from recordcheck.events.encounter_words import SELF
+from recordcheck.events.encounter_words import MEETING_CHANNELS, NEWS_WORDS, SELF
 from recordcheck.language.scope import Scope
+
+NEWS_OPENING = 3  # words at a sentence's start within which "Email from ..." opens news
 
 
 class OwnMeetings:
@@ -53,13 +55,32 @@ class OwnMeetings:
         )
 
     def writers_meeting(self, meeting: Span) -> bool:
-        """The meeting's sentence says the writer was there, or that it was held."""
+        """The meeting's sentence says the writer was there, or that it was held (not in news
+        from someone: "Confirmation from SW - ... conference held 14/08")."""
+        news = _news_from_someone(meeting.sent)
         return any(
             self._writer_attended(token, meeting)
             or self._writer_acted(token)
-            or self._held(token, meeting)
+            or (not news and self._held(token, meeting))
             for token in meeting.sent
         )
+
+    def held_by_another(self, meeting: Span) -> bool:
+        """ "Strategy meeting held Sun 29/06 by Kirkdale EDT/police - health not represented":
+        a meeting its sentence says another held, with the writer not said to attend, was
+        theirs; not one held "by me", "by Teams" or "by phone"."""
+        verb = meeting.root.head
+        if verb.lemma_.lower() not in self.holding_verbs or verb.i == meeting.root.i:
+            return False
+        holders = [
+            list(agent.subtree)[1:] for agent in verb.children if agent.dep_ == "agent"
+        ]
+        return any(
+            holder
+            and not any(t.lower_ in SELF or t.lower_ in MEETING_CHANNELS for t in holder)
+            and not any(t.like_num for t in holder)
+            for holder in holders
+        ) and not any(self._writer_attended(token, meeting) for token in meeting.sent)
 
     def _writer_attended(self, token: Token, meeting: Span) -> bool:
         """ "Attended MARAC", "MACE meeting attended", "Priya attended with me"; the tagger
@@ -98,3 +119,13 @@ def _words(meeting: Span) -> range:
     """The meeting's own words, which the tagger may take for the subject of "held" or
     "attended" ("Best interests meeting held", "CP conference - attended")."""
     return range(meeting.start, meeting.end)
+
+
+def _news_from_someone(sentence: Span) -> bool:
+    """ "Confirmation from SW Amira Shah - ...", "Email from school: ...": the sentence opens
+    with news that came from someone, and tells what they said."""
+    opening = sentence[:NEWS_OPENING]
+    return any(
+        word.lower_ in NEWS_WORDS and word.i + 1 < sentence.end and word.nbor().lower_ == "from"
+        for word in opening
+    )

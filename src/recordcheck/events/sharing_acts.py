@@ -58,6 +58,7 @@ REASON_RECORDED = "reason_recorded"  # the attr of SHARING_GROUP the check reads
 ACTS_KEY = "rc_sharing_acts"  # Doc.user_data key: the note's SharingActs
 CALLER_PRONOUNS = WORD_CLASSES["caller_pronouns"]
 LEAVING_THE_CALL = frozenset(WORD_CLASSES["leaving_the_call"])
+CALLS_MADE = frozenset(WORD_CLASSES["calls_made"])  # "Rang Courtney", read as a name
 # verbs whose object is the one told: "informed the police", "told the school"
 TOLD = frozenset(WORD_CLASSES["told_passively"]) | {"tell"}
 THEIRS = frozenset(("she", "he", "they"))  # the caller or someone they speak of, not the writer
@@ -156,7 +157,7 @@ class SharingActReader:
             m.label_ == "contact_verbs"
             and _a_call_made(m)
             and not not_yet(m, self.directions.scope)
-            and ((subject := Scope.subject_of(m.root)) is None or subject.lower_ in WRITER)
+            and ((subject := Scope.subject_of(m.root)) is None or _writer_or_a_time(subject))
             for m in self.directions.acts.spans(sent)
         )
 
@@ -229,11 +230,27 @@ def _a_call_made(contact: Span) -> bool:
     noun naming whom it went to ("Call to Jordan", "Phone call to GP 16:50"); not a thing
     named in some clause ("the scam call", "a new phone number in her contacts")."""
     word = contact.root
-    if word.pos_ in ("VERB", "AUX"):
+    if word.pos_ in ("VERB", "AUX") or _opening_call(contact):
         return True
     if contact[-1].lower_ in ("to", "with"):
         return True
     return word.dep_ == "ROOT" and not any(c.dep_ in ("det", "poss") for c in word.children)
+
+
+def _opening_call(contact: Span) -> bool:
+    """ "Rang Courtney - she cried", "21:52 Rang EDT": a call made, opening its line after
+    at most a time, whatever the tagger made of the verb."""
+    before = contact.doc[contact.sent.start : contact.start]
+    return contact[0].lower_ in CALLS_MADE and all(_a_time(t) or t.is_punct for t in before)
+
+
+def _writer_or_a_time(subject) -> bool:
+    """ "16:50 spoke to Jordan": a time the parser took for the subject leaves the writer's."""
+    return subject.lower_ in WRITER or _a_time(subject)
+
+
+def _a_time(token) -> bool:
+    return any(c.isdigit() for c in token.text)
 
 
 def _phrase(party: Span | None) -> str:

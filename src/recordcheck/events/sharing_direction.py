@@ -326,7 +326,7 @@ class DirectionReader:
         return nxt is not None and nxt.lower_ in TO_WRITER
 
     def _by_writer(self, match: Span) -> bool:
-        if done_by_a_third_person(match.root):
+        if done_by_a_third_person(match.root) or self._partys_doing(match.root):
             return False
         subject = Scope.subject_of(match.root)
         previous = match.doc[match.start - 1] if match.start > match.sent.start else None
@@ -370,6 +370,24 @@ class DirectionReader:
         received = {m.start for m in spans if m.label_ == "received"}  # "Email from X - K passed"
         opening = [m for m in spans if m.label_ in OUTWARD_LABELS and m.start not in received]
         return subject.i > match.root.i or (bool(opening) and opening[0].start == match.sent.start)
+
+    def _partys_doing(self, word) -> bool:
+        """ "Police submitting PPN to MASH", "Receptionist passing to Dr Hewitt", "Police making
+        MARAC referral": an "-ing" hung on the party that opens the sentence is what that party
+        is doing, not the writer's act (a referral is the object of the party's verb); not
+        "Rang police, passing on the concerns", whose call the tagger made part of the name."""
+        verb = word.head if word.dep_ == "dobj" else word
+        head = verb.head
+        opening = word.doc[word.sent.start : head.i]
+        return (
+            verb.tag_ == "VBG"
+            and verb.dep_ in ("acl", "xcomp")
+            and head.dep_ == "ROOT"
+            and head.i < verb.i
+            and head.pos_ in ("NOUN", "PROPN")
+            and self.parties.is_party(head)
+            and not any(m.label_ == "contact_verbs" for m in self.acts.spans(opening))
+        )
 
     def _information(self, subject) -> bool:
         """What was sent, not who sent it: "Concerns passed to police", "Info shared"."""
