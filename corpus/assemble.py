@@ -111,8 +111,8 @@ def _gold_contact(note: dict, contact: dict) -> dict:
 
 
 CONTACT_KEYS = (
-    "agency", "agency_type", "person", "role", "channel", "direction", "status", "rationale",
-    "outcome",
+    "agency", "agency_type", "person", "role", "channel", "direction", "status", "shared",
+    "rationale", "outcome",
 )
 
 

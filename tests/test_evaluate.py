@@ -248,3 +248,26 @@ def test_contacts_are_scored_for_notes_whose_export_names_no_author(real_nlp, tm
     result = evaluate(folder / "notes.csv", folder / "gold.jsonl", nlp=real_nlp)
     assert result.contacts.contacts.true_positives == 1
     assert result.contacts.authors_listed == 0
+
+
+def test_what_was_shared_is_scored_by_whether_a_cell_is_filled_where_the_labels_record_it():
+    from recordcheck.contact_scoring import ContactScores
+    from recordcheck.model import ContactEvent
+
+    def event(agency: str, shared: str, direction: str = "out") -> ContactEvent:
+        return ContactEvent(agency, "other", 0, 3, direction=direction, status="done",
+                            shared=shared)
+
+    def label(agency: str, shared: str, direction: str = "out") -> dict:
+        return {"agency": agency, "agency_type": "other", "status": "done",
+                "direction": direction, "shared": shared}
+
+    scores = ContactScores()
+    found = [event("Oakfield Surgery", "the fall"), event("Kelsford Police", "the date"),
+             event("Riverside School", ""), event("Westmoor MASH", "", direction="in")]
+    labels = [label("Oakfield Surgery", "the fall"), label("Kelsford Police", ""),
+              label("Riverside School", "attendance"), label("Westmoor MASH", "a referral")]
+    scores.add_note("C1", found, labels)
+    # an incoming contact is not asked what went out
+    assert (scores.shared.true_positives, scores.shared.false_positives,
+            scores.shared.false_negatives) == (1, 1, 1)

@@ -97,6 +97,9 @@ class ContactScores:
     attributes: dict[str, list[int]] = field(
         default_factory=lambda: {name: [0, 0] for name in ATTRIBUTES}
     )
+    # "What was shared" filled on matched outward contacts, against the labels' own: whether
+    # a cell is filled where the labels record what went (its words are judged by hand)
+    shared: Scores = field(default_factory=Scores)
     own_service_listed: int = 0  # found contacts whose agency is the author's own team
     authors_listed: int = 0  # found contacts whose person is one of the export's authors
     # per case file: (found agencies, labelled agencies), scored once every note is in
@@ -143,6 +146,11 @@ class ContactScores:
         }
         if label.get("rationale") is not None and event.rationale_recorded is not None:
             pairs["rationale"] = (event.rationale_recorded, label["rationale"])
+        if "shared" in label and event.direction != "in":
+            ours, theirs = bool(event.shared), bool(label["shared"])
+            self.shared.true_positives += ours and theirs
+            self.shared.false_positives += ours and not theirs
+            self.shared.false_negatives += theirs and not ours
         for attribute, (ours, theirs) in pairs.items():
             self.attributes[attribute][0] += ours == theirs
             self.attributes[attribute][1] += 1

@@ -257,6 +257,11 @@ def _contact_rows(scores: ContactScores) -> list[str]:
         if (value := scores.accuracy(attribute)) is not None
     ]
     rows.append("attribute accuracy on matched contacts: " + ", ".join(accuracies))
+    if scores.shared.true_positives + scores.shared.false_positives + scores.shared.false_negatives:
+        rows.append(
+            f"what was shared, filled where the labels record it: precision "
+            f"{scores.shared.precision:.2f}, recall {scores.shared.recall:.2f}"
+        )
     rows.append(f"own team listed as a partner: {scores.own_service_listed}")
     rows.append(f"an author of the export listed as a partner's person: {scores.authors_listed}")
     return rows

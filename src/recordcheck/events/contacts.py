@@ -59,7 +59,6 @@ from recordcheck.events.details import (
     channel_of_its_label,
     on_its_lines,
     sentences_of,
-    what_was_shared,
     with_own_times,
     with_phone_and_email,
 )
@@ -89,6 +88,7 @@ from recordcheck.events.plans import (
 )
 from recordcheck.events.same_partner import filed_with_their_partner
 from recordcheck.events.sharing_acts import RECEIVED_GROUP, SHARING_GROUP
+from recordcheck.events.what_shared import what_was_shared
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.clauses import labelled_sentence
 from recordcheck.language.contact_words import contact_cues
@@ -268,7 +268,7 @@ class ContactEventReader:
             direction=direction,
             status=status,
             shared=(
-                what_was_shared(sentence, [m for m, _ in mentions], self.cues)
+                what_was_shared(evidence, mention, [m for m, _ in mentions], self.cues)
                 if direction != "in"
                 else ""
             ),

@@ -1,4 +1,5 @@
-"""Details of a contact that its sentence gives: channel, what was shared, phone and email."""
+"""Details of a contact that its sentence gives: channel, phone and email (what was shared:
+what_shared.py)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,14 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from recordcheck.events import when
-from recordcheck.language.contact_words import ContactCues, contact_cues
+from recordcheck.language.contact_words import contact_cues
 from recordcheck.language.doc_values import text_of
 from recordcheck.language.identifiers import find_identifiers
 from recordcheck.model import ContactEvent
 from recordcheck.partners.component import CHANNELS_KEY
-
-_SHARED_MAX_TOKENS = 12
 
 
 def sentences_of(doc: Doc) -> list[Span]:
@@ -77,65 +76,6 @@ def channel_of_its_label(sentence: Span) -> str:
 def _channel_between(doc: Doc, start: int, end: int) -> str:
     found = [span.label_ for span in doc.spans.get(CHANNELS_KEY, ()) if start <= span.start < end]
     return min(found, key=contact_cues().channel_rank) if found else ""
-
-
-def what_was_shared(sentence: Span, mentions: list[Span], cues: ContactCues) -> str:
-    """The object of the sentence's sharing verb, kept short: "the chronology".
-
-    Not the agency itself: "Emailed the GP" says nothing of what went.
-    """
-    for token in sentence:
-        if token.lemma_.lower() not in cues.share_verbs or token.pos_ != "VERB":
-            continue
-        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        if not objects or objects[0].pos_ == "PRON":
-            continue
-        thing = _sent_thing(objects[0])
-        if any(m.start <= thing.i < m.end for m in mentions):
-            continue
-        shared = _without_trailing_phrases(thing)
-        if len(shared) > _SHARED_MAX_TOKENS:
-            return shared[:_SHARED_MAX_TOKENS].text + "…"
-        return shared.text
-    return ""
-
-
-def _without_trailing_phrases(head: Token) -> Span:
-    """The object's words, less who it went to and any clause after it."""
-    cut = [
-        child.left_edge.i
-        for child in head.rights
-        if child.dep_ in ("relcl", "acl") or child.lower_ in ("with", "to", "via", "by", "as")
-    ]
-    end = min(cut, default=head.right_edge.i + 1)
-    span = head.doc[head.left_edge.i : end]
-    while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ == "cc"):
-        span = span[:-1]
-    return span
-
-
-def _sent_thing(head: Token) -> Token:
-    """In "Emailed Anil Mistry (ASC) this week's call logs" the parser makes the one it went
-    to the object and what went an appositive of theirs: a name's common-noun appositive
-    after it is what was shared."""
-    if head.pos_ != "PROPN":
-        return head
-    doc = head.doc
-    things = [
-        c
-        for c in head.rights
-        if c.dep_ == "appos"
-        and c.pos_ == "NOUN"
-        and not _in_brackets(doc[head.i : c.left_edge.i + 1])
-    ]
-    return things[-1] if things else head
-
-
-def _in_brackets(words: Span) -> bool:
-    """Words from the name to the appositive leave a bracket open: "CAMHS (duty team":
-    a description of the one it went to, not what went."""
-    brackets = [t.text for t in words if t.text in "()"]
-    return brackets.count("(") > brackets.count(")")
 
 
 def with_phone_and_email(doc: Doc, events: list[tuple[Span, ContactEvent]]) -> list[ContactEvent]:

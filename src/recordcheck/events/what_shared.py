@@ -1,0 +1,295 @@
+"""What went out in a contact, as its own words say: the partner register's "What was shared".
+
+Three shapes carry it, each read from the parse of the contact's own lines:
+- the object of the writer's sharing verb: "shared the chronology", "passed on the
+  neighbour's information", "Sent his hospital passport and MAR";
+- what the contact was about: "Rang Gemma at Castlebridge Homes re Kyle's rent account",
+  "Referral to the money advice service regarding debts in her name";
+- what the writer told them: "informed the GP of the fall", "updated the SW on the
+  hospital visit", "to let her know the CP plan has ended".
+
+Precision first: a cell the note does not support costs the register more than an empty
+one. So never the one it went to, a person named alone, a date or a number, something the
+partner gave ("they gave an appointment"), or words the writer uses for anything
+("consent", "a call").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from recordcheck.datafiles import package_toml
+from recordcheck.language.contact_words import ContactCues
+from recordcheck.language.people import people_words
+
+MAX_TOKENS = 12
+# where what a contact was about ends: a dash between clauses, a new sentence or line, a
+# bracket, a comma ("re Lacey and Mason, no details left on the voicemail")
+_TOPIC_ENDS = re.compile(r"\s[-\u2013]\s|;|[.!?](?:\s|$)|\n|\s\(|,")
+# what the writer told ends before a dash: "Told Craig - he's bringing session 2 forward"
+# is Craig's news, not ours
+_DASHES = frozenset({"-", "\u2013", "\u2014", ":"})
+_WRITERS = frozenset({"i", "we"})
+_NOT_INFORMATION_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERSON", "ORG", "GPE"})
+
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    data = package_toml(__package__, "what_shared.toml")
+    return {key: frozenset(value) for key, value in data.items()}
+
+
+@cache
+def _people() -> frozenset[str]:
+    """Words for people by their role or relation: "worker", "midwife", "mum"."""
+    words = people_words()
+    return words.roles | words.relations
+
+
+def what_was_shared(
+    evidence: Span, mention: Span, mentions: list[Span], cues: ContactCues
+) -> str:
+    """The words of the contact's own sentence and line that say what went out, kept short,
+    or "".
+
+    Only the sentence that names the partner: a meeting's record or a long entry says much
+    that did not go to this partner ("Call to the pastoral lead. Told pastoral last week he
+    is tired" is what the boy told the school)."""
+    lines = _line_of(evidence, mention)
+    for found in (
+        _sent_object(lines, mentions, cues), _told_of(lines, mentions), _topic(lines, mentions)
+    ):
+        if found is not None and _is_information(found, mentions):
+            return _short(found)
+    return ""
+
+
+def _sent_object(lines: Span, mentions: list[Span], cues: ContactCues) -> Span | None:
+    """The object of a sharing verb the writer is doing: "shared the chronology"."""
+    for verb in lines:
+        giving = verb.lemma_.lower() in _words()["giving_verbs"]
+        if verb.pos_ != "VERB" or not (giving or verb.lemma_.lower() in cues.share_verbs):
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue  # "did not give the town": what was kept back
+        document = _sent_as_subject(verb, mentions)
+        if document is not None:
+            return document
+        if not _done_by_the_writer(verb, passive_allowed=True):
+            continue
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "passed on X": the parser often takes "on" for a preposition and X for its object
+        objects += [
+            grandchild
+            for c in verb.children
+            if c.dep_ in ("prt", "prep") and c.lower_ == "on"
+            for grandchild in c.children
+            if grandchild.dep_ == "pobj"
+        ]
+        if not objects:
+            continue
+        thing = _sent_thing(objects[0])
+        if giving and thing.lemma_.lower() not in _words()["information_things"]:
+            continue  # "gave a food voucher", "gave her a lift": not information
+        return _phrase(thing)
+    return None
+
+
+def _sent_as_subject(verb: Token, mentions: list[Span]) -> Span | None:
+    """ "Referral sent to MASH", "ED discharge letter copied to SW": a clipped passive, which
+    the parser reads with the thing sent as its subject, or the verb as a phrase describing
+    it. Only a word for information or a document, with the words in front that describe it
+    ("MARAC referral form"), less the partner's name ("Falls Prevention Service - referral")."""
+    if verb.dep_ == "acl":
+        head = verb.head
+    else:
+        head = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if head is None or head.pos_ != "NOUN" or head.i > verb.i:
+        return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return None  # "no names given": what was kept back
+    if head.lemma_.lower() not in _words()["information_things"]:
+        return None
+    start = head.i
+    while start > 0 and head.doc[start - 1].dep_ in ("compound", "amod", "poss") and not any(
+        m.start <= start - 1 < m.end for m in mentions
+    ):
+        start -= 1
+    return head.doc[start : head.i + 1]
+
+
+def _told_of(lines: Span, mentions: list[Span]) -> Span | None:
+    """What the writer told them: "informed the GP of the fall", "let her know that ..."."""
+    words = _words()
+    for verb in lines:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["telling_verbs"]:
+            continue  # "DA alert already on the GP record": a noun, nobody told
+        if not _done_by_the_writer(verb):
+            continue
+        if verb.lemma_.lower() == "let":  # "let them know (that) ...": what they came to know
+            verb = next((c for c in verb.children if c.lemma_.lower() == "know"), verb)
+        # the parser hangs "of the fall" on the verb or on the one told ("the GP of ...")
+        told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        for child in [*verb.children, *(g for t in told for g in t.children)]:
+            if child.dep_ == "prep" and child.lower_ in words["telling_prepositions"]:
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects:
+                    return _phrase(objects[0])
+            if child.dep_ == "ccomp" and child.i > verb.i and not _dash_between(verb, child):
+                start = _after_that(child)
+                while any(m.start <= start < m.end for m in mentions):
+                    start += 1  # "Told EDT Mason is being admitted": EDT was told
+                return lines.doc[start : child.right_edge.i + 1]
+    return None
+
+
+def _topic(lines: Span, mentions: list[Span]) -> Span | None:
+    """What the contact was about: the words after "re" or "regarding", to its clause's end,
+    once the partner is named ("Rang X re Y"): "Written up re the joint visit with PC Shah"
+    says what the note is about."""
+    words = _words()
+    for token in lines:
+        if token.lower_.rstrip(":") not in words["topic_words"] or token.i == lines.start:
+            continue
+        named = [m for m in mentions if lines.start <= m.start and m.end <= token.i]
+        if not named:
+            continue
+        if any(t.lower_ == "from" for t in lines.doc[lines.start : named[0].start]):
+            continue  # "Email reply from SW: police file re ...": what came in
+        if _someone_else_acts(lines.doc[lines.start : token.i]):
+            continue  # "Dan submitted an intel form re the car": Dan's act, not ours
+        start = token.i + 1
+        if start >= lines.end or lines.doc[start].like_num:
+            continue  # "about 10 minutes": an amount, not a topic
+        rest = lines.doc[start : lines.end]
+        end = _TOPIC_ENDS.search(rest.text)
+        chars = rest.start_char + (end.start() if end else len(rest.text))
+        topic = lines.doc.char_span(rest.start_char, chars, alignment_mode="contract")
+        if topic is not None and len(topic):
+            return topic
+    return None
+
+
+def _done_by_the_writer(verb: Token, passive_allowed: bool = False) -> bool:
+    """No subject ("Sent the MAR"), or I or we: "he gave consent" is not ours to register,
+    nor "wants to be told about release" (passive, unless what was sent is the subject:
+    "the chronology was sent") or "asked the midwife to tell BDAS" (the one asked does the
+    telling)."""
+    if not passive_allowed and any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
+        return False
+    while verb.dep_ in ("conj", "xcomp") and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "Lorna will try to see her and let her know": Lorna lets her know
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return not subjects or subjects[0].lower_ in _WRITERS
+
+
+def _line_of(evidence: Span, mention: Span) -> Span:
+    """The evidence's words on the mention's line and in its sentence; a full stop before a
+    capital ends a sentence though the parser ran on ("... isolates himself". Told ...)."""
+    doc = evidence.doc
+    parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    sentence = mention.sent if parsed else evidence
+    first, last = max(evidence.start, sentence.start), min(evidence.end, sentence.end)
+    breaks = [
+        t.i
+        for t in doc[first:last]
+        if "\n" in t.text
+        or (t.text in ".!?" and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper())
+    ]
+    start = max((i + 1 for i in breaks if i < mention.start), default=first)
+    end = min((i for i in breaks if i >= mention.end), default=last)
+    return doc[start:max(start, end)]
+
+
+def _someone_else_acts(words: Span) -> bool:
+    """A verb in the words has a subject other than the writer: the parser hangs "re" on
+    verbs too loosely to trust which one it belongs to."""
+    return any(
+        child.lower_ not in _WRITERS
+        and (child.dep_ == "nsubj" or (child.dep_ == "npadvmod" and child.pos_ == "PROPN"))
+        for verb in words
+        if verb.pos_ in ("VERB", "AUX")
+        for child in verb.lefts  # "Dan submitted ..." read as a name before the verb
+    )
+
+
+def _dash_between(verb: Token, clause: Token) -> bool:
+    return any(t.text in _DASHES or "\n" in t.text for t in verb.doc[verb.i : clause.left_edge.i])
+
+
+def _after_that(clause: Token) -> int:
+    first = clause.left_edge
+    return first.i + 1 if first.lower_ == "that" else first.i
+
+
+def _phrase(head: Token) -> Span:
+    """The object's words, less who it went to and any clause after it."""
+    cut = [
+        child.left_edge.i
+        for child in head.rights
+        if child.dep_ in ("relcl", "acl") or child.lower_ in ("with", "to", "via", "by", "as")
+    ]
+    end = min(cut, default=head.right_edge.i + 1)
+    return head.doc[head.left_edge.i : end]
+
+
+def _sent_thing(head: Token) -> Token:
+    """In "Emailed Anil Mistry (ASC) this week's call logs" the parser makes the one it went
+    to the object and what went an appositive of theirs: a name's common-noun appositive
+    after it is what was shared."""
+    if head.pos_ != "PROPN":
+        return head
+    doc = head.doc
+    things = [
+        c
+        for c in head.rights
+        if c.dep_ == "appos"
+        and c.pos_ == "NOUN"
+        and not _in_brackets(doc[head.i : c.left_edge.i + 1])
+    ]
+    return things[-1] if things else head
+
+
+def _in_brackets(words: Span) -> bool:
+    """Words from the name to the appositive leave a bracket open: "CAMHS (duty team":
+    a description of the one it went to, not what went."""
+    brackets = [t.text for t in words if t.text in "()"]
+    return brackets.count("(") > brackets.count(")")
+
+
+def _is_information(words: Span, mentions: list[Span]) -> bool:
+    """Words that say what went, not who it went to or when."""
+    words = _trimmed(words)
+    if not len(words):
+        return False
+    head = words.root
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return False  # "no names given": what was kept back
+    if any(m.start <= head.i < m.end for m in mentions):
+        return False  # "Emailed the GP": the one it went to
+    if head.pos_ in ("PROPN", "PRON", "NUM") or head.like_num:
+        return False  # a person, an organisation, "it", a date: never what was shared
+    if head.lemma_.lower() in _words()["not_information"] or head.lower_ in _people():
+        return False  # "emailed his social worker (Lucy Ferris)": who it went to
+    entity = head.ent_type_
+    return not (entity in _NOT_INFORMATION_ENTITIES and all(t.ent_type_ for t in words))
+
+
+def _trimmed(words: Span) -> Span:
+    while len(words) > 1 and (words[-1].is_punct or words[-1].is_space or words[-1].dep_ == "cc"):
+        words = words[:-1]
+    while len(words) > 1 and (words[0].is_punct or words[0].is_space):
+        words = words[1:]
+    return words
+
+
+def _short(words: Span) -> str:
+    words = _trimmed(words)
+    if len(words) > MAX_TOKENS:
+        return words[:MAX_TOKENS].text + "…"
+    return words.text

@@ -1,0 +1,82 @@
+"""The partner register's "What was shared": what went out, as the contact's own words say,
+or nothing. A wrong cell costs more than an empty one."""
+
+from __future__ import annotations
+
+import pytest
+
+from recordcheck.events.contacts import contacts_for
+from recordcheck.model import Note
+from recordcheck.nlp import note_doc
+
+
+@pytest.fixture(scope="module")
+def shared(real_nlp):
+    """What was shared in the one contact a sentence records."""
+
+    def read(text: str) -> str:
+        found = contacts_for(real_nlp(note_doc(real_nlp, Note("N1", "C1", text))))
+        assert len(found) == 1, found
+        return found[0].shared
+
+    return read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the contact was about
+        ("Rang Gemma Lomax at Castlebridge Homes re Kyle's rent account.", "Kyle's rent account"),
+        ("Informed Millbrook NPT (PCSO Kelly Marsh) re items thrown", "items thrown"),
+        # what the writer told them
+        ("Informed the GP of the fall this morning.", "the fall"),
+        ("Told the SW about the bruise on his arm.", "the bruise on his arm"),
+        ("Rang the school to let them know she will be off all week.", "she will be off all week"),
+        ("Phoned the HV and told her that mum had missed the appointment.",
+         "mum had missed the appointment"),
+        # what was passed on or sent
+        ("Rang Rachel Oyelaran SW - passed on neighbour's information", "neighbour's information"),
+        ("Sent her hospital passport and MAR to the ward at Millbrook General.",
+         "her hospital passport and MAR"),
+    ],
+)
+def test_what_went_out(shared, text, expected):
+    assert shared(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the one it went to, or a person named alone, is not what went
+        "Emailed Rob Fenton SW",
+        "Left VM for the DSL at St Aidan's CE Primary asking to call back re Lacey, no details",
+        # what the partner gave, or consent someone else gave
+        "Called Millbrook Medical Practice 14:30, they gave an appointment for Thursday",
+        "Called NHS 111 at 10:05 with Peter on speaker (he gave consent)",
+        # the partner's own news after a dash
+        "Told Craig (FireWise) - he's bringing session 2 forward",
+        # an amount after "about"
+        "Spoke to the duty SW at Westmoor MASH about 10 minutes ago.",
+    ],
+)
+def test_nothing_the_words_do_not_support(shared, text):
+    assert shared(text) == ""
+
+
+def test_what_was_sent_may_come_first(shared):
+    # a clipped passive: the date after the verb is no object
+    assert shared("Falls Prevention Service - referral sent 14/04 - rang to chase") == "referral"
+    assert shared("Discharge letter copied to SW Dawn Ramsey as s42 still open.") == (
+        "Discharge letter"
+    )
+
+
+def test_a_topic_stops_at_the_line_end(shared):
+    assert shared("Rang the GP re his leg wound\nMaureen agreed the plan") == "his leg wound"
+
+
+def test_giving_is_sharing_only_when_what_was_given_is_information(shared):
+    assert shared("Spoke to Hannah at Westmoor MASH and gave our info on the two incidents") == (
+        "our info on the two incidents"
+    )
+    assert shared("Rang Calderbrook Community Pantry and gave a food voucher") == ""
