@@ -55,9 +55,9 @@ def what_was_shared(
     """The words of the contact's own sentence and line that say what went out, kept short,
     or "".
 
-    Only the sentence that names the partner: a meeting's record or a long entry says much
-    that did not go to this partner ("Call to the pastoral lead. Told pastoral last week he
-    is tired" is what the boy told the school)."""
+    Only the sentence and line that name the partner: a meeting's record or a long entry
+    says much that did not go to this partner ("Present: DS Pritchard (CAIT), Tina Fowles
+    (school nurse)" says nothing of what either was told)."""
     lines = _line_of(evidence, mention)
     for found in (
         _sent_object(lines, mentions, cues), _told_of(lines, mentions), _topic(lines, mentions)
