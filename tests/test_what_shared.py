@@ -80,3 +80,40 @@ def test_giving_is_sharing_only_when_what_was_given_is_information(shared):
         "our info on the two incidents"
     )
     assert shared("Rang Calderbrook Community Pantry and gave a food voucher") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "expected"),
+    [
+        # another agency named in what went is not that agency's row
+        ("Sent the GP a copy of the police report.", "Police (force not named)", ""),
+        ("Sent the GP a copy of the police report.", "GP (practice not named)",
+         "a copy of the police report"),
+        # an unanswered call passed nothing
+        ("Attempted to ring the police re the threats, line busy.", "Police (force not named)",
+         ""),
+        # what was kept back
+        ("Rang the police but did not tell them about the knife.", "Police (force not named)",
+         ""),
+        ("Told the SW nothing about the money as mum did not consent.",
+         "Social care (authority not named)", ""),
+        # a topic ends where a clause of its own begins
+        ("Rang the GP re the sore and requested antibiotics.", "GP (practice not named)",
+         "the sore"),
+        ("Rang the school regarding Kyle's attendance which the DSL said was 62%.",
+         "School (not named)", "Kyle's attendance"),
+        # things that are not information
+        ("Provided transport for mum to the GP surgery", "GP (practice not named)", ""),
+        ("Sent a taxi to the hospital", "Hospital (not named)", ""),
+        # someone else's act, what came in, a question asked
+        ("Referral form sent to MASH by PC Shah.", "MASH (authority not named)", ""),
+        ("Rang the GP - receptionist advised of a 2 week wait.", "GP (practice not named)", ""),
+        ("Emailed the school regarding whether he can attend the trip", "School (not named)", ""),
+        # the clause told keeps its own subject
+        ("Told the SW the police were not taking any further action.",
+         "Social care (authority not named)", "the police were not taking any further action"),
+    ],
+)
+def test_each_partners_row_says_only_what_went_to_it(real_nlp, text, agency, expected):
+    found = contacts_for(real_nlp(note_doc(real_nlp, Note("N1", "C1", text))))
+    assert [e.shared for e in found if e.agency == agency] == [expected]

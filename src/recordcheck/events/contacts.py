@@ -269,7 +269,7 @@ class ContactEventReader:
             status=status,
             shared=(
                 what_was_shared(evidence, mention, [m for m, _ in mentions], self.cues)
-                if direction != "in"
+                if direction != "in" and status == "done"  # an unanswered call passed nothing
                 else ""
             ),
             rationale_recorded=rationale,

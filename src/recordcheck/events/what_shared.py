@@ -22,6 +22,8 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.events.sharing_words import DATA as SHARING_DATA
+from recordcheck.events.sharing_words import WRITER
 from recordcheck.language.contact_words import ContactCues
 from recordcheck.language.people import people_words
 
@@ -32,14 +34,26 @@ _TOPIC_ENDS = re.compile(r"\s[-\u2013]\s|;|[.!?](?:\s|$)|\n|\s\(|,")
 # what the writer told ends before a dash: "Told Craig - he's bringing session 2 forward"
 # is Craig's news, not ours
 _DASHES = frozenset({"-", "\u2013", "\u2014", ":"})
-_WRITERS = frozenset({"i", "we"})
+# what may end a phrase without being part of it ("62%" keeps its sign)
+_EDGE_PUNCTUATION = frozenset({".", ",", ";", ":", "-", "\u2013", "\u2014", "(", ")"})
 _NOT_INFORMATION_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERSON", "ORG", "GPE"})
 
 
 @cache
 def _words() -> dict[str, frozenset[str]]:
-    data = package_toml(__package__, "what_shared.toml")
-    return {key: frozenset(value) for key, value in data.items()}
+    """what_shared.toml's lists, joined with the sharing reader's own (sharing.toml) where
+    both speak of the same thing, so an organisation adds a word once."""
+    words = {key: frozenset(v) for key, v in package_toml(__package__, "what_shared.toml").items()}
+    terms = SHARING_DATA["terms"]
+    words["information_things"] |= frozenset(terms["information_words"])
+    words["not_information"] |= frozenset(terms["not_information"])
+    telling = SHARING_DATA["word_classes"]["told_in_a_report"]
+    words["telling_verbs"] = words["letting"] | frozenset(telling)
+    return words
+
+
+def _lemma_or_word_in(token: Token, words: frozenset[str]) -> bool:
+    return token.lemma_.lower() in words or token.lower_ in words
 
 
 @cache
@@ -59,21 +73,29 @@ def what_was_shared(
     says much that did not go to this partner ("Present: DS Pritchard (CAIT), Tina Fowles
     (school nurse)" says nothing of what either was told)."""
     lines = _line_of(evidence, mention)
-    for found in (
-        _sent_object(lines, mentions, cues), _told_of(lines, mentions), _topic(lines, mentions)
-    ):
-        if found is not None and _is_information(found, mentions):
-            return _short(found)
+    readings = (  # in this order, each read only if the one before found nothing
+        lambda: _sent_object(lines, mentions, cues),
+        lambda: _told_of(lines, mentions),
+        lambda: _topic(lines, mentions),
+    )
+    for read in readings:
+        found = read()
+        if found is None or not _is_information(found, mentions):
+            continue
+        if mention.start >= found.start and mention.end <= found.end:
+            return ""  # "Sent the GP a copy of the police report": not the police's row
+        return _short(found)
     return ""
 
 
 def _sent_object(lines: Span, mentions: list[Span], cues: ContactCues) -> Span | None:
     """The object of a sharing verb the writer is doing: "shared the chronology"."""
     for verb in lines:
-        giving = verb.lemma_.lower() in _words()["giving_verbs"]
+        words = _words()
+        giving = verb.lemma_.lower() in words["giving_verbs"]
         if verb.pos_ != "VERB" or not (giving or verb.lemma_.lower() in cues.share_verbs):
             continue
-        if any(c.dep_ == "neg" for c in verb.children):
+        if _negated(verb):
             continue  # "did not give the town": what was kept back
         document = _sent_as_subject(verb, mentions)
         if document is not None:
@@ -91,9 +113,10 @@ def _sent_object(lines: Span, mentions: list[Span], cues: ContactCues) -> Span |
         ]
         if not objects:
             continue
-        thing = _sent_thing(objects[0])
-        if giving and thing.lemma_.lower() not in _words()["information_things"]:
-            continue  # "gave a food voucher", "gave her a lift": not information
+        thing = _thing_or_its_appositive(objects[0])
+        sharing_as_such = verb.lemma_.lower() in words["sharing_as_such"]
+        if not sharing_as_such and not _lemma_or_word_in(thing, words["information_things"]):
+            continue  # "gave a food voucher", "provided transport", "sent a taxi"
         return _phrase(thing)
     return None
 
@@ -111,8 +134,10 @@ def _sent_as_subject(verb: Token, mentions: list[Span]) -> Span | None:
         return None
     if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return None  # "no names given": what was kept back
-    if head.lemma_.lower() not in _words()["information_things"]:
+    if not _lemma_or_word_in(head, _words()["information_things"]):
         return None
+    if any(c.dep_ == "agent" and not _by_the_writer(c) for c in verb.children):
+        return None  # "Referral form sent to MASH by PC Shah": someone else's
     start = head.i
     while start > 0 and head.doc[start - 1].dep_ in ("compound", "amod", "poss") and not any(
         m.start <= start - 1 < m.end for m in mentions
@@ -127,10 +152,12 @@ def _told_of(lines: Span, mentions: list[Span]) -> Span | None:
     for verb in lines:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["telling_verbs"]:
             continue  # "DA alert already on the GP record": a noun, nobody told
-        if not _done_by_the_writer(verb):
-            continue
-        if verb.lemma_.lower() == "let":  # "let them know (that) ...": what they came to know
-            verb = next((c for c in verb.children if c.lemma_.lower() == "know"), verb)
+        if _told_by_them(verb, mentions) or _negated(verb) or not _done_by_the_writer(verb):
+            continue  # "receptionist advised of a 2 week wait", "did not tell them about"
+        if verb.lemma_.lower() in words["letting"]:  # "let them know (that) ...": what they know
+            verb = next((c for c in verb.children if c.lemma_.lower() == "know"), None)
+            if verb is None:
+                continue
         # the parser hangs "of the fall" on the verb or on the one told ("the GP of ...")
         told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         for child in [*verb.children, *(g for t in told for g in t.children)]:
@@ -140,7 +167,9 @@ def _told_of(lines: Span, mentions: list[Span]) -> Span | None:
                     return _phrase(objects[0])
             if child.dep_ == "ccomp" and child.i > verb.i and not _dash_between(verb, child):
                 start = _after_that(child)
-                while any(m.start <= start < m.end for m in mentions):
+                subjects = {c.i for c in child.children if c.dep_ in ("nsubj", "nsubjpass")}
+                while any(m.start <= start < m.end and not subjects & set(range(m.start, m.end))
+                          for m in mentions):
                     start += 1  # "Told EDT Mason is being admitted": EDT was told
                 return lines.doc[start : child.right_edge.i + 1]
     return None
@@ -164,13 +193,27 @@ def _topic(lines: Span, mentions: list[Span]) -> Span | None:
         start = token.i + 1
         if start >= lines.end or lines.doc[start].like_num:
             continue  # "about 10 minutes": an amount, not a topic
+        if lines.doc[start].lower_ in words["questions"]:
+            continue  # "re whether he can attend the trip": a question asked, not shared
         rest = lines.doc[start : lines.end]
         end = _TOPIC_ENDS.search(rest.text)
         chars = rest.start_char + (end.start() if end else len(rest.text))
         topic = lines.doc.char_span(rest.start_char, chars, alignment_mode="contract")
         if topic is not None and len(topic):
-            return topic
+            return _up_to_another_clause(topic)
     return None
+
+
+def _up_to_another_clause(topic: Span) -> Span:
+    """ "re the sore and requested antibiotics", "re his medication as the pharmacist was
+    concerned", "re attendance which the DSL said was 62%": the topic ends where a clause of
+    its own begins."""
+    for token in topic[1:]:
+        if token.dep_ in ("relcl", "advcl", "mark") or (
+            token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")
+        ):
+            return topic.doc[topic.start : max(topic.start + 1, token.left_edge.i)]
+    return topic
 
 
 def _done_by_the_writer(verb: Token, passive_allowed: bool = False) -> bool:
@@ -185,7 +228,28 @@ def _done_by_the_writer(verb: Token, passive_allowed: bool = False) -> bool:
     while verb.dep_ in ("conj", "xcomp") and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head  # "Lorna will try to see her and let her know": Lorna lets her know
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return not subjects or subjects[0].lower_ in _WRITERS
+    return not subjects or subjects[0].lower_ in WRITER
+
+
+def _told_by_them(verb: Token, mentions: list[Span]) -> bool:
+    """ "Rang the GP - receptionist advised of a 2 week wait": a verb describing one of their
+    people is their news; "Housing Options informed of the address" (the partner described)
+    is our telling."""
+    if verb.dep_ not in ("acl", "relcl"):
+        return False
+    return not any(m.start <= verb.head.i < m.end for m in mentions)
+
+
+def _negated(verb: Token) -> bool:
+    """ "did not tell them", "told the SW nothing about the money"."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ in ("dobj", "dative") and c.lower_ == "nothing")
+        for c in verb.children
+    )
+
+
+def _by_the_writer(agent: Token) -> bool:
+    return all(c.lower_ in WRITER for c in agent.children if c.dep_ == "pobj")
 
 
 def _line_of(evidence: Span, mention: Span) -> Span:
@@ -210,7 +274,7 @@ def _someone_else_acts(words: Span) -> bool:
     """A verb in the words has a subject other than the writer: the parser hangs "re" on
     verbs too loosely to trust which one it belongs to."""
     return any(
-        child.lower_ not in _WRITERS
+        child.lower_ not in WRITER
         and (child.dep_ == "nsubj" or (child.dep_ == "npadvmod" and child.pos_ == "PROPN"))
         for verb in words
         if verb.pos_ in ("VERB", "AUX")
@@ -238,7 +302,7 @@ def _phrase(head: Token) -> Span:
     return head.doc[head.left_edge.i : end]
 
 
-def _sent_thing(head: Token) -> Token:
+def _thing_or_its_appositive(head: Token) -> Token:
     """In "Emailed Anil Mistry (ASC) this week's call logs" the parser makes the one it went
     to the object and what went an appositive of theirs: a name's common-noun appositive
     after it is what was shared."""
@@ -281,15 +345,20 @@ def _is_information(words: Span, mentions: list[Span]) -> bool:
 
 
 def _trimmed(words: Span) -> Span:
-    while len(words) > 1 and (words[-1].is_punct or words[-1].is_space or words[-1].dep_ == "cc"):
+    while len(words) > 1 and (
+        words[-1].text in _EDGE_PUNCTUATION or words[-1].is_space or words[-1].dep_ == "cc"
+    ):
         words = words[:-1]
-    while len(words) > 1 and (words[0].is_punct or words[0].is_space):
+    while len(words) > 1 and (words[0].text in _EDGE_PUNCTUATION or words[0].is_space):
         words = words[1:]
     return words
 
 
 def _short(words: Span) -> str:
+    """The words, cut short with "…"; or "" when the cut would lose a "not"."""
     words = _trimmed(words)
-    if len(words) > MAX_TOKENS:
-        return words[:MAX_TOKENS].text + "…"
-    return words.text
+    if len(words) <= MAX_TOKENS:
+        return words.text
+    if any(t.dep_ == "neg" for t in words[MAX_TOKENS:]):
+        return ""
+    return words[:MAX_TOKENS].text + "…"
