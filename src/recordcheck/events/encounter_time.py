@@ -59,11 +59,27 @@ def names_a_later_date(text: str, noted: date | None) -> bool:
     return any(_after(word.strip(",.;:()"), noted, day_alone=False) for word in text.split())
 
 
+def names_an_earlier_date(text: str, noted: date | None) -> bool:
+    """A day and month before the note's: "CPN visited her 06/02" in a note of 10/02 tells
+    of a visit on an earlier day."""
+    return any(
+        (day := _nearest(word.strip(",.;:()"), noted, day_alone=False)) is not None
+        and day < noted
+        for word in text.split()
+    )
+
+
 def _after(text: str, noted: date | None, day_alone: bool = True) -> bool:
     """A day and month ("8/10", "3/2/26") after the note's date, read in the year nearest it;
     a day alone ("17th", where `day_alone` may be one) after it, in the month nearest it."""
+    nearest = _nearest(text, noted, day_alone)
+    return nearest is not None and nearest > noted
+
+
+def _nearest(text: str, noted: date | None, day_alone: bool) -> date | None:
+    """The day the text writes, read nearest the note's date; None when it writes none."""
     if noted is None:
-        return False
+        return None
     ordinal = ORDINAL_DAY.fullmatch(text) if day_alone else None
     found = DAY_MONTH.fullmatch(text)
     if ordinal is not None:
@@ -78,9 +94,8 @@ def _after(text: str, noted: date | None, day_alone: bool = True) -> bool:
             year = int(found["year"]) % 100
             candidates = [c for c in candidates if c.year % 100 == year]
     else:
-        return False
-    nearest = min(candidates, key=lambda day: abs(day - noted), default=None)
-    return nearest is not None and nearest > noted
+        return None
+    return min(candidates, key=lambda day: abs(day - noted), default=None)
 
 
 def _dates(parts: Iterable[tuple[int, int, int]]) -> list[date]:
