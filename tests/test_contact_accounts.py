@@ -133,6 +133,9 @@ def test_a_list_of_whose_actions_it_is_is_still_to_do(events):
         "Up until the ambulance left at 04:40, then back to bed.",
         # told, by someone else
         "Theo's school informed by Margaret.",
+        # one agency's dealing with another, told of
+        "Call from Ruth. ASC have informed Westmarch Police Safeguarding Hub.",
+        "School already rang MASH (ref MASH-250626-044).",
         # the agency in a to-clause of what someone else was asked to do
         "Asked mum to keep the GP informed of any new bruising, gave her the leaflet.",
         # a base-form verb joined to a verb of telling, however the parser joins it

@@ -16,12 +16,17 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from recordcheck.datafiles import package_toml
 from recordcheck.events.encounter_words import LATER_DAYS, PLANNING_AUX, SELF
+from recordcheck.language.note_context import note_date
 from recordcheck.language.scope import Scope
 
 DAY_MONTH = re.compile(r"(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>\d{2}|\d{4}))?")
 # "Mon 17th": a day of a month the writer did not name, read in the month nearest the note
 ORDINAL_DAY = re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)", re.IGNORECASE)
+EARLIER_OCCASION = frozenset(package_toml(__package__, "words.toml")["earlier_occasion_words"])
+# a verb's dependents that are clauses of their own: a date in them dates another act
+OWN_CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "xcomp", "parataxis", "relcl"})
 
 
 def dated(token: Token) -> bool:
@@ -57,6 +62,21 @@ def names_a_later_date(text: str, noted: date | None) -> bool:
     """A label's day and month after the note's: "LADO meeting 21/10 at 14:00 - invite sent
     to me, police, ..." in a note of 15/10 heads a meeting still to come."""
     return any(_after(word.strip(",.;:()"), noted, day_alone=False) for word in text.split())
+
+
+def on_an_earlier_occasion(verb: Token) -> bool:
+    """ "SW has visited once", "HV last visited April", "visited Kieran 26/1" (of 28/1)."""
+    if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return True
+    if any(c.lower_ in EARLIER_OCCASION for c in verb.children):
+        return True
+    dating = [
+        token.text
+        for child in verb.children
+        if child.dep_ not in OWN_CLAUSE_DEPS and child.pos_ not in ("VERB", "AUX")
+        for token in child.subtree
+    ]
+    return names_an_earlier_date(" ".join(dating), note_date(verb.doc))
 
 
 def names_an_earlier_date(text: str, noted: date | None) -> bool:
