@@ -18,8 +18,8 @@ def events(real_nlp):
     read = rules_contact_reader(
         real_nlp, ["Sam Okoro"], author="Sam Okoro", team=ADULT_SOCIAL_CARE
     )
-    return lambda text, note_type="Case Note": {
-        e.agency: e for e in read(text, note_type=note_type)
+    return lambda text, note_type="Case Note", **fields: {
+        e.agency: e for e in read(text, note_type=note_type, **fields)
     }
 
 
@@ -97,6 +97,12 @@ def test_minutes_after_an_attendance_list_are_not_who_was_there(events):
     assert set(listed) == {"Kent Police", "Midwifery (not named)"}
 
 
+def test_a_visit_dated_before_the_note_is_told_of_but_one_of_its_day_may_be_ours(events):
+    text = "DN visited Irene 11/06 and redressed the leg."
+    assert events(text, date="2025-06-14") == {}
+    assert "District nursing (not named)" in events(text, date="2025-06-11")
+
+
 def test_a_clipped_verb_after_a_persons_label_is_their_news(events):
     found = events("TAF review.\n- Lee: attending Jobcentre, applying for a CSCS card.\n")
     assert found == {}
@@ -114,6 +120,9 @@ def test_a_list_of_whose_actions_it_is_is_still_to_do(events):
         # a professional's own work on an earlier day, with nothing putting the writer there
         "Mum home and comfortable, DN visited last night.",
         "Police attended, he was arrested, NFA at the time.",
+        # an earlier occasion: in the perfect, the last or one of several, dated before the note
+        "Flat clean. Health visitor (Moira Dutton) has visited twice and Ivy is gaining weight.",
+        "Home conditions not known - HV last visited April.",
         # their work under way or to come, with nothing putting the writer there
         "Rang dad 09:10 - home treatment team visiting this afternoon.",
         "Baby feeding well, health visitor visiting on Friday.",
@@ -124,6 +133,9 @@ def test_a_list_of_whose_actions_it_is_is_still_to_do(events):
         "Up until the ambulance left at 04:40, then back to bed.",
         # told, by someone else
         "Theo's school informed by Margaret.",
+        # one agency's dealing with another, told of
+        "Call from Ruth. ASC have informed Westmarch Police Safeguarding Hub.",
+        "School already rang MASH (ref MASH-250626-044).",
         # the agency in a to-clause of what someone else was asked to do
         "Asked mum to keep the GP informed of any new bruising, gave her the leaflet.",
         # a base-form verb joined to a verb of telling, however the parser joins it

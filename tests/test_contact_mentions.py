@@ -44,6 +44,8 @@ def counted(found):
         "Advised her about Citizens Advice for the debt letters.",
         # someone's wish for a contact is not the contact
         "Her brother wants the police informed.",
+        # a step weighed up is not a step taken
+        "Considered informing police without consent. Decision: not overriding her wishes.",
         # an agency qualifying a thing of its own: the thing is what the clause is about
         "Risk is very high. Now meets the MARAC threshold.",
         "College place confirmed, starts in September.",

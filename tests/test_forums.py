@@ -74,3 +74,22 @@ def test_someone_elses_absence_or_another_meeting_leaves_the_conference_the_writ
     agencies, text
 ):
     assert agencies(text).get("ICPC") == ("both", "done")
+
+
+@pytest.mark.parametrize(
+    ("text", "forum", "venue"),
+    [
+        ("Attended ICPC 1000-1215, Ashby Civic Centre.\nMason made subject of CP plan.",
+         "ICPC", "Ashby Civic Centre"),
+        ("Attended MARAC (Harwick Civic Centre) for the family hub. Case heard.",
+         "MARAC (area not named)", "Harwick Civic Centre"),
+    ],
+)
+def test_the_place_a_forum_met_is_no_partner(agencies, text, forum, venue):
+    found = agencies(text)
+    assert forum in found
+    assert venue not in found
+
+
+def test_a_school_hosting_a_review_stays_a_partner(agencies):
+    assert "Hawthorn Primary" in agencies("Attended CIN review at Hawthorn Primary.")

@@ -93,3 +93,15 @@ def test_a_social_worker_is_not_filed_under_a_hub_beside_her():
         _event("MASH (authority not named)"),
     ]
     assert len(one_per_agency(events, by_kind=True)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phone call to Mark Delaney, Care Coordinator, Castlebridge North CMHT, 0113 496 0904.",
+        "Rang Jo Pike, Care Coordinator, about the review.",
+    ],
+)
+def test_a_capitalised_job_title_is_no_organisation(contacts, text):
+    # the recogniser tags "Care Coordinator" ORG; it is the CMHT worker's role
+    assert [c.agency for c in contacts(text)] == ["Community mental health team (not named)"]

@@ -36,6 +36,7 @@ from recordcheck.events.case_names import (
     plain_words,
 )
 from recordcheck.events.merging import (
+    filed_beside_their_agency,
     one_of_kind,
     one_per_agency,
     said_more_closely,
@@ -303,7 +304,8 @@ class CaseDirectory:
         events = tuple(self._event_agencies(event, note, employer) for event in result.events)
         if not found and contacts == list(result.contacts) and events == result.events:
             return result
-        return replace(result, contacts=tuple(one_per_agency(contacts)), events=events)
+        contacts = one_per_agency(filed_beside_their_agency(contacts, note.text))
+        return replace(result, contacts=tuple(contacts), events=events)
 
     def _event_agencies(
         self, event: ChronologyEvent, note: Note, employer: set[str]

@@ -15,7 +15,13 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
-from recordcheck.events.contact_limits import self_made, spoke_to_them, summoned_elsewhere
+from recordcheck.events.contact_limits import (
+    self_made,
+    spoke_to_them,
+    summoned_elsewhere,
+    told_another_partner,
+)
+from recordcheck.events.encounter_time import on_an_earlier_occasion
 from recordcheck.events.log_lines import a_clock_time, beyond_a_break, on_one_line
 from recordcheck.events.parties import (
     CONTACT_LEMMAS,
@@ -42,6 +48,7 @@ REPLY_NOUNS = frozenset(WORDS["reply_nouns"])
 LABEL_NAME_WORDS = 3
 OWN_WORK = frozenset(WORDS["own_work_lemmas"])
 EARLIER_DAYS = tuple(WORDS["earlier_day_words"])
+PRESENCE = frozenset(WORDS["presence_lemmas"])
 WRITER_THERE = frozenset(WORDS["present_writer_words"])
 TELLING = frozenset(WORDS["telling_lemmas"])
 AGENCY_ACTS = frozenset(WORDS["agency_act_lemmas"])
@@ -122,7 +129,7 @@ class ContactActors:
         if party.link == "subject":
             if _reported_visit(verb, mention) or summoned_elsewhere(verb):
                 return "someone else"  # "DN visited last night": told us, not with us
-            return _actor_of_subject(verb)
+            return _actor_of_subject(verb, mention)
         if party.link == "by":
             # "Referred by Dr Mistry": they contacted us; "referred to SALT by the GP", "Cl
             # was told by police", "PNC checked by PC Walsh": theirs, with someone else
@@ -191,6 +198,8 @@ def _reported_visit(verb: Token, mention: Span) -> bool:
         return True  # "crisis team visiting today": their visit, under way or to come
     if _attended_an_incident(verb, mention):
         return True  # "Police attended, crime ref ...", "FRS attended": at an incident
+    if verb.lemma_.lower() in PRESENCE and on_an_earlier_occasion(verb):
+        return True  # "HV has visited twice", "Mark Lowe CPN visited her 06/02"
     return any(re.search(rf"\b{re.escape(words)}\b", lowered) for words in EARLIER_DAYS)
 
 
@@ -205,7 +214,7 @@ def _attended_an_incident(verb: Token, mention: Span) -> bool:
     )
 
 
-def _actor_of_subject(verb: Token) -> str:
+def _actor_of_subject(verb: Token, mention: Span) -> str:
     agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children]
     if any(t.lower_ not in WRITER and not names_a_channel(t) for t in agents):
         return "someone else"  # "Theo's school informed by Margaret": told, by someone else
@@ -214,8 +223,10 @@ def _actor_of_subject(verb: Token) -> str:
     # "the GP had called him", "police referred her to witness care": their contact
     # with the person, not with us (a visit to the person we support is with us)
     spoken_to = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    if verb.lemma_.lower() not in BOTH_WAYS and any(_a_person(c) for c in spoken_to):
-        return "someone else"  # "DN has referred Irene to the TVN", "PC Lee rang her"
+    if verb.lemma_.lower() not in BOTH_WAYS and (
+        any(_a_person(c) for c in spoken_to) or told_another_partner(verb, mention)
+    ):
+        return "someone else"  # "DN has referred Irene to the TVN", "School rang MASH"
     if verb.lemma_.lower() not in BOTH_WAYS and spoke_to_them(verb):
         return "someone else"  # "Housing spoke to him": with the person, not with us
     if verb.lemma_.lower() == "leave" and not any(c.lower_ in MESSAGE_NOUNS for c in spoken_to):

@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.events.call_parties import CONTACT_DETAIL_WORDS
+from recordcheck.events.log_lines import on_one_line
 from recordcheck.events.parties import TOPIC_PREPOSITIONS, Party
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
@@ -175,6 +176,27 @@ def spoke_to_them(verb: Token) -> bool:
         o.lower_ in THIRD_PERSONS
         for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
         for o in c.children if o.dep_ == "pobj"
+    )
+
+
+def told_another_partner(verb: Token, mention: Span) -> bool:
+    """ "ASC have informed Westmarch Police", "School already rang MASH", "IDVA to re-refer to
+    MARAC": the acting agency's dealing with another partner, told of; not a contact with
+    us (recording standard: "police to visit" is the police's contact, not ours)."""
+    told = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
+        o
+        for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+        for o in c.children if o.dep_ == "pobj"
+    ]
+    doc = verb.doc
+    partners = (*doc.spans.get(AGENCIES_KEY, ()), *doc.spans.get(CONTACTS_KEY, ()))
+    # a list the parser ran into one clause ("Outcome: FORWARDED / - MASH - sent / - MARAC")
+    # is no agency telling another: each on its own line
+    return on_one_line(mention.root, verb) and any(
+        not mention.start <= t.i < mention.end
+        and on_one_line(t, verb)
+        and any(p.start <= t.i < p.end for p in partners)
+        for t in told
     )
 
 

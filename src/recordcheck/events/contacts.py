@@ -64,7 +64,7 @@ from recordcheck.events.details import (
 )
 from recordcheck.events.dialled import dialled_after_a_break, rang_us
 from recordcheck.events.encounters import ENCOUNTER_GROUP, MEETING
-from recordcheck.events.forums import conference_of
+from recordcheck.events.forums import conference_of, venue_of_a_forum
 from recordcheck.events.line_parties import party_by_layout
 from recordcheck.events.log_lines import on_its_line
 from recordcheck.events.merging import STATUS_RANK, one_per_agency
@@ -174,8 +174,8 @@ class ContactEventReader:
                 )
                 if is_person and (colleague or self.no_partner_shown(mention, team)):
                     continue
-                if self.scope.inside(mention, quoted):
-                    continue
+                if self.scope.inside(mention, quoted) or venue_of_a_forum(mention):
+                    continue  # "Attended MARAC (Harwick Civic Centre)": where it met
                 reading = self.reading_of(sentence, mention)
                 if mention in hidden and not _called_in_the_opening(reading):
                     continue  # "Dr Shah at Ashgrove Surgery": the person's mention says it

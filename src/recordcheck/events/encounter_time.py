@@ -16,6 +16,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from recordcheck.datafiles import package_toml
 from recordcheck.events.encounter_words import (
     BARE_CALL_VERBS,
     CONDITIONS,
@@ -23,11 +24,15 @@ from recordcheck.events.encounter_words import (
     PLANNING_AUX,
     SELF,
 )
+from recordcheck.language.note_context import note_date
 from recordcheck.language.scope import Scope
 
 DAY_MONTH = re.compile(r"(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>\d{2}|\d{4}))?")
 # "Mon 17th": a day of a month the writer did not name, read in the month nearest the note
 ORDINAL_DAY = re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)", re.IGNORECASE)
+EARLIER_OCCASION = frozenset(package_toml(__package__, "words.toml")["earlier_occasion_words"])
+# a verb's dependents that are clauses of their own: a date in them dates another act
+OWN_CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "xcomp", "parataxis", "relcl"})
 
 
 def asks_for_a_call(event: Span) -> bool:
@@ -94,11 +99,42 @@ def names_a_later_date(text: str, noted: date | None) -> bool:
     return any(_after(word.strip(",.;:()"), noted, day_alone=False) for word in text.split())
 
 
+def on_an_earlier_occasion(verb: Token) -> bool:
+    """ "SW has visited once", "HV last visited April", "visited Kieran 26/1" (of 28/1)."""
+    if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return True
+    if any(c.lower_ in EARLIER_OCCASION for c in verb.children):
+        return True
+    dating = [
+        token.text
+        for child in verb.children
+        if child.dep_ not in OWN_CLAUSE_DEPS and child.pos_ not in ("VERB", "AUX")
+        for token in child.subtree
+    ]
+    return names_an_earlier_date(" ".join(dating), note_date(verb.doc))
+
+
+def names_an_earlier_date(text: str, noted: date | None) -> bool:
+    """A day and month before the note's: "CPN visited her 06/02" in a note of 10/02 tells
+    of a visit on an earlier day."""
+    return any(
+        (day := _nearest(word.strip(",.;:()"), noted, day_alone=False)) is not None
+        and day < noted
+        for word in text.split()
+    )
+
+
 def _after(text: str, noted: date | None, day_alone: bool = True) -> bool:
     """A day and month ("8/10", "3/2/26") after the note's date, read in the year nearest it;
     a day alone ("17th", where `day_alone` may be one) after it, in the month nearest it."""
+    nearest = _nearest(text, noted, day_alone)
+    return nearest is not None and nearest > noted
+
+
+def _nearest(text: str, noted: date | None, day_alone: bool) -> date | None:
+    """The day the text writes, read nearest the note's date; None when it writes none."""
     if noted is None:
-        return False
+        return None
     ordinal = ORDINAL_DAY.fullmatch(text) if day_alone else None
     found = DAY_MONTH.fullmatch(text)
     if ordinal is not None:
@@ -113,9 +149,8 @@ def _after(text: str, noted: date | None, day_alone: bool = True) -> bool:
             year = int(found["year"]) % 100
             candidates = [c for c in candidates if c.year % 100 == year]
     else:
-        return False
-    nearest = min(candidates, key=lambda day: abs(day - noted), default=None)
-    return nearest is not None and nearest > noted
+        return None
+    return min(candidates, key=lambda day: abs(day - noted), default=None)
 
 
 def _dates(parts: Iterable[tuple[int, int, int]]) -> list[date]:

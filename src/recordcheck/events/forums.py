@@ -110,3 +110,19 @@ def _writer_absent(attend: Token, named: Span) -> bool:
         subjects.append(unable.head)  # "mum unable to attend"
     writer = frozenset(words["writer_words"])
     return all(s.lower_ in writer or named.start <= s.i < named.end for s in subjects)
+
+
+def venue_of_a_forum(mention: Span) -> bool:
+    """The agency is the place a formal forum met, written right after it on its line:
+    "Attended MARAC (Harwick Civic Centre)", "Attended ICPC 1000-1215, Ashby Civic Centre"."""
+    text = text_of(mention.doc)
+    line_start = text.rfind("\n", 0, mention.start_char) + 1
+    return bool(_venue_before().search(text[line_start : mention.start_char]))
+
+
+@cache
+def _venue_before() -> re.Pattern[str]:
+    words = _words()
+    forums = "|".join(map(re.escape, words["venue_forums"]))
+    reach = int(words["venue_reach"])
+    return re.compile(rf"\b(?:{forums})\b[^.;()\n]{{0,{reach}}}(?:\(|,|\bat)\s*(?:the\s+)?\Z")

@@ -14,9 +14,17 @@ from functools import cache
 from recordcheck.datafiles import package_toml
 from recordcheck.language.agencies import load_lexicon
 from recordcheck.language.own_service import name_parts
+from recordcheck.language.people import people_words
 from recordcheck.model import UNNAMED_AGENCY_MARK, ContactEvent
 
 STATUS_RANK = {"done": 0, "attempted": 1, "planned": 2}
+# what may stand between a person and the agency written beside them: brackets, a dash, a
+# colon, a time, and a few words of their role ("Denise Hall, Manager, Riverside Day
+# Opportunities", "MASH 0950, duty SW Ben Crossley"); a list's close, a joining word or
+# another name starts someone else ("PC Hanley (police), Gemma", "PCSO Greaves + Amira SW")
+BESIDE_MARKS = re.compile(r"[(:\-–—]")
+NOT_BESIDE = re.compile(r"[);.\n+&]|\b(?:and|with|or)\b", re.IGNORECASE)
+MOST_WORDS_BETWEEN = 5
 
 
 def one_per_agency(events: list[ContactEvent], by_kind: bool = False) -> list[ContactEvent]:
@@ -183,3 +191,42 @@ def unnamed_of_kind(agency_type: str) -> str:
 
 def unnamed(agency: str) -> bool:
     return UNNAMED_AGENCY_MARK in agency
+
+
+def filed_beside_their_agency(events: list[ContactEvent], text: str) -> list[ContactEvent]:
+    """A person's event filed under the agency the note writes right beside them, when that
+    agency's own event names nobody: "Call from Tom Ellery MASH SW", "Rang Brightstep -
+    Shaun says ...", "Femi Adeyemi (ASC, chair)" are one partner each (recording standard,
+    "Identity"), though the case file gave the person a second name for their employer."""
+    filed = []
+    for event in events:
+        beside = [
+            other
+            for other in events
+            if event.person and not other.person and other.agency != event.agency
+            and _written_beside(text, event, other)
+        ]
+        if len(beside) == 1:
+            event = replace(event, agency=beside[0].agency, agency_type=beside[0].agency_type)
+        filed.append(event)
+    return filed
+
+
+def _written_beside(text: str, person: ContactEvent, agency: ContactEvent) -> bool:
+    first, second = sorted((person, agency), key=lambda e: e.start)
+    if second.start < first.end or not (person.start < person.end and agency.start < agency.end):
+        return False  # one inside the other, or an event no words of the note carry
+    gap = text[first.end : second.start]
+    words = re.findall(r"[^\W\d_]+", gap)
+    if NOT_BESIDE.search(gap) or len(words) > MOST_WORDS_BETWEEN:
+        return False
+    if any(not word.islower() and word.lower() not in _role_words() for word in words):
+        return False  # "DC Fran Ackroyd, Darren Pryce (Westmere YJS)": someone else's
+    return not gap.strip() or bool(BESIDE_MARKS.search(gap)) or bool(words)
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    """Words of a role (lower case): the lexicon's roles' and the words of people's jobs."""
+    lexicon_words = {word.lower() for role in load_lexicon().roles for word in role.split()}
+    return frozenset(lexicon_words | people_words().roles)

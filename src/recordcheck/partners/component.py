@@ -77,6 +77,7 @@ class PartnersMarker:
         self._names = NameFinder(nlp.vocab)
         words = self._names.words
         self._person_titles = words.honorifics | frozenset(words.professional_titles)
+        self._role_texts = frozenset(role.lower() for role in self.lexicon.roles)
         self._terms: dict[str, AgencyTerm] = {}
         self._any_case = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exact_case = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -293,8 +294,8 @@ class PartnersMarker:
         overlapped = [a for a in found if ent.start < a.end and a.start < ent.end]
         if any(not a.generic or (a.start, a.end) == (ent.start, ent.end) for a in overlapped):
             return None
-        if ent[0].text.rstrip(".") in self._person_titles:
-            return None  # "Ms Jones", "PC Patel": a person the recogniser took for an ORG
+        if ent[0].text.rstrip(".") in self._person_titles or ent.text.lower() in self._role_texts:
+            return None  # "PC Patel", "Care Coordinator": a person or a job taken for an ORG
         agency_type = self.lexicon.type_of_organisation(ent.text)
         words = [token.text for token in ent]
         if agency_type == "other" and not self._names.words.is_organisation(words):
