@@ -5,6 +5,7 @@ import re
 import pytest
 from spacy.matcher import PhraseMatcher
 
+from recordcheck.language.clauses import ends_statement, statement_of
 from recordcheck.language.doc_values import any_token_matching, ends_in_question_mark, text_of
 from recordcheck.language.matching import TermMatcher
 
@@ -64,3 +65,20 @@ def test_matches_over_a_span_are_the_phrase_matchers(real_nlp, docs):
             assert sorted((s.label, s.start, s.end) for s in got) == sorted(expected)
             found += len(got)
     assert found
+
+
+def test_statements_cut_once_per_sentence_as_searched_from_each_word(docs):
+    """Each word's statement, kept for its whole sentence, is what searching back and on
+    from that word for a full stop or line break gives ("seemed drunk" is not "No answer")."""
+    for doc in docs:
+        for token in doc:
+            sent = token.sent
+            start = next(
+                (t.i + 1 for t in reversed(doc[sent.start : token.i]) if ends_statement(t)),
+                sent.start,
+            )
+            end = next((t.i + 1 for t in doc[token.i : sent.end] if ends_statement(t)), sent.end)
+            assert statement_of(token) == doc[start:end], token.text
+    log = docs[1]
+    drunk = next(t for t in log if t.text == "drunk")
+    assert statement_of(drunk).text.strip() == "- visit at 14:30, seemed drunk"
