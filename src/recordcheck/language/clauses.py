@@ -9,8 +9,11 @@ side clause brings its own subject.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
+
+from recordcheck.language.doc_values import LINE_BREAK, tokens_matching
 
 # what a bulleted line opens with: "- Sent summary to ..."
 BULLETS = {"-", "*", "•", "–", "·", ">"}
@@ -74,9 +77,10 @@ def line_start(words: Span | Token) -> int:
     the next."""
     doc = words.doc
     first = words.i if isinstance(words, Token) else words.start
-    start = first
-    while start > words.sent.start and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
+    # the last line break before it, looked up among the note's breaks (found once)
+    breaks, sent_start = tokens_matching(doc, LINE_BREAK), words.sent.start
+    before = bisect_left(breaks, first)
+    start = max(sent_start, breaks[before - 1] + 1) if before else sent_start
     while start < first and (doc[start].text in BULLETS or doc[start].is_space):
         start += 1
     return start
