@@ -4,7 +4,9 @@ import re
 
 import pytest
 from spacy.matcher import PhraseMatcher
+from spacy.tokens import Span, Token
 
+from recordcheck.language.clauses import BULLETS, ends_statement, line_start, statement_of
 from recordcheck.language.doc_values import any_token_matching, ends_in_question_mark, text_of
 from recordcheck.language.matching import TermMatcher
 
@@ -64,3 +66,38 @@ def test_matches_over_a_span_are_the_phrase_matchers(real_nlp, docs):
             assert sorted((s.label, s.start, s.end) for s in got) == sorted(expected)
             found += len(got)
     assert found
+
+
+def test_statements_cut_once_per_sentence_as_searched_from_each_word(docs):
+    """Each word's statement, kept for its whole sentence, is what searching back and on
+    from that word for a full stop or line break gives ("seemed drunk" is not "No answer")."""
+    for doc in docs:
+        for token in doc:
+            sent = token.sent
+            start = next(
+                (t.i + 1 for t in reversed(doc[sent.start : token.i]) if ends_statement(t)),
+                sent.start,
+            )
+            end = next((t.i + 1 for t in doc[token.i : sent.end] if ends_statement(t)), sent.end)
+            assert statement_of(token) == doc[start:end], token.text
+    log = docs[1]
+    drunk = next(t for t in log if t.text == "drunk")
+    assert statement_of(drunk).text.strip() == "- visit at 14:30, seemed drunk"
+
+
+def test_line_start_found_among_the_notes_line_breaks(docs):
+    """A word's line starts after the last line break before it in its sentence, past a
+    bullet, as walking back from the word finds it: "seemed drunk" is on the line "- visit ..."."""
+    for doc in docs:
+        for words in [*doc, *every_span(doc)[1:]]:
+            if isinstance(words, Span) and not len(words):
+                continue
+            first = words.i if isinstance(words, Token) else words.start
+            start = first
+            while start > words.sent.start and "\n" not in doc[start - 1].text_with_ws:
+                start -= 1
+            while start < first and (doc[start].text in BULLETS or doc[start].is_space):
+                start += 1
+            assert line_start(words) == start, words.text
+    drunk = next(t for t in docs[1] if t.text == "drunk")
+    assert docs[1][line_start(drunk)].text == "visit"

@@ -19,7 +19,7 @@ from recordcheck.events.attendance_lists import ATTENDANCE_MARKS, LIST_BULLETS, 
 from recordcheck.events.encounter_time import names_a_later_date
 from recordcheck.events.encounter_words import DATA as ENCOUNTER_WORDS
 from recordcheck.events.parties import Party, clipped_opening, opening_word, verb_form
-from recordcheck.language.doc_values import text_of, tokens_matching
+from recordcheck.language.doc_values import LINE_BREAK, text_of, tokens_matching
 from recordcheck.language.note_context import note_date
 
 # A meeting word in the label of a line whose list follows a dash or colon: "Meeting held
@@ -43,7 +43,6 @@ LIST_ENDS = re.compile(r"[.:](?:\s|$)")
 PAST_TAGS = ("VBD", "VBN")
 # How many lines above a mention an attendance mark may head the list it is in.
 LIST_REACH = 12
-LINE_BREAK = re.compile(r"[^\n]*\n[\s\S]*")  # a token holding a line break ("\n", "\n\n  ")
 REFERRER_LABELS = tuple(package_toml(__package__, "words.toml")["referrer_labels"])
 
 

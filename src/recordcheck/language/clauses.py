@@ -9,8 +9,11 @@ side clause brings its own subject.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+
+from recordcheck.language.doc_values import LINE_BREAK, tokens_matching
 
 # what a bulleted line opens with: "- Sent summary to ..."
 BULLETS = {"-", "*", "•", "–", "·", ">"}
@@ -74,9 +77,10 @@ def line_start(words: Span | Token) -> int:
     the next."""
     doc = words.doc
     first = words.i if isinstance(words, Token) else words.start
-    start = first
-    while start > words.sent.start and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
+    # the last line break before it, looked up among the note's breaks (found once)
+    breaks, sent_start = tokens_matching(doc, LINE_BREAK), words.sent.start
+    before = bisect_left(breaks, first)
+    start = max(sent_start, breaks[before - 1] + 1) if before else sent_start
     while start < first and (doc[start].text in BULLETS or doc[start].is_space):
         start += 1
     return start
@@ -88,15 +92,20 @@ def statement_of(token: Token) -> Span:
     doc = token.doc
     kept = doc.user_data.setdefault(STATEMENTS_KEY, {})
     if token.i not in kept:
-        sent = token.sent
-        start = next(
-            (t.i + 1 for t in reversed(doc[sent.start : token.i]) if ends_statement(t)),
-            sent.start,
-        )
-        end = next((t.i + 1 for t in doc[token.i : sent.end] if ends_statement(t)), sent.end)
-        kept[token.i] = (start, end)
+        _keep_statements(doc, token.sent, kept)
     start, end = kept[token.i]
-    return doc[start:end]
+    return Span(doc, start, end)  # doc[start:end], less a slice's checks on kept bounds
+
+
+def _keep_statements(doc: Doc, sent: Span, kept: dict[int, tuple[int, int]]) -> None:
+    """Every token's statement in ``sent``, cut in one pass: working out one token's by
+    searching both ways from it cost a walk over its statement for each word asked about."""
+    start = sent.start
+    for i in range(sent.start, sent.end):
+        if ends_statement(doc[i]) or i == sent.end - 1:
+            for member in range(start, i + 1):
+                kept[member] = (start, i + 1)
+            start = i + 1
 
 
 def is_run_on(statement: Span) -> bool:

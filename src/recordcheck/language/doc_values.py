@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 TEXT_KEY = "rc_text"
 FULL_MATCHES_KEY = "rc_full_matches"  # pattern -> indices of the tokens it matches whole
+LINE_BREAK = re.compile(r"[^\n]*\n[\s\S]*")  # a token holding a line break ("\n", "\n\n  ")
 
 
 def text_of(doc: Doc) -> str:

@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.language.agencies import AgencyLexicon
@@ -142,6 +142,10 @@ class _Layout:
         # "Paediatrician", "IDVA": a role of the lexicon is no organisation's name
         self.role_names = {role.split()[-1].lower() for role in lexicon.roles}
         self.abbreviations = lexicon.person_abbreviations()
+        # each word's part in a role, read once: role_end is asked at every word of the note
+        # and read up to ROLE_WORDS words from each
+        words = placed_words().role_words
+        self.role_kinds = [_role_kind(token, words) for token in doc]
 
     def after_person(self, name: NameMention) -> list[PlacedOrganisation]:
         """ "Kerry Jarvis (Safe Harbour)", "(team leader, Allerton Support)", "(Larchwood
@@ -276,12 +280,11 @@ class _Layout:
         officer"), or lower-case nouns ending in a role word ("project worker")."""
         if index in self.roles:
             return self.roles[index][0]
-        words = placed_words().role_words
         for end in range(index, min(index + ROLE_WORDS, len(self.doc))):
-            token = self.doc[end]
-            if token.is_alpha and token.lower_ in words and (token.is_lower or token.is_title):
+            kind = self.role_kinds[end]
+            if kind == _ROLE_WORD:
                 return end + 1  # "worker", "Manager, Elmbank House AP"
-            if not (token.is_alpha and token.is_lower and token.pos_ in ROLE_PARTS):
+            if kind != _ROLE_PART:
                 return None
         return None
 
@@ -356,6 +359,18 @@ class _Layout:
             return False  # "Kayden (Cedar Court)": where he lives
         lowered = " ".join(token.lower_ for token in words)
         return not re.search(rf"(?<![\w'’-]){re.escape(lowered)}(?![\w'’-])", self.text)
+
+
+_ROLE_WORD, _ROLE_PART = "role word", "role part"
+
+
+def _role_kind(token: Token, role_words: frozenset[str]) -> str | None:
+    """A role's last word ("worker"), a word before it ("project"), or neither."""
+    if token.is_alpha and token.lower_ in role_words and (token.is_lower or token.is_title):
+        return _ROLE_WORD
+    if token.is_alpha and token.is_lower and token.pos_ in ROLE_PARTS:
+        return _ROLE_PART
+    return None
 
 
 def _given_names_alone(doc: Doc, names: list[NameMention]) -> list[NameMention]:
