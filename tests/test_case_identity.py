@@ -51,3 +51,12 @@ def test_the_next_name_in_a_list_is_someone_elses(second_note):
         "Present: DC Fran Ackroyd, Darren Pryce (Westmere YJS), myself.",
     )
     assert ("Westmere Police", "DC Fran Ackroyd") in found
+    assert ("Westmere YJS", "DC Fran Ackroyd") not in found
+
+
+def test_a_person_is_not_filed_under_the_next_partner_a_sentence_names(second_note):
+    found = second_note(
+        "Spoke to Jane Hill, social worker, about the visit.",
+        "Spoke to Jane Hill then the school nurse.",
+    )
+    assert ("Social care (authority not named)", "Jane Hill") in found

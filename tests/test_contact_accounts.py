@@ -206,3 +206,8 @@ def test_a_role_with_the_name_in_brackets_after_it_is_one_contact(events):
     found = events("DN (Sam Kirkbride, Ashbridge North DN Team) visited 10:30 - confirmed it.")
     assert set(found) == {"Ashbridge North DN Team"}
     assert len(events("Referral sent to school nurse (Bev Ashworth) by email.")) == 1
+
+
+def test_an_act_the_writer_shares_with_another_agency_is_still_ours(events):
+    # "SW and I rang MASH": the writer was one of those acting, not told of another's call
+    assert events("SW and I rang MASH.")

@@ -91,5 +91,16 @@ def test_the_place_a_forum_met_is_no_partner(agencies, text, forum, venue):
     assert venue not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        ("Attended MARAC, police and IDVA also present.", "Police (force not named)"),
+        ("Attended ICPC, Oakfield Primary and HV also attended.", "Oakfield Primary"),
+    ],
+)
+def test_a_partner_listed_after_a_forums_name_is_no_venue(agencies, text, partner):
+    assert partner in agencies(text)
+
+
 def test_a_school_hosting_a_review_stays_a_partner(agencies):
     assert "Hawthorn Primary" in agencies("Attended CIN review at Hawthorn Primary.")

@@ -117,3 +117,22 @@ def test_giving_is_sharing_only_when_what_was_given_is_information(shared):
 def test_each_partners_row_says_only_what_went_to_it(real_nlp, text, agency, expected):
     found = contacts_for(real_nlp(note_doc(real_nlp, Note("N1", "C1", text))))
     assert [e.shared for e in found if e.agency == agency] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "expected"),
+    [
+        # each partner of a sentence has only what went to it
+        ("Spoke to the GP, then told the SW about the bruise.", "GP (practice not named)", ""),
+        ("Spoke to the GP, then told the SW about the bruise.",
+         "Social care (authority not named)", "the bruise"),
+        ("Rang the school and informed the HV of the injury.", "School (not named)", ""),
+        # what was told or asked about may be a drink or a medicine
+        ("Rang the GP re his medication.", "GP (practice not named)", "his medication"),
+        ("Told the GP that mum is drinking again.", "GP (practice not named)",
+         "mum is drinking again"),
+    ],
+)
+def test_what_went_to_this_partner_in_a_sentence_naming_two(real_nlp, text, agency, expected):
+    found = contacts_for(real_nlp(note_doc(real_nlp, Note("N1", "C1", text))))
+    assert [e.shared for e in found if e.agency == agency] == [expected]

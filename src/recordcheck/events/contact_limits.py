@@ -189,6 +189,9 @@ def told_another_partner(verb: Token, mention: Span) -> bool:
         for o in c.children if o.dep_ == "pobj"
     ]
     doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(t.lower_ in WRITER for s in subjects for t in s.subtree):
+        return False  # "SW and I rang MASH": the writer was one of those acting
     partners = (*doc.spans.get(AGENCIES_KEY, ()), *doc.spans.get(CONTACTS_KEY, ()))
     # a list the parser ran into one clause ("Outcome: FORWARDED / - MASH - sent / - MARAC")
     # is no agency telling another: each on its own line

@@ -125,4 +125,8 @@ def _venue_before() -> re.Pattern[str]:
     words = _words()
     forums = "|".join(map(re.escape, words["venue_forums"]))
     reach = int(words["venue_reach"])
-    return re.compile(rf"\b(?:{forums})\b[^.;()\n]{{0,{reach}}}(?:\(|,|\bat)\s*(?:the\s+)?\Z")
+    # a comma names the place only after the meeting's times ("ICPC 1000-1215, Ashby Civic
+    # Centre"): "Attended MARAC, police and IDVA also present" lists who came
+    return re.compile(
+        rf"\b(?:{forums})\b[^.;()\n]{{0,{reach}}}(?:\(|(?<=\d),|\bat)\s*(?:the\s+)?\Z"
+    )

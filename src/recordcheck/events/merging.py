@@ -22,9 +22,10 @@ STATUS_RANK = {"done": 0, "attempted": 1, "planned": 2}
 # colon, a time, and a few words of their role ("Denise Hall, Manager, Riverside Day
 # Opportunities", "MASH 0950, duty SW Ben Crossley"); a list's close, a joining word or
 # another name starts someone else ("PC Hanley (police), Gemma", "PCSO Greaves + Amira SW")
-BESIDE_MARKS = re.compile(r"[(:\-–—]")
 NOT_BESIDE = re.compile(r"[);.\n+&]|\b(?:and|with|or)\b", re.IGNORECASE)
 MOST_WORDS_BETWEEN = 5
+# words that may join a person to the agency beside them: "Jo Hart of Oakfield Surgery"
+LINKING_WORDS = frozenset({"at", "from", "of", "the", "in", "for"})
 
 
 def one_per_agency(events: list[ContactEvent], by_kind: bool = False) -> list[ContactEvent]:
@@ -220,9 +221,9 @@ def _written_beside(text: str, person: ContactEvent, agency: ContactEvent) -> bo
     words = re.findall(r"[^\W\d_]+", gap)
     if NOT_BESIDE.search(gap) or len(words) > MOST_WORDS_BETWEEN:
         return False
-    if any(not word.islower() and word.lower() not in _role_words() for word in words):
-        return False  # "DC Fran Ackroyd, Darren Pryce (Westmere YJS)": someone else's
-    return not gap.strip() or bool(BESIDE_MARKS.search(gap)) or bool(words)
+    # only a role or a linking word may stand between: "Spoke to Jane Hill then the school
+    # nurse" names two people, "DC Fran Ackroyd, Darren Pryce (Westmere YJS)" someone else's
+    return all(word.lower() in _role_words() or word.lower() in LINKING_WORDS for word in words)
 
 
 @cache

@@ -73,14 +73,15 @@ def what_was_shared(
     says much that did not go to this partner ("Present: DS Pritchard (CAIT), Tina Fowles
     (school nurse)" says nothing of what either was told)."""
     lines = _line_of(evidence, mention)
+    others = [m for m in mentions if (m.start, m.end) != (mention.start, mention.end)]
     readings = (  # in this order, each read only if the one before found nothing
-        lambda: _sent_object(lines, mentions, cues),
-        lambda: _told_of(lines, mentions),
-        lambda: _topic(lines, mentions),
+        lambda: _sent_object(lines, mentions, others, cues),
+        lambda: _told_of(lines, mentions, others),
+        lambda: _topic(lines, mention, mentions),
     )
-    for read in readings:
+    for number, read in enumerate(readings):
         found = read()
-        if found is None or not _is_information(found, mentions):
+        if found is None or not _is_information(found, mentions, a_thing_sent=number == 0):
             continue
         if mention.start >= found.start and mention.end <= found.end:
             return ""  # "Sent the GP a copy of the police report": not the police's row
@@ -88,15 +89,17 @@ def what_was_shared(
     return ""
 
 
-def _sent_object(lines: Span, mentions: list[Span], cues: ContactCues) -> Span | None:
+def _sent_object(
+    lines: Span, mentions: list[Span], others: list[Span], cues: ContactCues
+) -> Span | None:
     """The object of a sharing verb the writer is doing: "shared the chronology"."""
     for verb in lines:
         words = _words()
         giving = verb.lemma_.lower() in words["giving_verbs"]
         if verb.pos_ != "VERB" or not (giving or verb.lemma_.lower() in cues.share_verbs):
             continue
-        if _negated(verb):
-            continue  # "did not give the town": what was kept back
+        if _negated(verb) or _aimed_at(verb, others):
+            continue  # "did not give the town"; "Rang X, then sent the chronology to the GP"
         document = _sent_as_subject(verb, mentions)
         if document is not None:
             return document
@@ -146,7 +149,7 @@ def _sent_as_subject(verb: Token, mentions: list[Span]) -> Span | None:
     return head.doc[start : head.i + 1]
 
 
-def _told_of(lines: Span, mentions: list[Span]) -> Span | None:
+def _told_of(lines: Span, mentions: list[Span], others: list[Span]) -> Span | None:
     """What the writer told them: "informed the GP of the fall", "let her know that ..."."""
     words = _words()
     for verb in lines:
@@ -154,6 +157,8 @@ def _told_of(lines: Span, mentions: list[Span]) -> Span | None:
             continue  # "DA alert already on the GP record": a noun, nobody told
         if _told_by_them(verb, mentions) or _negated(verb) or not _done_by_the_writer(verb):
             continue  # "receptionist advised of a 2 week wait", "did not tell them about"
+        if _aimed_at(verb, others):
+            continue  # "Spoke to the GP, then told the SW about the bruise": the SW's row
         if verb.lemma_.lower() in words["letting"]:  # "let them know (that) ...": what they know
             verb = next((c for c in verb.children if c.lemma_.lower() == "know"), None)
             if verb is None:
@@ -175,7 +180,7 @@ def _told_of(lines: Span, mentions: list[Span]) -> Span | None:
     return None
 
 
-def _topic(lines: Span, mentions: list[Span]) -> Span | None:
+def _topic(lines: Span, mention: Span, mentions: list[Span]) -> Span | None:
     """What the contact was about: the words after "re" or "regarding", to its clause's end,
     once the partner is named ("Rang X re Y"): "Written up re the joint visit with PC Shah"
     says what the note is about."""
@@ -184,8 +189,8 @@ def _topic(lines: Span, mentions: list[Span]) -> Span | None:
         if token.lower_.rstrip(":") not in words["topic_words"] or token.i == lines.start:
             continue
         named = [m for m in mentions if lines.start <= m.start and m.end <= token.i]
-        if not named:
-            continue
+        if not named or max(named, key=lambda m: m.end).start != mention.start:
+            continue  # what a contact was about follows the partner it was with
         if any(t.lower_ == "from" for t in lines.doc[lines.start : named[0].start]):
             continue  # "Email reply from SW: police file re ...": what came in
         if _someone_else_acts(lines.doc[lines.start : token.i]):
@@ -238,6 +243,20 @@ def _told_by_them(verb: Token, mentions: list[Span]) -> bool:
     if verb.dep_ not in ("acl", "relcl"):
         return False
     return not any(m.start <= verb.head.i < m.end for m in mentions)
+
+
+def _aimed_at(verb: Token, others: list[Span]) -> bool:
+    """The one the verb's act went to is another partner of the sentence: "told the SW",
+    "sent the chronology to the GP"."""
+    recipients = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    recipients += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("to", "with")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(m.start <= r.i < m.end for r in recipients for m in others)
 
 
 def _negated(verb: Token) -> bool:
@@ -326,7 +345,7 @@ def _in_brackets(words: Span) -> bool:
     return brackets.count("(") > brackets.count(")")
 
 
-def _is_information(words: Span, mentions: list[Span]) -> bool:
+def _is_information(words: Span, mentions: list[Span], a_thing_sent: bool) -> bool:
     """Words that say what went, not who it went to or when."""
     words = _trimmed(words)
     if not len(words):
@@ -338,8 +357,10 @@ def _is_information(words: Span, mentions: list[Span]) -> bool:
         return False  # "Emailed the GP": the one it went to
     if head.pos_ in ("PROPN", "PRON", "NUM") or head.like_num:
         return False  # a person, an organisation, "it", a date: never what was shared
-    if head.lemma_.lower() in _words()["not_information"] or head.lower_ in _people():
+    if head.lower_ in _people():
         return False  # "emailed his social worker (Lucy Ferris)": who it went to
+    if a_thing_sent and head.pos_ == "NOUN" and head.lemma_.lower() in _words()["not_information"]:
+        return False  # "sent the MSU", "gave consent"; not "told the GP mum is drinking"
     entity = head.ent_type_
     return not (entity in _NOT_INFORMATION_ENTITIES and all(t.ent_type_ for t in words))
 
