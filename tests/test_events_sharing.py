@@ -347,3 +347,12 @@ def test_a_tally_of_referrals_and_one_still_to_be_made_are_no_sharing(sharing_on
     assert outward("Actions:\n- Children's referral to be reconsidered if any new info.") == []
     assert outward("Two safeguarding referrals sent to the MASH this year.") != []
 
+
+
+def test_a_time_the_parser_takes_for_a_subject_is_a_clock_time_not_a_number_rung():
+    import spacy
+
+    from recordcheck.events.sharing_acts import _a_time
+
+    words = spacy.blank("en")("16:50 1650 101 999 2599")
+    assert [_a_time(word) for word in words] == [True, True, False, False, False]

@@ -43,6 +43,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import merged_terms
+from recordcheck.events.log_lines import a_clock_time
 from recordcheck.events.sharing_direction import DirectionReader
 from recordcheck.events.sharing_parties import Parties
 from recordcheck.events.sharing_plans import not_yet
@@ -244,13 +245,16 @@ def _opening_call(contact: Span) -> bool:
     return contact[0].lower_ in CALLS_MADE and all(_a_time(t) or t.is_punct for t in before)
 
 
-def _writer_or_a_time(subject) -> bool:
+def _writer_or_a_time(subject: Token) -> bool:
     """ "16:50 spoke to Jordan": a time the parser took for the subject leaves the writer's."""
     return subject.lower_ in WRITER or _a_time(subject)
 
 
-def _a_time(token) -> bool:
-    return any(c.isdigit() for c in token.text)
+def _a_time(token: Token) -> bool:
+    """ "16:50", "1650": a clock time, not "101" or "999", which name who was rung."""
+    text = token.text
+    four_digits = len(text) == 4 and text.isdigit() and int(text[:2]) < 24 and int(text[2:]) < 60
+    return a_clock_time(token) or four_digits
 
 
 def _phrase(party: Span | None) -> str:
