@@ -37,7 +37,7 @@ from recordcheck.language.doc_values import text_of
 from recordcheck.language.identifiers import find_identifiers
 from recordcheck.language.names import NameFinder, NameMention
 from recordcheck.language.organisations import named_by_their_kind, organisation_heads
-from recordcheck.language.people import given_names, shouted_surname_at
+from recordcheck.language.people import shouted_surname_at
 from recordcheck.partners.called import called_by_name
 from recordcheck.partners.layout import (
     AgencyMention,
@@ -52,6 +52,7 @@ from recordcheck.partners.layout import (
     title_start,
 )
 from recordcheck.partners.person_roles import names_before_roles, reads_as_a_person
+from recordcheck.partners.place_before_term import placed_generics
 from recordcheck.partners.placed import placed_organisations, placed_words
 from recordcheck.partners.roles import RoleEmployers
 
@@ -188,7 +189,7 @@ class PartnersMarker:
             if not self._other_sense(doc, start, end)
             and (not term.person_only or reads_as_a_person(doc, start, end))
         ]
-        found += self._placed_generics(doc, found)
+        found += placed_generics(doc, found, self._names)
         found += self._organisations(doc, found)
         found += called_by_name(doc, found, self.lexicon)  # "Rang Greenway": whom we called
         # longest first; a named agency beats a generic term over the same words
@@ -204,65 +205,6 @@ class PartnersMarker:
         before = doc[start - 1].lower_ if start > 0 else ""
         after = doc[end].lower_ if end < len(doc) else ""
         return self.lexicon.means_something_else(doc[start:end].text, before, after)
-
-    def _placed_generics(self, doc: Doc, found: list[AgencyMention]) -> list[AgencyMention]:
-        """ "Oxford police" -> "Oxford Police": a place just before a generic term, or before
-        a federation's name ("Banbury Women's Aid", agencies.toml's place_form).
-
-        The place is a GPE entity, or a capitalised proper noun the recogniser
-        did not tag ("Westmarch Police"), never the first word of a sentence; and the
-        term is a whole one: "Class Teacher" is a role, not a teacher of a place called
-        "Class".
-        """
-        places = {ent.end: ent for ent in doc.ents if ent.label_ == "GPE"}
-        placed = []
-        for mention in found:
-            place = places.get(mention.start) or self._untagged_place(doc, mention.start)
-            if place is not None and _a_person(place):
-                continue  # "rang Kev Ormerod ASC": a social worker and their service
-            if any(o.start < mention.start and mention.end <= o.end for o in found):
-                continue  # the end of a longer term: "teacher" of "Class Teacher"
-            if mention.place_form and place is not None:
-                canonical = self._placed_name(doc, mention, place)
-                placed.append(
-                    AgencyMention(place.start, mention.end, canonical, mention.agency_type, False)
-                )
-        return placed
-
-    def _placed_name(self, doc: Doc, mention: AgencyMention, place: Span) -> str:
-        """ "Oxford police" -> "Oxford Police" by the kind's place_form; but the place may
-        already be the organisation ("Kelsford Park Academy DSL" is the academy's DSL), and
-        a term that heads an organisation's name is its own ("Brensham Academy", not
-        "Brensham School")."""
-        written = doc[mention.start : mention.end].text
-        if written.lower() in organisation_heads():
-            return f"{place.text} {written[0].upper()}{written[1:]}"
-        if mention.term is not None and mention.term.names_one_of_this_kind(place.text):
-            return place.text
-        return mention.place_form.format(place=place.text)
-
-    def _untagged_place(self, doc: Doc, before: int) -> Span | None:
-        """The place's words; none when all are words of an organisation's name ("Children's
-        Services Front Door" is no front door of a place called "Services"), but a place
-        may name its council ("Westbrook County Council Children's Services")."""
-        start = before
-        while start > 0 and self._could_be_place(doc[start - 1]):
-            start -= 1
-        words = self._names.words.organisation_words
-        if all(token.lower_ in words for token in doc[start:before]):
-            return None
-        return doc[start:before]
-
-    def _could_be_place(self, token: Token) -> bool:
-        """A capitalised proper noun; not an initial, whose full stop may end a sentence the
-        parser ran on: "benefit to Mr A. Police NFA." names no "A. Police"."""
-        return (
-            token.pos_ == "PROPN"
-            and token.is_title
-            and len(token.text.rstrip(".")) > 1
-            and not token.is_sent_start
-            and token.text not in self._names.words.stop_words
-        )
 
     def _organisations(self, doc: Doc, found: list[AgencyMention]) -> list[AgencyMention]:
         """Organisations the entity recogniser finds that the lexicon does not hold.
@@ -386,15 +328,3 @@ def _within(agency: AgencyMention, spans: list[tuple[int, int]]) -> bool:
 def make_partners_marker(nlp: Language, name: str, agencies: dict[str, Any]) -> PartnersMarker:
     """agencies: an organisation's own, {"Name": {"type": ..., "aliases": [...]}}."""
     return PartnersMarker(nlp, name, agencies)
-
-
-def _a_person(place: Span) -> bool:
-    """A place the recogniser calls a person is one when it has a given name or a surname
-    too ("rang Kev Ormerod ASC"); a lone word that is no given name is a town the
-    recogniser misread ("Rang Oxford police"). Where the recogniser's name runs on over
-    the term ("Kestwick Adult Safeguarding Hub"), it is no place before a term either."""
-    if not any(token.ent_type_ == "PERSON" for token in place):
-        return False
-    doc = place.doc
-    runs_on = place.end < len(doc) and doc[place.end].ent_iob_ == "I"
-    return runs_on or len(place) > 1 or given_names().is_given_name(place[0].text)
