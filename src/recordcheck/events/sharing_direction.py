@@ -21,13 +21,14 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from recordcheck.events.sharing_names import past_names
 from recordcheck.events.sharing_not_ours import (
     records_no_sharing,
     sent_by_the_subject,
     tells_no_outsider,
     their_message,
 )
-from recordcheck.events.sharing_parties import RECIPIENT_WINDOW, Parties, past_names
+from recordcheck.events.sharing_parties import RECIPIENT_WINDOW, Parties
 from recordcheck.events.sharing_plans import not_yet
 from recordcheck.events.sharing_shape import (
     about_sharing,

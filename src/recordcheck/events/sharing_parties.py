@@ -21,15 +21,23 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from recordcheck.events.sharing_names import (
+    NAME_PARTS,
+    TITLES,
+    first_name_or_initials,
+    name_at,
+    name_part,
+    past_names,
+    written_as_a_name,
+)
 from recordcheck.events.sharing_shape import RECIPIENT_LINKS, names_what_was_sent
 from recordcheck.events.sharing_words import WORD_CLASSES
 from recordcheck.language.agencies import AgencyLexicon, load_lexicon
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.note_context import author_context
 from recordcheck.language.own_service import OwnService, OwnServiceTest
-from recordcheck.language.people import given_names, people_words
+from recordcheck.language.people import people_words
 
-NAME_PARTS = {"PROPN"}
 TITLED_NAME_WINDOW = 3  # name words after a title: "Dr Tom Ashworth"
 RECIPIENT_WINDOW = 4  # tokens after "told"/"updated" in which the one told is named
 # where the one told ends and what they were told begins: "updated him that police ..."
@@ -38,10 +46,8 @@ CONTENT_OPENERS = WORD_CLASSES["content_openers"]
 THING_SENT = WORD_CLASSES["thing_sent"]
 # with an outside party on the line, only these make "the manager" ours rather than theirs
 OWN_SIDE = WORD_CLASSES["own_side"]
-TITLES = WORD_CLASSES["titles"]
 ORGANISATION_LINKS = ("at", "from")  # "Nadia at Switch", "Sam from Housing"
 ROLE_AFTER_NAME = {",", "("}  # "Kim Sheldon (HV)", "Jon Barker, Housing"
-INITIALS_LENGTH = 2
 # a verb of these forms after "told him" opens what he was told: "Told him the police are ..."
 FINITE_TAGS = {"VB", "VBZ", "VBP", "VBD", "MD"}
 SENT_THINGS = ("dobj", "conj")  # what a verb passes on, and the things joined to it
@@ -131,7 +137,7 @@ class Parties:
         """ "Briefed DS", "Passed to DC Shah and DS" in a police unit whose staff include a DS:
         a title with no name after it is the team's own, as "the manager" is."""
         following = party.doc[party.end] if party.end < party.sent.end else None
-        if following is not None and _name_part(following):
+        if following is not None and name_part(following):
             return False
         title = party.text.rstrip(".")
         return title in PROFESSIONAL_TITLES and self.own.goes_by_title(title, team)
@@ -140,7 +146,7 @@ class Parties:
         """A title and a name that are one of the export's own staff, as the contact events
         read them: "Dr Ashworth" beside the author Dr Tom Ashworth; "PC Lee" is not."""
         end = party.end
-        while end < min(party.sent.end, party.end + TITLED_NAME_WINDOW) and _name_part(
+        while end < min(party.sent.end, party.end + TITLED_NAME_WINDOW) and name_part(
             party.doc[end]
         ):
             end += 1
@@ -179,16 +185,16 @@ class Parties:
             after = after[2:]  # "sent her to KH": she was sent, KH was told
         elif len(after) and after[0].lower_ in RECIPIENT_LINKS:
             after = after[1:]
-        job = len(after) > 1 and after[0].is_lower and _written_as_a_name(after[1])
+        job = len(after) > 1 and after[0].is_lower and written_as_a_name(after[1])
         if job:
             # "nurse Grace": the job of the colleague named, which alone ties her to no
             # outside role (outside_names reads "nurse" as an agency's word)
             after = after[1:]
-        if not len(after) or not _written_as_a_name(after[0]):
+        if not len(after) or not written_as_a_name(after[0]):
             return False
         if (after[0].lower_ in outsiders and not job) or _owner(after):
             return False  # "Emailed Grace's note to ...": Grace wrote what was sent
-        if len(after) > 1 and _written_as_a_name(after[1]):
+        if len(after) > 1 and written_as_a_name(after[1]):
             return False  # a full name: is_colleague judges it by the surname
         _, _, team = author_context(match.doc)
         # the ones told, up to what it was for or when: "Priya for SW", "JP and reception"
@@ -223,11 +229,11 @@ class Parties:
         if (
             following is not None
             and following.pos_ in NAME_PARTS
-            and not _first_name_or_initials(following.text)
+            and not first_name_or_initials(following.text)
         ):
             return False  # "Martin Clegg": a full name may be anyone's
         window = after[: past_names(after, RECIPIENT_WINDOW)]
-        return _first_name_or_initials(after[0].text) and not self.outside(window)
+        return first_name_or_initials(after[0].text) and not self.outside(window)
 
     def named_after(
         self, match: Span, client_facing: bool, outsiders: frozenset[str] = frozenset()
@@ -266,9 +272,9 @@ class Parties:
         if id(self) not in kept:
             names: set[str] = set()
             for party in self.outside(doc[:]):
-                names.update(_name_at(doc, party.end, step=1))
+                names.update(name_at(doc, party.end, step=1))
                 if party.start >= 2 and doc[party.start - 1].text in ROLE_AFTER_NAME:
-                    names.update(_name_at(doc, party.start - 2, step=-1))
+                    names.update(name_at(doc, party.start - 2, step=-1))
             kept[id(self)] = frozenset(names)
         return kept[id(self)]
 
@@ -360,41 +366,3 @@ def _owner(words: Span) -> bool:
         if token.pos_ not in NAME_PARTS and token.lower_ not in ("and", "&", ","):
             return False
     return False
-
-
-def _written_as_a_name(token) -> bool:
-    """ "Grace", "KH": capitalised as a name is, whatever tag the parser gave it."""
-    return token.is_alpha and (token.is_title or (token.is_upper and len(token) > 1))
-
-
-def _first_name_or_initials(word: str) -> bool:
-    return given_names().is_given_name(word) or (
-        len(word) == INITIALS_LENGTH and word.isalpha() and word.isupper()
-    )
-
-
-def past_names(words: Span, window: int) -> int:
-    """The window's end, pushed past a name running over it ("Kelby Drug & Alcohol Service")."""
-    end = min(window, len(words))
-    while end < len(words) and _name_part(words[end - 1]) and _name_part(words[end]):
-        end += 1
-    return end
-
-
-def _name_part(token) -> bool:
-    return token.pos_ in NAME_PARTS or token.text == "&"  # "Westvale Fire & Rescue Service"
-
-
-def _name_at(doc: Doc, index: int, step: int) -> set[str]:
-    """The name running from `index` (forwards or backwards) by which the person is called."""
-    if not 0 <= index < len(doc):
-        return set()
-    sent = doc[index].sent
-    run = []
-    while sent.start <= index < sent.end and doc[index].pos_ in NAME_PARTS:
-        run.append(doc[index].lower_)
-        index += step
-    if step < 0:
-        run.reverse()
-    given = [word for word in run if word not in TITLES]
-    return set(given[:1])
