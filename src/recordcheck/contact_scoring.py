@@ -148,9 +148,7 @@ class ContactScores:
             pairs["rationale"] = (event.rationale_recorded, label["rationale"])
         if "shared" in label and event.direction != "in":
             ours, theirs = bool(event.shared), bool(label["shared"])
-            self.shared.true_positives += ours and theirs
-            self.shared.false_positives += ours and not theirs
-            self.shared.false_negatives += theirs and not ours
+            self.shared.count(ours, theirs)
         for attribute, (ours, theirs) in pairs.items():
             self.attributes[attribute][0] += ours == theirs
             self.attributes[attribute][1] += 1

@@ -162,11 +162,7 @@ def score_note(
         if spec.unit == "span":
             score_spans(scores[spec.id], found, [tuple(s) for s in label])
             continue
-        actual = label == "missing"
-        flagged = bool(found)
-        scores[spec.id].true_positives += actual and flagged
-        scores[spec.id].false_positives += flagged and not actual
-        scores[spec.id].false_negatives += actual and not flagged
+        scores[spec.id].count(flagged=bool(found), actual=label == "missing")
 
 
 def score_spans(scores: Scores, found: list[tuple[int, int]], gold: list[tuple[int, int]]) -> None:
@@ -257,7 +253,7 @@ def _contact_rows(scores: ContactScores) -> list[str]:
         if (value := scores.accuracy(attribute)) is not None
     ]
     rows.append("attribute accuracy on matched contacts: " + ", ".join(accuracies))
-    if scores.shared.true_positives + scores.shared.false_positives + scores.shared.false_negatives:
+    if scores.shared.counted:
         rows.append(
             f"what was shared, filled where the labels record it: precision "
             f"{scores.shared.precision:.2f}, recall {scores.shared.recall:.2f}"

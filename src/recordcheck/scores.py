@@ -13,6 +13,16 @@ class Scores:
     false_positives: int = 0
     false_negatives: int = 0
 
+    def count(self, flagged: bool, actual: bool) -> None:
+        """One unit judged both ways: flagged by us, and actually so by the labels."""
+        self.true_positives += flagged and actual
+        self.false_positives += flagged and not actual
+        self.false_negatives += actual and not flagged
+
+    @property
+    def counted(self) -> int:
+        return self.true_positives + self.false_positives + self.false_negatives
+
     @property
     def precision(self) -> float:
         flagged = self.true_positives + self.false_positives

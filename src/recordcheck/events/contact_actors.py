@@ -162,7 +162,7 @@ class ContactActors:
 def _named_maker(verb: Token) -> Token | None:
     """The named person the clause says made the contact: a passive's agent ("informed by
     Dawn"), else its subject ("Ryan rang EDT"); None when that is no proper name."""
-    agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children]
+    agents = _agents(verb)
     person = agents[0] if agents else clause_subject(verb)
     if person is None or person.pos_ != "PROPN":
         return None
@@ -215,7 +215,7 @@ def _attended_an_incident(verb: Token, mention: Span) -> bool:
 
 
 def _actor_of_subject(verb: Token, mention: Span) -> str:
-    agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children]
+    agents = _agents(verb)
     if any(t.lower_ not in WRITER and not names_a_channel(t) for t in agents):
         return "someone else"  # "Theo's school informed by Margaret": told, by someone else
     if told_by_us(verb):
@@ -387,3 +387,8 @@ def placed_elsewhere(person: Span, author: Span | None) -> bool:
     if UNNAMED_AGENCY_MARK in agency:
         return person._.rc_agency_type != author._.rc_agency_type
     return True
+
+
+def _agents(verb: Token) -> list[Token]:
+    """Who the passive verb names as doing it: "informed by Dawn"."""
+    return [t for c in verb.children if c.dep_ == "agent" for t in c.children]

@@ -18,7 +18,8 @@ from recordcheck.datafiles import package_toml
 from recordcheck.events.attendance_lists import ATTENDANCE_MARKS, LIST_BULLETS, listed_as_present
 from recordcheck.events.encounter_time import names_a_later_date
 from recordcheck.events.encounter_words import DATA as ENCOUNTER_WORDS
-from recordcheck.events.parties import Party, clipped_opening, opening_word, verb_form
+from recordcheck.events.parties import Party, clipped_opening, verb_form
+from recordcheck.language.clauses import opening_word
 from recordcheck.language.doc_values import LINE_BREAK, text_of, tokens_matching
 from recordcheck.language.note_context import note_date
 

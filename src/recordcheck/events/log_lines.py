@@ -69,7 +69,7 @@ def beyond_a_break(subject: Token, verb: Token) -> bool:
 def on_one_line(one: Token, other: Token) -> bool:
     """Both words are on the same line of the note."""
     low, high = sorted((one.idx, other.idx))
-    return "\n" not in text_of(one.doc)[low:high]
+    return text_of(one.doc).find("\n", low, high) < 0
 
 
 def on_its_line(party: Party | None, mention: Span) -> Party | None:

@@ -30,10 +30,10 @@ def mentions_by_sentence(
     }
     shadowed: dict[int, list[Span]] = {}
     for agency in doc.spans.get(AGENCIES_KEY, ()):
-        number = number_of(agency)
-        theirs = {p._.rc_agency for p in people.get(number, ())}
         if agency._.rc_describes:
             continue
+        number = number_of(agency)
+        theirs = {p._.rc_agency for p in people.get(number, ())}
         if agency._.rc_agency in theirs:
             shadowed.setdefault(number, []).append(agency)
         else:

@@ -35,6 +35,7 @@ Marks:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -49,7 +50,7 @@ from recordcheck.events.sharing_parties import Parties
 from recordcheck.events.sharing_plans import not_yet
 from recordcheck.events.sharing_reasons import ReasonFinder
 from recordcheck.events.sharing_words import DATA, WORD_CLASSES, WRITER
-from recordcheck.language.clauses import labelled_sentence
+from recordcheck.language.clauses import FOUR_DIGIT_CLOCK, labelled_sentence
 from recordcheck.language.note_context import note_type
 from recordcheck.language.scope import Scope
 
@@ -252,9 +253,7 @@ def _writer_or_a_time(subject: Token) -> bool:
 
 def _a_time(token: Token) -> bool:
     """ "16:50", "1650": a clock time, not "101" or "999", which name who was rung."""
-    text = token.text
-    four_digits = len(text) == 4 and text.isdigit() and int(text[:2]) < 24 and int(text[2:]) < 60
-    return a_clock_time(token) or four_digits
+    return a_clock_time(token) or re.fullmatch(FOUR_DIGIT_CLOCK, token.text) is not None
 
 
 def _phrase(party: Span | None) -> str:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from recordcheck.events.sharing_names import past_names
 from recordcheck.events.sharing_not_ours import (
+    MAKING,
     records_no_sharing,
     sent_by_the_subject,
     tells_no_outsider,
@@ -60,7 +61,6 @@ RECEIVED_WORDS = WORD_CLASSES["received_words"]
 # sharing that needs no named recipient: the word itself says it went out
 SHARED_WITHOUT_RECIPIENT = WORD_CLASSES["shared_without_recipient"]
 # verbs by which the writer makes a referral or notification happen
-MAKING = WORD_CLASSES["making"]
 SPLIT_VERB_GAP = 4  # tokens between "let" and "know" in "let the nursery manager know"
 # "Probation informed." / "GP notified today": a telegraphic passive names who was told
 TOLD_PASSIVELY = WORD_CLASSES["told_passively"]

@@ -25,7 +25,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from recordcheck.events.sharing_parties import Parties
+from recordcheck.events.sharing_parties import THING_SENT, Parties
 from recordcheck.events.sharing_shape import own_plan_told, told_by_the_one_called
 from recordcheck.events.sharing_words import WORD_CLASSES, WRITER
 from recordcheck.language.clauses import line_start
@@ -47,7 +47,6 @@ EXPLAINING_TO = frozenset(WORD_CLASSES["explaining_to"])
 ONE_PERSON = frozenset(("him", "her"))
 SENDER_WINDOW = 7  # tokens of a sender's name between "via" and the referral
 # verbs whose object is the thing sent ("sent a collage"), not the one told
-THING_SENT = frozenset(WORD_CLASSES["thing_sent"])
 # verbs by which a referral or notification is made: "MASH referral sent"
 MAKING = frozenset(WORD_CLASSES["making"])
 AGENCY_BEFORE = 4  # tokens before a referral in which the agency it is named with sits

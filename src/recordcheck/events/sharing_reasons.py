@@ -26,12 +26,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.events.sharing_consent import ConsentReader
-from recordcheck.events.sharing_parties import Parties
+from recordcheck.events.sharing_parties import PROFESSIONAL_TITLES, Parties
 from recordcheck.events.sharing_purposes import PurposeReader
 from recordcheck.events.sharing_shape import gives_a_reason
 from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
 from recordcheck.language.matching import TermMatcher
-from recordcheck.language.people import people_words
 from recordcheck.language.scope import Scope
 
 # "she agreed to a foodbank referral", "Amina wanted mum told": the person's own wish
@@ -55,7 +54,6 @@ SHARING_NOUNS = WORD_CLASSES["sharing_nouns"]
 TO_WRITER = WORD_CLASSES["to_writer"]
 # "No PPN was sent", "nothing was shared": a subject so marked records no sharing done
 NO_SUBJECT = WORD_CLASSES["no_subject"]
-PROFESSIONAL_TITLES = frozenset(people_words().professional_titles)  # "Dr", "PC"
 THE_PERSON = frozenset(WORD_CLASSES["the_person"])  # "service user", "client"
 FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb of its own: "For info I rang ..."
 

@@ -81,6 +81,7 @@ def what_was_shared(
     )
     for number, read in enumerate(readings):
         found = read()
+        found = None if found is None else _trimmed(found)
         if found is None or not _is_information(found, mentions, a_thing_sent=number == 0):
             continue
         if mention.start >= found.start and mention.end <= found.end:
@@ -93,8 +94,8 @@ def _sent_object(
     lines: Span, mentions: list[Span], others: list[Span], cues: ContactCues
 ) -> Span | None:
     """The object of a sharing verb the writer is doing: "shared the chronology"."""
+    words = _words()
     for verb in lines:
-        words = _words()
         giving = verb.lemma_.lower() in words["giving_verbs"]
         if verb.pos_ != "VERB" or not (giving or verb.lemma_.lower() in cues.share_verbs):
             continue
@@ -272,12 +273,11 @@ def _by_the_writer(agent: Token) -> bool:
 
 
 def _line_of(evidence: Span, mention: Span) -> Span:
-    """The evidence's words on the mention's line and in its sentence; a full stop before a
-    capital ends a sentence though the parser ran on ("... isolates himself". Told ...)."""
+    """The evidence's words (the mention's sentence, on_its_lines) on the mention's line; a
+    full stop before a capital ends a sentence though the parser ran on ("... isolates
+    himself". Told ...)."""
     doc = evidence.doc
-    parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
-    sentence = mention.sent if parsed else evidence
-    first, last = max(evidence.start, sentence.start), min(evidence.end, sentence.end)
+    first, last = evidence.start, evidence.end
     breaks = [
         t.i
         for t in doc[first:last]
@@ -346,8 +346,7 @@ def _in_brackets(words: Span) -> bool:
 
 
 def _is_information(words: Span, mentions: list[Span], a_thing_sent: bool) -> bool:
-    """Words that say what went, not who it went to or when."""
-    words = _trimmed(words)
+    """Words (trimmed) that say what went, not who it went to or when."""
     if not len(words):
         return False
     head = words.root
@@ -376,8 +375,7 @@ def _trimmed(words: Span) -> Span:
 
 
 def _short(words: Span) -> str:
-    """The words, cut short with "…"; or "" when the cut would lose a "not"."""
-    words = _trimmed(words)
+    """The (trimmed) words, cut short with "…"; or "" when the cut would lose a "not"."""
     if len(words) <= MAX_TOKENS:
         return words.text
     if any(t.dep_ == "neg" for t in words[MAX_TOKENS:]):

@@ -31,9 +31,11 @@ STATEMENTS_KEY = "rc_statements"  # Doc.user_data: each token's statement, found
 
 
 DASHES = frozenset({"-", "\u2013", "\u2014"})
+# a 24-hour time written as four digits: "1420"; not "101" or "999"
+FOUR_DIGIT_CLOCK = r"(?:[01]\d|2[0-3])[0-5]\d"
 # a log's time stamp before its entry: "19:05 rang EDT", "1420 TC Dr Bankole", "2pm phoned"
 STAMP = re.compile(
-    r"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?:hrs?)?|\d{1,2}(?:am|pm)", re.I
+    rf"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d|{FOUR_DIGIT_CLOCK})(?:hrs?)?|\d{{1,2}}(?:am|pm)", re.I
 )
 
 
