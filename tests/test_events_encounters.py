@@ -52,6 +52,10 @@ def test_no_encounter_is_marked_where_the_note_records_none(encounters_only):
     )
     # "no answer" voids the visit the note type names
     assert read(encounters_only, "No answer, card left.", "Home Visit")[0] == []
+    # a number that reaches nobody is a call that did not happen
+    dead = "Rang - number not recognised now. Letter sent."
+    assert read(encounters_only, dead, "Case note")[0] == []
+    assert read(encounters_only, "Rang - spoke to mum, all fine.", "Case note")[0] != []
 
 
 def marked(kind: str | None, attendees_recorded: bool):

@@ -331,3 +331,27 @@ def test_a_meeting_another_held_or_on_a_condition_or_a_call_asked_for_is_none_of
     encounters_only, note_type, text, kind
 ):
     assert encounter(encounters_only, text, note_type)[0] == kind
+
+
+@pytest.mark.slow
+def test_who_someone_lives_or_gets_on_with_is_not_who_attended(encounters_only):
+    # "with" joins a person to the meeting only through what was done at it
+    assert encounter(
+        encounters_only, "RCPC 10am - I attended. Plan continues. Mum engaging better with Lisa.",
+        "Child protection",
+    ) == ("meeting", False)
+    household = "Core group held at school. Plan reviewed. Mason living with Carol since May."
+    assert encounter(encounters_only, household, "Meeting") == ("meeting", False)
+    # the same word after a verb of the meeting names who took part
+    assert encounter(
+        encounters_only, "Core group held at school. Plan reviewed with mum and Lisa.", "Meeting"
+    ) == ("meeting", True)
+
+
+@pytest.mark.slow
+def test_a_meeting_heading_and_its_date_are_not_a_line_of_people(encounters_only):
+    # the tagger reads the date as a proper noun; a line naming two people still lists them
+    heading = "MARAC – Northmoor, 02/10/25.\nCase heard, actions agreed."
+    assert encounter(encounters_only, heading, "Meeting") == ("meeting", False)
+    people = "MARAC – Northmoor, 02/10/25.\nImran Aziz, Bernadette Cole.\nCase heard."
+    assert encounter(encounters_only, people, "Meeting") == ("meeting", True)

@@ -15,7 +15,6 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.events.call_parties import called_party_phrase, referred_back
 from recordcheck.events.encounter_time import action_owner
 from recordcheck.events.encounter_words import (
     LIST_JOINERS,
@@ -31,7 +30,6 @@ from recordcheck.language.people import given_names, people_words
 from recordcheck.language.scope import Scope
 
 TENSES = ("VBD", "VBZ", "VBP")  # "she told me", "says"
-CALLER_WINDOW = 4  # tokens either side of "rang" / "call from" in which the other party is named
 
 
 class Attendees:
@@ -47,6 +45,8 @@ class Attendees:
         self.topic_words = frozenset(lists["topic_words"])
         self.attending_verbs = frozenset(lists["attending_verbs"])
         self.household_verbs = frozenset(lists["household_verbs"])
+        # "living with MGM", "engaging with Lisa": who someone lives or gets on with
+        self.not_together_verbs = self.household_verbs | frozenset(lists["relationship_verbs"])
         sections = [*lists["section_agencies"], *lists["party_words"], *lists["person_words"]]
         self.section_agencies = frozenset([*sections, *organisation_heads()])  # "X Homes:"
         self.plan_headings = tuple(lists["plan_headings"])
@@ -106,7 +106,9 @@ class Attendees:
         return len(after) > 1 and after[0].text == ":" and any(map(self.is_person, after[1:]))
 
     def is_person(self, token: Token) -> bool:
-        return token.pos_ == "PROPN" or token.lower_ in self.person_words
+        # the tagger reads a date or a log number as a proper noun ("02/10/25")
+        proper = token.pos_ == "PROPN" and not any(map(str.isdigit, token.text))
+        return proper or token.lower_ in self.person_words
 
     def is_party(self, token: Token) -> bool:
         """Someone a call can be with: a person or a service ("Rang 101", "call the surgery")."""
@@ -192,7 +194,7 @@ class Attendees:
             return True
         return (
             self.is_person(token)
-            and token.lower_ not in self.not_names
+            and token.lower_ not in self.not_names | self.meeting_names
             and not self._in_place_name(token)
         )
 
@@ -223,6 +225,8 @@ class Attendees:
         if not joined or action_owner(token) or sent.doc[token.i + 1].lower_ in SELF:
             return False  # "painted the garage with me": the writer, however it parses
         verb = token.head
+        if verb.lemma_.lower() in self.not_together_verbs or verb.lower_ in self.household_verbs:
+            return False
         if verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return False  # "share with PC Whitworth" in a list of actions is still to do
         if not (verb.pos_ in ("VERB", "AUX") or self.is_person(verb)):
@@ -320,7 +324,7 @@ class Attendees:
         if (
             token.lower_ in self.not_names
             or token.pos_ == "PRON"
-            or self._topic(token)
+            or self.topic(token)
             or _heading(token)
         ):
             return False
@@ -341,7 +345,7 @@ class Attendees:
         name_like = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and (mid_sentence or known))
         return name_like and token.is_title and not self._in_place_name(token)
 
-    def _topic(self, token: Token) -> bool:
+    def topic(self, token: Token) -> bool:
         """What the encounter was about, not who took part: "call re Harold", "Irene's care".
 
         A possessor names a participant only through a person ("Mrs A's daughter").
@@ -350,7 +354,7 @@ class Attendees:
         while name.dep_ in ("compound", "flat", "appos", "conj") and name.head != name:
             name = name.head
         if name.dep_ == "poss":  # "about Mrs Dale's carers": her carers are the topic too
-            return not self.is_person(name.head) or self._topic(name.head)
+            return not self.is_person(name.head) or self.topic(name.head)
         return name.dep_ == "pobj" and name.head.lower_ in self.topic_words
 
     def _in_place_name(self, token: Token) -> bool:
@@ -365,29 +369,6 @@ class Attendees:
         previous = doc[token.i - 1].lower_ if token.i > 0 else ""
         return any(t.lower_ in self.place_words for t in name) or previous in ("at", "in", "from")
 
-    def caller_named(self, calls: list[Span]) -> bool:
-        """A call passes when the other party is named: "call from PC Jones", "rang her GP"."""
-        for call in calls:
-            doc, sent = call.doc, call.sent
-            end = min(sent.end, call.end + CALLER_WINDOW)
-            if call.end == sent.end and sent.end < len(doc):
-                end = min(len(doc), sent.end + CALLER_WINDOW)  # "Rang" cut from "The Laurels"
-            near = doc[max(sent.start, call.start - CALLER_WINDOW) : end]
-            if call == sent:  # no call wording: the note type says it was a call
-                near = doc[sent.start : max(end, sent.end)]
-            candidates = [*near, *called_party_phrase(call.root)]
-            if any(
-                self._call_party(t, call) and not (call != sent and t in call) for t in candidates
-            ):
-                return True
-        return False
-
-    def _call_party(self, token: Token, call: Span) -> bool:
-        if token.lower_ in SELF or self._topic(token):
-            return False
-        if token.lower_ in THIRD_PERSON:
-            return referred_back(token, call)  # "Rang her after": who was rung (pronoun_party)
-        return self.is_person(token) or token.lower_ in self.party_words
 
 def _heading(token: Token) -> bool:
     """ "HV." opening a home-visit note is a heading for the visit, not the health visitor.

@@ -2,6 +2,7 @@
 
 encounters.py asks whether a call word names a thing instead ("call bell"), parties.py
 whether it labels someone's number ("Tel: 0161 ...");
+encounters.py asks whether a call names its other party (`caller_named`);
 attendees.py asks whom a call was with: a pronoun that is who rang or was rung
 ("Rang her"), and the whole object of the call verb ("spoke to the hospice at
 home team"); encounters.py, whether a pronoun names whom the writer saw or called
@@ -31,6 +32,7 @@ from recordcheck.language.scope import Scope
 if TYPE_CHECKING:
     from recordcheck.events.attendees import Attendees
 
+CALLER_WINDOW = 4  # tokens either side of "rang" / "call from" in which the other party is named
 SUBJECT_PRONOUNS = frozenset(["he", "she"])  # "they" may be the carers, not the person
 CONTACT_DETAIL_WORDS = frozenset(package_toml(__package__, "words.toml")["contact_detail_words"])
 
@@ -113,6 +115,33 @@ def a_count(call: Span, party: Callable[[Token], bool]) -> bool:
         for c in root.children
     )
     return counted and not any(map(party, called_party_phrase(root)))
+
+
+def caller_named(calls: list[Span], attendees: Attendees) -> bool:
+    """A call passes when the other party is named: "call from PC Jones", "rang her GP"."""
+    for call in calls:
+        doc, sent = call.doc, call.sent
+        end = min(sent.end, call.end + CALLER_WINDOW)
+        if call.end == sent.end and sent.end < len(doc):
+            end = min(len(doc), sent.end + CALLER_WINDOW)  # "Rang" cut from "The Laurels"
+        near = doc[max(sent.start, call.start - CALLER_WINDOW) : end]
+        if call == sent:  # no call wording: the note type says it was a call
+            near = doc[sent.start : max(end, sent.end)]
+        candidates = [*near, *called_party_phrase(call.root)]
+        if any(
+            _call_party(t, call, attendees) and not (call != sent and t in call)
+            for t in candidates
+        ):
+            return True
+    return False
+
+
+def _call_party(token: Token, call: Span, attendees: Attendees) -> bool:
+    if token.lower_ in SELF or attendees.topic(token):
+        return False
+    if token.lower_ in THIRD_PERSON:
+        return referred_back(token, call)  # "Rang her after": who was rung (pronoun_party)
+    return attendees.is_person(token) or token.lower_ in attendees.party_words
 
 
 def referred_back(pronoun: Token, call: Span) -> bool:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from recordcheck.datafiles import merged_terms
 from recordcheck.events.attendees import Attendees
-from recordcheck.events.call_parties import a_call, pronoun_described, pronoun_party
+from recordcheck.events.call_parties import a_call, caller_named, pronoun_described, pronoun_party
 from recordcheck.events.encounter_time import (
     a_verb,
     asks_for_a_call,
@@ -56,7 +56,7 @@ VISIT, MEETING, CALL = "visit", "meeting", "call"
 WORD_SETS = (
     "person_words", "place_words", "speech_verbs", "topic_words", "group_words",
     "arranging_verbs", "meeting_heads", "attending_verbs", "plan_headings", "household_verbs",
-    "section_agencies", "holding_verbs",
+    "relationship_verbs", "section_agencies", "holding_verbs",
 )
 EVENT_LISTS = ("encounter_words", "meeting_words", "call_words")
 
@@ -216,7 +216,7 @@ class EncounterReader:
         return (
             not encounter.face_to_face
             and not encounter.meeting
-            and self.attendees.caller_named(calls)
+            and caller_named(calls, self.attendees)
         )
 
     def _what_happened(self, doc: Doc) -> tuple[list[Span], bool]:
