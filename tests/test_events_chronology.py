@@ -50,6 +50,7 @@ def test_the_summary_is_the_event_not_the_notes_first_sentence(real_nlp):
         "Gave Mum the \"Falls Prevention\" leaflet.",
         "Police to visit tomorrow.",
         "He pushed the bowl off the table.",
+        "Pulled a face at the thickened squash and pushed it away.",
         "Cigarette burn marks on the carpet.",
         "Raised a safeguarding alert re the choking incident.",
         # what was passed on or weighed, under a label, is not a new event

@@ -32,6 +32,7 @@ WORD_SETS = (
     "referring_determiners", "body_words", "relay_headings", "offence_words", "passing_on_verbs",
 )
 FUTURE_WORDS = ("tomorrow", "next week", "next month", "upcoming", "later this week")
+THING_PRONOUNS = frozenset({"it", "this", "that"})
 VIOLENT_VERBS = frozenset({
     "hit", "punch", "kick", "slap", "smack", "push", "shove", "grab", "beat", "attack", "burn",
     "scratch", "bite", "cut",
@@ -319,8 +320,8 @@ class SignificantCues:
         )
 
     def _damages_a_thing(self, match: Span) -> bool:
-        """ "pushed the bowl off the table", "marks on the carpet" are damage; "pushed him",
-        "grabbed my arm", "a mark on his cheek" are harm."""
+        """ "pushed the bowl off the table", "pushed it away", "marks on the carpet" are damage;
+        "pushed him", "grabbed my arm", "a mark on his cheek" are harm."""
         root, last = match.root, match[-1]
         if last.dep_ == "prep":  # "mark on", "cut to": what it is on
             objects = [c for c in last.children if c.dep_ == "pobj"]
@@ -329,7 +330,9 @@ class SignificantCues:
         else:
             return False
         return bool(objects) and all(
-            o.pos_ == "NOUN" and o.lemma_.lower() not in self.words["body_words"] for o in objects
+            (o.pos_ == "NOUN" and o.lemma_.lower() not in self.words["body_words"])
+            or o.lower_ in THING_PRONOUNS  # "pushed it away": the cup, not a person
+            for o in objects
         )
 
     @staticmethod
