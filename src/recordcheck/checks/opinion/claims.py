@@ -164,7 +164,7 @@ class ClaimFinder:
             return None
         if len(match) == 1 and writers_own_reaction(token):
             return None
-        if cue in ("mind-reading", "vague-evaluation") and said_of_writer(token):
+        if cue in ("mind-reading", "vague-evaluation", "label") and said_of_writer(token):
             return None
         if cue != "hedge" and self.scope.reported(token):
             return None
