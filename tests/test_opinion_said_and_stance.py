@@ -54,6 +54,7 @@ def _flagged(nlp, text: str) -> list[str]:
         "Not safe to give fluids by mouth, GP aware.",
         # what the writer made plain is a record of what was said
         "I was clear this is not about his dad.",
+        "I was honest that I could not promise what other services would decide.",
         # care given is what anyone present saw done
         "Baby is well in herself, fed, sleeping.",
     ],
@@ -67,6 +68,10 @@ def test_not_the_writers_unsupported_claim(real_nlp, text):
     [
         # after a comma the writer speaks for themselves again
         ("I said well done, he is lazy.", "he is lazy"),
+        # the writer's candour opens the view; the view itself stays a claim
+        ("I'll be honest, he looked frightened.", "he looked frightened"),
+        # a label of someone else is a label, however plainly they spoke
+        ("Mum was honest that she had used heroin.", "Mum was honest that she had used heroin"),
         # the writer's own certainty is a view
         ("I'm sure he is lying to staff.", "I'm sure he is lying to staff"),
         # a guess at what is so is no proposal; a decision word with no action stays a verdict

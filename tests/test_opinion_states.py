@@ -78,6 +78,15 @@ def _read(real_nlp, text: str) -> list[str]:
         # whose other words the classifier does not take for opinion
         ("Back 15:00 and showed everyone his pics. Ate loads.", "Ate loads", "vague-evaluation"),
         ("Ate a little at tea. TV with Ellie. Bed 22:30.", "Ate a little", "vague-evaluation"),
+        # the next sentence does not quote the person: news, someone else's words, or the
+        # writer's own clipped voice
+        (
+            "Karen was angry and upset. She said she wants the care home now.",
+            "Karen was angry and upset",
+            "mind-reading",
+        ),
+        ("Janet was angry. Sophie said \"I'm not a baby\".", "Janet was angry", "mind-reading"),
+        ('Kyle was upset. Told him "ring me if you need to".', "Kyle was upset", "mind-reading"),
     ],
 )
 def test_opinion_with_no_cue_word_is_flagged_with_its_cue(real_nlp, text, flagged, cue):
@@ -93,8 +102,11 @@ def test_opinion_with_no_cue_word_is_flagged_with_its_cue(real_nlp, text, flagge
         "Evie was tired and had fallen asleep on the sofa.",
         # the observation is in brackets after the state
         "Leo arrived tired (yawning, eyes red).",
-        # the observation is in the next sentence
+        # the observation is in the next sentence, or the person quoted in it
         "She was tired. She was yawning throughout the visit.",
+        'Karen was angry and upset. She said "I told you all this would happen".',
+        "Upset. Said he's been going out late and has 'a new phone'.",
+        "Dennis very low and tearful. Said 'some nights I just want it to stop'.",
         # reported, the writer's own, or consent rather than feeling
         "Dad said that she was upset.",
         "I was worried.",
@@ -141,3 +153,4 @@ def test_opinion_with_no_cue_word_is_flagged_with_its_cue(real_nlp, text, flagge
 )
 def test_what_has_its_basis_or_is_not_the_writers_reading_passes(real_nlp, text):
     assert not _read(real_nlp, text)
+

@@ -10,10 +10,12 @@ behaviour; the parse can: a clause after the verdict whose verb is an action
 subject of its own, or the verdict's subject again, or a pronoun), is what was
 seen. "Settled, meds given" does not count: the meds are not the person.
 
-Only the verdict's own sentence is read. The next sentence was measured too
-(writers-dev): it removed as many true findings as false ones, because the
-next sentence of a log is most often the next event ("Rhys looked well. Went
-through licence conditions and he signed them").
+Only the verdict's own sentence is read for behaviour. The next sentence was
+measured too (writers-dev): it removed as many true findings as false ones,
+because the next sentence of a log is most often the next event ("Rhys looked
+well. Went through licence conditions and he signed them"). What does carry
+from the next sentence is the person quoted (they_speak_next): "Karen was angry
+and upset. She said 'I told you all this would happen'."
 """
 
 from __future__ import annotations
@@ -98,3 +100,30 @@ def _same_person(own: Token, subject: Token | None) -> bool:
     if own.lower_ in PERSONAL_PRONOUNS:
         return subject is None or subject.lower_ in PERSONAL_PRONOUNS or subject.pos_ == "PROPN"
     return subject is not None and own.lower_ == subject.lower_
+
+
+def they_speak_next(statement: Span, subject: Token | None, speech: frozenset[str]) -> bool:
+    """ "Karen was angry and upset. She said 'I told you all this would happen'": the next
+    sentence opens on the same person saying something and quotes them, the words that
+    were heard, the basis the standard allows in the sentence next to it. The same person
+    is no subject before "said" ("Said ..."; a bare "Told her ..." is the writer's clipped
+    voice), "he" or "she", or the state's subject again; someone else's words ("Janet is
+    worried. Sophie said ...") are not that person's. Without a quote the next sentence is
+    as often news ("He got upset. He said he pulls her up by the arm") as what was heard."""
+    doc = statement.doc
+    if statement.end >= len(doc):
+        return False
+    following = statement_of(doc[statement.end])
+    opening = [t for t in following[:4] if not t.is_punct]
+    saying = next((t for t in opening if t.pos_ == "VERB" and t.lemma_.lower() in speech), None)
+    if saying is None or saying.i > following.start + 2:
+        return False
+    quote_end = following[-1].idx + len(following[-1])
+    if not any(saying.idx < start < quote_end for start, _ in Scope.quoted_ranges(doc)):
+        return False
+    speaker = Scope.subject_of(saying)
+    if speaker is None:
+        return saying.i == opening[0].i and saying.lemma_.lower() == "say"
+    return speaker.lower_ in ("he", "she") or (
+        subject is not None and speaker.lower_ == subject.lower_
+    )

@@ -16,7 +16,11 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.checks.opinion.behaviour import behaviour_follows, their_words_follow
+from recordcheck.checks.opinion.behaviour import (
+    behaviour_follows,
+    their_words_follow,
+    they_speak_next,
+)
 from recordcheck.checks.opinion.hedges import HEDGING_VERBS, guessed, hedge_used_as_claim
 from recordcheck.checks.opinion.motives import reason_clauses
 from recordcheck.checks.opinion.predicates import (
@@ -164,7 +168,7 @@ class ClaimFinder:
             return None
         if len(match) == 1 and writers_own_reaction(token):
             return None
-        if cue in ("mind-reading", "vague-evaluation") and said_of_writer(token):
+        if cue in ("mind-reading", "vague-evaluation", "label") and said_of_writer(token):
             return None
         if cue != "hedge" and self.scope.reported(token):
             return None
@@ -260,9 +264,10 @@ class ClaimFinder:
             return True
         if cue in self.settings["basis_in_neighbour"] and bracketed_basis(match, near):
             return True
-        if cue in self.settings["basis_in_behaviour"] and behaviour_follows(
-            match, use_of(match.root).subject, self.scope.words["speech"]
-        ):
+        subject, speech = use_of(match.root).subject, self.scope.words["speech"]
+        if cue in self.settings["basis_in_behaviour"] and behaviour_follows(match, subject, speech):
+            return True
+        if cue in self.settings["basis_in_speech_next"] and they_speak_next(sent, subject, speech):
             return True
         # "He appeared under the influence": what a hedge governs is judged as the hedge
         hedged = match.root.head.lemma_.lower() in HEDGING_VERBS

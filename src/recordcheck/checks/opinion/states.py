@@ -29,7 +29,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.checks.opinion.behaviour import behaviour_follows, their_words_follow
+from recordcheck.checks.opinion.behaviour import (
+    behaviour_follows,
+    their_words_follow,
+    they_speak_next,
+)
 from recordcheck.checks.opinion.claims import (
     BASIS_REACH,
     ClaimFinder,
@@ -219,6 +223,7 @@ class StateReading:
                 if t.lower_ in INNER_STATES
             )
             or self.scope.basis_nearby(statement)
+            or they_speak_next(statement, subject, speech)
         )
 
 
