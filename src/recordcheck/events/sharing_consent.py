@@ -25,6 +25,12 @@ NOT_NEEDED = WORD_CLASSES["consent_not_needed"]
 NOT_YET_GIVEN = REFUSED | WORD_CLASSES["consent_awaited"] | WORD_CLASSES["consent_to_other"]
 # "Consent [for IDVA contact] withdrawn", "withdrew [consent]", "Closed [with] consent"
 HEADS_UP_TO_VERB = 3
+# "Asked if ok to tell SW - yes": a question, and the answers that follow it
+ASKING_IF = WORD_CLASSES["asking_if"]
+ANSWERS = {word: True for word in WORD_CLASSES["answer_yes"]} | {
+    word: False for word in WORD_CLASSES["answer_no"]
+}
+QUESTION_REACH = 3  # tokens before the consent words in which "if" or "whether" asks it
 
 
 class ConsentReader:
@@ -34,6 +40,8 @@ class ConsentReader:
     def given(self, reason: Span) -> bool:
         """Consent that stands: not negated, refused, awaited or given to closing the case."""
         sent = reason.sent
+        if _asked(reason):
+            return _answered_yes(reason)
         if reason[0].lower_ == "without":
             # "shared without consent as ...": a basis, unless the sharing it qualifies was not done
             return not self.scope.negated(reason.root.head, within=sent)
@@ -49,6 +57,20 @@ class ConsentReader:
             basis_after = self.scope.basis_follows(_after_its_verb(reason), sent)
             return bool(words & NOT_NEEDED) or basis_after
         return True
+
+
+def _asked(reason: Span) -> bool:
+    """ "Asked if ok to tell SW", "asked whether she was happy for me to share"."""
+    before = reason.doc[max(reason.sent.start, reason.start - QUESTION_REACH) : reason.start]
+    return any(t.lower_ in ASKING_IF for t in before)
+
+
+def _answered_yes(reason: Span) -> bool:
+    """The first answer after the question: "- yes", "- no", "she agreed"."""
+    answers = (
+        ANSWERS[t.lower_] for t in reason.doc[reason.end : reason.sent.end] if t.lower_ in ANSWERS
+    )
+    return next(answers, False)
 
 
 def _after_its_verb(reason: Span) -> int:

@@ -49,6 +49,11 @@ SENDER_WINDOW = 7  # tokens of a sender's name between "via" and the referral
 # verbs whose object is the thing sent ("sent a collage"), not the one told
 # verbs by which a referral or notification is made: "MASH referral sent"
 MAKING = frozenset(WORD_CLASSES["making"])
+# a service's contact details given to someone (signposting), not news of anyone
+SERVICE_DETAILS = frozenset(WORD_CLASSES["service_details"])
+GIVING = frozenset(("gave", "given", "give", "gives", "giving"))
+DETAILS_BREAKS = frozenset((":", ";", ".", ",", "-", "–", "and", "+"))
+DETAILS_WINDOW = 8  # tokens after the verb in which the details and their service are named
 AGENCY_BEFORE = 4  # tokens before a referral in which the agency it is named with sits
 ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 
@@ -163,12 +168,14 @@ def tells_no_outsider(
     match: Span, outsiders: frozenset[str], contacted: bool, parties: Parties
 ) -> bool:
     """A verb of telling whose one told is no outside party: the writer's own plan told ("Told
-    him I'd ring"), what the one called said ("Rang 101 - told they can't share"), or, with
-    nobody rung on the line, a process explained to family or the one named "him" or "her"."""
+    him I'd ring"), what the one called said ("Rang 101 - told they can't share"), a service's
+    details given (signposting tells nobody anything about anyone) or, with nobody rung on the
+    line, a process explained to family or the one named "him" or "her"."""
     verb = match.root
     after = match.doc[match.end : match.sent.end]
     return (
         own_plan_told(after, MODALS)
+        or _a_services_details(match, parties)
         or told_by_the_one_called(verb)
         or (
             not contacted
@@ -178,6 +185,36 @@ def tells_no_outsider(
             )
         )
     )
+
+
+def _a_services_details(match: Span, parties: Parties) -> bool:
+    """ "Given IDVA details", "Gave Nightline listening service number", "gave her details of
+    Calderbrook Family Advocacy Service": what was given is how to reach a service, named just
+    before the details, or after "of" or "for" them when "her" or "him" was given them. Not
+    "Gave details: Ruby, aged 3 ...", "Gave the GP details" (the GP was given them), nor "Gave
+    PC Hart details of the refuge" (where she is, told to the police)."""
+    if match.text.lower() not in GIVING:  # the tagger often takes "Gave X ..." for a name
+        return False
+    doc = match.doc
+    words = list(doc[match.end : min(match.end + DETAILS_WINDOW, match.sent.end)])
+    details = next((t for t in words if t.lower_ in SERVICE_DETAILS), None)
+    if details is None or any(t.lower_ in DETAILS_BREAKS for t in words if t.i < details.i):
+        return False
+    before = doc[match.end : details.i]
+    to_the_person = len(before) > 0 and before[0].lower_ in ONE_PERSON
+    if to_the_person:
+        before = before[1:]  # "gave her the Front Door number": the person given it
+    elif len(before) and before[0].pos_ == "DET":
+        return False  # "Gave the GP details": the GP was given them
+    named = [p for p in parties.matcher.spans(before) if p.label_ == "agencies"]
+    if len(named) == 1 and named[0].end == details.i:
+        return True
+    link = doc[details.i + 1] if details.i + 1 < match.sent.end else None
+    if not to_the_person or len(before) or link is None or link.lower_ not in ("of", "for"):
+        return False
+    # whose details: the phrase "of" or "for" governs ("details of the Family Advocacy Service")
+    owners = [doc[c.left_edge.i : c.i + 1] for c in link.children if c.dep_ == "pobj"]
+    return any(p.label_ == "agencies" for o in owners for p in parties.matcher.spans(o))
 
 
 def _told_the_person(verb: Token, outsiders: frozenset[str], parties: Parties) -> bool:

@@ -281,6 +281,8 @@ def _infinitive_of_purpose(token: Token, roots: dict[int, Token]) -> Token | Non
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     ):
         return None
+    if token.text.isupper() and len(token.text) > 1:
+        return None  # "Info to SL + SW": an abbreviation the tagger took for a verb names whom
     verbs = [token, *(c for c in token.children if c.dep_ == "conj")]
     if all(v.lemma_.lower() in TELLING or v.lower_ in TELLING for v in verbs):
         return None  # "to let them know", "to update"
