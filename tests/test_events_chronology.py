@@ -467,3 +467,17 @@ def test_a_day_heading_the_line_further_back_dates_the_event_with_the_nearest_ti
     )
     event = only(events_in(real_nlp, text, date="2025-02-14", time="15:30"))
     assert (event.date, event.time) == ("2025-01-30", "05:30")
+
+
+def test_a_short_statement_is_summed_up_with_the_one_its_event_is_told_in(real_nlp):
+    # "Neighbour called police." alone does not say what the police were called to
+    row = "Loud row between mum and dad at the flat. Neighbour called police."
+    assert only(events_in(real_nlp, row)).summary == row
+    # a one-word heading is summed up with what follows it
+    heading = events_in(real_nlp, "Disclosure.\nOn the walk home she told me her uncle hit her.")
+    assert [e.summary for e in heading] == [
+        "Disclosure. On the walk home she told me her uncle hit her."
+    ]
+    # not across a blank line, nor with a statement another row tells
+    apart = only(events_in(real_nlp, "Home visit, all calm.\n\nNeighbour called police."))
+    assert apart.summary == "Neighbour called police."

@@ -46,6 +46,8 @@ from recordcheck.model import ChronologyEvent, Note
 EVENTS_KEY = "rc_events"
 AGENCIES_KEY = "rc_agencies"  # rc_partners' agency mentions (span._.rc_agency: canonical name)
 SUMMARY_CHARS = 200
+# a statement of this many words or fewer is summed up with the one its event is told in
+SHORT_STATEMENT_WORDS = 4
 OUTCOME_CHARS = 160
 # a long statement's summary starts this many characters before the cue, at most
 LEAD_IN_CHARS = 80
@@ -150,7 +152,8 @@ class ChronologyMarker:
         # a note that opens "Call from the school" or "Late entry for 03/06" says so for all
         source = opening_source(opening, self.source_nouns)
         day = when.written_for(opening.text)
-        spans = [self._marked(event, statements, source, day) for event in events]
+        told = {i for event in events for i in range(event.index, event.last + 1)}
+        spans = [self._marked(event, statements, source, day, told) for event in events]
         doc.spans[EVENTS_KEY] = SpanGroup(doc, name=EVENTS_KEY, spans=spans)
         return doc
 
@@ -187,13 +190,18 @@ class ChronologyMarker:
                 yield index, found[0]
 
     def _marked(
-        self, event: _Event, statements: list[Span], note_source: str, note_day: str
+        self, event: _Event, statements: list[Span], note_source: str, note_day: str,
+        told: set[int],
     ) -> Span:
         cue, statement = event.cue, event.statement
         words = _summary_words(statement, cue.span)
         if _cue_alone(statement, cue) and event.index > 0:
             # "Meets threshold." says what met it in the statement before
             words = statement.doc[statements[event.index - 1].start : words.end]
+        elif _too_short(statement):
+            # the statements this event runs on to are its own to sum it up with
+            others = told - set(range(event.index, event.last + 1))
+            words = _with_its_context(statements, event.index, others) or words
         span = Span(statement.doc, words.start, words.end, label=cue.kind)
         source = source_of(cue.span, statement, self.source_verbs, self.source_nouns)
         # a note from another agency brings its events, but "Decision: ..." is the writer's
@@ -234,6 +242,30 @@ def _cue_alone(statement: Span, cue: Cue) -> bool:
     """A decision of the cue's words only, with nothing of what was decided: "Meets threshold."."""
     words = [t for t in statement if not (t.is_punct or t.is_space)]
     return cue.kind == "decision" and all(cue.span.start <= t.i < cue.span.end for t in words)
+
+
+def _too_short(statement: Span) -> bool:
+    """ "HIGH RISK.", "Arrested s39.", "Disclosure.": too few words to carry the event."""
+    return sum(1 for t in statement if t.is_alpha or t.like_num) <= SHORT_STATEMENT_WORDS
+
+
+def _with_its_context(statements: list[Span], index: int, others: set[int]) -> Span | None:
+    """A short statement with the one its event is told in: the next after a heading
+    ("Disclosure." then what was disclosed), else the one before ("DASH 17, strangulation,
+    threats to kill." then "HIGH RISK."). Only a statement no other row tells, of the
+    same paragraph, and short enough for the summary together."""
+    statement, doc = statements[index], statements[index].doc
+    alone = [t for t in statement if not (t.is_punct or t.is_space)]
+    heading = is_a_heading(statement) or (len(alone) == 1 and alone[0].is_title)
+    other = index + 1 if heading else index - 1
+    if not 0 <= other < len(statements) or other in others:
+        return None
+    first, last = sorted((statements[index], statements[other]), key=lambda s: s.start)
+    between = doc[first.end : last.start].text + "".join(t.whitespace_ for t in first[-1:])
+    joined = doc[first.start : last.end]
+    if "\n\n" in between or len(joined.text) > SUMMARY_CHARS or is_a_title(statements[other]):
+        return None
+    return joined
 
 
 def _is_heading(words: Span) -> bool:
