@@ -3,12 +3,13 @@ experiments need: the Doc (with its token vectors, `doc.tensor`) and the opinion
 check's candidates before the classifier confirms or drops them.
 
     PYTHONPATH=src python benchmarks/opinion_doc_cache.py --corpus corpus \
-        --out CACHE_DIR writers-dev writers-fresh writers-new train dev test
+        --out CACHE_DIR writers-dev writers-fresh train dev test
 
 Each split is written to `CACHE_DIR/<split>.bin` (a pickle of Doc bytes, one per note,
 with the note id and gold opinion spans). `load_split` reads a split back and `prepare`
 gives each candidate (and each sentence no candidate is in) the features
-opinion_tensor_folds.py's models read. Never run it on the blind split.
+opinion_tensor_folds.py's models read. Never run it on the blind split, nor on
+writers-new while a release is under way (its writers are held out until its end).
 """
 
 from __future__ import annotations
