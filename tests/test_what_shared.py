@@ -136,3 +136,18 @@ def test_each_partners_row_says_only_what_went_to_it(real_nlp, text, agency, exp
 def test_what_went_to_this_partner_in_a_sentence_naming_two(real_nlp, text, agency, expected):
     found = contacts_for(real_nlp(note_doc(real_nlp, Note("N1", "C1", text))))
     assert [e.shared for e in found if e.agency == agency] == [expected]
+
+
+def test_what_a_clipped_passive_made_and_sent(shared):
+    # a referral or a concern made, submitted or raised is what went, with its brackets
+    assert shared("Safeguarding concern submitted to Kestwick Adult Safeguarding Hub 09:10.") == (
+        "Safeguarding concern"
+    )
+    assert shared(
+        "IMCA referral (serious medical treatment - PEG) sent to Kelmshire Advocacy Hub 15/06."
+    ) == "referral (serious medical treatment - PEG)"
+    # a word for information the tagger reads as a name opening the line
+    assert shared("Referral sent to Westmoor MASH.") == "Referral"
+    # a verb of making sends nothing with an object of its own, nor someone else's making
+    assert shared("Made a cup of tea for the PCSO from Westmoor Police.") == ""
+    assert shared("Safeguarding concern raised by the care home with Westmoor Hub.") == ""

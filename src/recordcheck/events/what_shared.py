@@ -96,15 +96,17 @@ def _sent_object(
     """The object of a sharing verb the writer is doing: "shared the chronology"."""
     words = _words()
     for verb in lines:
-        giving = verb.lemma_.lower() in words["giving_verbs"]
-        if verb.pos_ != "VERB" or not (giving or verb.lemma_.lower() in cues.share_verbs):
+        lemma = verb.lemma_.lower()
+        giving = lemma in words["giving_verbs"]
+        sending = giving or lemma in cues.share_verbs
+        if verb.pos_ != "VERB" or not (sending or lemma in words["making_verbs"]):
             continue
         if _negated(verb) or _aimed_at(verb, others):
             continue  # "did not give the town"; "Rang X, then sent the chronology to the GP"
         document = _sent_as_subject(verb, mentions)
         if document is not None:
             return document
-        if not _done_by_the_writer(verb, passive_allowed=True):
+        if not sending or not _done_by_the_writer(verb, passive_allowed=True):
             continue
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         # "passed on X": the parser often takes "on" for a preposition and X for its object
@@ -134,7 +136,7 @@ def _sent_as_subject(verb: Token, mentions: list[Span]) -> Span | None:
         head = verb.head
     else:
         head = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if head is None or head.pos_ != "NOUN" or head.i > verb.i:
+    if head is None or not _a_thing(head) or head.i > verb.i:
         return None
     if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return None  # "no names given": what was kept back
@@ -147,7 +149,24 @@ def _sent_as_subject(verb: Token, mentions: list[Span]) -> Span | None:
         m.start <= start - 1 < m.end for m in mentions
     ):
         start -= 1
-    return head.doc[start : head.i + 1]
+    return head.doc[start : _after_its_brackets(head)]
+
+
+def _a_thing(head: Token) -> bool:
+    """A noun, or a word for information read as a name ("Referral sent to MASH")."""
+    information = head.pos_ == "PROPN" and _lemma_or_word_in(head, _words()["information_things"])
+    return head.pos_ == "NOUN" or information
+
+
+def _after_its_brackets(head: Token) -> int:
+    """The end of a thing sent with what its brackets say of it: "IMCA referral (serious
+    medical treatment - PEG)"; not a bracket left open at the line's end."""
+    doc, end = head.doc, head.i + 1
+    if end < len(doc) and doc[end].text == "(":
+        close = next((t.i for t in doc[end : end + MAX_TOKENS] if t.text in (")", "\n")), None)
+        if close is not None and doc[close].text == ")":
+            return close + 1
+    return end
 
 
 def _told_of(lines: Span, mentions: list[Span], others: list[Span]) -> Span | None:
@@ -339,8 +358,7 @@ def _thing_or_its_appositive(head: Token) -> Token:
 
 
 def _in_brackets(words: Span) -> bool:
-    """Words from the name to the appositive leave a bracket open: "CAMHS (duty team":
-    a description of the one it went to, not what went."""
+    """A bracket left open ("CAMHS (duty team"): describes the one it went to, not what went."""
     brackets = [t.text for t in words if t.text in "()"]
     return brackets.count("(") > brackets.count(")")
 
@@ -354,7 +372,7 @@ def _is_information(words: Span, mentions: list[Span], a_thing_sent: bool) -> bo
         return False  # "no names given": what was kept back
     if any(m.start <= head.i < m.end for m in mentions):
         return False  # "Emailed the GP": the one it went to
-    if head.pos_ in ("PROPN", "PRON", "NUM") or head.like_num:
+    if (head.pos_ in ("PROPN", "PRON", "NUM") and not _a_thing(head)) or head.like_num:
         return False  # a person, an organisation, "it", a date: never what was shared
     if head.lower_ in _people():
         return False  # "emailed his social worker (Lucy Ferris)": who it went to
@@ -367,7 +385,7 @@ def _is_information(words: Span, mentions: list[Span], a_thing_sent: bool) -> bo
 def _trimmed(words: Span) -> Span:
     while len(words) > 1 and (
         words[-1].text in _EDGE_PUNCTUATION or words[-1].is_space or words[-1].dep_ == "cc"
-    ):
+    ) and not (words[-1].text == ")" and "(" in words.text):  # "referral (for a PEG)"
         words = words[:-1]
     while len(words) > 1 and (words[0].text in _EDGE_PUNCTUATION or words[0].is_space):
         words = words[1:]
@@ -378,6 +396,5 @@ def _short(words: Span) -> str:
     """The (trimmed) words, cut short with "…"; or "" when the cut would lose a "not"."""
     if len(words) <= MAX_TOKENS:
         return words.text
-    if any(t.dep_ == "neg" for t in words[MAX_TOKENS:]):
-        return ""
-    return words[:MAX_TOKENS].text + "…"
+    loses_a_not = any(t.dep_ == "neg" for t in words[MAX_TOKENS:])
+    return "" if loses_a_not else words[:MAX_TOKENS].text + "…"
