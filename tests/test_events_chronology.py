@@ -6,33 +6,9 @@ import pytest
 
 from recordcheck.engine import NoteChecker, PipelineOptions
 from recordcheck.model import Note
+from tests.chronology_reading import FRIDAY, events_in, only
 
 pytestmark = pytest.mark.slow
-
-FRIDAY = "2025-03-14"
-
-
-def events_in(nlp, text: str, *, date: str = FRIDAY, time: str = "10:00"):
-    from recordcheck.events.chronology import chronology_events_for
-    from recordcheck.nlp import note_doc
-
-    note = Note(note_id="N1", case_id="C1", text=text, date=date, time=time)
-    return chronology_events_for(nlp(note_doc(nlp, note)), note)
-
-
-def only(events):
-    assert len(events) == 1, events
-    return events[0]
-
-
-def test_the_summary_is_the_event_not_the_notes_first_sentence(real_nlp):
-    text = "Teatime call 17:00-17:30. Noticed a bruise on her left forearm about 3cm across."
-    event = only(events_in(real_nlp, text, time="17:45"))
-    assert event.kind == "harm"
-    assert event.summary == "Noticed a bruise on her left forearm about 3cm across."
-    assert text[event.start : event.end] == event.summary
-    # the line's call dates what was noticed in it
-    assert (event.date, event.time) == (FRIDAY, "17:00")
 
 
 @pytest.mark.parametrize(
@@ -86,14 +62,6 @@ def test_a_night_note_keeps_the_time_the_text_gives(real_nlp):
     assert (event.date, event.time) == (FRIDAY, "02:30")
 
 
-def test_outcome_and_agencies_from_the_next_sentence(real_nlp):
-    text = "Found Mr K on the floor at 07:10 with a cut to his head. Ambulance called."
-    event = only(events_in(real_nlp, text))
-    assert event.kind == "harm" and event.time == "07:10"
-    assert event.outcome == "Ambulance called"
-    assert "Ambulance service (not named)" in event.agencies
-
-
 def test_a_disclosure_is_dated_when_it_was_made(real_nlp):
     text = "Home visit. She told me that her dad hit her with a belt last night."
     event = only(events_in(real_nlp, text))
@@ -133,24 +101,9 @@ def test_relative_days_and_the_source_of_an_incident(real_nlp):
     assert (event.date, event.time) == ("2025-03-08", None)  # the Saturday before Friday 14th
 
 
-def test_who_rang_to_say_is_the_source(real_nlp):
-    event = only(events_in(real_nlp, "School rang to say Jake had a mark on his cheek."))
-    assert (event.kind, event.source) == ("harm", "School")
-
-
 def test_a_change_in_risk(real_nlp):
     event = only(events_in(real_nlp, "DASH completed with Becky, score 17. MARAC referral sent."))
     assert event.kind == "risk"
-
-
-def test_one_episode_told_over_several_sentences_is_one_event(real_nlp):
-    text = (
-        "Kieran punched the window at 22:30 and broke it, cut on right hand. "
-        "Called 999 as we couldn't stop the bleeding. Police and ambulance attended."
-    )
-    event = only(events_in(real_nlp, text, time="23:05"))
-    assert (event.kind, event.time) == ("harm", "22:30")
-    assert event.outcome.startswith("Called 999")
 
 
 def test_the_audit_pipeline_fills_events_and_the_check_pipeline_does_not(real_nlp):
@@ -172,6 +125,12 @@ def test_an_offence_named_in_court_is_a_decision_not_harm(real_nlp):
     text = "Dean pleaded NG at Crown Court yest to non-fatal strangulation."
     event = only(events_in(real_nlp, text))
     assert (event.kind, event.date) == ("decision", "2025-03-13")
+
+
+def test_a_thing_aimed_at_someone_is_harm(real_nlp):
+    # "pushed it away" is the cup; pushed or thrown at a person or a body part, harm
+    for text in ("He pushed it into her face.", "Dad grabbed the phone and threw it at him."):
+        assert only(events_in(real_nlp, text)).kind in ("harm", "incident"), text
 
 
 def test_cuts_as_a_noun_are_harm(real_nlp):
@@ -197,22 +156,6 @@ def test_a_time_written_with_a_full_stop_dates_the_event(real_nlp):
     assert (event.kind, event.time) == ("incident", "10:20")
 
 
-def test_a_label_and_the_one_found_are_not_sources(real_nlp):
-    decision = only(events_in(real_nlp, "Decision: raise a safeguarding concern with ASC today."))
-    assert (decision.kind, decision.source) == ("decision", "")
-    found = only(events_in(real_nlp, "Kayleigh rang 09:10 - Len found on floor, 999 called."))
-    assert found.source != "Len"
-
-
-def test_what_was_done_may_be_recorded_a_few_sentences_on(real_nlp):
-    text = (
-        "Noticed a cut on the back of his head, dried blood. Stayed with him. "
-        "Blanket over him. Body map completed."
-    )
-    event = only(events_in(real_nlp, text))
-    assert (event.kind, event.outcome) == ("harm", "Body map completed")
-
-
 def test_a_date_that_dates_something_else_is_not_the_events(real_nlp):
     since = only(events_in(real_nlp, "First seizure since 12/01."))
     assert since.date == FRIDAY
@@ -236,11 +179,6 @@ def test_a_line_that_dates_something_else_does_not_date_the_next_event(real_nlp)
 def test_a_decision_passed_on_under_a_label_is_still_a_decision(real_nlp):
     text = "Rang the hub. Advice: doesn't meet threshold for a concern on what we know."
     assert only(events_in(real_nlp, text)).kind == "decision"
-
-
-def test_a_source_named_before_a_colon_and_never_one_run_into_a_date(real_nlp):
-    text = "18:10 update from DC Whitlock: Dean arrested at his mum's address at 17:40."
-    assert only(events_in(real_nlp, text)).source == "DC Whitlock"
 
 
 def test_an_item_under_actions_that_records_what_was_done_is_no_plan(real_nlp):
@@ -402,12 +340,6 @@ def test_an_event_dated_earlier_in_its_own_line(real_nlp):
     assert (event.kind, event.date) == ("incident", "2025-04-01")
 
 
-def test_a_bare_decision_carries_the_statement_before(real_nlp):
-    text = "Several CSE indicators even though she denies sexual activity. Meets threshold."
-    event = only(events_in(real_nlp, text))
-    assert (event.kind, event.summary) == ("decision", text)
-
-
 def test_a_titles_time_dates_the_first_event_of_its_note(real_nlp):
     text = (
         "INCIDENT - FALL - Maggie Doyle - 09/01/25 approx 07:30 (unwitnessed)\n"
@@ -467,17 +399,3 @@ def test_a_day_heading_the_line_further_back_dates_the_event_with_the_nearest_ti
     )
     event = only(events_in(real_nlp, text, date="2025-02-14", time="15:30"))
     assert (event.date, event.time) == ("2025-01-30", "05:30")
-
-
-def test_a_short_statement_is_summed_up_with_the_one_its_event_is_told_in(real_nlp):
-    # "Neighbour called police." alone does not say what the police were called to
-    row = "Loud row between mum and dad at the flat. Neighbour called police."
-    assert only(events_in(real_nlp, row)).summary == row
-    # a one-word heading is summed up with what follows it
-    heading = events_in(real_nlp, "Disclosure.\nOn the walk home she told me her uncle hit her.")
-    assert [e.summary for e in heading] == [
-        "Disclosure. On the walk home she told me her uncle hit her."
-    ]
-    # not across a blank line, nor with a statement another row tells
-    apart = only(events_in(real_nlp, "Home visit, all calm.\n\nNeighbour called police."))
-    assert apart.summary == "Neighbour called police."

@@ -40,7 +40,7 @@ from recordcheck.events.statements import (
     says_done,
     statements_of,
 )
-from recordcheck.language.clauses import clause_of
+from recordcheck.language.clauses import FOUR_DIGIT_CLOCK, clause_of
 from recordcheck.model import ChronologyEvent, Note
 
 EVENTS_KEY = "rc_events"
@@ -66,6 +66,7 @@ EPISODE = frozenset({"harm", "incident"})
 NEVER_TO_COME = frozenset({"harm", "incident", "disclosure"})
 TIME_PREPOSITIONS = frozenset({"after", "before", "during", "until"})
 _SPACES = re.compile(r"\s+")
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 for _name, _default in (
     ("rc_event_source", ""),
@@ -252,20 +253,38 @@ def _too_short(statement: Span) -> bool:
 def _with_its_context(statements: list[Span], index: int, others: set[int]) -> Span | None:
     """A short statement with the one its event is told in: the next after a heading
     ("Disclosure." then what was disclosed), else the one before ("DASH 17, strangulation,
-    threats to kill." then "HIGH RISK."). Only a statement no other row tells, of the
-    same paragraph, and short enough for the summary together."""
+    threats to kill." then "HIGH RISK."). Only a statement no other row tells, of the same
+    paragraph and entry (neither opens with a time or date of its own), naming no agency
+    (whose contact is a row of its own), and short enough for the summary together."""
     statement, doc = statements[index], statements[index].doc
     alone = [t for t in statement if not (t.is_punct or t.is_space)]
     heading = is_a_heading(statement) or (len(alone) == 1 and alone[0].is_title)
     other = index + 1 if heading else index - 1
     if not 0 <= other < len(statements) or other in others:
         return None
-    first, last = sorted((statements[index], statements[other]), key=lambda s: s.start)
-    between = doc[first.end : last.start].text + "".join(t.whitespace_ for t in first[-1:])
+    first, last = sorted((statement, statements[other]), key=lambda s: s.start)
     joined = doc[first.start : last.end]
-    if "\n\n" in between or len(joined.text) > SUMMARY_CHARS or is_a_title(statements[other]):
+    if (
+        _BLANK_LINE.search(doc.text[first.end_char : last.start_char])
+        or len(joined.text) > SUMMARY_CHARS
+        or is_a_title(statements[other])
+        or any(map(_opens_with_when, (first, last)))
+        or any(a.start < statements[other].end and statements[other].start < a.end
+               for a in doc.spans.get(AGENCIES_KEY, ()))
+    ):
         return None
     return joined
+
+
+def _opens_with_when(statement: Span) -> bool:
+    """A log entry's own time or date: "09:40 Neighbour called police.", "Tue 11/3: ..."."""
+    text = statement.text.lstrip(" -*\u2022\t")
+    clocks = when.clock_times(text)
+    return bool(
+        (clocks and clocks[0].start == 0)
+        or re.match(rf"{FOUR_DIGIT_CLOCK}\b", text)
+        or when.opening_date(text)
+    )
 
 
 def _is_heading(words: Span) -> bool:

@@ -30,9 +30,9 @@ KINDS = ("disclosure", "decision", "harm", "incident", "risk")
 WORD_SETS = (
     "document_words", "plan_headings", "decision_headings", "planned_aux", "reference_words",
     "referring_determiners", "body_words", "relay_headings", "offence_words", "passing_on_verbs",
+    "thing_pronouns",
 )
 FUTURE_WORDS = ("tomorrow", "next week", "next month", "upcoming", "later this week")
-THING_PRONOUNS = frozenset({"it", "this", "that"})
 VIOLENT_VERBS = frozenset({
     "hit", "punch", "kick", "slap", "smack", "push", "shove", "grab", "beat", "attack", "burn",
     "scratch", "bite", "cut",
@@ -329,9 +329,15 @@ class SignificantCues:
             objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
         else:
             return False
+        body = self.words["body_words"]
+        # "pushed it away" is the cup; "pushed it into her face" is aimed at someone
+        aimed = any(
+            o.dep_ == "pobj" and (o.lemma_.lower() in body or o.pos_ in ("PRON", "PROPN"))
+            for p in root.children if p.dep_ == "prep" for o in p.children
+        )
         return bool(objects) and all(
-            (o.pos_ == "NOUN" and o.lemma_.lower() not in self.words["body_words"])
-            or o.lower_ in THING_PRONOUNS  # "pushed it away": the cup, not a person
+            (o.pos_ == "NOUN" and o.lemma_.lower() not in body)
+            or (o.lower_ in self.words["thing_pronouns"] and not aimed)
             for o in objects
         )
 
