@@ -21,6 +21,12 @@ from recordcheck.events.contact_limits import (
     summoned_elsewhere,
     told_another_partner,
 )
+from recordcheck.events.contact_makers import (
+    agents_of,
+    made_by_another,
+    participle_doer,
+    participle_owner,
+)
 from recordcheck.events.encounter_time import on_an_earlier_occasion
 from recordcheck.events.log_lines import a_clock_time, beyond_a_break, on_one_line
 from recordcheck.events.parties import (
@@ -110,9 +116,10 @@ class ContactActors:
         )
 
     def _actor(self, verb: Token, party: Party, mention: Span) -> str:
-        if self_made(party) or _own_work(verb, party, mention):
+        if self_made(party) or _own_work(verb, party, mention) or made_by_another(party, mention):
             # "self-referred to Pathways": the person's own referral; "Eastmoor Police
-            # completed ABE", "as arranged by SW": the agency's own work with the person
+            # completed ABE", "as arranged by SW": the agency's own work with the person;
+            # "Referral to MARAC by police": the police's referral
             return "someone else"
         if party.link in ("opening", "theirs", "present"):
             # "Rang the GP", "Referral to MASH": the note's own clipped voice; "Police info:
@@ -162,7 +169,7 @@ class ContactActors:
 def _named_maker(verb: Token) -> Token | None:
     """The named person the clause says made the contact: a passive's agent ("informed by
     Dawn"), else its subject ("Ryan rang EDT"); None when that is no proper name."""
-    agents = _agents(verb)
+    agents = agents_of(verb)
     person = agents[0] if agents else clause_subject(verb)
     if person is None or person.pos_ != "PROPN":
         return None
@@ -215,7 +222,7 @@ def _attended_an_incident(verb: Token, mention: Span) -> bool:
 
 
 def _actor_of_subject(verb: Token, mention: Span) -> str:
-    agents = _agents(verb)
+    agents = agents_of(verb)
     if any(t.lower_ not in WRITER and not names_a_channel(t) for t in agents):
         return "someone else"  # "Theo's school informed by Margaret": told, by someone else
     if told_by_us(verb):
@@ -328,7 +335,7 @@ def subject_in_its_clause(verb: Token) -> Token | None:
     Greenbank Primary")."""
     direct = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if not direct:
-        joined = clause_subject(verb)
+        joined = clause_subject(verb) or participle_owner(verb) or participle_doer(verb)
         return None if joined is None or a_clock_time(joined) else joined
     return next((s for s in direct if not a_clock_time(s) and not beyond_a_break(s, verb)), None)
 
@@ -387,8 +394,3 @@ def placed_elsewhere(person: Span, author: Span | None) -> bool:
     if UNNAMED_AGENCY_MARK in agency:
         return person._.rc_agency_type != author._.rc_agency_type
     return True
-
-
-def _agents(verb: Token) -> list[Token]:
-    """Who the passive verb names as doing it: "informed by Dawn"."""
-    return [t for c in verb.children if c.dep_ == "agent" for t in c.children]

@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from recordcheck.datafiles import package_toml
 from recordcheck.events.call_parties import CONTACT_DETAIL_WORDS
 from recordcheck.events.log_lines import on_one_line
-from recordcheck.events.parties import TOPIC_PREPOSITIONS, Party
+from recordcheck.events.parties import SENT_NOUNS, TOPIC_PREPOSITIONS, Party
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
 WORDS = package_toml(__package__, "contact_limits.toml")
@@ -135,9 +135,16 @@ def _a_partner(token: Token) -> bool:
 
 def denied_in_its_noun(party: Party) -> bool:
     """ "no concerns raised by school or GP", "No referral made by the GP": what the agency
-    did is a noun that says there was none. (After a label the noun is the agency's news,
-    not its contact: "Police: no previous DA logged at address" was a check made.)"""
+    did is a noun that says there was none; so is the message itself ("No referrals to
+    CSC/ASC yet"), as "no" makes any noun it determines (a reply noun, "No answer from the
+    GP", is an attempt, and is not among the messages sent). After a label the noun is the
+    agency's news, not its contact: "Police: no previous DA logged at address" was a check
+    made."""
     verb = party.governing
+    message = party.predicate
+    sent = message.lower_ in SENT_NOUNS or message.lemma_.lower() in SENT_NOUNS
+    if sent and any(c.dep_ == "det" and c.lower_ == "no" for c in message.children):
+        return True
     if party.link != "by":
         return False
     nouns = [verb.head] if verb.dep_ in ("acl", "relcl") else []
