@@ -146,8 +146,10 @@ def test_what_a_clipped_passive_made_and_sent(shared):
     assert shared(
         "IMCA referral (serious medical treatment - PEG) sent to Kelmshire Advocacy Hub 15/06."
     ) == "referral (serious medical treatment - PEG)"
-    # a word for information the tagger reads as a name opening the line
+    # a word for information the tagger reads as a name opening the line; brackets naming
+    # the partner are who it went to
     assert shared("Referral sent to Westmoor MASH.") == "Referral"
+    assert shared("MASH referral (Ashbourne Vale MASH) submitted 14:05.") == "referral"
     # a verb of making sends nothing with an object of its own, nor someone else's making
     assert shared("Made a cup of tea for the PCSO from Westmoor Police.") == ""
     assert shared("Safeguarding concern raised by the care home with Westmoor Hub.") == ""

@@ -149,22 +149,22 @@ def _sent_as_subject(verb: Token, mentions: list[Span]) -> Span | None:
         m.start <= start - 1 < m.end for m in mentions
     ):
         start -= 1
-    return head.doc[start : _after_its_brackets(head)]
+    return head.doc[start : _after_its_brackets(head, mentions)]
 
 
 def _a_thing(head: Token) -> bool:
-    """A noun, or a word for information read as a name ("Referral sent to MASH")."""
-    information = head.pos_ == "PROPN" and _lemma_or_word_in(head, _words()["information_things"])
-    return head.pos_ == "NOUN" or information
+    """A noun, or a word for information however tagged ("Referral sent to MASH")."""
+    return head.pos_ == "NOUN" or _lemma_or_word_in(head, _words()["information_things"])
 
 
-def _after_its_brackets(head: Token) -> int:
-    """The end of a thing sent with what its brackets say of it: "IMCA referral (serious
-    medical treatment - PEG)"; not a bracket left open at the line's end."""
+def _after_its_brackets(head: Token, mentions: list[Span]) -> int:
+    """The thing's end with what its brackets say ("referral (for a PEG)"): not a partner."""
     doc, end = head.doc, head.i + 1
     if end < len(doc) and doc[end].text == "(":
         close = next((t.i for t in doc[end : end + MAX_TOKENS] if t.text in (")", "\n")), None)
-        if close is not None and doc[close].text == ")":
+        if close is not None and doc[close].text == ")" and not any(
+            end < m.end and m.start < close for m in mentions
+        ):
             return close + 1
     return end
 
