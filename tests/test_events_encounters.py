@@ -55,7 +55,11 @@ def test_no_encounter_is_marked_where_the_note_records_none(encounters_only):
     # a number that reaches nobody is a call that did not happen
     dead = "Rang - number not recognised now. Letter sent."
     assert read(encounters_only, dead, "Case note")[0] == []
-    assert read(encounters_only, "Rang - spoke to mum, all fine.", "Case note")[0] != []
+    spoke = "Rang - spoke to mum, all fine."
+    assert [label for _, label in read(encounters_only, spoke, "")[0]] == ["call"]
+    # a wrong number, then a call that got through, is still a call
+    retried = "Rang Mum - wrong number on file, rang again on new number and spoke to her."
+    assert [label for _, label in read(encounters_only, retried, "")[0]] == ["call"]
 
 
 def marked(kind: str | None, attendees_recorded: bool):

@@ -346,6 +346,10 @@ def test_who_someone_lives_or_gets_on_with_is_not_who_attended(encounters_only):
     assert encounter(
         encounters_only, "Core group held at school. Plan reviewed with mum and Lisa.", "Meeting"
     ) == ("meeting", True)
+    # engaging, done at the meeting, is taking part in it
+    for engaged in ("Review meeting held today. Mum engaged well with the IRO.",
+                    "CIN meeting held. Dad engaged with SW Amy throughout."):
+        assert encounter(encounters_only, engaged, "Meeting") == ("meeting", True), engaged
 
 
 @pytest.mark.slow
@@ -355,3 +359,6 @@ def test_a_meeting_heading_and_its_date_are_not_a_line_of_people(encounters_only
     assert encounter(encounters_only, heading, "Meeting") == ("meeting", False)
     people = "MARAC – Northmoor, 02/10/25.\nImran Aziz, Bernadette Cole.\nCase heard."
     assert encounter(encounters_only, people, "Meeting") == ("meeting", True)
+    # an officer's number is part of a name, not a date
+    officer = "Strategy meeting 10/3.\nPC2417, SW Amy Cole.\nActions agreed."
+    assert encounter(encounters_only, officer, "Meeting") == ("meeting", True)

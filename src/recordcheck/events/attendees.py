@@ -11,6 +11,7 @@ topic ("call re Harold") did not take part.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -30,6 +31,7 @@ from recordcheck.language.people import given_names, people_words
 from recordcheck.language.scope import Scope
 
 TENSES = ("VBD", "VBZ", "VBP")  # "she told me", "says"
+_DATE_SHAPE = re.compile(r"\d+[/.-]\d+")
 
 
 class Attendees:
@@ -45,8 +47,7 @@ class Attendees:
         self.topic_words = frozenset(lists["topic_words"])
         self.attending_verbs = frozenset(lists["attending_verbs"])
         self.household_verbs = frozenset(lists["household_verbs"])
-        # "living with MGM", "engaging with Lisa": who someone lives or gets on with
-        self.not_together_verbs = self.household_verbs | frozenset(lists["relationship_verbs"])
+        self.relationship_verbs = frozenset(lists["relationship_verbs"])
         sections = [*lists["section_agencies"], *lists["party_words"], *lists["person_words"]]
         self.section_agencies = frozenset([*sections, *organisation_heads()])  # "X Homes:"
         self.plan_headings = tuple(lists["plan_headings"])
@@ -106,8 +107,8 @@ class Attendees:
         return len(after) > 1 and after[0].text == ":" and any(map(self.is_person, after[1:]))
 
     def is_person(self, token: Token) -> bool:
-        # the tagger reads a date or a log number as a proper noun ("02/10/25")
-        proper = token.pos_ == "PROPN" and not any(map(str.isdigit, token.text))
+        # the tagger reads a date or a number as a proper noun ("02/10/25"); "PC2417" is one
+        proper = token.pos_ == "PROPN" and not (token.like_num or _DATE_SHAPE.search(token.text))
         return proper or token.lower_ in self.person_words
 
     def is_party(self, token: Token) -> bool:
@@ -225,7 +226,7 @@ class Attendees:
         if not joined or action_owner(token) or sent.doc[token.i + 1].lower_ in SELF:
             return False  # "painted the garage with me": the writer, however it parses
         verb = token.head
-        if verb.lemma_.lower() in self.not_together_verbs or verb.lower_ in self.household_verbs:
+        if self._household_or_bond(verb):
             return False
         if verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return False  # "share with PC Whitworth" in a list of actions is still to do
@@ -236,6 +237,16 @@ class Attendees:
             self.is_person(t) and t.lower_ not in SELF and not action_owner(t)
             for t in before
         )
+
+    def _household_or_bond(self, verb: Token) -> bool:
+        """ "living with MGM": a household (the tagger may read "Lives" as a noun); "engaging
+        better with Lisa": how someone gets on, not who was there ("engaged with SW Amy
+        throughout" at the meeting was)."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.household_verbs or verb.lower_ in self.household_verbs:
+            return True
+        ongoing = verb.tag_ == "VBG" or any(c.tag_ in ("JJR", "RBR") for c in verb.children)
+        return lemma in self.relationship_verbs and ongoing
 
     def _attendance_list(self, sent: Span) -> bool:
         """A comma-separated list most of whose items start with a person or role."""
