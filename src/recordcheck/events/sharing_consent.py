@@ -31,6 +31,7 @@ ANSWERS = {word: True for word in WORD_CLASSES["answer_yes"]} | {
     word: False for word in WORD_CLASSES["answer_no"]
 }
 QUESTION_REACH = 3  # tokens before the consent words in which "if" or "whether" asks it
+ANSWER_MARKS = frozenset(("-", "\u2013", ":", ","))
 
 
 class ConsentReader:
@@ -41,7 +42,7 @@ class ConsentReader:
         """Consent that stands: not negated, refused, awaited or given to closing the case."""
         sent = reason.sent
         if _asked(reason):
-            return _answered_yes(reason)
+            return bool(_answer(reason))  # asked, and no answer written: not given
         if reason[0].lower_ == "without":
             # "shared without consent as ...": a basis, unless the sharing it qualifies was not done
             return not self.scope.negated(reason.root.head, within=sent)
@@ -65,12 +66,19 @@ def _asked(reason: Span) -> bool:
     return any(t.lower_ in ASKING_IF for t in before)
 
 
-def _answered_yes(reason: Span) -> bool:
-    """The first answer after the question: "- yes", "- no", "she agreed"."""
-    answers = (
-        ANSWERS[t.lower_] for t in reason.doc[reason.end : reason.sent.end] if t.lower_ in ANSWERS
-    )
-    return next(answers, False)
+def _answer(reason: Span) -> bool | None:
+    """The answer written after the question: after a dash, colon or comma ("- yes", ", she
+    confirmed she had"), or opening the next sentence ("She agreed."); None when none is."""
+    doc, sent = reason.doc, reason.sent
+    after = doc[reason.end : sent.end]
+    mark = next((t for t in after if t.text in ANSWER_MARKS), None)
+    if mark is not None:  # its first word, or the verb after who answered ("she agreed")
+        words = [t for t in doc[mark.i + 1 : sent.end] if t.is_alpha][:2]
+        answer = next((ANSWERS[t.lower_] for t in words if t.lower_ in ANSWERS), None)
+        if answer is not None:
+            return answer
+    following = doc[sent.end : min(len(doc), sent.end + 3)]
+    return next((ANSWERS[t.lower_] for t in following if t.lower_ in ANSWERS), None)
 
 
 def _after_its_verb(reason: Span) -> int:

@@ -51,8 +51,8 @@ SENDER_WINDOW = 7  # tokens of a sender's name between "via" and the referral
 MAKING = frozenset(WORD_CLASSES["making"])
 # a service's contact details given to someone (signposting), not news of anyone
 SERVICE_DETAILS = frozenset(WORD_CLASSES["service_details"])
-GIVING = frozenset(("gave", "given", "give", "gives", "giving"))
-DETAILS_BREAKS = frozenset((":", ";", ".", ",", "-", "–", "and", "+"))
+GIVING = frozenset(WORD_CLASSES["giving"])
+DETAILS_BREAKS = frozenset(WORD_CLASSES["details_breaks"])
 DETAILS_WINDOW = 8  # tokens after the verb in which the details and their service are named
 AGENCY_BEFORE = 4  # tokens before a referral in which the agency it is named with sits
 ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
@@ -206,12 +206,12 @@ def _a_services_details(match: Span, parties: Parties) -> bool:
         before = before[1:]  # "gave her the Front Door number": the person given it
     elif len(before) and before[0].pos_ == "DET":
         return False  # "Gave the GP details": the GP was given them
-    named = [p for p in parties.matcher.spans(before) if p.label_ == "agencies"]
-    if len(named) == 1 and named[0].end == details.i:
-        return True
     link = doc[details.i + 1] if details.i + 1 < match.sent.end else None
-    if not to_the_person or len(before) or link is None or link.lower_ not in ("of", "for"):
-        return False
+    if link is None or link.lower_ not in ("of", "for", "about"):
+        named = [p for p in parties.matcher.spans(before) if p.label_ == "agencies"]
+        return len(named) == 1 and named[0].end == details.i
+    if not to_the_person or len(before):
+        return False  # "Gave police details of the refuge": the police were given them
     # whose details: the phrase "of" or "for" governs ("details of the Family Advocacy Service")
     owners = [doc[c.left_edge.i : c.i + 1] for c in link.children if c.dep_ == "pobj"]
     return any(p.label_ == "agencies" for o in owners for p in parties.matcher.spans(o))
