@@ -87,6 +87,7 @@ def _read(real_nlp, text: str) -> list[str]:
         ),
         ("Janet was angry. Sophie said \"I'm not a baby\".", "Janet was angry", "mind-reading"),
         ('Kyle was upset. Told him "ring me if you need to".', "Kyle was upset", "mind-reading"),
+        ('She was angry. He said "you are overreacting".', "She was angry", "mind-reading"),
     ],
 )
 def test_opinion_with_no_cue_word_is_flagged_with_its_cue(real_nlp, text, flagged, cue):

@@ -124,6 +124,8 @@ def they_speak_next(statement: Span, subject: Token | None, speech: frozenset[st
     speaker = Scope.subject_of(saying)
     if speaker is None:
         return saying.i == opening[0].i and saying.lemma_.lower() == "say"
+    if subject is not None and subject.lower_ in ("he", "she"):
+        return speaker.lower_ == subject.lower_  # "She was angry. He said ...": not hers
     return speaker.lower_ in ("he", "she") or (
         subject is not None and speaker.lower_ == subject.lower_
     )
