@@ -26,7 +26,8 @@ from recordcheck.language.matching import TermMatcher
 from recordcheck.language.scope import Scope
 
 # Most telling first: a statement with several cues is recorded as the first kind here.
-KINDS = ("disclosure", "decision", "harm", "incident", "risk")
+# A contact is the writer's own report of an event (not_happened.writer_reported_to_police).
+KINDS = ("disclosure", "decision", "harm", "incident", "risk", "contact")
 WORD_SETS = (
     "document_words", "plan_headings", "decision_headings", "planned_aux", "reference_words",
     "referring_determiners", "body_words", "relay_headings", "offence_words", "passing_on_verbs",
@@ -101,6 +102,8 @@ class SignificantCues:
                 continue  # but "Advice: doesn't meet threshold" is the adviser's decision
             if kind == "risk" and self._passed_on(match):
                 continue
+            if kind == "incident" and not_happened.writer_reported_to_police(match, statement):
+                kind = "contact"  # "Rang 101, log 0214": a report to the police, dated as told
             if match.label_ == "decision_topic":
                 match = _deciding_verb(match, by_label.get("decision_verb", []))
             if self._counts(match, kind, statement, by_label.get("background", [])):

@@ -14,7 +14,9 @@ grammar gives, not one writer's wording:
 - the words told come before the telling verb without quotation marks, so they
   are the writer's narrative, not what was said: "came down with a knife, said ...";
 - the writer explains or advises: "explained it is for police to decide what is
-  disclosed", "explained that any bruise in a baby needs a hospital check".
+  disclosed", "explained that any bruise in a baby needs a hospital check";
+- the writer's own call to the police's non-emergency line reports what happened: a
+  contact with the police (its row typed so), not an incident: "Rang 101, log 0214-0367".
 
 Word lists: significant.toml ([grammar]).
 """
@@ -196,4 +198,21 @@ def is_instruction(verb: Token) -> bool:
 def has_particle(token: Token) -> bool:
     return token.pos_ == "VERB" and any(
         child.dep_ == "prt" and child.lower_ in PARTICLES for child in token.children
+    )
+
+
+def writer_reported_to_police(match: Span, statement: Span) -> bool:
+    """ "Rang 101, log 0214-0367", "I also rang police 101 and gave details": the writer
+    calling the non-emergency line reports an event to the police: a contact. Not another's
+    call ("She rang 101"), which may be all the note says of the incident; nor "Reported
+    missing 101", which records the missing episode itself."""
+    if match[0].lower_ not in WORDS["calling_words"]:
+        return False
+    after = statement.doc[match.end : min(match.end + 2, statement.end)]
+    if not any(t.text in WORDS["report_lines"] for t in [*match, *after]):
+        return False
+    before = statement.doc[statement.start : match.start]
+    return all(
+        t.is_punct or t.is_space or t.like_num or t.lower_ in WORDS["writer_call_openers"]
+        for t in before
     )
