@@ -39,3 +39,10 @@ def test_what_the_writer_told_the_police_is_the_same_row(real_nlp):
     event = only(events_in(real_nlp, text))
     assert event.kind == "contact"
     assert event.summary.startswith("Rang police 101 from scene")
+
+
+@pytest.mark.parametrize(
+    "text", ["Paramedics arrived 05:15, gave IV glucose.", "Hand dressed by paramedics."]
+)
+def test_paramedics_who_came_are_still_the_incident(real_nlp, text):
+    assert only(events_in(real_nlp, text)).kind == "incident"

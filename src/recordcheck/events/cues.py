@@ -220,6 +220,8 @@ class SignificantCues:
             return False
         if self._refers_back(match) or self._describes_another(match):
             return False
+        if not_happened.a_job_title(match):
+            return False
         if not_happened.has_particle(root):
             return False
         if kind == "harm" and self._damages_a_thing(match):

@@ -15,6 +15,7 @@ grammar gives, not one writer's wording:
   are the writer's narrative, not what was said: "came down with a knife, said ...";
 - the writer explains or advises: "explained it is for police to decide what is
   disclosed", "explained that any bruise in a baby needs a hospital check";
+- a cue word that names a person's job after their name: "Referrer J Harker, Paramedic";
 - the writer's own call to the police's non-emergency line reports what happened: a
   contact with the police (its row typed so), not an incident: "Rang 101, log 0214-0367".
 
@@ -215,4 +216,23 @@ def writer_reported_to_police(match: Span, statement: Span) -> bool:
     return all(
         t.is_punct or t.is_space or t.like_num or t.lower_ in WORDS["writer_call_openers"]
         for t in before
+    )
+
+
+def a_job_title(match: Span) -> bool:
+    """ "Referrer J Harker, Paramedic", "J Harker Paramedic / R Yates ECA", "from J Harker
+    (paramedic) and R Yates (ECA)": the word after a person's name, with no verb after it,
+    names their job; "Paramedics arrived", "2 paramedics", "dressed by paramedics" do not."""
+    if len(match) != 1 or match[0].lower_ not in WORDS["job_words"]:
+        return False
+    doc, index = match.doc, match.start - 1
+    while index >= 0 and doc[index].text in (",", "("):
+        index -= 1
+    name = doc[index] if index >= 0 else None
+    after = doc[match.end] if match.end < len(doc) else None
+    return (
+        name is not None
+        and name.pos_ == "PROPN"
+        and name.text.istitle()
+        and (after is None or after.is_punct or after.is_space)
     )
