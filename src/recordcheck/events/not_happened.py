@@ -36,6 +36,7 @@ WORDS = {key: frozenset(values) for key, values in
 UNDER_A_NOUN = frozenset({
     "dobj", "pobj", "prep", "relcl", "acl", "ccomp", "nsubj", "nsubjpass", "compound",
     "amod", "xcomp", "mark", "attr", "poss", "nmod",
+    "pcomp",  # a gerund after a preposition: "No thoughts of hurting himself since"
 })
 # "If any plan/intent or injury - A&E": a cue after one of these, in the same stretch of
 # words, is only a possibility, even where no verb carries the condition
