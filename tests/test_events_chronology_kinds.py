@@ -46,3 +46,13 @@ def test_what_the_writer_told_the_police_is_the_same_row(real_nlp):
 )
 def test_paramedics_who_came_are_still_the_incident(real_nlp, text):
     assert only(events_in(real_nlp, text)).kind == "incident"
+
+
+def test_a_job_after_a_name_or_a_denied_thought_is_no_event(real_nlp):
+    for text in (
+        "Referrer J Harker, Paramedic",  # a job after a person's name: no call-out
+        "J Harker Paramedic / R Yates ECA",
+        "Requests witness statements from J Harker (paramedic) and R Yates (ECA).",
+        "No thoughts of hurting himself since.",  # a gerund under a noun "no" denies
+    ):
+        assert events_in(real_nlp, text) == (), text

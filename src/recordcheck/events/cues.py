@@ -26,7 +26,6 @@ from recordcheck.language.matching import TermMatcher
 from recordcheck.language.scope import Scope
 
 # Most telling first: a statement with several cues is recorded as the first kind here.
-# A contact is the writer's own report of an event (not_happened.writer_reported_to_police).
 KINDS = ("disclosure", "decision", "harm", "incident", "risk", "contact")
 WORD_SETS = (
     "document_words", "plan_headings", "decision_headings", "planned_aux", "reference_words",
@@ -102,8 +101,7 @@ class SignificantCues:
                 continue  # but "Advice: doesn't meet threshold" is the adviser's decision
             if kind == "risk" and self._passed_on(match):
                 continue
-            if kind == "incident" and not_happened.writer_reported_to_police(match, statement):
-                kind = "contact"  # "Rang 101, log 0214": a report to the police, dated as told
+            kind = not_happened.kind_as_reported(kind, match, statement)  # "Rang 101": contact
             if match.label_ == "decision_topic":
                 match = _deciding_verb(match, by_label.get("decision_verb", []))
             if self._counts(match, kind, statement, by_label.get("background", [])):
@@ -220,8 +218,6 @@ class SignificantCues:
             return False
         if self._refers_back(match) or self._describes_another(match):
             return False
-        if not_happened.a_job_title(match):
-            return False
         if not_happened.has_particle(root):
             return False
         if kind == "harm" and self._damages_a_thing(match):
@@ -313,10 +309,10 @@ class SignificantCues:
 
     @staticmethod
     def _describes_another(match: Span) -> bool:
-        """A cue word naming a kind of something else: "paramedic info", "knife incident"."""
+        """A cue word naming something else: "knife incident", a job ("J Harker, Paramedic")."""
         root = match.root
         head = root.head
-        return (
+        return not_happened.a_job_title(match) or (
             root.dep_ in ("compound", "amod")
             and head.i >= match.end
             and head.pos_ == "NOUN"

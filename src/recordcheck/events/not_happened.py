@@ -203,6 +203,14 @@ def has_particle(token: Token) -> bool:
     )
 
 
+def kind_as_reported(kind: str, match: Span, statement: Span) -> str:
+    """The kind of event the cue records: an incident the writer reported to the police
+    is recorded as that contact, dated as told ("Rang 101, log 0214-0367")."""
+    if kind == "incident" and writer_reported_to_police(match, statement):
+        return "contact"
+    return kind
+
+
 def writer_reported_to_police(match: Span, statement: Span) -> bool:
     """ "Rang 101, log 0214-0367", "I also rang police 101 and gave details": the writer
     calling the non-emergency line reports an event to the police: a contact. Not another's
