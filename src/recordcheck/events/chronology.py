@@ -60,10 +60,11 @@ JOIN_REACH = 2
 # A note's first event is dated by a verbless line that says when up to this many statements
 # above it ("Incident 11/04/25 approx 2310." then "Circs per attending officers: ...")
 SETTING_REACH = 5
-# Harm and incident are one episode told in turn: "Cut on right hand. Called 999. Police attended."
-EPISODE = frozenset({"harm", "incident"})
+# Harm and incident are one episode told in turn: "Cut on right hand. Called 999. Police attended.",
+# and so is the writer's report of it: "Rang 101 from scene. Told them bail breach."
+EPISODE = frozenset({"harm", "incident", "contact"})
 # Events that have happened by the time they are recorded: a date with no year is a past one
-NEVER_TO_COME = frozenset({"harm", "incident", "disclosure"})
+NEVER_TO_COME = frozenset({"harm", "incident", "disclosure", "contact"})
 TIME_PREPOSITIONS = frozenset({"after", "before", "during", "until"})
 _SPACES = re.compile(r"\s+")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")

@@ -26,7 +26,7 @@ from recordcheck.language.matching import TermMatcher
 from recordcheck.language.scope import Scope
 
 # Most telling first: a statement with several cues is recorded as the first kind here.
-KINDS = ("disclosure", "decision", "harm", "incident", "risk")
+KINDS = ("disclosure", "decision", "harm", "incident", "risk", "contact")
 WORD_SETS = (
     "document_words", "plan_headings", "decision_headings", "planned_aux", "reference_words",
     "referring_determiners", "body_words", "relay_headings", "offence_words", "passing_on_verbs",
@@ -101,6 +101,7 @@ class SignificantCues:
                 continue  # but "Advice: doesn't meet threshold" is the adviser's decision
             if kind == "risk" and self._passed_on(match):
                 continue
+            kind = not_happened.kind_as_reported(kind, match, statement)  # "Rang 101": contact
             if match.label_ == "decision_topic":
                 match = _deciding_verb(match, by_label.get("decision_verb", []))
             if self._counts(match, kind, statement, by_label.get("background", [])):
@@ -308,10 +309,10 @@ class SignificantCues:
 
     @staticmethod
     def _describes_another(match: Span) -> bool:
-        """A cue word naming a kind of something else: "paramedic info", "knife incident"."""
+        """A cue word naming something else: "knife incident", a job ("J Harker, Paramedic")."""
         root = match.root
         head = root.head
-        return (
+        return not_happened.a_job_title(match) or (
             root.dep_ in ("compound", "amod")
             and head.i >= match.end
             and head.pos_ == "NOUN"

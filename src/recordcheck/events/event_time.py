@@ -24,6 +24,9 @@ SETTING_MARKS = frozenset({"since", "until", "till", "before"})
 # a statement with one of these says its own when, vaguely: "Earlier she had self-harmed"
 # is not at the time the log gave last
 OWN_TIME_WORDS = re.compile(rf"\b(?:{'|'.join(when.WORDS['own_time_words'])})\b", re.I)
+# a day and month after one of these dates the reason, not the event: "HIGH risk because
+# of the debt concerns 22/10"
+REASON_WORDS = re.compile(rf"\b(?:{'|'.join(when.WORDS['reason_words'])})\b", re.I)
 _DATES_ANOTHER = re.compile(
     r"\b(?:since|until|till|before|from|between|and|by|for)\s+(?:about\s+)?$", re.I
 )
@@ -134,20 +137,39 @@ def event_when(statement: Span, cue: Cue, telling_verbs: frozenset[str]) -> tupl
 
     event_verb = verb_above(cue.span.root)
 
+    def aside(found) -> bool:
+        # "pleaded guilty to robbery (Riverside Park 22/11/24)": an aside dates its own
+        return in_brackets(text, found.start) and not in_brackets(
+            text, cue.span.start_char - offset
+        )
+
     def on_the_event(found) -> bool:
         """A date without "on", or a year, dates the event only on the event's own verb
         (or in a line with none): "charged 12/01", "call-outs in 2024"; not "submitted for
         the 24/04 meeting"."""
         words = doc.char_span(offset + found.start, offset + found.end, alignment_mode="expand")
-        # "pleaded guilty to robbery (Riverside Park 22/11/24)": an aside dates its own
-        aside = in_brackets(text, found.start) and not in_brackets(
-            text, cue.span.start_char - offset
-        )
         return (
             words is not None
-            and not aside
+            and not aside(found)
             and belongs(found)
             and verb_above(words.root) == event_verb
+        )
+
+    def dates_the_episode(found) -> bool:
+        """The one date of a statement of harm or an incident, whichever verb the parser
+        hung it on: "Police went to Larch Grove 11/4, Darren arrested"; a full date even in
+        an aside ("During personal care 31/01/25 carer noted bruising"), a day and month not
+        in one, nor after a word that dates something else ("for 3/12") or gives a reason
+        ("because of the debt concerns 22/10"), nor a quantity ("3/4 bottle vodka")."""
+        if not belongs(found):
+            return False
+        if found.value.count("/") == 2:
+            return True
+        after = doc.char_span(offset + found.end, statement.end_char, alignment_mode="expand")
+        quantity = after is not None and len(after) > 0 and after[0].pos_ in ("NOUN", "ADJ")
+        return not (
+            aside(found) or quantity or _DATES_ANOTHER.search(text[: found.start])
+            or REASON_WORDS.search(text[: found.start])
         )
 
     def dates(found) -> bool:
@@ -162,12 +184,9 @@ def event_when(statement: Span, cue: Cue, telling_verbs: frozenset[str]) -> tupl
     told_now = any(t.lemma_.lower() in DISCLOSING_VERBS for t in statement)
     found = [*when.bare_dates(text), *([] if told_now else when.years(text))]
     day = day or next((f.value for f in found if on_the_event(f)), "")
-    # "During personal care 31/01/25 carer noted bruising": the one full date of a
-    # statement of harm or an incident dates it, whichever verb the parser hung it on
     bare = when.bare_dates(text)
-    whole = [f for f in bare if f.value.count("/") == 2 and belongs(f)]
-    if not day and cue.kind in PAST_KINDS and len(bare) == 1 and whole:
-        day = whole[0].value
+    if not day and cue.kind in PAST_KINDS and len(bare) == 1 and dates_the_episode(bare[0]):
+        day = bare[0].value
     return clock, day
 
 
