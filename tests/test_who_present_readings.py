@@ -348,7 +348,8 @@ def test_who_someone_lives_or_gets_on_with_is_not_who_attended(encounters_only):
     ) == ("meeting", True)
     # engaging, done at the meeting, is taking part in it
     for engaged in ("Review meeting held today. Mum engaged well with the IRO.",
-                    "CIN meeting held. Dad engaged with SW Amy throughout."):
+                    "CIN meeting held. Dad engaged with SW Amy throughout.",
+                    "CIN meeting held. Mum was engaging well with the IRO throughout."):
         assert encounter(encounters_only, engaged, "Meeting") == ("meeting", True), engaged
 
 

@@ -245,8 +245,13 @@ class Attendees:
         lemma = verb.lemma_.lower()
         if lemma in self.household_verbs or verb.lower_ in self.household_verbs:
             return True
-        ongoing = verb.tag_ == "VBG" or any(c.tag_ in ("JJR", "RBR") for c in verb.children)
-        return lemma in self.relationship_verbs and ongoing
+        # "is engaging", "engaging better": how things stand; "was engaging well with the
+        # IRO throughout" (the meeting) is taking part
+        now = verb.tag_ == "VBG" and not any(
+            c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children
+        )
+        compared = any(c.tag_ in ("JJR", "RBR") for c in verb.children)
+        return lemma in self.relationship_verbs and (now or compared)
 
     def _attendance_list(self, sent: Span) -> bool:
         """A comma-separated list most of whose items start with a person or role."""
