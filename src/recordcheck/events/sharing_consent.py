@@ -31,7 +31,8 @@ ANSWERS = {word: True for word in WORD_CLASSES["answer_yes"]} | {
     word: False for word in WORD_CLASSES["answer_no"]
 }
 QUESTION_REACH = 3  # tokens before the consent words in which "if" or "whether" asks it
-ANSWER_MARKS = frozenset(("-", "\u2013", ":", ","))
+ANSWER_MARKS = frozenset(WORD_CLASSES["answer_marks"])
+ANSWER_DENIALS = frozenset(WORD_CLASSES["answer_denials"])
 
 
 class ConsentReader:
@@ -68,17 +69,24 @@ def _asked(reason: Span) -> bool:
 
 def _answer(reason: Span) -> bool | None:
     """The answer written after the question: after a dash, colon or comma ("- yes", ", she
-    confirmed she had"), or opening the next sentence ("She agreed."); None when none is."""
+    confirmed she had"), or opening the next sentence ("She agreed."); None when none is.
+    A yes the words after it deny is a no: "she confirmed no", "confirmed she had not"."""
     doc, sent = reason.doc, reason.sent
-    after = doc[reason.end : sent.end]
-    mark = next((t for t in after if t.text in ANSWER_MARKS), None)
+    mark = next((t for t in doc[reason.end : sent.end] if t.text in ANSWER_MARKS), None)
     if mark is not None:  # its first word, or the verb after who answered ("she agreed")
         words = [t for t in doc[mark.i + 1 : sent.end] if t.is_alpha][:2]
-        answer = next((ANSWERS[t.lower_] for t in words if t.lower_ in ANSWERS), None)
+        answer = _first_answer(words)
         if answer is not None:
             return answer
-    following = doc[sent.end : min(len(doc), sent.end + 3)]
-    return next((ANSWERS[t.lower_] for t in following if t.lower_ in ANSWERS), None)
+    return _first_answer(list(doc[sent.end : min(len(doc), sent.end + 3)]))
+
+
+def _first_answer(words: list[Token]) -> bool | None:
+    word = next((t for t in words if t.lower_ in ANSWERS), None)
+    if word is None:
+        return None
+    denied = any(t.lower_ in ANSWER_DENIALS for t in word.doc[word.i + 1 : word.i + 5])
+    return ANSWERS[word.lower_] and not denied
 
 
 def _after_its_verb(reason: Span) -> int:
