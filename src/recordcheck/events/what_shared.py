@@ -22,20 +22,18 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
+from recordcheck.events.cell_words import MAX_TOKENS, cut_short, trimmed
 from recordcheck.events.sharing_words import DATA as SHARING_DATA
 from recordcheck.events.sharing_words import WRITER
 from recordcheck.language.contact_words import ContactCues
 from recordcheck.language.people import people_words
 
-MAX_TOKENS = 12
 # where what a contact was about ends: a dash between clauses, a new sentence or line, a
 # bracket, a comma ("re Lacey and Mason, no details left on the voicemail")
 _TOPIC_ENDS = re.compile(r"\s[-\u2013]\s|;|[.!?](?:\s|$)|\n|\s\(|,")
 # what the writer told ends before a dash: "Told Craig - he's bringing session 2 forward"
 # is Craig's news, not ours
 _DASHES = frozenset({"-", "\u2013", "\u2014", ":"})
-# what may end a phrase without being part of it ("62%" keeps its sign)
-_EDGE_PUNCTUATION = frozenset({".", ",", ";", ":", "-", "\u2013", "\u2014", "(", ")"})
 _NOT_INFORMATION_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERSON", "ORG", "GPE"})
 
 
@@ -81,12 +79,12 @@ def what_was_shared(
     )
     for number, read in enumerate(readings):
         found = read()
-        found = None if found is None else _trimmed(found)
+        found = None if found is None else trimmed(found)
         if found is None or not _is_information(found, mentions, a_thing_sent=number == 0):
             continue
         if mention.start >= found.start and mention.end <= found.end:
             return ""  # "Sent the GP a copy of the police report": not the police's row
-        return _short(found)
+        return cut_short(found)
     return ""
 
 
@@ -101,8 +99,8 @@ def _sent_object(
         sending = giving or lemma in cues.share_verbs
         if verb.pos_ != "VERB" or not (sending or lemma in words["making_verbs"]):
             continue
-        if _negated(verb) or _aimed_at(verb, others):
-            continue  # "did not give the town"; "Rang X, then sent the chronology to the GP"
+        if _negated(verb) or _aimed_at(verb, others) or (not sending and _with(verb, mentions)):
+            continue  # "did not give the town"; "sent ... to the GP"; "completed with the DN"
         document = _sent_as_subject(verb, mentions)
         if document is not None:
             return document
@@ -150,6 +148,12 @@ def _sent_as_subject(verb: Token, mentions: list[Span]) -> Span | None:
     ):
         start -= 1
     return head.doc[start : _after_its_brackets(head, mentions)]
+
+
+def _with(verb: Token, mentions: list[Span]) -> bool:
+    """ "Safety plan completed with the IDVA": made together with the partner, not sent."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        m.start <= g.i < m.end for g in c.children for m in mentions) for c in verb.children)
 
 
 def _a_thing(head: Token) -> bool:
@@ -380,21 +384,3 @@ def _is_information(words: Span, mentions: list[Span], a_thing_sent: bool) -> bo
         return False  # "sent the MSU", "gave consent"; not "told the GP mum is drinking"
     entity = head.ent_type_
     return not (entity in _NOT_INFORMATION_ENTITIES and all(t.ent_type_ for t in words))
-
-
-def _trimmed(words: Span) -> Span:
-    while len(words) > 1 and (
-        words[-1].text in _EDGE_PUNCTUATION or words[-1].is_space or words[-1].dep_ == "cc"
-    ) and not (words[-1].text == ")" and "(" in words.text):  # "referral (for a PEG)"
-        words = words[:-1]
-    while len(words) > 1 and (words[0].text in _EDGE_PUNCTUATION or words[0].is_space):
-        words = words[1:]
-    return words
-
-
-def _short(words: Span) -> str:
-    """The (trimmed) words, cut short with "…"; or "" when the cut would lose a "not"."""
-    if len(words) <= MAX_TOKENS:
-        return words.text
-    loses_a_not = any(t.dep_ == "neg" for t in words[MAX_TOKENS:])
-    return "" if loses_a_not else words[:MAX_TOKENS].text + "…"
