@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_events_chronology import events_in, only
+from tests.chronology_reading import events_in, only
 
 pytestmark = pytest.mark.slow
 
@@ -39,3 +39,16 @@ def test_a_date_that_dates_something_else_leaves_the_notes_day(real_nlp, text):
     events = events_in(real_nlp, text, date=NOTE_DAY, time="18:00")
     assert events
     assert all(event.date == NOTE_DAY for event in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Assaulted at home, seen in A&E, follow-up 21/3.",
+        "Darren arrested, ICPC booked 27/3.",
+        "Kicked by peer at school, mum informed 29/3.",
+        "Arrested for breach of order made 22/10.",
+    ],
+)
+def test_a_day_after_another_verb_dates_what_that_verb_did(real_nlp, text):
+    assert only(events_in(real_nlp, text, date="2025-03-30")).date == "2025-03-30"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_events_chronology import FRIDAY, events_in, only
+from tests.chronology_reading import FRIDAY, events_in, only
 
 pytestmark = pytest.mark.slow
 
@@ -56,3 +56,16 @@ def test_a_job_after_a_name_or_a_denied_thought_is_no_event(real_nlp):
         "No thoughts of hurting himself since.",  # a gerund under a noun "no" denies
     ):
         assert events_in(real_nlp, text) == (), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["No injuries after hitting her head on the table.", "No contact since punching his brother."],
+)
+def test_a_gerund_after_a_denied_noun_but_not_its_content_is_an_event(real_nlp, text):
+    assert only(events_in(real_nlp, text)).kind in ("harm", "incident")
+
+
+def test_harm_told_after_the_writers_call_is_an_event_of_its_own(real_nlp):
+    rows = events_in(real_nlp, "Rang 101 at 14:00. Dad punched Mum in the face at 16:00.")
+    assert [(e.kind, e.time) for e in rows] == [("contact", "14:00"), ("harm", "16:00")]

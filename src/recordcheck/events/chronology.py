@@ -99,9 +99,15 @@ class _Event:
 
 
 def _told_on(first: Cue, then: Cue) -> bool:
-    """A cue that carries on the same event: "Cut on right hand. Called 999."."""
+    """A cue that carries on the same event: "Cut on right hand. Called 999.", "Rang 101.
+    Told them bail breach". Not harm after the writer's call that gives its own time or
+    date: "Rang 101 at 14:00. Dad punched Mum at 16:00." is an event of its own."""
     same = then.kind == first.kind or {then.kind, first.kind} <= EPISODE
-    return same and first.kind != "decision"
+    own_when = then.span.sent.text
+    after_a_call = first.kind == "contact" and then.kind != "contact" and bool(
+        when.clock_times(own_when) or when.bare_dates(own_when)
+    )
+    return same and first.kind != "decision" and not after_a_call
 
 
 @Language.factory(

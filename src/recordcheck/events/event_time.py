@@ -165,6 +165,16 @@ def event_when(statement: Span, cue: Cue, telling_verbs: frozenset[str]) -> tupl
             return False
         if found.value.count("/") == 2:
             return True
+        # after the cue, only with no verb but the event's between: "follow-up 21/3", "ICPC
+        # booked 27/3", "order made 22/10" date what those did; "Warrant executed 03/04" not
+        if offset + found.start > cue.span.end_char:
+            between = doc.char_span(
+                cue.span.end_char, offset + found.start, alignment_mode="expand"
+            )
+            if between is not None and any(
+                t.pos_ in ("VERB", "AUX") and t != event_verb for t in between
+            ):
+                return False
         after = doc.char_span(offset + found.end, statement.end_char, alignment_mode="expand")
         quantity = after is not None and len(after) > 0 and after[0].pos_ in ("NOUN", "ADJ")
         return not (

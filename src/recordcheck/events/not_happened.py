@@ -36,8 +36,11 @@ WORDS = {key: frozenset(values) for key, values in
 UNDER_A_NOUN = frozenset({
     "dobj", "pobj", "prep", "relcl", "acl", "ccomp", "nsubj", "nsubjpass", "compound",
     "amod", "xcomp", "mark", "attr", "poss", "nmod",
-    "pcomp",  # a gerund after a preposition: "No thoughts of hurting himself since"
+    "pcomp",  # a gerund after "of" or "about": "No thoughts of hurting himself since"
 })
+# the prepositions whose gerund is what the denied noun is of; not "No injuries after
+# hitting her head", "No contact since punching his brother"
+CONTENT_PREPOSITIONS = frozenset({"of", "about"})
 # "If any plan/intent or injury - A&E": a cue after one of these, in the same stretch of
 # words, is only a possibility, even where no verb carries the condition
 CONDITION_WORDS = frozenset({"if", "unless", "whether"})
@@ -59,6 +62,8 @@ def denied_by_a_noun(root: Token) -> bool:
         return True
     node = root
     while node.head.i != node.i and node.dep_ in UNDER_A_NOUN:
+        if node.dep_ == "pcomp" and node.head.lower_ not in CONTENT_PREPOSITIONS:
+            return False
         node = node.head
         if node.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ in ("det", "neg") and c.lower_ == "no" for c in node.children
