@@ -153,5 +153,6 @@ def test_what_a_clipped_passive_made_and_sent(shared):
     # a verb of making sends nothing with an object of its own, nor someone else's making
     assert shared("Made a cup of tea for the PCSO from Westmoor Police.") == ""
     assert shared("Safeguarding concern raised by the care home with Westmoor Hub.") == ""
-    # made together with the partner is no thing sent to them
+    # made together with the partner is no thing sent to them; raised with them, sent
     assert shared("Safety plan completed with the IDVA.") == ""
+    assert shared("Self-neglect concern raised with Oxfordshire ASC.") == "Self-neglect concern"

@@ -93,13 +93,16 @@ def _sent_object(
 ) -> Span | None:
     """The object of a sharing verb the writer is doing: "shared the chronology"."""
     words = _words()
-    for verb in lines:
+    sends = words["giving_verbs"] | cues.share_verbs
+    # what a verb of sending sent before what a verb of making made: "MARAC referral
+    # submitted. Shared DASH and incident history with the coordinator."
+    for verb in sorted(lines, key=lambda token: token.lemma_.lower() not in sends):
         lemma = verb.lemma_.lower()
-        giving = lemma in words["giving_verbs"]
-        sending = giving or lemma in cues.share_verbs
+        sending = lemma in sends
         if verb.pos_ != "VERB" or not (sending or lemma in words["making_verbs"]):
             continue
-        if _negated(verb) or _aimed_at(verb, others) or (not sending and _with(verb, mentions)):
+        together = lemma not in sends | words["raising_verbs"] and _with(verb, mentions)
+        if _negated(verb) or _aimed_at(verb, others) or together:
             continue  # "did not give the town"; "sent ... to the GP"; "completed with the DN"
         document = _sent_as_subject(verb, mentions)
         if document is not None:
@@ -143,11 +146,14 @@ def _sent_as_subject(verb: Token, mentions: list[Span]) -> Span | None:
     if any(c.dep_ == "agent" and not _by_the_writer(c) for c in verb.children):
         return None  # "Referral form sent to MASH by PC Shah": someone else's
     start = head.i
-    while start > 0 and head.doc[start - 1].dep_ in ("compound", "amod", "poss") and not any(
+    doc = head.doc
+    while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "poss") and not any(
         m.start <= start - 1 < m.end for m in mentions
     ):
         start -= 1
-    return head.doc[start : _after_its_brackets(head, mentions)]
+    if start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        start -= 2  # "Self-neglect concern", not "neglect concern"
+    return doc[start : _after_its_brackets(head, mentions)]
 
 
 def _with(verb: Token, mentions: list[Span]) -> bool:
