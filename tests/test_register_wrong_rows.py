@@ -115,6 +115,12 @@ def test_a_town_before_police_is_no_person(contacts):
     assert event.person == ""
 
 
+def test_a_name_after_a_title_before_a_role_is_a_persons_not_a_place(contacts):
+    # "Mr Shah DSL" is the school's safeguarding lead, not a "Shah School"
+    (event,) = contacts("Call from Mr Shah DSL this morning - Mia absent Weds to Fri.")
+    assert event.agency == "School (not named)"
+
+
 def test_an_officer_called_by_an_initial_is_the_officer_the_note_names(contacts):
     found = contacts(
         "TC PC Ryan Doughty, Wexley Neighbourhood Policing Team (via 101). PC D asked we "

@@ -27,8 +27,8 @@ def placed_generics(
     placed = []
     for mention in found:
         place = places.get(mention.start) or _untagged_place(doc, mention.start, names)
-        if place is not None and _a_person(place):
-            continue  # "rang Kev Ormerod ASC": a social worker and their service
+        if place is not None and (_a_person(place) or _titled(place, names)):
+            continue  # "rang Kev Ormerod ASC", "Mr Shah DSL": a person and their role
         if any(o.start < mention.start and mention.end <= o.end for o in found):
             continue  # the end of a longer term: "teacher" of "Class Teacher"
         if mention.place_form and place is not None:
@@ -75,6 +75,13 @@ def _could_be_place(token: Token, names: NameFinder) -> bool:
         and not token.is_sent_start
         and token.text not in names.words.stop_words
     )
+
+
+def _titled(place: Span, names: NameFinder) -> bool:
+    """A name after a title ("Mr Shah DSL", "Mrs Dawn Kettering, DSL") is a person's."""
+    first = place.start - 1 if place.start > 0 else place.start
+    honorifics = names.words.honorifics
+    return any(t.text.rstrip(".") in honorifics for t in place.doc[first : place.end])
 
 
 def _a_person(place: Span) -> bool:
