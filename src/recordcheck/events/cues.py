@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import merged_terms, package_toml
-from recordcheck.events import not_happened
+from recordcheck.events import cue_kinds, not_happened
 from recordcheck.events.plans import PLAN_HEADINGS
 from recordcheck.language.clauses import clause_of, ends_statement
 from recordcheck.language.doc_values import ends_in_question_mark, text_of
@@ -101,7 +101,7 @@ class SignificantCues:
                 continue  # but "Advice: doesn't meet threshold" is the adviser's decision
             if kind == "risk" and self._passed_on(match):
                 continue
-            kind = not_happened.kind_as_reported(kind, match, statement)  # "Rang 101": contact
+            kind = cue_kinds.kind_as_reported(kind, match, statement)  # "Rang 101": contact
             if match.label_ == "decision_topic":
                 match = _deciding_verb(match, by_label.get("decision_verb", []))
             if self._counts(match, kind, statement, by_label.get("background", [])):
@@ -312,7 +312,7 @@ class SignificantCues:
         """A cue word naming something else: "knife incident", a job ("J Harker, Paramedic")."""
         root = match.root
         head = root.head
-        return not_happened.a_job_title(match) or (
+        return cue_kinds.a_job_title(match) or (
             root.dep_ in ("compound", "amod")
             and head.i >= match.end
             and head.pos_ == "NOUN"
