@@ -38,7 +38,7 @@ from recordcheck.events.parties import (
     sent_elsewhere,
     told_by_us,
 )
-from recordcheck.language.clauses import line_start
+from recordcheck.language.clauses import line_start, passive_agents
 from recordcheck.language.note_context import author_context
 from recordcheck.language.own_service import OwnServiceTest
 from recordcheck.language.people import given_names, people_words
@@ -143,10 +143,7 @@ class ContactActors:
             return "someone else" if sent_elsewhere(verb) else "agency"
         if party.link == "passive":
             # "was notified by the school" (theirs); "by phone" names the channel, not who
-            agent = [
-                t for c in verb.children if c.dep_ == "agent" for t in c.children
-                if not names_a_channel(t)
-            ]
+            agent = [t for t in passive_agents(verb) if not names_a_channel(t)]
             return "someone else" if agent else "writer"
         if _someone_told_to(verb, mention):
             return "someone else"  # "Advised mum to report it to police": mum's act, not ours

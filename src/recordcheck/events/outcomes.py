@@ -26,6 +26,7 @@ from recordcheck.datafiles import package_toml
 from recordcheck.events.attendance_lists import ATTENDANCE_MARKS, listed_as_present
 from recordcheck.events.details import on_its_lines
 from recordcheck.events.parties import TOLD
+from recordcheck.language.clauses import passive_agents
 from recordcheck.language.people import given_names, people_words
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
@@ -265,7 +266,7 @@ def _result_without_actor(token: Token) -> bool:
         return False  # "we have booked": an active verb, its subject decides elsewhere
     if token.tag_ == "VBD" and not subjects:
         return False  # "Booked an interpreter": the note's clipped first person
-    agents = [t for c in token.children if c.dep_ == "agent" for t in c.children]
+    agents = passive_agents(token)
     return not any(t.lower_ in WRITER for t in agents)
 
 

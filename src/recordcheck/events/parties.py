@@ -18,7 +18,7 @@ from recordcheck.datafiles import package_toml
 from recordcheck.events.call_parties import heads_contact_details
 from recordcheck.events.documents import heads_a_document
 from recordcheck.language.agencies import load_lexicon
-from recordcheck.language.clauses import opening_word
+from recordcheck.language.clauses import opening_word, passive_agents
 from recordcheck.language.organisations import organisation_heads
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
@@ -156,7 +156,7 @@ def _message_acted_on(noun: Token) -> Party | None:
         act = None  # "agreed MASH referral re Tyrese is urgent": said of it, not sent
     if act is None or act.lemma_.lower() in TOPIC_VERBS:  # "MIU letter 08/05: XR": theirs
         return Party(noun, noun, "theirs") if act is None and heads_a_document(noun) else None
-    by = [t for c in act.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+    by = [t for t in passive_agents(act) if t.dep_ == "pobj"]
     if any(t.lower_ not in WRITER_WORDS for t in by):
         return None
     return Party(noun, act, "theirs" if act.lemma_.lower() in RECEIVING else "sent")
@@ -375,7 +375,7 @@ def told_by_us(verb: Token) -> bool:
     if any(c.dep_ in TOLD_WHOM and c.tag_ != "CD" for c in verb.children):  # "notified 14:10"
         return False
     # "Theo's school informed by Margaret", "IDVA informed by police": told, not by us
-    agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children]
+    agents = passive_agents(verb)
     return all(t.lower_ in WRITER_WORDS or names_a_channel(t) for t in agents)
 
 

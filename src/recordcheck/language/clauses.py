@@ -39,6 +39,11 @@ STAMP = re.compile(
 )
 
 
+def passive_agents(verb: Token) -> list[Token]:
+    """Who a passive verb names as doing it, the words after its "by": "informed by Dawn"."""
+    return [t for c in verb.children if c.dep_ == "agent" for t in c.children]
+
+
 def opening_word(sentence: Span) -> Token | None:
     """The sentence's first word; a list item's number ("2. Rang the Front Door") is not,
     nor the time stamp of a running log ("19:05 rang EDT, duty SW Kim")."""
