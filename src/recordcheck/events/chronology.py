@@ -40,7 +40,7 @@ from recordcheck.events.statements import (
     says_done,
     statements_of,
 )
-from recordcheck.language.clauses import FOUR_DIGIT_CLOCK, clause_of
+from recordcheck.language.clauses import STAMP, clause_of
 from recordcheck.model import ChronologyEvent, Note
 
 EVENTS_KEY = "rc_events"
@@ -286,11 +286,9 @@ def _with_its_context(statements: list[Span], index: int, others: set[int]) -> S
 def _opens_with_when(statement: Span) -> bool:
     """A log entry's own time or date: "09:40 Neighbour called police.", "Tue 11/3: ..."."""
     text = statement.text.lstrip(" -*\u2022\t")
-    clocks = when.clock_times(text)
-    return bool(
-        (clocks and clocks[0].start == 0)
-        or re.match(rf"{FOUR_DIGIT_CLOCK}\b", text)
-        or when.opening_date(text)
+    stamp = STAMP.match(text)  # the log's own stamp reader, whole: not "14000 steps"
+    return bool(stamp and not text[stamp.end() : stamp.end() + 1].isdigit()) or bool(
+        when.opening_date(text)
     )
 
 
