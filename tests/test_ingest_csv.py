@@ -144,6 +144,7 @@ def test_missing_required_columns_give_one_unreadable_listing_headers(tmp_path):
     assert problem.row is None and problem.source == str(path)
     assert "missing column(s): case_id, text" in problem.reason
     assert "'Ref', 'When', 'Comments'" in problem.reason
+    assert "--mapping FILE" in problem.reason  # tells the user how to name the columns
 
 
 def test_mapping_file_maps_other_layouts(tmp_path):

@@ -67,7 +67,10 @@ class HeaderProblem:
     def reason(self) -> str:
         shown = [_shorten(h) for h in self.found if h][:_SHOWN_HEADERS]
         found = ", ".join(f"'{h}'" for h in shown) if shown else "none"
-        return f"missing column(s): {', '.join(self.missing)}; headers found: {found}"
+        return (
+            f"missing column(s): {', '.join(self.missing)}; headers found: {found}; "
+            "name your export's columns in a mapping file (--mapping FILE, see the README)"
+        )
 
 
 def plan_columns(
