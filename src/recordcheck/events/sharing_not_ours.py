@@ -13,6 +13,8 @@ ways English marks in its grammar, not in their words:
 - an item of a meeting's list of who came or sent apologies: "Apologies: contracts
   officer - report sent", "Declined: CMHT duty - emailed that ..." (theirs);
 - a referral that came in: "via the ambulance service's safeguarding referral";
+- a referral named alone on its line, with no verb and no one it went to: "IDT
+  referral", "CHILD safeguarding referral" (a heading or a form's title, not an act);
 - explaining to anyone but an agency: "Explained the S47 to parents" (a process);
 - telling the one the verb names as "him" or "her", with nobody rung on the line:
   "I told him he did the right thing telling school" (the boy was told, not the school),
@@ -55,6 +57,7 @@ GIVING = frozenset(WORD_CLASSES["giving"])
 DETAILS_BREAKS = frozenset(WORD_CLASSES["details_breaks"])
 DETAILS_WINDOW = 8  # tokens after the verb in which the details and their service are named
 AGENCY_BEFORE = 4  # tokens before a referral in which the agency it is named with sits
+FINITE_OR_PARTICIPLE = frozenset(("VB", "VBD", "VBN", "VBP", "VBZ", "MD"))
 ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 
 
@@ -69,6 +72,7 @@ def records_no_sharing(match: Span, information: frozenset[str]) -> bool:
         or _subject_of_a_joined_verb(word)
         or on_a_listing_line(match)
         or _came_by(match)
+        or _named_alone(match)
     )
 
 
@@ -162,6 +166,29 @@ def _came_by(match: Span) -> bool:
         if token.pos_ not in ("PROPN", "NOUN", "PUNCT", "DET"):
             return False
     return False
+
+
+def _named_alone(match: Span) -> bool:
+    """ "IDT referral", "High quality referral": a referral noun and the words naming it, all
+    its line holds, records no act (nothing says it was made or sent, nor to whom), whereas
+    "Referral to ASC." and "MASH referral sent" do."""
+    if match.label_ != "sharing_acts" or match[-1].pos_ in ("VERB", "AUX"):
+        return False
+    doc = match.doc
+    end = next((t.i for t in match.sent if t.i >= match.end and "\n" in t.text), match.sent.end)
+    line = doc[line_start(match) : end]
+    words = [t for t in line if not (t.is_punct or t.is_space)]
+    before = [t for t in words if t.i < match.start]
+    return (
+        bool(words)
+        and words[-1].i == match.end - 1
+        # words naming the referral ("CHILD safeguarding"), no verb saying it was made, nor
+        # a preposition relating it to anything
+        and not any(t.pos_ in ("AUX", "ADP") or t.tag_ in FINITE_OR_PARTICIPLE for t in before)
+        # nor a recipient or a topic set off before it: "MARAC coordinator - repeat incident
+        # notification", "HIGH RISK - MARAC referral", "Purpose: safeguarding referral"
+        and not any(t.lower_ in CLAUSE_BREAKS for t in line if t.i < match.start)
+    )
 
 
 def tells_no_outsider(

@@ -54,7 +54,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.events.sharing_requests import decision_label, instruction, notice_of_decision
-from recordcheck.events.sharing_words import CLIENT_FACING, WORD_CLASSES, WRITER
+from recordcheck.events.sharing_words import CLIENT_FACING, DATA, WORD_CLASSES, WRITER
 from recordcheck.language.clauses import line_start
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.note_context import note_type
@@ -98,7 +98,8 @@ class PurposeReader:
     def __init__(self, nlp: Language, lists: Mapping[str, Sequence[str]], acts: TermMatcher):
         self.acts = acts  # the direction reader's sharing and contact words
         self.terms = TermMatcher(nlp, {key: lists[key] for key in PURPOSE_LISTS})
-        self.forum_types = tuple(term.lower() for term in lists["forums"])
+        # a meeting note's type names the forum: "Core Group Meeting", "Meeting", "Panel Meeting"
+        self.forum_types = (*(t.lower() for t in lists["forums"]), *DATA["note_types"]["meetings"])
         # "referral for mum", "applications for two carers": for whom, not what for
         self.not_a_purpose = NOT_A_PURPOSE | {word.lower() for word in lists["people"]}
 
