@@ -97,6 +97,9 @@ def test_a_finding_covers_only_the_claims_own_item(real_nlp, text, claim):
         # a clinical check's result is a finding on a body or a device, not a view of anyone
         "Annual review. Bowels ok. Lipids ok.",
         "Catheter fine, site clean.",
+        "Postnatal check. Good fetal movements. Cord clean. Colour good.",
+        "Facial bruise reviewed. Cheekbone x-ray ok.",
+        "Inhaler review. Good technique.",
         # words wrong for nearly every development writer who used them (terms.toml): a
         # forecast, a verdict on a matter, sleep as reported, a concern the person holds
         "TB screening likely next month.",

@@ -267,17 +267,32 @@ def heads_a_section(word: Token) -> bool:
 
 def judges_a_matter(token: Token, matters: frozenset[str]) -> bool:
     """ "Referral appropriate.", "Safeguarding referral appropriate.", "Good physical
-    skills.": in a verbless line the noun just before the verdict heads what it is said
-    of, however the parser hung the words (after any heading and its colon); the
-    service's own work, or an area of a child's development, is no one's character."""
+    skills.", "Cheekbone x-ray ok": in a verbless line the noun just before the verdict,
+    within its item of a list (after any heading and its colon), heads what it is said
+    of, however the parser hung the words; the service's own work, an area of a child's
+    development or what a clinical check examines is no one's character."""
     sent = token.sent
     if any(t.pos_ == "AUX" or t.tag_ in FINITE_TAGS - {"MD"} for t in sent):
         return False
-    start = max([t.i + 1 for t in sent.doc[sent.start : token.i] if t.text == ":"] or [sent.start])
-    near = [t for t in sent.doc[start : token.i] if not (t.pos_ == "ADV" or t.is_punct)]
-    after = [t for t in sent.doc[token.i + 1 : sent.end] if not t.is_punct]
-    named = near[-1:] if near else after[:1]
-    return any(not {t.lower_, t.lemma_.lower()}.isdisjoint(matters) for t in named)
+    doc = sent.doc
+    breaks = [t.i for t in sent if t.text in ITEM_BREAKS]
+    start = max([i + 1 for i in breaks if i < token.i] or [sent.start])
+    end = min([i for i in breaks if i > token.i] or [sent.end])
+    # the word nearest before the verdict in its item that can name a thing ("Dental ok",
+    # "Bloods 9/10 all fine"), else the first noun after it ("Good fetal movements")
+    before = [t for t in doc[start : token.i] if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    after = [t for t in doc[token.i + 1 : end] if t.pos_ in ("NOUN", "PROPN")]
+    named = before[-1:] if before else after[:1]
+    return any(not _word_forms(t).isdisjoint(matters) for t in named)
+
+
+def _word_forms(token: Token) -> set[str]:
+    """The token as written and as its lemma, and a hyphenated word whole ("x-ray")."""
+    forms = {token.lower_, token.lemma_.lower()}
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-":
+        forms.add(doc[token.i - 2 : token.i + 1].text.lower())
+    return forms
 
 
 def names_a_person(word: Token) -> bool:
