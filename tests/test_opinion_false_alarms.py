@@ -100,6 +100,9 @@ def test_a_finding_covers_only_the_claims_own_item(real_nlp, text, claim):
         "Postnatal check. Good fetal movements. Cord clean. Colour good.",
         "Facial bruise reviewed. Cheekbone x-ray ok.",
         "Inhaler review. Good technique.",
+        # insight alone is an item of a mental state examination
+        "Cognition: alert, orientated, good insight.",
+        "Informal admission refused, lacks insight, would not stay.",
         # words wrong for nearly every development writer who used them (terms.toml): a
         # forecast, a verdict on a matter, sleep as reported, a concern the person holds
         "TB screening likely next month.",
@@ -160,6 +163,8 @@ def test_not_a_false_alarm(real_nlp, text):
         # a label stays one beside capacity; a judgement on anything else stays one
         "She has capacity and is manipulative.",
         "I consider he is lying.",
+        # insight into a matter is a view of the person
+        "Pt pleasant but a difficult historian, poor insight into his health.",
     ],
 )
 def test_still_flagged(real_nlp, text):
