@@ -100,6 +100,9 @@ def test_a_finding_covers_only_the_claims_own_item(real_nlp, text, claim):
         "Postnatal check. Good fetal movements. Cord clean. Colour good.",
         "Facial bruise reviewed. Cheekbone x-ray ok.",
         "Inhaler review. Good technique.",
+        # what the writer was told, and the concern a referral names, are not guesses
+        "Walked out after 10 min. Went back to class apparently.",
+        "Safeguarding - suspected financial abuse, Raymond Pike.",
         # insight alone is an item of a mental state examination
         "Cognition: alert, orientated, good insight.",
         "Informal admission refused, lacks insight, would not stay.",
@@ -163,6 +166,8 @@ def test_not_a_false_alarm(real_nlp, text):
         # a label stays one beside capacity; a judgement on anything else stays one
         "She has capacity and is manipulative.",
         "I consider he is lying.",
+        # the writer's own suspicion is a guess
+        "I suspect he is drinking again.",
         # insight into a matter is a view of the person
         "Pt pleasant but a difficult historian, poor insight into his health.",
     ],
