@@ -103,6 +103,9 @@ def test_a_finding_covers_only_the_claims_own_item(real_nlp, text, claim):
         # what the writer was told, and the concern a referral names, are not guesses
         "Walked out after 10 min. Went back to class apparently.",
         "Safeguarding - suspected financial abuse, Raymond Pike.",
+        # plain acceptance of what was just proposed is an answer, not a feeling
+        "Talked about what happens at 25. She's ok with that.",
+        "Irene paying privately - she's fine with that.",
         # a question put to someone records nothing as fact
         "Text to Leah: Are you ok for money this month?",
         # insight alone is an item of a mental state examination
@@ -168,6 +171,8 @@ def test_not_a_false_alarm(real_nlp, text):
         # a label stays one beside capacity; a judgement on anything else stays one
         "She has capacity and is manipulative.",
         "I consider he is lying.",
+        # being happy with what was proposed still tells a feeling (the corpus flags it)
+        "Outcome: to go to panel 16/6. Mum happy with this.",
         # a guess with a query mark is still a guess; a question does not excuse the next line
         "Is he ok? He looked drunk.",
         # the writer's own suspicion is a guess

@@ -23,6 +23,10 @@ SHORTHAND_WORDS = 5
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # what parts the items of a shorthand list: "CD calm, apologised", "Mum upset - said ..."
 ITEM_SUBJECT_POS = {"PROPN", "NOUN", "PRON", "ADV", "ADJ", "DET"}
+# the words that point back to what was just proposed: "ok with this", "fine with that"
+WHAT_WAS_PROPOSED = {"this", "that", "it"}
+# words of plain acceptance, which tell no feeling: "She's ok with that"
+ACCEPTANCE_WORDS = {"ok", "okay", "fine", "alright"}
 ITEM_BREAKS = {",", "-", "\u2013", "\u2014", ":", ";", "(", ")"}
 WORD_CLASSES = word_classes(package_toml(__package__, "terms.toml"))
 MANNER_VERBS = WORD_CLASSES["manner_verbs"]
@@ -182,15 +186,21 @@ def describes_posture(match: Span) -> bool:
     )
 
 
-def agrees_to_arrangement(child: Token) -> bool:
-    """ "happy with the plan", "fine with an extra blanket", "agreeable to the change":
-    someone's answer to what was proposed; the object is a thing, not a pronoun or a name
-    ("happy with him"). A person named by a common noun ("her carers") is read as a thing:
-    the parse cannot tell them apart."""
+def agrees_to_arrangement(child: Token, verdict: Token) -> bool:
+    """ "happy with the plan", "fine with an extra blanket", "agreeable to the change",
+    "She's ok with that": someone's answer to what was proposed; the object is a thing, not
+    a pronoun or a name ("happy with him"), or, after a word of plain acceptance ("ok",
+    "fine"), "this", "that" or "it" pointing back to what was just proposed ("happy with
+    this" still tells a feeling, and the corpus flags it). A person named by a common noun
+    ("her carers") is read as a thing: the parse cannot tell them apart."""
     if child.dep_ != "prep" or child.lower_ not in ("with", "to"):
         return False
     objects = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
-    return bool(objects) and all(o.pos_ in ("NOUN", "VERB") for o in objects)
+    accepts = verdict.lower_ in ACCEPTANCE_WORDS
+    return bool(objects) and all(
+        o.pos_ in ("NOUN", "VERB") or (accepts and o.lower_ in WHAT_WAS_PROPOSED)
+        for o in objects
+    )
 
 
 def names_a_condition(token: Token) -> bool:
