@@ -97,6 +97,20 @@ def test_a_finding_covers_only_the_claims_own_item(real_nlp, text, claim):
         # a clinical check's result is a finding on a body or a device, not a view of anyone
         "Annual review. Bowels ok. Lipids ok.",
         "Catheter fine, site clean.",
+        "Postnatal check. Good fetal movements. Cord clean. Colour good.",
+        "Facial bruise reviewed. Cheekbone x-ray ok.",
+        "Inhaler review. Good technique.",
+        # what the writer was told, and the concern a referral names, are not guesses
+        "Walked out after 10 min. Went back to class apparently.",
+        "Safeguarding - suspected financial abuse, Raymond Pike.",
+        # plain acceptance of what was just proposed is an answer, not a feeling
+        "Talked about what happens at 25. She's ok with that.",
+        "Irene paying privately - she's fine with that.",
+        # a question put to someone records nothing as fact
+        "Text to Leah: Are you ok for money this month?",
+        # insight alone is an item of a mental state examination
+        "Cognition: alert, orientated, good insight.",
+        "Informal admission refused, lacks insight, would not stay.",
         # words wrong for nearly every development writer who used them (terms.toml): a
         # forecast, a verdict on a matter, sleep as reported, a concern the person holds
         "TB screening likely next month.",
@@ -157,6 +171,14 @@ def test_not_a_false_alarm(real_nlp, text):
         # a label stays one beside capacity; a judgement on anything else stays one
         "She has capacity and is manipulative.",
         "I consider he is lying.",
+        # being happy with what was proposed still tells a feeling (the corpus flags it)
+        "Outcome: to go to panel 16/6. Mum happy with this.",
+        # a guess with a query mark is still a guess; a question does not excuse the next line
+        "Is he ok? He looked drunk.",
+        # the writer's own suspicion is a guess
+        "I suspect he is drinking again.",
+        # insight into a matter is a view of the person
+        "Pt pleasant but a difficult historian, poor insight into his health.",
     ],
 )
 def test_still_flagged(real_nlp, text):

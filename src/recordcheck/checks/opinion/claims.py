@@ -242,7 +242,7 @@ class ClaimFinder:
         return any(
             c.dep_ == "xcomp"
             or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children))
-            or agrees_to_arrangement(c)
+            or agrees_to_arrangement(c, token)
             for holder in holders
             for c in holder.children
         )

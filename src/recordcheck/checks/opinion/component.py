@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 
 from recordcheck.checks.opinion.claims import ClaimFinder
 from recordcheck.checks.opinion.classifier import SentenceClassifier
-from recordcheck.checks.opinion.spans import Candidate, merge_by_clause
+from recordcheck.checks.opinion.spans import Candidate, asks, merge_by_clause
 from recordcheck.checks.opinion.states import StateReading
 from recordcheck.datafiles import package_toml
 
@@ -62,6 +62,7 @@ class OpinionCheck:
     def __call__(self, doc: Doc) -> Doc:
         candidates = self.claims.candidates(doc, unlisted=self.classifier is not None)
         candidates += self.states.candidates(doc, candidates)
+        candidates = [c for c in candidates if not asks(c.clause)]
         doc.spans[SPAN_GROUP] = self.confirmed(candidates)
         return doc
 

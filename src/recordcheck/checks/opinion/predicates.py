@@ -23,6 +23,10 @@ SHORTHAND_WORDS = 5
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # what parts the items of a shorthand list: "CD calm, apologised", "Mum upset - said ..."
 ITEM_SUBJECT_POS = {"PROPN", "NOUN", "PRON", "ADV", "ADJ", "DET"}
+# the words that point back to what was just proposed: "ok with this", "fine with that"
+WHAT_WAS_PROPOSED = {"this", "that", "it"}
+# words of plain acceptance, which tell no feeling: "She's ok with that"
+ACCEPTANCE_WORDS = {"ok", "okay", "fine", "alright"}
 ITEM_BREAKS = {",", "-", "\u2013", "\u2014", ":", ";", "(", ")"}
 WORD_CLASSES = word_classes(package_toml(__package__, "terms.toml"))
 MANNER_VERBS = WORD_CLASSES["manner_verbs"]
@@ -182,15 +186,21 @@ def describes_posture(match: Span) -> bool:
     )
 
 
-def agrees_to_arrangement(child: Token) -> bool:
-    """ "happy with the plan", "fine with an extra blanket", "agreeable to the change":
-    someone's answer to what was proposed; the object is a thing, not a pronoun or a name
-    ("happy with him"). A person named by a common noun ("her carers") is read as a thing:
-    the parse cannot tell them apart."""
+def agrees_to_arrangement(child: Token, verdict: Token) -> bool:
+    """ "happy with the plan", "fine with an extra blanket", "agreeable to the change",
+    "She's ok with that": someone's answer to what was proposed; the object is a thing, not
+    a pronoun or a name ("happy with him"), or, after a word of plain acceptance ("ok",
+    "fine"), "this", "that" or "it" pointing back to what was just proposed ("happy with
+    this" still tells a feeling, and the corpus flags it). A person named by a common noun
+    ("her carers") is read as a thing: the parse cannot tell them apart."""
     if child.dep_ != "prep" or child.lower_ not in ("with", "to"):
         return False
     objects = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
-    return bool(objects) and all(o.pos_ in ("NOUN", "VERB") for o in objects)
+    accepts = verdict.lower_ in ACCEPTANCE_WORDS
+    return bool(objects) and all(
+        o.pos_ in ("NOUN", "VERB") or (accepts and o.lower_ in WHAT_WAS_PROPOSED)
+        for o in objects
+    )
 
 
 def names_a_condition(token: Token) -> bool:
@@ -267,17 +277,32 @@ def heads_a_section(word: Token) -> bool:
 
 def judges_a_matter(token: Token, matters: frozenset[str]) -> bool:
     """ "Referral appropriate.", "Safeguarding referral appropriate.", "Good physical
-    skills.": in a verbless line the noun just before the verdict heads what it is said
-    of, however the parser hung the words (after any heading and its colon); the
-    service's own work, or an area of a child's development, is no one's character."""
+    skills.", "Cheekbone x-ray ok": in a verbless line the noun just before the verdict,
+    within its item of a list (after any heading and its colon), heads what it is said
+    of, however the parser hung the words; the service's own work, an area of a child's
+    development or what a clinical check examines is no one's character."""
     sent = token.sent
     if any(t.pos_ == "AUX" or t.tag_ in FINITE_TAGS - {"MD"} for t in sent):
         return False
-    start = max([t.i + 1 for t in sent.doc[sent.start : token.i] if t.text == ":"] or [sent.start])
-    near = [t for t in sent.doc[start : token.i] if not (t.pos_ == "ADV" or t.is_punct)]
-    after = [t for t in sent.doc[token.i + 1 : sent.end] if not t.is_punct]
-    named = near[-1:] if near else after[:1]
-    return any(not {t.lower_, t.lemma_.lower()}.isdisjoint(matters) for t in named)
+    doc = sent.doc
+    breaks = [t.i for t in sent if t.text in ITEM_BREAKS]
+    start = max([i + 1 for i in breaks if i < token.i] or [sent.start])
+    end = min([i for i in breaks if i > token.i] or [sent.end])
+    # the word nearest before the verdict in its item that can name a thing ("Dental ok",
+    # "Bloods 9/10 all fine"), else the first noun after it ("Good fetal movements")
+    before = [t for t in doc[start : token.i] if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    after = [t for t in doc[token.i + 1 : end] if t.pos_ in ("NOUN", "PROPN")]
+    named = before[-1:] if before else after[:1]
+    return any(not _word_forms(t).isdisjoint(matters) for t in named)
+
+
+def _word_forms(token: Token) -> set[str]:
+    """The token as written and as its lemma, and a hyphenated word whole ("x-ray")."""
+    forms = {token.lower_, token.lemma_.lower()}
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-":
+        forms.add(doc[token.i - 2 : token.i + 1].text.lower())
+    return forms
 
 
 def names_a_person(word: Token) -> bool:

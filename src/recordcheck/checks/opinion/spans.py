@@ -21,6 +21,8 @@ WHOLE_CLAIM_CUES = {"hedge", "unsupported-judgement"}
 # what parts the items of a list or a log line: "Ava watching TV, said hello, seemed fine";
 # a dash only with a space before it ("Lily-Mae", "well-behaved" are one word each)
 ITEM_BREAKS = {",", ";", ":"}
+# the words a question in its own word order opens with, besides an auxiliary ("Are you ...")
+QUESTION_WORDS = {"how", "what", "why", "who", "where", "when", "which"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,20 @@ def candidate_for(match: Span, cue: str, weak: bool) -> Candidate:
     # the classifier reads a run-on's clause: the whole dictated note would drown it
     statement = statement_of(claim.root)
     return Candidate(claim, cue, claim if is_run_on(statement) else statement, weak)
+
+
+def asks(claim: Span) -> bool:
+    """ "Are you ok for money this month?", "How is she doing?": a question put to
+    someone records nothing as fact, whatever words it holds (no gold span in any split is
+    one). Only a question in its word order counts: "Mum was drunk??" is the writer's
+    guess with a query mark, still a guess."""
+    statement = statement_of(claim.root)
+    words = [t for t in statement if not (t.is_space or t.is_punct)]
+    return (
+        bool(words)
+        and statement[-1].text.endswith("?")
+        and (words[0].lower_ in QUESTION_WORDS or words[0].pos_ == "AUX")
+    )
 
 
 def claim_span(match: Span, cue: str) -> Span:
