@@ -34,7 +34,7 @@ from recordcheck.language.agencies import (
 )
 from recordcheck.language.contact_words import contact_cues
 from recordcheck.language.doc_values import text_of
-from recordcheck.language.identifiers import find_identifiers
+from recordcheck.language.identifiers import find_addresses, find_identifiers
 from recordcheck.language.names import NameFinder, NameMention
 from recordcheck.language.organisations import named_by_their_kind, organisation_heads
 from recordcheck.language.people import shouted_surname_at
@@ -212,17 +212,20 @@ class PartnersMarker:
         One that extends a generic term ("Westmarch Police Economic Crime
         Unit") is kept and wins over it by length. One whose name says neither
         its type nor that it is an organisation ("Nicola Brandt", "Carlow
-        House") is left out: the recogniser often tags people and places ORG.
+        House") is left out: the recogniser often tags people and places ORG. So is
+        one written as a home address ("his flat, 3 Larch Court"): where someone lives.
         """
         organisations = []
-        identifiers = find_identifiers(text_of(doc))
+        text = text_of(doc)
+        identifiers = find_identifiers(text)
+        addresses = find_addresses(text)
         named = named_by_their_kind(doc, self._names.words.stop_words)
         for ent in [*doc.ents, *named]:
             if ent.label_ not in ("ORG", "GPE"):
                 continue
             for piece in name_pieces(ent):
                 organisation = self._organisation(piece, found, identifiers)
-                if organisation is not None:
+                if organisation is not None and not _within_an_address(piece, addresses):
                     organisations.append(organisation)
         return organisations
 
@@ -303,6 +306,12 @@ def _stays_there(doc: Doc, after: int) -> bool:
         if token.lower_ in stays and token.is_title and doc[token.i + 1].like_num:
             return True
     return False
+
+
+def _within_an_address(name: Span, addresses: list[tuple[int, int, str]]) -> bool:
+    """ "his flat, 3 Larch Court": a building written as a home address is where someone
+    lives; a saint's "St" that ends one ("(6, Y1 St Aidan's CE Primary") is not."""
+    return any(start <= name.start_char and name.end_char <= end for start, end, _ in addresses)
 
 
 @cache
