@@ -52,3 +52,7 @@ def test_clinical_shorthand_is_no_ones_name(agencies):
     team = "Ashcombe Reablement and Occupational Therapy Service"
     assert agencies("OT Ax on return home (met hosp transport).", team=team) == set()
 
+
+def test_an_areas_0_19_service_is_one_named_partner(agencies):
+    found = agencies("Tel call from Claire Dunmore, Health Visitor (Eastbridge 0-19 Service).")
+    assert found == {"Eastbridge 0-19 Service"}
