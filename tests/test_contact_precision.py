@@ -59,6 +59,8 @@ def events(real_nlp):
         "Park Primary.",
         "Engaging with weekly visits, on psychology waiting list, attending Phoenix Recovery.",
         "Attending cardiac rehab at Castlebridge Leisure Centre Wednesdays.",
+        # a service the person was pointed to is theirs to use
+        "Signposted to Millbrook Advice Centre.",
         # a suggestion is a contact still to be made
         "Suggested we speak to GP about whether eating is appropriate.",
         "Recommend MASH referral, strategy discussion, consider CAWN.",

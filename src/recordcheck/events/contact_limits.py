@@ -7,7 +7,8 @@ someone else's dealings, consent to a contact still to be made).
 - consent to a partner: "Agreed to MARAC + IDVA" is the person's agreement to a referral
   still to be made (planned), as "Consent given for contact with his school" is;
 - the person's own act: "self-referred to Pathways"; their attending a school or service
-  they use: "attends Hollins Park Primary", "attending Phoenix Recovery";
+  they use: "attends Hollins Park Primary", "attending Phoenix Recovery"; a service they
+  were pointed to: "Signposted to Millbrook Advice Centre";
 - the agency's own dealings with the person: "Housing spoke to him", "Police called to the
   flat again on Saturday" (summoned there, by someone);
 - a contact denied in its noun: "no concerns raised by school or GP";
@@ -42,6 +43,7 @@ SELF_MARKS = frozenset(WORDS["self_marks"])
 SUMMONED = frozenset(WORDS["summoned_lemmas"])
 ATTENDING = frozenset(WORDS["attending_lemmas"])
 HABITUAL_TAGS = frozenset(WORDS["habitual_tags"])
+SIGNPOSTING = frozenset(WORDS["signposting_forms"])
 ATTENDED_DEPS = frozenset({"dobj", "prep", "pobj", "compound"})
 WRITER = frozenset(WORDS["writer_words"])
 THIRD_PERSONS = frozenset(WORDS["third_persons"])
@@ -103,6 +105,18 @@ def consent_to_partner(party: Party, mention: Span) -> bool:
             return False
         node = node.head
     return node.head.i == verb.i and node.dep_ == "prep" and node.lower_ == "to"
+
+
+def the_persons_own(party: Party, mention: Span) -> bool:
+    """A contact that is the person's to make or their own use of a service: made by
+    themselves, a school or service they attend, one they were pointed to."""
+    return self_made(party) or attends_as_its_user(party, mention) or signposted(party)
+
+
+def signposted(party: Party) -> bool:
+    """ "Signposted to Mental Health Support Team in school": the person was given the
+    service to go to; the writer dealt with no one there."""
+    return party.predicate.lower_ in SIGNPOSTING or party.governing.lower_ in SIGNPOSTING
 
 
 def self_made(party: Party) -> bool:
