@@ -54,6 +54,13 @@ def events(real_nlp):
         # the person's refusal; a time, not a list of those present
         'Said no to police - "they will know it was me".',
         "Wishes: she does not want police involvement at present - frightened of him.",
+        # a school or service the person attends, as a habit or a course: theirs, not ours
+        "Child: son Riley age 6 (previous relationship) lives with them, attends Hollins "
+        "Park Primary.",
+        "Engaging with weekly visits, on psychology waiting list, attending Phoenix Recovery.",
+        "Attending cardiac rehab at Castlebridge Leisure Centre Wednesdays.",
+        # a service the person was pointed to is theirs to use
+        "Signposted to Millbrook Advice Centre.",
         # a suggestion is a contact still to be made
         "Suggested we speak to GP about whether eating is appropriate.",
         "Recommend MASH referral, strategy discussion, consider CAWN.",
@@ -123,6 +130,12 @@ def test_a_reply_answers_the_notes_own_call_and_stays_outward(events):
 
 def test_calling_out_a_partner_is_still_a_call(events):
     assert events("Called out the GP at 02:00.")["GP (practice not named)"].channel == "phone"
+
+
+def test_the_writers_own_attendance_stays_a_contact(events):
+    assert [e.status for e in events("Attended Riverside Academy for the review.").values()] == [
+        "done"
+    ]
 
 
 def test_telling_a_partner_and_a_partner_telling_us_stay_contacts(events):

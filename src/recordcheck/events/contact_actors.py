@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.events.contact_limits import (
-    self_made,
     spoke_to_them,
     summoned_elsewhere,
+    the_persons_own,
     told_another_partner,
 )
 from recordcheck.events.contact_makers import (
@@ -116,7 +116,8 @@ class ContactActors:
         )
 
     def _actor(self, verb: Token, party: Party, mention: Span) -> str:
-        if self_made(party) or _own_work(verb, party, mention) or made_by_another(party, mention):
+        own = the_persons_own(party, mention)
+        if own or _own_work(verb, party, mention) or made_by_another(party, mention):
             # "self-referred to Pathways": the person's own referral; "Eastmoor Police
             # completed ABE", "as arranged by SW": the agency's own work with the person;
             # "Referral to MARAC by police": the police's referral

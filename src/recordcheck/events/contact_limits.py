@@ -6,7 +6,9 @@ someone else's dealings, consent to a contact still to be made).
   on an appointment card" give someone a number; the writer dealt with no one;
 - consent to a partner: "Agreed to MARAC + IDVA" is the person's agreement to a referral
   still to be made (planned), as "Consent given for contact with his school" is;
-- the person's own act: "self-referred to Pathways";
+- the person's own act: "self-referred to Pathways"; their attending a school or service
+  they use: "attends Hollins Park Primary", "attending Phoenix Recovery"; a service they
+  were pointed to: "Signposted to Millbrook Advice Centre";
 - the agency's own dealings with the person: "Housing spoke to him", "Police called to the
   flat again on Saturday" (summoned there, by someone);
 - a contact denied in its noun: "no concerns raised by school or GP";
@@ -39,6 +41,10 @@ DIALLING = frozenset(WORDS["dialling_forms"])
 CONSENTING = frozenset(WORDS["consent_lemmas"])
 SELF_MARKS = frozenset(WORDS["self_marks"])
 SUMMONED = frozenset(WORDS["summoned_lemmas"])
+ATTENDING = frozenset(WORDS["attending_lemmas"])
+HABITUAL_TAGS = frozenset(WORDS["habitual_tags"])
+SIGNPOSTING = frozenset(WORDS["signposting_forms"])
+ATTENDED_DEPS = frozenset({"dobj", "prep", "pobj", "compound"})
 WRITER = frozenset(WORDS["writer_words"])
 THIRD_PERSONS = frozenset(WORDS["third_persons"])
 CALL_OUTS = frozenset(WORDS["call_out_words"])
@@ -101,6 +107,18 @@ def consent_to_partner(party: Party, mention: Span) -> bool:
     return node.head.i == verb.i and node.dep_ == "prep" and node.lower_ == "to"
 
 
+def the_persons_own(party: Party, mention: Span) -> bool:
+    """A contact that is the person's to make or their own use of a service: made by
+    themselves, a school or service they attend, one they were pointed to."""
+    return self_made(party) or attends_as_its_user(party, mention) or signposted(party)
+
+
+def signposted(party: Party) -> bool:
+    """ "Signposted to Mental Health Support Team in school": the person was given the
+    service to go to; the writer dealt with no one there."""
+    return party.predicate.lower_ in SIGNPOSTING or party.governing.lower_ in SIGNPOSTING
+
+
 def self_made(party: Party) -> bool:
     """ "self-referred", "Self referral to Pathways": the person made the contact."""
     doc = party.predicate.doc
@@ -109,6 +127,29 @@ def self_made(party: Party) -> bool:
             return True
         previous = [t.lower_ for t in doc[max(0, word.i - 2) : word.i]]
         if previous and (previous[-1] in SELF_MARKS or previous == ["self", "-"]):
+            return True
+    return False
+
+
+def attends_as_its_user(party: Party, mention: Span) -> bool:
+    """ "Son Riley attends Hollins Park Primary", "attending Phoenix Recovery (alcohol)": a
+    school or service attended, as a habit or a course under way, is the person's place of
+    learning or care; the writer's own attendance is an occasion, told in the past
+    ("Attended ICPC"). A subject of its own that is the writer keeps it ours."""
+    verb = party.predicate
+    if verb.lemma_.lower() not in ATTENDING or verb.tag_ not in HABITUAL_TAGS:
+        return False
+    if not _attended_thing(mention.root, verb):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in WRITER for c in verb.children)
+
+
+def _attended_thing(token: Token, verb: Token) -> bool:
+    """The verb's object, or where it is held: "attends Hollins Park Primary", "attending
+    cardiac rehab at Castlebridge Leisure Centre"."""
+    while token.dep_ in ATTENDED_DEPS and token.head.i != token.i:
+        token = token.head
+        if token.i == verb.i:
             return True
     return False
 

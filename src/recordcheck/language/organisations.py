@@ -35,11 +35,11 @@ def named_by_their_kind(doc: Doc, not_names: frozenset[str] = frozenset()) -> li
     for token in doc:
         if not (token.is_title and token.lower_ in heads):
             continue
-        start = token.i
-        while (
-            start > 0 and token.i - start < MAX_NAME_WORDS and _name_word(doc[start - 1], not_names)
-        ):
+        start, words = token.i, 0
+        while start > 0 and words < MAX_NAME_WORDS and _name_word(doc[start - 1], not_names):
             start -= 1
+            # "St Aldhelm's C of E Academy": joining words are no words of the name
+            words += doc[start].lower_ not in JOINERS
         while start < token.i and doc[start].lower_ in JOINERS:
             start += 1
         if start < token.i and any(t.is_title or t.is_upper for t in doc[start : token.i]):

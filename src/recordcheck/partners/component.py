@@ -18,6 +18,7 @@ Needs the entity recogniser (ORG, GPE and PERSON entities).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
@@ -34,7 +35,7 @@ from recordcheck.language.agencies import (
 )
 from recordcheck.language.contact_words import contact_cues
 from recordcheck.language.doc_values import text_of
-from recordcheck.language.identifiers import find_identifiers
+from recordcheck.language.identifiers import find_addresses, find_identifiers
 from recordcheck.language.names import NameFinder, NameMention
 from recordcheck.language.organisations import named_by_their_kind, organisation_heads
 from recordcheck.language.people import shouted_surname_at
@@ -56,6 +57,8 @@ from recordcheck.partners.place_before_term import placed_generics
 from recordcheck.partners.placed import placed_organisations, placed_words
 from recordcheck.partners.roles import RoleEmployers
 
+# between a home address and its landlord: at most its town, and punctuation
+AFTER_AN_ADDRESS = re.compile(r"[\s,(–-]*(?:[A-Z][\w'’]*[\s,(–-]+)?")
 AGENCIES_KEY = "rc_agencies"
 CONTACTS_KEY = "rc_contacts"
 CHANNELS_KEY = "rc_channels"
@@ -198,6 +201,8 @@ class PartnersMarker:
         for mention in found:
             if not any(mention.start < k.end and k.start < mention.end for k in kept):
                 kept.append(mention)
+        homes = find_addresses(text_of(doc))
+        kept = [a for a in kept if not _of_a_home(doc[a.start : a.end], homes)]
         return joined_to_named(sorted(kept, key=lambda a: a.start))
 
     def _other_sense(self, doc: Doc, start: int, end: int) -> bool:
@@ -303,6 +308,21 @@ def _stays_there(doc: Doc, after: int) -> bool:
         if token.lower_ in stays and token.is_title and doc[token.i + 1].like_num:
             return True
     return False
+
+
+def _of_a_home(name: Span, addresses: list[tuple[int, int, str]]) -> bool:
+    """ "his flat, 3 Larch Court": a building written as a home address is where someone
+    lives, no partner; and an organisation written on from it, or right after it and its town, is
+    whose home it is ("22 Cobham House Northstone Homes", "8 Ellison House, Hollinwood
+    (Kinver Vale Housing)"). A saint's "St" that ends one ("(6, Y1 St Aidan's CE Primary")
+    starts no name inside it."""
+    text = name.doc.text
+    return any(
+        start <= name.start_char < end
+        and (name.end_char <= end or not text[start:end].rstrip().endswith(" St"))
+        or end <= name.start_char and AFTER_AN_ADDRESS.fullmatch(text[end : name.start_char])
+        for start, end, _ in addresses
+    )
 
 
 @cache

@@ -141,12 +141,15 @@ def described_after(
 def _employer(mentions: list[AgencyMention | None]) -> AgencyMention | None:
     """The first agency written after a name; but a team named before another named agency
     is that agency's: "DC Alison Marsh (Vulnerable Adults Team, Stourvale Constabulary)"
-    works for Stourvale Constabulary."""
+    works for Stourvale Constabulary. So is a part whose name says no kind of agency, before
+    one whose name does: "Jo Whitlam, Student Support, Kelsford College" works for the
+    college."""
     first = mentions[0]
     if first is None or len(mentions) < 2 or first.generic or mentions[1].generic:
         return first
     last_word = first.canonical.rsplit(" ", 1)[-1].lower()
-    return mentions[1] if last_word in team_words() else first
+    of_no_kind = first.agency_type == "other" != mentions[1].agency_type
+    return mentions[1] if last_word in team_words() or of_no_kind else first
 
 
 def team_of_title(agency: AgencyMention, title_type: str) -> AgencyMention:

@@ -27,10 +27,14 @@ def placed_generics(
     placed = []
     for mention in found:
         place = places.get(mention.start) or _untagged_place(doc, mention.start, names)
-        if place is not None and (_a_person(place) or _titled(place, names)):
+        if place is not None and (
+            _a_person(place) or _titled(place, names) or _after_an_initial(place)
+        ):
             continue  # "rang Kev Ormerod ASC", "Mr Shah DSL": a person and their role
         if any(o.start < mention.start and mention.end <= o.end for o in found):
             continue  # the end of a longer term: "teacher" of "Class Teacher"
+        if place is not None and place.start > 0 and doc[place.start - 1].tag_ == "POS":
+            continue  # the end of a longer name: "St Aidan's Catholic High School"
         if mention.place_form and place is not None:
             canonical = _placed_name(doc, mention, place)
             placed.append(
@@ -67,11 +71,13 @@ def _untagged_place(doc: Doc, before: int, names: NameFinder) -> Span | None:
 
 def _could_be_place(token: Token, names: NameFinder) -> bool:
     """A capitalised proper noun; not an initial, whose full stop may end a sentence the
-    parser ran on: "benefit to Mr A. Police NFA." names no "A. Police"."""
+    parser ran on: "benefit to Mr A. Police NFA." names no "A. Police"; nor a school year
+    or a numbered team, which no place's name is written with ("Y7 pastoral")."""
     return (
         token.pos_ == "PROPN"
         and token.is_title
         and len(token.text.rstrip(".")) > 1
+        and not any(character.isdigit() for character in token.text)  # "Y7 pastoral"
         and not token.is_sent_start
         and token.text not in names.words.stop_words
     )
@@ -82,6 +88,14 @@ def _titled(place: Span, names: NameFinder) -> bool:
     first = place.start - 1 if place.start > 0 else place.start
     honorifics = names.words.honorifics
     return any(t.text.rstrip(".") in honorifics for t in place.doc[first : place.end])
+
+
+def _after_an_initial(place: Span) -> bool:
+    """A name after an initial is a surname: "F Raine DSL" is Ms Raine, the school's DSL."""
+    if place.start == 0:
+        return False
+    before = place.doc[place.start - 1].text.rstrip(".")
+    return len(before) == 1 and before.isupper()
 
 
 def _a_person(place: Span) -> bool:
