@@ -178,3 +178,10 @@ def test_a_year_before_the_notes_own_is_history():
     assert when.before_the_year_of("year:2024", "2025-05-12")
     assert not when.before_the_year_of("year:2025", "2025-05-12")
     assert not when.before_the_year_of("yesterday", "2025-05-12")
+
+
+def test_a_day_written_with_the_months_name_is_read():
+    assert [f.value for f in when.days("On 3rd March I rang the GP")] == ["date:3/3"]
+    assert [f.value for f in when.days("on the 21st of Sept 2024")] == ["date:21/9/2024"]
+    assert [f.value for f in when.days("seen on March 3rd")] == ["date:3/3"]
+    assert when.days("on 3 marches") == [] and when.days("on Mayday") == []

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, time
 from pathlib import Path
 
+from recordcheck.events import when
 from recordcheck.model import ChronologyEvent, ContactEvent, NoteResult, Report
 from recordcheck.report.excerpts import evidence_words, sentence_around, sentence_spans, shorten
 from recordcheck.report.guide import guide_for
@@ -84,8 +85,7 @@ def contact_event(result: NoteResult) -> ChronologyEvent | None:
         start=first.start,
         end=first.end,
         summary=summary,
-        date=result.note.date,
-        time=_contact_time(first.time, result.note.time),
+        **_contact_when(first, result.note.date, result.note.time),
         # a contact that came in is its own source: "Call from PC Patel"
         source=next((c.person or c.agency for c in contacts if c.direction == "in"), ""),
         agencies=tuple(dict.fromkeys(c.agency for c in contacts)),
@@ -133,6 +133,17 @@ def _repeats(outcome: str, summary: str) -> bool:
     # whole words: "Logged." is not repeated by "Blogged about it"
     quoted = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", summary) is not None
     return bool(words) and (quoted or shortened)
+
+
+def _contact_when(contact: ContactEvent, note_date: str, note_time: str) -> dict[str, str]:
+    """The day the contact's own words give ("Email received 19/11", "referral submitted
+    yesterday"), with its own time or none, where that day is before the note's; else the
+    note's date, with the contact's own time where it is not after the note's."""
+    if contact.day:
+        day, clock = when.resolve(contact.day, contact.time, note_date, note_time)
+        if day != note_date:
+            return {"date": day, "time": clock}
+    return {"date": note_date, "time": _contact_time(contact.time, note_time)}
 
 
 def _contact_time(own: str, note_time: str) -> str:
