@@ -59,3 +59,18 @@ def test_a_contacts_day_before_the_note_drops_the_notes_time():
     note = Note("N1", "C1", "Riverside Surgery rang yesterday.", date=NOTE_DAY, time="10:00")
     row = contact_event(NoteResult(note=note, contacts=(gp,)))
     assert row is not None and (row.date, row.time) == ("2025-03-13", None)
+
+
+def test_an_unanswered_call_to_101_is_no_incident_and_no_row(real_nlp):
+    from recordcheck.events.chronology import chronology_events_for
+    from recordcheck.events.contacts import contacts_for
+    from recordcheck.nlp import note_doc
+    from recordcheck.report.chronology import chronology_rows
+
+    note = Note("N1", "C1", "Tried to ring 101 but no answer.", date=NOTE_DAY, time="10:00")
+    doc = real_nlp(note_doc(real_nlp, note))
+    result = NoteResult(note=note, events=chronology_events_for(doc, note),
+                        contacts=contacts_for(doc))
+    assert [e.kind for e in result.events] == ["contact"]
+    assert [c.status for c in result.contacts] == ["attempted"]
+    assert chronology_rows([result]) == []

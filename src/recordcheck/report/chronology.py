@@ -204,7 +204,7 @@ def chronology_rows(results: Iterable[NoteResult]) -> list[tuple[NoteResult, Chr
         (position, result, event)
         for position, result in enumerate(results)
         for event in (*result.events, contact_event(result))
-        if event is not None
+        if event is not None and not only_tried(result, event)
     ]
 
     def key(row):
@@ -214,6 +214,15 @@ def chronology_rows(results: Iterable[NoteResult]) -> list[tuple[NoteResult, Chr
                 position, event.start)
 
     return [(result, event) for _, result, event in sorted(rows, key=key)]
+
+
+def only_tried(result: NoteResult, event: ChronologyEvent) -> bool:
+    """A call to the police's line that records only an attempt ("Tried to ring 101 but no
+    answer"): like any attempted contact, no contact row (the register counts it)."""
+    within = [c for c in result.contacts if event.start <= c.start < event.end]
+    return event.kind == "contact" and bool(within) and all(
+        c.status == "attempted" for c in within
+    )
 
 
 def _cells(
