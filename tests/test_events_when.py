@@ -185,3 +185,7 @@ def test_a_day_written_with_the_months_name_is_read():
     assert [f.value for f in when.days("on the 21st of Sept 2024")] == ["date:21/9/2024"]
     assert [f.value for f in when.days("seen on March 3rd")] == ["date:3/3"]
     assert when.days("on 3 marches") == [] and when.days("on Mayday") == []
+
+
+def test_four_figures_after_an_at_sign_are_a_time():
+    assert [f.value for f in clock_times("Call from police @ 0140.")] == ["01:40"]
