@@ -55,7 +55,7 @@ def test_a_day_that_dates_something_else_leaves_the_notes(real_nlp, text):
 
 
 def test_a_contacts_day_before_the_note_drops_the_notes_time():
-    gp = ContactEvent("Riverside Surgery", "health", 0, 8, day="yesterday")
+    gp = ContactEvent("Riverside Surgery", "health", 0, 8, day="2025-03-13")
     note = Note("N1", "C1", "Riverside Surgery rang yesterday.", date=NOTE_DAY, time="10:00")
     row = contact_event(NoteResult(note=note, contacts=(gp,)))
     assert row is not None and (row.date, row.time) == ("2025-03-13", None)

@@ -7,7 +7,7 @@ dates the contact only when the grammar hangs it on the contact's own verb, in t
 contact's own clause; a day of something the contact was about ("re breach 02/02",
 "about the incident yesterday"), a plan it made ("asking for him to go on Thursday's
 list") or an aside in brackets dates that, not the contact. Whether the day falls
-after the note (a plan) is for the chronology to judge against the note's date.
+after the note's is a plan: no day of the contact.
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.events import when
 from recordcheck.events.event_time import in_brackets, verb_above
+from recordcheck.language.note_context import note_date
 from recordcheck.model import ContactEvent
 
 # prepositions whose object a day then dates: "chased the referral from 03/02", "re the
@@ -30,13 +31,20 @@ OTHER_THINGS_DAYS = frozenset(package_toml(__package__, "words.toml")["other_thi
 _CLAUSE_ENDS = re.compile(r"\s[-\u2013]\s|;|[.!?]\s|:\s", re.I)
 
 
-def with_own_days(pairs: list[tuple[Span, ContactEvent]]) -> list[tuple[Span, ContactEvent]]:
-    """Each done contact with the day its own words give (when.days' values), if one."""
+def with_own_days(
+    doc: Doc, pairs: list[tuple[Span, ContactEvent]]
+) -> list[tuple[Span, ContactEvent]]:
+    """Each done contact with the day (ISO) its own words give, where that is before the
+    note's: a day after it is a plan or an appointment made, not when the contact was."""
+    written = note_date(doc)
+    if written is None:
+        return pairs
     dated = []
     for mention, event in pairs:
-        if event.status == "done" and not event.day:
-            day = own_day(mention, event.evidence)
-            event = replace(event, day=day) if day else event
+        said = own_day(mention, event.evidence) if event.status == "done" else ""
+        day, _ = when.resolve(said, "", written.isoformat(), None) if said else ("", None)
+        if day and day < written.isoformat():
+            event = replace(event, day=day)
         dated.append((mention, event))
     return dated
 

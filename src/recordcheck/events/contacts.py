@@ -146,7 +146,7 @@ class ContactEventReader:
         else:
             kept = [c for c in candidates if c.reading.verdict in STATUS_RANK]
         kept = filed_with_their_partner(doc, kept)
-        pairs = with_own_days([(c.mention, c.event) for c in kept])
+        pairs = with_own_days(doc, [(c.mention, c.event) for c in kept])
         events = with_own_times(with_phone_and_email(doc, pairs))
         events = one_per_agency(events, by_kind=True)
         conference = conference_of(doc)  # "ICPC - Alfie Brennan. Chair: ...": a forum of its own

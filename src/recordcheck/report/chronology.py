@@ -19,7 +19,6 @@ from collections.abc import Iterable, Iterator
 from datetime import date, time
 from pathlib import Path
 
-from recordcheck.events import when
 from recordcheck.model import ChronologyEvent, ContactEvent, NoteResult, Report
 from recordcheck.report.excerpts import evidence_words, sentence_around, sentence_spans, shorten
 from recordcheck.report.guide import guide_for
@@ -136,13 +135,11 @@ def _repeats(outcome: str, summary: str) -> bool:
 
 
 def _contact_when(contact: ContactEvent, note_date: str, note_time: str) -> dict[str, str]:
-    """The day the contact's own words give ("Email received 19/11", "referral submitted
-    yesterday"), with its own time or none, where that day is before the note's; else the
-    note's date, with the contact's own time where it is not after the note's."""
+    """The day the contact's own words give, before the note's ("Email received 19/11",
+    "referral submitted yesterday"), with its own time or none; else the note's date, with
+    the contact's own time where it is not after the note's."""
     if contact.day:
-        day, clock = when.resolve(contact.day, contact.time, note_date, note_time)
-        if day != note_date:
-            return {"date": day, "time": clock}
+        return {"date": contact.day, "time": contact.time or None}
     return {"date": note_date, "time": _contact_time(contact.time, note_time)}
 
 
