@@ -70,6 +70,17 @@ _CLOCKS = (
         r"^\s*(?!19|20)([01]\d|2[0-3])([0-5]\d)(?=\s+(?!\d{3,}\s+\d)(?!(?:mg|ml|g|kg)\b)\S)()",
         re.I,
     ),
+    # "rang EDT 2315", "TC IDVA Sam KERR 1050", "28/03 1455 TC from DSL": four figures a
+    # few words after a verb of calling or sending, or just after a date, are its time;
+    # not a year (19.., 20..), nor a log, reference or collar number ("log 0214", "PC 1234")
+    re.compile(
+        rf"(?:(?<![\w/])[0-3]?\d/[01]?\d(?:/\d\d(?:\d\d)?)?\s+"
+        rf"|\b(?:{'|'.join(re.escape(w) for w in WORDS['calling_words'])})\b"
+        r"(?:\s+(?!(?:" + "|".join(re.escape(w) for w in WORDS["number_words"]) + r")\b)"
+        r"[A-Za-z][\w'&-]*){0,3}\s+)"
+        r"(?!19|20)([01]\d|2[0-3])([0-5]\d)(?![\w/%]|[:.]\d|\s*\d|\s?(?:mg|ml|g|kg)\b)()",
+        re.I,
+    ),
     # at 8.30: a full stop between hour and minute only after a word that brings a time
     re.compile(
         r"\b(?:at|about|around|approx\.?|approximately|by)\s+([01]?\d|2[0-3])\.([0-5]\d)\b()",
