@@ -203,3 +203,44 @@ def has_particle(token: Token) -> bool:
     return token.pos_ == "VERB" and any(
         child.dep_ == "prt" and child.lower_ in PARTICLES for child in token.children
     )
+
+
+def sent_as_named(root: Token, match: Span, verbs: frozenset[str]) -> bool:
+    """ "MARAC referral submitted", "MARAC referral form sent to the coordinator", "MARAC
+    referral + DASH sent", "MARAC referral - done 14:20, sent to ...": a verb of passing on
+    just after the thing, or hung on it or on the words it names (the parser hangs a reduced
+    passive on "form", on "DASH" or on "done" as often as on the referral)."""
+    doc = match.doc
+    after = doc[match.end] if match.end < match.sent.end else None
+    if after is not None and after.tag_ in ("VBN", "VBD") and after.lemma_.lower() in verbs:
+        return True
+    named = [root]
+    while named[-1].dep_ in ("compound", "amod", "nmod", "npadvmod") and len(named) < 4:
+        named.append(named[-1].head)
+    named += [c for n in named for c in n.children if c.dep_ == "conj"]
+    return any(
+        c.dep_ in ("acl", "conj") and c.lemma_.lower() in verbs and c.pos_ == "VERB"
+        for n in named
+        for c in n.children
+    )
+
+
+def passed_on(match: Span, verbs: frozenset[str]) -> bool:
+    """What a verb of passing on sends: "MARAC referral submitted", "Emailed the DASH to
+    MARAC", a clipped "Shared DASH, ..." the parser reads as a describing word."""
+    root = match.root
+    while root.dep_ == "conj" and root.head.pos_ in ("NOUN", "PROPN"):
+        root = root.head  # "Shared the chronology and DASH"
+    # "MARAC referral checked and sent": the passing verb may be joined to the first
+    heads = [root.head, *(c for c in root.head.children if c.dep_ == "conj")]
+    if root.dep_ in ("dobj", "nsubjpass", "nsubj") and any(
+        h.lemma_.lower() in verbs and (h.pos_ in ("VERB", "AUX") or h.tag_ == "VBN")
+        for h in heads
+    ):
+        return True
+    if escalated_to_someone(match.root) or sent_as_named(root, match, verbs):
+        return True
+    return any(
+        child.dep_ == "amod" and child.i == match.sent.start and child.lower_ in verbs
+        for child in root.children
+    )
