@@ -85,8 +85,7 @@ class Note(PlainData):
     source: str = ""  # file the note was read from
     row: int = 0  # 1-based data row (CSV/XLSX) or entry number (DOCX/text)
     problems: tuple[str, ...] = ()  # e.g. a date that could not be understood
-    # where the export says: the author's job and team, which tell their own
-    # service (never a partner) from the agencies they contact
+    # the author's job and team, as exported: they tell own service from partners
     author_role: str = ""
     team: str = ""
 
