@@ -69,17 +69,3 @@ def test_a_gerund_after_a_denied_noun_but_not_its_content_is_an_event(real_nlp, 
 def test_harm_told_after_the_writers_call_is_an_event_of_its_own(real_nlp):
     rows = events_in(real_nlp, "Rang 101 at 14:00. Dad punched Mum in the face at 16:00.")
     assert [(e.kind, e.time) for e in rows] == [("contact", "14:00"), ("harm", "16:00")]
-
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "MARAC referral form sent to MARAC coordinator (secure email) 14/05 11:30.",
-        "MARAC referral + DASH sent to Marlshire MARAC coordinator (secure email) 14:40.",
-        "MARAC referral submitted - listed 27/02.",
-    ],
-)
-def test_the_writers_marac_referral_sent_is_no_change_in_risk(real_nlp, text):
-    # it is the contact with MARAC (the contact's row), however the parser hangs "sent"
-    assert events_in(real_nlp, text) == ()

@@ -178,33 +178,3 @@ def test_a_year_before_the_notes_own_is_history():
     assert when.before_the_year_of("year:2024", "2025-05-12")
     assert not when.before_the_year_of("year:2025", "2025-05-12")
     assert not when.before_the_year_of("yesterday", "2025-05-12")
-
-
-def test_a_day_written_with_the_months_name_is_read():
-    assert [f.value for f in when.days("On 3rd March I rang the GP")] == ["date:3/3"]
-    assert [f.value for f in when.days("on the 21st of Sept 2024")] == ["date:21/9/2024"]
-    assert [f.value for f in when.days("seen on March 3rd")] == ["date:3/3"]
-    assert when.days("on 3 marches") == [] and when.days("on Mayday") == []
-
-
-def test_four_figures_after_an_at_sign_are_a_time():
-    assert [f.value for f in clock_times("Call from police @ 0140.")] == ["01:40"]
-
-
-@pytest.mark.parametrize(
-    ("text", "times"),
-    [
-        ("Rang EDT 2315 re Liam.", ["23:15"]),
-        ("TC IDVA Sam KERR 1050 - aware of pressure.", ["10:50"]),
-        ("28/03 1455 TC from DSL.", ["14:55"]),
-        ("Repeat MARAC referral submitted 0950.", ["09:50"]),
-        # a log, reference or collar number, a phone number, a year, a dose
-        ("Rang 101 log 0214 of 12/03.", []),
-        ("Rang PC 1234.", []),
-        ("Rang 0121 496 0000.", []),
-        ("Called 2019 was a bad year.", []),
-        ("Sent 1200 mg.", []),
-    ],
-)
-def test_four_figures_after_a_verb_of_calling_or_a_date_are_its_time(text, times):
-    assert [f.value for f in clock_times(text)] == times

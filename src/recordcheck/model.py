@@ -164,7 +164,6 @@ class ContactEvent(PlainData):
     outcome: str = ""  # the partner's reply, advice, agreed next step or result, as written
     evidence: str = ""  # the note's words that record the contact
     time: str = ""  # "HH:MM" when the evidence gives the contact's one clock time
-    day: str = ""  # ISO date its own words give it when before the note's ("Email rec'd 19/11")
 
     @property
     def counts_as_contact(self) -> bool:  # done and attempted count; planned listed apart

@@ -32,7 +32,6 @@ from recordcheck.datafiles import package_toml
 from recordcheck.events.attendance_lists import listed_as_present
 from recordcheck.events.case_clues import CLUES_KEY, read_case_clues
 from recordcheck.events.contact_actors import ContactActors, author_with_employer, placed_elsewhere
-from recordcheck.events.contact_days import with_own_days
 from recordcheck.events.contact_gate import Candidate, ContactGate, Reading, candidate_features
 from recordcheck.events.contact_limits import (
     a_call_out,
@@ -146,8 +145,7 @@ class ContactEventReader:
         else:
             kept = [c for c in candidates if c.reading.verdict in STATUS_RANK]
         kept = filed_with_their_partner(doc, kept)
-        pairs = with_own_days(doc, [(c.mention, c.event) for c in kept])
-        events = with_own_times(with_phone_and_email(doc, pairs))
+        events = with_own_times(with_phone_and_email(doc, [(c.mention, c.event) for c in kept]))
         events = one_per_agency(events, by_kind=True)
         conference = conference_of(doc)  # "ICPC - Alfie Brennan. Chair: ...": a forum of its own
         return [conference, *events] if conference else events

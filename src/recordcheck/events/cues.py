@@ -145,8 +145,24 @@ class SignificantCues:
         return label[0] in relay or " ".join(label[:2]) in relay
 
     def _passed_on(self, match: Span) -> bool:
-        """What a verb of passing on sends: "MARAC referral submitted" (not_happened.py)."""
-        return not_happened.passed_on(match, self.words["passing_on_verbs"])
+        """What a verb of passing on sends: "MARAC referral submitted", "Emailed the DASH
+        to MARAC", and a clipped "Shared DASH, ..." the parser reads as a describing word."""
+        root, verbs = match.root, self.words["passing_on_verbs"]
+        while root.dep_ == "conj" and root.head.pos_ in ("NOUN", "PROPN"):
+            root = root.head  # "Shared the chronology and DASH"
+        # "MARAC referral checked and sent": the passing verb may be joined to the first
+        heads = [root.head, *(c for c in root.head.children if c.dep_ == "conj")]
+        if root.dep_ in ("dobj", "nsubjpass", "nsubj") and any(
+            h.lemma_.lower() in verbs and (h.pos_ in ("VERB", "AUX") or h.tag_ == "VBN")
+            for h in heads
+        ):
+            return True
+        if not_happened.escalated_to_someone(match.root):
+            return True
+        return any(
+            child.dep_ == "amod" and child.i == match.sent.start and child.lower_ in verbs
+            for child in root.children
+        )
 
     def _names_an_offence(self, match: Span) -> bool:
         """Under a verb or noun of the criminal process: "pleaded NG to strangulation",

@@ -31,13 +31,6 @@ OPENING_WORDS = 3
 PLAN_AHEAD_DAYS = 31
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)
-# "Sept" and "Sep" are both written; every other month by its first three letters or whole
-_MONTH = r"(?:sept|" + "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS) + r")\.?"
-_ORDINAL = r"(?:st|nd|rd|th)?"
 
 # Each pattern's groups are (hour, minute, am/pm); minute and am/pm may be missing.
 _CLOCKS = (
@@ -70,17 +63,6 @@ _CLOCKS = (
         r"^\s*(?!19|20)([01]\d|2[0-3])([0-5]\d)(?=\s+(?!\d{3,}\s+\d)(?!(?:mg|ml|g|kg)\b)\S)()",
         re.I,
     ),
-    # "rang EDT 2315", "TC IDVA Sam KERR 1050", "28/03 1455 TC from DSL": four figures a
-    # few words after a verb of calling or sending, or just after a date, are its time;
-    # not a year (19.., 20..), nor a log, reference or collar number ("log 0214", "PC 1234")
-    re.compile(
-        rf"(?:(?<![\w/])[0-3]?\d/[01]?\d(?:/\d\d(?:\d\d)?)?\s+"
-        rf"|\b(?:{'|'.join(re.escape(w) for w in WORDS['calling_words'])})\b"
-        r"(?:\s+(?!(?:" + "|".join(re.escape(w) for w in WORDS["number_words"]) + r")\b)"
-        r"[A-Za-z][\w'&-]*){0,3}\s+)"
-        r"(?!19|20)([01]\d|2[0-3])([0-5]\d)(?![\w/%]|[:.]\d|\s*\d|\s?(?:mg|ml|g|kg)\b)()",
-        re.I,
-    ),
     # at 8.30: a full stop between hour and minute only after a word that brings a time
     re.compile(
         r"\b(?:at|about|around|approx\.?|approximately|by)\s+([01]?\d|2[0-3])\.([0-5]\d)\b()",
@@ -105,11 +87,7 @@ _DAYS = re.compile(
     r"|\b(?P<today>today|tonight|this (?:morning|afternoon|evening))\b"
     rf"|\b(?P<weekday_kind>on|last)\s+(?P<weekday>{'|'.join(WEEKDAYS)})(?!s\b|\s+(?:morning|afternoon|evening|night)s\b)"
     rf"{_DAY_PART}\b"
-    r"|\bon\s+(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>\d{2}|\d{4}))?(?![\d/])"
-    # "on 3rd March", "on the 3rd of March 2025", "on March 3rd"
-    rf"|\bon\s+(?:the\s+)?(?P<named_day>[0-3]?\d){_ORDINAL}\s+(?:of\s+)?(?P<month_name>{_MONTH})"
-    r"(?:\s+(?P<named_year>(?:19|20)\d\d))?(?!\w)"
-    rf"|\bon\s+(?P<month_name_first>{_MONTH})\s+(?P<day_after>[0-3]?\d){_ORDINAL}(?!\w)",
+    r"|\bon\s+(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>\d{2}|\d{4}))?(?![\d/])",
     re.I,
 )
 # a date written without "on": "charged 12/01", "Incident 11/01/25 approx 21:30"
@@ -176,21 +154,10 @@ def days(text: str) -> list[Found]:
         elif match["day"]:
             year = f"/{match['year']}" if match["year"] else ""
             value = f"date:{match['day']}/{match['month']}{year}"
-        elif match["month_name"] or match["month_name_first"]:
-            value = _named_month_date(match)
         else:
             value = (kind or "").replace("_", " ")
         found.append(Found(match.start(), match.end(), value))
     return found
-
-
-def _named_month_date(match: re.Match) -> str:
-    """ "on 3rd March 2025" -> "date:3/3/2025"."""
-    name = (match["month_name"] or match["month_name_first"]).lower().rstrip(".")
-    month = next(i for i, m in enumerate(MONTHS, 1) if m.startswith(name[:3]))
-    day = match["named_day"] or match["day_after"]
-    year = f"/{match['named_year']}" if match["named_year"] else ""
-    return f"date:{int(day)}/{month}{year}"
 
 
 def bare_dates(text: str) -> list[Found]:

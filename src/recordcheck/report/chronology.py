@@ -84,7 +84,8 @@ def contact_event(result: NoteResult) -> ChronologyEvent | None:
         start=first.start,
         end=first.end,
         summary=summary,
-        **_contact_when(first, result.note.date, result.note.time),
+        date=result.note.date,
+        time=_contact_time(first.time, result.note.time),
         # a contact that came in is its own source: "Call from PC Patel"
         source=next((c.person or c.agency for c in contacts if c.direction == "in"), ""),
         agencies=tuple(dict.fromkeys(c.agency for c in contacts)),
@@ -132,15 +133,6 @@ def _repeats(outcome: str, summary: str) -> bool:
     # whole words: "Logged." is not repeated by "Blogged about it"
     quoted = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", summary) is not None
     return bool(words) and (quoted or shortened)
-
-
-def _contact_when(contact: ContactEvent, note_date: str, note_time: str) -> dict[str, str]:
-    """The day the contact's own words give, before the note's ("Email received 19/11",
-    "referral submitted yesterday"), with its own time or none; else the note's date, with
-    the contact's own time where it is not after the note's."""
-    if contact.day:
-        return {"date": contact.day, "time": contact.time or None}
-    return {"date": note_date, "time": _contact_time(contact.time, note_time)}
 
 
 def _contact_time(own: str, note_time: str) -> str:
@@ -201,7 +193,7 @@ def chronology_rows(results: Iterable[NoteResult]) -> list[tuple[NoteResult, Chr
         (position, result, event)
         for position, result in enumerate(results)
         for event in (*result.events, contact_event(result))
-        if event is not None and not only_tried(result, event)
+        if event is not None
     ]
 
     def key(row):
@@ -211,15 +203,6 @@ def chronology_rows(results: Iterable[NoteResult]) -> list[tuple[NoteResult, Chr
                 position, event.start)
 
     return [(result, event) for _, result, event in sorted(rows, key=key)]
-
-
-def only_tried(result: NoteResult, event: ChronologyEvent) -> bool:
-    """A call to the police's line that records only an attempt ("Tried to ring 101 but no
-    answer"): like any attempted contact, no contact row (the register counts it)."""
-    within = [c for c in result.contacts if event.start <= c.start < event.end]
-    return event.kind == "contact" and bool(within) and all(
-        c.status == "attempted" for c in within
-    )
 
 
 def _cells(
