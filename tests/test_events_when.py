@@ -178,3 +178,7 @@ def test_a_year_before_the_notes_own_is_history():
     assert when.before_the_year_of("year:2024", "2025-05-12")
     assert not when.before_the_year_of("year:2025", "2025-05-12")
     assert not when.before_the_year_of("yesterday", "2025-05-12")
+
+
+def test_four_figures_after_an_at_sign_are_a_time():
+    assert [f.value for f in clock_times("Call from police @ 0140.")] == ["01:40"]
