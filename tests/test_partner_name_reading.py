@@ -48,14 +48,6 @@ def test_a_home_address_is_no_partner(agencies):
     assert agencies("Visit to Kyle at his flat, 3 Larch Court, Fernside Road.") == set()
 
 
-def test_the_landlord_written_after_a_home_address_is_whose_home_it_is(agencies):
-    assert agencies(
-        "Visit to Jamie at her flat, 8 Ellison House, Hollinwood (Kinver Vale Housing)."
-    ) == set()
-    # a landlord the writer dealt with about the home stays a partner
-    assert agencies("Rang Kestrel Homes re the repair at 14 Mill Lane.") == {"Kestrel Homes"}
-
-
 def test_clinical_shorthand_is_no_ones_name(agencies):
     team = "Ashcombe Reablement and Occupational Therapy Service"
     assert agencies("OT Ax on return home (met hosp transport).", team=team) == set()

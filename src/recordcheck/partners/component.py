@@ -18,7 +18,6 @@ Needs the entity recogniser (ORG, GPE and PERSON entities).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
@@ -57,8 +56,6 @@ from recordcheck.partners.place_before_term import placed_generics
 from recordcheck.partners.placed import placed_organisations, placed_words
 from recordcheck.partners.roles import RoleEmployers
 
-# between a home address and its landlord: at most its town, and punctuation
-AFTER_AN_ADDRESS = re.compile(r"[\s,(–-]*(?:[A-Z][\w'’]*[\s,(–-]+)?")
 AGENCIES_KEY = "rc_agencies"
 CONTACTS_KEY = "rc_contacts"
 CHANNELS_KEY = "rc_channels"
@@ -201,8 +198,6 @@ class PartnersMarker:
         for mention in found:
             if not any(mention.start < k.end and k.start < mention.end for k in kept):
                 kept.append(mention)
-        homes = find_addresses(text_of(doc))
-        kept = [a for a in kept if not _of_a_home(doc[a.start : a.end], homes)]
         return joined_to_named(sorted(kept, key=lambda a: a.start))
 
     def _other_sense(self, doc: Doc, start: int, end: int) -> bool:
@@ -217,17 +212,20 @@ class PartnersMarker:
         One that extends a generic term ("Westmarch Police Economic Crime
         Unit") is kept and wins over it by length. One whose name says neither
         its type nor that it is an organisation ("Nicola Brandt", "Carlow
-        House") is left out: the recogniser often tags people and places ORG.
+        House") is left out: the recogniser often tags people and places ORG. So is
+        one written as a home address ("his flat, 3 Larch Court"): where someone lives.
         """
         organisations = []
-        identifiers = find_identifiers(text_of(doc))
+        text = text_of(doc)
+        identifiers = find_identifiers(text)
+        addresses = find_addresses(text)
         named = named_by_their_kind(doc, self._names.words.stop_words)
         for ent in [*doc.ents, *named]:
             if ent.label_ not in ("ORG", "GPE"):
                 continue
             for piece in name_pieces(ent):
                 organisation = self._organisation(piece, found, identifiers)
-                if organisation is not None:
+                if organisation is not None and not _within_an_address(piece, addresses):
                     organisations.append(organisation)
         return organisations
 
@@ -310,19 +308,10 @@ def _stays_there(doc: Doc, after: int) -> bool:
     return False
 
 
-def _of_a_home(name: Span, addresses: list[tuple[int, int, str]]) -> bool:
+def _within_an_address(name: Span, addresses: list[tuple[int, int, str]]) -> bool:
     """ "his flat, 3 Larch Court": a building written as a home address is where someone
-    lives, no partner; and an organisation written on from it, or right after it and its town, is
-    whose home it is ("22 Cobham House Northstone Homes", "8 Ellison House, Hollinwood
-    (Kinver Vale Housing)"). A saint's "St" that ends one ("(6, Y1 St Aidan's CE Primary")
-    starts no name inside it."""
-    text = name.doc.text
-    return any(
-        start <= name.start_char < end
-        and (name.end_char <= end or not text[start:end].rstrip().endswith(" St"))
-        or end <= name.start_char and AFTER_AN_ADDRESS.fullmatch(text[end : name.start_char])
-        for start, end, _ in addresses
-    )
+    lives; a saint's "St" that ends one ("(6, Y1 St Aidan's CE Primary") is not."""
+    return any(start <= name.start_char and name.end_char <= end for start, end, _ in addresses)
 
 
 @cache
