@@ -136,6 +136,13 @@ def test_the_writers_own_attendance_stays_a_contact(events):
     assert [e.status for e in events("Attended Riverside Academy for the review.").values()] == [
         "done"
     ]
+    # a terse note drops the "I": attending a meeting under way is the writer's occasion
+    assert "MARAC (area not named)" in events(
+        "Attending MARAC at Castlebridge Civic Centre this morning."
+    )
+    assert "Castlebridge MASH" in events(
+        "Attending strategy meeting at Castlebridge MASH with DC Mensah today."
+    )
 
 
 def test_telling_a_partner_and_a_partner_telling_us_stay_contacts(events):

@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.events.call_parties import CONTACT_DETAIL_WORDS
+from recordcheck.events.encounters import ENCOUNTER_GROUP, MEETING
 from recordcheck.events.log_lines import on_one_line
 from recordcheck.events.parties import SENT_NOUNS, TOPIC_PREPOSITIONS, Party
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
@@ -135,13 +136,26 @@ def attends_as_its_user(party: Party, mention: Span) -> bool:
     """ "Son Riley attends Hollins Park Primary", "attending Phoenix Recovery (alcohol)": a
     school or service attended, as a habit or a course under way, is the person's place of
     learning or care; the writer's own attendance is an occasion, told in the past
-    ("Attended ICPC"). A subject of its own that is the writer keeps it ours."""
+    ("Attended ICPC"). A subject of its own that is the writer keeps it ours, and so does
+    no subject at all when the sentence records a meeting: a terse note's "Attending MARAC
+    at the Civic Centre this morning" is the writer's occasion."""
     verb = party.predicate
     if verb.lemma_.lower() not in ATTENDING or verb.tag_ not in HABITUAL_TAGS:
         return False
     if not _attended_thing(mention.root, verb):
         return False
-    return not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in WRITER for c in verb.children)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.lower_ in WRITER for s in subjects):
+        return False
+    unwritten_attender = not subjects and verb.dep_ not in ("acl", "relcl")
+    return not (unwritten_attender and _records_a_meeting(verb.sent))
+
+
+def _records_a_meeting(sentence: Span) -> bool:
+    return any(
+        span.label_ == MEETING and sentence.start <= span.start < sentence.end
+        for span in sentence.doc.spans.get(ENCOUNTER_GROUP, ())
+    )
 
 
 def _attended_thing(token: Token, verb: Token) -> bool:
