@@ -26,6 +26,9 @@ def agencies(real_nlp):
 def test_a_department_before_its_organisation_is_no_partner_of_its_own(agencies):
     found = agencies("Email from Jo Whitlam, Student Support, Kelsford College - Kyle enrolled.")
     assert found == {"Kelsford College"}
+    # an organisation in its own right before its funder is where the person works
+    found = agencies("Call from Sam Reed, Oakfield Trust, Castlebridge Council - tenancy worker.")
+    assert found == {"Oakfield Trust"}
 
 
 def test_a_school_named_after_a_saint_keeps_the_saint(agencies):

@@ -142,6 +142,12 @@ def team_words() -> frozenset[str]:
     return frozenset(_bundled()["team_words"])
 
 
+@cache
+def body_words() -> frozenset[str]:
+    """Last words of an organisation in its own right ("Oakfield Trust"), lower case."""
+    return frozenset(_bundled()["body_words"])
+
+
 def names_only_a_kind(name: str) -> bool:
     """Whether a name holds no word but the words of kinds of service ("ASC duty",
     "Safeguarding Adults Hub"): it names no particular organisation or authority."""

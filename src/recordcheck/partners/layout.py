@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from recordcheck.language.agencies import AgencyTerm, team_words
+from recordcheck.language.agencies import AgencyTerm, body_words, team_words
 from recordcheck.language.clauses import spaced_dash
 from recordcheck.language.names import NameMention
 
@@ -149,6 +149,7 @@ def _employer(mentions: list[AgencyMention | None]) -> AgencyMention | None:
         return first
     last_word = first.canonical.rsplit(" ", 1)[-1].lower()
     of_no_kind = first.agency_type == "other" != mentions[1].agency_type
+    of_no_kind = of_no_kind and last_word not in body_words()  # "Oakfield Trust" is its own
     return mentions[1] if last_word in team_words() or of_no_kind else first
 
 
