@@ -179,6 +179,9 @@ def test_not_a_false_alarm(real_nlp, text):
         "I suspect he is drinking again.",
         # insight into a matter is a view of the person
         "Pt pleasant but a difficult historian, poor insight into his health.",
+        # a check named after a preposition is when the verdict was given, not its subject
+        "Rude during ECG.",
+        "Very aggressive during scan.",
     ],
 )
 def test_still_flagged(real_nlp, text):

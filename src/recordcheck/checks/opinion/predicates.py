@@ -289,9 +289,12 @@ def judges_a_matter(token: Token, matters: frozenset[str]) -> bool:
     start = max([i + 1 for i in breaks if i < token.i] or [sent.start])
     end = min([i for i in breaks if i > token.i] or [sent.end])
     # the word nearest before the verdict in its item that can name a thing ("Dental ok",
-    # "Bloods 9/10 all fine"), else the first noun after it ("Good fetal movements")
+    # "Bloods 9/10 all fine"), else the first noun after it ("Good fetal movements") that
+    # no preposition sets apart: "Rude during ECG" is said of a person, at a time
     before = [t for t in doc[start : token.i] if t.pos_ in ("NOUN", "PROPN", "ADJ")]
-    after = [t for t in doc[token.i + 1 : end] if t.pos_ in ("NOUN", "PROPN")]
+    following = doc[token.i + 1 : end]
+    set_apart = next((t.i for t in following if t.pos_ == "ADP"), end)
+    after = [t for t in doc[token.i + 1 : set_apart] if t.pos_ in ("NOUN", "PROPN")]
     named = before[-1:] if before else after[:1]
     return any(not _word_forms(t).isdisjoint(matters) for t in named)
 
