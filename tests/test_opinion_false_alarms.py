@@ -182,6 +182,8 @@ def test_not_a_false_alarm(real_nlp, text):
         # a check named after a preposition is when the verdict was given, not its subject
         "Rude during ECG.",
         "Very aggressive during scan.",
+        # an exclamation in a question's words is no question
+        "How manipulative he was during the visit?!",
     ],
 )
 def test_still_flagged(real_nlp, text):

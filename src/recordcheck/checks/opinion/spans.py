@@ -48,12 +48,17 @@ def asks(claim: Span) -> bool:
     """ "Are you ok for money this month?", "How is she doing?": a question put to
     someone records nothing as fact, whatever words it holds (no gold span in any split is
     one). Only a question in its word order counts: "Mum was drunk??" is the writer's
-    guess with a query mark, still a guess."""
+    guess with a query mark, still a guess; so is an exclamation ("How manipulative he
+    was?!", "How rude!")."""
     statement = statement_of(claim.root)
     words = [t for t in statement if not (t.is_space or t.is_punct)]
+    ending = "".join(t.text for t in statement if t.is_punct)[-3:]
+    how_adjective = len(words) > 1 and words[0].lower_ == "how" and words[1].pos_ == "ADJ"
+    exclaims = "!" in ending or how_adjective
     return (
         bool(words)
-        and statement[-1].text.endswith("?")
+        and ending.endswith("?")
+        and not exclaims
         and (words[0].lower_ in QUESTION_WORDS or words[0].pos_ == "AUX")
     )
 
