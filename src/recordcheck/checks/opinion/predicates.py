@@ -23,12 +23,11 @@ SHORTHAND_WORDS = 5
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # what parts the items of a shorthand list: "CD calm, apologised", "Mum upset - said ..."
 ITEM_SUBJECT_POS = {"PROPN", "NOUN", "PRON", "ADV", "ADJ", "DET"}
-# the words that point back to what was just proposed: "ok with this", "fine with that"
-WHAT_WAS_PROPOSED = {"this", "that", "it"}
-# words of plain acceptance, which tell no feeling: "She's ok with that"
-ACCEPTANCE_WORDS = {"ok", "okay", "fine", "alright"}
 ITEM_BREAKS = {",", "-", "\u2013", "\u2014", ":", ";", "(", ")"}
 WORD_CLASSES = word_classes(package_toml(__package__, "terms.toml"))
+# "She's ok with that": plain acceptance of what was just proposed tells no feeling
+ACCEPTANCE_WORDS = WORD_CLASSES["acceptance_words"]
+WHAT_WAS_PROPOSED = WORD_CLASSES["what_was_proposed"]
 MANNER_VERBS = WORD_CLASSES["manner_verbs"]
 # what may stand beside a bare verdict of absence: "No concerns at all."
 BARE_COMPANIONS = WORD_CLASSES["bare_companions"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from recordcheck.datafiles import package_toml, word_classes
 from recordcheck.language.clauses import DASHES, clause_of, is_run_on, spaced_dash, statement_of
 
 # when one clause has several cues, the finding names the most specific
@@ -22,7 +23,7 @@ WHOLE_CLAIM_CUES = {"hedge", "unsupported-judgement"}
 # a dash only with a space before it ("Lily-Mae", "well-behaved" are one word each)
 ITEM_BREAKS = {",", ";", ":"}
 # the words a question in its own word order opens with, besides an auxiliary ("Are you ...")
-QUESTION_WORDS = {"how", "what", "why", "who", "where", "when", "which"}
+QUESTION_WORDS = word_classes(package_toml(__package__, "terms.toml"))["question_words"]
 
 
 @dataclass(frozen=True)
