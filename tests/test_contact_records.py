@@ -84,9 +84,15 @@ def test_a_past_verb_of_another_item_does_not_make_an_item_done(events):
         "MARAC (area not named)", "IDVA service (not named)"
     }
     assert [e.status for e in found if e.agency.startswith("MASH")] == ["planned"]
-    found = events("Plan:\n- Home visit Tuesday (consent given)\n- Letter to the GP (Canal Street)\n"
-                   "- MDT Weds")
+    found = events("Plan:\n- Home visit Tuesday (consent given)\n"
+                   "- Letter to the GP (Canal Street)\n- MDT Weds")
     assert [e.status for e in found if e.agency.startswith("GP")] == ["planned"]
+
+
+def test_an_item_given_a_reference_number_was_sent(events):
+    found = events("Actions:\n- MARAC referral sent 11:30\n"
+                   "- Safeguarding concern to ASC ref SGC-26-0831")
+    assert ("Adult social care (authority not named)", "done", "out") in counted(found)
 
 
 @pytest.mark.parametrize(

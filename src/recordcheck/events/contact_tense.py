@@ -24,6 +24,7 @@ WISHES = frozenset(WORDS["wish_lemmas"])
 REQUEST_WORDS = frozenset(WORDS["request_words"])
 OWED_INFINITIVES = frozenset(WORDS["owed_infinitives"])
 OWED_PARTICIPLES = frozenset(WORDS["owed_participles"])
+RECEIPT_WORDS = frozenset(WORDS["receipt_words"])
 # where a contact's own clause starts and ends, for reading what it owes
 _CLAUSE_EDGES = CLAUSE_BREAKS | {",", ":"}
 # verbs of trying: an attempt at the contact only where the contact is what was tried
@@ -111,12 +112,17 @@ def item_recorded_as_done(verb: Token, mention: Span) -> bool:
     """ "Actions: / - rang 101" was done. An item of a list is done only by a verb in the
     past on its own line: the parser often runs a list's items into one sentence, and in
     "ACTIONS / - MARAC referral (high) - sent / - MASH referral - Alfie and Ruby" the
-    "sent" is MARAC's, not MASH's."""
+    "sent" is MARAC's, not MASH's. A reference number given is a receipt: "- Safeguarding
+    concern to ASC ref SGC-26-08301" was sent."""
     if on_one_line(verb, mention.root):
         return recorded_as_done(verb)
-    line = verb.doc[line_start(mention) : mention.sent.end]
-    return any(
-        token.tag_ in ("VBD", "VBN") and on_one_line(token, mention.root) for token in line
+    line = [
+        token for token in verb.doc[line_start(mention) : mention.sent.end]
+        if on_one_line(token, mention.root)
+    ]
+    return any(token.tag_ in ("VBD", "VBN") for token in line) or any(
+        word.lower_ in RECEIPT_WORDS and any(c.isdigit() for c in number.text)
+        for word, number in zip(line, line[1:], strict=False)
     )
 
 
