@@ -77,6 +77,50 @@ def test_a_past_record_under_an_actions_heading_was_done(events):
     assert [e.status for e in found if e.agency.startswith("GP")] == ["planned"]
 
 
+def test_a_past_verb_of_another_item_does_not_make_an_item_done(events):
+    found = events("ACTIONS\n- MARAC referral (high) - sent\n- MASH referral - both children\n"
+                   "- IDVA - referral sent")
+    assert {agency for agency, *_ in counted(found)} == {
+        "MARAC (area not named)", "IDVA service (not named)"
+    }
+    assert [e.status for e in found if e.agency.startswith("MASH")] == ["planned"]
+    found = events("Plan:\n- Home visit Tuesday (consent given)\n"
+                   "- Letter to the GP (Canal Street)\n- MDT Weds")
+    assert [e.status for e in found if e.agency.startswith("GP")] == ["planned"]
+
+
+def test_an_item_given_a_reference_number_was_sent(events):
+    found = events("Actions:\n- MARAC referral sent 11:30\n"
+                   "- Safeguarding concern to ASC ref SGC-26-0831")
+    assert ("Adult social care (authority not named)", "done", "out") in counted(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referral to CAMHS to be sent.",
+        "Told mum, discharge letter to the GP to follow.",
+        "Safeguarding referral to MASH required today.",
+    ],
+)
+def test_a_contact_its_own_clause_says_is_owed_is_planned(events, text):
+    found = events(text)
+    assert counted(found) == set()
+    assert {event.status for event in found} == {"planned"}
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("Rang the GP to be told she was on leave.", "GP (practice not named)"),
+        ("Spoke to the GP, letter to follow.", "GP (practice not named)"),
+        ("Referral to CAMHS sent today.", "CAMHS (service not named)"),
+    ],
+)
+def test_a_contact_made_before_anything_owed_was_done(events, text, agency):
+    assert agency in {name for name, status, _ in counted(events(text)) if status == "done"}
+
+
 def test_a_meetings_agreed_actions_are_tasks_whatever_their_tense(events):
     found = events("MARAC attended.\nActions agreed:\n- Police: marker placed on the address.\n"
                    "- Housing informed of the risk by the IDVA.")

@@ -13,14 +13,20 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
-from recordcheck.events.log_lines import CLAUSE_BREAKS
+from recordcheck.events.log_lines import CLAUSE_BREAKS, on_one_line
 from recordcheck.events.parties import verb_form
 from recordcheck.events.plans import auxiliaries
+from recordcheck.language.clauses import line_start
 
 WORDS = package_toml(__package__, "words.toml")
 PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "plan", "must"})
 WISHES = frozenset(WORDS["wish_lemmas"])
 REQUEST_WORDS = frozenset(WORDS["request_words"])
+OWED_INFINITIVES = frozenset(WORDS["owed_infinitives"])
+OWED_PARTICIPLES = frozenset(WORDS["owed_participles"])
+RECEIPT_WORDS = frozenset(WORDS["receipt_words"])
+# where a contact's own clause starts and ends, for reading what it owes
+_CLAUSE_EDGES = CLAUSE_BREAKS | {",", ":"}
 # verbs of trying: an attempt at the contact only where the contact is what was tried
 TRYING = frozenset({"try", "attempt"})
 
@@ -39,6 +45,38 @@ def planned(verb: Token) -> bool:
     return verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children) and (
         verb.i + 1 < len(verb.doc) and verb.i > verb.sent.start and verb.nbor(-1).lower_ == "to"
     )
+
+
+def owed(mention: Span) -> bool:
+    """ "Referral to Oakleaf to be sent", "discharge letter to GP and mum to follow",
+    "Safeguarding referral to MASH required today": the first verb after the contact, in its
+    own clause and line, says the contact is still owed; but only where no verb in the past
+    comes before it in that clause ("Rang GP to be told she was on leave" was made). Read
+    from the words' order, as the parser hangs these on any noun near them."""
+    doc = mention.doc
+    start = line_start(mention)
+    opening = max(
+        (t.i + 1 for t in doc[start : mention.start] if t.text in _CLAUSE_EDGES), default=start
+    )
+    if any(recorded_as_done(t) for t in doc[opening : mention.start]):
+        return False
+    for token in doc[mention.end : mention.sent.end]:
+        if token.text in _CLAUSE_EDGES or "\n" in token.text:
+            return False
+        if token.pos_ != "VERB" and token.lower_ not in OWED_PARTICIPLES:
+            continue  # "to be sent": the auxiliaries before the verb
+        return _owed_verb(token)
+    return False
+
+
+def _owed_verb(verb: Token) -> bool:
+    if verb.lower_ in OWED_PARTICIPLES:
+        return True
+    before = [t.lower_ for t in verb.doc[max(verb.i - 2, 0) : verb.i]]
+    if before[-1:] == ["to"] and verb.lemma_.lower() in OWED_INFINITIVES:
+        following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        return following is None or following.is_punct or following.is_space
+    return before == ["to", "be"] and verb.tag_ == "VBN"
 
 
 def _under_way(verb: Token) -> bool:
@@ -68,6 +106,24 @@ def asked_of_someone(verb: Token) -> bool:
 def recorded_as_done(verb: Token) -> bool:
     """ "rang", "spoke", "informed": a verb in the past with nothing making it a plan."""
     return verb.tag_ in ("VBD", "VBN") or verb_form(verb)
+
+
+def item_recorded_as_done(verb: Token, mention: Span) -> bool:
+    """ "Actions: / - rang 101" was done. An item of a list is done only by a verb in the
+    past on its own line: the parser often runs a list's items into one sentence, and in
+    "ACTIONS / - MARAC referral (high) - sent / - MASH referral - Alfie and Ruby" the
+    "sent" is MARAC's, not MASH's. A reference number given is a receipt: "- Safeguarding
+    concern to ASC ref SGC-26-08301" was sent."""
+    if on_one_line(verb, mention.root):
+        return recorded_as_done(verb)
+    line = [
+        token for token in verb.doc[line_start(mention) : mention.sent.end]
+        if on_one_line(token, mention.root)
+    ]
+    return any(token.tag_ in ("VBD", "VBN") for token in line) or any(
+        word.lower_ in RECEIPT_WORDS and any(c.isdigit() for c in number.text)
+        for word, number in zip(line, line[1:], strict=False)
+    )
 
 
 def wished(verb: Token) -> bool:

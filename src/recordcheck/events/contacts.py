@@ -48,9 +48,10 @@ from recordcheck.events.contact_limits import (
 from recordcheck.events.contact_tense import (
     asked_of_someone,
     attempted,
+    item_recorded_as_done,
     negated,
+    owed,
     planned,
-    recorded_as_done,
     wished,
 )
 from recordcheck.events.details import (
@@ -307,12 +308,12 @@ class ContactEventReader:
             return None
         if wished(verb):
             return None  # "Wants police informed": someone's wish, not a contact made
-        if planned(verb) or modal(verb) or instruction(party):
+        if planned(verb) or modal(verb) or instruction(party) or owed(mention):
             return "planned"
         if party.link != "present" and asked_of_someone(verb):
             return "planned"  # "DH please email Kev": asked of a colleague
         heading = plan_heading_over(sentence, before=mention.start_char)
-        if heading and (holds_tasks(heading) or not recorded_as_done(verb)):
+        if heading and (holds_tasks(heading) or not item_recorded_as_done(verb, mention)):
             return "planned"  # "Plan: / 1. Letter to GP"; but "Actions: / - rang 101" was done
         if attempted(self.attempts.spans(sentence), mention, verb):
             return "attempted"
