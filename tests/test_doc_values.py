@@ -68,6 +68,13 @@ def test_matches_over_a_span_are_the_phrase_matchers(real_nlp, docs):
     assert found
 
 
+def test_a_new_matcher_never_reads_a_discarded_ones_matches(real_nlp):
+    doc = real_nlp("He is a rascal.")
+    for _ in range(50):  # id() of a discarded matcher is soon reused; its number never is
+        assert not TermMatcher(real_nlp, {"labels": ["a lad"]}).has(doc)
+        assert TermMatcher(real_nlp, {"labels": ["a rascal"]}).has(doc, "labels")
+
+
 def test_statements_cut_once_per_sentence_as_searched_from_each_word(docs):
     """Each word's statement, kept for its whole sentence, is what searching back and on
     from that word for a full stop or line break gives ("seemed drunk" is not "No answer")."""

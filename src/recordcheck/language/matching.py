@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
+from itertools import count
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -17,7 +18,10 @@ from spacy.util import filter_spans
 
 from recordcheck.datafiles import LEMMA_SUFFIX, list_name
 
-MATCHES_KEY = "rc_term_matches"  # Doc.user_data: each TermMatcher's matches, by its id
+MATCHES_KEY = "rc_term_matches"  # Doc.user_data: each TermMatcher's matches, by its number
+# A matcher's number is never reused, as id() is once a matcher is gone: a Doc read by a
+# discarded matcher must not hand its matches to a new one with other lists.
+_MATCHER_NUMBERS = count()
 
 
 class TermMatcher:
@@ -32,6 +36,7 @@ class TermMatcher:
     """
 
     def __init__(self, nlp, lists: Mapping[str, Sequence[str]]):
+        self.number = next(_MATCHER_NUMBERS)
         self.as_written = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         for key, phrases in lists.items():
@@ -74,12 +79,12 @@ class TermMatcher:
         """Every match in the Doc as (start, end, list), sorted: found once per Doc, as the
         components ask for the matches of one sentence or clause many times over."""
         kept = doc.user_data.setdefault(MATCHES_KEY, {})
-        if id(self) not in kept:
+        if self.number not in kept:
             matches = set(self.as_written(doc))
             if len(self.by_lemma):
                 matches.update(self.by_lemma(doc))
-            kept[id(self)] = sorted((start, end, key) for key, start, end in matches)
-        return kept[id(self)]
+            kept[self.number] = sorted((start, end, key) for key, start, end in matches)
+        return kept[self.number]
 
     def has(self, doclike: Doc | Span, name: str | None = None) -> bool:
         return any(name is None or span.label_ == name for span in self.spans(doclike, False))
