@@ -115,6 +115,10 @@ def test_a_contact_its_own_clause_says_is_owed_is_planned(events, text):
         ("Rang the GP to be told she was on leave.", "GP (practice not named)"),
         ("Spoke to the GP, letter to follow.", "GP (practice not named)"),
         ("Referral to CAMHS sent today.", "CAMHS (service not named)"),
+        # what the contact was about owes the thing, not the contact
+        ("Email to school re uniform required for Monday.", "School (not named)"),
+        ("Meeting with housing re the move to follow.", "Housing (provider not named)"),
+        ("Referral to MASH no longer required.", "MASH (authority not named)"),
     ],
 )
 def test_a_contact_made_before_anything_owed_was_done(events, text, agency):

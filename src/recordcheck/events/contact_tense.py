@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.events.log_lines import CLAUSE_BREAKS, on_one_line
-from recordcheck.events.parties import verb_form
+from recordcheck.events.parties import TOPIC_PREPOSITIONS, verb_form
 from recordcheck.events.plans import auxiliaries
 from recordcheck.language.clauses import line_start
 
@@ -63,6 +63,8 @@ def owed(mention: Span) -> bool:
     for token in doc[mention.end : mention.sent.end]:
         if token.text in _CLAUSE_EDGES or "\n" in token.text:
             return False
+        if token.lower_ in TOPIC_PREPOSITIONS or token.dep_ == "neg" or token.lower_ == "longer":
+            return False  # "Email to school re uniform required": what it was about owes it
         if token.pos_ != "VERB" and token.lower_ not in OWED_PARTICIPLES:
             continue  # "to be sent": the auxiliaries before the verb
         return _owed_verb(token)
