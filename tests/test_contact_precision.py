@@ -59,6 +59,8 @@ def events(real_nlp):
         "Park Primary.",
         "Engaging with weekly visits, on psychology waiting list, attending Phoenix Recovery.",
         "Attending cardiac rehab at Castlebridge Leisure Centre Wednesdays.",
+        "Attending Phoenix Recovery group meetings weekly, 3 weeks sober.",
+        "Attending Phoenix Recovery group meeting on Tuesdays, sober 3 weeks.",
         # a service the person was pointed to is theirs to use
         "Signposted to Millbrook Advice Centre.",
         # a suggestion is a contact still to be made
