@@ -27,7 +27,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from recordcheck.events.sharing_parties import THING_SENT, Parties
+from recordcheck.events.sharing_parties import FINITE_TAGS, THING_SENT, Parties
 from recordcheck.events.sharing_shape import own_plan_told, told_by_the_one_called
 from recordcheck.events.sharing_words import WORD_CLASSES, WRITER
 from recordcheck.language.clauses import line_start
@@ -57,7 +57,7 @@ GIVING = frozenset(WORD_CLASSES["giving"])
 DETAILS_BREAKS = frozenset(WORD_CLASSES["details_breaks"])
 DETAILS_WINDOW = 8  # tokens after the verb in which the details and their service are named
 AGENCY_BEFORE = 4  # tokens before a referral in which the agency it is named with sits
-FINITE_OR_PARTICIPLE = frozenset(("VB", "VBD", "VBN", "VBP", "VBZ", "MD"))
+FINITE_OR_PARTICIPLE = frozenset(FINITE_TAGS | {"VBN"})  # "made", "sent" too
 ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 
 
