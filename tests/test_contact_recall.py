@@ -255,3 +255,21 @@ def test_a_school_nursing_team_is_no_school(events, text):
 
 def test_a_school_nursing_team_is_its_own_school_nursing(events):
     assert events("Spoke to the school nursing team.", SCHOOL_NURSING) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("Young carers referral emailed.", "referral form"),
+        ("Rang Carers Centre (Pam) - Dennis was on their waiting list.", "phone"),
+    ],
+)
+def test_a_carers_service_is_a_partner(events, text, channel):
+    assert events(text) == [("Carers service (not named)", "", "done", "out", channel)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Mia is a young carer and looks after mum.", "Carers visited at 8am."]
+)
+def test_a_carer_is_no_carers_service(events, text):
+    assert events(text) == []
