@@ -229,3 +229,47 @@ def test_a_log_s_time_stamp_does_not_hide_the_call_it_opens(events, text, agency
 def test_the_writer_s_own_call_mid_sentence_names_its_party(events):
     rows = events("She stayed home today. I rang The Hive to inform (spoke to Jenny, reception).")
     assert [(a, s, c) for a, _, s, _, c in rows] == [("The Hive", "done", "phone")]
+
+
+SCHOOL_NURSING = (
+    "Ashcombe Community Health NHS Trust - 0-19 Public Health Nursing, School Nursing Team",
+    "Specialist Community Public Health Nurse (School Nurse)",
+)
+
+
+@pytest.mark.parametrize(
+    "text", ["MARF to MASH \u2013 done 16:35", "MARF sent to MASH 16:10 yesterday"]
+)
+def test_a_marf_is_a_referral(events, text):
+    # the multi-agency referral form is named for the referral it carries
+    assert events(text) == [("MASH (authority not named)", "", "done", "out", "referral form")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Rang the DSL.", "Call from Fiona Raine DSL 11.50", "Handed over to DSL"]
+)
+def test_a_school_nursing_team_is_no_school(events, text):
+    # "School Nursing Team" is a nursing team: the school its nurses go into is a partner
+    assert [r[0] for r in events(text, SCHOOL_NURSING)] == ["School (not named)"]
+
+
+def test_a_school_nursing_team_is_its_own_school_nursing(events):
+    assert events("Spoke to the school nursing team.", SCHOOL_NURSING) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("Young carers referral emailed.", "referral form"),
+        ("Rang Carers Centre (Pam) - Dennis was on their waiting list.", "phone"),
+    ],
+)
+def test_a_carers_service_is_a_partner(events, text, channel):
+    assert events(text) == [("Carers service (not named)", "", "done", "out", channel)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Mia is a young carer and looks after mum.", "Carers visited at 8am."]
+)
+def test_a_carer_is_no_carers_service(events, text):
+    assert events(text) == []
