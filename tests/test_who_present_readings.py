@@ -363,3 +363,40 @@ def test_a_meeting_heading_and_its_date_are_not_a_line_of_people(encounters_only
     # an officer's number is part of a name, not a date
     officer = "Strategy meeting 10/3.\nPC2417, SW Amy Cole.\nActions agreed."
     assert encounter(encounters_only, officer, "Meeting") == ("meeting", True)
+
+
+
+@pytest.mark.parametrize(
+    ("text", "note_type", "reading"),
+    [
+        # a note typed as a meeting names who took part after its own word: "Review with ..."
+        (
+            "Review with Marek interpreting (Mr W preferred Marek to phone interpreter).\n"
+            "Heating fixed 16/01.",
+            "Review",
+            ("meeting", True),
+        ),
+        (
+            "Review with Urdu interpreter (Language Line phone - Mrs Zaidi) so Nasreen could "
+            "contribute, Imran not present.\nMr M - stairs now indep with 2 rails going up.",
+            "Review",
+            ("meeting", True),
+        ),
+        # "the family" does not say which of them took part; a session told later was another
+        ("Review with family. Harold's sacrum improving, 3 x 2cm, no slough.", "Review",
+         ("meeting", False)),
+        (
+            "Review panel 2. Fernhill attendance up to 89%.\n"
+            "P said it came up in a session with Chloe.",
+            "Panel Meeting",
+            ("meeting", False),
+        ),
+        # a review still to come names nobody who was there
+        ("Review. Attendance 88%. Will need a review with mum next month.", "Review",
+         ("meeting", False)),
+    ],
+)
+def test_whose_meeting_a_note_opens_with_and_whom_it_was_held_with(
+    encounters_only, text, note_type, reading
+):
+    assert encounter(encounters_only, text, note_type) == reading
