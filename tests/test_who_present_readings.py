@@ -418,3 +418,16 @@ def test_whose_meeting_a_note_opens_with_and_whom_it_was_held_with(
     encounters_only, text, note_type, reading
 ):
     assert encounter(encounters_only, text, note_type) == reading
+
+
+def test_a_list_whose_items_tell_something_is_not_a_list_of_who_attended(encounters_only):
+    # "mum says she has blocked him" is a clause about mum, not an attendee in a list
+    told = (
+        "RCPC attended, report submitted 16/07.\n"
+        "However SW reported on 05/07 Lee was seen at the house by a neighbour and police "
+        "attended, mum said he came to collect his belongings, Kayden told school 'Lee is "
+        "back sometimes'."
+    )
+    assert encounter(encounters_only, told, "Child protection conference") == ("meeting", False)
+    listed = "RCPC attended, report submitted 16/07.\nMum, dad, SW N Green, HV, school nurse."
+    assert encounter(encounters_only, listed, "Child protection conference") == ("meeting", True)

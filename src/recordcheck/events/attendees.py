@@ -237,7 +237,8 @@ class Attendees:
         return lemma in self.relationship_verbs and (now or compared)
 
     def _attendance_list(self, sent: Span) -> bool:
-        """A comma-separated list most of whose items start with a person or role."""
+        """A comma-separated list most of whose items start with a person or role and tell
+        nothing: "mum says she has blocked him" is a clause about her, not an attendee."""
         items, start = [], sent.start
         for token in sent:
             if token.text in (",", ":", ";") or token.i == sent.end - 1:
@@ -247,6 +248,7 @@ class Attendees:
             item
             for item in items
             if any(self.is_person(t) and not action_owner(t) for t in item[:3])
+            and not any(t.tag_ in TENSES and t.pos_ in ("VERB", "AUX") for t in item)
         ]
         return len(with_person) >= 3 and len(with_person) * 5 >= len(items) * 3
 
