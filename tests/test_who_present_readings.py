@@ -363,3 +363,71 @@ def test_a_meeting_heading_and_its_date_are_not_a_line_of_people(encounters_only
     # an officer's number is part of a name, not a date
     officer = "Strategy meeting 10/3.\nPC2417, SW Amy Cole.\nActions agreed."
     assert encounter(encounters_only, officer, "Meeting") == ("meeting", True)
+
+
+
+@pytest.mark.parametrize(
+    ("text", "note_type", "reading"),
+    [
+        # a note typed as a meeting names who took part after its own word: "Review with ..."
+        (
+            "Review with Marek interpreting (Mr W preferred Marek to phone interpreter).\n"
+            "Heating fixed 16/01.",
+            "Review",
+            ("meeting", True),
+        ),
+        (
+            "Review with Urdu interpreter (Language Line phone - Mrs Zaidi) so Nasreen could "
+            "contribute, Imran not present.\nMr M - stairs now indep with 2 rails going up.",
+            "Review",
+            ("meeting", True),
+        ),
+        # "the family" does not say which of them took part; a session told later was another
+        ("Review with family. Harold's sacrum improving, 3 x 2cm, no slough.", "Review",
+         ("meeting", False)),
+        (
+            "Review panel 2. Fernhill attendance up to 89%.\n"
+            "P said it came up in a session with Chloe.",
+            "Panel Meeting",
+            ("meeting", False),
+        ),
+        # a review still to come names nobody who was there
+        ("Review. Attendance 88%. Will need a review with mum next month.", "Review",
+         ("meeting", False)),
+        # a note opening with an email tells its news: the meeting held was the sender's
+        (
+            "Email from SW Natalie Greer (Assessment Team) 18/06 17:50.\n"
+            "Strategy discussion held 18/06, health represented by B Quinn. Outcome: s47 "
+            "jointly with Westshire Police.",
+            "Case note",
+            (None, False),
+        ),
+        # a hub (a safeguarding hub, a MASH) is a service a call can be with
+        ("Rang the hub to stress urgency - outside in sub zero temps with liver failure.",
+         "Case note", ("call", True)),
+        # the writer's own part in it still makes it the writer's meeting
+        (
+            "Email from SW Natalie Greer (Assessment Team) 18/06 17:50.\n"
+            "I attended the strategy discussion, health represented by B Quinn.",
+            "Case note",
+            ("meeting", False),
+        ),
+    ],
+)
+def test_whose_meeting_a_note_opens_with_and_whom_it_was_held_with(
+    encounters_only, text, note_type, reading
+):
+    assert encounter(encounters_only, text, note_type) == reading
+
+
+def test_a_list_whose_items_tell_something_is_not_a_list_of_who_attended(encounters_only):
+    # "mum says she has blocked him" is a clause about mum, not an attendee in a list
+    told = (
+        "RCPC attended, report submitted 16/07.\n"
+        "However SW reported on 05/07 Lee was seen at the house by a neighbour and police "
+        "attended, mum said he came to collect his belongings, Kayden told school 'Lee is "
+        "back sometimes'."
+    )
+    assert encounter(encounters_only, told, "Child protection conference") == ("meeting", False)
+    listed = "RCPC attended, report submitted 16/07.\nMum, dad, SW N Green, HV, school nurse."
+    assert encounter(encounters_only, listed, "Child protection conference") == ("meeting", True)
