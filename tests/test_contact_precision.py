@@ -109,29 +109,10 @@ def test_a_clipped_tel_opening_is_a_phone_call(events):
         # a name in brackets after a kind of service names it, when of that kind
         ("Referral to SALT (Northgate Community Health, Adult SLT) sent by email today.",
          "Northgate Community Health"),
-        # children's social care reached through its front door is one partner
-        ("Referral to CSC via Ashbourne MASH, unborn baby of Tanya Rowe, completed online 14:20.",
-         "Ashbourne MASH"),
-        ("1140 rang MASH duty - outcome: Early Help assessment (level 3), family support worker "
-         "Donna Pickles.", "MASH (authority not named)"),
-        ("MASH rang 09:30 - EDT info received, strategy discussion being arranged.",
-         "MASH (authority not named)"),
     ],
 )
 def test_a_partner_in_brackets_beside_another_is_one_contact(events, text, partner):
     assert list(events(text)) == [partner]
-
-
-def test_social_care_partners_present_or_in_other_sentences_stay_apart(events):
-    present = events(
-        "Present: Priya Lal (MASH), Nicola Bennett (SW, Assessment Team West), DS Imran "
-        "Qureshi (police)."
-    )
-    assert {"MASH (authority not named)", "Social care (authority not named)"} <= set(present)
-    apart = events("Rang CSC duty 11:05 - informed. Emailed MASH 11:30 re the referral.")
-    assert {"MASH (authority not named)", "Children's social care (authority not named)"} <= set(
-        apart
-    )
 
 
 def test_a_venue_in_brackets_is_not_the_forums_name(events):

@@ -5,9 +5,6 @@
   Carol)", "Referral to Safe Harbour DA Service (IDVA)", "Referral to SALT (Northgate
   Community Health, Adult SLT)" are each one contact, with the organisation the brackets
   or the words before them name, not a second one with "Health service (not named)";
-- children's social care reached through its front door is one partner: "Referral to CSC via
-  Ashbourne MASH", "MASH 0950, duty SW Ben Crossley - EDT referral received" (but in a list
-  of those present each is there in their own right);
 - a reply answers the note's own earlier contact: in "Rang Moorgate MP - Dr Mehta called
   back" Dr Mehta answered for Moorgate MP, and the contact stays outward (it stays out
   when the partner replies).
@@ -23,14 +20,11 @@ from spacy.tokens import Doc, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.events.contact_gate import Candidate
-from recordcheck.events.log_lines import on_one_line
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
 WORDS = package_toml(__package__, "contact_limits.toml")
 REPLY_LEMMAS = frozenset(WORDS["reply_lemmas"])
 JOINING = frozenset(WORDS["joining_words"])
-FRONT_DOOR = frozenset(WORDS["front_door_agencies"])
-OWN_ROLES = tuple(WORDS["own_role_words"])
 UNKNOWN_KIND = "other"  # the agency lexicon's type for an organisation of no known kind
 BRACKET_REACH = 6  # tokens from one name to the other inside the brackets
 
@@ -42,9 +36,7 @@ def filed_with_their_partner(doc: Doc, kept: list[Candidate]) -> list[Candidate]
     for index, candidate in enumerate(kept):
         event = candidate.event
         if event.names_no_organisation:
-            partner = _bracketed_with(doc, candidate, kept) or _through_its_front_door(
-                candidate, kept
-            )
+            partner = _bracketed_with(doc, candidate, kept)
             if partner is not None:
                 event = replace(event, agency=partner.event.agency)
         if _a_reply(candidate) and event.direction == "in":
@@ -71,33 +63,6 @@ def _bracketed_with(doc: Doc, unnamed: Candidate, kept: list[Candidate]) -> Cand
         if first.end <= second.start and _in_brackets_after(doc, first.end, second.start):
             return other
     return None
-
-
-def _through_its_front_door(unnamed: Candidate, kept: list[Candidate]) -> Candidate | None:
-    """The social care partner in the unnamed one's sentence, on its line, that it is a door
-    of, or a worker of: a named one, or the first unnamed one of them."""
-    if unnamed.event.agency not in FRONT_DOOR or _listed_present(unnamed):
-        return None
-    for other in kept:
-        event = other.event
-        if other is unnamed or event.agency == unnamed.event.agency or _listed_present(other):
-            continue
-        if event.agency_type != unnamed.event.agency_type or event.agency.startswith(OWN_ROLES):
-            continue
-        if event.names_no_organisation and (
-            event.agency not in FRONT_DOOR or other.mention.start > unnamed.mention.start
-        ):
-            continue
-        if other.sentence == unnamed.sentence and on_one_line(
-            other.mention.root, unnamed.mention.root
-        ):
-            return other
-    return None
-
-
-def _listed_present(candidate: Candidate) -> bool:
-    party = candidate.reading.party
-    return party is not None and party.link == "present"
 
 
 def _in_brackets_after(doc: Doc, end: int, start: int) -> bool:
