@@ -231,30 +231,12 @@ def test_the_writer_s_own_call_mid_sentence_names_its_party(events):
     assert [(a, s, c) for a, _, s, _, c in rows] == [("The Hive", "done", "phone")]
 
 
-SCHOOL_NURSING = (
-    "Ashcombe Community Health NHS Trust - 0-19 Public Health Nursing, School Nursing Team",
-    "Specialist Community Public Health Nurse (School Nurse)",
-)
-
-
 @pytest.mark.parametrize(
     "text", ["MARF to MASH \u2013 done 16:35", "MARF sent to MASH 16:10 yesterday"]
 )
 def test_a_marf_is_a_referral(events, text):
     # the multi-agency referral form is named for the referral it carries
     assert events(text) == [("MASH (authority not named)", "", "done", "out", "referral form")]
-
-
-@pytest.mark.parametrize(
-    "text", ["Rang the DSL.", "Call from Fiona Raine DSL 11.50", "Handed over to DSL"]
-)
-def test_a_school_nursing_team_is_no_school(events, text):
-    # "School Nursing Team" is a nursing team: the school its nurses go into is a partner
-    assert [r[0] for r in events(text, SCHOOL_NURSING)] == ["School (not named)"]
-
-
-def test_a_school_nursing_team_is_its_own_school_nursing(events):
-    assert events("Spoke to the school nursing team.", SCHOOL_NURSING) == []
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,6 @@ class OwnServiceTest:
         self._titled_by_team = {team: _titled_names(names) for team, names in own.staff_by_team}
         self._type_of_term = {term.canonical: term.agency_type for term in lexicon.terms}
         self._kinds_of_team: dict[str, frozenset[str]] = {}
-        self._longer_kinds: dict[str, list[str]] = {}
 
     def is_own_agency(self, canonical: str, team: str = "", role: str = "") -> bool:
         lowered, described_words = self._description(team, role)
@@ -81,31 +80,9 @@ class OwnServiceTest:
             return False
         terms = self.kind_terms.get(canonical)
         if terms is not None:  # a kind of service: own when the team or role is of that kind
-            lowered = self._without_longer_kinds(canonical, lowered)
-            return any(_has_word(t.lower(), lowered) for t in terms)
+            return any(re.search(rf"\b{re.escape(t.lower())}\b", lowered) for t in terms)
         words = distinctive_words(canonical)
         return bool(words) and words <= described_words
-
-    def _without_longer_kinds(self, canonical: str, described: str) -> str:
-        """The description with the terms of other kinds that hold one of this kind's
-        words taken out: a "School Nursing Team" is a nursing team, whose "school" only
-        says which, so "the school" is not its own ("school nursing" is School nursing's)."""
-        longer = self._longer_kinds.get(canonical)
-        if longer is None:
-            own_terms = [t.lower() for t in self.kind_terms[canonical]]
-            longer = sorted(
-                {
-                    other.lower()
-                    for kind, others in self.kind_terms.items() if kind != canonical
-                    for other in others
-                    if any(_has_word(t, other.lower()) and t != other.lower() for t in own_terms)
-                },
-                key=len, reverse=True,
-            )
-            self._longer_kinds[canonical] = longer
-        for term in longer:
-            described = re.sub(rf"\b{re.escape(term)}\b", " ", described)
-        return described
 
     def _of_the_teams_kind(self, canonical: str, team: str) -> bool:
         """Whether the agency may be of the kind of body the team and the organisation's
