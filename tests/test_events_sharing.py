@@ -157,8 +157,6 @@ def test_the_rules_file_words_reach_the_sharing_acts(tmp_path):
         # a decision to share, not yet carried out
         "Decision: Referral to MASH.",
         "Decision: share with SW and police today.",
-        # a bare verb joined to one under "will" is planned too
-        "I will share health info with MASH, inform Trust safeguarding team and TL.",
         "Sophie was brought to ED by ambulance after telling a friend she had taken tablets.",
         "Upstairs - the boys share a room.",
         "Behaviours: turns up at her work, sends flowers, contacted her sister.",
@@ -189,7 +187,6 @@ def test_words_that_record_no_outward_sharing_by_the_writer(sharing_only, text):
         ("MASH referral sent. Police informed.", "MASH referral sent"),
         # the writer's own referral, whatever verb it hangs on
         ("I made a referral to MASH.", "I made a referral"),
-        ("Rang the GP and informed her of the fall.", "Rang the GP"),
         # a decision recorded as carried out
         (
             "Decision: raised safeguarding concern with LA (unexplained bruise in grip pattern +"

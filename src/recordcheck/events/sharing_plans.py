@@ -50,7 +50,7 @@ def not_yet(match: Span, scope: Scope) -> bool:
         return True
     if _opens_an_action_item(match, line) or _still_to_be_done(match.root):
         return True
-    if _inside_a_plan(match.root) or _under_a_joined_modal(match.root):
+    if _inside_a_plan(match.root):
         return True
     # "Plan: / 3. Referral to psychology": an item of a list of plans, as the contact events
     # read it (plans.py), unless recorded as done ("Actions: / - Informed the Hub")
@@ -85,20 +85,6 @@ def _decided_not_done(match: Span, line: int) -> bool:
     # best interests" is no label
     label = next((t for t in match.doc[line : match.start] if t.is_alpha), None)
     return label is not None and labels_a_decision(label) and not _recorded_as_done(match.root)
-
-
-def _under_a_joined_modal(verb) -> bool:
-    """ "I will share health info with MASH, inform Trust safeguarding team and TL": a bare verb
-    joined to one under a modal shares that modal ("will inform"); one with a subject, an
-    auxiliary or a tense of its own does not ("I will ring the GP and told her"). An
-    infinitive's "to" is left out: "Rang the GP to ask and tell her" is a purpose."""
-    if verb.dep_ != "conj" or verb.tag_ != "VB":
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
-        return False
-    return any(
-        c.dep_ == "aux" and c.lower_ in NOT_YET and c.lower_ != "to" for c in verb.head.children
-    )
 
 
 def _recorded_as_done(word) -> bool:
