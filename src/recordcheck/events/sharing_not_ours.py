@@ -6,8 +6,6 @@ ways English marks in its grammar, not in their words:
 - the name of a practice: "information sharing with police and the AP";
 - a participle describing a thing a clause is about: "nothing identifying appears
   in any paperwork shared with mum" (what Natalie must check);
-- a referral inside what someone else's verb takes: "Police have submitted an NRM
-  referral as first responder and a CE referral to MASH";
 - a verb under a negation carried by "or": "carers did not support repositioning or
   escalate to the DN";
 - a verb sharing the subject of an active verb it is joined to: "The abuse ...
@@ -60,12 +58,6 @@ DETAILS_BREAKS = frozenset(WORD_CLASSES["details_breaks"])
 DETAILS_WINDOW = 8  # tokens after the verb in which the details and their service are named
 AGENCY_BEFORE = 4  # tokens before a referral in which the agency it is named with sits
 FINITE_OR_PARTICIPLE = frozenset(FINITE_TAGS | {"VBN"})  # "made", "sent" too
-CALLS_MADE = frozenset(WORD_CLASSES["calls_made"])  # "Rang Jo", which the tagger may read as a name
-AGREEING = frozenset(WORD_CLASSES["agreeing"])
-OWN_SIDE = frozenset(WORD_CLASSES["own_side"])  # "my", "our": what the writer's side did
-# the links by which a noun sits inside the phrase a verb takes: its object, a list in it,
-# a preposition's object, a phrase set beside it
-WITHIN_A_PHRASE = frozenset(("conj", "appos", "pobj", "prep", "dobj", "compound", "nmod"))
 ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 
 
@@ -76,7 +68,6 @@ def records_no_sharing(match: Span, information: frozenset[str]) -> bool:
         _mentioned(word)
         or _names_the_practice(word, information)
         or _described_in_anothers_clause(word)
-        or _in_anothers_object(word)
         or _negated_through_or(word)
         or _subject_of_a_joined_verb(word)
         or on_a_listing_line(match)
@@ -116,43 +107,6 @@ def _described_in_anothers_clause(word: Token) -> bool:
         return False  # "Concerns shared with police": the telegraphic record itself
     subject = Scope.subject_of(thing.head)
     return subject is not None and subject.lower_ not in WRITER
-
-
-def _in_anothers_object(word: Token) -> bool:
-    """ "Police have submitted an NRM referral as first responder and a CE referral to MASH",
-    "HV records show concerns ..., HV referral to MASH 2019 NFA": a referral named within what
-    someone else's verb takes is theirs, however far down the parse hangs it from that verb
-    (a list, a preposition, a phrase set beside it); the writer's own verb is told by its
-    subject ("I made", "we sent") or by having none ("Completed a referral to ...")."""
-    if word.pos_ not in ("NOUN", "PROPN"):
-        return False
-    node = word
-    while node.dep_ in WITHIN_A_PHRASE and node.head.i != node.i:
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-            return (
-                subject is not None
-                and _active_and_finite(node)
-                # a bulleted block the parser read as one sentence: another line's verb
-                and line_start(node) == line_start(word)
-                and subject.i < word.i
-                and not subject.left_edge.i <= word.i <= subject.right_edge.i
-                and subject.lower_ not in WRITER
-                # "My update health assessments done ..., continence referral done": the writer's
-                and not any(c.dep_ == "poss" and c.lower_ in OWN_SIDE for c in subject.children)
-                # "Mum agreed to a referral": her consent, which the reasons read
-                and node.lemma_.lower() not in AGREEING
-                # "Rang Jo and made a referral": the tagger took the writer's call for a name
-                and not any(t.lower_ in CALLS_MADE for t in subject.subtree)
-            )
-    return False
-
-
-def _active_and_finite(verb: Token) -> bool:
-    """ "Police have submitted", "HV records show": a verb that says its subject did it; not a
-    bare participle, which records a thing done ("assessments done, continence referral done")."""
-    return verb.tag_ in FINITE_TAGS or any(c.dep_ == "aux" for c in verb.children)
 
 
 def _negated_through_or(word: Token) -> bool:

@@ -1,8 +1,8 @@
 """Has the sharing happened yet? Planned, conditional or negated sharing has not.
 
 "Will refer to ASC", "Agreed: referral to the hub", "Next steps: refer for
-counselling", "3. Refer to the crisis team", "share with MARAC if Dean returns",
-"Decision: referral to MASH" and "did not inform school" record no
+counselling", "3. Refer to the crisis team", "share with MARAC if Dean returns" and
+"did not inform school" record no
 disclosure, so the direction test skips such a verb. A plan word governs the rest
 of its line only: bulleted lines often parse as one sentence, and a plan on one
 line says nothing about the next. An item of a list under a plan heading ("Plan: /
@@ -16,7 +16,6 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from recordcheck.events.plans import holds_tasks, plan_heading_over
-from recordcheck.events.sharing_requests import labels_a_decision
 from recordcheck.events.sharing_words import WORD_CLASSES
 from recordcheck.language.clauses import line_start
 from recordcheck.language.scope import Scope
@@ -46,8 +45,6 @@ def not_yet(match: Span, scope: Scope) -> bool:
         return True
     if any((t.lower_, t.nbor().lower_) in PLAN_HEADINGS for t in doc[line : match.start - 1]):
         return True
-    if _decided_not_done(match, line):
-        return True
     if _opens_an_action_item(match, line) or _still_to_be_done(match.root):
         return True
     if _inside_a_plan(match.root):
@@ -74,17 +71,6 @@ def _inside_a_plan(word) -> bool:
             return node.dep_ in PLAN_CLAUSES and child.dep_ not in DOER_LINKS
         child = node
     return False
-
-
-def _decided_not_done(match: Span, line: int) -> bool:
-    """ "Decision: Referral to MASH", "Decision: share with SW and police today": the line
-    records the decision to share, which is still to carry out (sharing after it, on its own
-    line, is done and gives notice of it); "Decision: raised safeguarding concern with LA"
-    records the sharing done."""
-    # the label opens the line; "lacks capacity re safeguarding decisions - referral in her
-    # best interests" is no label
-    label = next((t for t in match.doc[line : match.start] if t.is_alpha), None)
-    return label is not None and labels_a_decision(label) and not _recorded_as_done(match.root)
 
 
 def _recorded_as_done(word) -> bool:

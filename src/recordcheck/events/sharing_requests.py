@@ -63,17 +63,10 @@ def _telling_them_again(verb: Token, told: list[Token]) -> bool:
 
 def decision_label(doc: Doc) -> Token | None:
     """The label of the decision a note records ("Decision:", "DECISION -"), if any."""
-    return next((token for token in doc[:-1] if labels_a_decision(token)), None)
-
-
-def labels_a_decision(token: Token) -> bool:
-    """ "Decision:", "DECISION -": the word and the mark after it that label a decision."""
-    following = token.i + 1
-    return (
-        token.lower_ in DECISION_LABELS
-        and following < len(token.doc)
-        and token.doc[following].text in LABEL_MARKS
-    )
+    for token in doc[:-1]:
+        if token.lower_ in DECISION_LABELS and doc[token.i + 1].text in LABEL_MARKS:
+            return token
+    return None
 
 
 def notice_of_decision(label: Token | None, acts: Sequence[Span]) -> bool:
