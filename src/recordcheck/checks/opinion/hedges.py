@@ -28,7 +28,6 @@ GUESS_DEPS = ("xcomp", "oprd", "acomp", "ccomp", "attr", "advcl", "prep", "advmo
 RECOMMENDING = WORD_CLASSES["recommending"]
 # the writer, whose own doings a thinking may weigh: "I think I was too quick to judge"
 FIRST_PERSON = WORD_CLASSES["first_person"]
-LOOKING_DIRECTIONS = frozenset(WORD_CLASSES["looking_directions"])
 
 
 def hedge_used_as_claim(match: Span, not_people: frozenset[str]) -> bool:
@@ -36,12 +35,8 @@ def hedge_used_as_claim(match: Span, not_people: frozenset[str]) -> bool:
     a thing or touching."""
     token = match.root
     if match.label_ == "impressions":
-        # "sounded drunk", "looks exhausted"; not "looked at the letter", "looked round"
-        # (the parser takes "round" for an adjective completing "looked" as often as not)
-        looking_at = any(
-            c.dep_ in ("prep", "prt", "advmod", "acomp") and c.lower_ in LOOKING_DIRECTIONS
-            for c in token.children
-        )
+        # "sounded drunk", "looks exhausted"; not "looked at the letter"
+        looking_at = any(c.dep_ == "prep" and c.lower_ == "at" for c in token.children)
         return not looking_at and any(_completes_impression(c) for c in token.children)
     if len(match) == 1 and _estimates_a_thing(token):
         return False
