@@ -28,13 +28,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from recordcheck.checks.opinion.claims import ClaimFinder
 from recordcheck.checks.opinion.classifier import SentenceClassifier
 from recordcheck.checks.opinion.spans import Candidate, asks, merge_by_clause
 from recordcheck.checks.opinion.states import StateReading
-from recordcheck.checks.opinion.summaries import drop_summaries
 from recordcheck.datafiles import package_toml
 
 DATA = package_toml(__package__, "terms.toml")
@@ -64,11 +63,10 @@ class OpinionCheck:
         candidates = self.claims.candidates(doc, unlisted=self.classifier is not None)
         candidates += self.states.candidates(doc, candidates)
         candidates = [c for c in candidates if not asks(c.clause)]
-        kept = drop_summaries(self.confirmed(candidates), found=candidates)
-        doc.spans[SPAN_GROUP] = merge_by_clause(kept)
+        doc.spans[SPAN_GROUP] = self.confirmed(candidates)
         return doc
 
-    def confirmed(self, candidates: list[Candidate]) -> list[Candidate]:
+    def confirmed(self, candidates: list[Candidate]) -> list[Span]:
         """The findings: candidates the classifier is sure enough of, or, without a
         classifier, those the word lists name outright (weak ones need its backing)."""
         if self.classifier is not None and candidates:
@@ -82,4 +80,4 @@ class OpinionCheck:
             ]
         else:
             candidates = [c for c in candidates if not c.weak]
-        return candidates
+        return merge_by_clause(candidates)
