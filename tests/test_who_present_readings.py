@@ -394,24 +394,6 @@ def test_a_meeting_heading_and_its_date_are_not_a_line_of_people(encounters_only
         # a review still to come names nobody who was there
         ("Review. Attendance 88%. Will need a review with mum next month.", "Review",
          ("meeting", False)),
-        # a note opening with an email tells its news: the meeting held was the sender's
-        (
-            "Email from SW Natalie Greer (Assessment Team) 18/06 17:50.\n"
-            "Strategy discussion held 18/06, health represented by B Quinn. Outcome: s47 "
-            "jointly with Westshire Police.",
-            "Case note",
-            (None, False),
-        ),
-        # a hub (a safeguarding hub, a MASH) is a service a call can be with
-        ("Rang the hub to stress urgency - outside in sub zero temps with liver failure.",
-         "Case note", ("call", True)),
-        # the writer's own part in it still makes it the writer's meeting
-        (
-            "Email from SW Natalie Greer (Assessment Team) 18/06 17:50.\n"
-            "I attended the strategy discussion, health represented by B Quinn.",
-            "Case note",
-            ("meeting", False),
-        ),
     ],
 )
 def test_whose_meeting_a_note_opens_with_and_whom_it_was_held_with(

@@ -56,10 +56,8 @@ class OwnMeetings:
 
     def writers_meeting(self, meeting: Span) -> bool:
         """The meeting's sentence says the writer was there, or that it was held (not in news
-        from someone: "Confirmation from SW - ... conference held 14/08"; nor in a note that
-        opens with it, "Email from SW Natalie Greer 18/06.", whose sentences tell the email)."""
-        opening = next(iter(meeting.doc.sents))
-        news = _news_from_someone(meeting.sent) or _news_from_someone(opening)
+        from someone: "Confirmation from SW - ... conference held 14/08")."""
+        news = _news_from_someone(meeting.sent)
         return any(
             self._writer_attended(token, meeting)
             or self._writer_acted(token)
