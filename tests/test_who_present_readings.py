@@ -365,43 +365,6 @@ def test_a_meeting_heading_and_its_date_are_not_a_line_of_people(encounters_only
     assert encounter(encounters_only, officer, "Meeting") == ("meeting", True)
 
 
-
-@pytest.mark.parametrize(
-    ("text", "note_type", "reading"),
-    [
-        # a note typed as a meeting names who took part after its own word: "Review with ..."
-        (
-            "Review with Marek interpreting (Mr W preferred Marek to phone interpreter).\n"
-            "Heating fixed 16/01.",
-            "Review",
-            ("meeting", True),
-        ),
-        (
-            "Review with Urdu interpreter (Language Line phone - Mrs Zaidi) so Nasreen could "
-            "contribute, Imran not present.\nMr M - stairs now indep with 2 rails going up.",
-            "Review",
-            ("meeting", True),
-        ),
-        # "the family" does not say which of them took part; a session told later was another
-        ("Review with family. Harold's sacrum improving, 3 x 2cm, no slough.", "Review",
-         ("meeting", False)),
-        (
-            "Review panel 2. Fernhill attendance up to 89%.\n"
-            "P said it came up in a session with Chloe.",
-            "Panel Meeting",
-            ("meeting", False),
-        ),
-        # a review still to come names nobody who was there
-        ("Review. Attendance 88%. Will need a review with mum next month.", "Review",
-         ("meeting", False)),
-    ],
-)
-def test_whose_meeting_a_note_opens_with_and_whom_it_was_held_with(
-    encounters_only, text, note_type, reading
-):
-    assert encounter(encounters_only, text, note_type) == reading
-
-
 def test_a_list_whose_items_tell_something_is_not_a_list_of_who_attended(encounters_only):
     # "mum says she has blocked him" is a clause about mum, not an attendee in a list
     told = (
