@@ -376,3 +376,70 @@ def test_a_list_whose_items_tell_something_is_not_a_list_of_who_attended(encount
     assert encounter(encounters_only, told, "Child protection conference") == ("meeting", False)
     listed = "RCPC attended, report submitted 16/07.\nMum, dad, SW N Green, HV, school nurse."
     assert encounter(encounters_only, listed, "Child protection conference") == ("meeting", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "note_type", "reading"),
+    [
+        # a note typed as a meeting names who took part after its own word: "Review with ..."
+        (
+            "Review with Anna interpreting (Mr K preferred her to a phone line).\n"
+            "Boiler repaired 3/02.",
+            "Review",
+            ("meeting", True),
+        ),
+        (
+            "Review with Punjabi interpreter (phone line - Mrs Gill) so Harpreet could take "
+            "part, Jas not present.\nMr S - now walks indoors with a frame.",
+            "Review",
+            ("meeting", True),
+        ),
+        # "the family" does not say which of them took part; a session told later was another
+        ("Review with family. Harold's sacrum improving, 3 x 2cm, no slough.", "Review",
+         ("meeting", False)),
+        (
+            "Review panel 2. Fernhill attendance up to 89%.\n"
+            "P said it came up in a session with Chloe.",
+            "Panel Meeting",
+            ("meeting", False),
+        ),
+        # a hub is a service a call is with, like the surgery
+        ("Referral sent 4/2. Rang the hub to chase it, no bed yet.", "Case note",
+         ("call", True)),
+        # a review still to come names nobody who was there
+        ("Review. Attendance 88%. Will need a review with mum next month.", "Review",
+         ("meeting", False)),
+    ],
+)
+def test_whose_meeting_a_note_opens_with_and_whom_it_was_held_with(
+    encounters_only, text, note_type, reading
+):
+    assert encounter(encounters_only, text, note_type) == reading
+
+
+@pytest.mark.parametrize(
+    ("text", "note_type"),
+    [
+        # "with" whose object is no person: an aside, a document, a link, an agency
+        ("Review with regard to school attendance.", "Review"),
+        ("Review with school report attached.", "Review"),
+        ("Review with GP letter received.", "Review"),
+        ("Review with SW report.", "Review"),
+        ("Review with police input requested.", "Review"),
+        ("Review with updates from school and GP.", "Review"),
+        ("Review with mum's agreement brought forward to today.", "Review"),
+        ("Review with partner agencies.", "Review"),
+        ("Review with Teams link.", "Review"),
+        # a review still to come
+        ("Review with mum booked for 12/4.", "Review"),
+        ("Annual review with dad due in May.", "Review"),
+        ("Review with GP requested.", "Review"),
+        # another meeting than the note's own
+        ("Core group following last week's review with the GP.", "Core Group"),
+        ("CG after the review with police last month.", "Meeting"),
+    ],
+)
+def test_a_meeting_opened_with_no_one_it_was_held_with_still_says_nobody(
+    encounters_only, text, note_type
+):
+    assert encounter(encounters_only, text, note_type)[1] is False

@@ -55,23 +55,6 @@ class Attendees:
         self.meeting_names = frozenset([*lists["meeting_words"], *lists["meeting_heads"]])
         self.scope = scope
 
-    def held_with(self, meeting: Span) -> bool:
-        """ "Strategy discussion with police and health": the meeting names who took part."""
-        doc, end = meeting.doc, meeting.end
-        if end < meeting.sent.end and doc[end].text == "(":  # "meeting (Teams) with Rob"
-            end = next((t.i + 1 for t in doc[end : meeting.sent.end] if t.text == ")"), end)
-        if end < meeting.sent.end and doc[end].lemma_.lower() == "hold":
-            end += 1  # "Strategy meeting held with police and SW"
-        if end >= meeting.sent.end or doc[end].lower_ not in ("with", "w/"):
-            return False
-        after = doc[end + 1 : min(meeting.sent.end, end + 4)]
-        return any(self.is_person(t) or t.lower_ in self.party_words for t in after)
-
-    @staticmethod
-    def meeting_with_someone(meeting: Span, encounters: list[Span]) -> bool:
-        """ "Meeting with Mrs A": a meeting that names whom it was with, like "met with"."""
-        return any(e.start == meeting.start and e[-1].lower_ in ("with", "w/") for e in encounters)
-
     def says_who_was_there(self, cue: Span) -> bool:
         """An attendee cue of the encounter itself, not of a plan ("see Tyler on his own")."""
         if cue.label_ == "whereabouts_cues":
@@ -87,7 +70,7 @@ class Attendees:
             return False
         if self._heads_a_list(cue):
             return True  # "Present: ..." lists who was there, whatever the sentence plans
-        return not self._planned(cue.sent) and not action_owner(cue.root)
+        return not self.planned(cue.sent) and not action_owner(cue.root)
 
     def _of_the_encounter(self, cue: Span) -> bool:
         """ "present wishes", "lives alone", "happy with him" say nothing of who was there."""
@@ -118,7 +101,7 @@ class Attendees:
     def people_together(self, doc: Doc) -> bool:
         """People named together: "Frank and Grace", "Ravi, Jas, me, Dr Iqbal", "ryan there"."""
         for sent in doc.sents:
-            if self._planned(sent) or plan_heading_over(sent):
+            if self.planned(sent) or plan_heading_over(sent):
                 continue
             for token in sent:
                 pair = (
@@ -276,7 +259,7 @@ class Attendees:
         nor do the owners of actions ("GP to review", "nan will supervise").
         """
         for sent in sentences:
-            if self._planned(sent):
+            if self.planned(sent):
                 continue
             if any(
                 (self._names_someone(token) or self._speaker(token))
@@ -328,7 +311,7 @@ class Attendees:
             and token.head.lemma_.lower() in self.speech_verbs
         )
 
-    def _planned(self, sent: Span) -> bool:
+    def planned(self, sent: Span) -> bool:
         """ "Will need to come back and see Tyler": a plan names people who were not there."""
         root = sent.root
         modal = any(c.dep_ == "aux" and c.lower_ in PLANNING_AUX for c in root.children)

@@ -40,6 +40,7 @@ from recordcheck.events.encounter_time import (
     with_kind,
 )
 from recordcheck.events.encounter_words import DATA, SELF, TIME_PREPOSITIONS
+from recordcheck.events.meeting_company import held_with, meeting_with_someone, opening_held_with
 from recordcheck.events.own_meetings import OwnMeetings
 from recordcheck.events.plans import PLAN_HEADINGS, TASK_HEADINGS
 from recordcheck.language.clauses import labelled_sentence
@@ -177,7 +178,7 @@ class EncounterReader:
             bool(meetings)
             and kind not in self.call_types
             and not (visits and visits[0].start < meetings[0].start)
-            and not self.attendees.meeting_with_someone(meetings[0], visits)
+            and not meeting_with_someone(meetings[0], visits)
         )
         call_typed = kind in self.call_types
         if not (face_to_face or meeting or calls or call_typed):
@@ -188,7 +189,8 @@ class EncounterReader:
         """Whether the note says who took part in the encounter (for a call, who answered)."""
         if (
             any(self.attendees.says_who_was_there(m) for m in encounter.matches)
-            or any(self.attendees.held_with(m) for m in encounter.meetings)
+            or any(held_with(self.attendees, m) for m in encounter.meetings)
+            or (encounter.meeting and opening_held_with(self.attendees, doc))
             or (encounter.meeting and self.attendees.agency_sections(doc))
             or self.attendees.people_together(doc)
         ):
@@ -376,9 +378,8 @@ class EncounterReader:
 
     def _ours(self, meeting: Span, visits: list[Span]) -> bool:
         """A meeting the writer attended, acted in or told as held, or "meeting with mum"."""
-        return self.own_meetings.writers_meeting(
-            meeting
-        ) or self.attendees.meeting_with_someone(meeting, visits)
+        own = self.own_meetings.writers_meeting(meeting)
+        return own or meeting_with_someone(meeting, visits)
 
     def _writer_took_part(self, encounter: Span) -> bool:
         """ "Visited Mrs A" is the writer's encounter; "Michael visited" is someone else's."""
