@@ -3,7 +3,8 @@ covers only the claim's own list item, a quotation after a verdict is the words 
 line that names its matter gives an absence verdict its subject, "lying down" places a
 body, a bare noun predicate names a role or a thing, and words said of no person (the
 writer's own state, a label on a thing, a comment on the work itself, a clinical check's
-result) are no claim."""
+result) are no claim; a lone "No concerns." after a record of what was done sums that
+record up, beside another bare verdict it is flagged."""
 
 from __future__ import annotations
 
@@ -201,3 +202,35 @@ def test_what_someone_is_said_to_be_stays_a_candidate(real_nlp):
     doc = real_nlp("Dad is the problem here.")
     found = ClaimFinder(real_nlp, {}).candidates(doc, unlisted=True)
     assert [c.cue for c in found if c.weak] == ["label"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Goes to the after-school club on Tuesdays. Eating at breakfast club. No concerns.",
+        "Skin intact, pressure mattress in place, 2 hourly turns. No concerns. "
+        "Day team to review in 72hrs.",
+        "Attendance 97% this term, no nits. No concerns.",
+        "Bloods taken at clinic, results due Friday. No safeguarding concerns.",
+        "She made a poster with the group about online safety.\nNo concerns. "
+        "She stayed for the rest of club and left with her brother at 21:30.",
+    ],
+)
+def test_no_concerns_after_a_record_of_what_happened_is_not_flagged(real_nlp, text):
+    assert _flagged(real_nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # after another bare verdict, flagged or not by the check itself
+        ("07:00 Sheila up. Good night. No concerns.", "No concerns"),
+        ("Dropped 14:00, collected 18:00. fine, no concerns.", "no concerns"),
+        ("07:00 Left. Quiet night, no concerns.", "no concerns"),
+        ("Tom slept well, checked 2hrly. no concerns.", "no concerns"),
+        # nothing before it at all
+        ("No concerns.", "No concerns"),
+    ],
+)
+def test_no_concerns_beside_a_verdict_is_flagged(real_nlp, text, verdict):
+    assert verdict in _flagged(real_nlp, text)
