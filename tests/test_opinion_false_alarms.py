@@ -3,7 +3,9 @@ covers only the claim's own list item, a quotation after a verdict is the words 
 line that names its matter gives an absence verdict its subject, "lying down" places a
 body, a bare noun predicate names a role or a thing, and words said of no person (the
 writer's own state, a label on a thing, a comment on the work itself, a clinical check's
-result) are no claim."""
+result) are no claim; a lone "No concerns." after a record of what was done or measured
+sums that record up, after a heading, plan, judgement, encounter or another verdict it
+is flagged."""
 
 from __future__ import annotations
 
@@ -201,3 +203,73 @@ def test_what_someone_is_said_to_be_stays_a_candidate(real_nlp):
     doc = real_nlp("Dad is the problem here.")
     found = ClaimFinder(real_nlp, {}).candidates(doc, unlisted=True)
     assert [c.cue for c in found if c.weak] == ["label"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Goes to the after-school club on Tuesdays. Eating at breakfast club. No concerns.",
+        "Skin intact, pressure mattress in place, 2 hourly turns. No concerns. "
+        "Day team to review in 72hrs.",
+        "Attendance 97% this term, no nits. No concerns.",
+        "Bloods taken at clinic, results due Friday. No safeguarding concerns.",
+        "She made a poster with the group about online safety.\nNo concerns. "
+        "She stayed for the rest of club and left with her brother at 21:30.",
+        "Pad changed at 03:00. No issues.",
+        "Said he still misses his nan. No concerns.",
+        "Dad has changed jobs and is home more. No safeguarding concerns.",
+        "Sertraline stopped 20/01, no problems.",
+    ],
+)
+def test_no_concerns_after_a_record_of_what_happened_is_not_flagged(real_nlp, text):
+    assert _flagged(real_nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # after another bare verdict, flagged or not by the check itself
+        ("07:00 Sheila up. Good night. No concerns.", "No concerns"),
+        ("Dropped 14:00, collected 18:00. fine, no concerns.", "no concerns"),
+        ("07:00 Left. Quiet night, no concerns.", "no concerns"),
+        ("Tom slept well, checked 2hrly. no concerns.", "no concerns"),
+        # a verdict of three words the check leaves alone
+        ("Pad changed at 03:00, nothing of note. No issues.", "No issues"),
+        # nothing before it at all
+        ("No concerns.", "No concerns"),
+    ],
+)
+def test_no_concerns_beside_a_verdict_is_flagged(real_nlp, text, verdict):
+    assert verdict in _flagged(real_nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a heading, a date or a time records nothing
+        "Safeguarding:\nNo concerns.",
+        "Update:\nNo concerns.",
+        "Daily log\nNo concerns.",
+        "12/03/25\nNo concerns.",
+        "14:00. No concerns.",
+        # a plan is not what was done
+        "Will visit again next week. No concerns.",
+        "Plan to review in 6 weeks. No concerns.",
+        # a judgement or an effort is no record
+        "Grandad is vulnerable and isolated. No concerns.",
+        "Dad is trying hard. No concerns.",
+        "Sharon is struggling with the children. No concerns.",
+        "Appropriate parenting observed. No concerns.",
+        "Observed contact. Warm and nurturing. No concerns.",
+        "Door sensor working. No concerns.",
+        "No wandering. No issues.",
+        # a bare encounter says nothing of what was found
+        "Visited. No concerns.",
+        "Routine visit. No concerns.",
+        "Visit to Ellie at foster placement. No concerns.",
+        "Case reviewed. No concerns.",
+        "Mum denied any problems. No concerns.",
+    ],
+)
+def test_no_concerns_after_a_line_that_records_nothing_is_flagged(real_nlp, text):
+    assert _flagged(real_nlp, text)[-1].lower().startswith("no ")

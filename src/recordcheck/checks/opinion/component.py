@@ -28,12 +28,13 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from recordcheck.checks.opinion.claims import ClaimFinder
 from recordcheck.checks.opinion.classifier import SentenceClassifier
 from recordcheck.checks.opinion.spans import Candidate, asks, merge_by_clause
 from recordcheck.checks.opinion.states import StateReading
+from recordcheck.checks.opinion.summaries import drop_summaries
 from recordcheck.datafiles import package_toml
 
 DATA = package_toml(__package__, "terms.toml")
@@ -63,10 +64,11 @@ class OpinionCheck:
         candidates = self.claims.candidates(doc, unlisted=self.classifier is not None)
         candidates += self.states.candidates(doc, candidates)
         candidates = [c for c in candidates if not asks(c.clause)]
-        doc.spans[SPAN_GROUP] = self.confirmed(candidates)
+        kept = drop_summaries(self.confirmed(candidates), found=candidates)
+        doc.spans[SPAN_GROUP] = merge_by_clause(kept)
         return doc
 
-    def confirmed(self, candidates: list[Candidate]) -> list[Span]:
+    def confirmed(self, candidates: list[Candidate]) -> list[Candidate]:
         """The findings: candidates the classifier is sure enough of, or, without a
         classifier, those the word lists name outright (weak ones need its backing)."""
         if self.classifier is not None and candidates:
@@ -80,4 +82,4 @@ class OpinionCheck:
             ]
         else:
             candidates = [c for c in candidates if not c.weak]
-        return merge_by_clause(candidates)
+        return candidates
