@@ -66,6 +66,14 @@ def events(real_nlp):
         # a suggestion is a contact still to be made
         "Suggested we speak to GP about whether eating is appropriate.",
         "Recommend MASH referral, strategy discussion, consider CAWN.",
+        # a saying verb in the third person with no subject opens the person's account
+        "Maisie checked in. Says she's ok, CAMHS sent a letter - on the waiting list "
+        "'like 14 weeks'.",
+        "Says he's been to Housing Options 'twice' and got nowhere.",
+        "Tearful. Says he keeps texting asking to come back, has told SW.",
+        # a partner that opens what was said, as its subject, is what was said of it
+        "Said police took her phone Fri and her mum has grounded her.",
+        "Said GP had not advised this.",
     ],
 )
 def test_a_mention_beside_a_communication_word_records_no_contact_of_ours(events, text):
@@ -154,3 +162,13 @@ def test_telling_a_partner_and_a_partner_telling_us_stay_contacts(events):
     ]
     rang = events("PC Lee rang to say he had been arrested.")
     assert [(e.direction, e.status) for e in rang.values()] == [("in", "done")]
+
+
+def test_the_writers_clipped_reports_and_a_partners_words_stay_contacts(events):
+    assert "Police (force not named)" in events("Reported to police 21:30 - MISPER ref given.")
+    rang = events("22:20 rang Ashgrove (night staff Jermaine) - said Callum was fine at tea.")
+    assert [e.status for e in rang.values()] == ["done"]
+    # the account ends with its line
+    assert "Housing options (council not named)" in events(
+        "Home visit. Says he is fine.\nEmailed Housing Options re the repairs."
+    )

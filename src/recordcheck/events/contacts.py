@@ -37,6 +37,7 @@ from recordcheck.events.contact_limits import (
     a_call_out,
     consent_to_partner,
     denied_in_its_noun,
+    in_the_persons_account,
     made_for_another,
     names_whose_number,
     refers_back,
@@ -216,7 +217,7 @@ class ContactEventReader:
         verb = party.governing
         if negated(verb) or refused_or_denied(mention) or denied_in_its_noun(party):
             return Reading("negated", party)
-        if said_of(mention) or talked_about(party):
+        if said_of(mention) or talked_about(party) or in_the_persons_account(mention):
             return Reading("said of", party)  # "explained police sit on MARAC"
         if made_for_another(party):
             return Reading("someone else", party, "someone else")  # "CAMHS referral made by school"
