@@ -15,8 +15,8 @@ someone else's dealings, consent to a contact still to be made).
 - the agency's dealings with another partner: "CAMHS referral (made by previous school)";
 - a call-out: "No further police call outs" is the police attending, not a call;
 - what the writer told someone of a partner: "explained police sit on MARAC", "told her
-  police will want to speak to him"; what was said of one: "Said police took her phone";
-- the person's account: "Says he's been to Housing Options";
+  police will want to speak to him"; what was said of one: "Said police took her phone"
+  (the person's account, "Says he's been to Housing Options", is persons_account.py);
 - a suggestion: "Recommend MASH referral", "Suggested we speak to GP" is a contact still to
   be made (planned), or someone else's ("The GP suggested a referral to SALT").
 
@@ -32,7 +32,6 @@ from recordcheck.events.call_parties import CONTACT_DETAIL_WORDS
 from recordcheck.events.encounters import ENCOUNTER_GROUP, MEETING
 from recordcheck.events.log_lines import on_one_line
 from recordcheck.events.parties import SENT_NOUNS, TOPIC_PREPOSITIONS, Party
-from recordcheck.language.clauses import ends_statement, line_start, opening_word
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
 WORDS = package_toml(__package__, "contact_limits.toml")
@@ -63,7 +62,6 @@ SUGGESTED_CONTENT = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "dep"})
 SUGGESTION_REACH = 2  # "Suggested HV check": the partner right after the opening word
 EXPLAINING = frozenset(WORDS["explaining_lemmas"])
 TOLD_PERSON = frozenset(WORDS["told_person_words"])
-ACCOUNT_OPENINGS = frozenset(WORDS["account_openings"])
 DETAIL_REACH = 3  # "the Safe Steps IDVA number", "no. for the Housing Options team"
 
 
@@ -354,24 +352,6 @@ def said_of(mention: Span) -> bool:
         return False
     after = doc[mention.end] if mention.end < mention.sent.end else None
     return after is not None and (after.tag_ == "MD" or after.pos_ in ("VERB", "AUX"))
-
-
-def in_the_persons_account(mention: Span) -> bool:
-    """ "Says he's been to Housing Options", "Maisie checked in. Says she's ok, CAMHS sent a
-    letter": the mention's statement opens on a saying verb in the third person with no
-    subject written, so what follows is the person's account, not the writer's dealings."""
-    doc = mention.doc
-    start = line_start(mention)
-    for index in range(mention.start - 1, start - 1, -1):
-        if ends_statement(doc[index]):
-            start = index + 1
-            break
-    opening = opening_word(doc[start : mention.start])
-    return (
-        opening is not None
-        and opening.lower_ in ACCOUNT_OPENINGS
-        and not doc[opening.i + 1].is_punct  # "Reports: GP letter 12/03", a heading
-    )
 
 
 def talked_about(party: Party) -> bool:

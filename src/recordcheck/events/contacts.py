@@ -37,7 +37,6 @@ from recordcheck.events.contact_limits import (
     a_call_out,
     consent_to_partner,
     denied_in_its_noun,
-    in_the_persons_account,
     made_for_another,
     names_whose_number,
     refers_back,
@@ -79,6 +78,7 @@ from recordcheck.events.parties import (
     sends_to,
     subject_before_verb,
 )
+from recordcheck.events.persons_account import in_the_persons_account
 from recordcheck.events.plans import (
     conditional,
     consented_to,
