@@ -437,6 +437,13 @@ def test_whose_meeting_a_note_opens_with_and_whom_it_was_held_with(
         # another meeting than the note's own
         ("Core group following last week's review with the GP.", "Core Group"),
         ("CG after the review with police last month.", "Meeting"),
+        # the person named did not take part, or the review was not held
+        ("Review with mum not present. Attendance 81%, plan unchanged.", "Review"),
+        ("Review with mum unable to attend. Plan unchanged.", "Review"),
+        ("Review with Mr K's daughter unable to join. Plan unchanged.", "Review"),
+        ("Review with Tom's keyworker off sick so held without her. Plan unchanged.", "Review"),
+        ("Review with mum outstanding.", "Review"),
+        ("Review with dad still not arranged.", "Review"),
     ],
 )
 def test_a_meeting_opened_with_no_one_it_was_held_with_still_says_nobody(

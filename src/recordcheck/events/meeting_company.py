@@ -16,6 +16,7 @@ ASIDES = WORD_CLASSES["company_asides"]  # "with regard to"
 DOCUMENTS = WORD_CLASSES["company_documents"]  # "with school report attached"
 PLANS = WORD_CLASSES["company_plans"]  # "Review with mum booked for 12/4"
 OTHER_MEETINGS = WORD_CLASSES["company_other_meetings"]  # "following last week's review"
+ABSENCES = WORD_CLASSES["company_absences"]  # "Review with mum unable to attend"
 
 
 def held_with(attendees: Attendees, meeting: Span) -> bool:
@@ -47,7 +48,7 @@ def opening_held_with(attendees: Attendees, doc: Doc) -> bool:
     meeting opens by naming it with its word alone ("review", "panel") and whom it was
     with. Only the opening sentence names the note's own meeting ("came up in a session
     with Chloe" was another), and only a meeting told as held ("Review with mum booked
-    for 12/4" is to come)."""
+    for 12/4" is to come), naming no one as absent ("Review with mum not present")."""
     opening = next(iter(doc.sents), None)
     if opening is None or attendees.planned(opening) or plan_heading_over(opening):
         return False
@@ -75,6 +76,8 @@ def _with_a_person(attendees: Attendees, meeting: Token) -> bool:
     company = _object_of(with_word) if with_word is not None else None
     if company is None or company.lower_ in ASIDES | attendees.not_names:
         return False
+    if _named_as_absent(with_word):
+        return False
     if any(t.lower_ in DOCUMENTS for t in company.subtree):
         return False
     return attendees.is_person(company)
@@ -90,3 +93,14 @@ def _object_of(with_word: Token) -> Token | None:
             doer = ("nsubj", "compound")
             return next((c for c in child.children if c.dep_ in doer and c.i < child.i), None)
     return None
+
+
+def _named_as_absent(with_word: Token) -> bool:
+    """ "Review with mum not present", "with mum unable to attend": up to the next mark of
+    punctuation the words after "with" say the person did not take part."""
+    doc, words = with_word.doc, []
+    for token in doc[with_word.i + 1 : with_word.sent.end]:
+        if token.is_punct:
+            break
+        words.append(token)
+    return any(t.dep_ == "neg" or t.lower_ in ABSENCES for t in words)
