@@ -15,8 +15,7 @@ someone else's dealings, consent to a contact still to be made).
 - the agency's dealings with another partner: "CAMHS referral (made by previous school)";
 - a call-out: "No further police call outs" is the police attending, not a call;
 - what the writer told someone of a partner: "explained police sit on MARAC", "told her
-  police will want to speak to him"; what was said of one: "Said police took her phone"
-  (the person's account, "Says he's been to Housing Options", is persons_account.py);
+  police will want to speak to him";
 - a suggestion: "Recommend MASH referral", "Suggested we speak to GP" is a contact still to
   be made (planned), or someone else's ("The GP suggested a referral to SALT").
 

@@ -78,7 +78,6 @@ from recordcheck.events.parties import (
     sends_to,
     subject_before_verb,
 )
-from recordcheck.events.persons_account import in_the_persons_account
 from recordcheck.events.plans import (
     conditional,
     consented_to,
@@ -217,7 +216,7 @@ class ContactEventReader:
         verb = party.governing
         if negated(verb) or refused_or_denied(mention) or denied_in_its_noun(party):
             return Reading("negated", party)
-        if said_of(mention) or talked_about(party) or in_the_persons_account(mention):
+        if said_of(mention) or talked_about(party):
             return Reading("said of", party)  # "explained police sit on MARAC"
         if made_for_another(party):
             return Reading("someone else", party, "someone else")  # "CAMHS referral made by school"
