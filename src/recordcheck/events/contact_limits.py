@@ -45,9 +45,6 @@ SUMMONED = frozenset(WORDS["summoned_lemmas"])
 ATTENDING = frozenset(WORDS["attending_lemmas"])
 HABITUAL_TAGS = frozenset(WORDS["habitual_tags"])
 HABIT_WORDS = frozenset(WORDS["habit_words"])
-WEEKDAY_PLURALS = frozenset(
-    f"{day}days" for day in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
-)
 SIGNPOSTING = frozenset(WORDS["signposting_forms"])
 ATTENDED_DEPS = frozenset({"dobj", "prep", "pobj", "compound"})
 WRITER = frozenset(WORDS["writer_words"])
@@ -157,7 +154,7 @@ def attends_as_its_user(party: Party, mention: Span) -> bool:
 
 def _records_a_meeting(sentence: Span) -> bool:
     """One meeting, not a habit of them ("Phoenix Recovery group meetings weekly")."""
-    if any(t.lower_ in HABIT_WORDS or t.lower_ in WEEKDAY_PLURALS for t in sentence):
+    if any(t.lower_ in HABIT_WORDS for t in sentence):
         return False
     return any(
         span.label_ == MEETING and sentence.start <= span.start < sentence.end

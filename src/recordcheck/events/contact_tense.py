@@ -29,6 +29,7 @@ RECEIPT_WORDS = frozenset(WORDS["receipt_words"])
 _CLAUSE_EDGES = CLAUSE_BREAKS | {",", ":"}
 # verbs of trying: an attempt at the contact only where the contact is what was tried
 TRYING = frozenset({"try", "attempt"})
+PAST_TAGS = frozenset({"VBD", "VBN"})  # "rang", "sent"
 
 
 def planned(verb: Token) -> bool:
@@ -107,7 +108,7 @@ def asked_of_someone(verb: Token) -> bool:
 
 def recorded_as_done(verb: Token) -> bool:
     """ "rang", "spoke", "informed": a verb in the past with nothing making it a plan."""
-    return verb.tag_ in ("VBD", "VBN") or verb_form(verb)
+    return verb.tag_ in PAST_TAGS or verb_form(verb)
 
 
 def item_recorded_as_done(verb: Token, mention: Span) -> bool:
@@ -122,7 +123,7 @@ def item_recorded_as_done(verb: Token, mention: Span) -> bool:
         token for token in verb.doc[line_start(mention) : mention.sent.end]
         if on_one_line(token, mention.root)
     ]
-    return any(token.tag_ in ("VBD", "VBN") for token in line) or any(
+    return any(token.tag_ in PAST_TAGS for token in line) or any(
         word.lower_ in RECEIPT_WORDS and any(c.isdigit() for c in number.text)
         for word, number in zip(line, line[1:], strict=False)
     )

@@ -17,6 +17,7 @@ DOCUMENTS = WORD_CLASSES["company_documents"]  # "with school report attached"
 PLANS = WORD_CLASSES["company_plans"]  # "Review with mum booked for 12/4"
 OTHER_MEETINGS = WORD_CLASSES["company_other_meetings"]  # "following last week's review"
 ABSENCES = WORD_CLASSES["company_absences"]  # "Review with mum unable to attend"
+WITH_WORDS = ("with", "w/")  # "meeting with Rob", "CG w/ SW"
 
 
 def held_with(attendees: Attendees, meeting: Span) -> bool:
@@ -35,12 +36,12 @@ def _with_after(meeting: Token) -> Token | None:
         end = next((t.i + 1 for t in doc[end:sent_end] if t.text == ")"), end)
     if end < sent_end and doc[end].lemma_.lower() == "hold":
         end += 1
-    return doc[end] if end < sent_end and doc[end].lower_ in ("with", "w/") else None
+    return doc[end] if end < sent_end and doc[end].lower_ in WITH_WORDS else None
 
 
 def meeting_with_someone(meeting: Span, encounters: list[Span]) -> bool:
     """ "Meeting with Mrs A": a meeting that names whom it was with, like "met with"."""
-    return any(e.start == meeting.start and e[-1].lower_ in ("with", "w/") for e in encounters)
+    return any(e.start == meeting.start and e[-1].lower_ in WITH_WORDS for e in encounters)
 
 
 def opening_held_with(attendees: Attendees, doc: Doc) -> bool:
