@@ -40,3 +40,21 @@ def test_a_kind_of_service_named_by_its_usual_title(real_nlp, text, agency, agen
 def test_mace_alone_is_not_the_panel(real_nlp):
     found = agencies_in(real_nlp, "He threatened her with mace, police called.")
     assert MACE not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # the recogniser runs a hospital's name into the date or time after it
+        ("Update: G admitted to Wharfeside General 02/11 via ambulance.", "Wharfeside General"),
+        ("Mum admitted to Kingsbury Infirmary 14.03.25, ward informed.", "Kingsbury Infirmary"),
+    ],
+)
+def test_a_hospital_is_named_without_the_date_after_it(real_nlp, text, agency):
+    found = agencies_in(real_nlp, text)
+    assert found.get(agency) == "health", found
+    assert not any(any(ch.isdigit() for ch in name) for name in found), found
+
+
+def test_general_alone_names_no_organisation(real_nlp):
+    assert agencies_in(real_nlp, "General update: mum is settled and eating well.") == {}

@@ -8,6 +8,7 @@ Patel"), and generic mentions that take the note's only named agency of their ty
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -25,6 +26,8 @@ LINK_REACH = 3  # how many such words may come between
 NAME_JOINERS = {"&", "and", "of", "for", "the", "on", "in", "upon"}
 # marks that end a name: the recogniser may run one over them ("Lowe (Market Street Surgery")
 NAME_BREAKS = frozenset({",", ":", ";", "(", ")", "[", "]"})
+# A date or clock time written in figures: "02/11", "14.03.25", "12:30"
+DATE_OR_TIME = re.compile(r"\d{1,2}[/:.]\d{1,2}([/:.]\d{2,4})?")
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,8 @@ def name_pieces(ent: Span) -> list[Span]:
     for start, end in bounds:
         while start < end and ent.doc[start].is_punct:
             start += 1  # a bullet's dash: "- Housing"
+        while end > start and DATE_OR_TIME.fullmatch(ent.doc[end - 1].text):
+            end -= 1  # a name run into the date after it: "Wharfeside General 02/11"
         if start < end:
             pieces.append(Span(ent.doc, start, end, label=ent.label_))
     return pieces
