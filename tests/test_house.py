@@ -74,6 +74,37 @@ def test_parent_of_a_multi_process_run_never_imports_spacy(tmp_path, write_csv):
     assert len(lines) == 8 and all(line["findings"] for line in lines)
 
 
+@pytest.mark.slow
+def test_parent_of_a_multi_process_audit_never_imports_spacy(tmp_path, write_csv):
+    # the case-wide pass and the writers run here: spaCy would cost half a second before
+    # any worker could start
+    notes = write_csv(
+        "notes.csv",
+        [(str(n), "C1", "Phoned PC Patel at Thames Valley Police about Mum.") for n in range(8)],
+    )
+    out = tmp_path / "pack"
+    probe = _run_probe(
+        tmp_path,
+        f"""
+        import os, sys
+        os.environ["RECORDCHECK_SOFFICE"] = ""  # no contents numbering: not what is tested
+        from recordcheck.cli import main
+
+        if __name__ == "__main__":
+            args = ["audit", {str(notes)!r}, "--jobs", "2", "-q", "--out", {str(out)!r}]
+            try:
+                main(args, standalone_mode=False)
+            finally:
+                print("SPACY" if "spacy" in sys.modules else "NO-SPACY")
+        """,
+    )
+    assert probe.returncode == 0, probe.stderr
+    assert probe.stdout.strip().endswith("NO-SPACY")
+    saved = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    agencies = {c["agency"] for r in saved["results"] for c in r["contacts"]}
+    assert agencies == {"Thames Valley Police"}, agencies
+
+
 def test_render_rebuilds_the_pack_with_spacy_unimportable(tmp_path):
     from report_sample import sample_report
 
