@@ -46,6 +46,27 @@ def _run_probe(tmp_path: Path, body: str) -> subprocess.CompletedProcess:
     )
 
 
+def _run_in_two_processes(tmp_path: Path, args: list[str]) -> None:
+    """Run the command line with ``args`` and --jobs 2; assert the parent never imported
+    spaCy. LibreOffice is left out: the contents' page numbers are not what is tested."""
+    probe = _run_probe(
+        tmp_path,
+        f"""
+        import os, sys
+        os.environ["RECORDCHECK_SOFFICE"] = ""
+        from recordcheck.cli import main
+
+        if __name__ == "__main__":
+            try:
+                main({[*args, "--jobs", "2", "-q"]!r}, standalone_mode=False)
+            finally:
+                print("SPACY" if "spacy" in sys.modules else "NO-SPACY")
+        """,
+    )
+    assert probe.returncode == 0, probe.stderr
+    assert probe.stdout.strip().endswith("NO-SPACY")
+
+
 @pytest.mark.slow
 def test_parent_of_a_multi_process_run_never_imports_spacy(tmp_path, write_csv):
     notes = write_csv(
@@ -53,25 +74,26 @@ def test_parent_of_a_multi_process_run_never_imports_spacy(tmp_path, write_csv):
         [(str(n), "C1", "Visit. Mum seemed drunk. Sent a referral to MASH.") for n in range(8)],
     )
     out = tmp_path / "out.jsonl"
-    probe = _run_probe(
-        tmp_path,
-        f"""
-        import sys
-        from recordcheck.cli import main
-
-        if __name__ == "__main__":
-            args = ["check", {str(notes)!r}, "--jobs", "2", "--redact", "-q",
-                    "--format", "jsonl", "-o", {str(out)!r}]
-            try:
-                main(args, standalone_mode=False)
-            finally:
-                print("SPACY" if "spacy" in sys.modules else "NO-SPACY")
-        """,
+    _run_in_two_processes(
+        tmp_path, ["check", str(notes), "--redact", "--format", "jsonl", "-o", str(out)]
     )
-    assert probe.returncode == 0, probe.stderr
-    assert probe.stdout.strip().endswith("NO-SPACY")
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(lines) == 8 and all(line["findings"] for line in lines)
+
+
+@pytest.mark.slow
+def test_parent_of_a_multi_process_audit_never_imports_spacy(tmp_path, write_csv):
+    # the case-wide pass and the writers run there: spaCy cost half a second before any
+    # worker could start
+    notes = write_csv(
+        "notes.csv",
+        [(str(n), "C1", "Phoned PC Patel at Thames Valley Police about Mum.") for n in range(8)],
+    )
+    out = tmp_path / "pack"
+    _run_in_two_processes(tmp_path, ["audit", str(notes), "--out", str(out)])
+    saved = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    agencies = {c["agency"] for r in saved["results"] for c in r["contacts"]}
+    assert agencies == {"Thames Valley Police"}, agencies
 
 
 def test_render_rebuilds_the_pack_with_spacy_unimportable(tmp_path):

@@ -3,7 +3,7 @@
 import pytest
 
 import recordcheck.events.contacts  # noqa: F401  (registers rc_contact_events)
-import recordcheck.partners  # noqa: F401  (registers rc_partners)
+import recordcheck.partners.component  # noqa: F401  (registers rc_partners)
 from recordcheck.events.contacts import contacts_for
 from recordcheck.nlp import load_pipeline
 from recordcheck.rules import RulesError

@@ -163,7 +163,7 @@ def load_checker(options: PipelineOptions) -> NoteChecker:
     if options.partners:
         import recordcheck.events.chronology  # noqa: F401  (registers rc_chronology)
         import recordcheck.events.contacts  # noqa: F401  (registers rc_contact_events)
-        import recordcheck.partners  # noqa: F401  (registers the rc_partners factory)
+        import recordcheck.partners.component  # noqa: F401  (registers the rc_partners factory)
 
         # both events components read the agencies rc_partners marks, so they run after it
         extra += ["rc_partners", "rc_contact_events", "rc_chronology"]

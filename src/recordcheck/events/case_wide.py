@@ -53,7 +53,7 @@ from recordcheck.model import (
     Note,
     NoteResult,
 )
-from recordcheck.partners.placed import placed_words
+from recordcheck.partners.placed_words import placed_words
 
 WORDS = package_toml(__package__, "case_wide.toml")
 ONE_PER_CASE_TYPES = frozenset(WORDS["one_per_case_types"])

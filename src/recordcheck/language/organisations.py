@@ -13,11 +13,13 @@ Care Group" names "Brightwater Care Group".
 from __future__ import annotations
 
 from functools import cache
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from recordcheck.datafiles import package_toml
 from recordcheck.language.people import people_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 MAX_NAME_WORDS = 4  # "St Mary's Church of England Primary" is about as long as they come
 JOINERS = frozenset({"&", "of", "on", "upon", "'s", "’s"})
@@ -30,6 +32,10 @@ def organisation_heads() -> frozenset[str]:
 
 def named_by_their_kind(doc: Doc, not_names: frozenset[str] = frozenset()) -> list[Span]:
     """Capitalised names ending in a kind of organisation, as spans labelled ORG."""
+    # imported here: the case-wide pass imports this module in the process that gathers the
+    # results, which loads no spaCy (half a second before any worker could start)
+    from spacy.tokens import Span
+
     heads = organisation_heads()
     found = []
     for token in doc:

@@ -53,7 +53,8 @@ from recordcheck.partners.layout import (
 )
 from recordcheck.partners.person_roles import names_before_roles, reads_as_a_person
 from recordcheck.partners.place_before_term import placed_generics
-from recordcheck.partners.placed import placed_organisations, placed_words
+from recordcheck.partners.placed import placed_organisations
+from recordcheck.partners.placed_words import placed_words
 from recordcheck.partners.roles import RoleEmployers
 
 AGENCIES_KEY = "rc_agencies"

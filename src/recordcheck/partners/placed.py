@@ -34,19 +34,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.datafiles import package_toml
 from recordcheck.language.agencies import AgencyLexicon
-from recordcheck.language.contact_words import contact_cues
 from recordcheck.language.doc_values import text_of
 from recordcheck.language.identifiers import address_words
 from recordcheck.language.names import NameMention
 from recordcheck.language.people import given_names, people_words
 from recordcheck.partners.layout import AgencyMention
 from recordcheck.partners.person_roles import reads_as_a_person
+from recordcheck.partners.placed_words import placed_words
 
 MOST_WORDS = 3  # "Safe Harbour", "St Aidan's Kelsford": a local name is short
 SHORTEST_FIRST_WORD = 3  # "Jo", "Mo": too short to tell from initials and nicknames
@@ -57,42 +55,6 @@ JOINERS = frozenset({"'s", "’s", "&"})
 ROLE_PARTS = frozenset({"NOUN", "ADJ", "PROPN"})  # "project worker", "night staff"
 # what a label, a list item or a quotation opens with
 OPENERS = frozenset({":", "/", "•", "*", "'", '"', "‘", "“"})
-
-
-@dataclass(frozen=True)
-class PlacedWords:
-    not_entities: frozenset[str]
-    role_words: frozenset[str]  # lower case: a role's last word
-    role_types: dict[str, str]
-    languages: frozenset[str]  # as written: "Pashto" in "Mr Sharif (Pashto)"
-    not_words: frozenset[str]  # lower case: channels ("Teams"), rooms, beds
-    job_titles: frozenset[str]  # lower case: "deputy", "head" of "(Deputy Head)"
-    descriptions: frozenset[str]  # lower case: "landlord", "deceased": of the person
-    town_before: frozenset[str]  # "in Marlbridge (...)": a town follows, not an organisation
-    stays: frozenset[str] = frozenset()  # lower case: "ward", "room": where someone stays
-
-
-@cache
-def placed_words() -> PlacedWords:
-    data = package_toml(__package__, "placed.toml")
-    people = people_words()
-    return PlacedWords(
-        frozenset(data["not_organisation_entities"]),
-        frozenset(data["role_words"]) | people.roles,
-        dict(data["role_types"]),
-        frozenset(data["languages"]),
-        frozenset(word.lower() for word in data["not_organisations"])
-        | frozenset(
-            word.lower()
-            for _, terms in contact_cues().channels
-            for term in terms
-            for word in term.split()
-        ),
-        frozenset(data["job_title_words"]),
-        frozenset(data["person_descriptions"]),
-        frozenset(data["town_before"]),
-        frozenset(word.lower() for word in data["not_organisations"]),
-    )
 
 
 @dataclass(frozen=True)
