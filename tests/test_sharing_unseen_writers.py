@@ -89,3 +89,40 @@ def test_sharing_that_is_not_outward_or_has_its_request_is_not_flagged(flagged, 
 )
 def test_outward_sharing_without_a_reason_keeps_its_flag(flagged, text):
     assert flagged(text)
+
+
+@pytest.fixture(scope="module")
+def encounter():
+    """(kind of encounter or None, whether who took part is recorded), as rc_encounters
+    reads the note for the who-present check."""
+    nlp = load_pipeline()
+
+    def read(text: str, note_type: str = "Case note"):
+        note = Note(note_id="N1", case_id="C1", text=text, note_type=note_type)
+        doc = nlp(note_doc(nlp, note))
+        group = doc.spans["rc_encounter"]
+        return (group[0].label_ if group else None), group.attrs["attendees_recorded"]
+
+    return read
+
+
+@pytest.mark.slow
+def test_someones_calls_or_visits_are_a_pattern_not_an_encounter(encounter):
+    assert encounter("Review. TW's calls reduced from weekly to monthly in March.")[0] is None
+    assert encounter("Review. Her calls to the office have stopped.")[0] is None
+    # the writer's own, or one call, still record an encounter
+    assert encounter("Our calls with Amir this week went well.")[0] == "call"
+    assert encounter("TW's call to Amir went well.")[0] == "call"
+    assert encounter("Rang Amir's daughter.")[0] == "call"
+
+
+@pytest.mark.slow
+def test_who_represented_an_agency_is_who_attended(encounter):
+    text = "Strategy discussion held 18/06, health represented by B Quinn."
+    assert encounter(text) == ("meeting", True)
+    # nobody named for any agency: still missing
+    assert encounter("Strategy discussion held 18/06, all agencies represented.") == (
+        "meeting",
+        False,
+    )
+    assert encounter("Strategy discussion held 18/06.") == ("meeting", False)

@@ -21,6 +21,7 @@ from recordcheck.events.encounter_words import (
     BARE_CALL_VERBS,
     CONDITIONS,
     LATER_DAYS,
+    OWN_POSSESSORS,
     PLANNING_AUX,
     SELF,
 )
@@ -44,6 +45,16 @@ def asks_for_a_call(event: Span) -> bool:
         and Scope.subject_of(verb) is None
         and not any(c.dep_ == "aux" for c in verb.children)
         and any(c.dep_ == "dobj" and c.lower_ in SELF for c in verb.children)
+    )
+
+
+def someones_series(event: Span) -> bool:
+    """ "TW's calls reduced to monthly", "Her visits to the office have stopped": an encounter
+    noun in the plural with someone else's possessor names a pattern of theirs, not the
+    encounter the note records ("our visits this week" are the writer's own)."""
+    root = event.root  # a possessor makes it a noun, however tagged ("Her calls/VBZ")
+    return (root.tag_ == "NNS" or root.lower_.endswith("s")) and any(
+        c.dep_ == "poss" and c.lower_ not in OWN_POSSESSORS for c in root.children
     )
 
 
