@@ -48,6 +48,11 @@ def flagged():
         "Emailed J Harker asking for a short written account by the end of the week.",
         # a raised voice passes on nothing
         "Client frustrated, raised voice at reception volunteer about the wait.",
+        # a contracted modal plans the sharing as "will" does; verbs joined to a planned
+        # one share its "will"
+        "I'll email CHC tomorrow.",
+        "She'll tell the school on Monday.",
+        "I will share the health information with MASH, inform the GP and update the HV.",
         # already right before this change, and must stay so
         "Did not tell the school.",
         "Will email CHC tomorrow.",
@@ -84,6 +89,9 @@ def test_sharing_that_is_not_outward_or_has_its_request_is_not_flagged(flagged, 
         "Mum rang about the bus. Told her she can ring me any time. Emailed the housing officer"
         " the incident log.",
         "Told the school about the bruise.",
+        # done beside a plan: a past verb joined to a planned one, "'d" as "had"
+        "I will ring the GP tomorrow and informed the school today.",
+        "I'd emailed the school about the bruise before mum rang.",
         "Rang Jodie's social worker and told her about the bruise.",
     ],
 )
@@ -126,3 +134,4 @@ def test_who_represented_an_agency_is_who_attended(encounter):
         False,
     )
     assert encounter("Strategy discussion held 18/06.") == ("meeting", False)
+

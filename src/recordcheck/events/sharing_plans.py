@@ -56,7 +56,24 @@ def not_yet(match: Span, scope: Scope) -> bool:
         return True
     if match.root.tag_ in ("VBD", "VBN"):
         return False
-    return scope.hypothetical(match.root) or _on_a_condition(match.root, scope)
+    return (
+        scope.hypothetical(match.root)
+        or _on_a_condition(match.root, scope)
+        or _joined_to_a_plan(match.root)
+    )
+
+
+def _joined_to_a_plan(word) -> bool:
+    """ "I will share it with MASH, inform the GP and update the HV": a bare verb joined to
+    one with "will" or "should" shares its auxiliary ("... and informed the school today",
+    past, was done)."""
+    if word.tag_ != "VB":
+        return False
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head  # "share X, inform Y and update Z": back to the first verb
+        if any(c.dep_ == "aux" and c.lower_ in NOT_YET for c in word.children):
+            return True
+    return False
 
 
 def _inside_a_plan(word) -> bool:
