@@ -33,7 +33,7 @@ from recordcheck.events.sharing_parties import FINITE_TAGS, THING_SENT, Parties
 from recordcheck.events.sharing_shape import own_plan_told, told_by_the_one_called
 from recordcheck.events.sharing_words import WORD_CLASSES, WRITER
 from recordcheck.language.clauses import line_start
-from recordcheck.language.scope import Scope
+from recordcheck.language.scope import SUBJECT_DEPS, Scope
 
 # the words opening a line that lists who came or did not: "Apologies:", "Declined:"
 LISTING_MARKS = tuple(WORD_CLASSES["listing_marks"])
@@ -227,7 +227,9 @@ def _told_about_themselves(verb: Token, parties: Parties) -> bool:
     """ "Told her she can ring me any time", "Told him he did the right thing": the one told,
     named "her", "him" or "them", is the subject of what they were told, and nobody else is
     named in it, so it is news of nobody but them, whoever they are. Not "Told her he can't
-    come home" (news of him), nor "Told her she should know he has taken an overdose"."""
+    come home" (news of him), nor "Told her she should know he has taken an overdose", nor
+    "Told him he should be aware the boy has disclosed abuse" (a clause with a subject of its
+    own other than the one told or the writer)."""
     told = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lower_ in SAME_PERSON]
     said = [c for c in verb.children if c.dep_ == "ccomp"]
     if len(told) != 1 or len(said) != 1:
@@ -239,8 +241,9 @@ def _told_about_themselves(verb: Token, parties: Parties) -> bool:
     others = [
         t
         for t in clause
-        if t.i != subject.i
-        and t.pos_ in ("PRON", "PROPN")
+        if t.lower_ != subject.lower_  # "she can ring me if she is worried": her again
+        # "... aware the boy has disclosed abuse": a clause of its own about someone else
+        and (t.pos_ in ("PRON", "PROPN") or t.dep_ in SUBJECT_DEPS)
         and t.lower_ not in ABOUT_THEMSELVES_TOO
     ]
     return not others and not parties.outside(clause)

@@ -1,0 +1,68 @@
+"""Four readings of the unseen-writer work that an independent reviewer broke with ordinary
+sentences, each beside the sentences it was written for: telling the one told about
+themselves, a bare verb sharing a planned verb's modal, someone's calls as a pattern, and
+who represented an agency at a meeting. What the recording standard wants of each
+sentence is asserted through the checks themselves (flagged or not)."""
+
+from __future__ import annotations
+
+import pytest
+
+from recordcheck.model import Note
+from recordcheck.nlp import note_doc
+
+
+@pytest.fixture(scope="module")
+def flags(real_nlp):
+    """The span group of a check (rc_sharing_rationale, rc_who_present) is non-empty."""
+
+    def read(group: str, text: str) -> bool:
+        note = Note(
+            note_id="N1",
+            case_id="C1",
+            text=text,
+            note_type="Case note",
+            author_role="Caseworker",
+            team="Hollinsbridge Advice Team",
+        )
+        return bool(real_nlp(note_doc(real_nlp, note)).spans[group])
+
+    return read
+
+
+SHARING = "rc_sharing_rationale"
+WHO = "rc_who_present"
+
+
+# 1. Telling the one told about themselves tells nobody else -- but not when what was
+# told has a subject of its own: that is news of someone else.
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DC Lloyd rang. Told him he should be aware the boy has disclosed abuse at home.",
+        "GP rang for an update. Told her she could see from the photos that the bruise was"
+        " fingertip shaped.",
+        # our own
+        "Rang the HV. Told her she should know that dad has moved back in.",
+        "DC Lloyd rang. Told him he should know that mum has disclosed self-harm.",
+        "Rang the school. Told them they should know mum's partner has a conviction.",
+    ],
+)
+def test_telling_them_news_of_someone_else_keeps_its_flag(flags, text):
+    assert flags(SHARING, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum rang. Told her she can ring me any time.",
+        # our own
+        "Dad rang about the bus. Told him he can call me if he is worried.",
+        "PC Jones rang about the log. Told her she can email the request to me.",
+    ],
+)
+def test_telling_them_about_themselves_is_not_flagged(flags, text):
+    assert not flags(SHARING, text)
+
