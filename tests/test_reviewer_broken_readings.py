@@ -66,3 +66,39 @@ def test_telling_them_news_of_someone_else_keeps_its_flag(flags, text):
 def test_telling_them_about_themselves_is_not_flagged(flags, text):
     assert not flags(SHARING, text)
 
+
+# 2. A bare verb joined to one with a modal ("I will share ..., inform ...") is planned too;
+# "to" is no modal, and a finite verb stops the climb.
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Had to ring 999 and tell them she had collapsed.",
+        "Went out to see her and had to call the GP and tell them about the pressure sore.",
+        "Managed to speak to the duty SW and pass on the concerns about dad.",
+        "Was able to speak to the GP and share the concerns about her weight loss.",
+        "Decided to ring the police and tell them about the assault.",
+        "Tried to ring the school and email the head about the bruise.",
+        "Couldn't wait for the SW so rang the police and inform them of the assault.",
+        # our own
+        "Needed to ring the GP and tell her about the fall.",
+        "Wanted to ring the GP and tell her about the fall.",
+    ],
+)
+def test_done_sharing_beside_an_infinitive_keeps_its_flag(flags, text):
+    assert flags(SHARING, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I should have rang the police and tell them about the assault.",
+        "I will share the chronology with MASH, inform the GP and update the HV.",
+        # our own
+        "We shall ring the school and tell them about the bruise.",
+    ],
+)
+def test_sharing_joined_to_a_modal_plan_is_not_flagged(flags, text):
+    assert not flags(SHARING, text)
+

@@ -21,6 +21,7 @@ from recordcheck.language.clauses import line_start
 from recordcheck.language.scope import Scope
 
 NOT_YET = WORD_CLASSES["not_yet"]
+PLANNING_MODALS = WORD_CLASSES["planning_modals"]  # "will", "'ll", "should": never "to"
 NOT_YET_WINDOW = 3  # tokens before the verb
 # earlier in the sentence, these make the sharing an agreement or a plan: "Agreed: referral to ..."
 PLANNING = WORD_CLASSES["planning"]
@@ -65,14 +66,21 @@ def not_yet(match: Span, scope: Scope) -> bool:
 
 def _joined_to_a_plan(word) -> bool:
     """ "I will share it with MASH, inform the GP and update the HV": a bare verb joined to
-    one with "will" or "should" shares its auxiliary ("... and informed the school today",
-    past, was done)."""
+    one with a modal ("will", "should") shares it. Infinitive "to" is no modal ("Had to ring
+    999 and tell them" was done), and the climb stops at the first verb that is not bare
+    ("... so rang the police and inform them"), once its own modal is asked for ("I should
+    have rang the police and tell them")."""
     if word.tag_ != "VB":
         return False
     while word.dep_ == "conj" and word.head.i != word.i:
         word = word.head  # "share X, inform Y and update Z": back to the first verb
-        if any(c.dep_ == "aux" and c.lower_ in NOT_YET for c in word.children):
+        if any(
+            c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in PLANNING_MODALS
+            for c in word.children
+        ):
             return True
+        if word.tag_ != "VB":
+            return False
     return False
 
 
