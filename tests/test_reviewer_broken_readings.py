@@ -102,3 +102,49 @@ def test_done_sharing_beside_an_infinitive_keeps_its_flag(flags, text):
 def test_sharing_joined_to_a_modal_plan_is_not_flagged(flags, text):
     assert not flags(SHARING, text)
 
+
+# 3. Someone's calls changing ("TW's calls reduced") are a pattern; the calls the writer
+# made today, or made to someone, are the encounter the note records.
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today's calls completed, no concerns.",
+        "Tonight's calls done, settled well.",
+        "This morning's calls went well, ate his breakfast.",
+        "Completed today's calls, skin intact.",
+        # our own
+        "Tonight's visits completed, no concerns.",
+        "Finished this evening's calls, all settled.",
+    ],
+)
+def test_the_days_calls_with_nobody_named_keep_their_flag(flags, text):
+    assert flags(WHO, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TW's calls reduced to monthly in March.",
+        # our own
+        "Her visits to the office have stopped since the move.",
+    ],
+)
+def test_someones_calls_changing_are_a_pattern(flags, text):
+    assert not flags(WHO, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the person visited named as the calls' owner: still the encounter the note records
+        # (whether naming them is enough is the settled "Visited Dorothy" reading's business)
+        "Completed Mr T's calls, settled well.",
+        "Did Mrs B's calls this morning, tearful at times.",
+    ],
+)
+def test_calls_of_the_person_visited_are_an_encounter(flags, text):
+    assert flags("rc_encounter", text)
+
