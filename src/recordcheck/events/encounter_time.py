@@ -21,11 +21,8 @@ from recordcheck.events.encounter_words import (
     BARE_CALL_VERBS,
     CONDITIONS,
     LATER_DAYS,
-    OWN_POSSESSORS,
-    PATTERN_CHANGES,
     PLANNING_AUX,
     SELF,
-    TIME_POSSESSORS,
 )
 from recordcheck.language.note_context import note_date
 from recordcheck.language.scope import Scope
@@ -47,22 +44,6 @@ def asks_for_a_call(event: Span) -> bool:
         and Scope.subject_of(verb) is None
         and not any(c.dep_ == "aux" for c in verb.children)
         and any(c.dep_ == "dobj" and c.lower_ in SELF for c in verb.children)
-    )
-
-
-def someones_series(event: Span) -> bool:
-    """ "TW's calls reduced to monthly", "Her visits to the office have stopped": someone's
-    calls, in the plural, as the subject of a verb of change name a pattern of theirs, not
-    the encounter the note records. Not the calls the writer made ("Completed Mr T's
-    calls"), nor a time's ("Today's calls completed"), nor the writer's own ("our visits")."""
-    root = event.root  # a possessor makes it a noun, however tagged ("Her calls/VBZ")
-    possessors = [c for c in root.children if c.dep_ == "poss"]
-    return (
-        (root.tag_ == "NNS" or root.lower_.endswith("s"))
-        and root.dep_ in ("nsubj", "nsubjpass")
-        and root.head.lemma_.lower() in PATTERN_CHANGES
-        and len(possessors) == 1
-        and possessors[0].lower_ not in OWN_POSSESSORS | TIME_POSSESSORS
     )
 
 

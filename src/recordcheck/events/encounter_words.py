@@ -7,9 +7,6 @@ from recordcheck.datafiles import package_toml, word_classes
 DATA = package_toml(__package__, "encounters.toml")
 WORD_CLASSES = word_classes(DATA)
 SELF = WORD_CLASSES["self"]
-OWN_POSSESSORS = WORD_CLASSES["own_possessors"]  # "our visits": the writer's own
-TIME_POSSESSORS = WORD_CLASSES["time_possessors"]  # "today's calls": the writer's round
-PATTERN_CHANGES = WORD_CLASSES["pattern_changes"]  # "TW's calls reduced": their pattern
 THIRD_PERSON = WORD_CLASSES["third_person"]
 PLANNING_AUX = WORD_CLASSES["planning_aux"]
 CALL_PREPOSITIONS = WORD_CLASSES["call_prepositions"]  # "spoke to X", never "call re X"

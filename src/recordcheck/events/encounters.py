@@ -36,7 +36,6 @@ from recordcheck.events.encounter_time import (
     followed_by_plan,
     no_one_met,
     on_a_condition,
-    someones_series,
     under_infinitive,
     with_kind,
 )
@@ -258,7 +257,7 @@ class EncounterReader:
                     or self._in_plan_line(m)
                     or dated_later(m, noted)
                     or asks_for_a_call(m)
-                    or on_a_condition(m) or someones_series(m)  # "TW's calls": a pattern
+                    or on_a_condition(m)
                     or self._asked_for(m)
                 )
             )

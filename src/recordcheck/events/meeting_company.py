@@ -21,39 +21,12 @@ WITH_WORDS = ("with", "w/")  # "meeting with Rob", "CG w/ SW"
 
 
 def held_with(attendees: Attendees, meeting: Span) -> bool:
-    """ "Strategy discussion with police and health", "... held, health represented by
-    B Quinn": the meeting names who took part."""
-    if represented_by_someone(attendees, meeting):
-        return True
+    """ "Strategy discussion with police and health": the meeting names who took part."""
     with_word = _with_after(meeting.doc[meeting.end - 1])
     if with_word is None:
         return False
     after = meeting.doc[with_word.i + 1 : min(meeting.sent.end, with_word.i + 4)]
     return any(attendees.is_party(t) for t in after)
-
-
-def represented_by_someone(attendees: Attendees, meeting: Span) -> bool:
-    """ "Strategy discussion held, health represented by B Quinn": in the meeting's own
-    sentence, an agency or role represented by a person or role, told as part of the meeting
-    with no tense of its own, names who attended. Not "Mum is represented by a solicitor in
-    the care proceedings" nor "the LA was represented by counsel at court" (a statement of
-    its own), nor "Concerns were represented by a chart" (no one)."""
-    for word in meeting.sent:
-        if word.lemma_.lower() != "represent" or word.tag_ != "VBN":
-            continue
-        if any(c.dep_ in ("aux", "auxpass") for c in word.children):
-            continue  # "was represented", "is represented": its own statement
-        represented = word.head if word.dep_ == "acl" else None
-        by = [c for c in word.children if c.dep_ == "agent"]
-        who = [c for b in by for c in b.children if c.dep_ == "pobj"]
-        if (
-            represented is not None
-            and represented.lower_ in attendees.section_agencies
-            and who
-            and attendees.is_person(who[0])
-        ):
-            return True
-    return False
 
 
 def _with_after(meeting: Token) -> Token | None:

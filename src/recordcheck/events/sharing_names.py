@@ -11,8 +11,6 @@ from recordcheck.language.people import given_names
 
 NAME_PARTS = {"PROPN"}
 INITIALS_LENGTH = 2
-# one-letter words, not someone's initial
-NOT_INITIALS = frozenset(("A", "I"))
 TITLES = WORD_CLASSES["titles"]
 
 
@@ -25,13 +23,6 @@ def first_name_or_initials(word: str) -> bool:
     return given_names().is_given_name(word) or (
         len(word) == INITIALS_LENGTH and word.isalpha() and word.isupper()
     )
-
-
-def one_initial(word: str) -> bool:
-    """ "passing this on to D.": one capital alone names someone as initials do (after a
-    first name, "Becky T", it is a surname's initial, and the name may be anyone's)."""
-    letter = word.rstrip(".")
-    return len(letter) == 1 and letter.isupper() and letter not in NOT_INITIALS
 
 
 def past_names(words: Span, window: int) -> int:

@@ -18,9 +18,7 @@ ways English marks in its grammar, not in their words:
 - explaining to anyone but an agency: "Explained the S47 to parents" (a process);
 - telling the one the verb names as "him" or "her", with nobody rung on the line:
   "I told him he did the right thing telling school" (the boy was told, not the school),
-  or giving "her" a thing the parser owns by her: "Gave her gauze to bite on";
-- telling the one told about themselves alone, caller or not: "Told her she can ring me
-  any time", "Told her she did the right thing" (what they may do, or did).
+  or giving "her" a thing the parser owns by her: "Gave her gauze to bite on".
 """
 
 from __future__ import annotations
@@ -33,7 +31,7 @@ from recordcheck.events.sharing_parties import FINITE_TAGS, THING_SENT, Parties
 from recordcheck.events.sharing_shape import own_plan_told, told_by_the_one_called
 from recordcheck.events.sharing_words import WORD_CLASSES, WRITER
 from recordcheck.language.clauses import line_start
-from recordcheck.language.scope import SUBJECT_DEPS, Scope
+from recordcheck.language.scope import Scope
 
 # the words opening a line that lists who came or did not: "Apologies:", "Declined:"
 LISTING_MARKS = tuple(WORD_CLASSES["listing_marks"])
@@ -60,12 +58,6 @@ DETAILS_BREAKS = frozenset(WORD_CLASSES["details_breaks"])
 DETAILS_WINDOW = 8  # tokens after the verb in which the details and their service are named
 AGENCY_BEFORE = 4  # tokens before a referral in which the agency it is named with sits
 FINITE_OR_PARTICIPLE = frozenset(FINITE_TAGS | {"VBN"})  # "made", "sent" too
-# "her she": the one told as an object, and as the subject of what they were told
-SAME_PERSON = {
-    pair.split()[0]: pair.split()[1] for pair in WORD_CLASSES["told_about_themselves"]
-}
-# the words besides the one told that still leave what was told about them alone
-ABOUT_THEMSELVES_TOO = frozenset(WORD_CLASSES["told_about_themselves_too"])
 ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 
 
@@ -210,7 +202,6 @@ def tells_no_outsider(
     after = match.doc[match.end : match.sent.end]
     return (
         own_plan_told(after, MODALS)
-        or _told_about_themselves(verb, parties)
         or _a_services_details(match, parties)
         or told_by_the_one_called(verb)
         or (
@@ -221,32 +212,6 @@ def tells_no_outsider(
             )
         )
     )
-
-
-def _told_about_themselves(verb: Token, parties: Parties) -> bool:
-    """ "Told her she can ring me any time", "Told him he did the right thing": the one told,
-    named "her", "him" or "them", is the subject of what they were told, and nobody else is
-    named in it, so it is news of nobody but them, whoever they are. Not "Told her he can't
-    come home" (news of him), nor "Told her she should know he has taken an overdose", nor
-    "Told him he should be aware the boy has disclosed abuse" (a clause with a subject of its
-    own other than the one told or the writer)."""
-    told = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lower_ in SAME_PERSON]
-    said = [c for c in verb.children if c.dep_ == "ccomp"]
-    if len(told) != 1 or len(said) != 1:
-        return False
-    subject = Scope.subject_of(said[0])
-    if subject is None or subject.lower_ != SAME_PERSON[told[0].lower_]:
-        return False
-    clause = verb.doc[said[0].left_edge.i : said[0].right_edge.i + 1]
-    others = [
-        t
-        for t in clause
-        if t.lower_ != subject.lower_  # "she can ring me if she is worried": her again
-        # "... aware the boy has disclosed abuse": a clause of its own about someone else
-        and (t.pos_ in ("PRON", "PROPN") or t.dep_ in SUBJECT_DEPS)
-        and t.lower_ not in ABOUT_THEMSELVES_TOO
-    ]
-    return not others and not parties.outside(clause)
 
 
 def _a_services_details(match: Span, parties: Parties) -> bool:

@@ -27,7 +27,6 @@ from recordcheck.events.sharing_names import (
     first_name_or_initials,
     name_at,
     name_part,
-    one_initial,
     past_names,
     written_as_a_name,
 )
@@ -234,9 +233,7 @@ class Parties:
         ):
             return False  # "Martin Clegg": a full name may be anyone's
         window = after[: past_names(after, RECIPIENT_WINDOW)]
-        alone = following is None or following.pos_ not in NAME_PARTS  # "D", not "N Brook"
-        named = first_name_or_initials(after[0].text) or (alone and one_initial(after[0].text))
-        return named and not self.outside(window)
+        return first_name_or_initials(after[0].text) and not self.outside(window)
 
     def named_after(
         self, match: Span, client_facing: bool, outsiders: frozenset[str] = frozenset()
@@ -289,8 +286,6 @@ def _recipient_link(match: Span):
         return None
     things = [o for o in verb.children if o.dep_ in SENT_THINGS and o.pos_ in ("NOUN", "PRON")]
     sent = [*verb.children, *(c for thing in things for c in thing.subtree)]
-    # "passing this on to D": the parser hangs the "to" on the "on" of "pass on"
-    sent += [c for on in verb.children if on.lower_ == "on" for c in on.children]
     links = sorted(
         (c for c in sent if c.dep_ == "prep" and c.lower_ in RECIPIENT_LINKS and c.i > match.end),
         key=lambda c: c.i,

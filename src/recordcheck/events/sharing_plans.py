@@ -21,7 +21,7 @@ from recordcheck.language.clauses import line_start
 from recordcheck.language.scope import Scope
 
 NOT_YET = WORD_CLASSES["not_yet"]
-PLANNING_MODALS = WORD_CLASSES["planning_modals"]  # "will", "'ll", "should": never "to"
+PLANNING_MODALS = WORD_CLASSES["planning_modals"]  # "will", "'ll", "shall": the future only
 NOT_YET_WINDOW = 3  # tokens before the verb
 # earlier in the sentence, these make the sharing an agreement or a plan: "Agreed: referral to ..."
 PLANNING = WORD_CLASSES["planning"]
@@ -66,10 +66,11 @@ def not_yet(match: Span, scope: Scope) -> bool:
 
 def _joined_to_a_plan(word) -> bool:
     """ "I will share it with MASH, inform the GP and update the HV": a bare verb joined to
-    one with a modal ("will", "should") shares it. Infinitive "to" is no modal ("Had to ring
-    999 and tell them" was done), and the climb stops at the first verb that is not bare
-    ("... so rang the police and inform them"), once its own modal is asked for ("I should
-    have rang the police and tell them")."""
+    one with a modal of the future ("will", "'ll", "shall") shares it. Not "would", "must" or
+    "should", which tell of habits and of what was done then ("Every visit I would ring her
+    daughter and update her"), nor infinitive "to" ("Had to ring 999 and tell them" was done);
+    the climb stops at the first verb that is not bare ("... so rang the police and inform
+    them"), once its own modal is asked for."""
     if word.tag_ != "VB":
         return False
     while word.dep_ == "conj" and word.head.i != word.i:
