@@ -91,6 +91,26 @@ def real_nlp():
         return load_checker(PipelineOptions(partners=True, personal_data=True)).nlp
 
 
+@pytest.fixture(scope="session")
+def group_flagged(real_nlp):
+    """Whether a span group (a check's findings, or "rc_encounter") is non-empty for a case
+    note written by a caseworker of an advice team: (group, text) -> bool."""
+    from recordcheck.nlp import note_doc
+
+    def read(group: str, text: str) -> bool:
+        note = Note(
+            note_id="N1",
+            case_id="C1",
+            text=text,
+            note_type="Case note",
+            author_role="Caseworker",
+            team="Hollinsbridge Advice Team",
+        )
+        return bool(real_nlp(note_doc(real_nlp, note)).spans[group])
+
+    return read
+
+
 @pytest.fixture
 def real_pipeline(monkeypatch, real_nlp):
     """Make in-process runs (CLI included) use the session's real pipeline."""

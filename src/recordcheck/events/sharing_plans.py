@@ -21,6 +21,7 @@ from recordcheck.language.clauses import line_start
 from recordcheck.language.scope import Scope
 
 NOT_YET = WORD_CLASSES["not_yet"]
+PLANNING_MODALS = WORD_CLASSES["planning_modals"]  # "will", "'ll", "shall": the future only
 NOT_YET_WINDOW = 3  # tokens before the verb
 # earlier in the sentence, these make the sharing an agreement or a plan: "Agreed: referral to ..."
 PLANNING = WORD_CLASSES["planning"]
@@ -56,7 +57,32 @@ def not_yet(match: Span, scope: Scope) -> bool:
         return True
     if match.root.tag_ in ("VBD", "VBN"):
         return False
-    return scope.hypothetical(match.root) or _on_a_condition(match.root, scope)
+    return (
+        scope.hypothetical(match.root)
+        or _on_a_condition(match.root, scope)
+        or _joined_to_a_plan(match.root)
+    )
+
+
+def _joined_to_a_plan(word) -> bool:
+    """ "I will share it with MASH, inform the GP and update the HV": a bare verb joined to
+    one with a modal of the future ("will", "'ll", "shall") shares it. Not "would", "must" or
+    "should", which tell of habits and of what was done then ("Every visit I would ring her
+    daughter and update her"), nor infinitive "to" ("Had to ring 999 and tell them" was done);
+    the climb stops at the first verb that is not bare ("... so rang the police and inform
+    them"), once its own modal is asked for."""
+    if word.tag_ != "VB":
+        return False
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head  # "share X, inform Y and update Z": back to the first verb
+        if any(
+            c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in PLANNING_MODALS
+            for c in word.children
+        ):
+            return True
+        if word.tag_ != "VB":
+            return False
+    return False
 
 
 def _inside_a_plan(word) -> bool:

@@ -1,10 +1,9 @@
 """Purposes the grammar gives, beyond the purpose words: why a sharing act was done.
 
 A sharing sentence records its purpose when the act carries
-- an infinitive of purpose: "Emailed brokerage to end the package", "Rang the
-  ward to arrange transport"; not a verb of telling that only restates the act
-  ("Rang Careline to let them know", "to update them"), and not what a person
-  was told to do ("Told him to ring his GP");
+- an infinitive of purpose: "Emailed brokerage to end the package", "Rang the ward to
+  arrange transport"; not a verb of telling that only restates the act ("Rang Careline
+  to let them know", "to update them"), nor what one was told to do ("Told him to ...");
 - a request: "Emailed his social worker requesting extra funding", "Rang the
   surgery and asked for a review", "Told the pharmacist to send him to us" (the
   standard's corpus reading: a referral or booking whose content is the request
@@ -21,13 +20,11 @@ A sharing sentence records its purpose when the act carries
   requesting school information for assessment. Sent same day ..."; not a bare
   request ("PC Aziz asked for his CPN's name. Gave both"), the writer's own
   asking ("Asked re OT"), nor the person's or family's;
-- the plan, protocol or agreement it was done under: "Emailed the SW as per the
-  CIN plan", "report submitted as per the compliance agreement", "in line with
-  the protocol"; not one inside what was told ("explained obs continue as per
-  policy"), not a person ("per Dariusz"), not what went with the act ("sent
-  the school a copy with the plan"), and not a sharing on another line of a
-  block the parser read as one sentence ("emailed to the misper inbox as per
-  protocol. / Rang EDT - details given to duty SW").
+- the plan, protocol or agreement it was done under: "Emailed the SW as per the CIN
+  plan", "in line with the protocol"; not one inside what was told ("explained obs
+  continue as per policy"), not a person ("per Dariusz"), not what went with the act
+  ("sent the school a copy with the plan"), and not a sharing on another line of a block
+  parsed as one sentence ("emailed as per protocol. / Rang EDT - details given to SW").
 
 Such a purpose covers its own act only: "Referral to the diabetes team for
 review. DN informed." still lacks a reason for telling the DN, and "emailed the
@@ -53,6 +50,7 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from recordcheck.events import sharing_requests
 from recordcheck.events.sharing_requests import decision_label, instruction, notice_of_decision
 from recordcheck.events.sharing_words import CLIENT_FACING, DATA, WORD_CLASSES, WRITER
 from recordcheck.language.clauses import line_start
@@ -296,13 +294,16 @@ def _request(token: Token, roots: dict[int, Token]) -> Token | None:
     if token.lemma_.lower() not in REQUESTING or token.pos_ != "VERB":
         return None
     subject = Scope.subject_of(token)
-    if subject is not None and subject.lower_ not in WRITER:
+    folded = sharing_requests.act_read_as_the_subject(subject, roots)  # "Emailed X asking"
+    if subject is not None and subject.lower_ not in WRITER and folded is None:
         return None  # "PC Hart asked for his GP's details": the partner asked
     asks_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
     asks_to = any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
     if token.lemma_.lower() == "ask" and not (asks_for or asks_to):
         return None
-    return token if token.i in roots else _act_above(token, roots)
+    if folded is not None or token.i in roots:
+        return folded if folded is not None else token
+    return _act_above(token, roots)
 
 
 def _what_for(

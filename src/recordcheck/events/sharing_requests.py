@@ -2,6 +2,8 @@
 
 - telling a partner to do something is a request, whose purpose is the thing asked:
   "Told the pharmacist (if J turns up) to send him to us";
+- a request whose subject the parser made of the act before it is the writer's, and the
+  act's purpose: "Emailed J Harker asking for a written account";
 - sharing after the note's decision, recorded under its label, gives notice of it to
   those who must act on it: "Decision: emergency recall. ... PC Hollis informed by
   phone" (the standard's corpus reading: a notice of a decision to the agency that
@@ -26,6 +28,7 @@ TELLING = WORD_CLASSES["telling"]
 # the label under which a note records its decision: "Decision: recall"
 DECISION_LABELS = WORD_CLASSES["decision_labels"]
 LABEL_MARKS = (":", "-")
+PAST_TAGS = ("VBD", "VBN")  # "Emailed" opening a line, past or participle to the tagger
 
 
 def instruction(token: Token, roots: dict[int, Token]) -> Token | None:
@@ -75,3 +78,15 @@ def notice_of_decision(label: Token | None, acts: Sequence[Span]) -> bool:
     if label is None:
         return False
     return any(act.start > label.i and line_start(act) != line_start(label) for act in acts)
+
+
+def act_read_as_the_subject(subject: Token | None, roots: dict[int, Token]) -> Token | None:
+    """ "Emailed J Harker asking for a written account": the parser folds the telegraphic act
+    and its recipient into one noun phrase, the subject of the asking; the act opening that
+    phrase is the writer's, and the request is its own."""
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    opening = subject.doc[subject.left_edge.i]
+    if opening.i not in roots or opening.dep_ != "compound" or opening.tag_ not in PAST_TAGS:
+        return None
+    return opening
