@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from recordcheck.datafiles import package_toml
 from recordcheck.events.attendance_lists import listed_as_present
+from recordcheck.events.bracketed_subjects import named_in_the_subjects_brackets
 from recordcheck.events.case_clues import CLUES_KEY, read_case_clues
 from recordcheck.events.contact_actors import ContactActors, author_with_employer, placed_elsewhere
 from recordcheck.events.contact_gate import Candidate, ContactGate, Reading, candidate_features
@@ -210,6 +211,7 @@ class ContactEventReader:
             or on_its_line(party_of(mention), mention)
             or listed_as_present(sentence, mention)
             or on_its_line(subject_before_verb(sentence, mention), mention)
+            or on_its_line(named_in_the_subjects_brackets(sentence, mention), mention)
         )
         if party is None or names_whose_number(mention) or a_call_out(party, mention):
             return Reading("no party")  # "Tel no. for Housing Options passed to her"
