@@ -301,9 +301,9 @@ def _request(token: Token, roots: dict[int, Token]) -> Token | None:
     asks_to = any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
     if token.lemma_.lower() == "ask" and not (asks_for or asks_to):
         return None
-    if folded is not None or token.i in roots:
-        return folded if folded is not None else token
-    return _act_above(token, roots)
+    if folded is not None:
+        return folded
+    return token if token.i in roots else _act_above(token, roots)
 
 
 def _what_for(
