@@ -405,21 +405,3 @@ def test_a_terse_notes_opening_verb_is_not_part_of_the_source(real_nlp):
     event = only(events_in(real_nlp, text))
     assert event.kind == "disclosure"
     assert not event.source.startswith("Supported"), event.source
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Lifeline + falls detector in situ (installed 03/08).",
-        "Asked for a falls sensor too.",
-        "Not for hypnotics - would increase falls risk.",
-        "Referred to the falls clinic for a review of her mobility.",
-    ],
-)
-def test_equipment_and_services_named_for_falls_are_not_a_fall(real_nlp, text):
-    assert [e.kind for e in events_in(real_nlp, text) if e.kind == "harm"] == []
-
-
-def test_a_fall_beside_a_falls_detector_is_still_harm(real_nlp):
-    text = "Fell in the bathroom at 03:00, the falls detector did not go off. Graze to L elbow."
-    assert "harm" in [e.kind for e in events_in(real_nlp, text)]
