@@ -398,10 +398,3 @@ def test_a_day_heading_the_line_further_back_dates_the_event_with_the_nearest_ti
     )
     event = only(events_in(real_nlp, text, date="2025-02-14", time="15:30"))
     assert (event.date, event.time) == ("2025-01-30", "05:30")
-
-
-def test_a_terse_notes_opening_verb_is_not_part_of_the_source(real_nlp):
-    text = "Supported Maureen since Jan through carer strain, disclosed that he hit her in March."
-    event = only(events_in(real_nlp, text))
-    assert event.kind == "disclosure"
-    assert not event.source.startswith("Supported"), event.source

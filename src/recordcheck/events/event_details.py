@@ -112,22 +112,13 @@ def _named(who: Token) -> str:
         return ""
     words = [t for t in who.doc[who.left_edge.i : who.i + 1]]
     # "At 14:50 Mason told ...": the parser may take the time into the name
-    while words and (
-        words[0].dep_ in _LEADING or words[0].is_space or _has_digit(words[0])
-        or _opening_verb(words[0])
-    ):
+    while words and (words[0].dep_ in _LEADING or words[0].is_space or _has_digit(words[0])):
         words = words[1:]
     words = words[-MAX_SOURCE_WORDS:]
     # "Benn 15/10 18:22 - Stephen Gale": a name run into a date is two things, not a source
     if any(_has_digit(t) or t.text in ("-", "–", ":") for t in words):
         return ""
     return who.doc[words[0].i : words[-1].i + 1].text.strip() if words else ""
-
-
-def _opening_verb(token: Token) -> bool:
-    """ "Supported Maureen since Jan ...": a terse note's opening verb the parser took
-    into the name after it."""
-    return token.is_sent_start and token.tag_ in ("VBD", "VBN")
 
 
 def _is_label(who: Token) -> bool:
