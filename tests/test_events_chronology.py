@@ -398,3 +398,20 @@ def test_a_day_heading_the_line_further_back_dates_the_event_with_the_nearest_ti
     )
     event = only(events_in(real_nlp, text, date="2025-02-14", time="15:30"))
     assert (event.date, event.time) == ("2025-01-30", "05:30")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Falls risk increased.",
+        "Her falls risk is now high.",
+    ],
+)
+def test_a_change_in_falls_risk_is_a_change_in_risk(real_nlp, text):
+    # (a reviewer's sentences: excluding "falls risk" as no fall once lost these rows)
+    assert "risk" in [e.kind for e in events_in(real_nlp, text)]
+
+
+def test_a_fall_found_with_a_falls_team_named_is_still_a_row(real_nlp):
+    text = "Carer found Mr Owen on the floor at 07:00, falls team informed."
+    assert events_in(real_nlp, text)
