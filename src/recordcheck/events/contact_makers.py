@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from recordcheck.datafiles import package_toml
 from recordcheck.events.log_lines import on_one_line
 from recordcheck.events.parties import PARTY_NOUNS, Party, names_a_channel
-from recordcheck.language.clauses import passive_agents
+from recordcheck.language.clauses import PAST_TAGS, passive_agents
 from recordcheck.language.people import people_words
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
@@ -33,7 +33,7 @@ def agents_of(verb: Token) -> list[Token]:
     took a clipped passive for a past tense and its "by" for a preposition ("School
     informed by Dawn"), when that "by" names someone (_a_maker)."""
     agents = passive_agents(verb)
-    if verb.tag_ not in ("VBD", "VBN"):
+    if verb.tag_ not in PAST_TAGS:
         return agents
     return agents + [
         t for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"

@@ -16,7 +16,7 @@ from recordcheck.datafiles import package_toml
 from recordcheck.events.log_lines import CLAUSE_BREAKS, on_one_line
 from recordcheck.events.parties import TOPIC_PREPOSITIONS, verb_form
 from recordcheck.events.plans import auxiliaries
-from recordcheck.language.clauses import line_start
+from recordcheck.language.clauses import PAST_TAGS, line_start
 
 WORDS = package_toml(__package__, "words.toml")
 PLAN_AUX = frozenset({"will", "'ll", "shall", "to", "going", "need", "needs", "plan", "must"})
@@ -29,7 +29,6 @@ RECEIPT_WORDS = frozenset(WORDS["receipt_words"])
 _CLAUSE_EDGES = CLAUSE_BREAKS | {",", ":"}
 # verbs of trying: an attempt at the contact only where the contact is what was tried
 TRYING = frozenset({"try", "attempt"})
-PAST_TAGS = frozenset({"VBD", "VBN"})  # "rang", "sent"
 
 
 def planned(verb: Token) -> bool:

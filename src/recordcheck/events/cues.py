@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from recordcheck.datafiles import merged_terms, package_toml
 from recordcheck.events import cue_kinds, not_happened
 from recordcheck.events.plans import PLAN_HEADINGS
-from recordcheck.language.clauses import clause_of, ends_statement
+from recordcheck.language.clauses import PAST_TAGS, clause_of, ends_statement
 from recordcheck.language.doc_values import ends_in_question_mark, text_of
 from recordcheck.language.matching import TermMatcher
 from recordcheck.language.scope import Scope
@@ -273,7 +273,7 @@ class SignificantCues:
                     if c.dep_ == "aux" and c.lower_ in self.words["planned_aux"]
                 }
                 verb = verb.head
-            done_then_to = verb.dep_ == "xcomp" and verb.head.tag_ in ("VBD", "VBN")
+            done_then_to = verb.dep_ == "xcomp" and verb.head.tag_ in PAST_TAGS
             if "to" in auxiliaries and not done_then_to:
                 return True
             if modal and auxiliaries - {"to"}:

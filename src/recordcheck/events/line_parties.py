@@ -19,7 +19,7 @@ from recordcheck.events.attendance_lists import ATTENDANCE_MARKS, LIST_BULLETS, 
 from recordcheck.events.encounter_time import names_a_later_date
 from recordcheck.events.encounter_words import DATA as ENCOUNTER_WORDS
 from recordcheck.events.parties import Party, clipped_opening, verb_form
-from recordcheck.language.clauses import opening_word
+from recordcheck.language.clauses import PAST_TAGS, opening_word
 from recordcheck.language.doc_values import LINE_BREAK, text_of, tokens_matching
 from recordcheck.language.note_context import note_date
 
@@ -41,7 +41,6 @@ LABEL_END = re.compile(r"\s[-–—]\s|:\s")
 LIST_ITEMS = 3  # fewer is a place or a topic: "TAF meeting - Oakwood Primary, meeting room"
 # A full stop or a new label ends an attendance list: "..., me. Apologies: Housing Options".
 LIST_ENDS = re.compile(r"[.:](?:\s|$)")
-PAST_TAGS = ("VBD", "VBN")
 # How many lines above a mention an attendance mark may head the list it is in.
 LIST_REACH = 12
 REFERRER_LABELS = tuple(package_toml(__package__, "words.toml")["referrer_labels"])

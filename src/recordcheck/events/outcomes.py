@@ -26,7 +26,7 @@ from recordcheck.datafiles import package_toml
 from recordcheck.events.attendance_lists import ATTENDANCE_MARKS, listed_as_present
 from recordcheck.events.details import on_its_lines
 from recordcheck.events.parties import TOLD
-from recordcheck.language.clauses import passive_agents
+from recordcheck.language.clauses import PAST_TAGS, passive_agents
 from recordcheck.language.people import given_names, people_words
 from recordcheck.partners.component import AGENCIES_KEY, CONTACTS_KEY
 
@@ -122,7 +122,7 @@ def _clipped_first_person(verb: Token) -> bool:
     with no subject is the note's clipped first person, the writer's own doing."""
     opening = next((t for t in verb.sent if not (t.is_space or t.is_punct)), None)
     return (
-        opening is not None and verb.i == opening.i and verb.tag_ in ("VBD", "VBN")
+        opening is not None and verb.i == opening.i and verb.tag_ in PAST_TAGS
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
 

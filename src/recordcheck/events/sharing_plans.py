@@ -17,7 +17,7 @@ from spacy.tokens import Span
 
 from recordcheck.events.plans import holds_tasks, plan_heading_over
 from recordcheck.events.sharing_words import WORD_CLASSES
-from recordcheck.language.clauses import line_start
+from recordcheck.language.clauses import PAST_TAGS, line_start
 from recordcheck.language.scope import Scope
 
 NOT_YET = WORD_CLASSES["not_yet"]
@@ -55,7 +55,7 @@ def not_yet(match: Span, scope: Scope) -> bool:
     heading = plan_heading_over(match.sent, before=match.start_char)
     if heading and (holds_tasks(heading) or not _recorded_as_done(match.root)):
         return True
-    if match.root.tag_ in ("VBD", "VBN"):
+    if match.root.tag_ in PAST_TAGS:
         return False
     return (
         scope.hypothetical(match.root)
@@ -105,7 +105,7 @@ def _recorded_as_done(word) -> bool:
     verbs = [word, *(c for c in word.children if c.dep_ in ("acl", "relcl"))]
     if word.dep_ in ("nsubj", "nsubjpass", "dobj"):
         verbs.append(word.head)
-    return any(v.tag_ in ("VBD", "VBN") for v in verbs)
+    return any(v.tag_ in PAST_TAGS for v in verbs)
 
 
 def _on_a_condition(verb, scope: Scope) -> bool:

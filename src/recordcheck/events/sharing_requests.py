@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from recordcheck.events.sharing_words import WORD_CLASSES, WRITER
-from recordcheck.language.clauses import line_start
+from recordcheck.language.clauses import PAST_TAGS, line_start
 from recordcheck.language.scope import Scope
 
 # verbs of telling that, with "to" + a verb, ask the one told to do something
@@ -28,7 +28,6 @@ TELLING = WORD_CLASSES["telling"]
 # the label under which a note records its decision: "Decision: recall"
 DECISION_LABELS = WORD_CLASSES["decision_labels"]
 LABEL_MARKS = (":", "-")
-PAST_TAGS = ("VBD", "VBN")  # "Emailed" opening a line, past or participle to the tagger
 
 
 def instruction(token: Token, roots: dict[int, Token]) -> Token | None:

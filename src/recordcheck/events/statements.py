@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from recordcheck.language.clauses import ends_statement
+from recordcheck.language.clauses import PAST_TAGS, ends_statement
 
 BULLETS = frozenset({"-", "*", "•", "/", "–", "—", ">"})
 
@@ -92,7 +92,7 @@ def opens_a_list(statement: Span, headings: frozenset[str]) -> bool:
 
 def says_done(statement: Span) -> bool:
     """An item that records what was done, even under "Actions:": "- Rang 101 at 11:00"."""
-    return any(t.tag_ in ("VBD", "VBN") and not still_to_do(t) for t in statement)
+    return any(t.tag_ in PAST_TAGS and not still_to_do(t) for t in statement)
 
 
 def still_to_do(verb: Token) -> bool:

@@ -23,6 +23,7 @@ SPLITTING_DEPS = frozenset({"conj", "parataxis", "advcl", "ccomp"})
 COORDINATION_DEPS = frozenset({"conj", "parataxis"})
 EDGE_TRIM = {"punct", "cc"}
 FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP"}
+PAST_TAGS = frozenset({"VBD", "VBN"})  # "rang", "sent": the past or its participle
 # voice-to-text: this many words or more with hardly a punctuation mark is a run-on
 RUN_ON_WORDS = 30
 WORDS_PER_MARK = 20
