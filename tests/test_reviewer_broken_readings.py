@@ -1,8 +1,10 @@
 """Sharing-rationale readings of the unseen-writer work that two independent reviewers broke
 with ordinary sentences (who-present's are in test_reviewer_broken_who_present.py). Three were
 reverted and keep main's reading; the request reading and the planned
-sharing ("will", "'ll", "shall" only) stay. What the recording standard wants of each
-sentence is asserted through the checks themselves: (span group, sentence, flagged)."""
+sharing ("will", "'ll", "shall" only) stay. Each tuple pins what the check does with the
+sentence today: (span group, sentence, flagged). Most are what the recording standard
+wants; a few pin a known false alarm or miss of main's reading (marked "known ..."), so
+that a change to them is seen and judged, not slipped in."""
 
 from __future__ import annotations
 
@@ -25,12 +27,16 @@ TOLD_ABOUT_THEMSELVES = [
         " see from the photos that the bruise was fingertip shaped.",
         True,
     ),
+    # known false alarm: nothing of anyone else is told
     (SHARING, "Mum rang. Told her she can ring me any time.", True),
     (SHARING, "DC Lloyd rang. Told him he should know that mum has disclosed self-harm.", True),
     (SHARING, "Rang the HV. Told her she should know that dad has moved back in.", True),
     (SHARING, "Rang the school. Told them they should know mum's partner has a conviction.", True),
+    # known false alarm: nothing of anyone else is told
     (SHARING, "Dad rang about the bus. Told him he can call me if he is worried.", True),
+    # known false alarm: nothing of anyone else is told
     (SHARING, "PC Jones rang about the log. Told her she can email the request to me.", True),
+    # known false alarm: nothing of anyone else is told
     (SHARING, "Mum rang about the bus. Told her she can ring me any time.", True),
     (
         SHARING,
@@ -47,7 +53,7 @@ TOLD_ABOUT_THEMSELVES = [
     (
         SHARING,
         "Rang the GP. Told her she needs to know about the injuries found on the baby.",
-        False,
+        False,  # known miss: the baby's injuries went to the GP with no reason
     ),
     (
         SHARING,
@@ -96,7 +102,7 @@ TOLD_ABOUT_THEMSELVES = [
     (
         SHARING,
         "Rang the GP. Told her she needs to be aware of the new bruising on the baby.",
-        False,
+        False,  # known miss, as above
     ),
     (
         SHARING,
@@ -254,5 +260,5 @@ REQUEST = [
         *REQUEST,
     ],
 )
-def test_each_sentence_is_read_as_the_standard_wants(group_flagged, group, text, flagged):
+def test_each_sentence_keeps_its_reading(group_flagged, group, text, flagged):
     assert group_flagged(group, text) is flagged
