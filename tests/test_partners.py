@@ -6,9 +6,10 @@ import pytest
 from spacy.tokens import Span
 
 from recordcheck.events.contacts import contacts_for
+from recordcheck.language.agencies import LexiconError
 from recordcheck.model import Note
 from recordcheck.nlp import note_doc
-from recordcheck.partners import LexiconError, PartnersMarker
+from recordcheck.partners.component import PartnersMarker
 
 pytestmark = pytest.mark.slow
 
