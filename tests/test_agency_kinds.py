@@ -58,3 +58,18 @@ def test_a_hospital_is_named_without_the_date_after_it(real_nlp, text, agency):
 
 def test_general_alone_names_no_organisation(real_nlp):
     assert agencies_in(real_nlp, "General update: mum is settled and eating well.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Email to Tobias Grant, children's guardian, with the s14A report attached.",
+        "Rang CAFCASS duty line to ask for the hearing date.",
+    ],
+)
+def test_the_childrens_guardian_is_cafcass(real_nlp, text):
+    assert agencies_in(real_nlp, text) == {"Cafcass": "other"}
+
+
+def test_a_special_guardian_is_family_not_cafcass(real_nlp):
+    assert agencies_in(real_nlp, "Nan is now his special guardian and is coping well.") == {}

@@ -68,6 +68,35 @@ def test_a_council_names_no_kind_of_its_teams_services(contacts):
                     role="Nursery Key Worker") == []
 
 
+DAY_CENTRE = "Larkhill Day Centre - Brackenshire County Council Adult Day Services"
+
+
+@pytest.mark.parametrize(
+    "text, agency",
+    [
+        ("PC Sarah Quayle, Brackenshire Police, rang re the missing money.",
+         "Brackenshire Police"),
+        ("Rang Brackenshire NHS Foundation Trust switchboard for the ward.",
+         "Brackenshire NHS Foundation Trust"),
+    ],
+)
+def test_a_council_shares_its_place_name_with_the_countys_police_and_nhs(
+    contacts, text, agency
+):
+    # a council runs neither: sharing "Brackenshire" with the day centre's council does not
+    # make them the author's own
+    assert [e.agency for e in contacts(text, team=DAY_CENTRE, role="Deputy Manager")] == [agency]
+
+
+def test_a_council_still_runs_what_its_name_shares(contacts):
+    # a council runs care services: its own place name on one is its own ...
+    assert contacts("Rang Brackenshire Day Services about transport.", team=DAY_CENTRE,
+                    role="Deputy Manager") == []
+    # ... and an NHS trust its wards, where the team names no kind but the umbrella
+    assert contacts("Rang Harrowdene Partnership NHS Foundation Trust about his notes.",
+                    team="Harrowdene Partnership NHS Foundation Trust", role="Nurse") == []
+
+
 def test_a_cpn_of_no_named_service_is_adult_community_mental_health(contacts):
     found = contacts("Spoke to Dawn Fisher, CPN, about her mood.")
     assert [(e.agency, e.person) for e in found] == [

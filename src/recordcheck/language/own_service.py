@@ -23,7 +23,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from recordcheck.language.agencies import AgencyLexicon, distinctive_words, umbrella_keywords
+from recordcheck.language.agencies import (
+    AgencyLexicon,
+    distinctive_words,
+    umbrella_keywords,
+    umbrella_kinds,
+)
 from recordcheck.language.people import people_words
 
 
@@ -86,21 +91,32 @@ class OwnServiceTest:
 
     def _of_the_teams_kind(self, canonical: str, team: str) -> bool:
         """Whether the agency may be of the kind of body the team and the organisation's
-        names say the author works for; any agency may, where they say no kind or only an
-        umbrella's ("Harwick Council Early Help" runs a nursery too)."""
+        names say the author works for; where they name only an umbrella ("Harwick Council
+        Early Help"), any kind that umbrella runs (a council runs a nursery too, never the
+        police); where they say nothing of either, any agency may."""
         kinds = self._kinds_of_team.get(team)
         if kinds is None:
-            described = " ".join((team, *self.own.names)).lower()
-            kinds = frozenset(
-                kind for kind, keywords in self.lexicon.type_keywords.items()
-                if any(
-                    _has_word(keyword, described)
-                    for keyword in keywords if keyword not in umbrella_keywords()
-                )
-            )
+            kinds = self._kinds_named(" ".join((team, *self.own.names)).lower())
             self._kinds_of_team[team] = kinds
         kind = self._type_of_term.get(canonical) or self.lexicon.type_of_organisation(canonical)
         return not kinds or kind == "other" or kind in kinds
+
+    def _kinds_named(self, described: str) -> frozenset[str]:
+        """The kinds of service a team's description names, or else those its umbrella
+        words run; empty where it says neither."""
+        named = frozenset(
+            kind for kind, keywords in self.lexicon.type_keywords.items()
+            if any(
+                _has_word(keyword, described)
+                for keyword in keywords if keyword not in umbrella_keywords()
+            )
+        )
+        if named:
+            return named
+        run_by_umbrellas = [
+            kinds for umbrella, kinds in umbrella_kinds().items() if _has_word(umbrella, described)
+        ]
+        return frozenset().union(*run_by_umbrellas)
 
     def _part_of_own_organisation(self, canonical: str, described: str) -> bool:
         """ "Harebell Ward" or the therapists, for a team in a hospital (agencies.toml
