@@ -60,16 +60,20 @@ def test_general_alone_names_no_organisation(real_nlp):
     assert agencies_in(real_nlp, "General update: mum is settled and eating well.") == {}
 
 
+def test_cafcass_by_its_name(real_nlp):
+    assert agencies_in(real_nlp, "Rang CAFCASS duty line to ask for the hearing date.") == {
+        "Cafcass": "other"
+    }
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        "Email to Tobias Grant, children's guardian, with the s14A report attached.",
-        "Rang CAFCASS duty line to ask for the hearing date.",
+        # a reviewer's sentences: a school or a social worker calls a family carer so
+        "Letter sent home to the children's guardian (Nan) about Kayden's attendance.",
+        "Rang Grandad, the children's guardian, to let him know Mia had a temperature.",
+        "Nan is now his special guardian and is coping well.",
     ],
 )
-def test_the_childrens_guardian_is_cafcass(real_nlp, text):
-    assert agencies_in(real_nlp, text) == {"Cafcass": "other"}
-
-
-def test_a_special_guardian_is_family_not_cafcass(real_nlp):
-    assert agencies_in(real_nlp, "Nan is now his special guardian and is coping well.") == {}
+def test_a_childrens_guardian_may_be_family_so_is_not_cafcass(real_nlp, text):
+    assert agencies_in(real_nlp, text) == {}

@@ -61,17 +61,6 @@ class AgencyTerm:
 
 
 @dataclass(frozen=True)
-class OtherSense:
-    """What tells an abbreviation's other sense ("HV" a home visit, not a health visitor)."""
-
-    before: frozenset[str]  # a word right before it: "joint HV"
-    after: frozenset[str]  # a word right after it: "HV booked"
-    dated: bool  # a time, date or day right after it ("HV 14:00"; "ED 13/01" is not)
-    # opening a sentence, a word right after it, then a name or number: "HV to 8 Elm Rd"
-    before_a_name: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
 class AgencyLexicon:
     types: tuple[str, ...]
     terms: tuple[AgencyTerm, ...]
@@ -80,28 +69,25 @@ class AgencyLexicon:
     unnamed: dict[str, str]  # agency type -> canonical name of its first generic entry
     # organisation word in a team's name -> words naming the organisation's own parts
     own_parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # abbreviation, upper case -> the words around it that give it its other sense
-    other_senses: dict[str, OtherSense] = field(default_factory=dict)
+    # abbreviation -> (words before, words after) that give it its other sense, and whether
+    # a time, date or day after it does ("HV 14:00" is a visit; "ED 13/01" still the hospital)
+    other_senses: dict[str, tuple[frozenset[str], frozenset[str], bool]] = field(
+        default_factory=dict
+    )
 
-    def means_something_else(
-        self, written: str, before: str, after: str, next_after: str = ""
-    ) -> bool:
-        """ "Joint HV with Tom", "HV 14:00", "HV to Sharon Mellor": an abbreviation in its
-        other sense (a home visit), told by the word before it or the word after it (lower
-        case), where the sense is dated by a time, date or day right after it, or, where it
-        opens its sentence, by a word after it followed by a name or a number (`next_after`,
-        as written)."""
+    def means_something_else(self, written: str, before: str, after: str) -> bool:
+        """ "Joint HV with Tom", "HV 14:00": an abbreviation in its other sense (a home
+        visit), told by the word before it or the word after it (lower case), or, where the
+        sense is dated, a time, date or day right after it."""
         sense = self.other_senses.get(written.upper())
         if sense is None:
             return False
+        words_before, words_after, dated = sense
         return (
-            before in sense.before
-            or after.rstrip(".,") in sense.after
-            or sense.dated
+            before in words_before
+            or after.rstrip(".,") in words_after
+            or dated
             and re.fullmatch(r"\d{1,2}([:./]\d{1,2})+|\d{1,2}(st|nd|rd|th)?", after) is not None
-            or after in sense.before_a_name
-            and not before.isalpha()  # opening its sentence: "from HV to GP" is the visitor
-            and (next_after[:1].isupper() or next_after[:1].isdigit())
         )
 
     def type_of_organisation(self, name: str) -> str:
@@ -242,11 +228,8 @@ def load_lexicon(extra_agencies: Mapping[str, Any] | None = None) -> AgencyLexic
         unnamed=unnamed,
         own_parts={k: tuple(v) for k, v in data.get("own_parts", {}).items()},
         other_senses={
-            written.upper(): OtherSense(
-                frozenset(sense["before"]),
-                frozenset(sense["after"]),
-                sense.get("dated", True),
-                frozenset(sense.get("before_a_name", ())),
+            written.upper(): (
+                frozenset(sense["before"]), frozenset(sense["after"]), sense.get("dated", True)
             )
             for written, sense in data.get("other_senses", {}).items()
         },

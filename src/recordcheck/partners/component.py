@@ -205,8 +205,7 @@ class PartnersMarker:
         """ "Joint HV with Tom": the words around an abbreviation give it its other sense."""
         before = doc[start - 1].lower_ if start > 0 else ""
         after = doc[end].lower_ if end < len(doc) else ""
-        next_after = doc[end + 1].text if end + 1 < len(doc) else ""
-        return self.lexicon.means_something_else(doc[start:end].text, before, after, next_after)
+        return self.lexicon.means_something_else(doc[start:end].text, before, after)
 
     def _organisations(self, doc: Doc, found: list[AgencyMention]) -> list[AgencyMention]:
         """Organisations the entity recogniser finds that the lexicon does not hold.
