@@ -401,6 +401,29 @@ def test_a_relation_in_a_list_is_the_next_persons_not_the_one_before():
     assert family_names("Seen with Jess, sister, at home.") == {"jess"}
 
 
+def test_a_relation_with_a_word_before_it_is_still_family():
+    assert family_names("HV to Sharon Mellor (paternal aunt, SG for Tyler) today.") == {
+        "sharon", "mellor"
+    }
+    assert family_names("Dean Platt (step-dad) answered.") == {"dean", "platt"}
+    assert family_names("Seen with Jess, older sister, at home.") == {"jess"}
+    # a qualifier alone, or before a word that is no relation, says nothing
+    assert family_names("Kim Lee (older adults team) rang.") == set()
+    assert family_names("Mel Hutchins (little ones' nursery) rang.") == set()
+
+
+@pytest.mark.slow
+def test_a_family_member_the_case_names_is_no_professional_anywhere_in_it(contacts):
+    """ "HV Sharon and Tyler" (a home visit) reads Sharon as a health visitor; another note
+    of the case says she is the child's aunt, so no note's "Rang Sharon" is a contact."""
+    found = contacts(
+        note("N1", "C1", "HV to Sharon Mellor (paternal aunt, SG for Tyler) at home."),
+        note("N2", "C1", "HV Sharon and Tyler. Both in. Tyler calmer this week."),
+        note("N3", "C1", "Rang Sharon 09.10, Tyler not home last night."),
+    )
+    assert [e.agency for events in found.values() for e in events] == []
+
+
 @pytest.mark.slow
 def test_an_initial_and_surname_are_the_professional_the_case_names_in_full(contacts):
     event = second_notes_contact(

@@ -72,18 +72,19 @@ def name_keys(name: str) -> set[str]:
 
 @cache
 def _family_patterns() -> tuple[re.Pattern[str], ...]:
-    relations = "|".join(
-        re.escape(r) for r in sorted(people_words().relations, key=len, reverse=True)
-    )
+    words = people_words()
+    relations = "|".join(re.escape(r) for r in sorted(words.relations, key=len, reverse=True))
+    qualifiers = "|".join(re.escape(q) for q in sorted(words.relation_qualifiers))
+    kin = rf"(?:(?:{qualifiers})[ \t-]+)*(?:{relations})"  # "aunt", "paternal aunt"
     return (
         # "mum Jess", "her brother Dean Hale"
         re.compile(rf"(?i:\b(?:{relations}))[ \t]+({_NAME}(?:[ \t]+{_NAME})?)"),
-        # "Connor Hale (dad)"
-        re.compile(rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*\([ \t]*(?i:(?:{relations}))\b"),
+        # "Connor Hale (dad)", "Sharon Mellor (paternal aunt, SG for Tyler)"
+        re.compile(rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*\([ \t]*(?i:{kin})\b"),
         # "Jess, sister,", "Dean, brother of Kelly"; not a list's next item ("Present: Kieran
         # Molloy, aunt Leanne", "Gemma, mum by phone"), whose relation is the next person's
         re.compile(
-            rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*,[ \t]*(?i:(?:{relations}))"
+            rf"({_NAME}(?:[ \t]+{_NAME})?)[ \t]*,[ \t]*(?i:{kin})"
             rf"(?=[ \t]*(?:[,.;:)\n]|$)|[ \t]+(?i:of|to)\b)"
         ),
         # "Alfie Brennan (11 wks)", "Tia Dobson (10, Brook Lane)": a professional's age

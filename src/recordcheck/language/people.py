@@ -49,6 +49,7 @@ class PeopleWords:
     not_names: frozenset[str]
     organisation_words: frozenset[str]  # lower case
     relations: frozenset[str]  # lower case: "son", "mum", "baby"
+    relation_qualifiers: frozenset[str]  # lower case: "paternal" of "paternal aunt"
     naming_words: frozenset[str]  # lower case: "named"
     roles: frozenset[str]  # lower case: "worker" in "refuge worker (Bushra)"
     months: frozenset[str]  # as written: "Jan", "June"; a date beside a number
@@ -100,6 +101,7 @@ def people_words() -> PeopleWords:
         not_names=frozenset(data["not_names"]["words"]),
         organisation_words=frozenset(data["organisation_words"]["words"]),
         relations=frozenset(data["name_context"]["relations"]),
+        relation_qualifiers=frozenset(data["name_context"]["relation_qualifiers"]),
         naming_words=frozenset(data["name_context"]["naming_words"]),
         roles=frozenset(data["name_context"]["roles"]),
         months=month_words(),
