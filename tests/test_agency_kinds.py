@@ -77,3 +77,22 @@ def test_cafcass_by_its_name(real_nlp):
 )
 def test_a_childrens_guardian_may_be_family_so_is_not_cafcass(real_nlp, text):
     assert agencies_in(real_nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    ("name", "agency_type"),
+    [
+        # a type's word inside another word is not that type's
+        ("Brackenshire Council Environmental Health", "regulator"),
+        ("Harwick Trading Standards", "regulator"),
+        ("Millbrook CMHT", "mental health"),
+        # a word that starts with the keyword still is
+        ("Oakfield Schools Trust", "education"),
+        ("Larch Road Surgery", "health"),
+        ("Kestrel Vale Housing", "housing"),
+    ],
+)
+def test_an_organisations_type_is_told_by_whole_words(name, agency_type):
+    from recordcheck.language.agencies import load_lexicon
+
+    assert load_lexicon().type_of_organisation(name) == agency_type

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from recordcheck.datafiles import package_toml
@@ -91,12 +91,20 @@ class AgencyLexicon:
         )
 
     def type_of_organisation(self, name: str) -> str:
-        """The agency type an organisation's name suggests, "other" when none does."""
-        lowered = name.lower()
-        for agency_type, keywords in self.type_keywords.items():
-            if any(keyword in lowered for keyword in keywords):
+        """The agency type an organisation's name suggests, "other" when none does. A
+        keyword counts where a word starts with it ("Oakfield Schools Trust"), not inside
+        one: "Environmental Health" is no mental health service."""
+        for agency_type, keywords in self._type_patterns:
+            if keywords.search(name):
                 return agency_type
         return "other"
+
+    @cached_property
+    def _type_patterns(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return tuple(
+            (agency_type, re.compile(rf"(?i)\b(?:{'|'.join(map(re.escape, keywords))})"))
+            for agency_type, keywords in self.type_keywords.items()
+        )
 
     def unnamed_agency(self, agency_type: str) -> str:
         return self.unnamed.get(agency_type) or f"{agency_type.capitalize()} (not named)"
