@@ -136,6 +136,7 @@ def test_the_rules_file_words_reach_the_sharing_acts(tmp_path):
         'Meds - GP referred, CAMHS review brought forward, Liam "hates the new ones" (gran'
         " watches him).",
         "Alert added to account: do not discuss with partner present.",
+        "Alert, GCS 15, tearful.",
         "Raised voices, Kayleigh's daughter upset.",
         # information that came in
         "Email from Calderbrook College (Mr Fenwick, tutor) - K passed L1.",
@@ -178,6 +179,10 @@ def test_words_that_record_no_outward_sharing_by_the_writer(sharing_only, text):
         ("MASH referral sent. Police informed.", "MASH referral sent"),
         # the writer's call, which the tagger reads as part of a name, then an "-ing"
         ("Rang police, passing on the concerns.", "Rang police"),
+        # a past form opening before a comma is the act recorded tersely, not a state
+        ("Notified, no reply yet from housing.", "Notified"),
+        ("Alert, tearful. Told GP about the bruising.", "Told GP"),
+        ("Alert sent to MASH.", "Alert sent to MASH"),
     ],
 )
 def test_sharing_by_the_writer_beside_those_readings(sharing_only, text, act):

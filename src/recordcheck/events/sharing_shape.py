@@ -71,12 +71,16 @@ def names_what_was_sent(verb) -> bool:
 
 def not_a_verb(match: Span) -> bool:
     """A one-word sharing verb the parse shows is no act: part of a name ("Step Forward",
-    "Kelmshire CC", "JP (CC)"), an adjective ("most alert"), an adverb ("brought forward"),
-    or a noun that is the subject of another verb ("Alert added to account")."""
+    "Kelmshire CC", "JP (CC)"), an adjective ("most alert"), a word the tagger took for a
+    name opening its sentence before a comma ("Alert, GCS 15, tearful": the person's
+    state), an adverb ("brought forward"), or a noun that is the subject of another verb
+    ("Alert added to account")."""
     if len(match) != 1:
         return False
     word = match.root
-    if word.pos_ == "PROPN" and (_heads_a_name(word) or _alone_in_brackets(word)):
+    if word.pos_ == "PROPN" and (
+        _heads_a_name(word) or _alone_in_brackets(word) or _opens_before_a_comma(word)
+    ):
         return True
     if word.tag_ in ("JJ", "JJR", "JJS") and not word.lower_.endswith("ed"):
         return True  # a participle may be tagged JJ ("Police informed"); "alert" is an adjective
@@ -88,6 +92,19 @@ def not_a_verb(match: Span) -> bool:
         word.dep_ in ("nsubj", "nsubjpass")
         and word.head.i > word.i
         and word.head.pos_ in ("VERB", "AUX")
+    )
+
+
+def _opens_before_a_comma(word) -> bool:
+    """ "Alert, GCS 15": a word in its plain form alone before a comma at its sentence's
+    start, where a record of sharing goes on to whom or what ("Alert sent to MASH"); a past
+    form so placed is the telegraphic record of the act ("Notified, no reply yet")."""
+    doc = word.doc
+    return (
+        word.is_sent_start
+        and not word.lower_.endswith("ed")
+        and word.i + 1 < len(doc)
+        and doc[word.i + 1].text == ","
     )
 
 
