@@ -82,17 +82,22 @@ def test_a_childrens_guardian_may_be_family_so_is_not_cafcass(real_nlp, text):
 @pytest.mark.parametrize(
     ("name", "agency_type"),
     [
-        # a type's word inside another word is not that type's
+        # the regulator is read before health: not "mental health" inside "environmental"
         ("Brackenshire Council Environmental Health", "regulator"),
         ("Harwick Trading Standards", "regulator"),
         ("Millbrook CMHT", "mental health"),
-        # a word that starts with the keyword still is
+        # a kind's word inside a compound or an acronym still tells it (a reviewer's)
         ("Oakfield Schools Trust", "education"),
-        ("Larch Road Surgery", "health"),
+        ("Harwick Preschool", "education"),
+        ("Lloydspharmacy", "health"),
+        ("OPCMHT", "mental health"),
+        ("Oakwood Polyclinic", "health"),
         ("Kestrel Vale Housing", "housing"),
+        # but an umbrella's word inside another is not that umbrella's
+        ("Scarborough Rugby Club", "other"),
     ],
 )
-def test_an_organisations_type_is_told_by_whole_words(name, agency_type):
+def test_an_organisations_type_is_told_by_its_words(name, agency_type):
     from recordcheck.language.agencies import load_lexicon
 
     assert load_lexicon().type_of_organisation(name) == agency_type

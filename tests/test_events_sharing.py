@@ -183,6 +183,10 @@ def test_words_that_record_no_outward_sharing_by_the_writer(sharing_only, text):
         ("Notified, no reply yet from housing.", "Notified"),
         ("Alert, tearful. Told GP about the bruising.", "Told GP"),
         ("Alert sent to MASH.", "Alert sent to MASH"),
+        # a reviewer's: the act goes on after the comma, or is another verb so written
+        ("Alert, sent to MASH at 14:10.", "Alert, sent to MASH"),
+        ("Sent, referral form to MASH at 14:10.", "Sent, referral form"),
+        ("Gave, the HV the address of the new flat.", "Gave, the HV"),
     ],
 )
 def test_sharing_by_the_writer_beside_those_readings(sharing_only, text, act):

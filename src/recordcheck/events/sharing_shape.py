@@ -28,6 +28,8 @@ OWN_STANCE = WORD_CLASSES["own_stance"]
 REASON_PREPOSITIONS = WORD_CLASSES["reason_prepositions"]
 TOLD_IN_A_REPORT = WORD_CLASSES["told_in_a_report"]
 DISCLOSING = WORD_CLASSES["disclosing"]
+STATE_WORDS = frozenset(WORD_CLASSES["state_words"])
+ACT_GOES_ON = frozenset(WORD_CLASSES["act_goes_on"])
 TOLD_WHAT_THEY_SAID = WORD_CLASSES["told_what_they_said"]
 # the auxiliaries of a past passive: "was told", "were informed", "has been told"
 PAST_PASSIVE = ("was", "were", "been")
@@ -71,16 +73,15 @@ def names_what_was_sent(verb) -> bool:
 
 def not_a_verb(match: Span) -> bool:
     """A one-word sharing verb the parse shows is no act: part of a name ("Step Forward",
-    "Kelmshire CC", "JP (CC)"), an adjective ("most alert"), a word the tagger took for a
-    name opening its sentence before a comma ("Alert, GCS 15, tearful": the person's
-    state), an adverb ("brought forward"), or a noun that is the subject of another verb
-    ("Alert added to account")."""
+    "Kelmshire CC", "JP (CC)"), an adjective ("most alert"), a word of the person's state
+    opening its sentence before a comma ("Alert, GCS 15, tearful"), an adverb ("brought
+    forward"), or a noun that is the subject of another verb ("Alert added to account")."""
     if len(match) != 1:
         return False
     word = match.root
-    if word.pos_ == "PROPN" and (
-        _heads_a_name(word) or _alone_in_brackets(word) or _opens_before_a_comma(word)
-    ):
+    if word.pos_ == "PROPN" and (_heads_a_name(word) or _alone_in_brackets(word)):
+        return True
+    if _a_state_opening_its_sentence(word):
         return True
     if word.tag_ in ("JJ", "JJR", "JJS") and not word.lower_.endswith("ed"):
         return True  # a participle may be tagged JJ ("Police informed"); "alert" is an adjective
@@ -95,16 +96,17 @@ def not_a_verb(match: Span) -> bool:
     )
 
 
-def _opens_before_a_comma(word) -> bool:
-    """ "Alert, GCS 15": a word in its plain form alone before a comma at its sentence's
-    start, where a record of sharing goes on to whom or what ("Alert sent to MASH"); a past
-    form so placed is the telegraphic record of the act ("Notified, no reply yet")."""
+def _a_state_opening_its_sentence(word) -> bool:
+    """ "Alert, GCS 15": a word of the person's state alone before a comma at its
+    sentence's start, where the words after the comma do not go on with an act ("Alert,
+    sent to MASH", "Alert, and I rang MASH")."""
     doc = word.doc
     return (
-        word.is_sent_start
-        and not word.lower_.endswith("ed")
-        and word.i + 1 < len(doc)
+        word.lower_ in STATE_WORDS
+        and word.is_sent_start
+        and word.i + 2 < len(doc)
         and doc[word.i + 1].text == ","
+        and doc[word.i + 2].lower_ not in ACT_GOES_ON
     )
 
 

@@ -92,8 +92,8 @@ class AgencyLexicon:
 
     def type_of_organisation(self, name: str) -> str:
         """The agency type an organisation's name suggests, "other" when none does. A
-        keyword counts where a word starts with it ("Oakfield Schools Trust"), not inside
-        one: "Environmental Health" is no mental health service."""
+        keyword counts inside a word ("Lloydspharmacy", "OPCMHT", "Harwick Preschool"),
+        but an umbrella's must start one: "Scarborough Rugby Club" is no council's."""
         for agency_type, keywords in self._type_patterns:
             if keywords.search(name):
                 return agency_type
@@ -101,8 +101,12 @@ class AgencyLexicon:
 
     @cached_property
     def _type_patterns(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        def written(keyword: str) -> str:
+            start = r"\b" if keyword in umbrella_keywords() else ""
+            return start + re.escape(keyword)
+
         return tuple(
-            (agency_type, re.compile(rf"(?i)\b(?:{'|'.join(map(re.escape, keywords))})"))
+            (agency_type, re.compile(rf"(?i){'|'.join(map(written, keywords))}"))
             for agency_type, keywords in self.type_keywords.items()
         )
 
