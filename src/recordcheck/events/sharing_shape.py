@@ -98,8 +98,9 @@ def not_a_verb(match: Span) -> bool:
 
 def _a_state_opening_its_sentence(word) -> bool:
     """ "Alert, GCS 15": a word of the person's state alone before a comma at its
-    sentence's start, where the words after the comma do not go on with an act ("Alert,
-    sent to MASH", "Alert, and I rang MASH")."""
+    sentence's start, where the word after the comma does not go on with the act ("Alert,
+    to MASH", "Alert, and I rang MASH"); a verb there is an act of its own ("Alert, sent to
+    MASH")."""
     doc = word.doc
     return (
         word.lower_ in STATE_WORDS
